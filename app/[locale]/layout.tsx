@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { LanguageSwitch } from '@/components/language-switch';
+import { SkipLink } from '@/components/skip-link';
+import { routing } from '@/lib/i18n/routing';
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'Site' });
+  return { title: { default: t('name'), template: `%s · ${t('name')}` } };
+}
+
+export default async function PublicLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'Site' });
+
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-dvh flex-col">
+        <NextIntlClientProvider>
+          <SkipLink label={t('skipToContent')} />
+          <header className="border-b border-slate-200 bg-brand-50">
+            <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+              <p className="font-semibold text-brand-900">{t('name')}</p>
+              <LanguageSwitch locale={locale} label={t('switchLanguage')} title={t('switchLanguageLabel')} />
+            </div>
+          </header>
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-4xl flex-1 px-4 py-8">
+            {children}
+          </main>
+          <footer className="border-t border-slate-200 px-4 py-4 text-center text-sm text-slate-700">{t('footer')}</footer>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}
+
+/** Only "en" and "ru" exist; anything else under [locale] is a 404 instead of a page in no language. */
+export const dynamicParams = false;
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}

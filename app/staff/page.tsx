@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { listMeetingsByTime, type MeetingListItem } from '@/db/meetings';
+import { countryName } from '@/lib/countries';
+import { formatDateTimeRange } from '@/lib/datetime';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+export default async function StaffDashboard() {
+  await connection();
+  const { upcoming, past } = await listMeetingsByTime();
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Dashboard</h1>
+      <MeetingTable id="upcoming" caption="Upcoming meetings" empty="No upcoming meetings." meetings={upcoming} />
+      <MeetingTable id="past" caption="Past meetings" empty="No past meetings." meetings={past} />
+    </>
+  );
+}
+
+async function MeetingTable({
+  id,
+  caption,
+  empty,
+  meetings,
+}: {
+  id: string;
+  caption: string;
+  empty: string;
+  meetings: MeetingListItem[];
+}) {
+  const t = await getTranslations({ locale: 'en', namespace: 'Meeting' });
+  return (
+    <section aria-labelledby={id} className="mt-6">
+      <h2 id={id} className="text-lg font-semibold">
+        {caption}
+      </h2>
+      {meetings.length === 0 ? (
+        <p className="mt-2 text-slate-700">{empty}</p>
+      ) : (
+        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-100 text-slate-800">
+              <tr>
+                <th scope="col" className="px-3 py-2">Meeting</th>
+                <th scope="col" className="px-3 py-2">When (venue time)</th>
+                <th scope="col" className="px-3 py-2">Where</th>
+                <th scope="col" className="px-3 py-2">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((meeting) => (
+                <tr key={meeting.id} className="border-t border-slate-200 align-top">
+                  <td className="px-3 py-2">
+                    <Link href={`/staff/meetings/${meeting.id}`} className="font-medium">
+                      {meeting.titleEn}
+                    </Link>
+                    <div className="text-slate-700">{t(`kind.${meeting.kind}`)}</div>
+                  </td>
+                  <td className="px-3 py-2">
+                    <time dateTime={meeting.startsAt.toISOString()}>
+                      {formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, 'en')}
+                    </time>
+                  </td>
+                  <td className="px-3 py-2">
+                    {meeting.format === 'online'
+                      ? 'Online'
+                      : [meeting.cityEn, meeting.country && countryName(meeting.country, 'en')].filter(Boolean).join(', ')}
+                    {meeting.format === 'hybrid' && ' (hybrid)'}
+                  </td>
+                  <td className="px-3 py-2">{t(`status.${meeting.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env } from '@/lib/env';
+import { lockEmbeddedDataDir } from './embedded-lock';
+import * as schema from './schema';
+import { seedDemoData } from './seed';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface OpenDatabase {
+  db: Database;
+  kind: DatabaseKind;
+  /** A short description for logs and the health route, without credentials. */
+  where: string;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), 'drizzle');
+// Any constant will do, as long as every instance uses the same one.
+const MIGRATION_LOCK_KEY = 7_310_224_001;
+
+async function openPostgres(url: string): Promise<OpenDatabase> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+
+  // Many identical instances may start at once: one connection holds an advisory lock while it migrates.
+  const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migrate(drizzle(migrationClient, { casing: 'snake_case' }), { migrationsFolder });
+    await migrationClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } finally {
+    await migrationClient.end();
+  }
+
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const parsed = new URL(url);
+  return {
+    db: drizzle(client, { schema, casing: 'snake_case' }),
+    kind: 'postgres',
+    where: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    close: () => client.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<OpenDatabase> {
+  const release = lockEmbeddedDataDir(dataDir);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+
+    const pgDir = path.join(dataDir, 'pglite');
+    const isNew = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
+    const client = new PGlite(pgDir);
+    await client.waitReady;
+    const db = drizzle(client, { schema, casing: 'snake_case' });
+    await migrate(db, { migrationsFolder });
+    if (isNew) {
+      await seedDemoData(db);
+      console.info(`[db] new embedded database in ${pgDir}: demo data loaded`);
+    }
+    return {
+      db,
+      kind: 'pglite',
+      where: pgDir,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Opens, migrates and (for a new embedded database) seeds; the caller owns the result. */
+export function openDatabase(options: { url?: string; dataDir: string }): Promise<OpenDatabase> {
+  return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+}
+
+// One database per process. Kept on globalThis because Next bundles instrumentation and the app separately, and dev
+// reloads modules: each copy of this module must find the same instance.
+const holder = globalThis as typeof globalThis & { __councilDeskDb?: Promise<OpenDatabase> };
+
+/** The process's database, opened lazily on first use (never at import time: `next build` imports pages). */
+export function getDatabase(): Promise<OpenDatabase> {
+  if (!holder.__councilDeskDb) {
+    const { DATABASE_URL, DATA_DIR } = env();
+    const opening = openDatabase({ url: DATABASE_URL, dataDir: DATA_DIR });
+    holder.__councilDeskDb = opening;
+    // A failed open must not be cached forever: the next caller tries again.
+    opening.catch(() => {
+      if (holder.__councilDeskDb === opening) holder.__councilDeskDb = undefined;
+    });
+  }
+  return holder.__councilDeskDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabase()).db;
+}
+
+/** Closes the process's database (tests and scripts). */
+export async function closeDatabase(): Promise<void> {
+  const opening = holder.__councilDeskDb;
+  holder.__councilDeskDb = undefined;
+  if (opening) await (await opening).close();
+}

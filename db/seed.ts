@@ -1,0 +1,208 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { calendarDateIn, zonedToInstant } from '@/lib/datetime';
+import { councils, meetingOrganisations, meetings, organisations } from './schema';
+import type { NewMeeting, NewOrganisation, OrganisationRole } from './schema';
+
+// Demo data from the secretariat's news item of 15 May 2024 on the council's first meeting. Names and acronyms are
+// written exactly as the directory import expects them (shared fixtures), so a later import matches these rows
+// instead of duplicating them. Fixed ids make seeding idempotent.
+
+export const DEMO_COUNCIL_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000001';
+export const DEMO_PLENARY_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000101';
+export const DEMO_WORKING_GROUP_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000102';
+
+const council = {
+  id: DEMO_COUNCIL_ID,
+  nameEn: 'Regional Expert Council on Rehabilitation and Reintegration of Returnees',
+  nameRu: 'Региональный экспертный совет по реабилитации и реинтеграции возвращенцев',
+  mandateEn:
+    'The Council strengthens regional and country-specific efforts regarding repatriation, rehabilitation and ' +
+    'reintegration of people coming from conflict zones, by institutionalising the exchange of information and ' +
+    'capacity-building activities based on lessons learned and good practices. It was established at the ' +
+    'initiative of the President of Uzbekistan, announced at the high-level conference in Tashkent in March 2022 on ' +
+    'regional cooperation of the countries of Central Asia within the framework of the Joint Action Plan for the ' +
+    'Implementation of the UN Global Counter-Terrorism Strategy.',
+  mandateRu:
+    'Совет укрепляет региональные и национальные усилия по репатриации, реабилитации и реинтеграции лиц, ' +
+    'возвращающихся из зон конфликтов, посредством институционализации обмена информацией и мероприятий по ' +
+    'наращиванию потенциала на основе извлечённых уроков и передовой практики. Совет создан по инициативе ' +
+    'Президента Узбекистана, объявленной на конференции высокого уровня в Ташкенте в марте 2022 года, посвящённой ' +
+    'региональному сотрудничеству стран Центральной Азии в рамках Совместного плана действий по осуществлению ' +
+    'Глобальной контртеррористической стратегии ООН.',
+};
+
+type DemoOrganisation = NewOrganisation & { id: string; role: OrganisationRole };
+
+const organisationId = (n: number) => `0b7a7c1e-5d1f-4c43-9a51-${String(200 + n).padStart(12, '0')}`;
+
+export const demoOrganisations: DemoOrganisation[] = [
+  {
+    id: organisationId(1),
+    nameEn: 'United Nations Regional Centre for Preventive Diplomacy for Central Asia',
+    nameRu: 'Региональный центр ООН по превентивной дипломатии для Центральной Азии',
+    acronym: 'UNRCCA',
+    type: 'un_entity',
+    country: null,
+    role: 'organiser',
+  },
+  {
+    id: organisationId(2),
+    nameEn: 'United Nations Office of Counter-Terrorism',
+    nameRu: 'Контртеррористическое управление Организации Объединённых Наций',
+    acronym: 'UNOCT',
+    type: 'un_entity',
+    country: null,
+    role: 'co_organiser',
+  },
+  {
+    id: organisationId(3),
+    nameEn: 'Ministry of Foreign Affairs of the Republic of Uzbekistan',
+    nameRu: 'Министерство иностранных дел Республики Узбекистан',
+    acronym: 'MFA UZ',
+    type: 'government',
+    country: 'UZ',
+    role: 'co_organiser',
+  },
+  {
+    id: organisationId(4),
+    nameEn: 'Institute for Strategic and Regional Studies under the President of the Republic of Uzbekistan',
+    nameRu: 'Институт стратегических и межрегиональных исследований при Президенте Республики Узбекистан',
+    acronym: 'ISRS',
+    type: 'academic',
+    country: 'UZ',
+    role: 'co_organiser',
+  },
+  {
+    id: organisationId(5),
+    nameEn: 'State Security Service of the Republic of Uzbekistan',
+    nameRu: 'Служба государственной безопасности Республики Узбекистан',
+    acronym: 'SSS',
+    type: 'government',
+    country: 'UZ',
+    role: 'co_organiser',
+  },
+  {
+    id: organisationId(6),
+    nameEn: "Family and Women's Committee",
+    nameRu: 'Комитет по делам семьи и женщин',
+    acronym: null,
+    type: 'government',
+    country: 'UZ',
+    role: 'co_organiser',
+  },
+  {
+    id: organisationId(7),
+    nameEn: 'Organization for Security and Co-operation in Europe',
+    nameRu: 'Организация по безопасности и сотрудничеству в Европе',
+    acronym: 'OSCE',
+    type: 'regional_organisation',
+    country: null,
+    role: 'co_organiser',
+  },
+  {
+    id: organisationId(8),
+    nameEn: 'Counter-Terrorism Committee Executive Directorate',
+    nameRu: 'Исполнительный директорат Контртеррористического комитета',
+    acronym: 'CTED',
+    type: 'un_entity',
+    country: null,
+    role: 'participating',
+  },
+  {
+    id: organisationId(9),
+    nameEn: 'United Nations Office on Drugs and Crime',
+    nameRu: 'Управление Организации Объединённых Наций по наркотикам и преступности',
+    acronym: 'UNODC',
+    type: 'un_entity',
+    country: null,
+    role: 'participating',
+  },
+  {
+    id: organisationId(10),
+    nameEn: 'Shanghai Cooperation Organisation',
+    nameRu: 'Шанхайская организация сотрудничества',
+    acronym: 'SCO',
+    type: 'regional_organisation',
+    country: null,
+    role: 'participating',
+  },
+  {
+    id: organisationId(11),
+    nameEn: 'Conference on Interaction and Confidence Building Measures in Asia',
+    nameRu: 'Совещание по взаимодействию и мерам доверия в Азии',
+    acronym: 'CICA',
+    type: 'regional_organisation',
+    country: null,
+    role: 'participating',
+  },
+  {
+    id: organisationId(12),
+    nameEn: 'Commonwealth of Independent States',
+    nameRu: 'Содружество Независимых Государств',
+    acronym: 'CIS',
+    type: 'regional_organisation',
+    country: null,
+    role: 'participating',
+  },
+];
+
+const TASHKENT = 'Asia/Tashkent';
+
+function demoMeetings(now: Date): (NewMeeting & { id: string })[] {
+  // The next working-group meeting: about six weeks after the database is created, 10:00–12:00 Tashkent time.
+  const inSixWeeks = calendarDateIn(new Date(now.getTime() + 42 * 24 * 3600 * 1000), TASHKENT);
+  return [
+    {
+      id: DEMO_PLENARY_ID,
+      councilId: DEMO_COUNCIL_ID,
+      kind: 'plenary',
+      titleEn: 'First meeting of the Regional Expert Council on Rehabilitation and Reintegration of Returnees',
+      titleRu: 'Первое заседание Регионального экспертного совета по реабилитации и реинтеграции возвращенцев',
+      startsAt: zonedToInstant({ year: 2024, month: 5, day: 14, hour: 10, minute: 0 }, TASHKENT),
+      endsAt: zonedToInstant({ year: 2024, month: 5, day: 14, hour: 17, minute: 0 }, TASHKENT),
+      timeZone: TASHKENT,
+      format: 'in_person',
+      cityEn: 'Tashkent',
+      cityRu: 'Ташкент',
+      country: 'UZ',
+      status: 'held',
+    },
+    {
+      id: DEMO_WORKING_GROUP_ID,
+      councilId: DEMO_COUNCIL_ID,
+      kind: 'working_group',
+      titleEn: 'Working group meeting of the Regional Expert Council',
+      titleRu: 'Заседание рабочей группы Регионального экспертного совета',
+      startsAt: zonedToInstant({ ...inSixWeeks, hour: 10, minute: 0 }, TASHKENT),
+      endsAt: zonedToInstant({ ...inSixWeeks, hour: 12, minute: 0 }, TASHKENT),
+      timeZone: TASHKENT,
+      format: 'online',
+      status: 'planned',
+    },
+  ];
+}
+
+/**
+ * Loads the demo council, its organisations and two meetings. Safe to run again: rows that exist are left as they
+ * are (including the working-group meeting's date, fixed when it was first seeded).
+ */
+export async function seedDemoData(
+  db: PgDatabase<PgQueryResultHKT, Record<string, unknown>>,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(councils).values(council).onConflictDoNothing();
+    await tx
+      .insert(organisations)
+      .values(demoOrganisations.map(({ role, ...organisation }) => (void role, organisation)))
+      .onConflictDoNothing();
+    await tx.insert(meetings).values(demoMeetings(now)).onConflictDoNothing();
+    await tx
+      .insert(meetingOrganisations)
+      .values([
+        ...demoOrganisations.map((o) => ({ meetingId: DEMO_PLENARY_ID, organisationId: o.id, role: o.role })),
+        { meetingId: DEMO_WORKING_GROUP_ID, organisationId: organisationId(1), role: 'organiser' as const },
+      ])
+      .onConflictDoNothing();
+  });
+}

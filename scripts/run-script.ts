@@ -1,0 +1,16 @@
+import { EmbeddedDatabaseBusyError } from '@/db/embedded-lock';
+import { EnvError } from '@/lib/env';
+
+/** Runs a command-line task; known failures print their message alone, and every failure exits non-zero. */
+export async function runScript(task: () => Promise<void>): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    if (error instanceof EmbeddedDatabaseBusyError || error instanceof EnvError) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  }
+}

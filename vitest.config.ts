@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+// Database tests (*.db.test.ts) run once per database kind: always on embedded PGlite, and also on PostgreSQL when
+// DATABASE_URL is set. db/test-database.ts gives each test file a database of its own.
+const databaseProject = (kind: 'pglite' | 'postgres') => ({
+  extends: true as const,
+  test: {
+    name: kind,
+    include: ['**/*.db.test.ts'],
+    setupFiles: ['./db/test-database.ts'],
+    env: { TEST_DATABASE_KIND: kind },
+  },
+});
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': root,
+      // `import 'server-only'` throws outside Next's server bundles; Vitest is trusted server code.
+      'server-only': path.join(root, 'node_modules/next/dist/compiled/server-only/empty.js'),
+    },
+  },
+  test: {
+    pool: 'forks',
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', 'data/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['**/*.db.test.ts', 'node_modules/**', 'e2e/**'] } },
+      databaseProject('pglite'),
+      ...(process.env.DATABASE_URL ? [databaseProject('postgres')] : []),
+    ],
+  },
+});
