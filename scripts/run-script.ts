@@ -1,5 +1,9 @@
+import nextEnv from '@next/env';
 import { EmbeddedDatabaseBusyError } from '@/db/embedded-lock';
 import { EnvError } from '@/lib/env';
+
+// The same .env files the app reads (.env, .env.local, …), so a script talks to the same database as `npm run dev`.
+nextEnv.loadEnvConfig(process.cwd());
 
 /** Runs a command-line task; known failures print their message alone, and every failure exits non-zero. */
 export async function runScript(task: () => Promise<void>): Promise<void> {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/language-switch';
 import { SkipLink } from '@/components/skip-link';
+import { pageLocale } from '@/lib/i18n/page-locale';
 import { routing } from '@/lib/i18n/routing';
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
@@ -14,9 +14,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
 }
 
 export default async function PublicLayout({ children, params }: LayoutProps<'/[locale]'>) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: 'Site' });
 
   return (
@@ -38,10 +36,4 @@ export default async function PublicLayout({ children, params }: LayoutProps<'/[
       </body>
     </html>
   );
-}
-
-/** Only "en" and "ru" exist; anything else under [locale] is a 404 instead of a page in no language. */
-export const dynamicParams = false;
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
 }

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { getHomeCouncil } from '@/db/councils';
 import { listMeetingsByTime, type MeetingListItem } from '@/db/meetings';
 import { countryName } from '@/lib/countries';
 import { formatDateTimeRange } from '@/lib/datetime';
+import { pageLocale } from '@/lib/i18n/page-locale';
 import type { AppLocale } from '@/lib/i18n/routing';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]'>): Promise<Metadata> {
-  const { locale } = (await params) as { locale: AppLocale };
+  const locale = await pageLocale(params);
   await connection();
   const council = await getHomeCouncil();
   if (!council) return {};
@@ -19,8 +20,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]'>): Prom
 }
 
 export default async function CouncilHome({ params }: PageProps<'/[locale]'>) {
-  const { locale } = (await params) as { locale: AppLocale };
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   await connection();
   const t = await getTranslations({ locale, namespace: 'Home' });
   const council = await getHomeCouncil();
