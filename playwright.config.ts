@@ -2,12 +2,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
+import { e2eSettings } from './e2e/settings';
 
 // This file is evaluated again in every worker: everything here must come out the same each time.
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const root = import.meta.dirname;
-const embeddedDataDir = path.join(os.tmpdir(), `council-desk-e2e-${PORT}`);
-const next = path.join(root, 'node_modules/.bin/next');
+const { port, smtpPort, sinkDir, serverLog, adminEmail, adminState } = e2eSettings;
+const embeddedDataDir = path.join(os.tmpdir(), `council-desk-e2e-${port}`);
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error(INSTALL_HINT);
@@ -25,7 +24,7 @@ export default defineConfig({
   use: {
     // The browser uses localhost, not 127.0.0.1: Next rewrites 127.x hosts to localhost, and cookies set on one are
     // lost on the other.
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
@@ -39,20 +38,43 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // Bound as "localhost", not "127.0.0.1": with a literal loopback address Next 16 treats its own proxy rewrites
-    // (next-intl's / → /en) as external and answers them with a redirect to the same URL, forever.
-    // A production build (`next build` runs before this in `npm test`). On PostgreSQL the demo data is loaded on
-    // request; a new embedded database loads it by itself.
-    command: process.env.DATABASE_URL
-      ? `npm run --silent db:seed && exec ${next} start -H localhost -p ${PORT}`
-      : `rm -rf ${embeddedDataDir} && exec ${next} start -H localhost -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { DATA_DIR: embeddedDataDir, NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  projects: [
+    // The first admin signs in with the link from the server's output; every other test starts from there.
+    { name: 'first-admin', testMatch: /first-admin\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
+    {
+      name: 'chromium',
+      dependencies: ['first-admin'],
+      testIgnore: /\.setup\.ts/,
+      use: { ...devices['Desktop Chrome'], storageState: adminState },
+    },
+  ],
+  webServer: [
+    {
+      command: 'node scripts/smtp-sink.mjs',
+      port: smtpPort,
+      reuseExistingServer: false,
+      env: { SMTP_SINK_PORT: String(smtpPort), SINK_DIR: sinkDir, SINK_FRESH: '1' },
+    },
+    {
+      // Bound as "localhost", not "127.0.0.1": with a literal loopback address Next 16 treats its own proxy rewrites
+      // (next-intl's / → /en) as external and answers them with a redirect to the same URL, forever.
+      command: 'bash scripts/e2e-server.sh',
+      url: `http://localhost:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(port),
+        DATA_DIR: embeddedDataDir,
+        E2E_LOG: serverLog,
+        E2E_ADMIN_EMAIL: adminEmail,
+        AUTH_URL: `http://localhost:${port}`,
+        AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: 'Council Desk <no-reply@council.test>',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  ],
 });

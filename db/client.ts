@@ -7,6 +7,8 @@ import * as schema from './schema';
 import { seedDemoData } from './seed';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The database or an open transaction: writes that must commit together take one of these. */
+export type DbExecutor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface OpenDatabase {

@@ -1,10 +1,15 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDatabase, getDb } from './client';
 import { getHomeCouncil } from './councils';
-import { getMeeting, listMeetingsByTime } from './meetings';
+import { getMeeting, listPublicMeetings, listStaffMeetings } from './meetings';
 import { councils, meetingOrganisations, meetings, organisations } from './schema';
 import { DEMO_COUNCIL_ID, DEMO_PLENARY_ID, DEMO_WORKING_GROUP_ID, seedDemoData } from './seed';
+
+// Signed in as a viewer: these tests are about the queries; the e2e and action tests cover sign-in itself.
+vi.mock('@/lib/auth/staff', () => ({
+  requireStaff: vi.fn(async () => ({ id: 'viewer', email: 'viewer@example.org', name: null, role: 'viewer' })),
+}));
 
 // The same migrations, seed and queries on both embedded PGlite and PostgreSQL (see vitest.config.ts).
 describe(`database (${process.env.TEST_DATABASE_KIND})`, () => {
@@ -41,13 +46,13 @@ describe(`database (${process.env.TEST_DATABASE_KIND})`, () => {
   });
 
   it('splits meetings into upcoming and past at the given moment', async () => {
-    const { upcoming, past } = await listMeetingsByTime({ now: new Date('2026-11-27T08:00:00Z'), publicOnly: true });
+    const { upcoming, past } = await listPublicMeetings({ now: new Date('2026-11-27T08:00:00Z') });
     expect(past.map((m) => m.id)).toEqual([DEMO_PLENARY_ID]);
     expect(upcoming.map((m) => m.id)).toEqual([DEMO_WORKING_GROUP_ID]);
     expect(past[0]?.startsAt.toISOString()).toBe('2024-05-14T05:00:00.000Z');
     expect(past[0]?.timeZone).toBe('Asia/Tashkent');
 
-    const before = await listMeetingsByTime({ now: new Date('2024-05-14T06:00:00Z') });
+    const before = await listStaffMeetings({ now: new Date('2024-05-14T06:00:00Z') });
     expect(before.upcoming.map((m) => m.id)).toEqual([DEMO_PLENARY_ID, DEMO_WORKING_GROUP_ID]);
   });
 

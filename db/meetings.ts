@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, ne } from 'drizzle-orm';
+import { requireStaff } from '@/lib/auth/staff';
 import { getDb } from './client';
 import { councils, meetingOrganisations, meetings, organisations } from './schema';
 import type { Council, Meeting, Organisation, OrganisationRole } from './schema';
@@ -28,7 +29,7 @@ const meetingListColumns = {
  * Meetings split at `now`: upcoming (not yet ended, soonest first; a meeting in progress counts as upcoming) and
  * past (most recent first). Drafts are left out when `publicOnly`: they are the secretariat's working copies.
  */
-export async function listMeetingsByTime({
+async function listMeetingsByTime({
   now = new Date(),
   councilId,
   publicOnly = false,
@@ -57,6 +58,16 @@ export async function listMeetingsByTime({
   return { upcoming, past };
 }
 
+/** What the public may see: every meeting but drafts. */
+export function listPublicMeetings(options: { now?: Date; councilId?: string } = {}) {
+  return listMeetingsByTime({ ...options, publicOnly: true });
+}
+
+export async function listStaffMeetings(options: { now?: Date; councilId?: string } = {}) {
+  await requireStaff('viewer');
+  return listMeetingsByTime(options);
+}
+
 export type MeetingOrganisation = Pick<Organisation, 'id' | 'nameEn' | 'nameRu' | 'acronym' | 'type' | 'country'> & {
   role: OrganisationRole;
 };
@@ -69,6 +80,7 @@ export type MeetingDetail = Meeting & {
 const ROLE_ORDER: Record<OrganisationRole, number> = { organiser: 0, co_organiser: 1, partner: 2, participating: 3 };
 
 export async function getMeeting({ id }: { id: string }): Promise<MeetingDetail | null> {
+  await requireStaff('viewer');
   const db = await getDb();
   const [row] = await db
     .select({ meeting: meetings, council: { id: councils.id, nameEn: councils.nameEn, nameRu: councils.nameRu } })

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Column names are snake_case in SQL (drizzle `casing: 'snake_case'` in db/client.ts and drizzle.config.ts).
 
@@ -116,3 +116,144 @@ export type MeetingFormat = (typeof meetingFormat.enumValues)[number];
 export type MeetingStatus = (typeof meetingStatus.enumValues)[number];
 export type OrganisationType = (typeof organisationType.enumValues)[number];
 export type OrganisationRole = (typeof organisationRole.enumValues)[number];
+
+// ── Staff and sign-in ────────────────────────────────────────────────────────────────────────────────────────────
+// Auth.js (Drizzle adapter, database sessions) reads and writes users, accounts, sessions and verification tokens
+// through the property names below; the SQL names are ours.
+
+export const staffRole = pgEnum('staff_role', ['viewer', 'editor', 'admin']);
+
+export const users = pgTable('users', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text(),
+  // Always stored trimmed and lower-cased.
+  email: text().notNull().unique(),
+  emailVerified: timestamp({ withTimezone: true, mode: 'date' }),
+  image: text(),
+  role: staffRole().notNull().default('viewer'),
+  active: boolean().notNull().default(true),
+  ...timestamps,
+});
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text().notNull(),
+    provider: text().notNull(),
+    providerAccountId: text().notNull(),
+    refresh_token: text(),
+    access_token: text(),
+    expires_at: integer(),
+    token_type: text(),
+    scope: text(),
+    id_token: text(),
+    session_state: text(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    sessionToken: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expires: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  'verification_tokens',
+  {
+    identifier: text().notNull(),
+    // Auth.js stores a hash of the token, never the token itself.
+    token: text().notNull(),
+    expires: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** One-time links that let a newcomer become an admin (printed in the terminal, never emailed). */
+export const adminSetupTokens = pgTable('admin_setup_tokens', {
+  tokenHash: text().primaryKey(),
+  // Set by `npm run admin:create -- email`; null for the first-admin link, where the newcomer gives their address.
+  email: text(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Fixed-window counters shared by every app instance (sign-in requests per address and per client). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text().primaryKey(),
+  windowStartedAt: timestamp({ withTimezone: true }).notNull(),
+  count: integer().notNull(),
+});
+
+// ── Mail outbox ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const outboxStatus = pgEnum('outbox_status', ['queued', 'sending', 'sent', 'failed', 'captured']);
+
+export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
+
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Stable across retries, so a message sent twice after a crash is recognisably the same message.
+    messageId: text().notNull().unique(),
+    kind: text().notNull(),
+    toAddress: text().notNull(),
+    toName: text(),
+    fromAddress: text().notNull(),
+    subject: text().notNull(),
+    textBody: text().notNull(),
+    htmlBody: text(),
+    attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
+    // Personal or sign-in links in the body: only admins may read the message while they are live, and they are
+    // removed from the stored body once the message is delivered.
+    secretLinks: text().array().notNull().default(sql`'{}'::text[]`),
+    status: outboxStatus().notNull().default('queued'),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    lockedBy: text(),
+    sentAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_created_idx').on(t.createdAt),
+  ],
+);
+
+// ── Audit log ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // Kept as written at the time: the actor's address may change later.
+    actorEmail: text(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    before: jsonb(),
+    after: jsonb(),
+  },
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.at), index('audit_at_idx').on(t.at)],
+);
+
+export type StaffRole = (typeof staffRole.enumValues)[number];
+export type User = typeof users.$inferSelect;
+export type OutboxMessage = typeof outboxMessages.$inferSelect;
+export type OutboxStatus = (typeof outboxStatus.enumValues)[number];
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -21,7 +21,13 @@ const freePort = () =>
   });
 
 function startServer(port: number, dataDir: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    AUTH_URL: `http://localhost:${port}`,
+    OUTBOX_WORKER: 'off',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   // Empty, not deleted: an empty value means unset, and a developer's .env cannot fill it in again.
   env.DATABASE_URL = '';
   const child = spawn(next, ['start', '-H', 'localhost', '-p', String(port)], { cwd: root, env });
@@ -53,7 +59,7 @@ test('a second server on the same embedded data directory is refused, and the fi
   const first = startServer(portA, dataDir);
   try {
     await waitForHealth(portA, first.child);
-    const before = await (await fetch(`http://127.0.0.1:${portA}/staff`)).text();
+    const before = await (await fetch(`http://127.0.0.1:${portA}/`)).text();
     expect(before).toContain('First meeting of the Regional Expert Council');
 
     const second = startServer(portB, dataDir);
@@ -69,7 +75,7 @@ test('a second server on the same embedded data directory is refused, and the fi
 
     const health = await (await fetch(`http://127.0.0.1:${portA}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', database: { status: 'ok', kind: 'pglite' } });
-    const after = await (await fetch(`http://127.0.0.1:${portA}/staff`)).text();
+    const after = await (await fetch(`http://127.0.0.1:${portA}/`)).text();
     expect(after).toContain('First meeting of the Regional Expert Council');
     expect(after).toContain('Working group meeting of the Regional Expert Council');
   } finally {

@@ -34,4 +34,28 @@ describe('parseEnv', () => {
     expect(message).toMatch(/NODE_ENV:/);
     expect((error as EnvError).issues.map((i) => i.variable).sort()).toEqual(['DATABASE_URL', 'NODE_ENV']);
   });
+
+  it('requires AUTH_SECRET and AUTH_URL in production on PostgreSQL, naming them', () => {
+    let error: unknown;
+    try {
+      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as EnvError).issues.map((i) => i.variable).sort()).toEqual(['AUTH_SECRET', 'AUTH_URL']);
+    expect((error as EnvError).message).toMatch(/AUTH_SECRET: is required in production/);
+    expect(
+      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app', AUTH_SECRET: 'x'.repeat(32), AUTH_URL: 'https://council.example.org' })
+        .AUTH_URL,
+    ).toBe('https://council.example.org');
+    // The embedded default keeps a generated secret under DATA_DIR, so it needs only the address.
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_URL: 'http://localhost:3000' })).not.toThrow();
+  });
+
+  it('checks mail settings', () => {
+    expect(() => parseEnv({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL: must be an SMTP URL/);
+    expect(() => parseEnv({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
+    expect(parseEnv({ MAIL_FROM: 'Council Desk <desk@unrcca.example.org>' }).MAIL_FROM).toBe('Council Desk <desk@unrcca.example.org>');
+    expect(parseEnv({}).OUTBOX_LEASE_SECONDS).toBe(60);
+  });
 });

@@ -5,16 +5,69 @@ import { z } from 'zod';
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: optional(
-    z.url({
-      protocol: /^postgres(ql)?$/,
-      error: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/dbname',
-    }),
-  ),
-  DATA_DIR: optional(z.string()).transform((dir) => path.resolve(/*turbopackIgnore: true*/ dir ?? 'data')),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: optional(
+      z.url({
+        protocol: /^postgres(ql)?$/,
+        error: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/dbname',
+      }),
+    ),
+    DATA_DIR: optional(z.string()).transform((dir) => path.resolve(/*turbopackIgnore: true*/ dir ?? 'data')),
+    AUTH_SECRET: optional(
+      z.string().min(32, 'must be at least 32 characters; generate one with `openssl rand -base64 33`'),
+    ),
+    AUTH_URL: optional(
+      z.url({ protocol: /^https?$/, error: 'must be the public address of the app, e.g. https://council.example.org' }),
+    ),
+    AUTH_TRUST_HOST: optional(z.enum(['true', 'false'], 'must be true or false')),
+    PORT: optional(z.coerce.number().int().min(1).max(65535)),
+    SMTP_URL: optional(
+      z.url({
+        protocol: /^smtps?$/,
+        error: 'must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://…:465',
+      }),
+    ),
+    MAIL_FROM: z
+      .preprocess(
+        (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+        z
+          .string()
+          .regex(/^(?:[^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, {
+            error: 'must be an address, optionally with a name: "Council Desk <no-reply@council.example.org>"',
+          })
+          .optional(),
+      )
+      .default('Council Desk <no-reply@council-desk.invalid>'),
+    OUTBOX_WORKER: optional(z.enum(['on', 'off'], 'must be on or off')).default('on'),
+    OUTBOX_LEASE_SECONDS: optional(z.coerce.number().int().min(5).max(3600)).default(60),
+    OUTBOX_MAX_ATTEMPTS: optional(z.coerce.number().int().min(1).max(50)).default(8),
+    OUTBOX_RETRY_SECONDS: optional(z.coerce.number().int().min(1).max(3600)).default(10),
+  })
+  .superRefine((env, ctx) => {
+    // Several production instances on one database must share one secret, so it cannot be generated locally.
+    if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message:
+          'is required in production (it signs sign-in links and sessions; every instance needs the same one). ' +
+          'Generate one with `openssl rand -base64 33`',
+      });
+    }
+    // Sign-in links are built from this address: taking it from the request's Host header would let anyone make
+    // the app mail links to their own server.
+    if (env.NODE_ENV === 'production' && !env.AUTH_URL && env.AUTH_TRUST_HOST !== 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_URL'],
+        message:
+          'is required in production: the public address of the app, e.g. https://council.example.org ' +
+          '(or AUTH_TRUST_HOST=true behind a proxy that sets the Host header itself)',
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -45,4 +98,15 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Where links in emails and in the terminal point: AUTH_URL, or this machine in development. */
+export function appBaseUrl(): string {
+  const { AUTH_URL, PORT } = env();
+  return (AUTH_URL ?? `http://localhost:${PORT ?? 3000}`).replace(/\/+$/, '');
+}
+
+/** The address part of MAIL_FROM, for Message-IDs. */
+export function mailDomain(): string {
+  return env().MAIL_FROM.match(/@([^>\s]+)>?$/)?.[1] ?? 'council-desk.invalid';
 }

@@ -1,21 +1,33 @@
 import { getDatabase } from '@/db/client';
 import { EmbeddedDatabaseBusyError } from '@/db/embedded-lock';
+import { countActiveAdmins, createAdminSetupLink } from '@/db/staff-auth';
+import { authSecret } from '@/lib/auth/secret';
+import { startOutboxWorker, type OutboxWorker } from '@/lib/mail/worker';
 import { env, EnvError } from './env';
+
+const holder = globalThis as typeof globalThis & { __councilDeskWorker?: OutboxWorker };
 
 /**
  * Validates the configuration and opens (migrates, and on a new embedded database seeds) the database before the
- * server takes requests. Any failure stops the process with a message that says what to fix: a server that starts
+ * server takes requests; starts this process's outbox worker; and, while nobody can manage staff, prints a one-time
+ * link for a first admin. Any failure stops the process with a message that says what to fix: a server that starts
  * half-configured would only fail later, at a worse moment.
  */
 export async function startApp(): Promise<void> {
   try {
-    env();
+    const config = env();
+    authSecret();
     const database = await getDatabase();
     console.info(
       database.kind === 'pglite'
         ? `[db] embedded PostgreSQL (PGlite) in ${database.where}; migrations applied`
         : `[db] PostgreSQL at ${database.where}; migrations applied`,
     );
+    if (config.OUTBOX_WORKER === 'on' && !holder.__councilDeskWorker) {
+      holder.__councilDeskWorker = startOutboxWorker();
+      console.info(config.SMTP_URL ? '[mail] outbox worker started' : '[mail] SMTP_URL not set: mail is captured, not delivered');
+    }
+    await announceFirstAdmin(database.kind === 'pglite' || config.NODE_ENV !== 'production');
   } catch (error) {
     if (error instanceof EnvError || error instanceof EmbeddedDatabaseBusyError) {
       console.error(`\n[council-desk] cannot start.\n${error.message}\n`);
@@ -24,4 +36,24 @@ export async function startApp(): Promise<void> {
     }
     process.exit(1);
   }
+}
+
+async function announceFirstAdmin(mayPrintLink: boolean) {
+  if ((await countActiveAdmins()) > 0) return;
+  if (!mayPrintLink) {
+    // Production logs travel further than a terminal: no link there, only how to make one.
+    console.warn('[auth] No admin exists yet. Create one with: npm run admin:create -- you@example.org');
+    return;
+  }
+  const link = await createAdminSetupLink();
+  console.info(
+    [
+      '',
+      '┌─ No admin exists yet ──────────────────────────────────────────────',
+      '│ Open this one-time link to become the first admin (valid 24 hours):',
+      `│ ${link}`,
+      '└────────────────────────────────────────────────────────────────────',
+      '',
+    ].join('\n'),
+  );
 }

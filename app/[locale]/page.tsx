@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { getHomeCouncil } from '@/db/councils';
-import { listMeetingsByTime, type MeetingListItem } from '@/db/meetings';
+import { listPublicMeetings, type MeetingListItem } from '@/db/meetings';
 import { countryName } from '@/lib/countries';
 import { formatDateTimeRange } from '@/lib/datetime';
 import { pageLocale } from '@/lib/i18n/page-locale';
@@ -25,7 +25,7 @@ export default async function CouncilHome({ params }: PageProps<'/[locale]'>) {
   const t = await getTranslations({ locale, namespace: 'Home' });
   const council = await getHomeCouncil();
   if (!council) return <p>{t('noCouncil')}</p>;
-  const { upcoming, past } = await listMeetingsByTime({ councilId: council.id, publicOnly: true });
+  const { upcoming, past } = await listPublicMeetings({ councilId: council.id });
 
   return (
     <>

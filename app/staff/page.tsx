@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { listMeetingsByTime, type MeetingListItem } from '@/db/meetings';
+import { listStaffMeetings, type MeetingListItem } from '@/db/meetings';
+import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName } from '@/lib/countries';
 import { formatDateTimeRange } from '@/lib/datetime';
 
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function StaffDashboard() {
   await connection();
-  const { upcoming, past } = await listMeetingsByTime();
+  await requireSignedInPage('/staff');
+  const { upcoming, past } = await listStaffMeetings();
   return (
     <>
       <h1 className="text-2xl font-semibold">Dashboard</h1>

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getMeeting } from '@/db/meetings';
 import { countryName } from '@/lib/countries';
+import { getCurrentStaff, requireSignedInPage } from '@/lib/auth/staff';
 import { formatDateTimeRange } from '@/lib/datetime';
 
 const loadMeeting = async (params: Promise<{ id: string }>) => {
@@ -14,11 +15,13 @@ const loadMeeting = async (params: Promise<{ id: string }>) => {
 };
 
 export async function generateMetadata({ params }: PageProps<'/staff/meetings/[id]'>): Promise<Metadata> {
+  if (!(await getCurrentStaff())) return { title: 'Meeting' };
   const meeting = await loadMeeting(params);
   return { title: meeting?.titleEn ?? 'Meeting not found' };
 }
 
 export default async function StaffMeetingPage({ params }: PageProps<'/staff/meetings/[id]'>) {
+  await requireSignedInPage(`/staff/meetings/${(await params).id}`);
   const meeting = await loadMeeting(params);
   if (!meeting) notFound();
   const t = await getTranslations({ locale: 'en' });

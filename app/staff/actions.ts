@@ -1,0 +1,9 @@
+'use server';
+
+import { z } from 'zod';
+import { staffAction } from '@/lib/actions';
+import { signOut } from '@/lib/auth';
+
+export const signOutAction = staffAction({ role: 'viewer', schema: z.object({}) }, async () => {
+  await signOut({ redirectTo: '/staff/sign-in?signedOut=1' });
+});

@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { CapturedMailNotice } from '@/components/captured-mail-notice';
+import { inputClass } from '@/components/field';
+import { MAIL_STATUS_LABELS, MailStatus } from '@/components/mail-status';
+import { listMail } from '@/db/mail';
+import { outboxStatus, type OutboxStatus } from '@/db/schema';
+import { requireSignedInPage } from '@/lib/auth/staff';
+import { formatDateTime } from '@/lib/datetime';
+import { env } from '@/lib/env';
+
+export const metadata: Metadata = { title: 'Mail' };
+
+const PAGE_SIZE = 50;
+const STAFF_ZONE = 'UTC';
+
+export default async function MailPage({ searchParams }: PageProps<'/staff/mail'>) {
+  await connection();
+  const me = await requireSignedInPage('/staff/mail');
+  const params = await searchParams;
+  const status = outboxStatus.enumValues.find((s) => s === params.status) as OutboxStatus | undefined;
+  const search = typeof params.q === 'string' ? params.q.trim().slice(0, 200) : '';
+  const page = Math.max(1, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1);
+  const { items, total, byStatus } = await listMail({ status, search: search || undefined, page, pageSize: PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageLink = (n: number) =>
+    `/staff/mail?${new URLSearchParams({ ...(status ? { status } : {}), ...(search ? { q: search } : {}), page: String(n) })}`;
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Mail</h1>
+      <p className="mt-1 text-slate-700">Every email the app sends goes through this outbox.</p>
+      {!env().SMTP_URL && (
+        <div className="mt-3">
+          <CapturedMailNotice />
+        </div>
+      )}
+
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter mail">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="mail-status" className="text-sm font-medium">
+            Status
+          </label>
+          <select id="mail-status" name="status" defaultValue={status ?? ''} className={inputClass}>
+            <option value="">All ({Object.values(byStatus).reduce((a, b) => a + b, 0)})</option>
+            {outboxStatus.enumValues.map((s) => (
+              <option key={s} value={s}>
+                {MAIL_STATUS_LABELS[s]} ({byStatus[s]})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="mail-search" className="text-sm font-medium">
+            Recipient or subject
+          </label>
+          <input id="mail-search" name="q" type="search" defaultValue={search} className={inputClass} />
+        </div>
+        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          Filter
+        </button>
+      </form>
+
+      <p className="mt-4 text-sm text-slate-700" aria-live="polite">
+        {total} message{total === 1 ? '' : 's'}
+        {status || search ? ' match' : ''}. Times are in {STAFF_ZONE}.
+      </p>
+      {items.length > 0 && (
+        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Messages, newest first</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">Created</th>
+                <th scope="col" className="px-3 py-2">To</th>
+                <th scope="col" className="px-3 py-2">Subject</th>
+                <th scope="col" className="px-3 py-2">Status</th>
+                <th scope="col" className="px-3 py-2">Attempts</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((message) => (
+                <tr key={message.id} className="border-t border-slate-200 align-top">
+                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(message.createdAt, STAFF_ZONE, 'en')}</td>
+                  <td className="px-3 py-2">{message.toAddress}</td>
+                  <td className="px-3 py-2">
+                    {me.role === 'admin' ? <Link href={`/staff/mail/${message.id}`}>{message.subject}</Link> : message.subject}
+                  </td>
+                  <td className="px-3 py-2">
+                    <MailStatus status={message.status} />
+                    {message.status === 'failed' && message.lastError && (
+                      <div className="mt-1 text-xs text-red-900">{message.lastError}</div>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">{message.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+          {page > 1 && <Link href={pageLink(page - 1)}>Newer</Link>}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && <Link href={pageLink(page + 1)}>Older</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { hitRateLimit } from '@/db/rate-limits';
+import { signIn } from '@/lib/auth';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { clientKey, htmlPage, isSameOriginRequest } from '@/lib/http';
+
+// Per address: enough for a typo and a retry; per client: a whole office behind one address.
+const PER_ADDRESS = { limit: 5, windowSeconds: 15 * 60 };
+const PER_CLIENT = { limit: 30, windowSeconds: 15 * 60 };
+
+const seeOther = (request: Request, path: string) => Response.redirect(new URL(path, request.url), 303);
+
+/** The sign-in form posts here: a route handler, because only a route handler can answer 429 when rate-limited. */
+export async function POST(request: Request) {
+  if (!isSameOriginRequest(request)) {
+    return htmlPage({ status: 403, title: 'Request refused', body: '<p>This form must be sent from the Council Desk sign-in page.</p>' });
+  }
+  const form = await request.formData();
+  const callbackUrl = safeCallbackPath(String(form.get('callbackUrl') ?? ''));
+  const email = z.email().safeParse(String(form.get('email') ?? '').trim().toLowerCase());
+  if (!email.success) {
+    return seeOther(request, `/staff/sign-in?${new URLSearchParams({ error: 'email', callbackUrl })}`);
+  }
+
+  for (const [key, rule] of [
+    [`sign-in:address:${email.data}`, PER_ADDRESS],
+    [`sign-in:client:${clientKey(request)}`, PER_CLIENT],
+  ] as const) {
+    const { allowed, retryAfterSeconds } = await hitRateLimit({ key, ...rule });
+    if (!allowed) {
+      const minutes = Math.ceil(retryAfterSeconds / 60);
+      return htmlPage({
+        status: 429,
+        title: 'Too many sign-in requests',
+        body:
+          `<p>Too many sign-in links were asked for in a short time. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.</p>` +
+          '<p>If you already asked for a link, it may still be in your inbox (or spam folder).</p><p><a href="/staff/sign-in">Back to sign-in</a></p>',
+        headers: { 'Retry-After': String(retryAfterSeconds) },
+      });
+    }
+  }
+
+  await signIn('email', { email: email.data, redirectTo: callbackUrl, redirect: false });
+  return seeOther(request, '/staff/sign-in/check-email');
+}

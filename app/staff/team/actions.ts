@@ -1,0 +1,56 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { addStaff, changeStaffRole, setStaffActive, type StaffChangeResult } from '@/db/staff';
+import { staffAction } from '@/lib/actions';
+import { STAFF_ROLES } from '@/lib/auth/roles';
+import type { FormState } from '@/lib/form-state';
+
+const role = z.enum(STAFF_ROLES, 'Choose viewer, editor or admin.');
+const staffId = z.tuple([z.uuid()]);
+
+function outcome(result: StaffChangeResult, success: string): FormState {
+  if (result.ok) {
+    revalidatePath('/staff/team');
+    return { status: 'success', message: success };
+  }
+  return {
+    status: 'error',
+    message: {
+      notFound: 'That staff member no longer exists.',
+      emailTaken: 'Someone on the staff already has this email address.',
+      lastAdmin: 'This is the last active admin: make someone else admin first.',
+    }[result.reason],
+    ...(result.reason === 'emailTaken' ? { fieldErrors: { email: ['Someone on the staff already has this email address.'] } } : {}),
+  };
+}
+
+export const addStaffAction = staffAction(
+  {
+    role: 'admin',
+    schema: z.object({
+      name: z.string().trim().min(1, 'Enter their name.').max(200, 'Keep the name under 200 characters.'),
+      email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address, like name@example.org.').max(320)),
+      role,
+    }),
+  },
+  async (input, { staff }) => {
+    const result = await addStaff(staff, input);
+    return outcome(result, `${input.name} was added as ${input.role} and has been emailed how to sign in.`);
+  },
+);
+
+export const changeRoleAction = staffAction(
+  { role: 'admin', bound: staffId, schema: z.object({ role }) },
+  async ({ role }, { staff, bound: [id] }) => outcome(await changeStaffRole(staff, { id, role }), `Role changed to ${role}.`),
+);
+
+export const setActiveAction = staffAction(
+  { role: 'admin', bound: staffId, schema: z.object({ active: z.enum(['true', 'false']).transform((v) => v === 'true') }) },
+  async ({ active }, { staff, bound: [id] }) =>
+    outcome(
+      await setStaffActive(staff, { id, active }),
+      active ? 'Reactivated: they can sign in again.' : 'Deactivated: their sessions have ended and they cannot sign in.',
+    ),
+);

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A labelled form control with its hint and error, wired up for assistive technology: the control (passed as a
+ * render function) gets the ids to point at.
+ */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: (aria: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+}) {
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      <p id={`${id}-error`} aria-live="polite" className="min-h-0 text-sm font-medium text-red-800">
+        {error}
+      </p>
+    </div>
+  );
+}
+
+export const inputClass =
+  'min-h-10 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700';

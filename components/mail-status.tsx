@@ -1,0 +1,19 @@
+import type { OutboxStatus } from '@/db/schema';
+
+const LABELS: Record<OutboxStatus, { label: string; className: string }> = {
+  queued: { label: 'Queued', className: 'bg-slate-200 text-slate-900' },
+  sending: { label: 'Sending', className: 'bg-blue-100 text-blue-900' },
+  sent: { label: 'Sent', className: 'bg-green-100 text-green-900' },
+  failed: { label: 'Failed', className: 'bg-red-100 text-red-900' },
+  captured: { label: 'Captured', className: 'bg-amber-100 text-amber-950' },
+};
+
+export const MAIL_STATUS_LABELS = Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [k, v.label])) as Record<
+  OutboxStatus,
+  string
+>;
+
+export function MailStatus({ status }: { status: OutboxStatus }) {
+  const { label, className } = LABELS[status];
+  return <span className={`rounded px-2 py-0.5 text-xs font-semibold ${className}`}>{label}</span>;
+}

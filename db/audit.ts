@@ -1,0 +1,68 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { getDb, type DbExecutor } from './client';
+import { auditLog, type AuditEntry } from './schema';
+
+// Values of these fields never reach the audit log, whatever entity they belong to.
+const SENSITIVE_KEY = /token|secret|password|passport|hash|link|birth|nationality/i;
+export const REDACTED = '[redacted]';
+
+/** A copy of `value` with sensitive fields replaced, at any depth. */
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => [key, SENSITIVE_KEY.test(key) && v != null ? REDACTED : redact(v)]),
+    );
+  }
+  return value;
+}
+
+export interface AuditActor {
+  id: string | null;
+  email: string | null;
+}
+
+/** Records a change, in the transaction that makes it. */
+export async function recordAudit(
+  executor: DbExecutor,
+  entry: {
+    actor: AuditActor;
+    action: string;
+    entityType: string;
+    entityId: string | null;
+    before?: unknown;
+    after?: unknown;
+  },
+): Promise<void> {
+  await executor.insert(auditLog).values({
+    actorId: entry.actor.id,
+    actorEmail: entry.actor.email,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before === undefined ? null : redact(entry.before),
+    after: entry.after === undefined ? null : redact(entry.after),
+  });
+}
+
+export async function listAuditEntries({
+  entityType,
+  entityId,
+  limit = 100,
+}: {
+  entityType?: string;
+  entityId?: string;
+  limit?: number;
+}): Promise<AuditEntry[]> {
+  const db = await getDb();
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(entityType ? eq(auditLog.entityType, entityType) : undefined, entityId ? eq(auditLog.entityId, entityId) : undefined),
+    )
+    .orderBy(desc(auditLog.at))
+    .limit(limit);
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { recordAudit } from './audit';
+import { getDb } from './client';
+import { outboxMessages, type OutboxMessage, type OutboxStatus } from './schema';
+
+// The Mail page's side of the outbox (db/outbox.ts is the queue's): reading needs staff, bodies and retries an admin.
+
+
+export type MailListItem = Pick<
+  OutboxMessage,
+  'id' | 'kind' | 'toAddress' | 'subject' | 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt'
+>;
+
+export async function listMail({
+  status,
+  search,
+  page,
+  pageSize,
+}: {
+  status?: OutboxStatus;
+  search?: string;
+  page: number;
+  pageSize: number;
+}): Promise<{ items: MailListItem[]; total: number; byStatus: Record<OutboxStatus, number> }> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  const filters: (SQL | undefined)[] = [status ? eq(outboxMessages.status, status) : undefined];
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(outboxMessages.toAddress, pattern), ilike(outboxMessages.subject, pattern)));
+  }
+  const where = and(...filters);
+  const [items, [total], statusCounts] = await Promise.all([
+    db
+      .select({
+        id: outboxMessages.id,
+        kind: outboxMessages.kind,
+        toAddress: outboxMessages.toAddress,
+        subject: outboxMessages.subject,
+        status: outboxMessages.status,
+        attempts: outboxMessages.attempts,
+        lastError: outboxMessages.lastError,
+        createdAt: outboxMessages.createdAt,
+        sentAt: outboxMessages.sentAt,
+      })
+      .from(outboxMessages)
+      .where(where)
+      .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(outboxMessages).where(where),
+    db.select({ status: outboxMessages.status, n: count() }).from(outboxMessages).groupBy(outboxMessages.status),
+  ]);
+  const byStatus = { queued: 0, sending: 0, sent: 0, failed: 0, captured: 0 };
+  for (const row of statusCounts) byStatus[row.status] = row.n;
+  return { items, total: total?.n ?? 0, byStatus };
+}
+
+/** A whole message, bodies included: admins only (bodies may hold live sign-in or personal links). */
+export async function getMail({ id }: { id: string }): Promise<OutboxMessage | null> {
+  await requireStaff('admin');
+  const db = await getDb();
+  const [message] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
+  return message ?? null;
+}
+
+/** Puts a failed message back in the queue for a fresh round of attempts. */
+export async function retryFailedMail(actor: StaffUser, { id }: { id: string }): Promise<boolean> {
+  assertRole(actor, 'admin');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(outboxMessages)
+      .set({ status: 'queued', attempts: 0, lastError: null, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(outboxMessages.id, id), eq(outboxMessages.status, 'failed')))
+      .returning({ id: outboxMessages.id, toAddress: outboxMessages.toAddress, subject: outboxMessages.subject });
+    if (updated.length !== 1) return false;
+    await recordAudit(tx, {
+      actor: { id: actor.id, email: actor.email },
+      action: 'mail.retried',
+      entityType: 'outbox_message',
+      entityId: id,
+      before: { status: 'failed' },
+      after: { status: 'queued', to: updated[0]!.toAddress, subject: updated[0]!.subject },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOutboxWorker } from '@/lib/mail/worker';
+import { getDb } from './client';
+import { enqueueMail, REDACTED_LINK } from './outbox';
+import { outboxMessages } from './schema';
+
+// Real SMTP: each test file talks to its own sink process (scripts/smtp-sink.mjs) on a free loopback port.
+const root = path.resolve(import.meta.dirname, '..');
+const sinkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-sink-'));
+let sinkPort = 0;
+let sink: ChildProcess | undefined;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+async function startSink() {
+  sink = spawn(process.execPath, [path.join(root, 'scripts/smtp-sink.mjs')], {
+    env: { ...process.env, SMTP_SINK_PORT: String(sinkPort), SINK_DIR: sinkDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => sink!.stdout!.once('data', () => resolve()));
+}
+
+/** Message-IDs the sink has accepted, with repeats. */
+function receivedMessageIds(): string[] {
+  return fs
+    .readdirSync(sinkDir)
+    .filter((f) => f.endsWith('.eml'))
+    .map((f) => fs.readFileSync(path.join(sinkDir, f), 'utf8').match(/^Message-ID: (<[^>]+>)/im)?.[1] ?? '?');
+}
+
+beforeAll(async () => {
+  sinkPort = await freePort();
+  process.env.SMTP_URL = `smtp://127.0.0.1:${sinkPort}`;
+  process.env.OUTBOX_RETRY_SECONDS = '1';
+  process.env.OUTBOX_MAX_ATTEMPTS = '3';
+  process.env.OUTBOX_LEASE_SECONDS = '5';
+  await startSink();
+});
+afterAll(() => {
+  sink?.kill('SIGKILL');
+  fs.rmSync(sinkDir, { recursive: true, force: true });
+});
+
+describe(`mail outbox (${process.env.TEST_DATABASE_KIND})`, () => {
+  it('delivers over SMTP with the row’s Message-ID and strips sign-in links once delivered', async () => {
+    const db = await getDb();
+    const link = 'http://localhost:3000/staff/sign-in/confirm?token=abc123&email=a%40council.test';
+    const { id, messageId } = await enqueueMail(db, {
+      kind: 'sign_in',
+      to: 'a@council.test',
+      subject: 'Sign in',
+      text: `Open ${link} now`,
+      html: `<a href="${link.replaceAll('&', '&amp;')}">Sign in</a>`,
+      secretLinks: [link, link.replaceAll('&', '&amp;')],
+      attachments: [{ filename: 'invite.ics', contentType: 'text/calendar', contentBase64: Buffer.from('BEGIN:VCALENDAR').toString('base64') }],
+    });
+    expect(messageId).toMatch(/^<[0-9a-f-]{36}@[\w.-]+>$/);
+
+    const worker = startOutboxWorker({ pollMs: 50 });
+    await expect.poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status).toBe('sent');
+    await worker.stop();
+
+    expect(receivedMessageIds()).toContain(messageId);
+    const raw = fs.readdirSync(sinkDir).map((f) => fs.readFileSync(path.join(sinkDir, f), 'utf8')).find((m) => m.includes(messageId))!;
+    expect(raw).toContain('invite.ics');
+    const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
+    expect(row!.textBody).toBe(`Open ${REDACTED_LINK} now`);
+    expect(row!.htmlBody).not.toContain('token=');
+    expect(row!.secretLinks).toEqual([]);
+    expect(row!.attempts).toBe(1);
+  });
+
+  it('retries with backoff while the server is down, then marks the message failed after the last attempt', async () => {
+    const db = await getDb();
+    sink!.kill('SIGKILL');
+    const { id } = await enqueueMail(db, { kind: 'test', to: 'b@council.test', subject: 'Down', text: 'x' });
+    const worker = startOutboxWorker({ pollMs: 50 });
+    await expect
+      .poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status, { timeout: 20_000 })
+      .toBe('failed');
+    await worker.stop();
+    const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
+    expect(row).toMatchObject({ attempts: 3, status: 'failed' });
+    expect(row!.lastError).toMatch(/ECONNREFUSED|connect/i);
+    await startSink();
+  });
+
+  it('takes over a message whose worker died mid-send once its lease has run out', async () => {
+    const db = await getDb();
+    const { id, messageId } = await enqueueMail(db, { kind: 'test', to: 'c@council.test', subject: 'Orphan', text: 'x' });
+    await db
+      .update(outboxMessages)
+      .set({ status: 'sending', lockedBy: 'dead-worker', lockedUntil: sql`now() - interval '1 second'`, attempts: 1 })
+      .where(eq(outboxMessages.id, id));
+    const worker = startOutboxWorker({ pollMs: 50 });
+    await expect.poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status).toBe('sent');
+    await worker.stop();
+    expect(receivedMessageIds()).toContain(messageId);
+  });
+
+  it('keeps messages as captured when no SMTP server is configured', async () => {
+    const { env } = await import('@/lib/env');
+    const saved = env().SMTP_URL;
+    // env() is parsed once per process; this test changes the parsed value for one call.
+    (env() as { SMTP_URL?: string }).SMTP_URL = undefined;
+    try {
+      const { id } = await enqueueMail(await getDb(), { kind: 'test', to: 'd@council.test', subject: 'Kept', text: 'x' });
+      const [row] = await (await getDb()).select().from(outboxMessages).where(eq(outboxMessages.id, id));
+      expect(row!.status).toBe('captured');
+    } finally {
+      (env() as { SMTP_URL?: string }).SMTP_URL = saved;
+    }
+  });
+});

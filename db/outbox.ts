@@ -1,0 +1,127 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { env, mailDomain } from '@/lib/env';
+import { getDb, type DbExecutor } from './client';
+import { outboxMessages, type MailAttachment, type OutboxMessage } from './schema';
+
+export const REDACTED_LINK = '[link removed after delivery]';
+
+export interface NewMail {
+  kind: string;
+  to: string;
+  toName?: string | null;
+  subject: string;
+  text: string;
+  html?: string | null;
+  attachments?: MailAttachment[];
+  /** Sign-in or personal links inside the body (see outboxMessages.secretLinks). */
+  secretLinks?: string[];
+}
+
+/**
+ * Queues an email. Pass the transaction of the change that causes it, so the message exists if and only if the
+ * change commits. Without SMTP_URL nothing is delivered: the message is kept as "captured".
+ */
+export async function enqueueMail(executor: DbExecutor, mail: NewMail): Promise<{ id: string; messageId: string }> {
+  const id = randomUUID();
+  const messageId = `<${id}@${mailDomain()}>`;
+  await executor.insert(outboxMessages).values({
+    id,
+    messageId,
+    kind: mail.kind,
+    toAddress: mail.to,
+    toName: mail.toName ?? null,
+    fromAddress: env().MAIL_FROM,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html ?? null,
+    attachments: mail.attachments ?? [],
+    secretLinks: mail.secretLinks ?? [],
+    status: env().SMTP_URL ? 'queued' : 'captured',
+  });
+  return { id, messageId };
+}
+
+/**
+ * Claims up to `limit` messages for one worker: due queued ones, and ones whose previous worker's lease ran out
+ * (it died mid-send). SKIP LOCKED lets any number of workers claim side by side without waiting on each other.
+ */
+export async function claimDueMessages({
+  workerId,
+  limit,
+  leaseSeconds,
+}: {
+  workerId: string;
+  limit: number;
+  leaseSeconds: number;
+}): Promise<OutboxMessage[]> {
+  const db = await getDb();
+  const due = db
+    .select({ id: outboxMessages.id })
+    .from(outboxMessages)
+    .where(
+      or(
+        and(eq(outboxMessages.status, 'queued'), sql`${outboxMessages.nextAttemptAt} <= now()`),
+        and(eq(outboxMessages.status, 'sending'), sql`${outboxMessages.lockedUntil} < now()`),
+      ),
+    )
+    .orderBy(asc(outboxMessages.nextAttemptAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(outboxMessages)
+    .set({
+      status: 'sending',
+      lockedBy: workerId,
+      lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
+      attempts: sql`${outboxMessages.attempts} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(inArray(outboxMessages.id, due))
+    .returning();
+}
+
+/** Marks a delivered message and strips its secret links from the stored body. */
+export async function markSent(message: Pick<OutboxMessage, 'id' | 'secretLinks' | 'textBody' | 'htmlBody'>, workerId: string) {
+  const db = await getDb();
+  const redact = (body: string | null) =>
+    body === null ? null : message.secretLinks.reduce((text, link) => text.replaceAll(link, REDACTED_LINK), body);
+  await db
+    .update(outboxMessages)
+    .set({
+      status: 'sent',
+      sentAt: sql`now()`,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+      textBody: redact(message.textBody)!,
+      htmlBody: redact(message.htmlBody),
+      secretLinks: [],
+      updatedAt: sql`now()`,
+    })
+    // Only while this worker still holds it: a worker whose lease expired must not overwrite the next one's result.
+    .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.lockedBy, workerId)));
+}
+
+/** Records a failed attempt: back to the queue after a backoff, or failed for good after the last attempt. */
+export async function markAttemptFailed(
+  message: Pick<OutboxMessage, 'id' | 'attempts'>,
+  workerId: string,
+  error: string,
+  { maxAttempts, retryInSeconds }: { maxAttempts: number; retryInSeconds: number },
+) {
+  const db = await getDb();
+  const final = message.attempts >= maxAttempts;
+  await db
+    .update(outboxMessages)
+    .set({
+      status: final ? 'failed' : 'queued',
+      lastError: error.slice(0, 2000),
+      nextAttemptAt: sql`now() + make_interval(secs => ${retryInSeconds})`,
+      lockedBy: null,
+      lockedUntil: null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.lockedBy, workerId)));
+}

@@ -1,0 +1,129 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, count, eq, sql } from 'drizzle-orm';
+import { authSecret } from '@/lib/auth/secret';
+import { appBaseUrl } from '@/lib/env';
+import { recordAudit } from './audit';
+import { getDb, type DbExecutor } from './client';
+import { adminSetupTokens, users, verificationTokens, type User } from './schema';
+
+// The sign-in side of staff accounts: used by Auth.js callbacks, the first-admin set-up and `npm run admin:create`,
+// before anyone is signed in. Managing staff (db/staff.ts) needs an admin.
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export const normaliseEmail = (email: string) => email.normalize('NFKC').trim().toLowerCase();
+
+export async function findActiveStaffByEmail(email: string): Promise<User | null> {
+  const db = await getDb();
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, normaliseEmail(email)), eq(users.active, true)));
+  return user ?? null;
+}
+
+export async function countActiveAdmins(executor?: DbExecutor): Promise<number> {
+  const db = executor ?? (await getDb());
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)));
+  return row?.n ?? 0;
+}
+
+const SETUP_TOKEN_HOURS = 24;
+const SIGN_IN_MINUTES = 15;
+
+/**
+ * A one-time link that makes its holder an admin: for `email` when given (`npm run admin:create`), else for the
+ * first admin, who gives their own address. Only a hash is stored.
+ */
+export async function createAdminSetupLink({ email }: { email?: string } = {}): Promise<string> {
+  const db = await getDb();
+  const token = randomBytes(32).toString('base64url');
+  await db.insert(adminSetupTokens).values({
+    tokenHash: sha256(token),
+    email: email ? normaliseEmail(email) : null,
+    expiresAt: new Date(Date.now() + SETUP_TOKEN_HOURS * 3600_000),
+  });
+  return `${appBaseUrl()}/staff/setup/${token}`;
+}
+
+export type SetupTokenState =
+  | { usable: true; email: string | null }
+  | { usable: false; reason: 'unknown' | 'used' | 'expired' | 'adminExists' };
+
+export async function inspectAdminSetupToken(token: string): Promise<SetupTokenState> {
+  const db = await getDb();
+  const [row] = await db.select().from(adminSetupTokens).where(eq(adminSetupTokens.tokenHash, sha256(token)));
+  if (!row) return { usable: false, reason: 'unknown' };
+  if (row.usedAt) return { usable: false, reason: 'used' };
+  if (row.expiresAt < new Date()) return { usable: false, reason: 'expired' };
+  if (!row.email && (await countActiveAdmins()) > 0) return { usable: false, reason: 'adminExists' };
+  return { usable: true, email: row.email };
+}
+
+/**
+ * Spends a set-up token: creates (or promotes and reactivates) the admin and returns an Auth.js sign-in URL for
+ * them, so the ordinary sign-in callback makes the session. All in one transaction: a token works once.
+ */
+export async function completeAdminSetup({
+  token,
+  name,
+  email: givenEmail,
+}: {
+  token: string;
+  name: string;
+  email?: string;
+}): Promise<{ ok: true; signInUrl: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'adminExists' | 'emailRequired' }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(adminSetupTokens)
+      .where(eq(adminSetupTokens.tokenHash, sha256(token)))
+      .for('update');
+    if (!row) return { ok: false, reason: 'unknown' } as const;
+    if (row.usedAt) return { ok: false, reason: 'used' } as const;
+    if (row.expiresAt < new Date()) return { ok: false, reason: 'expired' } as const;
+    if (!row.email && (await countActiveAdmins(tx)) > 0) return { ok: false, reason: 'adminExists' } as const;
+    const email = row.email ?? (givenEmail ? normaliseEmail(givenEmail) : null);
+    if (!email) return { ok: false, reason: 'emailRequired' } as const;
+
+    const [before] = await tx.select().from(users).where(eq(users.email, email));
+    const [admin] = await tx
+      .insert(users)
+      .values({ email, name, role: 'admin', active: true })
+      .onConflictDoUpdate({
+        target: users.email,
+        set: { name, role: 'admin', active: true, updatedAt: sql`now()` },
+      })
+      .returning();
+    await tx.update(adminSetupTokens).set({ usedAt: sql`now()` }).where(eq(adminSetupTokens.tokenHash, row.tokenHash));
+    await recordAudit(tx, {
+      actor: { id: admin!.id, email },
+      action: before ? 'staff.promoted_by_setup_link' : 'staff.created_by_setup_link',
+      entityType: 'user',
+      entityId: admin!.id,
+      before: before ? { role: before.role, active: before.active, name: before.name } : undefined,
+      after: { email, name, role: 'admin', active: true },
+    });
+    return { ok: true, signInUrl: await createSignInUrl(tx, email) } as const;
+  });
+}
+
+/**
+ * An Auth.js email sign-in URL for `email`, made the way Auth.js makes its own: the verification token is stored as
+ * sha256(token + secret) and the link carries the token itself.
+ */
+async function createSignInUrl(executor: DbExecutor, email: string, callbackUrl = '/staff'): Promise<string> {
+  const token = randomBytes(32).toString('hex');
+  await executor.insert(verificationTokens).values({
+    identifier: email,
+    token: sha256(`${token}${authSecret()}`),
+    expires: new Date(Date.now() + SIGN_IN_MINUTES * 60_000),
+  });
+  // Through the confirmation page, like the emailed links: a full navigation from its button spends the token.
+  return `/staff/sign-in/confirm?${new URLSearchParams({ callbackUrl, token, email })}`;
+}

@@ -1,0 +1,58 @@
+// Test support for server actions under Vitest: a stand-in for lib/auth whose session the test chooses, and helpers
+// to make staff and form data. Use with `vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule))`.
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { FormState } from '@/lib/form-state';
+import { getDb } from './client';
+import { users, type StaffRole } from './schema';
+
+type TestSession = { user: { id: string; email: string; name: string | null; role: StaffRole; active: boolean } } | null;
+let current: TestSession = null;
+
+export const authModule = {
+  auth: async () => current,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+};
+
+/** Creates an active staff member with `role` and makes them the signed-in user; null signs out. */
+export async function actAs(role: StaffRole | null): Promise<{ id: string; email: string } | null> {
+  if (!role) {
+    current = null;
+    return null;
+  }
+  const db = await getDb();
+  const email = `${role}-${randomUUID().slice(0, 8)}@council.test`;
+  const [user] = await db.insert(users).values({ email, name: `Test ${role}`, role }).returning();
+  current = { user: { id: user!.id, email, name: user!.name, role, active: true } };
+  return { id: user!.id, email };
+}
+
+export function form(fields: Record<string, string | string[]> = {}): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(key, v);
+  return data;
+}
+
+export const idle: FormState = { status: 'idle' };
+
+/**
+ * Calls `run` as nobody and as each role below `least`, and checks each call is refused with nothing changed (as
+ * seen by `snapshot`).
+ */
+export async function expectRefusedBelow(
+  least: StaffRole,
+  run: () => Promise<FormState>,
+  snapshot: () => Promise<unknown>,
+): Promise<void> {
+  const roles: (StaffRole | null)[] = [null, 'viewer', 'editor', 'admin'];
+  for (const role of roles.slice(0, roles.indexOf(least))) {
+    await actAs(role);
+    const before = await snapshot();
+    const state = await run();
+    expect(state.status, `as ${role ?? 'anonymous'}`).toBe('error');
+    expect(state.status === 'error' && state.message).toMatch(role ? /needs the \w+ role/ : /not signed in/);
+    expect(await snapshot(), `as ${role ?? 'anonymous'}: nothing changed`).toEqual(before);
+  }
+}

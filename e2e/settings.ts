@@ -1,0 +1,15 @@
+import os from 'node:os';
+import path from 'node:path';
+
+// Shared by playwright.config.ts and the tests. Paths hang off the port so two checkouts never share them.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const scratch = path.join(os.tmpdir(), `council-desk-e2e-${port}-files`);
+
+export const e2eSettings = {
+  port,
+  smtpPort: port + 1,
+  sinkDir: path.join(scratch, 'mail'),
+  serverLog: path.join(scratch, 'server.log'),
+  adminEmail: 'first.admin@council.test',
+  adminState: path.join(scratch, 'admin-state.json'),
+};

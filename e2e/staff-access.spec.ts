@@ -1,0 +1,181 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mailTo, waitForMail } from './mailbox';
+import { e2eSettings } from './settings';
+import { signInWithEmailLink } from './staff';
+
+// One story, in order: the admin adds an editor and a viewer, each signs in by email, the viewer is kept out of
+// staff management (also by direct POST), and a deactivated member is locked out at once.
+test.describe.configure({ mode: 'serial' });
+
+const editor = { name: 'Dilshod Yusupov', email: 'dilshod.yusupov@council.test' };
+const viewer = { name: 'Madina Saidova', email: 'madina.saidova@council.test' };
+const anonymous = { storageState: { cookies: [], origins: [] } };
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ ...anonymous, baseURL: test.info().project.use.baseURL });
+  return context.newPage();
+}
+
+let editorPage: Page;
+let viewerPage: Page;
+
+test('the admin adds an editor and a viewer, who are told by email', async ({ page }) => {
+  await page.goto('/staff');
+  await page.getByRole('link', { name: 'Staff', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Staff' })).toBeVisible();
+
+  for (const [person, role] of [
+    [editor, 'Editor'],
+    [viewer, 'Viewer'],
+  ] as const) {
+    const form = page.getByRole('region', { name: 'Add a staff member' });
+    await form.getByLabel('Name').fill(person.name);
+    await form.getByLabel('Email').fill(person.email.toUpperCase());
+    await form.getByLabel('Role').selectOption(role.toLowerCase());
+    await form.getByRole('button', { name: 'Add staff member' }).click();
+    await expect(form.getByRole('status')).toContainText(`${person.name} was added as ${role.toLowerCase()}`);
+    const welcome = await waitForMail(person.email);
+    expect(welcome.subject).toBe('You have been given access to Council Desk');
+  }
+  const list = page.getByRole('region', { name: /Staff members/ });
+  await expect(list.getByRole('row', { name: new RegExp(editor.name) })).toContainText(editor.email);
+
+  // The same address twice is refused, per field.
+  const form = page.getByRole('region', { name: 'Add a staff member' });
+  await form.getByLabel('Name').fill('Someone Else');
+  await form.getByLabel('Email').fill(` ${viewer.email} `);
+  await form.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(form.getByLabel('Email')).toHaveAccessibleDescription(/already has this email address/);
+
+  // Bad input: no name, broken address.
+  await form.getByLabel('Name').fill('');
+  await form.getByLabel('Email').fill('not-an-address');
+  await form.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(form.getByLabel('Name')).toHaveAccessibleDescription('Enter their name.');
+  await expect(form.getByLabel('Email')).toHaveAccessibleDescription(/Enter a valid email address/);
+});
+
+test('the editor and the viewer each sign in with a link delivered over SMTP', async ({ browser }) => {
+  editorPage = await newPage(browser);
+  await signInWithEmailLink(editorPage, editor.email);
+  await expect(editorPage.getByText(`${editor.name} (editor)`)).toBeVisible();
+
+  viewerPage = await newPage(browser);
+  await signInWithEmailLink(viewerPage, viewer.email);
+  await expect(viewerPage.getByText(`${viewer.name} (viewer)`)).toBeVisible();
+});
+
+test('the viewer cannot open the Staff page', async () => {
+  await expect(viewerPage.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Staff', exact: true })).toHaveCount(0);
+  await viewerPage.goto('/staff/team');
+  await expect(viewerPage.getByRole('heading', { name: 'You cannot open this page' })).toBeVisible();
+  await expect(viewerPage.getByText(editor.email)).toHaveCount(0);
+});
+
+test('a direct POST of an admin action with the viewer’s session is refused and changes nothing', async ({ page }) => {
+  // The admin's own page holds the real form for "deactivate the editor", with its action reference and bound id.
+  await page.goto('/staff/team');
+  const row = page.getByRole('row', { name: new RegExp(editor.name) });
+  const fields: Record<string, string> = {};
+  for (const input of await row.getByRole('button', { name: `Deactivate ${editor.name}` }).locator('xpath=ancestor::form//input[@type="hidden"]').all()) {
+    fields[(await input.getAttribute('name'))!] = (await input.getAttribute('value')) ?? '';
+  }
+  expect(Object.keys(fields).some((name) => name.startsWith('$ACTION'))).toBe(true);
+
+  // The viewer replays it, as a plain form post with their own cookie.
+  const response = await viewerPage.request.post('/staff/team', {
+    multipart: fields,
+    headers: { Origin: `http://localhost:${e2eSettings.port}` },
+  });
+  expect(response.status()).toBeLessThan(500);
+
+  await page.reload();
+  await expect(page.getByRole('row', { name: new RegExp(editor.name) }).getByRole('cell').nth(1)).toHaveText('Active');
+  await editorPage.goto('/staff');
+  await expect(editorPage.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+  // The very same POST from the admin does deactivate: the replay reached the action, and only the role stopped it.
+  await page.request.post('/staff/team', { multipart: fields, headers: { Origin: `http://localhost:${e2eSettings.port}` } });
+  await page.reload();
+  await expect(page.getByRole('row', { name: new RegExp(editor.name) }).getByRole('cell').nth(1)).toHaveText('Deactivated');
+  await page.getByRole('button', { name: `Reactivate ${editor.name}` }).click();
+  await expect(page.getByRole('row', { name: new RegExp(editor.name) }).getByRole('cell').nth(1)).toHaveText('Active');
+});
+
+test('a deactivated member’s open session stops working at the next request', async ({ page, browser }) => {
+  // The editor was deactivated and reactivated above: their old session is gone too.
+  await editorPage.goto('/staff');
+  await expect(editorPage).toHaveURL(/\/staff\/sign-in/);
+  await signInWithEmailLink(editorPage, editor.email);
+
+  await page.goto('/staff/team');
+  await page.getByRole('button', { name: `Deactivate ${viewer.name}` }).click();
+  const row = page.getByRole('row', { name: new RegExp(viewer.name) });
+  await expect(row).toContainText('Deactivated');
+
+  await viewerPage.goto('/staff');
+  await expect(viewerPage).toHaveURL(/\/staff\/sign-in/);
+  await expect(viewerPage.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+
+  // And they cannot get a new link: same page, no email.
+  const before = (await mailTo(viewer.email)).length;
+  await viewerPage.getByLabel('Work email').fill(viewer.email);
+  await viewerPage.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(viewerPage.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  // A known address asked right after is delivered; by then the deactivated one would have been too.
+  await signInWithEmailLink(await newPage(browser), editor.email);
+  expect((await mailTo(viewer.email)).length).toBe(before);
+
+  await page.getByRole('button', { name: `Reactivate ${viewer.name}` }).click();
+  await expect(page.getByRole('row', { name: new RegExp(viewer.name) })).toContainText('Active');
+});
+
+test('an unknown address sees the same page and gets no email', async ({ browser }) => {
+  const stranger = await newPage(browser);
+  await stranger.goto('/staff/sign-in');
+  await stranger.getByLabel('Work email').fill('stranger@elsewhere.test');
+  await stranger.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(stranger.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect(stranger.getByText('If this address belongs to a Council Desk staff account')).toBeVisible();
+  await signInWithEmailLink(await newPage(browser), editor.email);
+  expect(await mailTo('stranger@elsewhere.test')).toHaveLength(0);
+});
+
+test('a bad address is refused on the form, and too many requests get a 429 page', async ({ browser }) => {
+  const visitor = await newPage(browser);
+  await visitor.goto('/staff/sign-in');
+  await visitor.getByLabel('Work email').fill('not an address');
+  await visitor.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(visitor.getByLabel('Work email')).toHaveAccessibleDescription(/Enter your email address/);
+
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    await visitor.goto('/staff/sign-in');
+    await visitor.getByLabel('Work email').fill('flood@elsewhere.test');
+    const [response] = await Promise.all([
+      visitor.waitForResponse((r) => r.url().endsWith('/staff/sign-in/request')),
+      visitor.getByRole('button', { name: 'Email me a sign-in link' }).click(),
+    ]);
+    statuses.push(response.status());
+  }
+  expect(statuses).toEqual([303, 303, 303, 303, 303, 429]);
+  await expect(visitor.getByRole('heading', { name: 'Too many sign-in requests' })).toBeVisible();
+});
+
+test('the admin reads the mail log: sign-in links are gone from delivered messages', async ({ page }) => {
+  await page.goto('/staff/mail');
+  await page.getByLabel('Recipient or subject').fill(editor.email);
+  await page.getByLabel('Status').selectOption('sent');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const signInRow = page.getByRole('row', { name: /Sign in to Council Desk/ }).first();
+  await expect(signInRow).toContainText('Sent');
+  await signInRow.getByRole('link', { name: 'Sign in to Council Desk' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Council Desk' })).toBeVisible();
+  await expect(page.getByText('[link removed after delivery]')).toBeVisible();
+  await expect(page.getByText(/token=/)).toHaveCount(0);
+
+  // The editor may list mail but not open a message.
+  await editorPage.goto('/staff/mail');
+  await expect(editorPage.getByRole('heading', { level: 1, name: 'Mail' })).toBeVisible();
+  await expect(editorPage.getByRole('link', { name: 'Sign in to Council Desk' })).toHaveCount(0);
+});

@@ -1,0 +1,112 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { AuthorizationError, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import type { StaffRole } from '@/lib/auth/roles';
+import type { FormState } from '@/lib/form-state';
+
+/** FormData as a plain object: repeated names become arrays; React's internal `$ACTION_…` fields are dropped. */
+export function formDataToObject(formData: FormData): Record<string, string | string[]> {
+  const object: Record<string, string | string[]> = {};
+  for (const [key, value] of formData) {
+    if (key.startsWith('$ACTION') || typeof value !== 'string') continue;
+    const existing = object[key];
+    object[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return object;
+}
+
+const echoValues = (input: Record<string, string | string[]>) =>
+  Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+
+type Handler<Input, Bound, Context> = (
+  input: Input,
+  context: Context & { bound: Bound },
+) => Promise<FormState | void>;
+
+interface ActionOptions<Schema extends z.ZodType, BoundSchema extends z.ZodTuple> {
+  schema: Schema;
+  /** Arguments bound with `.bind(null, …)` (ids): validated too, though Next encrypts them. */
+  bound?: BoundSchema;
+  /** Field values that must never be echoed back to the form (secrets). */
+  secretFields?: string[];
+}
+
+type ActionFn<BoundSchema extends z.ZodTuple> = (
+  ...args: [...z.input<BoundSchema>, FormState, FormData]
+) => Promise<FormState>;
+
+function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Context>(
+  options: ActionOptions<Schema, BoundSchema>,
+  authorise: () => Promise<Context | FormState>,
+  handler: Handler<z.output<Schema>, z.output<BoundSchema>, Context>,
+): ActionFn<BoundSchema> {
+  return async (...args) => {
+    const formData = args.at(-1);
+    if (!(formData instanceof FormData)) return { status: 'error', message: 'This form could not be read. Reload the page and try again.' };
+    const context = await authorise();
+    if (context && typeof context === 'object' && 'status' in context) return context as FormState;
+
+    const bound = ((options.bound ?? z.tuple([])) as BoundSchema).safeParse(args.slice(0, -2));
+    if (!bound.success) return { status: 'error', message: 'This form refers to something that does not exist.' };
+
+    const raw = formDataToObject(formData);
+    for (const field of options.secretFields ?? []) delete raw[field];
+    const parsed = options.schema.safeParse(formDataToObject(formData));
+    if (!parsed.success) {
+      return {
+        status: 'error',
+        message: 'Please correct the fields marked below.',
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+        values: echoValues(raw),
+      };
+    }
+    try {
+      return (await handler(parsed.data, { ...(context as Context), bound: bound.data })) ?? { status: 'success', message: 'Saved.' };
+    } catch (error) {
+      // redirect() and notFound() work by throwing: let them through.
+      unstable_rethrow(error);
+      console.error('[action] failed', error);
+      return { status: 'error', message: 'Something went wrong and nothing was saved. Please try again.', values: echoValues(raw) };
+    }
+  };
+}
+
+/**
+ * Every mutating staff action goes through this: the least role it needs, checked on the server for each call
+ * (actions are reachable by direct POST, whatever the page showed), then zod validation with per-field errors.
+ */
+export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple = z.ZodTuple<[]>>(
+  options: ActionOptions<Schema, BoundSchema> & { role: StaffRole },
+  handler: Handler<z.output<Schema>, z.output<BoundSchema>, { staff: StaffUser }>,
+): ActionFn<BoundSchema> {
+  return makeAction(
+    options,
+    async () => {
+      try {
+        return { staff: await requireStaff(options.role) };
+      } catch (error) {
+        if (!(error instanceof AuthorizationError)) throw error;
+        return {
+          status: 'error',
+          message:
+            error.reason === 'unauthenticated'
+              ? 'You are not signed in (or your session has ended). Sign in and try again.'
+              : `This needs the ${options.role} role; nothing was changed.`,
+        } satisfies FormState;
+      }
+    },
+    handler,
+  );
+}
+
+/**
+ * Actions open to people without an account, where a token in the URL is the key (first-admin set-up, and later
+ * a delegate's invitation link). The handler must check the token itself.
+ */
+export function tokenAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple>(
+  options: ActionOptions<Schema, BoundSchema> & { bound: BoundSchema },
+  handler: Handler<z.output<Schema>, z.output<BoundSchema>, object>,
+): ActionFn<BoundSchema> {
+  return makeAction(options, async () => ({}), handler);
+}

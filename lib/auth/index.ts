@@ -1,0 +1,68 @@
+import 'server-only';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth from 'next-auth';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { findActiveStaffByEmail } from '@/db/staff-auth';
+import { authSecret } from './secret';
+import { sendSignInEmail } from './sign-in-email';
+
+const SIGN_IN_LINK_MINUTES = 15;
+
+const nextAuth = NextAuth(async () => {
+  const db = await getDb();
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: authSecret(),
+    // Safe because lib/env.ts refuses a production start without AUTH_URL (which Auth.js then builds every URL
+    // from) unless AUTH_TRUST_HOST=true was chosen explicitly, behind a proxy that sets the Host header.
+    trustHost: true,
+    session: { strategy: 'database', maxAge: 7 * 24 * 3600, updateAge: 3600 },
+    providers: [
+      {
+        id: 'email',
+        type: 'email',
+        name: 'Email',
+        maxAge: SIGN_IN_LINK_MINUTES * 60,
+        // Decides who gets mail: only active staff. Everyone else sees the same "check your email" page, and
+        // nothing is sent.
+        sendVerificationRequest: ({ identifier, url, expires }) => sendSignInEmail({ email: identifier, url, expires }),
+      },
+    ],
+    pages: {
+      signIn: '/staff/sign-in',
+      verifyRequest: '/staff/sign-in/check-email',
+      error: '/staff/sign-in/error',
+    },
+    callbacks: {
+      async signIn({ user, email }) {
+        // Asking for a link is always "allowed" (so the answer never tells who is staff); following one needs an
+        // active staff account at that moment.
+        if (email?.verificationRequest) return true;
+        return !!user.email && !!(await findActiveStaffByEmail(user.email));
+      },
+      session({ session, user }) {
+        session.user = {
+          ...session.user,
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          active: user.active,
+        };
+        return session;
+      },
+    },
+  };
+});
+
+export const { handlers, signIn, signOut } = nextAuth;
+
+/** The signed-in session, read once per request. */
+export const auth = cache(nextAuth.auth);

@@ -1,0 +1,20 @@
+import type { StaffRole } from '@/db/schema';
+
+declare module 'next-auth' {
+  interface Session {
+    user: {
+      id: string;
+      email: string;
+      name?: string | null;
+      role: StaffRole;
+      active: boolean;
+    };
+  }
+}
+
+declare module '@auth/core/adapters' {
+  interface AdapterUser {
+    role: StaffRole;
+    active: boolean;
+  }
+}

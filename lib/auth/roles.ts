@@ -1,0 +1,18 @@
+import type { StaffRole } from '@/db/schema';
+
+export type { StaffRole };
+
+export const STAFF_ROLES = ['viewer', 'editor', 'admin'] as const satisfies readonly StaffRole[];
+
+const RANK: Record<StaffRole, number> = { viewer: 1, editor: 2, admin: 3 };
+
+/** Whether `role` may do what `least` may: roles are ordered viewer < editor < admin. */
+export function roleAtLeast(role: StaffRole, least: StaffRole): boolean {
+  return RANK[role] >= RANK[least];
+}
+
+export const ROLE_DESCRIPTIONS: Record<StaffRole, string> = {
+  viewer: 'Viewer — reads everything, changes nothing',
+  editor: 'Editor — plans meetings, keeps the directory, sends invitations',
+  admin: 'Admin — everything an editor does, and manages staff and mail',
+};

@@ -1,0 +1,109 @@
+import 'server-only';
+import { hostname } from 'node:os';
+import type { Transporter } from 'nodemailer';
+import { claimDueMessages, markAttemptFailed, markSent } from '@/db/outbox';
+import type { OutboxMessage } from '@/db/schema';
+import { env } from '@/lib/env';
+import { createSmtpTransport } from './transport';
+
+const BATCH_SIZE = 25;
+
+/** Seconds before attempt n+1 after n failed ones: base, 2×base, 4×base … capped at one hour. */
+export function retryDelaySeconds(attempts: number, base: number): number {
+  return Math.min(3600, base * 2 ** Math.max(0, attempts - 1));
+}
+
+function toMailOptions(message: OutboxMessage) {
+  return {
+    messageId: message.messageId,
+    from: message.fromAddress,
+    to: message.toName ? { name: message.toName, address: message.toAddress } : message.toAddress,
+    subject: message.subject,
+    text: message.textBody,
+    html: message.htmlBody ?? undefined,
+    attachments: message.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.contentBase64, 'base64'),
+    })),
+  };
+}
+
+export interface OutboxWorker {
+  stop(): Promise<void>;
+  /** Resolves when a pass finds nothing due (for tests and scripts). */
+  drain(): Promise<void>;
+}
+
+/**
+ * Delivers the outbox over SMTP until stopped. Any number of these may run, in app processes and in
+ * `npm run worker` processes: they share the work through row locks in PostgreSQL, not through memory.
+ * Delivery is at least once: a worker that dies after the SMTP server accepted a message and before it marked the
+ * row leaves the row to be claimed again when its lease runs out, and it goes out again with the same Message-ID.
+ */
+export function startOutboxWorker({
+  workerId = `${hostname()}:${process.pid}`,
+  pollMs = 1000,
+  transport,
+}: { workerId?: string; pollMs?: number; transport?: Transporter } = {}): OutboxWorker {
+  const { SMTP_URL, OUTBOX_LEASE_SECONDS, OUTBOX_MAX_ATTEMPTS, OUTBOX_RETRY_SECONDS } = env();
+  const smtp = transport ?? (SMTP_URL ? createSmtpTransport(SMTP_URL) : null);
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let idleWaiters: (() => void)[] = [];
+  let running: Promise<void> = Promise.resolve();
+
+  async function deliver(message: OutboxMessage) {
+    try {
+      await smtp!.sendMail(toMailOptions(message));
+    } catch (error) {
+      await markAttemptFailed(message, workerId, error instanceof Error ? error.message : String(error), {
+        maxAttempts: OUTBOX_MAX_ATTEMPTS,
+        retryInSeconds: retryDelaySeconds(message.attempts, OUTBOX_RETRY_SECONDS),
+      });
+      return;
+    }
+    await markSent(message, workerId);
+  }
+
+  async function pass(): Promise<number> {
+    const batch = await claimDueMessages({ workerId, limit: BATCH_SIZE, leaseSeconds: OUTBOX_LEASE_SECONDS });
+    await Promise.all(batch.map(deliver));
+    return batch.length;
+  }
+
+  async function loop() {
+    if (stopped) return;
+    let claimed = 0;
+    try {
+      claimed = await pass();
+    } catch (error) {
+      console.error(`[outbox ${workerId}] pass failed; retrying`, error);
+    }
+    if (claimed === 0) {
+      for (const resolve of idleWaiters) resolve();
+      idleWaiters = [];
+    }
+    if (stopped) return;
+    // A full batch means more may be due: go on at once. Otherwise wait for the next poll.
+    timer = setTimeout(() => {
+      running = loop();
+    }, claimed === BATCH_SIZE ? 0 : pollMs);
+    timer.unref?.();
+  }
+
+  if (smtp) running = loop();
+
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      smtp?.close();
+    },
+    drain() {
+      if (!smtp) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+  };
+}
