@@ -1,9 +1,47 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import council from './scripts/eslint-plugin-council.mjs';
+
+// ── Layering ────────────────────────────────────────────────────────────────────────────────────────────────────
+// Where code may reach. Each message says where the code belongs instead.
+const DAL_ONLY = [
+  {
+    group: ['drizzle-orm', 'drizzle-orm/*', '@auth/drizzle-adapter', 'postgres', '@electric-sql/pglite'],
+    message: 'Queries belong in the data access layer: add a function to a server-only module in db/ and call that.',
+  },
+  {
+    group: ['@/db/client', '**/db/client'],
+    message: 'Only db/ opens the database. Use a db/ function (e.g. db/lifecycle.ts for start-up and scripts).',
+  },
+  {
+    group: ['@/db/schema', '**/db/schema'],
+    allowTypeImports: true,
+    message: 'Outside db/, import row types only (`import type`); shared vocabularies live in lib/domain.ts.',
+  },
+];
+const NOT_FROM_COMPONENTS = [
+  {
+    group: ['@/db', '@/db/*', '**/db/*'],
+    message: 'components/ is shared UI and never loads data: the page (a server component) calls db/ and passes props.',
+  },
+];
+const NOT_FROM_DB = [
+  {
+    group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'],
+    message: 'db/ is the data access layer and must not depend on pages or UI: move what both need to lib/.',
+  },
+];
+const restrict = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  { plugins: { council }, rules: { 'council/no-server-only-in-client': 'error' } },
+  { files: ['app/**', 'lib/**', 'scripts/**', 'proxy.ts', 'instrumentation.ts'], rules: restrict(DAL_ONLY) },
+  { files: ['components/**'], rules: restrict([...DAL_ONLY, ...NOT_FROM_COMPONENTS]) },
+  { files: ['db/**'], rules: restrict(NOT_FROM_DB) },
+  // Tests set up and inspect the database directly.
+  { files: ['**/*.test.ts', 'e2e/**'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
   globalIgnores(['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
 ]);

@@ -1,4 +1,4 @@
-import type { OutboxStatus } from '@/db/schema';
+import type { OutboxStatus } from '@/lib/domain';
 
 const LABELS: Record<OutboxStatus, { label: string; className: string }> = {
   queued: { label: 'Queued', className: 'bg-slate-200 text-slate-900' },

@@ -21,9 +21,13 @@ export interface NewMail {
 
 /**
  * Queues an email. Pass the transaction of the change that causes it, so the message exists if and only if the
- * change commits. Without SMTP_URL nothing is delivered: the message is kept as "captured".
+ * change commits (null: a message that stands alone, like a sign-in link). Without SMTP_URL nothing is delivered: the message is kept as "captured".
  */
-export async function enqueueMail(executor: DbExecutor, mail: NewMail): Promise<{ id: string; messageId: string }> {
+export async function enqueueMail(
+  executor: DbExecutor | null,
+  mail: NewMail,
+): Promise<{ id: string; messageId: string }> {
+  executor ??= await getDb();
   const id = randomUUID();
   const messageId = `<${id}@${mailDomain()}>`;
   await executor.insert(outboxMessages).values({

@@ -1,31 +1,22 @@
 import { sql } from 'drizzle-orm';
+import {
+  MEETING_FORMATS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  ORGANISATION_ROLES,
+  ORGANISATION_TYPES,
+  OUTBOX_STATUSES,
+  STAFF_ROLES,
+} from '@/lib/domain';
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Column names are snake_case in SQL (drizzle `casing: 'snake_case'` in db/client.ts and drizzle.config.ts).
 
-export const meetingKind = pgEnum('meeting_kind', ['plenary', 'working_group', 'briefing', 'side_event']);
-export const meetingFormat = pgEnum('meeting_format', ['in_person', 'hybrid', 'online']);
-export const meetingStatus = pgEnum('meeting_status', [
-  'draft',
-  'planned',
-  'invitations_open',
-  'registration_closed',
-  'held',
-  'summary_published',
-  'cancelled',
-]);
-export const organisationType = pgEnum('organisation_type', [
-  'un_entity',
-  'government',
-  'regional_organisation',
-  'international_organisation',
-  'civil_society',
-  'academic',
-  'diplomatic_mission',
-  'media',
-  'other',
-]);
-export const organisationRole = pgEnum('organisation_role', ['organiser', 'co_organiser', 'partner', 'participating']);
+export const meetingKind = pgEnum('meeting_kind', MEETING_KINDS);
+export const meetingFormat = pgEnum('meeting_format', MEETING_FORMATS);
+export const meetingStatus = pgEnum('meeting_status', MEETING_STATUSES);
+export const organisationType = pgEnum('organisation_type', ORGANISATION_TYPES);
+export const organisationRole = pgEnum('organisation_role', ORGANISATION_ROLES);
 
 const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -111,17 +102,13 @@ export type Meeting = typeof meetings.$inferSelect;
 export type NewMeeting = typeof meetings.$inferInsert;
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
-export type MeetingKind = (typeof meetingKind.enumValues)[number];
-export type MeetingFormat = (typeof meetingFormat.enumValues)[number];
-export type MeetingStatus = (typeof meetingStatus.enumValues)[number];
-export type OrganisationType = (typeof organisationType.enumValues)[number];
-export type OrganisationRole = (typeof organisationRole.enumValues)[number];
+export type { MeetingFormat, MeetingKind, MeetingStatus, OrganisationRole, OrganisationType } from '@/lib/domain';
 
 // ── Staff and sign-in ────────────────────────────────────────────────────────────────────────────────────────────
 // Auth.js (Drizzle adapter, database sessions) reads and writes users, accounts, sessions and verification tokens
 // through the property names below; the SQL names are ours.
 
-export const staffRole = pgEnum('staff_role', ['viewer', 'editor', 'admin']);
+export const staffRole = pgEnum('staff_role', STAFF_ROLES);
 
 export const users = pgTable('users', {
   id: uuid().primaryKey().defaultRandom(),
@@ -197,7 +184,7 @@ export const rateLimits = pgTable('rate_limits', {
 
 // ── Mail outbox ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const outboxStatus = pgEnum('outbox_status', ['queued', 'sending', 'sent', 'failed', 'captured']);
+export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
 
 export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
 
@@ -252,8 +239,7 @@ export const auditLog = pgTable(
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.at), index('audit_at_idx').on(t.at)],
 );
 
-export type StaffRole = (typeof staffRole.enumValues)[number];
+export type { OutboxStatus, StaffRole } from '@/lib/domain';
 export type User = typeof users.$inferSelect;
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
-export type OutboxStatus = (typeof outboxStatus.enumValues)[number];
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,4 +1,4 @@
-import { getDatabase } from '@/db/client';
+import { openAppDatabase } from '@/db/lifecycle';
 import { EmbeddedDatabaseBusyError } from '@/db/embedded-lock';
 import { countActiveAdmins, createAdminSetupLink } from '@/db/staff-auth';
 import { authSecret } from '@/lib/auth/secret';
@@ -17,7 +17,7 @@ export async function startApp(): Promise<void> {
   try {
     const config = env();
     authSecret();
-    const database = await getDatabase();
+    const database = await openAppDatabase();
     console.info(
       database.kind === 'pglite'
         ? `[db] embedded PostgreSQL (PGlite) in ${database.where}; migrations applied`

@@ -1,12 +1,11 @@
 // `npm run db:seed`: loads the demo council, its organisations and meetings into DATABASE_URL (or the embedded
 // database). Rows that exist already are left alone, so running it twice changes nothing.
-import { closeDatabase, getDatabase } from '@/db/client';
-import { seedDemoData } from '@/db/seed';
+import { closeDatabase, openAppDatabase, seedDemoDatabase } from '@/db/lifecycle';
 import { runScript } from './run-script';
 
 await runScript(async () => {
-  const database = await getDatabase();
-  await seedDemoData(database.db);
+  const database = await openAppDatabase();
+  await seedDemoDatabase();
   console.info(`Demo data loaded into ${database.where}.`);
   await closeDatabase();
 });

@@ -1,6 +1,6 @@
 // `npm run worker`: delivers the mail outbox until stopped (SIGTERM/SIGINT). Run as many as you like next to the app
 // on PostgreSQL; they share the queue through row locks. On the embedded database the app runs its own worker.
-import { closeDatabase, getDatabase } from '@/db/client';
+import { closeDatabase, openAppDatabase } from '@/db/lifecycle';
 import { env } from '@/lib/env';
 import { startOutboxWorker } from '@/lib/mail/worker';
 import { runScript } from './run-script';
@@ -10,7 +10,7 @@ await runScript(async () => {
     console.error('SMTP_URL is not set: there is nothing to deliver to (mail is captured in the app). Set SMTP_URL first.');
     process.exit(1);
   }
-  const database = await getDatabase();
+  const database = await openAppDatabase();
   const worker = startOutboxWorker({ pollMs: 500 });
   console.info(`[worker ${process.pid}] delivering the outbox of ${database.where}`);
   const stop = async () => {

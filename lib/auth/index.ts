@@ -1,9 +1,7 @@
 import 'server-only';
-import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth from 'next-auth';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
-import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { authAdapter } from '@/db/auth-adapter';
 import { findActiveStaffByEmail } from '@/db/staff-auth';
 import { authSecret } from './secret';
 import { sendSignInEmail } from './sign-in-email';
@@ -11,14 +9,8 @@ import { sendSignInEmail } from './sign-in-email';
 const SIGN_IN_LINK_MINUTES = 15;
 
 const nextAuth = NextAuth(async () => {
-  const db = await getDb();
   return {
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter: await authAdapter(),
     secret: authSecret(),
     // Safe because lib/env.ts refuses a production start without AUTH_URL (which Auth.js then builds every URL
     // from) unless AUTH_TRUST_HOST=true was chosen explicitly, behind a proxy that sets the Host header.

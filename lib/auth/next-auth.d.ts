@@ -1,4 +1,4 @@
-import type { StaffRole } from '@/db/schema';
+import type { StaffRole } from '@/lib/domain';
 
 declare module 'next-auth' {
   interface Session {

@@ -1,8 +1,6 @@
-import type { StaffRole } from '@/db/schema';
+import { STAFF_ROLES, type StaffRole } from '@/lib/domain';
 
-export type { StaffRole };
-
-export const STAFF_ROLES = ['viewer', 'editor', 'admin'] as const satisfies readonly StaffRole[];
+export { STAFF_ROLES, type StaffRole };
 
 const RANK: Record<StaffRole, number> = { viewer: 1, editor: 2, admin: 3 };
 

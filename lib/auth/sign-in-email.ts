@@ -1,5 +1,4 @@
 import 'server-only';
-import { getDb } from '@/db/client';
 import { enqueueMail } from '@/db/outbox';
 import { findActiveStaffByEmail } from '@/db/staff-auth';
 import { escapeHtml, htmlButton, htmlEmail } from '@/lib/mail/html';
@@ -41,7 +40,7 @@ export async function sendSignInEmail({ email, url }: { email: string; url: stri
       'The link works once. If you did not ask for it, ignore this email: nobody can sign in without the link.',
     ],
   });
-  await enqueueMail(await getDb(), {
+  await enqueueMail(null, {
     kind: 'sign_in',
     to: staff.email,
     toName: staff.name,

@@ -1,20 +1,17 @@
-import { sql } from 'drizzle-orm';
-import { getDatabase } from '@/db/client';
+import { checkDatabase } from '@/db/lifecycle';
 import packageJson from '@/package.json';
 
 export const dynamic = 'force-dynamic';
 
 /** For load balancers and the test harness: 200 when the app can query its database, 503 when it cannot. */
 export async function GET() {
-  const started = performance.now();
   try {
-    const database = await getDatabase();
-    await database.db.execute(sql`select 1`);
+    const database = await checkDatabase();
     return Response.json(
       {
         status: 'ok',
         app: { name: packageJson.name, version: packageJson.version },
-        database: { status: 'ok', kind: database.kind, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+        database: { status: 'ok', ...database },
       },
       { headers: { 'Cache-Control': 'no-store' } },
     );

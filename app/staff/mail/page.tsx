@@ -5,7 +5,7 @@ import { CapturedMailNotice } from '@/components/captured-mail-notice';
 import { inputClass } from '@/components/field';
 import { MAIL_STATUS_LABELS, MailStatus } from '@/components/mail-status';
 import { listMail } from '@/db/mail';
-import { outboxStatus, type OutboxStatus } from '@/db/schema';
+import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/domain';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 import { env } from '@/lib/env';
@@ -19,7 +19,7 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
   await connection();
   const me = await requireSignedInPage('/staff/mail');
   const params = await searchParams;
-  const status = outboxStatus.enumValues.find((s) => s === params.status) as OutboxStatus | undefined;
+  const status = OUTBOX_STATUSES.find((s): s is OutboxStatus => s === params.status);
   const search = typeof params.q === 'string' ? params.q.trim().slice(0, 200) : '';
   const page = Math.max(1, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1);
   const { items, total, byStatus } = await listMail({ status, search: search || undefined, page, pageSize: PAGE_SIZE });
@@ -44,7 +44,7 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
           </label>
           <select id="mail-status" name="status" defaultValue={status ?? ''} className={inputClass}>
             <option value="">All ({Object.values(byStatus).reduce((a, b) => a + b, 0)})</option>
-            {outboxStatus.enumValues.map((s) => (
+            {OUTBOX_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {MAIL_STATUS_LABELS[s]} ({byStatus[s]})
               </option>

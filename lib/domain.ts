@@ -1,0 +1,35 @@
+// The app's fixed vocabularies, shared by the database schema (as PostgreSQL enums), server code and UI.
+
+export const MEETING_KINDS = ['plenary', 'working_group', 'briefing', 'side_event'] as const;
+export const MEETING_FORMATS = ['in_person', 'hybrid', 'online'] as const;
+export const MEETING_STATUSES = [
+  'draft',
+  'planned',
+  'invitations_open',
+  'registration_closed',
+  'held',
+  'summary_published',
+  'cancelled',
+] as const;
+export const ORGANISATION_TYPES = [
+  'un_entity',
+  'government',
+  'regional_organisation',
+  'international_organisation',
+  'civil_society',
+  'academic',
+  'diplomatic_mission',
+  'media',
+  'other',
+] as const;
+export const ORGANISATION_ROLES = ['organiser', 'co_organiser', 'partner', 'participating'] as const;
+export const STAFF_ROLES = ['viewer', 'editor', 'admin'] as const;
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'captured'] as const;
+
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export type MeetingFormat = (typeof MEETING_FORMATS)[number];
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
