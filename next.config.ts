@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { staticSecurityHeaders } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -7,6 +8,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  async headers() {
+    return staticSecurityHeaders({ production: process.env.NODE_ENV === 'production' });
+  },
 };
 
 export default withNextIntl(nextConfig);

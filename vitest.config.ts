@@ -25,11 +25,11 @@ export default defineConfig({
   },
   test: {
     pool: 'forks',
-    exclude: ['node_modules/**', 'e2e/**', '.next/**', 'data/**'],
+    exclude: ['node_modules/**', 'e2e/**/*.spec.ts', '.next/**', 'data/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['**/*.db.test.ts', 'node_modules/**', 'e2e/**'] } },
+      { extends: true, test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['**/*.db.test.ts', 'node_modules/**', 'e2e/**/*.spec.ts'] } },
       databaseProject('pglite'),
       ...(process.env.DATABASE_URL ? [databaseProject('postgres')] : []),
     ],

@@ -53,6 +53,7 @@ export async function expectRefusedBelow(
     const state = await run();
     expect(state.status, `as ${role ?? 'anonymous'}`).toBe('error');
     expect(state.status === 'error' && state.message).toMatch(role ? /needs the \w+ role/ : /not signed in/);
+    expect(state.status === 'error' && state.refusal).toEqual({ reason: role ? 'forbidden' : 'unauthenticated', needs: least });
     expect(await snapshot(), `as ${role ?? 'anonymous'}: nothing changed`).toEqual(before);
   }
 }

@@ -32,18 +32,21 @@ async function readAll(): Promise<ReceivedMail[]> {
   );
 }
 
-/** Every message the SMTP sink has received for `address`, oldest first. */
-export async function mailTo(address: string): Promise<ReceivedMail[]> {
-  return (await readAll()).filter((m) => m.to === address.toLowerCase());
+/** Every message the SMTP sink has received for `address` (with `subject`, if given), oldest first. */
+export async function mailTo(address: string, subject?: string): Promise<ReceivedMail[]> {
+  return (await readAll()).filter((m) => m.to === address.toLowerCase() && (subject === undefined || m.subject === subject));
 }
 
-/** Waits until `address` has received more than `after` messages, and returns the newest. */
-export async function waitForMail(address: string, { after = 0 }: { after?: number } = {}): Promise<ReceivedMail> {
+/** Waits until `address` has received more than `after` such messages, and returns the newest. */
+export async function waitForMail(
+  address: string,
+  { after = 0, subject }: { after?: number; subject?: string } = {},
+): Promise<ReceivedMail> {
   let newest: ReceivedMail | undefined;
   await expect
     .poll(
       async () => {
-        const messages = await mailTo(address);
+        const messages = await mailTo(address, subject);
         newest = messages.length > after ? messages.at(-1) : undefined;
         return messages.length;
       },

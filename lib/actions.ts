@@ -93,6 +93,7 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
             error.reason === 'unauthenticated'
               ? 'You are not signed in (or your session has ended). Sign in and try again.'
               : `This needs the ${options.role} role; nothing was changed.`,
+          refusal: { reason: error.reason, needs: options.role },
         } satisfies FormState;
       }
     },
@@ -102,11 +103,21 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
 
 /**
  * Actions open to people without an account, where a token in the URL is the key (first-admin set-up, and later
- * a delegate's invitation link). The handler must check the token itself.
+ * a delegate's invitation link). The token is the first bound argument; `verifyToken` must accept it before
+ * anything else happens.
  */
 export function tokenAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple>(
-  options: ActionOptions<Schema, BoundSchema> & { bound: BoundSchema },
+  options: ActionOptions<Schema, BoundSchema> & {
+    bound: BoundSchema;
+    verifyToken: (token: string) => Promise<{ ok: true } | { ok: false; message: string }>;
+  },
   handler: Handler<z.output<Schema>, z.output<BoundSchema>, object>,
 ): ActionFn<BoundSchema> {
-  return makeAction(options, async () => ({}), handler);
+  const action = makeAction(options, async () => ({}), handler);
+  return async (...args) => {
+    const token = args.length >= 3 ? args[0] : undefined;
+    const verdict = typeof token === 'string' ? await options.verifyToken(token) : { ok: false as const, message: 'This link is not valid.' };
+    if (!verdict.ok) return { status: 'error', message: verdict.message, refusal: { reason: 'invalidToken' } };
+    return action(...args);
+  };
 }

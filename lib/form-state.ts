@@ -2,10 +2,18 @@
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 
+/**
+ * Why an action refused to run at all (as opposed to refusing bad input). Machine-readable, so the authorisation
+ * test can classify every action from its answers.
+ */
+export type Refusal =
+  | { reason: 'unauthenticated' | 'forbidden'; needs: 'viewer' | 'editor' | 'admin' }
+  | { reason: 'invalidToken' };
+
 export type FormState =
   | { status: 'idle' }
   | { status: 'success'; message: string }
-  | { status: 'error'; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+  | { status: 'error'; message: string; fieldErrors?: FieldErrors; values?: Record<string, string>; refusal?: Refusal };
 
 export const idleFormState: FormState = { status: 'idle' };
 

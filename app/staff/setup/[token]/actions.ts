@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { completeAdminSetup } from '@/db/staff-auth';
+import { completeAdminSetup, inspectAdminSetupToken } from '@/db/staff-auth';
 import { tokenAction } from '@/lib/actions';
 
 const REFUSALS = {
@@ -16,6 +16,10 @@ const REFUSALS = {
 export const completeSetupAction = tokenAction(
   {
     bound: z.tuple([z.string().min(20).max(200)]),
+    verifyToken: async (token) => {
+      const state = await inspectAdminSetupToken(token);
+      return state.usable ? { ok: true } : { ok: false, message: REFUSALS[state.reason] };
+    },
     schema: z.object({
       name: z.string().trim().min(1, 'Enter your name.').max(200, 'Keep the name under 200 characters.'),
       // Absent when the link was made for a given address.

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { classifyAction, expectedRefusals, refusalIn, securityHeaderProblems } from './checks';
+
+// The guard rails' own proof: each check fails on deliberately broken input.
+
+describe('classifying actions', () => {
+  it('reads the refusal out of an action’s answer', () => {
+    const payload = '0:{"a":"$@1"}\n1:{"status":"error","message":"x","refusal":{"reason":"unauthenticated","needs":"admin"}}\n';
+    expect(refusalIn(payload)).toEqual({ reason: 'unauthenticated', needs: 'admin' });
+    expect(refusalIn('1:{"status":"success","message":"Saved."}')).toBeNull();
+  });
+
+  it('cannot classify an action that does not refuse an anonymous call', () => {
+    expect(classifyAction(null)).toMatchObject({ kind: 'unclassifiable' });
+    expect(classifyAction({ reason: 'forbidden', needs: 'admin' })).toMatchObject({ kind: 'unclassifiable' });
+  });
+
+  it('expects every identity below the least role to be refused', () => {
+    const admin = classifyAction({ reason: 'unauthenticated', needs: 'admin' });
+    expect(expectedRefusals(admin)).toEqual({
+      anonymous: { reason: 'unauthenticated', needs: 'admin' },
+      viewer: { reason: 'forbidden', needs: 'admin' },
+      editor: { reason: 'forbidden', needs: 'admin' },
+    });
+    expect(Object.keys(expectedRefusals(classifyAction({ reason: 'unauthenticated', needs: 'viewer' })))).toEqual(['anonymous']);
+    expect(expectedRefusals(classifyAction({ reason: 'invalidToken' }))).toEqual({ anonymous: { reason: 'invalidToken' } });
+  });
+});
+
+describe('security headers', () => {
+  const good = {
+    'content-security-policy':
+      "default-src 'self'; script-src 'self' 'nonce-abc123==' 'strict-dynamic'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  };
+
+  it('accepts a complete set', () => {
+    expect(securityHeaderProblems(good, { tokenInUrl: false, production: true })).toEqual([]);
+    expect(securityHeaderProblems({ ...good, 'referrer-policy': 'strict-origin' }, { tokenInUrl: true, production: true })).toEqual([]);
+  });
+
+  it('names each thing missing or wrong in a broken set', () => {
+    const broken = {
+      'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src *",
+      'referrer-policy': 'no-referrer',
+    };
+    expect(securityHeaderProblems(broken, { tokenInUrl: false, production: true })).toEqual([
+      "CSP lacks object-src 'none'",
+      "CSP lacks base-uri 'none'",
+      "CSP lacks frame-ancestors 'none'",
+      'CSP script-src has no nonce',
+      "CSP script-src allows 'unsafe-inline'",
+      'no X-Content-Type-Options: nosniff',
+      'Referrer-Policy no-referrer (breaks form posts)',
+      'no Strict-Transport-Security with a long max-age',
+    ]);
+    expect(securityHeaderProblems(good, { tokenInUrl: true, production: true })).toEqual([
+      'token page with Referrer-Policy strict-origin-when-cross-origin, not strict-origin',
+    ]);
+    expect(securityHeaderProblems({}, { tokenInUrl: false, production: false })).toEqual([
+      'no Content-Security-Policy',
+      'no X-Content-Type-Options: nosniff',
+      'no Referrer-Policy',
+    ]);
+  });
+});

@@ -1,0 +1,73 @@
+// Pure checks used by the guard-rail tests, kept apart so that their own tests can feed them broken input.
+
+export type Identity = 'anonymous' | 'viewer' | 'editor' | 'admin';
+export const IDENTITIES: Identity[] = ['anonymous', 'viewer', 'editor', 'admin'];
+const RANK: Record<Identity, number> = { anonymous: 0, viewer: 1, editor: 2, admin: 3 };
+
+export type Refusal = { reason: 'unauthenticated' | 'forbidden'; needs: 'viewer' | 'editor' | 'admin' } | { reason: 'invalidToken' };
+
+/** The refusal an action's answer (a React Server Components payload) carries, if any. */
+export function refusalIn(payload: string): Refusal | null {
+  const match = payload.match(/"refusal":(\{[^{}]*\})/);
+  return match ? (JSON.parse(match[1]!) as Refusal) : null;
+}
+
+export type ActionClass =
+  | { kind: 'staff'; least: 'viewer' | 'editor' | 'admin' }
+  | { kind: 'token' }
+  | { kind: 'unclassifiable'; why: string };
+
+/** What an action is, from how it answered an anonymous call with no valid token. */
+export function classifyAction(anonymous: Refusal | null): ActionClass {
+  if (!anonymous) return { kind: 'unclassifiable', why: 'it answered an anonymous call without refusing (no wrapper?)' };
+  if (anonymous.reason === 'invalidToken') return { kind: 'token' };
+  if (anonymous.reason === 'unauthenticated') return { kind: 'staff', least: anonymous.needs };
+  return { kind: 'unclassifiable', why: `an anonymous call was refused as ${anonymous.reason}` };
+}
+
+/** The identities that must be refused, and how, for an action of this class. */
+export function expectedRefusals(action: ActionClass): Partial<Record<Identity, Refusal>> {
+  if (action.kind === 'token') return { anonymous: { reason: 'invalidToken' } };
+  if (action.kind !== 'staff') return {};
+  const expected: Partial<Record<Identity, Refusal>> = {};
+  for (const identity of IDENTITIES) {
+    if (RANK[identity] >= RANK[action.least]) continue;
+    expected[identity] = { reason: identity === 'anonymous' ? 'unauthenticated' : 'forbidden', needs: action.least };
+  }
+  return expected;
+}
+
+export interface HeaderExpectation {
+  /** Pages reached by a token in the URL. */
+  tokenInUrl: boolean;
+  production: boolean;
+}
+
+/** Every problem with a response's security headers; empty when they are right. */
+export function securityHeaderProblems(headers: Record<string, string>, expect: HeaderExpectation): string[] {
+  const problems: string[] = [];
+  const csp = headers['content-security-policy'] ?? '';
+  const directive = (name: string) =>
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.split(/\s+/)[0] === name);
+  if (!csp) problems.push('no Content-Security-Policy');
+  else {
+    if (directive('object-src') !== "object-src 'none'") problems.push("CSP lacks object-src 'none'");
+    if (directive('base-uri') !== "base-uri 'none'") problems.push("CSP lacks base-uri 'none'");
+    if (directive('frame-ancestors') !== "frame-ancestors 'none'") problems.push("CSP lacks frame-ancestors 'none'");
+    const scripts = directive('script-src') ?? directive('default-src') ?? '';
+    if (!/'nonce-[A-Za-z0-9+/=]+'/.test(scripts)) problems.push('CSP script-src has no nonce');
+    if (/'unsafe-inline'/.test(scripts)) problems.push("CSP script-src allows 'unsafe-inline'");
+  }
+  if (headers['x-content-type-options'] !== 'nosniff') problems.push('no X-Content-Type-Options: nosniff');
+  const referrer = headers['referrer-policy'];
+  if (!referrer) problems.push('no Referrer-Policy');
+  else if (referrer.split(',').some((p) => p.trim() === 'no-referrer')) problems.push('Referrer-Policy no-referrer (breaks form posts)');
+  else if (expect.tokenInUrl && referrer !== 'strict-origin') problems.push(`token page with Referrer-Policy ${referrer}, not strict-origin`);
+  if (expect.production && !/max-age=\d{7,}/.test(headers['strict-transport-security'] ?? '')) {
+    problems.push('no Strict-Transport-Security with a long max-age');
+  }
+  return problems;
+}

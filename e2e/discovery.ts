@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+// What the production build contains, read from its own manifests, so a page, route or action added later is
+// covered (or fails the tests for want of a classification) without anyone remembering to list it.
+
+const root = path.resolve(import.meta.dirname, '..');
+const manifest = (name: string) => JSON.parse(fs.readFileSync(path.join(root, '.next/server', name), 'utf8'));
+
+export interface DiscoveredAction {
+  id: string;
+  filename: string;
+  exportedName: string;
+  /** A page that loads the action: where a browser would post it. */
+  pagePath: string;
+}
+
+const toUrlPath = (worker: string) =>
+  worker.replace(/^app/, '').replace(/\/(page|route)$/, '') || '/';
+
+export function discoverActions(): DiscoveredAction[] {
+  const { node } = manifest('server-reference-manifest.json') as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  return Object.entries(node).map(([id, entry]) => ({
+    id,
+    filename: entry.filename,
+    exportedName: entry.exportedName,
+    // A page without dynamic segments when there is one; else any, with a placeholder in its segments (the action
+    // is found by its id, the page only has to load it).
+    pagePath: toUrlPath(
+      Object.keys(entry.workers).sort((a, b) => Number(a.includes('[')) - Number(b.includes('[')) || a.length - b.length)[0]!,
+    ).replace(/\[(?:\.\.\.)?\w+\]/g, 'x'),
+  }));
+}
+
+export interface DiscoveredRoute {
+  /** As in the app directory: /staff/meetings/[id] */
+  pattern: string;
+  kind: 'page' | 'route';
+}
+
+export function discoverRoutes(): DiscoveredRoute[] {
+  const paths = Object.keys(manifest('app-paths-manifest.json') as Record<string, string>);
+  return paths
+    .filter((p) => !/^\/_(not-found|global-error)\//.test(p))
+    .map((p) => ({ pattern: p.replace(/\/(page|route)$/, '') || '/', kind: p.endsWith('/route') ? 'route' : 'page' }));
+}
+
+/**
+ * How each page and route may be reached. Every discovered route must be here: one that is not fails the tests,
+ * which is the point — a new route is classified when it is added.
+ *
+ * - public: anyone; `locales` lists the language prefixes it exists under.
+ * - staff: signed-in staff; `least` is the role the page needs to show its content.
+ * - token: anyone holding the token in its URL.
+ * - auth / static: Auth.js's own endpoints, and build-time files.
+ */
+export type RouteAccess =
+  | { access: 'public'; locales?: boolean }
+  | { access: 'staff'; least: 'viewer' | 'editor' | 'admin' }
+  | { access: 'token' }
+  | { access: 'auth' }
+  | { access: 'static' };
+
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  '/[locale]': { access: 'public', locales: true },
+  '/[locale]/[...rest]': { access: 'public', locales: true },
+  '/api/health': { access: 'public' },
+  '/api/auth/[...nextauth]': { access: 'auth' },
+  '/icon.svg': { access: 'static' },
+  '/staff': { access: 'staff', least: 'viewer' },
+  '/staff/mail': { access: 'staff', least: 'viewer' },
+  '/staff/mail/[id]': { access: 'staff', least: 'admin' },
+  '/staff/meetings/[id]': { access: 'staff', least: 'viewer' },
+  '/staff/team': { access: 'staff', least: 'admin' },
+  '/staff/setup/[token]': { access: 'token' },
+  '/staff/sign-in': { access: 'public' },
+  '/staff/sign-in/check-email': { access: 'public' },
+  '/staff/sign-in/confirm': { access: 'token' },
+  '/staff/sign-in/error': { access: 'public' },
+  '/staff/sign-in/request': { access: 'public' },
+};
+
+/** Turns a route pattern into concrete URLs, with `samples` for its dynamic segments. */
+export function sampleUrls(pattern: string, samples: Record<string, string>): string[] {
+  const access = ROUTE_ACCESS[pattern];
+  const bases = access?.access === 'public' && access.locales ? ['en', 'ru'] : [null];
+  return bases.map((locale) => {
+    const filled = pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => {
+      if (name === 'locale') return locale ?? 'en';
+      const value = samples[name];
+      if (value === undefined) throw new Error(`No sample value for [${name}] in ${pattern}: add one to the sweep.`);
+      return value;
+    });
+    // English lives without a prefix.
+    return filled.replace(/^\/en(?=\/|$)/, '') || '/';
+  });
+}

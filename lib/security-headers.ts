@@ -1,0 +1,38 @@
+// Response headers for every route. The Content-Security-Policy carries a per-request nonce, so it is set in
+// proxy.ts; the rest is static and set in next.config.ts. Tests check them on every discovered route.
+
+/** Pages reached by a personal link carry its token in the URL: no path of theirs may leak through Referer. */
+export const TOKEN_PAGE_SOURCES = ['/staff/setup/:token*', '/staff/sign-in/confirm'];
+
+export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: boolean }): string {
+  return [
+    "default-src 'self'",
+    // 'strict-dynamic': scripts that a nonced script loads are trusted; nothing inline runs without the nonce.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // React and Next set style attributes; no script runs from them.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+export function staticSecurityHeaders({ production }: { production: boolean }) {
+  const everywhere = [
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    // Never no-referrer: with it, browsers send `Origin: null` on form posts, which the origin check refuses.
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'X-Frame-Options', value: 'DENY' },
+    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+    ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+  ];
+  return [
+    { source: '/:path*', headers: everywhere },
+    // Later entries override earlier ones for the same header.
+    ...TOKEN_PAGE_SOURCES.map((source) => ({ source, headers: [{ key: 'Referrer-Policy', value: 'strict-origin' }] })),
+  ];
+}
