@@ -41,7 +41,17 @@ export default defineConfig([
   { files: ['app/**', 'lib/**', 'scripts/**', 'proxy.ts', 'instrumentation.ts'], rules: restrict(DAL_ONLY) },
   { files: ['components/**'], rules: restrict([...DAL_ONLY, ...NOT_FROM_COMPONENTS]) },
   { files: ['db/**'], rules: restrict(NOT_FROM_DB) },
+  // Delegate-facing and public pages: every word comes from messages/*.json, in English and Russian.
+  {
+    files: ['app/\\[locale\\]/**/*.tsx', 'app/not-found.tsx', 'components/language-switch.tsx', 'components/skip-link.tsx'],
+    rules: {
+      'react/jsx-no-literals': [
+        'error',
+        { noStrings: true, ignoreProps: true, allowedStrings: ['·', ',', ', ', '–', '—', '(', ')', ':', '/'] },
+      ],
+    },
+  },
   // Tests set up and inspect the database directly.
-  { files: ['**/*.test.ts', 'e2e/**'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+  { files: ['**/*.test.ts', 'e2e/**', 'scripts/e2e-*.mjs'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
   globalIgnores(['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
 ]);

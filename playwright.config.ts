@@ -13,6 +13,8 @@ if (!executablePath) throw new Error(INSTALL_HINT);
 
 export default defineConfig({
   testDir: './e2e',
+  // *.test.ts files in e2e/ are Vitest's (the checks' own tests).
+  testMatch: /\.(spec|setup)\.ts$/,
   // Two cores: one browser at a time against one production server.
   workers: 1,
   fullyParallel: false,

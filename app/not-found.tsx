@@ -1,19 +1,28 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 
-// Reached for URLs outside both the locale routing and the staff area; bilingual because no language is known.
-export default function GlobalNotFound() {
+// Reached for URLs outside both the locale routing and the staff area: no language is known, so both are shown.
+export default async function GlobalNotFound() {
+  const [en, ru] = await Promise.all([
+    getTranslations({ locale: 'en', namespace: 'NotFound' }),
+    getTranslations({ locale: 'ru', namespace: 'NotFound' }),
+  ]);
   return (
     <html lang="en">
       <body className="mx-auto max-w-2xl p-6">
         <main>
-          <h1 className="text-2xl font-semibold">Page not found</h1>
-          <p className="mt-2">The page you asked for does not exist.</p>
-          <p lang="ru" className="mt-2">
-            Запрошенная страница не существует.
+          <h1 className="text-2xl font-semibold">{en('title')}</h1>
+          <p className="mt-2">{en('body')}</p>
+          <p className="mt-2">
+            <Link href="/">{en('home')}</Link>
           </p>
-          <p className="mt-4">
-            <Link href="/">Home</Link> · <Link href="/ru" lang="ru">На главную</Link>
-          </p>
+          <div lang="ru" className="mt-8">
+            <h2 className="text-xl font-semibold">{ru('title')}</h2>
+            <p className="mt-2">{ru('body')}</p>
+            <p className="mt-2">
+              <Link href="/ru">{ru('home')}</Link>
+            </p>
+          </div>
         </main>
       </body>
     </html>

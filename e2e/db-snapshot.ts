@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { e2eDatabaseUrl } from '../scripts/e2e-database.mjs';
 
 // A fingerprint of the whole database, to show that a refused call changed nothing. Only possible on PostgreSQL:
 // the embedded database belongs to the server process alone. Tables that requests touch on their own (sessions,
@@ -6,9 +7,9 @@ import postgres from 'postgres';
 const COUNT_ONLY = new Set(['sessions', 'rate_limits', 'outbox_messages']);
 
 export function databaseSnapshotter(): null | { snapshot: () => Promise<Record<string, string>>; close: () => Promise<void> } {
-  const url = process.env.DATABASE_URL;
-  if (!url) return null;
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  if (!process.env.DATABASE_URL) return null;
+  // The server under test runs on its own database (scripts/e2e-server.sh).
+  const sql = postgres(e2eDatabaseUrl(process.env.DATABASE_URL), { max: 1, onnotice: () => {} });
   return {
     async snapshot() {
       const tables = await sql<{ name: string }[]>`

@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 : > "$E2E_LOG"
 exec > >(tee -a "$E2E_LOG") 2>&1
 if [ -n "${DATABASE_URL:-}" ]; then
-  # On PostgreSQL nothing is seeded and no link is printed unless asked: ask.
+  # A fresh database of the tests' own on that server; then, as on any PostgreSQL, nothing is seeded and no link is
+  # printed unless asked: ask.
+  DATABASE_URL=$(node scripts/e2e-database.mjs)
+  export DATABASE_URL
   npm run --silent db:seed
   npm run --silent admin:create -- "$E2E_ADMIN_EMAIL"
 else

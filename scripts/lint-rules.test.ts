@@ -57,3 +57,18 @@ describe('layering rules', () => {
     ).toEqual([]);
   });
 });
+
+describe('user-facing text on public pages', () => {
+  it('must come from the message files, not the code', async () => {
+    expect(await errorsFor('app/[locale]/broken/page.tsx', 'export default function P() {\n  return <p>Upcoming meetings</p>;\n}\n')).toEqual([
+      expect.stringMatching(/react\/jsx-no-literals/),
+    ]);
+    expect(await errorsFor('app/not-found.tsx', 'export default function P() {\n  return <h1>{"Page not found"}</h1>;\n}\n')).toEqual([
+      expect.stringMatching(/react\/jsx-no-literals/),
+    ]);
+    expect(
+      await errorsFor('app/[locale]/fine/page.tsx', "export default function P({ t }: { t: (k: string) => string }) {\n  return <p className=\"mt-2\">{t('title')} · {t('lead')}</p>;\n}\n"),
+    ).toEqual([]);
+  });
+});
+

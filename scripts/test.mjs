@@ -1,5 +1,6 @@
 // `npm test`: every check, in order, stopping at the first that fails; then one closing line with the counts.
-//   typecheck → lint → unit and database tests (Vitest) → production build → browser tests (Playwright).
+//   typecheck → lint (incl. layering and public-text rules) → dependency advisories → unit and database tests
+//   (Vitest) → production build → browser tests (Playwright: flows, authorisation matrix, headers, accessibility).
 // Database tests run on embedded PGlite, and on PostgreSQL too when DATABASE_URL is set; the browser tests run against
 // `next start` on DATABASE_URL when set, else on a fresh embedded database.
 import { spawnSync } from 'node:child_process';
@@ -81,6 +82,7 @@ console.log(
 
 if (!step('typecheck', 'npm', ['run', '--silent', 'typecheck'])) finish(1);
 if (!step('lint', bin('eslint'), ['.', '--max-warnings=0'])) finish(1);
+if (!step('dependency advisories', process.execPath, [path.join(root, 'scripts/audit.mjs')])) finish(1);
 
 const vitestReport = path.join(reports, 'vitest.json');
 const unitOk = step('unit and database tests', bin('vitest'), [

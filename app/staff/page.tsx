@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { TableScroll } from '@/components/table-scroll';
 import { connection } from 'next/server';
 import { listStaffMeetings, type MeetingListItem } from '@/db/meetings';
 import { requireSignedInPage } from '@/lib/auth/staff';
@@ -42,7 +43,7 @@ async function MeetingTable({
       {meetings.length === 0 ? (
         <p className="mt-2 text-slate-700">{empty}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label={`${caption} table`}>
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-100 text-slate-800">
               <tr>
@@ -77,7 +78,7 @@ async function MeetingTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableScroll } from '@/components/table-scroll';
 import { connection } from 'next/server';
 import { CapturedMailNotice } from '@/components/captured-mail-notice';
 import { inputClass } from '@/components/field';
@@ -67,7 +68,7 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
         {status || search ? ' match' : ''}. Times are in {STAFF_ZONE}.
       </p>
       {items.length > 0 && (
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label="Messages table">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Messages, newest first</caption>
             <thead className="bg-slate-100">
@@ -98,7 +99,7 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {pages > 1 && (
         <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">

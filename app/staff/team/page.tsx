@@ -1,3 +1,4 @@
+import { TableScroll } from '@/components/table-scroll';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { AccessDenied } from '@/components/access-denied';
@@ -36,7 +37,7 @@ export default async function StaffTeamPage() {
         <h2 id="staff-list" className="text-lg font-semibold">
           Staff members ({staff.length})
         </h2>
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label="Staff members table">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
@@ -69,7 +70,7 @@ export default async function StaffTeamPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );

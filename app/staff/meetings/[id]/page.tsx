@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { TableScroll } from '@/components/table-scroll';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getMeeting } from '@/db/meetings';
@@ -65,7 +66,7 @@ export default async function StaffMeetingPage({ params }: PageProps<'/staff/mee
         {meeting.organisations.length === 0 ? (
           <p className="mt-2 text-slate-700">No organisations are linked to this meeting yet.</p>
         ) : (
-          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <TableScroll label="Organisations table">
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-100">
                 <tr>
@@ -91,7 +92,7 @@ export default async function StaffMeetingPage({ params }: PageProps<'/staff/mee
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>
