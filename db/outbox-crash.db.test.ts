@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
@@ -9,6 +8,7 @@ import { startOutboxWorker } from '@/lib/mail/worker';
 import { getDb } from './client';
 import { enqueueMail } from './outbox';
 import { outboxMessages } from './schema';
+import { freePort } from '@/scripts/test-support';
 
 // Several delivery processes on one PostgreSQL, one of them killed mid-run and the SMTP server down for a while:
 // every message still arrives, and only messages in flight at a crash may arrive twice (with the same Message-ID).
@@ -17,13 +17,6 @@ const MESSAGES = 1000;
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 function start(args: string[], env: Record<string, string | undefined>, readyText: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -9,6 +8,7 @@ import { startOutboxWorker } from '@/lib/mail/worker';
 import { getDb } from './client';
 import { enqueueMail, REDACTED_LINK } from './outbox';
 import { outboxMessages } from './schema';
+import { freePort } from '@/scripts/test-support';
 
 // Real SMTP: each test file talks to its own sink process (scripts/smtp-sink.mjs) on a free loopback port.
 const root = path.resolve(import.meta.dirname, '..');
@@ -16,13 +16,6 @@ const sinkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-sink-'));
 let sinkPort = 0;
 let sink: ChildProcess | undefined;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 async function startSink() {
   sink = spawn(process.execPath, [path.join(root, 'scripts/smtp-sink.mjs')], {

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from '../scripts/test-support';
 
 // Two processes on one PGlite directory lose data silently, so a second server on the same ./data must refuse to
 // start, and the first must go on serving everything it had.
@@ -11,14 +11,6 @@ import { expect, test } from '@playwright/test';
 const root = path.resolve(import.meta.dirname, '..');
 const next = path.join(root, 'node_modules/.bin/next');
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 function startServer(port: number, dataDir: string) {
   const env: NodeJS.ProcessEnv = {
