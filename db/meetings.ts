@@ -1,9 +1,12 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, lt, ne } from 'drizzle-orm';
-import { requireStaff } from '@/lib/auth/staff';
-import { getDb } from './client';
+import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import type { MeetingStatus } from '@/lib/domain';
+import { checkTransition } from '@/lib/meeting-workflow';
+import { listAuditEntries, recordAudit } from './audit';
+import { getDb, type DbExecutor } from './client';
 import { councils, meetingOrganisations, meetings, organisations } from './schema';
-import type { Council, Meeting, Organisation, OrganisationRole } from './schema';
+import type { Council, Meeting, NewMeeting, Organisation, OrganisationRole } from './schema';
 
 export type MeetingListItem = Pick<
   Meeting,
@@ -77,8 +80,6 @@ export type MeetingDetail = Meeting & {
   organisations: MeetingOrganisation[];
 };
 
-const ROLE_ORDER: Record<OrganisationRole, number> = { organiser: 0, co_organiser: 1, partner: 2, participating: 3 };
-
 export async function getMeeting({ id }: { id: string }): Promise<MeetingDetail | null> {
   await requireStaff('viewer');
   const db = await getDb();
@@ -101,7 +102,275 @@ export async function getMeeting({ id }: { id: string }): Promise<MeetingDetail 
     .from(meetingOrganisations)
     .innerJoin(organisations, eq(organisations.id, meetingOrganisations.organisationId))
     .where(eq(meetingOrganisations.meetingId, id))
-    .orderBy(asc(organisations.nameEn));
-  linked.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+    .orderBy(asc(meetingOrganisations.position), asc(organisations.nameEn));
   return { ...row.meeting, council: row.council, organisations: linked };
+}
+
+// ── Planning (editors) ───────────────────────────────────────────────────────────────────────────────────────────
+
+const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
+
+export type MeetingValues = Pick<
+  NewMeeting,
+  | 'councilId'
+  | 'kind'
+  | 'titleEn'
+  | 'titleRu'
+  | 'objectivesEn'
+  | 'objectivesRu'
+  | 'timeZone'
+  | 'startsAt'
+  | 'endsAt'
+  | 'format'
+  | 'meetingLink'
+  | 'cityEn'
+  | 'cityRu'
+  | 'country'
+  | 'venueEn'
+  | 'venueRu'
+  | 'capacity'
+  | 'registrationDeadline'
+>;
+
+export type MeetingChangeResult =
+  | { ok: true; id: string }
+  | { ok: false; reason: 'notFound' | 'councilNotFound' | 'notAllowed'; message?: string };
+
+async function councilExists(executor: DbExecutor, id: string) {
+  return (await executor.select({ id: councils.id }).from(councils).where(eq(councils.id, id))).length === 1;
+}
+
+export async function createMeeting(actor: StaffUser, values: MeetingValues): Promise<MeetingChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    if (!(await councilExists(tx, values.councilId))) return { ok: false, reason: 'councilNotFound' } as const;
+    const [created] = await tx.insert(meetings).values({ ...values, status: 'draft' }).returning();
+    await recordAudit(tx, { actor: actorOf(actor), action: 'meeting.created', entityType: 'meeting', entityId: created!.id, after: created });
+    return { ok: true, id: created!.id } as const;
+  });
+}
+
+export async function updateMeeting(actor: StaffUser, id: string, values: MeetingValues): Promise<MeetingChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update');
+    if (!before) return { ok: false, reason: 'notFound' } as const;
+    if (!(await councilExists(tx, values.councilId))) return { ok: false, reason: 'councilNotFound' } as const;
+    const [after] = await tx
+      .update(meetings)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(meetings.id, id))
+      .returning();
+    const changed = (Object.keys(values) as (keyof MeetingValues)[]).filter(
+      (key) => String(before[key] instanceof Date ? (before[key] as Date).toISOString() : before[key]) !==
+        String(after![key] instanceof Date ? (after![key] as Date).toISOString() : after![key]),
+    );
+    if (changed.length) {
+      await recordAudit(tx, {
+        actor: actorOf(actor),
+        action: 'meeting.updated',
+        entityType: 'meeting',
+        entityId: id,
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after![k]])),
+      });
+    }
+    return { ok: true, id } as const;
+  });
+}
+
+export async function changeMeetingStatus(
+  actor: StaffUser,
+  id: string,
+  to: MeetingStatus,
+  now: Date = new Date(),
+): Promise<MeetingChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update');
+    if (!meeting) return { ok: false, reason: 'notFound' } as const;
+    const check = checkTransition(meeting, to, now);
+    if (!check.ok) return { ok: false, reason: 'notAllowed', message: check.reason } as const;
+    await tx.update(meetings).set({ status: to, updatedAt: sql`now()` }).where(eq(meetings.id, id));
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'meeting.status_changed',
+      entityType: 'meeting',
+      entityId: id,
+      before: { status: meeting.status },
+      after: { status: to },
+    });
+    return { ok: true, id } as const;
+  });
+}
+
+/** A new draft meeting like `id` (same council, kind, venue, texts and organisers) on new dates, with a new title. */
+export async function duplicateMeeting(
+  actor: StaffUser,
+  id: string,
+  change: { titleEn: string; titleRu: string; startsAt: Date; endsAt: Date },
+): Promise<MeetingChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [source] = await tx.select().from(meetings).where(eq(meetings.id, id));
+    if (!source) return { ok: false, reason: 'notFound' } as const;
+    const shift = change.startsAt.getTime() - source.startsAt.getTime();
+    const { id: _id, createdAt: _c, updatedAt: _u, status: _s, ...copy } = source;
+    void [_id, _c, _u, _s];
+    const [created] = await tx
+      .insert(meetings)
+      .values({
+        ...copy,
+        ...change,
+        status: 'draft',
+        // The deadline keeps its distance from the start; dropped if that would put it after the new start.
+        registrationDeadline:
+          source.registrationDeadline && new Date(source.registrationDeadline.getTime() + shift) <= change.startsAt
+            ? new Date(source.registrationDeadline.getTime() + shift)
+            : null,
+      })
+      .returning();
+    const links = await tx.select().from(meetingOrganisations).where(eq(meetingOrganisations.meetingId, id));
+    if (links.length) await tx.insert(meetingOrganisations).values(links.map((l) => ({ ...l, meetingId: created!.id })));
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'meeting.duplicated',
+      entityType: 'meeting',
+      entityId: created!.id,
+      before: { duplicatedFrom: id },
+      after: { titleEn: created!.titleEn, startsAt: created!.startsAt, endsAt: created!.endsAt, organisations: links.length },
+    });
+    return { ok: true, id: created!.id } as const;
+  });
+}
+
+// ── Organisers ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function renumber(executor: DbExecutor, meetingId: string, orderedIds: string[]) {
+  for (const [position, organisationId] of orderedIds.entries()) {
+    await executor
+      .update(meetingOrganisations)
+      .set({ position })
+      .where(and(eq(meetingOrganisations.meetingId, meetingId), eq(meetingOrganisations.organisationId, organisationId)));
+  }
+}
+
+async function orderedLinks(executor: DbExecutor, meetingId: string) {
+  return executor
+    .select()
+    .from(meetingOrganisations)
+    .where(eq(meetingOrganisations.meetingId, meetingId))
+    .orderBy(asc(meetingOrganisations.position), asc(meetingOrganisations.organisationId))
+    .for('update');
+}
+
+/** Links an organisation to a meeting in a role (or changes its role if it is linked already). */
+export async function linkOrganisation(
+  actor: StaffUser,
+  input: { meetingId: string; organisationId: string; role: OrganisationRole },
+): Promise<MeetingChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [meeting] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).for('update');
+    if (!meeting) return { ok: false, reason: 'notFound' } as const;
+    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
+    if (!organisation) return { ok: false, reason: 'notFound', message: 'That organisation no longer exists.' } as const;
+    const links = await orderedLinks(tx, input.meetingId);
+    const existing = links.find((l) => l.organisationId === input.organisationId);
+    if (existing) {
+      await tx
+        .update(meetingOrganisations)
+        .set({ role: input.role })
+        .where(and(eq(meetingOrganisations.meetingId, input.meetingId), eq(meetingOrganisations.organisationId, input.organisationId)));
+    } else {
+      await tx.insert(meetingOrganisations).values({ ...input, position: links.length });
+    }
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: existing ? 'meeting.organisation_role_changed' : 'meeting.organisation_linked',
+      entityType: 'meeting',
+      entityId: input.meetingId,
+      before: existing ? { organisation: organisation.acronym ?? organisation.nameEn, role: existing.role } : undefined,
+      after: { organisation: organisation.acronym ?? organisation.nameEn, role: input.role },
+    });
+    return { ok: true, id: input.meetingId } as const;
+  });
+}
+
+export async function moveOrganisation(
+  actor: StaffUser,
+  input: { meetingId: string; organisationId: string; direction: 'up' | 'down' },
+): Promise<MeetingChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const ids = (await orderedLinks(tx, input.meetingId)).map((l) => l.organisationId);
+    const from = ids.indexOf(input.organisationId);
+    if (from === -1) return { ok: false, reason: 'notFound' } as const;
+    const to = input.direction === 'up' ? from - 1 : from + 1;
+    if (to < 0 || to >= ids.length) return { ok: true, id: input.meetingId } as const;
+    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    await renumber(tx, input.meetingId, ids);
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'meeting.organisations_reordered',
+      entityType: 'meeting',
+      entityId: input.meetingId,
+      after: { moved: input.organisationId, direction: input.direction },
+    });
+    return { ok: true, id: input.meetingId } as const;
+  });
+}
+
+export async function unlinkOrganisation(
+  actor: StaffUser,
+  input: { meetingId: string; organisationId: string },
+): Promise<MeetingChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const links = await orderedLinks(tx, input.meetingId);
+    const link = links.find((l) => l.organisationId === input.organisationId);
+    if (!link) return { ok: false, reason: 'notFound' } as const;
+    await tx
+      .delete(meetingOrganisations)
+      .where(and(eq(meetingOrganisations.meetingId, input.meetingId), eq(meetingOrganisations.organisationId, input.organisationId)));
+    await renumber(tx, input.meetingId, links.filter((l) => l !== link).map((l) => l.organisationId));
+    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'meeting.organisation_unlinked',
+      entityType: 'meeting',
+      entityId: input.meetingId,
+      before: { organisation: organisation?.acronym ?? organisation?.nameEn, role: link.role },
+    });
+    return { ok: true, id: input.meetingId } as const;
+  });
+}
+
+// ── Reading, for the planning pages ─────────────────────────────────────────────────────────────────────────────
+
+export async function listCouncilChoices(): Promise<Pick<Council, 'id' | 'nameEn'>[]> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  return db.select({ id: councils.id, nameEn: councils.nameEn }).from(councils).orderBy(asc(councils.nameEn));
+}
+
+export async function listOrganisationChoices(): Promise<Pick<Organisation, 'id' | 'nameEn' | 'acronym'>[]> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  return db
+    .select({ id: organisations.id, nameEn: organisations.nameEn, acronym: organisations.acronym })
+    .from(organisations)
+    .orderBy(asc(organisations.nameEn));
+}
+
+export async function listMeetingHistory({ id }: { id: string }) {
+  await requireStaff('viewer');
+  return listAuditEntries({ entityType: 'meeting', entityId: id, limit: 200 });
 }

@@ -70,11 +70,19 @@ export const meetings = pgTable(
     country: text(),
     venueEn: text(),
     venueRu: text(),
+    objectivesEn: text().notNull().default(''),
+    objectivesRu: text().notNull().default(''),
+    // For online and hybrid meetings.
+    meetingLink: text(),
+    capacity: integer(),
+    registrationDeadline: timestamp({ withTimezone: true }),
     status: meetingStatus().notNull().default('draft'),
     ...timestamps,
   },
   (t) => [
     check('meetings_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+    check('meetings_capacity_positive', sql`${t.capacity} > 0`),
+    check('meetings_deadline_before_start', sql`${t.registrationDeadline} <= ${t.startsAt}`),
     check('meetings_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
     index('meetings_council_starts_idx').on(t.councilId, t.startsAt),
   ],
@@ -90,6 +98,8 @@ export const meetingOrganisations = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'restrict' }),
     role: organisationRole().notNull(),
+    // Display order on the meeting's pages (lowest first).
+    position: integer().notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.organisationId] }),
@@ -119,6 +129,8 @@ export const users = pgTable('users', {
   image: text(),
   role: staffRole().notNull().default('viewer'),
   active: boolean().notNull().default(true),
+  // The staff member's own IANA zone: staff pages show times in it too, where it differs from the venue's.
+  timeZone: text(),
   ...timestamps,
 });
 

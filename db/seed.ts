@@ -177,7 +177,16 @@ function demoMeetings(now: Date): (NewMeeting & { id: string })[] {
       endsAt: zonedToInstant({ ...inSixWeeks, hour: 12, minute: 0 }, TASHKENT),
       timeZone: TASHKENT,
       format: 'online',
-      status: 'planned',
+      meetingLink: 'https://meet.example.org/unrcca-expert-council-wg',
+      capacity: 40,
+      // Registration closes a week before, at 18:00 Tashkent time.
+      registrationDeadline: zonedToInstant(
+        { ...calendarDateIn(new Date(now.getTime() + 35 * 24 * 3600 * 1000), TASHKENT), hour: 18, minute: 0 },
+        TASHKENT,
+      ),
+      objectivesEn: 'Take stock of national rehabilitation and reintegration programmes since the plenary, and agree the working group’s plan for the year.',
+      objectivesRu: 'Подвести итоги национальных программ реабилитации и реинтеграции после пленарного заседания и согласовать план работы группы на год.',
+      status: 'invitations_open',
     },
   ];
 }
@@ -200,8 +209,8 @@ export async function seedDemoData(
     await tx
       .insert(meetingOrganisations)
       .values([
-        ...demoOrganisations.map((o) => ({ meetingId: DEMO_PLENARY_ID, organisationId: o.id, role: o.role })),
-        { meetingId: DEMO_WORKING_GROUP_ID, organisationId: organisationId(1), role: 'organiser' as const },
+        ...demoOrganisations.map((o, position) => ({ meetingId: DEMO_PLENARY_ID, organisationId: o.id, role: o.role, position })),
+        { meetingId: DEMO_WORKING_GROUP_ID, organisationId: organisationId(1), role: 'organiser' as const, position: 0 },
       ])
       .onConflictDoNothing();
   });

@@ -117,3 +117,21 @@ export const changeStaffRole = (actor: StaffUser, input: { id: string; role: Sta
 
 export const setStaffActive = (actor: StaffUser, input: { id: string; active: boolean }) =>
   changeStaff(actor, input.id, { active: input.active }, input.active ? 'staff.reactivated' : 'staff.deactivated');
+
+/** A staff member's own time zone (null: show venue times only). */
+export async function setOwnTimeZone(actor: StaffUser, timeZone: string | null): Promise<void> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, actor.id));
+    await tx.update(users).set({ timeZone, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'staff.time_zone_changed',
+      entityType: 'user',
+      entityId: actor.id,
+      before: { timeZone: before?.timeZone ?? null },
+      after: { timeZone },
+    });
+  });
+}

@@ -6,7 +6,9 @@ import type { FormState } from '@/lib/form-state';
 import { getDb } from './client';
 import { users, type StaffRole } from './schema';
 
-type TestSession = { user: { id: string; email: string; name: string | null; role: StaffRole; active: boolean } } | null;
+type TestSession = {
+  user: { id: string; email: string; name: string | null; role: StaffRole; active: boolean; timeZone: string | null };
+} | null;
 let current: TestSession = null;
 
 export const authModule = {
@@ -25,7 +27,7 @@ export async function actAs(role: StaffRole | null): Promise<{ id: string; email
   const db = await getDb();
   const email = `${role}-${randomUUID().slice(0, 8)}@council.test`;
   const [user] = await db.insert(users).values({ email, name: `Test ${role}`, role }).returning();
-  current = { user: { id: user!.id, email, name: user!.name, role, active: true } };
+  current = { user: { id: user!.id, email, name: user!.name, role, active: true, timeZone: null } };
   return { id: user!.id, email };
 }
 

@@ -7,15 +7,19 @@ test.describe('staff dashboard', () => {
     await expect(page.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
 
     const upcoming = page.getByRole('region', { name: 'Upcoming meetings' });
-    const workingGroup = upcoming.getByRole('row').filter({ hasText: 'Working group meeting of the Regional Expert Council' });
+    const workingGroup = upcoming
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Working group meeting of the Regional Expert Council', exact: true }) });
     await expect(workingGroup).toHaveCount(1);
     await expect(workingGroup).toContainText('Working group meeting');
     await expect(workingGroup).toContainText(/\d{1,2} \w+ \d{4}, 10:00–12:00 Tashkent time \(UTC\+5\)/);
     await expect(workingGroup).toContainText('Online');
-    await expect(workingGroup).toContainText('Planned');
+    await expect(workingGroup).toContainText('Invitations open');
 
     const past = page.getByRole('region', { name: 'Past meetings' });
-    const plenary = past.getByRole('row').filter({ hasText: 'First meeting of the Regional Expert Council' });
+    const plenary = past
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: /^First meeting of the Regional Expert Council/ }) });
     await expect(plenary).toContainText('14 May 2024, 10:00–17:00 Tashkent time (UTC+5)');
     await expect(plenary).toContainText('Tashkent, Uzbekistan');
     await expect(plenary).toContainText('Held');

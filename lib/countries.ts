@@ -6,3 +6,17 @@ const names = { en: new Intl.DisplayNames(['en'], { type: 'region' }), ru: new I
 export function countryName(code: string, locale: Locale): string {
   return names[locale].of(code) ?? code;
 }
+
+const CENTRAL_ASIA = ['KZ', 'KG', 'TJ', 'TM', 'UZ'];
+
+/** Every ISO 3166-1 country, the five Central Asian states first, for pickers. */
+export function countryOptions(locale: Locale): { code: string; name: string }[] {
+  const codes = Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)));
+  const strict = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+  const known = codes
+    .filter((code) => !/^(X.|Q[M-Z]|AA|ZZ|EU|EZ|UN)$/.test(code) && strict.of(code) !== undefined)
+    .map((code) => ({ code, name: strict.of(code)! }));
+  const first = CENTRAL_ASIA.map((code) => known.find((c) => c.code === code)!);
+  const rest = known.filter((c) => !CENTRAL_ASIA.includes(c.code)).sort((a, b) => a.name.localeCompare(b.name, locale));
+  return [...first, ...rest];
+}

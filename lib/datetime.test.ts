@@ -71,3 +71,31 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
   });
 });
+
+describe('parseZonedDateTime', () => {
+  it('reads a venue’s wall-clock time as an instant', async () => {
+    const { parseZonedDateTime } = await import('./datetime');
+    expect(parseZonedDateTime('2024-12-10', '15:00', 'America/New_York')).toEqual({
+      ok: true,
+      instant: new Date('2024-12-10T20:00:00Z'),
+    });
+    expect(parseZonedDateTime('2024-05-14', '10:00', 'Asia/Tashkent')).toEqual({ ok: true, instant: new Date('2024-05-14T05:00:00Z') });
+  });
+
+  it('refuses a time the clocks skip, and dates that do not exist', async () => {
+    const { parseZonedDateTime } = await import('./datetime');
+    // 10 March 2024: New York's clocks jump from 02:00 to 03:00.
+    expect(parseZonedDateTime('2024-03-10', '02:30', 'America/New_York')).toEqual({ ok: false, reason: 'nonexistent' });
+    expect(parseZonedDateTime('2024-03-10', '03:30', 'America/New_York').ok).toBe(true);
+    expect(parseZonedDateTime('2024-02-30', '10:00', 'Asia/Tashkent')).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseZonedDateTime('2024-05-14', '24:00', 'Asia/Tashkent')).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseZonedDateTime('14.05.2024', '10:00', 'Asia/Tashkent')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('round-trips with toZonedParts, across the autumn change too', async () => {
+    const { parseZonedDateTime, toZonedParts } = await import('./datetime');
+    // 3 November 2024, 01:30 happens twice in New York; the first (daylight) one is taken.
+    const r = parseZonedDateTime('2024-11-03', '01:30', 'America/New_York');
+    expect(r.ok && toZonedParts(r.instant, 'America/New_York')).toEqual({ date: '2024-11-03', time: '01:30' });
+  });
+});

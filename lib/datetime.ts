@@ -108,3 +108,41 @@ export function calendarDateIn(instant: Date, zone: string): { year: number; mon
   const local = new TZDate(instant.getTime(), zone);
   return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
 }
+
+/**
+ * The instant a wall-clock date and time ("2024-12-10", "15:00") names in `zone`, or why there is none: a time
+ * skipped when the clocks go forward does not exist.
+ */
+export function parseZonedDateTime(
+  date: string,
+  time: string,
+  zone: string,
+): { ok: true; instant: Date } | { ok: false; reason: 'invalid' | 'nonexistent' } {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t || !isValidTimeZone(zone)) return { ok: false, reason: 'invalid' };
+  const local = { year: +d[1]!, month: +d[2]!, day: +d[3]!, hour: +t[1]!, minute: +t[2]! };
+  if (local.month < 1 || local.month > 12 || local.day < 1 || local.day > 31 || local.hour > 23 || local.minute > 59) {
+    return { ok: false, reason: 'invalid' };
+  }
+  const instant = zonedToInstant(local, zone);
+  const back = toZonedParts(instant, zone);
+  if (back.date !== date) return { ok: false, reason: back.date.slice(0, 7) === date.slice(0, 7) ? 'nonexistent' : 'invalid' };
+  if (back.time !== time) return { ok: false, reason: 'nonexistent' };
+  return { ok: true, instant };
+}
+
+/** The wall-clock date ("2024-12-10") and time ("15:00") of `instant` in `zone`, as form fields want them. */
+export function toZonedParts(instant: Date, zone: string): { date: string; time: string } {
+  const local = new TZDate(instant.getTime(), zone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
+    time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
+  };
+}
+
+/** Every IANA zone this runtime knows, for pickers. */
+export function allTimeZones(): string[] {
+  return Intl.supportedValuesOf('timeZone');
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SkipLink } from '@/components/skip-link';
 import { StaffNav } from '@/components/staff-nav';
@@ -32,9 +33,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                   ]}
                 />
                 <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
-                  <span>
+                  <Link href="/staff/profile" className="text-white hover:text-white">
                     {staff.name ?? staff.email} <span className="text-brand-100">({staff.role})</span>
-                  </span>
+                  </Link>
                   <SignOutButton action={signOutAction} />
                 </div>
               </>

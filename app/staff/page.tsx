@@ -6,19 +6,30 @@ import { connection } from 'next/server';
 import { listStaffMeetings, type MeetingListItem } from '@/db/meetings';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName } from '@/lib/countries';
-import { formatDateTimeRange } from '@/lib/datetime';
+import { MeetingWhen } from '@/components/meeting-when';
+import { roleAtLeast } from '@/lib/auth/roles';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function StaffDashboard() {
   await connection();
-  await requireSignedInPage('/staff');
+  const staff = await requireSignedInPage('/staff');
   const { upcoming, past } = await listStaffMeetings();
   return (
     <>
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <MeetingTable id="upcoming" caption="Upcoming meetings" empty="No upcoming meetings." meetings={upcoming} />
-      <MeetingTable id="past" caption="Past meetings" empty="No past meetings." meetings={past} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        {roleAtLeast(staff.role, 'editor') && (
+          <Link
+            href="/staff/meetings/new"
+            className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800 hover:text-white"
+          >
+            New meeting
+          </Link>
+        )}
+      </div>
+      <MeetingTable id="upcoming" caption="Upcoming meetings" empty="No upcoming meetings." meetings={upcoming} readerZone={staff.timeZone} />
+      <MeetingTable id="past" caption="Past meetings" empty="No past meetings." meetings={past} readerZone={staff.timeZone} />
     </>
   );
 }
@@ -28,11 +39,13 @@ async function MeetingTable({
   caption,
   empty,
   meetings,
+  readerZone,
 }: {
   id: string;
   caption: string;
   empty: string;
   meetings: MeetingListItem[];
+  readerZone: string | null;
 }) {
   const t = await getTranslations({ locale: 'en', namespace: 'Meeting' });
   return (
@@ -63,9 +76,7 @@ async function MeetingTable({
                     <div className="text-slate-700">{t(`kind.${meeting.kind}`)}</div>
                   </td>
                   <td className="px-3 py-2">
-                    <time dateTime={meeting.startsAt.toISOString()}>
-                      {formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, 'en')}
-                    </time>
+                    <MeetingWhen startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={meeting.timeZone} readerZone={readerZone} />
                   </td>
                   <td className="px-3 py-2">
                     {meeting.format === 'online'

@@ -47,6 +47,7 @@ const nextAuth = NextAuth(async () => {
           name: user.name,
           role: user.role,
           active: user.active,
+          timeZone: user.timeZone,
         };
         return session;
       },

@@ -8,6 +8,7 @@ declare module 'next-auth' {
       name?: string | null;
       role: StaffRole;
       active: boolean;
+      timeZone: string | null;
     };
   }
 }
@@ -16,5 +17,6 @@ declare module '@auth/core/adapters' {
   interface AdapterUser {
     role: StaffRole;
     active: boolean;
+    timeZone: string | null;
   }
 }

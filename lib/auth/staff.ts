@@ -8,6 +8,8 @@ export interface StaffUser {
   email: string;
   name: string | null;
   role: StaffRole;
+  /** Their own zone, if they chose one: staff pages show times in it as well as the venue's. */
+  timeZone: string | null;
 }
 
 export class AuthorizationError extends Error {
@@ -25,7 +27,7 @@ export async function getCurrentStaff(): Promise<StaffUser | null> {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null, role: user.role };
+  return { id: user.id, email: user.email, name: user.name ?? null, role: user.role, timeZone: user.timeZone ?? null };
 }
 
 /** For data access and actions: the staff member if their role is at least `least`; throws otherwise. */

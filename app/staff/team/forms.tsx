@@ -16,6 +16,18 @@ export function AddStaffForm({ action }: { action: Action }) {
       <div className="sm:col-span-2">
         <FormStatus state={state} />
       </div>
+      {/* Keyed by what was sent: a refused submission comes back as it was typed (see MeetingForm). */}
+      <AddStaffFields key={JSON.stringify(state.status === 'error' ? state.values : null)} state={state} />
+      <div className="self-end pb-6">
+        <SubmitButton pendingLabel="Adding…">Add staff member</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function AddStaffFields({ state }: { state: FormState }) {
+  return (
+    <>
       <Field id="staff-name" label="Name" error={fieldError(state, 'name')}>
         {(aria) => <input {...aria} name="name" required defaultValue={submittedValue(state, 'name')} className={inputClass} />}
       </Field>
@@ -35,10 +47,7 @@ export function AddStaffForm({ action }: { action: Action }) {
           </select>
         )}
       </Field>
-      <div className="self-end pb-6">
-        <SubmitButton pendingLabel="Adding…">Add staff member</SubmitButton>
-      </div>
-    </form>
+    </>
   );
 }
 

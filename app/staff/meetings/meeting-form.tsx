@@ -1,0 +1,165 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { Field, inputClass } from '@/components/field';
+import { FormStatus } from '@/components/form-status';
+import { SubmitButton } from '@/components/submit-button';
+import type { MeetingFormat, MeetingKind } from '@/lib/domain';
+import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
+
+export interface MeetingFormDefaults {
+  councilId?: string;
+  kind?: MeetingKind;
+  titleEn?: string;
+  titleRu?: string;
+  objectivesEn?: string;
+  objectivesRu?: string;
+  timeZone?: string;
+  startDate?: string;
+  startTime?: string;
+  endDate?: string;
+  endTime?: string;
+  format?: MeetingFormat;
+  meetingLink?: string;
+  cityEn?: string;
+  cityRu?: string;
+  country?: string;
+  venueEn?: string;
+  venueRu?: string;
+  capacity?: string;
+  deadlineDate?: string;
+  deadlineTime?: string;
+}
+
+type Option = { value: string; label: string };
+
+export function MeetingForm({
+  action,
+  defaults,
+  submitLabel,
+  ...options
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  defaults: MeetingFormDefaults;
+  councils: Option[];
+  kinds: Option[];
+  formats: Option[];
+  countries: Option[];
+  timeZones: string[];
+  submitLabel: string;
+}) {
+  const [state, formAction] = useActionState(action, idleFormState);
+  return (
+    <form action={formAction} className="flex flex-col gap-6" noValidate>
+      <FormStatus state={state} />
+      {/* Keyed by what was sent, so a refused submission comes back with every field as the person left it (React
+          resets uncontrolled fields to their defaults after an action). */}
+      <MeetingFields key={JSON.stringify(state.status === 'error' ? state.values : null)} state={state} defaults={defaults} {...options} />
+      <div>
+        <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function MeetingFields({
+  state,
+  defaults,
+  councils,
+  kinds,
+  formats,
+  countries,
+  timeZones,
+}: {
+  state: FormState;
+  defaults: MeetingFormDefaults;
+  councils: Option[];
+  kinds: Option[];
+  formats: Option[];
+  countries: Option[];
+  timeZones: string[];
+}) {
+  const value = (name: keyof MeetingFormDefaults) => submittedValue(state, name) ?? defaults[name] ?? '';
+  const [format, setFormat] = useState(value('format') || 'in_person');
+  const text = (name: keyof MeetingFormDefaults, label: string, props: { hint?: string; type?: string; lang?: string } = {}) => (
+    <Field id={`meeting-${name}`} label={label} hint={props.hint} error={fieldError(state, name)}>
+      {(aria) => (
+        <input {...aria} name={name} type={props.type ?? 'text'} lang={props.lang} defaultValue={value(name)} className={inputClass} />
+      )}
+    </Field>
+  );
+  const select = (name: keyof MeetingFormDefaults, label: string, options: Option[], hint?: string) => (
+    <Field id={`meeting-${name}`} label={label} hint={hint} error={fieldError(state, name)}>
+      {(aria) => (
+        <select {...aria} name={name} defaultValue={value(name)} className={inputClass}>
+          <option value="">—</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  return (
+    <>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-semibold">What</legend>
+        {select('councilId', 'Council', councils)}
+        {select('kind', 'Kind of meeting', kinds)}
+        {text('titleEn', 'Title in English')}
+        {text('titleRu', 'Title in Russian', { lang: 'ru' })}
+        <Field id="meeting-objectivesEn" label="Objectives in English" error={fieldError(state, 'objectivesEn')}>
+          {(aria) => <textarea {...aria} name="objectivesEn" rows={4} defaultValue={value('objectivesEn')} className={inputClass} />}
+        </Field>
+        <Field id="meeting-objectivesRu" label="Objectives in Russian" error={fieldError(state, 'objectivesRu')}>
+          {(aria) => <textarea {...aria} name="objectivesRu" lang="ru" rows={4} defaultValue={value('objectivesRu')} className={inputClass} />}
+        </Field>
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-semibold">When (in the venue’s time zone)</legend>
+        <div className="sm:col-span-2">
+          {select(
+            'timeZone',
+            'Venue time zone',
+            timeZones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') })),
+            'Dates and times below are the clock at the venue, e.g. Asia/Tashkent or America/New_York.',
+          )}
+        </div>
+        {text('startDate', 'Start date', { type: 'date' })}
+        {text('startTime', 'Start time', { type: 'time' })}
+        {text('endDate', 'End date', { type: 'date' })}
+        {text('endTime', 'End time', { type: 'time' })}
+        {text('deadlineDate', 'Registration deadline: date', { type: 'date', hint: 'Optional. Before the start.' })}
+        {text('deadlineTime', 'Registration deadline: time', { type: 'time' })}
+        {text('capacity', 'Capacity (seats)', { type: 'number', hint: 'Optional: leave empty for no limit.' })}
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-semibold">Where</legend>
+        <Field id="meeting-format" label="Format" error={fieldError(state, 'format')}>
+          {(aria) => (
+            // Uncontrolled (like every field here), so React's reset after an action restores the chosen format.
+            <select {...aria} name="format" defaultValue={format} onChange={(e) => setFormat(e.target.value)} className={inputClass}>
+              {formats.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {text('meetingLink', 'Meeting link', { type: 'url', hint: 'For online and hybrid meetings, https://…' })}
+        {text('cityEn', 'City in English', { hint: format === 'online' ? 'Not used for online meetings.' : undefined })}
+        {text('cityRu', 'City in Russian', { lang: 'ru' })}
+        {select('country', 'Country', countries)}
+        <div />
+        {text('venueEn', 'Venue in English')}
+        {text('venueRu', 'Venue in Russian', { lang: 'ru' })}
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { isValidTimeZone, parseZonedDateTime } from '@/lib/datetime';
+import { MEETING_FORMATS, MEETING_KINDS } from '@/lib/domain';
+
+// The meeting form, as posted: times are wall-clock times at the venue, turned into instants here.
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = (max: number) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `Keep this under ${max} characters.`).optional());
+const requiredText = (message: string, max = 300) =>
+  z.string(message).trim().min(1, message).max(max, `Keep this under ${max} characters.`);
+const isoCountries = new Set(
+  Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26))).filter(
+    (code) => new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code) !== undefined,
+  ),
+);
+
+const NONEXISTENT = 'This time does not exist at the venue that day (the clocks go forward): choose another.';
+
+/** Date and time fields for one moment, checked against the venue's zone by the form's superRefine. */
+export const whenFields = {
+  startDate: z.iso.date('Enter the start date.'),
+  startTime: z.string('Enter the start time.').regex(/^\d{2}:\d{2}$/, 'Enter the start time, like 09:30.'),
+  endDate: z.iso.date('Enter the end date.'),
+  endTime: z.string('Enter the end time.').regex(/^\d{2}:\d{2}$/, 'Enter the end time, like 17:00.'),
+};
+
+type WhenInput = { startDate: string; startTime: string; endDate: string; endTime: string; timeZone: string };
+
+/** Resolves start and end in the zone, adding issues to `ctx` for anything wrong; null when something is. */
+export function resolveWhen(input: WhenInput, ctx: z.RefinementCtx): { startsAt: Date; endsAt: Date } | null {
+  const start = parseZonedDateTime(input.startDate, input.startTime, input.timeZone);
+  const end = parseZonedDateTime(input.endDate, input.endTime, input.timeZone);
+  if (!start.ok) ctx.addIssue({ code: 'custom', path: ['startTime'], message: start.reason === 'nonexistent' ? NONEXISTENT : 'Enter a real date and time.' });
+  if (!end.ok) ctx.addIssue({ code: 'custom', path: ['endTime'], message: end.reason === 'nonexistent' ? NONEXISTENT : 'Enter a real date and time.' });
+  if (!start.ok || !end.ok) return null;
+  if (end.instant <= start.instant) {
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'The meeting must end after it starts.' });
+    return null;
+  }
+  return { startsAt: start.instant, endsAt: end.instant };
+}
+
+export const meetingFormSchema = z
+  .object({
+    councilId: z.uuid('Choose the council.'),
+    kind: z.enum(MEETING_KINDS, 'Choose the kind of meeting.'),
+    titleEn: requiredText('Enter the title in English.'),
+    titleRu: requiredText('Enter the title in Russian.'),
+    objectivesEn: optionalText(5000),
+    objectivesRu: optionalText(5000),
+    timeZone: z.string('Choose the venue’s time zone.').refine(isValidTimeZone, 'Choose the venue’s time zone.'),
+    ...whenFields,
+    format: z.enum(MEETING_FORMATS, 'Choose in person, hybrid or online.'),
+    meetingLink: z.preprocess(
+      blankToUndefined,
+      z.url({ protocol: /^https$/, error: 'Enter the meeting link, starting with https://' }).max(2000).optional(),
+    ),
+    cityEn: optionalText(200),
+    cityRu: optionalText(200),
+    country: z.preprocess(
+      blankToUndefined,
+      z.string().refine((c) => isoCountries.has(c), 'Choose a country from the list.').optional(),
+    ),
+    venueEn: optionalText(300),
+    venueRu: optionalText(300),
+    capacity: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number('Enter the number of seats, or leave it empty for no limit.')
+        .int('Enter a whole number of seats.')
+        .min(1, 'A meeting needs at least one seat; leave it empty for no limit.')
+        .max(100_000, 'That is more seats than any venue has.')
+        .optional(),
+    ),
+    deadlineDate: z.preprocess(blankToUndefined, z.iso.date('Enter the deadline date.').optional()),
+    deadlineTime: z.preprocess(
+      blankToUndefined,
+      z.string().regex(/^\d{2}:\d{2}$/, 'Enter the deadline time, like 18:00.').optional(),
+    ),
+  })
+  .transform((input, ctx) => {
+    const when = resolveWhen(input, ctx);
+    if (input.format === 'online' && !input.meetingLink) {
+      ctx.addIssue({ code: 'custom', path: ['meetingLink'], message: 'An online meeting needs its meeting link.' });
+    }
+    if (input.format !== 'online' && !input.cityEn) {
+      ctx.addIssue({ code: 'custom', path: ['cityEn'], message: 'Enter the city, in English.' });
+    }
+    if (input.format !== 'online' && !input.country) {
+      ctx.addIssue({ code: 'custom', path: ['country'], message: 'Choose the country of the venue.' });
+    }
+    let registrationDeadline: Date | null = null;
+    if (input.deadlineDate || input.deadlineTime) {
+      const deadline = parseZonedDateTime(input.deadlineDate ?? '', input.deadlineTime ?? '', input.timeZone);
+      if (!deadline.ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [input.deadlineDate ? 'deadlineTime' : 'deadlineDate'],
+          message: deadline.reason === 'nonexistent' ? NONEXISTENT : 'Enter both the date and the time of the deadline.',
+        });
+      } else if (when && deadline.instant > when.startsAt) {
+        ctx.addIssue({ code: 'custom', path: ['deadlineDate'], message: 'Registration must close before the meeting starts.' });
+      } else registrationDeadline = deadline.instant;
+    }
+    if (!when) return z.NEVER;
+    return {
+      councilId: input.councilId,
+      kind: input.kind,
+      titleEn: input.titleEn,
+      titleRu: input.titleRu,
+      objectivesEn: input.objectivesEn ?? '',
+      objectivesRu: input.objectivesRu ?? '',
+      timeZone: input.timeZone,
+      startsAt: when.startsAt,
+      endsAt: when.endsAt,
+      format: input.format,
+      meetingLink: input.format === 'in_person' ? null : (input.meetingLink ?? null),
+      cityEn: input.format === 'online' ? null : (input.cityEn ?? null),
+      cityRu: input.format === 'online' ? null : (input.cityRu ?? null),
+      country: input.format === 'online' ? null : (input.country ?? null),
+      venueEn: input.format === 'online' ? null : (input.venueEn ?? null),
+      venueRu: input.format === 'online' ? null : (input.venueRu ?? null),
+      capacity: input.capacity ?? null,
+      registrationDeadline,
+    };
+  });
+
+export type MeetingValues = z.output<typeof meetingFormSchema>;
+
+export const duplicateFormSchema = z
+  .object({
+    titleEn: requiredText('Enter the title in English.'),
+    titleRu: requiredText('Enter the title in Russian.'),
+    timeZone: z.string().refine(isValidTimeZone, 'Choose the venue’s time zone.'),
+    ...whenFields,
+  })
+  .transform((input, ctx) => {
+    const when = resolveWhen(input, ctx);
+    return when ? { titleEn: input.titleEn, titleRu: input.titleRu, ...when } : z.NEVER;
+  });

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { AccessDenied } from '@/components/access-denied';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { requireSignedInPage } from '@/lib/auth/staff';
+import { createMeetingAction } from '../actions';
+import { meetingFormOptions } from '../form-options';
+import { MeetingForm } from '../meeting-form';
+
+export const metadata: Metadata = { title: 'New meeting' };
+
+export default async function NewMeetingPage() {
+  await connection();
+  const staff = await requireSignedInPage('/staff/meetings/new');
+  if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
+  const options = await meetingFormOptions();
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/staff">← Dashboard</Link>
+      </p>
+      <h1 className="mt-2 mb-4 text-2xl font-semibold">New meeting</h1>
+      <MeetingForm
+        action={createMeetingAction}
+        submitLabel="Create meeting"
+        defaults={{ councilId: options.councils[0]?.value, timeZone: staff.timeZone ?? 'Asia/Tashkent', format: 'in_person' }}
+        {...options}
+      />
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { expect, test, type Page } from '@playwright/test';
+import { staffContextWithRole } from './staff';
+
+test.describe.configure({ mode: 'serial' });
+
+const plenaryTitle = 'First meeting of the Regional Expert Council on Rehabilitation and Reintegration of Returnees';
+
+async function fillWhen(page: Page, when: { startDate: string; startTime: string; endDate: string; endTime: string }) {
+  await page.getByLabel('Start date').fill(when.startDate);
+  await page.getByLabel('Start time').fill(when.startTime);
+  await page.getByLabel('End date').fill(when.endDate);
+  await page.getByLabel('End time').fill(when.endTime);
+}
+
+test('duplicate the Tashkent plenary into the next working-group meeting, online, with co-organisers', async ({ page }) => {
+  await page.goto('/staff');
+  await page.getByRole('link', { name: plenaryTitle }).click();
+
+  const duplicate = page.getByRole('region', { name: 'Duplicate this meeting' });
+  await duplicate.getByLabel('New title in English').fill('Second working group meeting of the Regional Expert Council');
+  await duplicate.getByLabel('New title in Russian').fill('Второе заседание рабочей группы Регионального экспертного совета');
+  await duplicate.getByLabel('New start date').fill('2027-02-16');
+  await duplicate.getByLabel('New end date').fill('2027-02-16');
+  await duplicate.getByRole('button', { name: 'Duplicate' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'This is the new copy, as a draft' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Second working group meeting of the Regional Expert Council');
+  await expect(page.getByText('16 February 2027, 10:00–17:00 Tashkent time (UTC+5)')).toBeVisible();
+  const organisations = page.getByRole('region', { name: 'Organisations' });
+  await expect(organisations.getByRole('row')).toHaveCount(13);
+
+  // Change its dates and make it an online working-group meeting.
+  await page.getByRole('link', { name: 'Edit details' }).click();
+  await page.getByLabel('Kind of meeting').selectOption({ label: 'Working group meeting' });
+  await fillWhen(page, { startDate: '2027-02-17', startTime: '14:00', endDate: '2027-02-17', endTime: '16:00' });
+  await page.getByLabel('Format').selectOption({ label: 'Online' });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  // An online meeting without its link is refused, on that field.
+  await expect(page.getByLabel('Meeting link')).toHaveAccessibleDescription(/An online meeting needs its meeting link/);
+  await page.getByLabel('Meeting link').fill('https://meet.example.org/wg-2');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Second working group meeting of the Regional Expert Council');
+  await expect(page.getByText('17 February 2027, 14:00–16:00 Tashkent time (UTC+5)')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'https://meet.example.org/wg-2' })).toBeVisible();
+
+  // Co-organisers: UNODC becomes one, and moves up above CTED; CIS leaves.
+  const link = page.getByRole('region', { name: 'Organisations' });
+  await link.getByLabel('Organisation', { exact: true }).selectOption({ label: 'UNODC — United Nations Office on Drugs and Crime' });
+  await link.getByLabel('Role').selectOption({ label: 'Co-organiser' });
+  await link.getByRole('button', { name: 'Link organisation' }).click();
+  await expect(link.getByRole('row', { name: /UNODC/ })).toContainText('Co-organiser');
+  await link.getByRole('button', { name: 'Move UNODC up' }).click();
+  await expect(link.getByRole('row').nth(8)).toContainText('UNODC');
+  await link.getByRole('button', { name: 'Remove CIS' }).click();
+  await expect(link.getByRole('row', { name: /\(CIS\)/ })).toHaveCount(0);
+
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history).toContainText('duplicated');
+  await expect(history).toContainText('organisation unlinked');
+});
+
+test('walk a past meeting through the workflow to held', async ({ page }) => {
+  await page.goto('/staff');
+  await page.getByRole('link', { name: 'New meeting' }).click();
+  await page.getByLabel('Kind of meeting').selectOption({ label: 'Working group meeting' });
+  await page.getByLabel('Title in English').fill('Online working group meeting, July 2024');
+  await page.getByLabel('Title in Russian').fill('Онлайн-заседание рабочей группы, июль 2024 года');
+  await page.getByLabel('Venue time zone').selectOption('Asia/Tashkent');
+  await fillWhen(page, { startDate: '2024-07-26', startTime: '10:00', endDate: '2024-07-26', endTime: '12:00' });
+  await page.getByLabel('Format').selectOption({ label: 'Online' });
+  await page.getByLabel('Meeting link').fill('https://meet.example.org/wg-1');
+  await page.getByRole('button', { name: 'Create meeting' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Online working group meeting, July 2024');
+  const status = page.getByRole('term').filter({ hasText: 'Status' }).locator('xpath=following-sibling::dd[1]');
+  await expect(status).toHaveText('Draft');
+  for (const [button, label] of [
+    ['Mark as planned', 'Planned'],
+    ['Open invitations', 'Invitations open'],
+    ['Close registration', 'Registration closed'],
+    ['Mark as held', 'Held'],
+  ] as const) {
+    await page.getByRole('button', { name: button }).click();
+    await expect(status).toHaveText(label);
+  }
+  await expect(page.getByRole('region', { name: 'Status' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'History' }).getByText('status changed')).toHaveCount(4);
+});
+
+test('times show in the venue’s zone and in the reader’s own, across the date line', async ({ page }) => {
+  await page.goto('/staff/profile');
+  await page.getByLabel('Time zone', { exact: true }).selectOption('Asia/Tashkent');
+  await page.getByRole('button', { name: 'Save time zone' }).click();
+  await expect(page.getByRole('status')).toContainText('Times will also be shown in Asia/Tashkent');
+
+  await page.goto('/staff/meetings/new');
+  await page.getByLabel('Kind of meeting').selectOption({ label: 'Briefing' });
+  await page.getByLabel('Title in English').fill('Briefing in New York');
+  await page.getByLabel('Title in Russian').fill('Брифинг в Нью-Йорке');
+  await page.getByLabel('Venue time zone').selectOption('America/New_York');
+  await fillWhen(page, { startDate: '2024-12-10', startTime: '15:00', endDate: '2024-12-10', endTime: '16:30' });
+  await page.getByLabel('City in English').fill('New York');
+  await page.getByLabel('Country').selectOption({ label: 'United States' });
+  await page.getByRole('button', { name: 'Create meeting' }).click();
+
+  await expect(page.getByText('10 December 2024, 15:00–16:30 New York time (UTC-5)')).toBeVisible();
+  await expect(page.getByText('Your time: 11 December 2024, 01:00–02:30 Tashkent time (UTC+5)')).toBeVisible();
+
+  await page.goto('/staff/profile');
+  await page.getByLabel('Time zone', { exact: true }).selectOption('');
+  await page.getByRole('button', { name: 'Save time zone' }).click();
+  await expect(page.getByRole('status')).toContainText('venue only');
+});
+
+test('a viewer reads the planning pages and is offered no changes', async ({ browser, page }) => {
+  const viewer = await (await staffContextWithRole(browser, page, 'viewer')).newPage();
+  await viewer.goto('/staff');
+  await expect(viewer.getByRole('link', { name: 'New meeting' })).toHaveCount(0);
+  await viewer.getByRole('link', { name: plenaryTitle }).click();
+  await expect(viewer.getByRole('region', { name: 'Organisations' }).getByRole('row')).not.toHaveCount(0);
+  await expect(viewer.getByRole('link', { name: 'Edit details' })).toHaveCount(0);
+  await expect(viewer.getByRole('button')).toHaveText(['Sign out']);
+  await viewer.goto('/staff/meetings/new');
+  await expect(viewer.getByRole('heading', { name: 'You cannot open this page' })).toBeVisible();
+});
