@@ -1,13 +1,14 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useLayoutEffect, useRef, startTransition, type FormEvent, type ReactNode } from 'react';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
 import { idleFormState, type FormState } from '@/lib/form-state';
 
 /**
  * A small form around one server action: its fields (rendered by the page), a submit button, and the outcome
- * announced beside it. Works without JavaScript.
+ * announced beside it. Works without JavaScript (a plain post). With JavaScript, a refused submission keeps what
+ * was typed — React would otherwise reset the fields to the page's defaults — and a successful one clears them.
  */
 export function ActionForm({
   action,
@@ -24,11 +25,22 @@ export function ActionForm({
   variant?: 'primary' | 'secondary' | 'danger';
   className?: string;
 }) {
-  const [state, formAction] = useActionState(action, idleFormState);
+  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const form = useRef<HTMLFormElement>(null);
+  // Before the browser paints the outcome, so nobody can start typing into a form that is about to be cleared.
+  useLayoutEffect(() => {
+    if (state.status === 'success') form.current?.reset();
+  }, [state]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} className={className} noValidate>
+    <form ref={form} action={formAction} onSubmit={submit} className={className} noValidate>
       {children}
-      <SubmitButton variant={variant} pendingLabel={pendingLabel}>
+      <SubmitButton variant={variant} pendingLabel={pendingLabel} pending={pending}>
         {submitLabel}
       </SubmitButton>
       <div className="basis-full">

@@ -10,14 +10,18 @@ export function SubmitButton({
   variant = 'primary',
   name,
   value,
+  pending: pendingOverride,
 }: {
   children: ReactNode;
   pendingLabel?: string;
   variant?: 'primary' | 'secondary' | 'danger';
   name?: string;
   value?: string;
+  /** For forms that dispatch their action themselves, where useFormStatus cannot see it. */
+  pending?: boolean;
 }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const pending = pendingOverride ?? status.pending;
   const styles = {
     primary: 'bg-brand-700 text-white hover:bg-brand-800',
     secondary: 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-100',

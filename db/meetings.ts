@@ -5,7 +5,7 @@ import type { MeetingStatus } from '@/lib/domain';
 import { checkTransition } from '@/lib/meeting-workflow';
 import { listAuditEntries, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { councils, meetingOrganisations, meetings, organisations } from './schema';
+import { councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
 import type { Council, Meeting, NewMeeting, Organisation, OrganisationRole } from './schema';
 
 export type MeetingListItem = Pick<
@@ -77,6 +77,7 @@ export type MeetingOrganisation = Pick<Organisation, 'id' | 'nameEn' | 'nameRu' 
 
 export type MeetingDetail = Meeting & {
   council: Pick<Council, 'id' | 'nameEn' | 'nameRu'>;
+  workingGroup: string | null;
   organisations: MeetingOrganisation[];
 };
 
@@ -84,9 +85,14 @@ export async function getMeeting({ id }: { id: string }): Promise<MeetingDetail 
   await requireStaff('viewer');
   const db = await getDb();
   const [row] = await db
-    .select({ meeting: meetings, council: { id: councils.id, nameEn: councils.nameEn, nameRu: councils.nameRu } })
+    .select({
+      meeting: meetings,
+      council: { id: councils.id, nameEn: councils.nameEn, nameRu: councils.nameRu },
+      workingGroup: workingGroups.nameEn,
+    })
     .from(meetings)
     .innerJoin(councils, eq(councils.id, meetings.councilId))
+    .leftJoin(workingGroups, eq(workingGroups.id, meetings.workingGroupId))
     .where(eq(meetings.id, id));
   if (!row) return null;
   const linked = await db
@@ -103,7 +109,7 @@ export async function getMeeting({ id }: { id: string }): Promise<MeetingDetail 
     .innerJoin(organisations, eq(organisations.id, meetingOrganisations.organisationId))
     .where(eq(meetingOrganisations.meetingId, id))
     .orderBy(asc(meetingOrganisations.position), asc(organisations.nameEn));
-  return { ...row.meeting, council: row.council, organisations: linked };
+  return { ...row.meeting, council: row.council, workingGroup: row.workingGroup, organisations: linked };
 }
 
 // ── Planning (editors) ───────────────────────────────────────────────────────────────────────────────────────────
@@ -113,6 +119,7 @@ const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
 export type MeetingValues = Pick<
   NewMeeting,
   | 'councilId'
+  | 'workingGroupId'
   | 'kind'
   | 'titleEn'
   | 'titleRu'
@@ -134,10 +141,20 @@ export type MeetingValues = Pick<
 
 export type MeetingChangeResult =
   | { ok: true; id: string }
-  | { ok: false; reason: 'notFound' | 'councilNotFound' | 'notAllowed'; message?: string };
+  | { ok: false; reason: 'notFound' | 'councilNotFound' | 'workingGroupNotFound' | 'notAllowed'; message?: string };
 
 async function councilExists(executor: DbExecutor, id: string) {
   return (await executor.select({ id: councils.id }).from(councils).where(eq(councils.id, id))).length === 1;
+}
+
+/** A meeting's working group, if it has one, must be one of its council's. */
+async function workingGroupFits(executor: DbExecutor, values: MeetingValues) {
+  if (!values.workingGroupId) return true;
+  const found = await executor
+    .select({ id: workingGroups.id })
+    .from(workingGroups)
+    .where(and(eq(workingGroups.id, values.workingGroupId), eq(workingGroups.councilId, values.councilId)));
+  return found.length === 1;
 }
 
 export async function createMeeting(actor: StaffUser, values: MeetingValues): Promise<MeetingChangeResult> {
@@ -145,6 +162,7 @@ export async function createMeeting(actor: StaffUser, values: MeetingValues): Pr
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (!(await councilExists(tx, values.councilId))) return { ok: false, reason: 'councilNotFound' } as const;
+    if (!(await workingGroupFits(tx, values))) return { ok: false, reason: 'workingGroupNotFound' } as const;
     const [created] = await tx.insert(meetings).values({ ...values, status: 'draft' }).returning();
     await recordAudit(tx, { actor: actorOf(actor), action: 'meeting.created', entityType: 'meeting', entityId: created!.id, after: created });
     return { ok: true, id: created!.id } as const;
@@ -158,6 +176,7 @@ export async function updateMeeting(actor: StaffUser, id: string, values: Meetin
     const [before] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update');
     if (!before) return { ok: false, reason: 'notFound' } as const;
     if (!(await councilExists(tx, values.councilId))) return { ok: false, reason: 'councilNotFound' } as const;
+    if (!(await workingGroupFits(tx, values))) return { ok: false, reason: 'workingGroupNotFound' } as const;
     const [after] = await tx
       .update(meetings)
       .set({ ...values, updatedAt: sql`now()` })
@@ -359,6 +378,17 @@ export async function listCouncilChoices(): Promise<Pick<Council, 'id' | 'nameEn
   await requireStaff('viewer');
   const db = await getDb();
   return db.select({ id: councils.id, nameEn: councils.nameEn }).from(councils).orderBy(asc(councils.nameEn));
+}
+
+export async function listWorkingGroupChoices(): Promise<{ id: string; label: string }[]> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  const rows = await db
+    .select({ id: workingGroups.id, group: workingGroups.nameEn, council: councils.nameEn })
+    .from(workingGroups)
+    .innerJoin(councils, eq(councils.id, workingGroups.councilId))
+    .orderBy(asc(councils.nameEn), asc(workingGroups.nameEn));
+  return rows.map((r) => ({ id: r.id, label: `${r.group} (${r.council})` }));
 }
 
 export async function listOrganisationChoices(): Promise<Pick<Organisation, 'id' | 'nameEn' | 'acronym'>[]> {

@@ -5,10 +5,27 @@ import {
   MEETING_STATUSES,
   ORGANISATION_ROLES,
   ORGANISATION_TYPES,
+  CONTACT_LANGUAGES,
   OUTBOX_STATUSES,
+  ROSTER_ROLES,
   STAFF_ROLES,
 } from '@/lib/domain';
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 // Column names are snake_case in SQL (drizzle `casing: 'snake_case'` in db/client.ts and drizzle.config.ts).
 
@@ -29,6 +46,7 @@ export const councils = pgTable('councils', {
   nameRu: text().notNull(),
   mandateEn: text().notNull().default(''),
   mandateRu: text().notNull().default(''),
+  secretariatOrganisationId: uuid().references((): AnyPgColumn => organisations.id, { onDelete: 'set null' }),
   ...timestamps,
 });
 
@@ -77,6 +95,7 @@ export const meetings = pgTable(
     capacity: integer(),
     registrationDeadline: timestamp({ withTimezone: true }),
     status: meetingStatus().notNull().default('draft'),
+    workingGroupId: uuid().references((): AnyPgColumn => workingGroups.id, { onDelete: 'set null' }),
     ...timestamps,
   },
   (t) => [
@@ -106,6 +125,90 @@ export const meetingOrganisations = pgTable(
     index('meeting_organisations_organisation_idx').on(t.organisationId),
   ],
 );
+
+// ── Contacts, working groups and the roster ──────────────────────────────────────────────────────────────────────
+
+export const contactLanguage = pgEnum('contact_language', CONTACT_LANGUAGES);
+export const rosterRole = pgEnum('roster_role', ROSTER_ROLES);
+
+/** A person in the directory (the directory issue extends this minimal record). */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    // Always stored trimmed and lower-cased.
+    email: text().notNull(),
+    organisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
+    country: text(),
+    language: contactLanguage().notNull().default('en'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('contacts_email_unique').on(t.email),
+    check('contacts_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    index('contacts_organisation_idx').on(t.organisationId),
+  ],
+);
+
+export const workingGroups = pgTable(
+  'working_groups',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    councilId: uuid()
+      .notNull()
+      .references(() => councils.id, { onDelete: 'cascade' }),
+    nameEn: text().notNull(),
+    nameRu: text().notNull(),
+    ...timestamps,
+  },
+  (t) => [index('working_groups_council_idx').on(t.councilId)],
+);
+
+/** A term on a council's roster: who, nominated by whom, in what role, from when to when. */
+export const councilMembers = pgTable(
+  'council_members',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    councilId: uuid()
+      .notNull()
+      .references(() => councils.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'restrict' }),
+    role: rosterRole().notNull(),
+    nominatedByCountry: text(),
+    nominatedByOrganisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
+    termFrom: date({ mode: 'string' }).notNull(),
+    // Null: the term is open-ended.
+    termTo: date({ mode: 'string' }),
+    ...timestamps,
+  },
+  (t) => [
+    check('council_members_term_order', sql`${t.termTo} >= ${t.termFrom}`),
+    check('council_members_nominated_country_iso2', sql`${t.nominatedByCountry} ~ '^[A-Z]{2}$'`),
+    index('council_members_council_idx').on(t.councilId, t.termFrom),
+    index('council_members_contact_idx').on(t.contactId),
+  ],
+);
+
+export const workingGroupMembers = pgTable(
+  'working_group_members',
+  {
+    workingGroupId: uuid()
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: 'cascade' }),
+    memberId: uuid()
+      .notNull()
+      .references(() => councilMembers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.workingGroupId, t.memberId] }), index('working_group_members_member_idx').on(t.memberId)],
+);
+
+export type Contact = typeof contacts.$inferSelect;
+export type WorkingGroup = typeof workingGroups.$inferSelect;
+export type CouncilMember = typeof councilMembers.$inferSelect;
+export type { RosterRole, ContactLanguage } from '@/lib/domain';
 
 export type Council = typeof councils.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;

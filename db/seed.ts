@@ -1,6 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { calendarDateIn, zonedToInstant } from '@/lib/datetime';
-import { councils, meetingOrganisations, meetings, organisations } from './schema';
+import { councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
 import type { NewMeeting, NewOrganisation, OrganisationRole } from './schema';
 
 // Demo data from the secretariat's news item of 15 May 2024 on the council's first meeting. Names and acronyms are
@@ -10,6 +10,8 @@ import type { NewMeeting, NewOrganisation, OrganisationRole } from './schema';
 export const DEMO_COUNCIL_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000001';
 export const DEMO_PLENARY_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000101';
 export const DEMO_WORKING_GROUP_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000102';
+/** The council's working group (the meeting above is DEMO_WORKING_GROUP_ID, a meeting *of* it). */
+export const DEMO_WORKING_GROUP_BODY_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000301';
 
 const council = {
   id: DEMO_COUNCIL_ID,
@@ -22,6 +24,7 @@ const council = {
     'initiative of the President of Uzbekistan, announced at the high-level conference in Tashkent in March 2022 on ' +
     'regional cooperation of the countries of Central Asia within the framework of the Joint Action Plan for the ' +
     'Implementation of the UN Global Counter-Terrorism Strategy.',
+  secretariatOrganisationId: '0b7a7c1e-5d1f-4c43-9a51-000000000201',
   mandateRu:
     'Совет укрепляет региональные и национальные усилия по репатриации, реабилитации и реинтеграции лиц, ' +
     'возвращающихся из зон конфликтов, посредством институционализации обмена информацией и мероприятий по ' +
@@ -177,6 +180,7 @@ function demoMeetings(now: Date): (NewMeeting & { id: string })[] {
       endsAt: zonedToInstant({ ...inSixWeeks, hour: 12, minute: 0 }, TASHKENT),
       timeZone: TASHKENT,
       format: 'online',
+      workingGroupId: DEMO_WORKING_GROUP_BODY_ID,
       meetingLink: 'https://meet.example.org/unrcca-expert-council-wg',
       capacity: 40,
       // Registration closes a week before, at 18:00 Tashkent time.
@@ -200,10 +204,19 @@ export async function seedDemoData(
   { now = new Date() }: { now?: Date } = {},
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(councils).values(council).onConflictDoNothing();
     await tx
       .insert(organisations)
       .values(demoOrganisations.map(({ role, ...organisation }) => (void role, organisation)))
+      .onConflictDoNothing();
+    await tx.insert(councils).values(council).onConflictDoNothing();
+    await tx
+      .insert(workingGroups)
+      .values({
+        id: DEMO_WORKING_GROUP_BODY_ID,
+        councilId: DEMO_COUNCIL_ID,
+        nameEn: 'Working Group on Rehabilitation and Reintegration Practice',
+        nameRu: 'Рабочая группа по практике реабилитации и реинтеграции',
+      })
       .onConflictDoNothing();
     await tx.insert(meetings).values(demoMeetings(now)).onConflictDoNothing();
     await tx

@@ -36,6 +36,14 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   await expect(form.getByRole('status')).toContainText('was added');
   await adminPage.goto('/staff/mail');
   const messageHref = await adminPage.getByRole('link', { name: 'You have been given access to Council Desk' }).first().getAttribute('href');
+  await adminPage.goto('/staff/contacts');
+  const contactName = `Sweep Contact ${Date.now()}`;
+  await adminPage.getByRole('region', { name: 'Add a contact' }).getByLabel('Name').fill(contactName);
+  await adminPage.getByRole('region', { name: 'Add a contact' }).getByLabel('Email').fill(`sweep.contact.${Date.now()}@council.test`);
+  await adminPage.getByRole('button', { name: 'Add contact' }).click();
+  await expect(adminPage.getByRole('region', { name: 'Add a contact' }).getByRole('status')).toContainText('was added');
+  await adminPage.reload();
+  const contactHref = await adminPage.getByRole('link', { name: contactName }).getAttribute('href');
   const samples = {
     id: '0b7a7c1e-5d1f-4c43-9a51-000000000101',
     token: 'not-a-real-token-0000000000000000',
@@ -46,9 +54,13 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   for (const route of discoverRoutes().filter((r) => r.kind === 'page')) {
     const access = ROUTE_ACCESS[route.pattern];
     expect(access, `${route.pattern} is not classified in e2e/discovery.ts`).toBeTruthy();
-    const urls =
-      route.pattern === '/staff/mail/[id]'
-        ? [messageHref!]
+    const perRoute: Record<string, string[]> = {
+      '/staff/mail/[id]': [messageHref!],
+      '/staff/contacts/[id]': [contactHref!],
+      '/staff/councils/[id]': ['/staff/councils/0b7a7c1e-5d1f-4c43-9a51-000000000001'],
+    };
+    const urls = perRoute[route.pattern]
+      ? perRoute[route.pattern]!
         : route.pattern === '/staff/sign-in/confirm'
           ? ['/staff/sign-in/confirm?token=sample&email=first.admin%40council.test', '/staff/sign-in/confirm']
           : sampleUrls(route.pattern, samples);

@@ -14,9 +14,16 @@ export function countryOptions(locale: Locale): { code: string; name: string }[]
   const codes = Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)));
   const strict = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
   const known = codes
-    .filter((code) => !/^(X.|Q[M-Z]|AA|ZZ|EU|EZ|UN)$/.test(code) && strict.of(code) !== undefined)
+    .filter(isCountryCode)
     .map((code) => ({ code, name: strict.of(code)! }));
   const first = CENTRAL_ASIA.map((code) => known.find((c) => c.code === code)!);
   const rest = known.filter((c) => !CENTRAL_ASIA.includes(c.code)).sort((a, b) => a.name.localeCompare(b.name, locale));
   return [...first, ...rest];
+}
+
+const strictEnglish = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** Whether `code` is an ISO 3166-1 alpha-2 country code. */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !/^(X.|Q[M-Z]|AA|ZZ|EU|EZ|UN)$/.test(code) && strictEnglish.of(code) !== undefined;
 }

@@ -24,6 +24,8 @@ export const ORGANISATION_TYPES = [
 ] as const;
 export const ORGANISATION_ROLES = ['organiser', 'co_organiser', 'partner', 'participating'] as const;
 export const STAFF_ROLES = ['viewer', 'editor', 'admin'] as const;
+export const ROSTER_ROLES = ['national_expert', 'focal_point', 'chair', 'member', 'observer'] as const;
+export const CONTACT_LANGUAGES = ['en', 'ru'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'captured'] as const;
 
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -33,3 +35,13 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export type RosterRole = (typeof ROSTER_ROLES)[number];
+export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
+
+export const ROSTER_ROLE_LABELS: Record<RosterRole, string> = {
+  national_expert: 'National expert',
+  focal_point: 'Focal point',
+  chair: 'Chair',
+  member: 'Member',
+  observer: 'Observer',
+};

@@ -27,6 +27,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 <StaffNav
                   items={[
                     { href: '/staff', label: 'Dashboard' },
+                    { href: '/staff/councils', label: 'Councils' },
+                    { href: '/staff/contacts', label: 'Contacts' },
                     { href: '/staff/mail', label: 'Mail' },
                     ...(staff.role === 'admin' ? [{ href: '/staff/team', label: 'Staff' }] : []),
                     { href: '/', label: 'Public site' },

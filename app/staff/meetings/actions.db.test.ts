@@ -71,6 +71,9 @@ describe('createMeetingAction', () => {
     expect(second).toMatchObject({
       fieldErrors: { endTime: ['The meeting must end after it starts.'], meetingLink: ['An online meeting needs its meeting link.'] },
     });
+    expect(await createMeetingAction(idle, form({ ...briefing, workingGroupId: randomUUID() }))).toMatchObject({
+      fieldErrors: { workingGroupId: ['Choose a working group of the meeting’s council.'] },
+    });
     const gap = await createMeetingAction(idle, form({ ...briefing, startDate: '2024-03-10', startTime: '02:30', endDate: '2024-03-10' }));
     expect(gap).toMatchObject({ fieldErrors: { startTime: [expect.stringMatching(/does not exist at the venue/)] } });
   });

@@ -27,12 +27,14 @@ function refused(result: Exclude<MeetingChangeResult, { ok: true }>): FormState 
     {
       notFound: 'That meeting no longer exists.',
       councilNotFound: 'That council no longer exists.',
+      workingGroupNotFound: 'Choose a working group of the meeting’s council.',
       notAllowed: 'That change is not allowed.',
     }[result.reason];
   return {
     status: 'error',
     message,
     ...(result.reason === 'councilNotFound' ? { fieldErrors: { councilId: [message] } } : {}),
+    ...(result.reason === 'workingGroupNotFound' ? { fieldErrors: { workingGroupId: [message] } } : {}),
   };
 }
 

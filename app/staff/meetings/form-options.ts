@@ -1,6 +1,6 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { listCouncilChoices } from '@/db/meetings';
+import { listCouncilChoices, listWorkingGroupChoices } from '@/db/meetings';
 import { countryOptions } from '@/lib/countries';
 import { allTimeZones } from '@/lib/datetime';
 import { MEETING_FORMATS, MEETING_KINDS } from '@/lib/domain';
@@ -10,6 +10,7 @@ export async function meetingFormOptions() {
   const t = await getTranslations({ locale: 'en', namespace: 'Meeting' });
   return {
     councils: (await listCouncilChoices()).map((c) => ({ value: c.id, label: c.nameEn })),
+    workingGroups: (await listWorkingGroupChoices()).map((g) => ({ value: g.id, label: g.label })),
     kinds: MEETING_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
     formats: MEETING_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) })),
     countries: countryOptions('en').map((c) => ({ value: c.code, label: c.name })),

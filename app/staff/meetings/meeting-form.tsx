@@ -9,6 +9,7 @@ import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib
 
 export interface MeetingFormDefaults {
   councilId?: string;
+  workingGroupId?: string;
   kind?: MeetingKind;
   titleEn?: string;
   titleRu?: string;
@@ -42,6 +43,7 @@ export function MeetingForm({
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   defaults: MeetingFormDefaults;
   councils: Option[];
+  workingGroups: Option[];
   kinds: Option[];
   formats: Option[];
   countries: Option[];
@@ -66,6 +68,7 @@ function MeetingFields({
   state,
   defaults,
   councils,
+  workingGroups,
   kinds,
   formats,
   countries,
@@ -74,6 +77,7 @@ function MeetingFields({
   state: FormState;
   defaults: MeetingFormDefaults;
   councils: Option[];
+  workingGroups: Option[];
   kinds: Option[];
   formats: Option[];
   countries: Option[];
@@ -108,6 +112,7 @@ function MeetingFields({
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">What</legend>
         {select('councilId', 'Council', councils)}
+        {select('workingGroupId', 'Working group (optional)', workingGroups, 'For a meeting of one of the council’s working groups.')}
         {select('kind', 'Kind of meeting', kinds)}
         {text('titleEn', 'Title in English')}
         {text('titleRu', 'Title in Russian', { lang: 'ru' })}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCountryCode } from '@/lib/countries';
 import { isValidTimeZone, parseZonedDateTime } from '@/lib/datetime';
 import { MEETING_FORMATS, MEETING_KINDS } from '@/lib/domain';
 
@@ -9,11 +10,6 @@ const optionalText = (max: number) =>
   z.preprocess(blankToUndefined, z.string().trim().max(max, `Keep this under ${max} characters.`).optional());
 const requiredText = (message: string, max = 300) =>
   z.string(message).trim().min(1, message).max(max, `Keep this under ${max} characters.`);
-const isoCountries = new Set(
-  Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26))).filter(
-    (code) => new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code) !== undefined,
-  ),
-);
 
 const NONEXISTENT = 'This time does not exist at the venue that day (the clocks go forward): choose another.';
 
@@ -44,6 +40,7 @@ export function resolveWhen(input: WhenInput, ctx: z.RefinementCtx): { startsAt:
 export const meetingFormSchema = z
   .object({
     councilId: z.uuid('Choose the council.'),
+    workingGroupId: z.preprocess(blankToUndefined, z.uuid('Choose a working group from the list.').optional()),
     kind: z.enum(MEETING_KINDS, 'Choose the kind of meeting.'),
     titleEn: requiredText('Enter the title in English.'),
     titleRu: requiredText('Enter the title in Russian.'),
@@ -60,7 +57,7 @@ export const meetingFormSchema = z
     cityRu: optionalText(200),
     country: z.preprocess(
       blankToUndefined,
-      z.string().refine((c) => isoCountries.has(c), 'Choose a country from the list.').optional(),
+      z.string().refine(isCountryCode, 'Choose a country from the list.').optional(),
     ),
     venueEn: optionalText(300),
     venueRu: optionalText(300),
@@ -106,6 +103,7 @@ export const meetingFormSchema = z
     if (!when) return z.NEVER;
     return {
       councilId: input.councilId,
+      workingGroupId: input.workingGroupId ?? null,
       kind: input.kind,
       titleEn: input.titleEn,
       titleRu: input.titleRu,

@@ -81,7 +81,10 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
       </div>
       <dl className="mt-6 grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Council</dt>
-        <dd>{meeting.council.nameEn}</dd>
+        <dd>
+          <Link href={`/staff/councils/${meeting.council.id}`}>{meeting.council.nameEn}</Link>
+          {meeting.workingGroup && <span className="block text-slate-700">{meeting.workingGroup}</span>}
+        </dd>
         <dt className="font-medium">Kind</dt>
         <dd>{t(`Meeting.kind.${meeting.kind}`)}</dd>
         <dt className="font-medium">When</dt>

@@ -35,6 +35,7 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
         submitLabel="Save changes"
         defaults={{
           councilId: meeting.councilId,
+          workingGroupId: meeting.workingGroupId ?? '',
           kind: meeting.kind,
           titleEn: meeting.titleEn,
           titleRu: meeting.titleRu,

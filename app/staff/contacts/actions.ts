@@ -1,0 +1,37 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { saveContact, type ContactChangeResult } from '@/db/contacts';
+import { staffAction } from '@/lib/actions';
+import type { FormState } from '@/lib/form-state';
+import { contactSchema } from './contact-schema';
+
+function refused(result: Exclude<ContactChangeResult, { ok: true }>): FormState {
+  switch (result.reason) {
+    case 'emailTaken':
+      return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: { email: ['Another contact already has this email address.'] } };
+    case 'organisationNotFound':
+      return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: { organisationId: ['That organisation no longer exists.'] } };
+    case 'notFound':
+      return { status: 'error', message: 'That contact no longer exists.' };
+  }
+}
+
+export const createContactAction = staffAction({ role: 'editor', schema: contactSchema }, async (values, { staff }) => {
+  const result = await saveContact(staff, null, values);
+  if (!result.ok) return refused(result);
+  revalidatePath('/staff/contacts');
+  return { status: 'success', message: `${values.name} was added to the contacts.` };
+});
+
+export const updateContactAction = staffAction(
+  { role: 'editor', bound: z.tuple([z.uuid()]), schema: contactSchema },
+  async (values, { staff, bound: [id] }) => {
+    const result = await saveContact(staff, id, values);
+    if (!result.ok) return refused(result);
+    revalidatePath('/staff/contacts');
+    redirect('/staff/contacts?saved=1');
+  },
+);

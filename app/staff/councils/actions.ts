@@ -1,0 +1,100 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { addCouncilMember, addWorkingGroup, endMemberTerm, setMemberGroups, updateCouncil, type RosterChangeResult } from '@/db/councils';
+import { staffAction } from '@/lib/actions';
+import { isCountryCode } from '@/lib/countries';
+import { ROSTER_ROLES } from '@/lib/domain';
+import type { FormState } from '@/lib/form-state';
+
+const id = z.tuple([z.uuid()]);
+const blankToNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
+const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const isoDate = (message: string) => z.iso.date(message);
+
+const MESSAGES: Record<Exclude<RosterChangeResult, { ok: true }>['reason'], [string, string?]> = {
+  notFound: ['That council or member no longer exists.'],
+  contactNotFound: ['That contact no longer exists.', 'contactId'],
+  organisationNotFound: ['That organisation no longer exists.', 'nominatedByOrganisationId'],
+  alreadyMember: ['This person already has a term on the council in those dates.', 'contactId'],
+  badGroup: ['Choose working groups of this council.', 'workingGroupIds'],
+  badDate: ['That date does not fit the term.', 'termTo'],
+};
+
+function outcome(result: RosterChangeResult, councilPath: string, success: string): FormState {
+  if (result.ok) {
+    // A member's id does not say which council: refresh every council page then.
+    if (councilPath === '/staff/councils') revalidatePath(councilPath, 'layout');
+    else revalidatePath(councilPath);
+    return { status: 'success', message: success };
+  }
+  const [message, field] = MESSAGES[result.reason];
+  const text = result.message ?? message;
+  return { status: 'error', message: text, ...(field ? { fieldErrors: { [field]: [text] } } : {}) };
+}
+
+export const updateCouncilAction = staffAction(
+  {
+    role: 'editor',
+    bound: id,
+    schema: z.object({
+      nameEn: z.string().trim().min(1, 'Enter the name in English.').max(300),
+      nameRu: z.string().trim().min(1, 'Enter the name in Russian.').max(300),
+      mandateEn: z.string().trim().max(5000, 'Keep the mandate under 5,000 characters.'),
+      mandateRu: z.string().trim().max(5000, 'Keep the mandate under 5,000 characters.'),
+      secretariatOrganisationId: z.preprocess(blankToNull, z.uuid('Choose an organisation from the list.').nullable()),
+    }),
+  },
+  async (values, { staff, bound: [councilId] }) =>
+    outcome(await updateCouncil(staff, councilId, values), `/staff/councils/${councilId}`, 'Council saved.'),
+);
+
+export const addWorkingGroupAction = staffAction(
+  {
+    role: 'editor',
+    bound: id,
+    schema: z.object({
+      nameEn: z.string().trim().min(1, 'Enter the name in English.').max(300),
+      nameRu: z.string().trim().min(1, 'Enter the name in Russian.').max(300),
+    }),
+  },
+  async (values, { staff, bound: [councilId] }) =>
+    outcome(await addWorkingGroup(staff, councilId, values), `/staff/councils/${councilId}`, `Working group “${values.nameEn}” added.`),
+);
+
+export const addMemberAction = staffAction(
+  {
+    role: 'editor',
+    bound: id,
+    schema: z
+      .object({
+        contactId: z.uuid('Choose the person from the contacts.'),
+        role: z.enum(ROSTER_ROLES, 'Choose the role on the council.'),
+        nominatedByCountry: z.preprocess(blankToNull, z.string().refine(isCountryCode, 'Choose a country from the list.').nullable()),
+        nominatedByOrganisationId: z.preprocess(blankToNull, z.uuid('Choose an organisation from the list.').nullable()),
+        termFrom: isoDate('Enter the date the term begins.'),
+        termTo: z.preprocess(blankToNull, isoDate('Enter a real date, or leave it empty for an open term.').nullable()),
+        workingGroupIds: z.preprocess(list, z.array(z.uuid('Choose working groups from the list.'))),
+      })
+      .refine((v) => !v.termTo || v.termTo >= v.termFrom, { path: ['termTo'], message: 'The term cannot end before it begins.' })
+      .refine((v) => v.nominatedByCountry || v.nominatedByOrganisationId, {
+        path: ['nominatedByCountry'],
+        message: 'Say who nominated them: a state, an organisation, or both.',
+      }),
+  },
+  async (values, { staff, bound: [councilId] }) =>
+    outcome(await addCouncilMember(staff, councilId, values), `/staff/councils/${councilId}`, 'Added to the roster.'),
+);
+
+export const endTermAction = staffAction(
+  { role: 'editor', bound: id, schema: z.object({ termTo: isoDate('Enter the last day of the term.') }) },
+  async ({ termTo }, { staff, bound: [memberId] }) =>
+    outcome(await endMemberTerm(staff, memberId, termTo), '/staff/councils', `Term ends on ${termTo}.`),
+);
+
+export const setMemberGroupsAction = staffAction(
+  { role: 'editor', bound: id, schema: z.object({ workingGroupIds: z.preprocess(list, z.array(z.uuid('Choose working groups from the list.'))) }) },
+  async ({ workingGroupIds }, { staff, bound: [memberId] }) =>
+    outcome(await setMemberGroups(staff, memberId, workingGroupIds), '/staff/councils', 'Working groups saved.'),
+);
