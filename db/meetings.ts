@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
 import type { MeetingStatus } from '@/lib/domain';
 import { checkTransition } from '@/lib/meeting-workflow';
+import { copyAgenda } from './agenda';
 import { listAuditEntries, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
@@ -226,7 +227,10 @@ export async function changeMeetingStatus(
   });
 }
 
-/** A new draft meeting like `id` (same council, kind, venue, texts and organisers) on new dates, with a new title. */
+/**
+ * A new draft meeting like `id` (same council, kind, venue, texts, organisers and agenda, the agenda unpublished)
+ * on new dates, with a new title; the agenda moves with the dates.
+ */
 export async function duplicateMeeting(
   actor: StaffUser,
   id: string,
@@ -246,6 +250,7 @@ export async function duplicateMeeting(
         ...copy,
         ...change,
         status: 'draft',
+        agendaPublished: false,
         // The deadline keeps its distance from the start; dropped if that would put it after the new start.
         registrationDeadline:
           source.registrationDeadline && new Date(source.registrationDeadline.getTime() + shift) <= change.startsAt
@@ -255,13 +260,14 @@ export async function duplicateMeeting(
       .returning();
     const links = await tx.select().from(meetingOrganisations).where(eq(meetingOrganisations.meetingId, id));
     if (links.length) await tx.insert(meetingOrganisations).values(links.map((l) => ({ ...l, meetingId: created!.id })));
+    const agendaItemsCopied = await copyAgenda(tx, id, created!.id, shift);
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'meeting.duplicated',
       entityType: 'meeting',
       entityId: created!.id,
       before: { duplicatedFrom: id },
-      after: { titleEn: created!.titleEn, startsAt: created!.startsAt, endsAt: created!.endsAt, organisations: links.length },
+      after: { titleEn: created!.titleEn, startsAt: created!.startsAt, endsAt: created!.endsAt, organisations: links.length, agendaItems: agendaItemsCopied },
     });
     return { ok: true, id: created!.id } as const;
   });
@@ -403,4 +409,12 @@ export async function listOrganisationChoices(): Promise<Pick<Organisation, 'id'
 export async function listMeetingHistory({ id }: { id: string }) {
   await requireStaff('viewer');
   return listAuditEntries({ entityType: 'meeting', entityId: id, limit: 200 });
+}
+
+/** The venue's zone of a meeting, for turning wall-clock times entered on its pages into instants. */
+export async function getMeetingTimeZone({ id }: { id: string }): Promise<string | null> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  const [row] = await db.select({ timeZone: meetings.timeZone }).from(meetings).where(eq(meetings.id, id));
+  return row?.timeZone ?? null;
 }

@@ -5,6 +5,8 @@ import {
   MEETING_STATUSES,
   ORGANISATION_ROLES,
   ORGANISATION_TYPES,
+  AGENDA_ITEM_KINDS,
+  AGENDA_PERSON_ROLES,
   CONTACT_LANGUAGES,
   OUTBOX_STATUSES,
   ROSTER_ROLES,
@@ -95,6 +97,8 @@ export const meetings = pgTable(
     capacity: integer(),
     registrationDeadline: timestamp({ withTimezone: true }),
     status: meetingStatus().notNull().default('draft'),
+    // Shown to delegates once published; until then the agenda is the secretariat's working copy.
+    agendaPublished: boolean().notNull().default(false),
     workingGroupId: uuid().references((): AnyPgColumn => workingGroups.id, { onDelete: 'set null' }),
     ...timestamps,
   },
@@ -204,6 +208,54 @@ export const workingGroupMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workingGroupId, t.memberId] }), index('working_group_members_member_idx').on(t.memberId)],
 );
+
+// ── Agenda ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const agendaItemKind = pgEnum('agenda_item_kind', AGENDA_ITEM_KINDS);
+export const agendaPersonRole = pgEnum('agenda_person_role', AGENDA_PERSON_ROLES);
+
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    kind: agendaItemKind().notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    titleEn: text().notNull(),
+    titleRu: text().notNull(),
+    descriptionEn: text().notNull().default(''),
+    descriptionRu: text().notNull().default(''),
+    room: text(),
+    // Order on the timetable (lowest first).
+    position: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    check('agenda_items_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+    index('agenda_items_meeting_idx').on(t.meetingId, t.position),
+  ],
+);
+
+/** Speakers and moderators of an item, and the participant list of a side meeting. */
+export const agendaItemPeople = pgTable(
+  'agenda_item_people',
+  {
+    agendaItemId: uuid()
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'restrict' }),
+    role: agendaPersonRole().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agendaItemId, t.contactId, t.role] }), index('agenda_item_people_contact_idx').on(t.contactId)],
+);
+
+export type AgendaItem = typeof agendaItems.$inferSelect;
+export type { AgendaItemKind, AgendaPersonRole } from '@/lib/domain';
 
 export type Contact = typeof contacts.$inferSelect;
 export type WorkingGroup = typeof workingGroups.$inferSelect;

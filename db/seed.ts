@@ -1,6 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { calendarDateIn, zonedToInstant } from '@/lib/datetime';
-import { councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
+import { agendaItemPeople, agendaItems, contacts, councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
 import type { NewMeeting, NewOrganisation, OrganisationRole } from './schema';
 
 // Demo data from the secretariat's news item of 15 May 2024 on the council's first meeting. Names and acronyms are
@@ -169,6 +169,7 @@ function demoMeetings(now: Date): (NewMeeting & { id: string })[] {
       cityRu: 'Ташкент',
       country: 'UZ',
       status: 'held',
+      agendaPublished: true,
     },
     {
       id: DEMO_WORKING_GROUP_ID,
@@ -191,7 +192,90 @@ function demoMeetings(now: Date): (NewMeeting & { id: string })[] {
       objectivesEn: 'Take stock of national rehabilitation and reintegration programmes since the plenary, and agree the working group’s plan for the year.',
       objectivesRu: 'Подвести итоги национальных программ реабилитации и реинтеграции после пленарного заседания и согласовать план работы группы на год.',
       status: 'invitations_open',
+      agendaPublished: true,
     },
+  ];
+}
+
+const HEAD_OF_UNRCCA_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000401';
+const agendaId = (n: number) => `0b7a7c1e-5d1f-4c43-9a51-${String(500 + n).padStart(12, '0')}`;
+
+function demoAgenda(now: Date) {
+  const day = { year: 2024, month: 5, day: 14 };
+  const at = (hour: number, minute = 0) => zonedToInstant({ ...day, hour, minute }, TASHKENT);
+  const wg = calendarDateIn(new Date(now.getTime() + 42 * 24 * 3600 * 1000), TASHKENT);
+  const wgAt = (hour: number, minute = 0) => zonedToInstant({ ...wg, hour, minute }, TASHKENT);
+  const item = (n: number, meetingId: string, values: Omit<typeof agendaItems.$inferInsert, 'id' | 'meetingId' | 'position'>) => ({
+    id: agendaId(n),
+    meetingId,
+    position: n % 100,
+    ...values,
+  });
+  return [
+    item(0, DEMO_PLENARY_ID, {
+      kind: 'opening',
+      startsAt: at(10),
+      endsAt: at(10, 30),
+      titleEn: 'Opening statement by the Special Representative of the Secretary-General for Central Asia, Head of UNRCCA',
+      titleRu: 'Вступительное слово Специального представителя Генерального секретаря по Центральной Азии, главы РЦПДЦА',
+      room: 'Main hall',
+    }),
+    item(1, DEMO_PLENARY_ID, {
+      kind: 'working_session',
+      startsAt: at(10, 30),
+      endsAt: at(13),
+      titleEn: 'Discussion: regional and national efforts on repatriation, rehabilitation and reintegration',
+      titleRu: 'Обсуждение: региональные и национальные усилия по репатриации, реабилитации и реинтеграции',
+      room: 'Main hall',
+    }),
+    item(2, DEMO_PLENARY_ID, { kind: 'break', startsAt: at(13), endsAt: at(14), titleEn: 'Lunch', titleRu: 'Обед' }),
+    item(3, DEMO_PLENARY_ID, {
+      kind: 'working_session',
+      startsAt: at(14),
+      endsAt: at(16),
+      titleEn: 'Discussion: lessons learned, good practices and the Council’s work ahead',
+      titleRu: 'Обсуждение: извлечённые уроки, передовая практика и дальнейшая работа Совета',
+      room: 'Main hall',
+    }),
+    item(4, DEMO_PLENARY_ID, {
+      kind: 'side_meeting',
+      startsAt: at(14),
+      endsAt: at(15, 30),
+      titleEn: 'Bilateral meetings of the Special Representative with the national authorities of Uzbekistan',
+      titleRu: 'Двусторонние встречи Специального представителя с национальными органами Узбекистана',
+      room: 'Meeting room 2',
+    }),
+    item(5, DEMO_PLENARY_ID, {
+      kind: 'briefing',
+      startsAt: at(16),
+      endsAt: at(17),
+      titleEn: 'Briefing for the diplomatic community on UNRCCA’s engagement in preventing extremism and countering terrorism',
+      titleRu: 'Брифинг для дипломатического корпуса о работе РЦПДЦА по предупреждению экстремизма и противодействию терроризму',
+      descriptionEn: 'Organized by UNOCT and the Uzbek counterparts.',
+      descriptionRu: 'Организован КТУ ООН и узбекскими партнёрами.',
+      room: 'Meeting room 2',
+    }),
+    item(100, DEMO_WORKING_GROUP_ID, {
+      kind: 'opening',
+      startsAt: wgAt(10),
+      endsAt: wgAt(10, 15),
+      titleEn: 'Opening remarks by the secretariat',
+      titleRu: 'Вступительное слово секретариата',
+    }),
+    item(101, DEMO_WORKING_GROUP_ID, {
+      kind: 'working_session',
+      startsAt: wgAt(10, 15),
+      endsAt: wgAt(11, 45),
+      titleEn: 'Country updates on rehabilitation and reintegration programmes',
+      titleRu: 'Информация стран о программах реабилитации и реинтеграции',
+    }),
+    item(102, DEMO_WORKING_GROUP_ID, {
+      kind: 'working_session',
+      startsAt: wgAt(11, 45),
+      endsAt: wgAt(12),
+      titleEn: 'The working group’s plan for the year; closing',
+      titleRu: 'План работы группы на год; закрытие',
+    }),
   ];
 }
 
@@ -219,6 +303,20 @@ export async function seedDemoData(
       })
       .onConflictDoNothing();
     await tx.insert(meetings).values(demoMeetings(now)).onConflictDoNothing();
+    // Named on the public agenda (the opening statement), so a contact of the directory.
+    await tx
+      .insert(contacts)
+      .values({ id: HEAD_OF_UNRCCA_ID, name: 'Kaha Imnadze', email: 'kaha.imnadze@unrcca.example.org', organisationId: organisationId(1), language: 'en' })
+      .onConflictDoNothing();
+    await tx.insert(agendaItems).values(demoAgenda(now)).onConflictDoNothing();
+    await tx
+      .insert(agendaItemPeople)
+      .values([
+        { agendaItemId: agendaId(0), contactId: HEAD_OF_UNRCCA_ID, role: 'speaker' },
+        { agendaItemId: agendaId(4), contactId: HEAD_OF_UNRCCA_ID, role: 'participant' },
+        { agendaItemId: agendaId(5), contactId: HEAD_OF_UNRCCA_ID, role: 'speaker' },
+      ])
+      .onConflictDoNothing();
     await tx
       .insert(meetingOrganisations)
       .values([

@@ -55,8 +55,45 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
   await link.getByRole('button', { name: 'Remove CIS' }).click();
   await expect(link.getByRole('row', { name: /\(CIS\)/ })).toHaveCount(0);
 
+  // The plenary's agenda came along, moved to the new dates and internal until published.
+  const agenda = page.getByRole('region', { name: /^Agenda/ });
+  await expect(agenda.getByRole('heading', { name: 'Agenda (internal)' })).toBeVisible();
+  await expect(agenda.getByRole('article')).toHaveCount(6);
+  await expect(agenda.getByRole('heading', { level: 3, name: '16 February 2027' })).toBeVisible();
+
+  // Three items with speakers, and a side meeting with its participants, on the new day.
+  const add = async (item: { kind: string; from: string; to: string; title: string; titleRu: string; room?: string; people: [string, string][] }) => {
+    await agenda.getByLabel('Kind of item').selectOption({ label: item.kind });
+    await agenda.getByLabel('Day').fill('2027-02-17');
+    await agenda.getByLabel('From').fill(item.from);
+    await agenda.getByLabel('To', { exact: true }).fill(item.to);
+    await agenda.getByLabel('Room').fill(item.room ?? '');
+    await agenda.getByLabel('Item title in English').fill(item.title);
+    await agenda.getByLabel('Item title in Russian').fill(item.titleRu);
+    for (const [field, name] of item.people) await agenda.getByLabel(field).selectOption({ label: name });
+    await agenda.getByRole('button', { name: 'Add to agenda' }).click();
+    await expect(agenda.getByRole('article', { name: item.title })).toBeVisible();
+  };
+  await add({ kind: 'Opening', from: '14:00', to: '14:10', title: 'Welcome by the Head of UNRCCA', titleRu: 'Приветствие главы РЦПДЦА', room: 'Studio', people: [['Speakers', 'Kaha Imnadze']] });
+  await add({ kind: 'Working session', from: '14:10', to: '15:30', title: 'Country updates', titleRu: 'Информация стран', room: 'Studio', people: [['Moderators', 'Kaha Imnadze']] });
+  await add({ kind: 'Statement', from: '15:30', to: '16:00', title: 'Closing statement', titleRu: 'Заключительное слово', room: 'Studio', people: [['Speakers', 'Kaha Imnadze']] });
+  await add({ kind: 'Side meeting', from: '16:00', to: '16:30', title: 'Bilateral meeting with Kazakhstan', titleRu: 'Двусторонняя встреча с Казахстаном', room: 'Room B', people: [['Participants (side meetings)', 'Kaha Imnadze']] });
+  await expect(agenda.getByRole('article', { name: 'Welcome by the Head of UNRCCA' })).toContainText('Speakers: Kaha Imnadze');
+  await expect(agenda.getByRole('article', { name: 'Bilateral meeting with Kazakhstan' })).toContainText('Participants: Kaha Imnadze');
+  await expect(agenda.getByRole('article', { name: 'Country updates' })).toContainText('14:10–15:30 · Working session · Studio');
+
+  // An overlap in the same room warns.
+  await add({ kind: 'Briefing', from: '16:15', to: '16:45', title: 'Press briefing', titleRu: 'Брифинг для прессы', room: 'Room B', people: [] });
+  await expect(agenda.getByRole('article', { name: 'Press briefing' })).toContainText('Overlaps in Room B with: Bilateral meeting with Kazakhstan');
+  await agenda.getByRole('button', { name: 'Remove “Press briefing”' }).click();
+  await expect(agenda.getByRole('article', { name: 'Press briefing' })).toHaveCount(0);
+
+  await agenda.getByRole('button', { name: 'Publish the agenda' }).click();
+  await expect(agenda.getByRole('heading', { name: 'Agenda (published)' })).toBeVisible();
+
   const history = page.getByRole('region', { name: 'History' });
   await expect(history).toContainText('duplicated');
+  await expect(history).toContainText('agenda published');
   await expect(history).toContainText('organisation unlinked');
 });
 

@@ -26,6 +26,8 @@ export const ORGANISATION_ROLES = ['organiser', 'co_organiser', 'partner', 'part
 export const STAFF_ROLES = ['viewer', 'editor', 'admin'] as const;
 export const ROSTER_ROLES = ['national_expert', 'focal_point', 'chair', 'member', 'observer'] as const;
 export const CONTACT_LANGUAGES = ['en', 'ru'] as const;
+export const AGENDA_ITEM_KINDS = ['opening', 'statement', 'panel', 'working_session', 'break', 'side_meeting', 'briefing'] as const;
+export const AGENDA_PERSON_ROLES = ['speaker', 'moderator', 'participant'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'captured'] as const;
 
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -44,4 +46,16 @@ export const ROSTER_ROLE_LABELS: Record<RosterRole, string> = {
   chair: 'Chair',
   member: 'Member',
   observer: 'Observer',
+};
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+export type AgendaPersonRole = (typeof AGENDA_PERSON_ROLES)[number];
+
+export const AGENDA_KIND_LABELS: Record<AgendaItemKind, string> = {
+  opening: 'Opening',
+  statement: 'Statement',
+  panel: 'Panel',
+  working_session: 'Working session',
+  break: 'Break',
+  side_meeting: 'Side meeting',
+  briefing: 'Briefing',
 };

@@ -2,15 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, meetingOrganisations, meetings } from '@/db/schema';
+import { agendaItemPeople, agendaItems, auditLog, contacts, meetingOrganisations, meetings } from '@/db/schema';
 import { DEMO_COUNCIL_ID, DEMO_PLENARY_ID, demoOrganisations, seedDemoData } from '@/db/seed';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import {
+  addAgendaItemAction,
   changeMeetingStatusAction,
   createMeetingAction,
   duplicateMeetingAction,
   linkOrganisationAction,
+  moveAgendaItemAction,
   moveOrganisationAction,
+  removeAgendaItemAction,
+  setAgendaPublishedAction,
   unlinkOrganisationAction,
   updateMeetingAction,
 } from './actions';
@@ -201,5 +205,74 @@ describe('organiser actions', () => {
     expect(after.map((l) => l.position)).toEqual(after.map((_, i) => i));
     await linkOrganisationAction(DEMO_PLENARY_ID, idle, form({ organisationId: unoct!.id, role: 'co_organiser' }));
     expect((await plenaryLinks()).at(-1)).toMatchObject({ organisationId: unoct!.id, role: 'co_organiser' });
+  });
+});
+
+describe('agenda actions', () => {
+  const item = {
+    kind: 'statement',
+    date: '2024-05-14',
+    startTime: '11:00',
+    endTime: '11:20',
+    titleEn: 'Statement by Kazakhstan',
+    titleRu: 'Выступление Казахстана',
+    room: 'Main hall',
+  };
+  const agendaOf = async (meetingId: string) =>
+    (await getDb()).select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(agendaItems.position);
+
+  it('refuse anyone below editor and change nothing', async () => {
+    const [first] = await agendaOf(DEMO_PLENARY_ID);
+    const snapshot = async () => ({ items: await agendaOf(DEMO_PLENARY_ID), meetings: await allMeetings() });
+    await expectRefusedBelow('editor', () => addAgendaItemAction(DEMO_PLENARY_ID, idle, form(item)), snapshot);
+    await expectRefusedBelow('editor', () => moveAgendaItemAction(first!.id, idle, form({ direction: 'down' })), snapshot);
+    await expectRefusedBelow('editor', () => removeAgendaItemAction(first!.id, idle, form()), snapshot);
+    await expectRefusedBelow('editor', () => setAgendaPublishedAction(DEMO_PLENARY_ID, idle, form({ published: 'false' })), snapshot);
+  });
+
+  it('refuse bad input', async () => {
+    await actAs('editor');
+    const before = await agendaOf(DEMO_PLENARY_ID);
+    expect(await addAgendaItemAction(DEMO_PLENARY_ID, idle, form({ ...item, kind: 'party', titleRu: '', speakers: 'someone' }))).toMatchObject({
+      fieldErrors: { kind: ['Choose the kind of item.'], titleRu: ['Enter the title in Russian.'], speakers: ['Choose people from the list.'] },
+    });
+    expect(await addAgendaItemAction(DEMO_PLENARY_ID, idle, form({ ...item, endTime: '10:59' }))).toMatchObject({
+      fieldErrors: { endTime: ['The item must end after it starts.'] },
+    });
+    expect(await addAgendaItemAction(DEMO_PLENARY_ID, idle, form({ ...item, speakers: randomUUID() }))).toMatchObject({
+      message: 'One of the people chosen is no longer in the contacts.',
+    });
+    expect(await addAgendaItemAction(randomUUID(), idle, form(item))).toMatchObject({ message: 'That meeting no longer exists.' });
+    expect(await setAgendaPublishedAction(DEMO_PLENARY_ID, idle, form({ published: 'maybe' }))).toMatchObject({ status: 'error' });
+    expect(await agendaOf(DEMO_PLENARY_ID)).toEqual(before);
+  });
+
+  it('add an item in venue time with its speaker, reorder, remove, publish, and copy it with a duplicate', async () => {
+    await actAs('editor');
+    const db = await getDb();
+    const [speaker] = await db.insert(contacts).values({ name: 'Yerzhan Akhmetov', email: `yerzhan.${randomUUID()}@mfa-kz.example.org` }).returning();
+    const before = (await agendaOf(DEMO_PLENARY_ID)).length;
+    expect(await addAgendaItemAction(DEMO_PLENARY_ID, idle, form({ ...item, speakers: speaker!.id }))).toMatchObject({ status: 'success' });
+    const items = await agendaOf(DEMO_PLENARY_ID);
+    const added = items.at(-1)!;
+    expect(added).toMatchObject({ titleEn: 'Statement by Kazakhstan', position: before, startsAt: new Date('2024-05-14T06:00:00Z') });
+    expect(await db.select().from(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, added.id))).toMatchObject([{ contactId: speaker!.id, role: 'speaker' }]);
+
+    await moveAgendaItemAction(added.id, idle, form({ direction: 'up' }));
+    expect((await agendaOf(DEMO_PLENARY_ID)).at(-2)!.id).toBe(added.id);
+    await removeAgendaItemAction(added.id, idle, form());
+    const after = await agendaOf(DEMO_PLENARY_ID);
+    expect(after.map((i) => i.position)).toEqual(after.map((_, i) => i));
+
+    expect(await setAgendaPublishedAction(DEMO_PLENARY_ID, idle, form({ published: 'false' }))).toMatchObject({ status: 'success' });
+    expect((await db.select().from(meetings).where(eq(meetings.id, DEMO_PLENARY_ID)))[0]!.agendaPublished).toBe(false);
+
+    const target = await redirectTarget(
+      duplicateMeetingAction(DEMO_PLENARY_ID, idle, form({ titleEn: 'Copy', titleRu: 'Копия', timeZone: 'Asia/Tashkent', startDate: '2025-05-14', startTime: '10:00', endDate: '2025-05-14', endTime: '17:00' })),
+    );
+    const copyId = target!.split('/').pop()!.split('?')[0]!;
+    const copied = await agendaOf(copyId);
+    expect(copied.map((i) => i.titleEn)).toEqual(after.map((i) => i.titleEn));
+    expect(copied[0]!.startsAt.getTime() - after[0]!.startsAt.getTime()).toBe(365 * 24 * 3600 * 1000);
   });
 });

@@ -3,8 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { addAgendaItem, moveAgendaItem, removeAgendaItem, setAgendaPublished, type AgendaChangeResult } from '@/db/agenda';
 import {
   changeMeetingStatus,
+  getMeetingTimeZone,
   createMeeting,
   duplicateMeeting,
   linkOrganisation,
@@ -14,7 +16,8 @@ import {
   type MeetingChangeResult,
 } from '@/db/meetings';
 import { staffAction } from '@/lib/actions';
-import { MEETING_STATUSES, ORGANISATION_ROLES } from '@/lib/domain';
+import { parseZonedDateTime } from '@/lib/datetime';
+import { AGENDA_ITEM_KINDS, MEETING_STATUSES, ORGANISATION_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';
 import { duplicateFormSchema, meetingFormSchema } from './meeting-schema';
 
@@ -99,4 +102,93 @@ export const unlinkOrganisationAction = staffAction(
   { role: 'editor', bound: meetingAndOrganisation, schema: z.object({}) },
   async (_input, { staff, bound: [id, organisationId] }) =>
     done(await unlinkOrganisation(staff, { meetingId: id, organisationId }), 'Organisation removed from the meeting.'),
+);
+
+// ── Agenda ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const contactIds = z.preprocess(
+  (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.uuid('Choose people from the list.')),
+);
+
+function agendaDone(result: AgendaChangeResult, message: string): FormState {
+  if (!result.ok) {
+    return result.reason === 'contactNotFound'
+      ? { status: 'error', message: 'One of the people chosen is no longer in the contacts.' }
+      : { status: 'error', message: 'That meeting or agenda item no longer exists.' };
+  }
+  revalidatePath(`/staff/meetings/${result.meetingId}`);
+  return { status: 'success', message };
+}
+
+export const addAgendaItemAction = staffAction(
+  {
+    role: 'editor',
+    bound: meetingId,
+    schema: z.object({
+      kind: z.enum(AGENDA_ITEM_KINDS, 'Choose the kind of item.'),
+      date: z.iso.date('Enter the day of the item.'),
+      startTime: z.string().regex(/^\d{2}:\d{2}$/, 'Enter the start time, like 09:30.'),
+      endTime: z.string().regex(/^\d{2}:\d{2}$/, 'Enter the end time, like 10:00.'),
+      titleEn: z.string().trim().min(1, 'Enter the title in English.').max(300),
+      titleRu: z.string().trim().min(1, 'Enter the title in Russian.').max(300),
+      descriptionEn: z.string().trim().max(5000).default(''),
+      descriptionRu: z.string().trim().max(5000).default(''),
+      room: z.string().trim().max(200).transform((room) => room || null).default(''),
+      speakers: contactIds,
+      moderators: contactIds,
+      participants: contactIds,
+    }),
+  },
+  async (input, { staff, bound: [id] }) => {
+    const timeZone = await getMeetingTimeZone({ id });
+    if (!timeZone) return { status: 'error', message: 'That meeting no longer exists.' };
+    const start = parseZonedDateTime(input.date, input.startTime, timeZone);
+    const end = parseZonedDateTime(input.date, input.endTime, timeZone);
+    const fieldErrors: Record<string, string[]> = {};
+    if (!start.ok) fieldErrors.startTime = ['This time does not exist at the venue that day.'];
+    if (!end.ok) fieldErrors.endTime = ['This time does not exist at the venue that day.'];
+    if (start.ok && end.ok && end.instant <= start.instant) fieldErrors.endTime = ['The item must end after it starts.'];
+    if (!start.ok || !end.ok || Object.keys(fieldErrors).length) {
+      return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors };
+    }
+    const people = [
+      ...input.speakers.map((contactId) => ({ contactId, role: 'speaker' as const })),
+      ...input.moderators.map((contactId) => ({ contactId, role: 'moderator' as const })),
+      ...input.participants.map((contactId) => ({ contactId, role: 'participant' as const })),
+    ];
+    const result = await addAgendaItem(staff, id, {
+      kind: input.kind,
+      startsAt: start.instant,
+      endsAt: end.instant,
+      titleEn: input.titleEn,
+      titleRu: input.titleRu,
+      descriptionEn: input.descriptionEn,
+      descriptionRu: input.descriptionRu,
+      room: input.room,
+      people,
+    });
+    return agendaDone(result, `“${input.titleEn}” added to the agenda.`);
+  },
+);
+
+const itemId = z.tuple([z.uuid()]);
+
+export const moveAgendaItemAction = staffAction(
+  { role: 'editor', bound: itemId, schema: z.object({ direction: z.enum(['up', 'down'], 'Choose up or down.') }) },
+  async ({ direction }, { staff, bound: [id] }) => agendaDone(await moveAgendaItem(staff, id, direction), 'Agenda reordered.'),
+);
+
+export const removeAgendaItemAction = staffAction(
+  { role: 'editor', bound: itemId, schema: z.object({}) },
+  async (_input, { staff, bound: [id] }) => agendaDone(await removeAgendaItem(staff, id), 'Item removed from the agenda.'),
+);
+
+export const setAgendaPublishedAction = staffAction(
+  { role: 'editor', bound: meetingId, schema: z.object({ published: z.enum(['true', 'false']).transform((v) => v === 'true') }) },
+  async ({ published }, { staff, bound: [id] }) =>
+    agendaDone(
+      await setAgendaPublished(staff, id, published),
+      published ? 'The agenda is published: delegates will see it.' : 'The agenda is internal again.',
+    ),
 );

@@ -7,6 +7,8 @@ import { ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
 import { MeetingWhen } from '@/components/meeting-when';
 import { TableScroll } from '@/components/table-scroll';
+import { listAgenda } from '@/db/agenda';
+import { listContacts } from '@/db/contacts';
 import { getMeeting, listMeetingHistory, listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getCurrentStaff, requireSignedInPage } from '@/lib/auth/staff';
@@ -21,6 +23,7 @@ import {
   moveOrganisationAction,
   unlinkOrganisationAction,
 } from '../actions';
+import { AgendaSection } from './agenda-section';
 
 const loadMeeting = async (params: Promise<{ id: string }>) => {
   const { id } = await params;
@@ -40,9 +43,11 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
   if (!meeting) notFound();
   const canEdit = roleAtLeast(staff.role, 'editor');
   const t = await getTranslations({ locale: 'en' });
-  const [history, organisationChoices] = await Promise.all([
+  const [history, organisationChoices, agenda, contacts] = await Promise.all([
     listMeetingHistory({ id: meeting.id }),
     canEdit ? listOrganisationChoices() : Promise.resolve([]),
+    listAgenda({ meetingId: meeting.id }),
+    canEdit ? listContacts() : Promise.resolve([]),
   ]);
   const place =
     meeting.format === 'online'
@@ -226,13 +231,16 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         )}
       </section>
 
+      <AgendaSection meeting={meeting} agenda={agenda} canEdit={canEdit} contacts={contacts} />
+
       {canEdit && (
         <section aria-labelledby="duplicate" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="duplicate" className="text-lg font-semibold">
             Duplicate this meeting
           </h2>
           <p className="mt-1 text-sm text-slate-700">
-            A new draft with the same council, kind, venue, texts and organisations, on the dates you give (in{' '}
+            A new draft with the same council, kind, venue, texts, organisations and agenda (moved with the dates, and
+            internal until published), on the dates you give (in{' '}
             {meeting.timeZone}).
           </p>
           <ActionForm action={duplicateMeetingAction.bind(null, meeting.id)} submitLabel="Duplicate" className="mt-3 grid gap-3 sm:grid-cols-2">

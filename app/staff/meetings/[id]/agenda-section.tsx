@@ -1,0 +1,163 @@
+import { ActionForm } from '@/components/action-form';
+import { inputClass } from '@/components/field';
+import type { AgendaEntry } from '@/db/agenda';
+import { roomOverlaps } from '@/lib/agenda';
+import { formatDate, formatTime, toZonedParts, zoneLabel } from '@/lib/datetime';
+import { AGENDA_ITEM_KINDS, AGENDA_KIND_LABELS } from '@/lib/domain';
+import { addAgendaItemAction, moveAgendaItemAction, removeAgendaItemAction, setAgendaPublishedAction } from '../actions';
+
+const ROLE_LABEL = { speaker: 'Speakers', moderator: 'Moderators', participant: 'Participants' } as const;
+
+/** The meeting's agenda as a timetable by day (venue time), with the editing controls editors get. */
+export function AgendaSection({
+  meeting,
+  agenda,
+  canEdit,
+  contacts,
+}: {
+  meeting: { id: string; timeZone: string; startsAt: Date; agendaPublished: boolean };
+  agenda: AgendaEntry[];
+  canEdit: boolean;
+  contacts: { id: string; name: string }[];
+}) {
+  const zone = meeting.timeZone;
+  const overlaps = roomOverlaps(agenda);
+  const titleOf = new Map(agenda.map((i) => [i.id, i.titleEn]));
+  const days = new Map<string, AgendaEntry[]>();
+  for (const item of agenda) {
+    const day = formatDate(item.startsAt, zone, 'en');
+    days.set(day, [...(days.get(day) ?? []), item]);
+  }
+  const select = (name: string, label: string) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`agenda-${name}`} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={`agenda-${name}`} name={name} multiple size={4} className={inputClass}>
+        {contacts.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const input = (name: string, label: string, type = 'text', defaultValue?: string, lang?: string) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`agenda-${name}`} className="text-sm font-medium">
+        {label}
+      </label>
+      <input id={`agenda-${name}`} name={name} type={type} lang={lang} defaultValue={defaultValue} className={inputClass} />
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="agenda" className="mt-8">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="agenda" className="text-lg font-semibold">
+          Agenda <span className="text-sm font-normal text-slate-700">({meeting.agendaPublished ? 'published' : 'internal'})</span>
+        </h2>
+        {canEdit && (
+          <ActionForm
+            action={setAgendaPublishedAction.bind(null, meeting.id)}
+            variant="secondary"
+            submitLabel={meeting.agendaPublished ? 'Make the agenda internal' : 'Publish the agenda'}
+          >
+            <input type="hidden" name="published" value={meeting.agendaPublished ? 'false' : 'true'} />
+          </ActionForm>
+        )}
+      </div>
+      <p className="mt-1 text-sm text-slate-700">Times in {zoneLabel(meeting.startsAt, zone, 'en')}.</p>
+      {agenda.length === 0 && <p className="mt-2 text-slate-700">No agenda items yet.</p>}
+      {[...days].map(([day, items]) => (
+        <div key={day} className="mt-4">
+          <h3 className="font-semibold">{day}</h3>
+          <ol className="mt-2 space-y-2">
+            {items.map((item) => {
+              const index = agenda.indexOf(item);
+              return (
+                <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                  <article aria-label={item.titleEn}>
+                    <p className="text-sm text-slate-700">
+                      <time dateTime={item.startsAt.toISOString()}>
+                        {formatTime(item.startsAt, zone, 'en')}–{formatTime(item.endsAt, zone, 'en')}
+                      </time>{' '}
+                      · {AGENDA_KIND_LABELS[item.kind]}
+                      {item.room && ` · ${item.room}`}
+                    </p>
+                    <p className="font-medium">{item.titleEn}</p>
+                    <p lang="ru" className="text-sm text-slate-700">
+                      {item.titleRu}
+                    </p>
+                    {item.descriptionEn && <p className="mt-1 text-sm whitespace-pre-line">{item.descriptionEn}</p>}
+                    {(['speaker', 'moderator', 'participant'] as const).map((role) => {
+                      const names = item.people.filter((p) => p.role === role).map((p) => p.name);
+                      return names.length ? (
+                        <p key={role} className="text-sm">
+                          {ROLE_LABEL[role]}: {names.join(', ')}
+                        </p>
+                      ) : null;
+                    })}
+                    {overlaps.has(item.id) && (
+                      <p className="mt-1 text-sm font-medium text-amber-900">
+                        ⚠ Overlaps in {item.room} with: {overlaps.get(item.id)!.map((id) => titleOf.get(id)).join('; ')}
+                      </p>
+                    )}
+                    {canEdit && (
+                      <div className="mt-2 flex flex-wrap gap-1">
+                        {index > 0 && (
+                          <ActionForm action={moveAgendaItemAction.bind(null, item.id)} variant="secondary" submitLabel={<>↑<span className="sr-only"> Move “{item.titleEn}” up</span></>}>
+                            <input type="hidden" name="direction" value="up" />
+                          </ActionForm>
+                        )}
+                        {index < agenda.length - 1 && (
+                          <ActionForm action={moveAgendaItemAction.bind(null, item.id)} variant="secondary" submitLabel={<>↓<span className="sr-only"> Move “{item.titleEn}” down</span></>}>
+                            <input type="hidden" name="direction" value="down" />
+                          </ActionForm>
+                        )}
+                        <ActionForm action={removeAgendaItemAction.bind(null, item.id)} variant="secondary" submitLabel={<>Remove<span className="sr-only"> “{item.titleEn}”</span></>} />
+                      </div>
+                    )}
+                  </article>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      ))}
+      {canEdit && (
+        <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+          <h3 className="mb-2 font-semibold">Add an agenda item</h3>
+          <ActionForm action={addAgendaItemAction.bind(null, meeting.id)} submitLabel="Add to agenda" className="grid gap-3 sm:grid-cols-3">
+            <div className="flex flex-col gap-1">
+              <label htmlFor="agenda-kind" className="text-sm font-medium">
+                Kind of item
+              </label>
+              <select id="agenda-kind" name="kind" defaultValue="working_session" className={inputClass}>
+                {AGENDA_ITEM_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {AGENDA_KIND_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {input('date', 'Day', 'date', toZonedParts(meeting.startsAt, zone).date)}
+            {input('room', 'Room')}
+            {input('startTime', 'From', 'time')}
+            {input('endTime', 'To', 'time')}
+            <div />
+            {input('titleEn', 'Item title in English')}
+            {input('titleRu', 'Item title in Russian', 'text', undefined, 'ru')}
+            <div />
+            {input('descriptionEn', 'Description in English')}
+            {input('descriptionRu', 'Description in Russian', 'text', undefined, 'ru')}
+            <div />
+            {select('speakers', 'Speakers')}
+            {select('moderators', 'Moderators')}
+            {select('participants', 'Participants (side meetings)')}
+          </ActionForm>
+        </div>
+      )}
+    </section>
+  );
+}
