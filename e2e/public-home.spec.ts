@@ -59,6 +59,19 @@ test.describe('the council’s public home', () => {
   });
 });
 
+test.describe('in a reader’s own time zone', () => {
+  test.use({ timezoneId: 'Europe/Berlin' });
+
+  test('a meeting also shows the reader’s local time, in their language', async ({ page }) => {
+    await page.goto('/');
+    const plenary = page.getByRole('region', { name: 'Past meetings' }).getByRole('article', { name: /First meeting/ });
+    await expect(plenary).toContainText('14 May 2024, 10:00–17:00 Tashkent time (UTC+5)');
+    await expect(plenary).toContainText('Your time: 14 May 2024, 07:00–14:00 Berlin time (UTC+2)');
+    await page.goto('/ru');
+    await expect(page.getByRole('article', { name: /Первое заседание/ })).toContainText('Ваше время: 14 мая 2024 г., 07:00–14:00 по времени Берлина (UTC+2)');
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
 
@@ -66,6 +79,8 @@ test.describe('without JavaScript', () => {
     await page.goto('/ru');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(councilRu);
     await expect(page.getByText('14 мая 2024 г., 10:00–17:00 по времени Ташкента (UTC+5)')).toBeVisible();
+    // The reader's own time needs JavaScript: the venue's stands alone.
+    await expect(page.getByText('Ваше время')).toHaveCount(0);
     // Nothing wider than the screen.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

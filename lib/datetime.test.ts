@@ -25,7 +25,9 @@ describe('formatDateTime', () => {
     expect(formatDateTime(briefing, 'Asia/Tashkent', 'en')).toBe('11 December 2024, 01:00 Tashkent time (UTC+5)');
   });
 
-  it('falls back to the IANA city for zones it has no name for', () => {
+  it('falls back to the IANA city (English) or the zone’s own name (Russian) for zones it has no name for', () => {
+    expect(zoneLabel(plenaryStart, 'Asia/Kathmandu', 'en')).toBe('Kathmandu time (UTC+5:45)');
+    expect(zoneLabel(plenaryStart, 'Asia/Kathmandu', 'ru')).toMatch(/^\(.*Непал.*, UTC\+5:45\)$/);
     expect(zoneLabel(plenaryStart, 'Asia/Kolkata', 'en')).toBe('Kolkata time (UTC+5:30)');
   });
 });

@@ -18,6 +18,17 @@ const ZONE_CITY: Record<string, { en: string; ruGenitive: string }> = {
   'Europe/Zurich': { en: 'Geneva', ruGenitive: 'Женевы' },
   'Europe/Brussels': { en: 'Brussels', ruGenitive: 'Брюсселя' },
   'Europe/London': { en: 'London', ruGenitive: 'Лондона' },
+  'Europe/Berlin': { en: 'Berlin', ruGenitive: 'Берлина' },
+  'Europe/Paris': { en: 'Paris', ruGenitive: 'Парижа' },
+  'Europe/Rome': { en: 'Rome', ruGenitive: 'Рима' },
+  'Europe/Istanbul': { en: 'Istanbul', ruGenitive: 'Стамбула' },
+  'Asia/Dubai': { en: 'Dubai', ruGenitive: 'Дубая' },
+  'Asia/Baku': { en: 'Baku', ruGenitive: 'Баку' },
+  'Asia/Tbilisi': { en: 'Tbilisi', ruGenitive: 'Тбилиси' },
+  'Asia/Yerevan': { en: 'Yerevan', ruGenitive: 'Еревана' },
+  'Asia/Tehran': { en: 'Tehran', ruGenitive: 'Тегерана' },
+  'Asia/Kolkata': { en: 'Kolkata', ruGenitive: 'Калькутты' },
+  'Asia/Tokyo': { en: 'Tokyo', ruGenitive: 'Токио' },
   'America/New_York': { en: 'New York', ruGenitive: 'Нью-Йорка' },
   'Asia/Shanghai': { en: 'Beijing', ruGenitive: 'Пекина' },
   UTC: { en: 'UTC', ruGenitive: 'UTC' },
@@ -46,9 +57,13 @@ export function zoneLabel(instant: Date, zone: string, locale: Locale): string {
   const city = ZONE_CITY[zone];
   const offset = utcOffsetLabel(instant, zone);
   if (zone === 'UTC') return 'UTC';
-  return locale === 'ru'
-    ? `по времени ${city?.ruGenitive ?? fallbackCity} (${offset})`
-    : `${city?.en ?? fallbackCity} time (${offset})`;
+  if (locale === 'en') return `${city?.en ?? fallbackCity} time (${offset})`;
+  if (city) return `по времени ${city.ruGenitive} (${offset})`;
+  // No Russian city name to hand: the zone's Russian name instead ("Центральная Европа").
+  const generic = new Intl.DateTimeFormat('ru-RU', { timeZone: zone, timeZoneName: 'longGeneric' })
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return `(${generic ?? fallbackCity}, ${offset})`;
 }
 
 const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
+import { ReaderLocalTime } from '@/components/reader-local-time';
 import { getHomeCouncil } from '@/db/councils';
 import { listPublicMeetings, type MeetingListItem } from '@/db/meetings';
 import { countryName } from '@/lib/countries';
@@ -91,6 +92,13 @@ async function MeetingSection({
                     <time dateTime={meeting.startsAt.toISOString()}>
                       {formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}
                     </time>
+                    <ReaderLocalTime
+                      startsAt={meeting.startsAt.toISOString()}
+                      endsAt={meeting.endsAt.toISOString()}
+                      venueZone={meeting.timeZone}
+                      locale={locale}
+                      label={tHome('yourTime')}
+                    />
                   </p>
                   {place && <p className="text-slate-700">{place}</p>}
                 </article>
