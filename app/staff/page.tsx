@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { connection } from 'next/server';
 import { listStaffMeetings, type MeetingListItem } from '@/db/meetings';
@@ -58,14 +59,7 @@ async function MeetingTable({
       ) : (
         <TableScroll label={`${caption} table`}>
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-800">
-              <tr>
-                <th scope="col" className="px-3 py-2">Meeting</th>
-                <th scope="col" className="px-3 py-2">When (venue time)</th>
-                <th scope="col" className="px-3 py-2">Where</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Meeting', 'When (venue time)', 'Where', 'Status']} />
             <tbody>
               {meetings.map((meeting) => (
                 <tr key={meeting.id} className="border-t border-slate-200 align-top">

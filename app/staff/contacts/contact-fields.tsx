@@ -1,7 +1,6 @@
+import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
 import { inputClass } from '@/components/field';
 import type { Contact } from '@/db/schema';
-
-type Option = { value: string; label: string };
 
 /** The contact form's fields (server-rendered, inside an ActionForm). */
 export function ContactFields({
@@ -12,8 +11,8 @@ export function ContactFields({
 }: {
   idPrefix: string;
   contact?: Pick<Contact, 'name' | 'email' | 'organisationId' | 'country' | 'language'>;
-  organisations: Option[];
-  countries: Option[];
+  organisations: { id: string; nameEn: string; acronym: string | null }[];
+  countries: { code: string; name: string }[];
 }) {
   const field = (name: string, label: string, control: React.ReactNode) => (
     <div className="flex flex-col gap-1">
@@ -31,24 +30,14 @@ export function ContactFields({
         'organisationId',
         'Organisation',
         <select id={`${idPrefix}-organisationId`} name="organisationId" defaultValue={contact?.organisationId ?? ''} className={inputClass}>
-          <option value="">—</option>
-          {organisations.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <OrganisationOptions organisations={organisations} />
         </select>,
       )}
       {field(
         'country',
         'Country',
         <select id={`${idPrefix}-country`} name="country" defaultValue={contact?.country ?? ''} className={inputClass}>
-          <option value="">—</option>
-          {countries.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
+          <CountryOptions countries={countries} />
         </select>,
       )}
       {field(

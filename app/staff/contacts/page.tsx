@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { listContacts } from '@/db/contacts';
 import { listOrganisationChoices } from '@/db/meetings';
@@ -37,8 +38,8 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
           <ActionForm action={createContactAction} submitLabel="Add contact">
             <ContactFields
               idPrefix="new-contact"
-              organisations={organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn }))}
-              countries={countryOptions('en').map((c) => ({ value: c.code, label: c.name }))}
+              organisations={organisations}
+              countries={countryOptions('en')}
             />
           </ActionForm>
         </section>
@@ -61,15 +62,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
       {contacts.length > 0 && (
         <TableScroll label="Contacts table">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Organisation</th>
-                <th scope="col" className="px-3 py-2">Country</th>
-                <th scope="col" className="px-3 py-2">Language</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Email', 'Organisation', 'Country', 'Language']} />
             <tbody>
               {contacts.map((c) => (
                 <tr key={c.id} className="border-t border-slate-200">

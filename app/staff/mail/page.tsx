@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { connection } from 'next/server';
 import { CapturedMailNotice } from '@/components/captured-mail-notice';
@@ -71,15 +72,7 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
         <TableScroll label="Messages table">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Messages, newest first</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">Created</th>
-                <th scope="col" className="px-3 py-2">To</th>
-                <th scope="col" className="px-3 py-2">Subject</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Attempts</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Created', 'To', 'Subject', 'Status', 'Attempts']} />
             <tbody>
               {items.map((message) => (
                 <tr key={message.id} className="border-t border-slate-200 align-top">

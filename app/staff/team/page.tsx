@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
@@ -39,15 +40,7 @@ export default async function StaffTeamPage() {
         </h2>
         <TableScroll label="Staff members table">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Access</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Email', 'Status', 'Role', 'Access']} />
             <tbody>
               {staff.map((member) => {
                 const who = member.name ?? member.email;

@@ -33,8 +33,8 @@ export default async function EditContactPage({ params }: PageProps<'/staff/cont
         <ContactFields
           idPrefix="contact"
           contact={contact}
-          organisations={organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn }))}
-          countries={countryOptions('en').map((c) => ({ value: c.code, label: c.name }))}
+          organisations={organisations}
+          countries={countryOptions('en')}
         />
       </ActionForm>
     </>

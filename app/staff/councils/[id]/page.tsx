@@ -4,7 +4,9 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
+import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
 import { inputClass } from '@/components/field';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { listContacts } from '@/db/contacts';
 import { getCouncil, listRoster, type RosterEntry } from '@/db/councils';
@@ -90,12 +92,7 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
             <div className="flex flex-col gap-1">
               {label('council-secretariat', 'Secretariat organisation')}
               <select id="council-secretariat" name="secretariatOrganisationId" defaultValue={council.secretariatOrganisationId ?? ''} className={inputClass}>
-                <option value="">—</option>
-                {organisations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn}
-                  </option>
-                ))}
+                <OrganisationOptions organisations={organisations} />
               </select>
             </div>
           </ActionForm>
@@ -161,16 +158,7 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
             </h3>
             <TableScroll label={`Members: ${group}`}>
               <table className="w-full text-left text-sm">
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">Name</th>
-                    <th scope="col" className="px-3 py-2">Role</th>
-                    <th scope="col" className="px-3 py-2">{by === 'country' ? 'Organisation' : 'Country'}</th>
-                    <th scope="col" className="px-3 py-2">Term</th>
-                    <th scope="col" className="px-3 py-2">Working groups</th>
-                    {canEdit && <th scope="col" className="px-3 py-2">Changes</th>}
-                  </tr>
-                </thead>
+                <TableHead columns={['Name', 'Role', by === 'country' ? 'Organisation' : 'Country', 'Term', 'Working groups', canEdit && 'Changes']} />
                 <tbody>
                   {members.map((m) => (
                     <tr key={m.id} className="border-t border-slate-200 align-top">
@@ -248,23 +236,13 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
             <div className="flex flex-col gap-1">
               {label('member-country', 'Nominated by (state)')}
               <select id="member-country" name="nominatedByCountry" defaultValue="" className={inputClass}>
-                <option value="">—</option>
-                {countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
+                <CountryOptions countries={countries} />
               </select>
             </div>
             <div className="flex flex-col gap-1">
               {label('member-organisation', 'Nominated by (organisation)')}
               <select id="member-organisation" name="nominatedByOrganisationId" defaultValue="" className={inputClass}>
-                <option value="">—</option>
-                {organisations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn}
-                  </option>
-                ))}
+                <OrganisationOptions organisations={organisations} />
               </select>
             </div>
             <div className="flex flex-col gap-1">

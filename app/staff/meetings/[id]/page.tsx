@@ -4,8 +4,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
+import { OrganisationOptions } from '@/components/choice-options';
 import { inputClass } from '@/components/field';
 import { MeetingWhen } from '@/components/meeting-when';
+import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { listAgenda } from '@/db/agenda';
 import { listContacts } from '@/db/contacts';
@@ -150,15 +152,7 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         ) : (
           <TableScroll label="Organisations table">
             <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Organisation</th>
-                  <th scope="col" className="px-3 py-2">Role</th>
-                  <th scope="col" className="px-3 py-2">Type</th>
-                  <th scope="col" className="px-3 py-2">Country</th>
-                  {canEdit && <th scope="col" className="px-3 py-2">Order</th>}
-                </tr>
-              </thead>
+              <TableHead columns={['Organisation', 'Role', 'Type', 'Country', canEdit && 'Order']} />
               <tbody>
                 {meeting.organisations.map((organisation, index) => {
                   const name = organisation.acronym ?? organisation.nameEn;
@@ -206,12 +200,7 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
                   Organisation
                 </label>
                 <select id="link-organisation" name="organisationId" className={inputClass} defaultValue="">
-                  <option value="">—</option>
-                  {organisationChoices.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn}
-                    </option>
-                  ))}
+                  <OrganisationOptions organisations={organisationChoices} />
                 </select>
               </div>
               <div className="flex flex-col gap-1">
