@@ -81,6 +81,46 @@ export async function addAgendaItem(actor: StaffUser, meetingId: string, values:
   });
 }
 
+/** Replaces an item's details and people. */
+export async function updateAgendaItem(actor: StaffUser, itemId: string, values: AgendaValues): Promise<AgendaChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).for('update');
+    if (!before) return { ok: false, reason: 'notFound' } as const;
+    const contactIds = [...new Set(values.people.map((p) => p.contactId))];
+    if (contactIds.length) {
+      const found = await tx.select({ id: contacts.id }).from(contacts).where(inArray(contacts.id, contactIds));
+      if (found.length !== contactIds.length) return { ok: false, reason: 'contactNotFound' } as const;
+    }
+    const { people, ...item } = values;
+    await tx.update(agendaItems).set({ ...item, updatedAt: sql`now()` }).where(eq(agendaItems.id, itemId));
+    await tx.delete(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, itemId));
+    if (people.length) await tx.insert(agendaItemPeople).values(people.map((p) => ({ ...p, agendaItemId: itemId })));
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'meeting.agenda_item_updated',
+      entityType: 'meeting',
+      entityId: before.meetingId,
+      before: { title: before.titleEn, kind: before.kind, startsAt: before.startsAt, endsAt: before.endsAt, room: before.room },
+      after: { title: item.titleEn, kind: item.kind, startsAt: item.startsAt, endsAt: item.endsAt, room: item.room, people: people.length },
+    });
+    return { ok: true, meetingId: before.meetingId } as const;
+  });
+}
+
+/** The venue's zone of the meeting an agenda item belongs to. */
+export async function getAgendaItemTimeZone({ id }: { id: string }): Promise<string | null> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  const [row] = await db
+    .select({ timeZone: meetings.timeZone })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(eq(agendaItems.id, id));
+  return row?.timeZone ?? null;
+}
+
 async function itemsOfMeetingOf(executor: DbExecutor, itemId: string) {
   const [item] = await executor.select().from(agendaItems).where(eq(agendaItems.id, itemId));
   if (!item) return null;

@@ -62,16 +62,17 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
   await expect(agenda.getByRole('heading', { level: 3, name: '16 February 2027' })).toBeVisible();
 
   // Three items with speakers, and a side meeting with its participants, on the new day.
+  const addItem = agenda.getByRole('region', { name: 'Add an agenda item' });
   const add = async (item: { kind: string; from: string; to: string; title: string; titleRu: string; room?: string; people: [string, string][] }) => {
-    await agenda.getByLabel('Kind of item').selectOption({ label: item.kind });
-    await agenda.getByLabel('Day').fill('2027-02-17');
-    await agenda.getByLabel('From').fill(item.from);
-    await agenda.getByLabel('To', { exact: true }).fill(item.to);
-    await agenda.getByLabel('Room').fill(item.room ?? '');
-    await agenda.getByLabel('Item title in English').fill(item.title);
-    await agenda.getByLabel('Item title in Russian').fill(item.titleRu);
-    for (const [field, name] of item.people) await agenda.getByLabel(field).selectOption({ label: name });
-    await agenda.getByRole('button', { name: 'Add to agenda' }).click();
+    await addItem.getByLabel('Kind of item').selectOption({ label: item.kind });
+    await addItem.getByLabel('Day').fill('2027-02-17');
+    await addItem.getByLabel('From').fill(item.from);
+    await addItem.getByLabel('To', { exact: true }).fill(item.to);
+    await addItem.getByLabel('Room').fill(item.room ?? '');
+    await addItem.getByLabel('Item title in English').fill(item.title);
+    await addItem.getByLabel('Item title in Russian').fill(item.titleRu);
+    for (const [field, name] of item.people) await addItem.getByLabel(field).selectOption({ label: name });
+    await addItem.getByRole('button', { name: 'Add to agenda' }).click();
     await expect(agenda.getByRole('article', { name: item.title })).toBeVisible();
   };
   await add({ kind: 'Opening', from: '14:00', to: '14:10', title: 'Welcome by the Head of UNRCCA', titleRu: 'Приветствие главы РЦПДЦА', room: 'Studio', people: [['Speakers', 'Kaha Imnadze']] });
@@ -81,6 +82,15 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
   await expect(agenda.getByRole('article', { name: 'Welcome by the Head of UNRCCA' })).toContainText('Speakers: Kaha Imnadze');
   await expect(agenda.getByRole('article', { name: 'Bilateral meeting with Kazakhstan' })).toContainText('Participants: Kaha Imnadze');
   await expect(agenda.getByRole('article', { name: 'Country updates' })).toContainText('14:10–15:30 · Working session · Studio');
+
+  // An item can be changed in place.
+  const updates = agenda.getByRole('article', { name: 'Country updates' });
+  await updates.getByText('Edit').click();
+  await updates.getByLabel('To', { exact: true }).fill('15:20');
+  await updates.getByLabel('Room').fill('Studio B');
+  await updates.getByRole('button', { name: 'Save item' }).click();
+  await expect(updates).toContainText('14:10–15:20 · Working session · Studio B');
+  await expect(updates).toContainText('Moderators: Kaha Imnadze');
 
   // An overlap in the same room warns.
   await add({ kind: 'Briefing', from: '16:15', to: '16:45', title: 'Press briefing', titleRu: 'Брифинг для прессы', room: 'Room B', people: [] });

@@ -16,6 +16,7 @@ import {
   removeAgendaItemAction,
   setAgendaPublishedAction,
   unlinkOrganisationAction,
+  updateAgendaItemAction,
   updateMeetingAction,
 } from './actions';
 
@@ -274,5 +275,34 @@ describe('agenda actions', () => {
     const copied = await agendaOf(copyId);
     expect(copied.map((i) => i.titleEn)).toEqual(after.map((i) => i.titleEn));
     expect(copied[0]!.startsAt.getTime() - after[0]!.startsAt.getTime()).toBe(365 * 24 * 3600 * 1000);
+  });
+});
+
+describe('updateAgendaItemAction', () => {
+  const change = { kind: 'panel', date: '2024-05-14', startTime: '10:30', endTime: '12:00', titleEn: 'Panel', titleRu: 'Панель', room: 'Hall B' };
+  const itemsOf = async () => (await getDb()).select().from(agendaItems).where(eq(agendaItems.meetingId, DEMO_PLENARY_ID)).orderBy(agendaItems.id);
+
+  it('refuses anyone below editor, bad input and unknown items, changing nothing', async () => {
+    const [first] = await itemsOf();
+    await expectRefusedBelow('editor', () => updateAgendaItemAction(first!.id, idle, form(change)), itemsOf);
+    await actAs('editor');
+    const before = await itemsOf();
+    expect(await updateAgendaItemAction(first!.id, idle, form({ ...change, titleEn: '', endTime: '25:00' }))).toMatchObject({
+      fieldErrors: { titleEn: ['Enter the title in English.'] },
+    });
+    expect(await updateAgendaItemAction(first!.id, idle, form({ ...change, endTime: '10:00' }))).toMatchObject({
+      fieldErrors: { endTime: ['The item must end after it starts.'] },
+    });
+    expect(await updateAgendaItemAction(randomUUID(), idle, form(change))).toMatchObject({ message: 'That agenda item no longer exists.' });
+    expect(await itemsOf()).toEqual(before);
+  });
+
+  it('replaces the details and the people of an item, in venue time', async () => {
+    await actAs('editor');
+    const [first] = await itemsOf();
+    expect(await updateAgendaItemAction(first!.id, idle, form(change))).toMatchObject({ status: 'success' });
+    const [after] = await (await getDb()).select().from(agendaItems).where(eq(agendaItems.id, first!.id));
+    expect(after).toMatchObject({ kind: 'panel', titleEn: 'Panel', room: 'Hall B', startsAt: new Date('2024-05-14T05:30:00Z') });
+    expect(await (await getDb()).select().from(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, first!.id))).toEqual([]);
   });
 });

@@ -3,7 +3,16 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { addAgendaItem, moveAgendaItem, removeAgendaItem, setAgendaPublished, type AgendaChangeResult } from '@/db/agenda';
+import {
+  addAgendaItem,
+  getAgendaItemTimeZone,
+  moveAgendaItem,
+  removeAgendaItem,
+  setAgendaPublished,
+  updateAgendaItem,
+  type AgendaChangeResult,
+  type AgendaValues,
+} from '@/db/agenda';
 import {
   changeMeetingStatus,
   getMeetingTimeZone,
@@ -121,54 +130,57 @@ function agendaDone(result: AgendaChangeResult, message: string): FormState {
   return { status: 'success', message };
 }
 
-export const addAgendaItemAction = staffAction(
-  {
-    role: 'editor',
-    bound: meetingId,
-    schema: z.object({
-      kind: z.enum(AGENDA_ITEM_KINDS, 'Choose the kind of item.'),
-      date: z.iso.date('Enter the day of the item.'),
-      startTime: z.string().regex(/^\d{2}:\d{2}$/, 'Enter the start time, like 09:30.'),
-      endTime: z.string().regex(/^\d{2}:\d{2}$/, 'Enter the end time, like 10:00.'),
-      titleEn: z.string().trim().min(1, 'Enter the title in English.').max(300),
-      titleRu: z.string().trim().min(1, 'Enter the title in Russian.').max(300),
-      descriptionEn: z.string().trim().max(5000).default(''),
-      descriptionRu: z.string().trim().max(5000).default(''),
-      room: z.string().trim().max(200).transform((room) => room || null).default(''),
-      speakers: contactIds,
-      moderators: contactIds,
-      participants: contactIds,
-    }),
-  },
-  async (input, { staff, bound: [id] }) => {
-    const timeZone = await getMeetingTimeZone({ id });
-    if (!timeZone) return { status: 'error', message: 'That meeting no longer exists.' };
-    const start = parseZonedDateTime(input.date, input.startTime, timeZone);
-    const end = parseZonedDateTime(input.date, input.endTime, timeZone);
-    const fieldErrors: Record<string, string[]> = {};
-    if (!start.ok) fieldErrors.startTime = ['This time does not exist at the venue that day.'];
-    if (!end.ok) fieldErrors.endTime = ['This time does not exist at the venue that day.'];
-    if (start.ok && end.ok && end.instant <= start.instant) fieldErrors.endTime = ['The item must end after it starts.'];
-    if (!start.ok || !end.ok || Object.keys(fieldErrors).length) {
-      return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors };
-    }
-    const people = [
+const agendaItemSchema = z.object({
+  kind: z.enum(AGENDA_ITEM_KINDS, 'Choose the kind of item.'),
+  date: z.iso.date('Enter the day of the item.'),
+  startTime: z.string().regex(/^\d{2}:\d{2}$/, 'Enter the start time, like 09:30.'),
+  endTime: z.string().regex(/^\d{2}:\d{2}$/, 'Enter the end time, like 10:00.'),
+  titleEn: z.string().trim().min(1, 'Enter the title in English.').max(300),
+  titleRu: z.string().trim().min(1, 'Enter the title in Russian.').max(300),
+  descriptionEn: z.string().trim().max(5000).default(''),
+  descriptionRu: z.string().trim().max(5000).default(''),
+  room: z.string().trim().max(200).transform((room) => room || null).default(''),
+  speakers: contactIds,
+  moderators: contactIds,
+  participants: contactIds,
+});
+
+/** The form's wall-clock day and times at the venue as instants, with its people; or the errors to show. */
+function resolveAgendaItem(input: z.output<typeof agendaItemSchema>, timeZone: string): AgendaValues | FormState {
+  const start = parseZonedDateTime(input.date, input.startTime, timeZone);
+  const end = parseZonedDateTime(input.date, input.endTime, timeZone);
+  const fieldErrors: Record<string, string[]> = {};
+  if (!start.ok) fieldErrors.startTime = ['This time does not exist at the venue that day.'];
+  if (!end.ok) fieldErrors.endTime = ['This time does not exist at the venue that day.'];
+  if (start.ok && end.ok && end.instant <= start.instant) fieldErrors.endTime = ['The item must end after it starts.'];
+  if (!start.ok || !end.ok || Object.keys(fieldErrors).length) {
+    return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors };
+  }
+  return {
+    kind: input.kind,
+    startsAt: start.instant,
+    endsAt: end.instant,
+    titleEn: input.titleEn,
+    titleRu: input.titleRu,
+    descriptionEn: input.descriptionEn,
+    descriptionRu: input.descriptionRu,
+    room: input.room,
+    people: [
       ...input.speakers.map((contactId) => ({ contactId, role: 'speaker' as const })),
       ...input.moderators.map((contactId) => ({ contactId, role: 'moderator' as const })),
       ...input.participants.map((contactId) => ({ contactId, role: 'participant' as const })),
-    ];
-    const result = await addAgendaItem(staff, id, {
-      kind: input.kind,
-      startsAt: start.instant,
-      endsAt: end.instant,
-      titleEn: input.titleEn,
-      titleRu: input.titleRu,
-      descriptionEn: input.descriptionEn,
-      descriptionRu: input.descriptionRu,
-      room: input.room,
-      people,
-    });
-    return agendaDone(result, `“${input.titleEn}” added to the agenda.`);
+    ],
+  };
+}
+
+export const addAgendaItemAction = staffAction(
+  { role: 'editor', bound: meetingId, schema: agendaItemSchema },
+  async (input, { staff, bound: [id] }) => {
+    const timeZone = await getMeetingTimeZone({ id });
+    if (!timeZone) return { status: 'error', message: 'That meeting no longer exists.' };
+    const values = resolveAgendaItem(input, timeZone);
+    if ('status' in values) return values;
+    return agendaDone(await addAgendaItem(staff, id, values), `“${input.titleEn}” added to the agenda.`);
   },
 );
 
@@ -177,6 +189,17 @@ const itemId = z.tuple([z.uuid()]);
 export const moveAgendaItemAction = staffAction(
   { role: 'editor', bound: itemId, schema: z.object({ direction: z.enum(['up', 'down'], 'Choose up or down.') }) },
   async ({ direction }, { staff, bound: [id] }) => agendaDone(await moveAgendaItem(staff, id, direction), 'Agenda reordered.'),
+);
+
+export const updateAgendaItemAction = staffAction(
+  { role: 'editor', bound: itemId, schema: agendaItemSchema },
+  async (input, { staff, bound: [id] }) => {
+    const timeZone = await getAgendaItemTimeZone({ id });
+    if (!timeZone) return { status: 'error', message: 'That agenda item no longer exists.' };
+    const values = resolveAgendaItem(input, timeZone);
+    if ('status' in values) return values;
+    return agendaDone(await updateAgendaItem(staff, id, values), `“${input.titleEn}” saved.`);
+  },
 );
 
 export const removeAgendaItemAction = staffAction(

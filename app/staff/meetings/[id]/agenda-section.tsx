@@ -4,7 +4,13 @@ import type { AgendaEntry } from '@/db/agenda';
 import { roomOverlaps } from '@/lib/agenda';
 import { formatDate, formatTime, toZonedParts, zoneLabel } from '@/lib/datetime';
 import { AGENDA_ITEM_KINDS, AGENDA_KIND_LABELS } from '@/lib/domain';
-import { addAgendaItemAction, moveAgendaItemAction, removeAgendaItemAction, setAgendaPublishedAction } from '../actions';
+import {
+  addAgendaItemAction,
+  moveAgendaItemAction,
+  removeAgendaItemAction,
+  setAgendaPublishedAction,
+  updateAgendaItemAction,
+} from '../actions';
 
 const ROLE_LABEL = { speaker: 'Speakers', moderator: 'Moderators', participant: 'Participants' } as const;
 
@@ -28,29 +34,6 @@ export function AgendaSection({
     const day = formatDate(item.startsAt, zone, 'en');
     days.set(day, [...(days.get(day) ?? []), item]);
   }
-  const select = (name: string, label: string) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`agenda-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
-      <select id={`agenda-${name}`} name={name} multiple size={4} className={inputClass}>
-        {contacts.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-  const input = (name: string, label: string, type = 'text', defaultValue?: string, lang?: string) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`agenda-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
-      <input id={`agenda-${name}`} name={name} type={type} lang={lang} defaultValue={defaultValue} className={inputClass} />
-    </div>
-  );
-
   return (
     <section aria-labelledby="agenda" className="mt-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -116,6 +99,14 @@ export function AgendaSection({
                           </ActionForm>
                         )}
                         <ActionForm action={removeAgendaItemAction.bind(null, item.id)} variant="secondary" submitLabel={<>Remove<span className="sr-only"> “{item.titleEn}”</span></>} />
+                        <details className="basis-full">
+                          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                            Edit<span className="sr-only"> “{item.titleEn}”</span>
+                          </summary>
+                          <ActionForm action={updateAgendaItemAction.bind(null, item.id)} submitLabel="Save item" className="mt-2 grid gap-3 sm:grid-cols-3">
+                            <AgendaItemFields idPrefix={`agenda-${item.id}`} contacts={contacts} zone={zone} item={item} />
+                          </ActionForm>
+                        </details>
                       </div>
                     )}
                   </article>
@@ -126,38 +117,87 @@ export function AgendaSection({
         </div>
       ))}
       {canEdit && (
-        <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
-          <h3 className="mb-2 font-semibold">Add an agenda item</h3>
+        <section aria-labelledby="add-agenda-item" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+          <h3 id="add-agenda-item" className="mb-2 font-semibold">
+            Add an agenda item
+          </h3>
           <ActionForm action={addAgendaItemAction.bind(null, meeting.id)} submitLabel="Add to agenda" className="grid gap-3 sm:grid-cols-3">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="agenda-kind" className="text-sm font-medium">
-                Kind of item
-              </label>
-              <select id="agenda-kind" name="kind" defaultValue="working_session" className={inputClass}>
-                {AGENDA_ITEM_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {AGENDA_KIND_LABELS[k]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {input('date', 'Day', 'date', toZonedParts(meeting.startsAt, zone).date)}
-            {input('room', 'Room')}
-            {input('startTime', 'From', 'time')}
-            {input('endTime', 'To', 'time')}
-            <div />
-            {input('titleEn', 'Item title in English')}
-            {input('titleRu', 'Item title in Russian', 'text', undefined, 'ru')}
-            <div />
-            {input('descriptionEn', 'Description in English')}
-            {input('descriptionRu', 'Description in Russian', 'text', undefined, 'ru')}
-            <div />
-            {select('speakers', 'Speakers')}
-            {select('moderators', 'Moderators')}
-            {select('participants', 'Participants (side meetings)')}
+            <AgendaItemFields idPrefix="agenda" contacts={contacts} zone={zone} defaultDate={toZonedParts(meeting.startsAt, zone).date} />
           </ActionForm>
-        </div>
+        </section>
       )}
     </section>
+  );
+}
+
+/** The fields of an agenda item, blank for a new one or filled from `item`; ids start with `idPrefix`. */
+function AgendaItemFields({
+  idPrefix,
+  contacts,
+  zone,
+  item,
+  defaultDate,
+}: {
+  idPrefix: string;
+  contacts: { id: string; name: string }[];
+  zone: string;
+  item?: AgendaEntry;
+  defaultDate?: string;
+}) {
+  const start = item ? toZonedParts(item.startsAt, zone) : null;
+  const end = item ? toZonedParts(item.endsAt, zone) : null;
+  const peopleWith = (role: 'speaker' | 'moderator' | 'participant') =>
+    item?.people.filter((p) => p.role === role).map((p) => p.contactId) ?? [];
+  const input = (name: string, label: string, type: string, defaultValue?: string | null, lang?: string) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`${idPrefix}-${name}`} className="text-sm font-medium">
+        {label}
+      </label>
+      <input id={`${idPrefix}-${name}`} name={name} type={type} lang={lang} defaultValue={defaultValue ?? undefined} className={inputClass} />
+    </div>
+  );
+  const people = (name: string, label: string, role: 'speaker' | 'moderator' | 'participant') => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`${idPrefix}-${name}`} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={`${idPrefix}-${name}`} name={name} multiple size={4} defaultValue={peopleWith(role)} className={inputClass}>
+        {contacts.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${idPrefix}-kind`} className="text-sm font-medium">
+          Kind of item
+        </label>
+        <select id={`${idPrefix}-kind`} name="kind" defaultValue={item?.kind ?? 'working_session'} className={inputClass}>
+          {AGENDA_ITEM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {AGENDA_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {input('date', 'Day', 'date', start?.date ?? defaultDate)}
+      {input('room', 'Room', 'text', item?.room)}
+      {input('startTime', 'From', 'time', start?.time)}
+      {input('endTime', 'To', 'time', end?.time)}
+      <div />
+      {input('titleEn', 'Item title in English', 'text', item?.titleEn)}
+      {input('titleRu', 'Item title in Russian', 'text', item?.titleRu, 'ru')}
+      <div />
+      {input('descriptionEn', 'Description in English', 'text', item?.descriptionEn)}
+      {input('descriptionRu', 'Description in Russian', 'text', item?.descriptionRu, 'ru')}
+      <div />
+      {people('speakers', 'Speakers', 'speaker')}
+      {people('moderators', 'Moderators', 'moderator')}
+      {people('participants', 'Participants (side meetings)', 'participant')}
+    </>
   );
 }
