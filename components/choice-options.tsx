@@ -1,6 +1,6 @@
 // <option> lists shared by the staff forms: an empty choice first, then the items.
 
-export function organisationLabel(o: { nameEn: string; acronym: string | null }): string {
+function organisationLabel(o: { nameEn: string; acronym: string | null }): string {
   return o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn;
 }
 

@@ -91,7 +91,7 @@ export async function listRoster({ councilId, asOf }: { councilId: string; asOf:
 const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
 
 export type RosterChangeResult =
-  | { ok: true }
+  | { ok: true; councilId: string }
   | { ok: false; reason: 'notFound' | 'contactNotFound' | 'organisationNotFound' | 'alreadyMember' | 'badGroup' | 'badDate'; message?: string };
 
 export async function updateCouncil(
@@ -117,7 +117,7 @@ export async function updateCouncil(
       before: { nameEn: before.nameEn, nameRu: before.nameRu, mandateEn: before.mandateEn, mandateRu: before.mandateRu, secretariatOrganisationId: before.secretariatOrganisationId },
       after: values,
     });
-    return { ok: true } as const;
+    return { ok: true, councilId: id } as const;
   });
 }
 
@@ -129,7 +129,7 @@ export async function addWorkingGroup(actor: StaffUser, councilId: string, value
     if (!council) return { ok: false, reason: 'notFound' } as const;
     const [group] = await tx.insert(workingGroups).values({ councilId, ...values }).returning();
     await recordAudit(tx, { actor: actorOf(actor), action: 'council.working_group_added', entityType: 'council', entityId: councilId, after: { workingGroupId: group!.id, ...values } });
-    return { ok: true } as const;
+    return { ok: true, councilId: councilId } as const;
   });
 }
 
@@ -192,7 +192,7 @@ export async function addCouncilMember(
       entityId: councilId,
       after: { member: contact.name, ...values },
     });
-    return { ok: true } as const;
+    return { ok: true, councilId: councilId } as const;
   });
 }
 
@@ -214,7 +214,7 @@ export async function endMemberTerm(actor: StaffUser, memberId: string, termTo: 
       before: { memberId, termTo: member.termTo },
       after: { memberId, termTo },
     });
-    return { ok: true } as const;
+    return { ok: true, councilId: member.councilId } as const;
   });
 }
 
@@ -236,6 +236,6 @@ export async function setMemberGroups(actor: StaffUser, memberId: string, groupI
       before: { memberId, workingGroupIds: before.map((b) => b.workingGroupId) },
       after: { memberId, workingGroupIds: groupIds },
     });
-    return { ok: true } as const;
+    return { ok: true, councilId: member.councilId } as const;
   });
 }

@@ -183,9 +183,9 @@ export async function updateMeeting(actor: StaffUser, id: string, values: Meetin
       .set({ ...values, updatedAt: sql`now()` })
       .where(eq(meetings.id, id))
       .returning();
+    const comparable = (value: unknown) => (value instanceof Date ? value.getTime() : value);
     const changed = (Object.keys(values) as (keyof MeetingValues)[]).filter(
-      (key) => String(before[key] instanceof Date ? (before[key] as Date).toISOString() : before[key]) !==
-        String(after![key] instanceof Date ? (after![key] as Date).toISOString() : after![key]),
+      (key) => comparable(before[key]) !== comparable(after![key]),
     );
     if (changed.length) {
       await recordAudit(tx, {

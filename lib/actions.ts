@@ -50,9 +50,11 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
     const bound = ((options.bound ?? z.tuple([])) as BoundSchema).safeParse(args.slice(0, -2));
     if (!bound.success) return { status: 'error', message: 'This form refers to something that does not exist.' };
 
-    const raw = formDataToObject(formData);
+    const input = formDataToObject(formData);
+    // What goes back to the form after a refusal: never a secret field.
+    const raw = { ...input };
     for (const field of options.secretFields ?? []) delete raw[field];
-    const parsed = options.schema.safeParse(formDataToObject(formData));
+    const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       return {
         status: 'error',

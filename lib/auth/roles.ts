@@ -11,6 +11,6 @@ export function roleAtLeast(role: StaffRole, least: StaffRole): boolean {
 
 export const ROLE_DESCRIPTIONS: Record<StaffRole, string> = {
   viewer: 'Viewer — reads everything, changes nothing',
-  editor: 'Editor — plans meetings, keeps the directory, sends invitations',
+  editor: 'Editor — plans meetings and agendas, keeps the roster and contacts',
   admin: 'Admin — everything an editor does, and manages staff and mail',
 };

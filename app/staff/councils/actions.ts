@@ -22,11 +22,9 @@ const MESSAGES: Record<Exclude<RosterChangeResult, { ok: true }>['reason'], [str
   badDate: ['That date does not fit the term.', 'termTo'],
 };
 
-function outcome(result: RosterChangeResult, councilPath: string, success: string): FormState {
+function outcome(result: RosterChangeResult, success: string): FormState {
   if (result.ok) {
-    // A member's id does not say which council: refresh every council page then.
-    if (councilPath === '/staff/councils') revalidatePath(councilPath, 'layout');
-    else revalidatePath(councilPath);
+    revalidatePath(`/staff/councils/${result.councilId}`);
     return { status: 'success', message: success };
   }
   const [message, field] = MESSAGES[result.reason];
@@ -47,7 +45,7 @@ export const updateCouncilAction = staffAction(
     }),
   },
   async (values, { staff, bound: [councilId] }) =>
-    outcome(await updateCouncil(staff, councilId, values), `/staff/councils/${councilId}`, 'Council saved.'),
+    outcome(await updateCouncil(staff, councilId, values), 'Council saved.'),
 );
 
 export const addWorkingGroupAction = staffAction(
@@ -60,7 +58,7 @@ export const addWorkingGroupAction = staffAction(
     }),
   },
   async (values, { staff, bound: [councilId] }) =>
-    outcome(await addWorkingGroup(staff, councilId, values), `/staff/councils/${councilId}`, `Working group “${values.nameEn}” added.`),
+    outcome(await addWorkingGroup(staff, councilId, values), `Working group “${values.nameEn}” added.`),
 );
 
 export const addMemberAction = staffAction(
@@ -84,17 +82,17 @@ export const addMemberAction = staffAction(
       }),
   },
   async (values, { staff, bound: [councilId] }) =>
-    outcome(await addCouncilMember(staff, councilId, values), `/staff/councils/${councilId}`, 'Added to the roster.'),
+    outcome(await addCouncilMember(staff, councilId, values), 'Added to the roster.'),
 );
 
 export const endTermAction = staffAction(
   { role: 'editor', bound: id, schema: z.object({ termTo: isoDate('Enter the last day of the term.') }) },
   async ({ termTo }, { staff, bound: [memberId] }) =>
-    outcome(await endMemberTerm(staff, memberId, termTo), '/staff/councils', `Term ends on ${termTo}.`),
+    outcome(await endMemberTerm(staff, memberId, termTo), `Term ends on ${termTo}.`),
 );
 
 export const setMemberGroupsAction = staffAction(
   { role: 'editor', bound: id, schema: z.object({ workingGroupIds: z.preprocess(list, z.array(z.uuid('Choose working groups from the list.'))) }) },
   async ({ workingGroupIds }, { staff, bound: [memberId] }) =>
-    outcome(await setMemberGroups(staff, memberId, workingGroupIds), '/staff/councils', 'Working groups saved.'),
+    outcome(await setMemberGroups(staff, memberId, workingGroupIds), 'Working groups saved.'),
 );

@@ -14,7 +14,7 @@ const requiredText = (message: string, max = 300) =>
 const NONEXISTENT = 'This time does not exist at the venue that day (the clocks go forward): choose another.';
 
 /** Date and time fields for one moment, checked against the venue's zone by the form's superRefine. */
-export const whenFields = {
+const whenFields = {
   startDate: z.iso.date('Enter the start date.'),
   startTime: z.string('Enter the start time.').regex(/^\d{2}:\d{2}$/, 'Enter the start time, like 09:30.'),
   endDate: z.iso.date('Enter the end date.'),
@@ -24,7 +24,7 @@ export const whenFields = {
 type WhenInput = { startDate: string; startTime: string; endDate: string; endTime: string; timeZone: string };
 
 /** Resolves start and end in the zone, adding issues to `ctx` for anything wrong; null when something is. */
-export function resolveWhen(input: WhenInput, ctx: z.RefinementCtx): { startsAt: Date; endsAt: Date } | null {
+function resolveWhen(input: WhenInput, ctx: z.RefinementCtx): { startsAt: Date; endsAt: Date } | null {
   const start = parseZonedDateTime(input.startDate, input.startTime, input.timeZone);
   const end = parseZonedDateTime(input.endDate, input.endTime, input.timeZone);
   if (!start.ok) ctx.addIssue({ code: 'custom', path: ['startTime'], message: start.reason === 'nonexistent' ? NONEXISTENT : 'Enter a real date and time.' });

@@ -1,5 +1,6 @@
 import { ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
+import { ReorderControls } from '@/components/reorder-controls';
 import type { AgendaEntry } from '@/db/agenda';
 import { roomOverlaps } from '@/lib/agenda';
 import { formatDate, formatTime, toZonedParts, zoneLabel } from '@/lib/datetime';
@@ -88,16 +89,12 @@ export function AgendaSection({
                     )}
                     {canEdit && (
                       <div className="mt-2 flex flex-wrap gap-1">
-                        {index > 0 && (
-                          <ActionForm action={moveAgendaItemAction.bind(null, item.id)} variant="secondary" submitLabel={<>↑<span className="sr-only"> Move “{item.titleEn}” up</span></>}>
-                            <input type="hidden" name="direction" value="up" />
-                          </ActionForm>
-                        )}
-                        {index < agenda.length - 1 && (
-                          <ActionForm action={moveAgendaItemAction.bind(null, item.id)} variant="secondary" submitLabel={<>↓<span className="sr-only"> Move “{item.titleEn}” down</span></>}>
-                            <input type="hidden" name="direction" value="down" />
-                          </ActionForm>
-                        )}
+                        <ReorderControls
+                          action={moveAgendaItemAction.bind(null, item.id)}
+                          name={`“${item.titleEn}”`}
+                          index={index}
+                          count={agenda.length}
+                        />
                         <ActionForm action={removeAgendaItemAction.bind(null, item.id)} variant="secondary" submitLabel={<>Remove<span className="sr-only"> “{item.titleEn}”</span></>} />
                         <details className="basis-full">
                           <summary className="cursor-pointer text-sm font-medium text-brand-700">

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
 import { OrganisationOptions } from '@/components/choice-options';
+import { ReorderControls } from '@/components/reorder-controls';
 import { inputClass } from '@/components/field';
 import { MeetingWhen } from '@/components/meeting-when';
 import { TableHead } from '@/components/table-head';
@@ -170,16 +171,12 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
                       {canEdit && (
                         <td className="px-3 py-2">
                           <div className="flex flex-wrap gap-1">
-                            {index > 0 && (
-                              <ActionForm action={moveOrganisationAction.bind(null, meeting.id, organisation.id)} variant="secondary" submitLabel={<>↑<span className="sr-only"> Move {name} up</span></>}>
-                                <input type="hidden" name="direction" value="up" />
-                              </ActionForm>
-                            )}
-                            {index < meeting.organisations.length - 1 && (
-                              <ActionForm action={moveOrganisationAction.bind(null, meeting.id, organisation.id)} variant="secondary" submitLabel={<>↓<span className="sr-only"> Move {name} down</span></>}>
-                                <input type="hidden" name="direction" value="down" />
-                              </ActionForm>
-                            )}
+                            <ReorderControls
+                              action={moveOrganisationAction.bind(null, meeting.id, organisation.id)}
+                              name={name}
+                              index={index}
+                              count={meeting.organisations.length}
+                            />
                             <ActionForm action={unlinkOrganisationAction.bind(null, meeting.id, organisation.id)} variant="secondary" submitLabel={<>Remove<span className="sr-only"> {name}</span></>} />
                           </div>
                         </td>
