@@ -3,8 +3,9 @@ import { and, desc, eq } from 'drizzle-orm';
 import { getDb, type DbExecutor } from './client';
 import { auditLog, type AuditEntry } from './schema';
 
-// Values of these fields never reach the audit log, whatever entity they belong to.
-const SENSITIVE_KEY = /token|secret|password|passport|hash|link|birth|nationality/i;
+// Values of these fields never reach the audit log, whatever entity they belong to: secrets, and personal details
+// the log does not need to say who changed what (phone numbers, free-text notes).
+const SENSITIVE_KEY = /token|secret|password|passport|hash|link|birth|nationality|phone|notes/i;
 export const REDACTED = '[redacted]';
 
 /** A copy of `value` with sensitive fields replaced, at any depth. */
@@ -36,15 +37,7 @@ export async function recordAudit(
     after?: unknown;
   },
 ): Promise<void> {
-  await executor.insert(auditLog).values({
-    actorId: entry.actor.id,
-    actorEmail: entry.actor.email,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before === undefined ? null : redact(entry.before),
-    after: entry.after === undefined ? null : redact(entry.after),
-  });
+  await recordAudits(executor, [entry]);
 }
 
 export async function listAuditEntries({
@@ -65,4 +58,23 @@ export async function listAuditEntries({
     )
     .orderBy(desc(auditLog.at))
     .limit(limit);
+}
+
+/** Records many changes in one statement (an import's chunk), in the transaction that makes them. */
+export async function recordAudits(
+  executor: DbExecutor,
+  entries: { actor: AuditActor; action: string; entityType: string; entityId: string | null; before?: unknown; after?: unknown }[],
+): Promise<void> {
+  if (!entries.length) return;
+  await executor.insert(auditLog).values(
+    entries.map((entry) => ({
+      actorId: entry.actor.id,
+      actorEmail: entry.actor.email,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before === undefined ? null : redact(entry.before),
+      after: entry.after === undefined ? null : redact(entry.after),
+    })),
+  );
 }

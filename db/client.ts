@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
+import { fillMissingDirectoryKeys } from './directory-keys';
 import { lockEmbeddedDataDir } from './embedded-lock';
 import * as schema from './schema';
 import { seedDemoData } from './seed';
@@ -40,8 +41,10 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
 
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const parsed = new URL(url);
+  const db = drizzle(client, { schema, casing: 'snake_case' });
+  await fillMissingDirectoryKeys(db);
   return {
-    db: drizzle(client, { schema, casing: 'snake_case' }),
+    db,
     kind: 'postgres',
     where: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
     close: () => client.end(),
@@ -57,7 +60,8 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
 
     const pgDir = path.join(dataDir, 'pglite');
     const isNew = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
-    const client = new PGlite(pgDir);
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const client = new PGlite(pgDir, { extensions: { pg_trgm } });
     await client.waitReady;
     const db = drizzle(client, { schema, casing: 'snake_case' });
     await migrate(db, { migrationsFolder });
@@ -65,6 +69,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
       await seedDemoData(db);
       console.info(`[db] new embedded database in ${pgDir}: demo data loaded`);
     }
+    await fillMissingDirectoryKeys(db);
     return {
       db,
       kind: 'pglite',

@@ -1,43 +1,148 @@
 import 'server-only';
-import { asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
-import type { ContactLanguage } from '@/lib/domain';
+import type { ContactLanguage, OrganisationType } from '@/lib/domain';
+import { searchKey } from '@/lib/transliterate';
 import { recordAudit } from './audit';
-import { getDb } from './client';
-import { contacts, organisations, type Contact } from './schema';
+import { getDb, type DbExecutor } from './client';
+import { contactKeys } from './directory-keys';
+import { agendaItemPeople, agendaItems, contacts, councilMembers, councils, meetings, organisations, type Contact } from './schema';
 
-// The minimal contact record the roster needs; the directory issue extends it.
+export const CONTACTS_PAGE_SIZE = 50;
 
 export type ContactValues = {
   name: string;
+  nameLatin: string | null;
+  title: string | null;
   email: string;
+  phone: string | null;
   organisationId: string | null;
   country: string | null;
   language: ContactLanguage;
+  tags: string[];
+  notes: string;
 };
 
-export type ContactListItem = Pick<Contact, 'id' | 'name' | 'email' | 'country' | 'language'> & {
+export type ContactFilters = {
+  search?: string;
+  country?: string;
+  organisationType?: OrganisationType;
+  tag?: string;
+  councilId?: string;
+};
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The directory's filters as SQL. The search compares search keys (lib/transliterate), so "Ismoilov" finds
+ * «Исмоилов»; it also finds everyone at an organisation whose name or acronym matches. `= any(array(…))` lets the
+ * planner combine the trigram index with the organisation index instead of scanning every contact.
+ */
+export function contactConditions(filters: ContactFilters): SQL | undefined {
+  const key = filters.search ? likePattern(searchKey(filters.search)) : null;
+  return and(
+    key
+      ? sql`(${contacts.searchKey} like ${key} or ${contacts.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${organisations.searchKey} like ${key})))`
+      : undefined,
+    filters.country === 'none' ? sql`${contacts.country} is null` : filters.country ? eq(contacts.country, filters.country) : undefined,
+    filters.organisationType
+      ? sql`${contacts.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${organisations.type} = ${filters.organisationType}))`
+      : undefined,
+    filters.tag ? sql`${contacts.tags} @> array[${filters.tag}]::text[]` : undefined,
+    filters.councilId
+      ? sql`exists (select 1 from ${councilMembers} where ${councilMembers.contactId} = ${contacts.id} and ${councilMembers.councilId} = ${filters.councilId}
+          and ${councilMembers.termFrom} <= current_date and (${councilMembers.termTo} is null or ${councilMembers.termTo} >= current_date))`
+      : undefined,
+  );
+}
+
+export type ContactListItem = Pick<Contact, 'id' | 'name' | 'nameLatin' | 'title' | 'email' | 'country' | 'language' | 'tags'> & {
   organisation: string | null;
 };
 
-export async function listContacts({ search }: { search?: string } = {}): Promise<ContactListItem[]> {
+const listColumns = {
+  id: contacts.id,
+  name: contacts.name,
+  nameLatin: contacts.nameLatin,
+  title: contacts.title,
+  email: contacts.email,
+  country: contacts.country,
+  language: contacts.language,
+  tags: contacts.tags,
+  organisation: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.nameEn})`,
+};
+
+/** One page of the directory, in Latin alphabetical order, and how many contacts match in all. */
+export async function listContacts(
+  filters: ContactFilters & { page?: number } = {},
+): Promise<{ contacts: ContactListItem[]; total: number }> {
   await requireStaff('viewer');
   const db = await getDb();
-  const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return queryContactPage(db, filters);
+}
+
+/** The query behind listContacts, without the role check: `npm run bench` times exactly this. */
+export async function queryContactPage(db: DbExecutor, filters: ContactFilters & { page?: number }) {
+  const where = contactConditions(filters);
+  const page = Math.max(1, filters.page ?? 1);
+  const [rows, total] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(contacts)
+      .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+      .where(where)
+      .orderBy(asc(contacts.sortKey), asc(contacts.id))
+      .limit(CONTACTS_PAGE_SIZE)
+      .offset((page - 1) * CONTACTS_PAGE_SIZE),
+    db.select({ total: count() }).from(contacts).where(where).then(([row]) => row?.total ?? 0),
+  ]);
+  return { contacts: rows, total };
+}
+
+/** Contacts for the pickers of the roster and the agenda (the first thousand alphabetically). */
+export async function listContactChoices(): Promise<ContactListItem[]> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  return db
+    .select(listColumns)
+    .from(contacts)
+    .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+    .orderBy(asc(contacts.sortKey), asc(contacts.id))
+    .limit(1000);
+}
+
+/** Every tag in use, for the filter. */
+export async function listContactTags(): Promise<string[]> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  const tag = sql<string>`unnest(${contacts.tags})`;
+  const rows = await db.selectDistinct({ tag }).from(contacts).orderBy(tag);
+  return rows.map((r) => r.tag);
+}
+
+/** Every contact matching the filters, for the CSV export. */
+export async function exportContacts(filters: ContactFilters) {
+  await requireStaff('viewer');
+  const db = await getDb();
   return db
     .select({
-      id: contacts.id,
       name: contacts.name,
+      nameLatin: contacts.nameLatin,
       email: contacts.email,
+      organisation: organisations.nameEn,
+      acronym: organisations.acronym,
       country: contacts.country,
+      title: contacts.title,
       language: contacts.language,
-      organisation: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.nameEn})`,
+      phone: contacts.phone,
+      tags: contacts.tags,
+      notes: contacts.notes,
+      source: contacts.source,
     })
     .from(contacts)
     .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
-    .where(pattern ? or(ilike(contacts.name, pattern), ilike(contacts.email, pattern)) : undefined)
-    .orderBy(asc(contacts.name))
-    .limit(500);
+    .where(contactConditions(filters))
+    .orderBy(asc(contacts.sortKey), asc(contacts.id));
 }
 
 export async function getContact({ id }: { id: string }): Promise<Contact | null> {
@@ -47,13 +152,68 @@ export async function getContact({ id }: { id: string }): Promise<Contact | null
   return contact ?? null;
 }
 
+export type ContactLinks = {
+  roster: { councilId: string; council: string; role: string; termFrom: string; termTo: string | null }[];
+  agenda: { meetingId: string; meeting: string; item: string; role: string }[];
+};
+
+/** What points at a contact: roster terms and agenda roles (and, later, invitations). */
+export async function getContactLinks({ id }: { id: string }): Promise<ContactLinks> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  const [roster, agenda] = await Promise.all([
+    db
+      .select({ councilId: councils.id, council: councils.nameEn, role: councilMembers.role, termFrom: councilMembers.termFrom, termTo: councilMembers.termTo })
+      .from(councilMembers)
+      .innerJoin(councils, eq(councils.id, councilMembers.councilId))
+      .where(eq(councilMembers.contactId, id))
+      .orderBy(asc(councilMembers.termFrom)),
+    db
+      .select({ meetingId: meetings.id, meeting: meetings.titleEn, item: agendaItems.titleEn, role: agendaItemPeople.role })
+      .from(agendaItemPeople)
+      .innerJoin(agendaItems, eq(agendaItems.id, agendaItemPeople.agendaItemId))
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .where(eq(agendaItemPeople.contactId, id))
+      .orderBy(asc(meetings.startsAt), asc(agendaItems.position)),
+  ]);
+  return { roster, agenda };
+}
+
+/** Other contacts that may be the same person: the search, or else those whose name reads the same in Latin. */
+export async function findContactDuplicates({ id, search }: { id: string; search?: string }) {
+  await requireStaff('viewer');
+  const db = await getDb();
+  const [self] = await db.select().from(contacts).where(eq(contacts.id, id));
+  if (!self) return [];
+  const condition = search ? contactConditions({ search }) : sql`${contacts.searchKey} like ${likePattern(searchKey(self.name))}`;
+  return db
+    .select(listColumns)
+    .from(contacts)
+    .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+    .where(and(ne(contacts.id, id), condition))
+    .orderBy(asc(contacts.sortKey))
+    .limit(20);
+}
+
 export type ContactChangeResult = { ok: true; id: string } | { ok: false; reason: 'notFound' | 'emailTaken' | 'organisationNotFound' };
 
-const normalise = (values: ContactValues): ContactValues => ({ ...values, email: values.email.trim().toLowerCase() });
+/** What the audit log keeps of a contact: phone and notes are redacted there (db/audit.ts). */
+const auditable = (c: ContactValues | Contact) => ({
+  name: c.name,
+  nameLatin: c.nameLatin,
+  title: c.title,
+  email: c.email,
+  phone: c.phone,
+  organisationId: c.organisationId,
+  country: c.country,
+  language: c.language,
+  tags: c.tags,
+  notes: c.notes,
+});
 
 export async function saveContact(actor: StaffUser, id: string | null, input: ContactValues): Promise<ContactChangeResult> {
   assertRole(actor, 'editor');
-  const values = normalise(input);
+  const values = { ...input, email: input.email.trim().toLowerCase() };
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (values.organisationId) {
@@ -62,22 +222,84 @@ export async function saveContact(actor: StaffUser, id: string | null, input: Co
     }
     const [sameEmail] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, values.email));
     if (sameEmail && sameEmail.id !== id) return { ok: false, reason: 'emailTaken' } as const;
+    const row = { ...values, ...contactKeys(values) };
+    const actorRef = { id: actor.id, email: actor.email };
     if (!id) {
-      const [created] = await tx.insert(contacts).values(values).returning();
-      await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action: 'contact.created', entityType: 'contact', entityId: created!.id, after: values });
+      const [created] = await tx
+        .insert(contacts)
+        .values({ ...row, source: `Added by ${actor.email}` })
+        .returning({ id: contacts.id });
+      await recordAudit(tx, { actor: actorRef, action: 'contact.created', entityType: 'contact', entityId: created!.id, after: auditable(values) });
       return { ok: true, id: created!.id } as const;
     }
     const [before] = await tx.select().from(contacts).where(eq(contacts.id, id)).for('update');
     if (!before) return { ok: false, reason: 'notFound' } as const;
-    await tx.update(contacts).set({ ...values, updatedAt: sql`now()` }).where(eq(contacts.id, id));
+    await tx.update(contacts).set({ ...row, updatedAt: sql`now()` }).where(eq(contacts.id, id));
+    await recordAudit(tx, { actor: actorRef, action: 'contact.updated', entityType: 'contact', entityId: id, before: auditable(before), after: auditable(values) });
+    return { ok: true, id } as const;
+  });
+}
+
+export type MergeResult = { ok: true; id: string } | { ok: false; reason: 'notFound' | 'same' };
+
+/**
+ * Folds `mergeId` into `keepId`: roster terms and agenda roles move to the kept contact, blank fields of the kept
+ * contact are filled from the duplicate (its own values win), tags are combined, notes kept from both; the duplicate
+ * is deleted. A table added later that references contacts (invitations, registrations) must be moved here too.
+ */
+export async function mergeContacts(actor: StaffUser, { keepId, mergeId }: { keepId: string; mergeId: string }): Promise<MergeResult> {
+  assertRole(actor, 'editor');
+  if (keepId === mergeId) return { ok: false, reason: 'same' };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(contacts)
+      .where(sql`${contacts.id} in (${keepId}, ${mergeId})`)
+      .orderBy(asc(contacts.id))
+      .for('update');
+    const keep = rows.find((r) => r.id === keepId);
+    const merged = rows.find((r) => r.id === mergeId);
+    if (!keep || !merged) return { ok: false, reason: 'notFound' } as const;
+
+    const movedRoster = await tx.update(councilMembers).set({ contactId: keepId }).where(eq(councilMembers.contactId, mergeId)).returning({ id: councilMembers.id });
+    // The same role on the same item twice would be one role: keep one.
+    await tx.execute(sql`
+      delete from ${agendaItemPeople} m
+      where m.contact_id = ${mergeId}
+        and exists (select 1 from ${agendaItemPeople} k where k.agenda_item_id = m.agenda_item_id and k.role = m.role and k.contact_id = ${keepId})
+    `);
+    const movedAgenda = await tx
+      .update(agendaItemPeople)
+      .set({ contactId: keepId })
+      .where(eq(agendaItemPeople.contactId, mergeId))
+      .returning({ item: agendaItemPeople.agendaItemId });
+
+    const filled: ContactValues = {
+      name: keep.name,
+      nameLatin: keep.nameLatin ?? merged.nameLatin,
+      title: keep.title ?? merged.title,
+      email: keep.email,
+      phone: keep.phone ?? merged.phone,
+      organisationId: keep.organisationId ?? merged.organisationId,
+      country: keep.country ?? merged.country,
+      language: keep.language,
+      tags: [...new Set([...keep.tags, ...merged.tags])],
+      notes: [keep.notes, merged.notes, `Merged with ${merged.name} <${merged.email}>.`].filter((n) => n.trim() !== '').join('\n'),
+    };
+    await tx.delete(contacts).where(eq(contacts.id, mergeId));
+    await tx
+      .update(contacts)
+      .set({ ...filled, ...contactKeys(filled), updatedAt: sql`now()` })
+      .where(eq(contacts.id, keepId));
     await recordAudit(tx, {
       actor: { id: actor.id, email: actor.email },
-      action: 'contact.updated',
+      action: 'contact.merged',
       entityType: 'contact',
-      entityId: id,
-      before: { name: before.name, email: before.email, organisationId: before.organisationId, country: before.country, language: before.language },
-      after: values,
+      entityId: keepId,
+      before: { kept: auditable(keep), merged: { id: mergeId, ...auditable(merged) } },
+      after: { ...auditable(filled), moved: { rosterTerms: movedRoster.length, agendaRoles: movedAgenda.length } },
     });
-    return { ok: true, id } as const;
+    return { ok: true, id: keepId } as const;
   });
 }

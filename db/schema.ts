@@ -62,11 +62,21 @@ export const organisations = pgTable(
     type: organisationType().notNull(),
     // ISO 3166-1 alpha-2; null for international bodies.
     country: text(),
+    // A department belongs to its ministry.
+    parentId: uuid().references((): AnyPgColumn => organisations.id, { onDelete: 'set null' }),
+    website: text(),
+    notes: text().notNull().default(''),
+    // lib/transliterate searchKey() of the names and acronym, kept up to date by every write (db/organisations.ts).
+    searchKey: text().notNull().default(''),
     ...timestamps,
   },
   (t) => [
     check('organisations_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('organisations_not_own_parent', sql`${t.parentId} <> ${t.id}`),
     index('organisations_acronym_idx').on(t.acronym),
+    index('organisations_parent_idx').on(t.parentId),
+    index('organisations_search_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
+    index('organisations_name_idx').on(t.nameEn),
   ],
 );
 
@@ -135,24 +145,78 @@ export const meetingOrganisations = pgTable(
 export const contactLanguage = pgEnum('contact_language', CONTACT_LANGUAGES);
 export const rosterRole = pgEnum('roster_role', ROSTER_ROLES);
 
-/** A person in the directory (the directory issue extends this minimal record). */
+/** A person in the directory. */
 export const contacts = pgTable(
   'contacts',
   {
     id: uuid().primaryKey().defaultRandom(),
+    // As the source wrote it, in whatever script.
     name: text().notNull(),
+    // As on the person's passport, for badges; null when not known (pages then show a transliteration).
+    nameLatin: text(),
+    title: text(),
     // Always stored trimmed and lower-cased.
     email: text().notNull(),
+    phone: text(),
     organisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
     country: text(),
     language: contactLanguage().notNull().default('en'),
+    // Lower-case labels such as "focal point", "expert", "media".
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    notes: text().notNull().default(''),
+    // Where the contact came from: typed in, or which import.
+    source: text().notNull().default(''),
+    // lib/transliterate searchKey() of name, Latin name and email; sortKey is the Latin name, lower-case. Both kept up
+    // to date by every write (db/contacts.ts, db/contact-import.ts).
+    searchKey: text().notNull().default(''),
+    sortKey: text().notNull().default(''),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('contacts_email_unique').on(t.email),
     check('contacts_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
     index('contacts_organisation_idx').on(t.organisationId),
+    index('contacts_search_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
+    index('contacts_sort_idx').on(t.sortKey, t.id),
+    index('contacts_tags_idx').using('gin', t.tags),
+    index('contacts_country_idx').on(t.country, t.sortKey),
   ],
+);
+
+export const contactImportStatus = pgEnum('contact_import_status', ['previewing', 'applying', 'done', 'cancelled']);
+
+/**
+ * An uploaded contacts file, from preview to import. The rows are kept so the preview, the column mapping and the
+ * import itself all read the same cells; the import runs in chunks, each its own transaction, so any app instance can
+ * pick it up where another left off (leaseUntil).
+ */
+export const contactImports = pgTable(
+  'contact_imports',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdByEmail: text(),
+    fileName: text().notNull(),
+    encoding: text().notNull(),
+    delimiter: text().notNull(),
+    headers: jsonb().$type<string[]>().notNull(),
+    // Every row after the header, as cells.
+    rows: jsonb().$type<string[][]>().notNull(),
+    // Column index → field name or null (ignored).
+    mapping: jsonb().$type<(string | null)[]>().notNull(),
+    mappingConfirmed: boolean().notNull().default(false),
+    // New-organisation key → id of an existing organisation staff chose instead of creating one.
+    organisationChoices: jsonb().$type<Record<string, string>>().notNull().default({}),
+    // New-organisation key → id of the organisation the import created or chose (filled when the import starts).
+    organisationIds: jsonb().$type<Record<string, string>>().notNull().default({}),
+    status: contactImportStatus().notNull().default('previewing'),
+    rowsDone: integer().notNull().default(0),
+    counts: jsonb().$type<Record<string, number>>().notNull().default({}),
+    leaseUntil: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('contact_imports_created_idx').on(t.createdAt)],
 );
 
 export const workingGroups = pgTable(
@@ -258,6 +322,7 @@ export type AgendaItem = typeof agendaItems.$inferSelect;
 export type { AgendaItemKind, AgendaPersonRole } from '@/lib/domain';
 
 export type Contact = typeof contacts.$inferSelect;
+export type ContactImport = typeof contactImports.$inferSelect;
 export type WorkingGroup = typeof workingGroups.$inferSelect;
 export type CouncilMember = typeof councilMembers.$inferSelect;
 export type { RosterRole, ContactLanguage } from '@/lib/domain';

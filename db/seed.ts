@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { calendarDateIn, zonedToInstant } from '@/lib/datetime';
+import { fillMissingDirectoryKeys } from './directory-keys';
 import { agendaItemPeople, agendaItems, contacts, councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
 import type { NewMeeting, NewOrganisation, OrganisationRole } from './schema';
 
@@ -324,5 +325,6 @@ export async function seedDemoData(
         { meetingId: DEMO_WORKING_GROUP_ID, organisationId: organisationId(1), role: 'organiser' as const, position: 0 },
       ])
       .onConflictDoNothing();
+    await fillMissingDirectoryKeys(tx);
   });
 }

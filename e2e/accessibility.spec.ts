@@ -44,6 +44,18 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   await expect(adminPage.getByRole('region', { name: 'Add a contact' }).getByRole('status')).toContainText('was added');
   await adminPage.reload();
   const contactHref = await adminPage.getByRole('link', { name: contactName }).getAttribute('href');
+  // An import waiting for confirmation, with a rejected row, a new organisation and an unknown column.
+  await adminPage.goto('/staff/contacts/import');
+  await adminPage.getByLabel('CSV file').setInputFiles({
+    name: 'sweep.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`ФИО;Электронная почта;Организация;Комната\nSweep Person;sweep.import.${Date.now()}@council.test;Sweep Ministry;12\nNo Email;;;\n`),
+  });
+  await adminPage.getByRole('button', { name: 'Upload and preview' }).click();
+  await adminPage.waitForURL(/\/staff\/contacts\/import\/[0-9a-f-]{36}$/);
+  const importHref = new URL(adminPage.url()).pathname;
+  await adminPage.getByRole('button', { name: 'Use these columns' }).click();
+  await expect(adminPage.getByRole('heading', { name: 'What this import would do' })).toBeVisible();
   const samples = {
     id: '0b7a7c1e-5d1f-4c43-9a51-000000000101',
     token: 'not-a-real-token-0000000000000000',
@@ -57,6 +69,8 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
     const perRoute: Record<string, string[]> = {
       '/staff/mail/[id]': [messageHref!],
       '/staff/contacts/[id]': [contactHref!],
+      '/staff/contacts/import/[id]': [importHref, `${importHref}?step=columns`],
+      '/staff/organisations/[id]': ['/staff/organisations/0b7a7c1e-5d1f-4c43-9a51-000000000201'],
       '/staff/councils/[id]': ['/staff/councils/0b7a7c1e-5d1f-4c43-9a51-000000000001'],
     };
     const urls = perRoute[route.pattern]

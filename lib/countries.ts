@@ -27,3 +27,44 @@ const strictEnglish = new Intl.DisplayNames(['en'], { type: 'region', fallback: 
 export function isCountryCode(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && !/^(X.|Q[M-Z]|AA|ZZ|EU|EZ|UN)$/.test(code) && strictEnglish.of(code) !== undefined;
 }
+
+// Names spreadsheets use that Intl does not give: official long forms and older names.
+const COUNTRY_ALIASES: Record<string, string> = {
+  'kyrgyz republic': 'KG',
+  'republic of kazakhstan': 'KZ',
+  'republic of uzbekistan': 'UZ',
+  'republic of tajikistan': 'TJ',
+  'кыргызстан': 'KG',
+  'кыргызская республика': 'KG',
+  'киргизская республика': 'KG',
+  'республика казахстан': 'KZ',
+  'республика узбекистан': 'UZ',
+  'республика таджикистан': 'TJ',
+  'российская федерация': 'RU',
+  'russian federation': 'RU',
+  'usa': 'US',
+  'сша': 'US',
+  'uk': 'GB',
+  'афганистан': 'AF',
+};
+
+const normaliseCountryName = (name: string) => name.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+
+let countryLookup: Map<string, string> | undefined;
+
+function lookupTable(): Map<string, string> {
+  if (countryLookup) return countryLookup;
+  const table = new Map<string, string>(Object.entries(COUNTRY_ALIASES));
+  for (const locale of ['en', 'ru'] as const) {
+    for (const { code, name } of countryOptions(locale)) table.set(normaliseCountryName(name), code);
+  }
+  countryLookup = table;
+  return table;
+}
+
+/** An ISO code for a country as a spreadsheet writes it: "KZ", "kz", "Kazakhstan ", «Казахстан», "Kyrgyz Republic". */
+export function parseCountry(written: string): string | null {
+  const trimmed = written.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed) && isCountryCode(trimmed.toUpperCase())) return trimmed.toUpperCase();
+  return lookupTable().get(normaliseCountryName(trimmed)) ?? null;
+}

@@ -40,6 +40,19 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type RosterRole = (typeof ROSTER_ROLES)[number];
 export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
 
+// Staff pages are English only; delegates' and public pages take these names from messages/*.json.
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
+  un_entity: 'UN entity',
+  government: 'Government institution',
+  regional_organisation: 'Regional organisation',
+  international_organisation: 'International organisation',
+  civil_society: 'Civil society',
+  academic: 'Academic / think tank',
+  diplomatic_mission: 'Diplomatic mission',
+  media: 'Media',
+  other: 'Other',
+};
+
 export const ROSTER_ROLE_LABELS: Record<RosterRole, string> = {
   national_expert: 'National expert',
   focal_point: 'Focal point',
@@ -58,4 +71,10 @@ export const AGENDA_KIND_LABELS: Record<AgendaItemKind, string> = {
   break: 'Break',
   side_meeting: 'Side meeting',
   briefing: 'Briefing',
+};
+
+export const AGENDA_PERSON_ROLE_LABELS: Record<AgendaPersonRole, string> = {
+  speaker: 'Speaker',
+  moderator: 'Moderator',
+  participant: 'Participant',
 };

@@ -27,3 +27,22 @@ export function htmlPage({ status, title, body, headers = {} }: { status: number
     { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers } },
   );
 }
+
+/** A CSV download named like `contacts-2026-11-27.csv`. */
+export function csvResponse(csv: string, name: string): Response {
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+/** The answer to an export asked for without a session (sign in, then come back) or without the role. */
+export function refusedExport(error: { reason: 'unauthenticated' | 'forbidden' }, returnTo: string): Response {
+  if (error.reason === 'unauthenticated') {
+    return new Response(null, { status: 307, headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}` } });
+  }
+  return htmlPage({ status: 403, title: 'You cannot open this page', body: '<p>Ask an admin if you need access.</p>' });
+}

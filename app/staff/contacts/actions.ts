@@ -3,10 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { saveContact, type ContactChangeResult } from '@/db/contacts';
+import { mergeContacts, saveContact, type ContactChangeResult } from '@/db/contacts';
 import { staffAction } from '@/lib/actions';
 import type { FormState } from '@/lib/form-state';
-import { contactSchema } from './contact-schema';
+import { contactSchema, mergeSchema } from './contact-schema';
 
 function refused(result: Exclude<ContactChangeResult, { ok: true }>): FormState {
   switch (result.reason) {
@@ -33,5 +33,21 @@ export const updateContactAction = staffAction(
     if (!result.ok) return refused(result);
     revalidatePath('/staff/contacts');
     redirect('/staff/contacts?saved=1');
+  },
+);
+
+/** Folds the chosen duplicate into the contact whose page this is (bound). */
+export const mergeContactAction = staffAction(
+  { role: 'editor', bound: z.tuple([z.uuid()]), schema: mergeSchema },
+  async ({ mergeId }, { staff, bound: [keepId] }) => {
+    const result = await mergeContacts(staff, { keepId, mergeId });
+    if (!result.ok) {
+      return {
+        status: 'error',
+        message: result.reason === 'same' ? 'A contact cannot be merged with itself.' : 'One of the two contacts no longer exists.',
+      };
+    }
+    revalidatePath('/staff/contacts');
+    redirect(`/staff/contacts/${keepId}?merged=1`);
   },
 );

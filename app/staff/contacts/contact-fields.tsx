@@ -2,6 +2,8 @@ import { CountryOptions, OrganisationOptions } from '@/components/choice-options
 import { inputClass } from '@/components/field';
 import type { Contact } from '@/db/schema';
 
+export const SUGGESTED_TAGS = ['focal point', 'expert', 'media', 'speaker', 'civil society', 'diplomat'];
+
 /** The contact form's fields (server-rendered, inside an ActionForm). */
 export function ContactFields({
   idPrefix,
@@ -10,22 +12,41 @@ export function ContactFields({
   countries,
 }: {
   idPrefix: string;
-  contact?: Pick<Contact, 'name' | 'email' | 'organisationId' | 'country' | 'language'>;
+  contact?: Pick<Contact, 'name' | 'nameLatin' | 'title' | 'email' | 'phone' | 'organisationId' | 'country' | 'language' | 'tags' | 'notes'>;
   organisations: { id: string; nameEn: string; acronym: string | null }[];
   countries: { code: string; name: string }[];
 }) {
-  const field = (name: string, label: string, control: React.ReactNode) => (
+  const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
     <div className="flex flex-col gap-1">
       <label htmlFor={`${idPrefix}-${name}`} className="text-sm font-medium">
         {label}
       </label>
+      {hint && (
+        <p id={`${idPrefix}-${name}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
       {control}
     </div>
   );
+  const hinted = (name: string) => ({ 'aria-describedby': `${idPrefix}-${name}-hint` });
   return (
     <div className="grid w-full gap-3 sm:grid-cols-2">
-      {field('name', 'Name', <input id={`${idPrefix}-name`} name="name" defaultValue={contact?.name} className={inputClass} />)}
-      {field('email', 'Email', <input id={`${idPrefix}-email`} name="email" type="email" defaultValue={contact?.email} className={inputClass} />)}
+      {field(
+        'name',
+        'Name',
+        <input id={`${idPrefix}-name`} name="name" defaultValue={contact?.name} autoComplete="off" className={inputClass} {...hinted('name')} />,
+        'As the person or the source writes it, in any script.',
+      )}
+      {field(
+        'nameLatin',
+        'Passport spelling (Latin letters)',
+        <input id={`${idPrefix}-nameLatin`} name="nameLatin" defaultValue={contact?.nameLatin ?? ''} autoComplete="off" className={inputClass} {...hinted('nameLatin')} />,
+        'As on the passport, for badges. Leave blank if the name above is already in Latin letters.',
+      )}
+      {field('title', 'Position', <input id={`${idPrefix}-title`} name="title" defaultValue={contact?.title ?? ''} className={inputClass} />)}
+      {field('email', 'Email', <input id={`${idPrefix}-email`} name="email" type="email" defaultValue={contact?.email} autoComplete="off" className={inputClass} />)}
+      {field('phone', 'Phone', <input id={`${idPrefix}-phone`} name="phone" type="tel" defaultValue={contact?.phone ?? ''} autoComplete="off" className={inputClass} />)}
       {field(
         'organisationId',
         'Organisation',
@@ -48,6 +69,15 @@ export function ContactFields({
           <option value="ru">Russian</option>
         </select>,
       )}
+      {field(
+        'tags',
+        'Tags',
+        <input id={`${idPrefix}-tags`} name="tags" defaultValue={contact?.tags.join(', ') ?? ''} className={inputClass} {...hinted('tags')} />,
+        `Separated by commas, for example: ${SUGGESTED_TAGS.slice(0, 3).join(', ')}.`,
+      )}
+      <div className="sm:col-span-2">
+        {field('notes', 'Notes', <textarea id={`${idPrefix}-notes`} name="notes" rows={3} defaultValue={contact?.notes ?? ''} className={inputClass} />)}
+      </div>
     </div>
   );
 }

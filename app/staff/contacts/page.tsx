@@ -2,14 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
+import { CountryOptions } from '@/components/choice-options';
 import { inputClass } from '@/components/field';
+import { Pagination } from '@/components/pagination';
 import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
-import { listContacts } from '@/db/contacts';
+import { CONTACTS_PAGE_SIZE, listContacts, listContactTags } from '@/db/contacts';
+import { listCouncils } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
+import { readContactFilters } from '@/lib/directory-filters';
+import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
+import { toLatin } from '@/lib/transliterate';
 import { createContactAction } from './actions';
 import { ContactFields } from './contact-fields';
 
@@ -19,12 +25,35 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
   await connection();
   const staff = await requireSignedInPage('/staff/contacts');
   const params = await searchParams;
-  const search = typeof params.q === 'string' ? params.q.trim().slice(0, 200) : '';
+  const filters = readContactFilters(params);
   const canEdit = roleAtLeast(staff.role, 'editor');
-  const [contacts, organisations] = await Promise.all([listContacts({ search: search || undefined }), canEdit ? listOrganisationChoices() : []]);
+  const [{ contacts, total }, tags, councils, organisations] = await Promise.all([
+    listContacts(filters),
+    listContactTags(),
+    listCouncils(),
+    canEdit ? listOrganisationChoices() : [],
+  ]);
+  const query = {
+    q: filters.search,
+    country: filters.country,
+    type: filters.organisationType,
+    tag: filters.tag,
+    council: filters.councilId,
+  };
+  const exportQuery = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  const filtered = Object.values(query).some(Boolean);
+  const countries = countryOptions('en');
   return (
     <>
-      <h1 className="text-2xl font-semibold">Contacts</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Contacts</h1>
+        <p className="flex flex-wrap gap-4 text-sm">
+          {canEdit && <Link href="/staff/contacts/import">Import contacts from a CSV file</Link>}
+          <a href={`/staff/contacts/export${exportQuery ? `?${exportQuery}` : ''}`} download>
+            Export {filtered ? 'these' : 'all'} {total.toLocaleString('en')} contact{total === 1 ? '' : 's'} as CSV
+          </a>
+        </p>
+      </div>
       {params.saved === '1' && (
         <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
           Contact saved.
@@ -36,47 +65,105 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
             Add a contact
           </h2>
           <ActionForm action={createContactAction} submitLabel="Add contact">
-            <ContactFields
-              idPrefix="new-contact"
-              organisations={organisations}
-              countries={countryOptions('en')}
-            />
+            <ContactFields idPrefix="new-contact" organisations={organisations} countries={countries} />
           </ActionForm>
         </section>
       )}
-      <form method="get" role="search" aria-label="Search contacts" className="mt-6 flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
+      <form method="get" role="search" aria-label="Search contacts" className="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+        <div className="flex flex-col gap-1 sm:col-span-3">
           <label htmlFor="contact-search" className="text-sm font-medium">
-            Name or email
+            Name, email or organisation
           </label>
-          <input id="contact-search" name="q" type="search" defaultValue={search} className={inputClass} />
+          <p id="contact-search-hint" className="text-sm text-slate-700">
+            Latin or Cyrillic: “Ismoilov” also finds “Исмоилов”.
+          </p>
+          <input id="contact-search" name="q" type="search" defaultValue={filters.search ?? ''} aria-describedby="contact-search-hint" className={inputClass} />
         </div>
-        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
-          Search
-        </button>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="contact-country" className="text-sm font-medium">
+            Country
+          </label>
+          <select id="contact-country" name="country" defaultValue={filters.country ?? ''} className={inputClass}>
+            <CountryOptions countries={[{ code: 'none', name: 'No country (international)' }, ...countries]} />
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="contact-type" className="text-sm font-medium">
+            Type of organisation
+          </label>
+          <select id="contact-type" name="type" defaultValue={filters.organisationType ?? ''} className={inputClass}>
+            <option value="">—</option>
+            {ORGANISATION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {ORGANISATION_TYPE_LABELS[type]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="contact-tag" className="text-sm font-medium">
+            Tag
+          </label>
+          <select id="contact-tag" name="tag" defaultValue={filters.tag ?? ''} className={inputClass}>
+            <option value="">—</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="contact-council" className="text-sm font-medium">
+            On the roster of
+          </label>
+          <select id="contact-council" name="council" defaultValue={filters.councilId ?? ''} className={inputClass}>
+            <option value="">—</option>
+            {councils.map((council) => (
+              <option key={council.id} value={council.id}>
+                {council.nameEn}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end gap-3 sm:col-span-2">
+          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+            Search
+          </button>
+          {filtered && <Link href="/staff/contacts">Clear the search and filters</Link>}
+        </div>
       </form>
-      <p className="mt-3 text-sm text-slate-700" aria-live="polite">
-        {contacts.length} contact{contacts.length === 1 ? '' : 's'}
-        {search && ` matching “${search}”`}.
+      <p className="mt-3 text-sm text-slate-700" role="status">
+        {total.toLocaleString('en')} contact{total === 1 ? '' : 's'}
+        {filters.search && ` matching “${filters.search}”`}
+        {filtered && !filters.search && ' matching the filters'}.
       </p>
       {contacts.length > 0 && (
         <TableScroll label="Contacts table">
           <table className="w-full text-left text-sm">
-            <TableHead columns={['Name', 'Email', 'Organisation', 'Country', 'Language']} />
+            <TableHead columns={['Name', 'Position', 'Email', 'Organisation', 'Country', 'Language', 'Tags']} />
             <tbody>
               {contacts.map((c) => (
                 <tr key={c.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">{canEdit ? <Link href={`/staff/contacts/${c.id}`}>{c.name}</Link> : c.name}</td>
+                  <td className="px-3 py-2">
+                    {canEdit ? <Link href={`/staff/contacts/${c.id}`}>{c.name}</Link> : c.name}
+                    {(c.nameLatin || toLatin(c.name)) !== c.name && (
+                      <span className="block text-xs text-slate-700">{c.nameLatin || toLatin(c.name)}</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2 whitespace-pre-line">{c.title ?? '—'}</td>
                   <td className="px-3 py-2">{c.email}</td>
                   <td className="px-3 py-2">{c.organisation ?? '—'}</td>
                   <td className="px-3 py-2">{c.country ? countryName(c.country, 'en') : '—'}</td>
                   <td className="px-3 py-2">{c.language === 'ru' ? 'Russian' : 'English'}</td>
+                  <td className="px-3 py-2">{c.tags.length ? c.tags.join(', ') : '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
       )}
+      <Pagination label="Contact pages" basePath="/staff/contacts" params={query} page={filters.page} pageSize={CONTACTS_PAGE_SIZE} total={total} />
     </>
   );
 }

@@ -5,38 +5,128 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { AccessDenied } from '@/components/access-denied';
 import { ActionForm } from '@/components/action-form';
-import { getContact } from '@/db/contacts';
+import { inputClass } from '@/components/field';
+import { findContactDuplicates, getContact, getContactLinks } from '@/db/contacts';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
-import { countryOptions } from '@/lib/countries';
-import { updateContactAction } from '../actions';
+import { countryName, countryOptions } from '@/lib/countries';
+import { AGENDA_PERSON_ROLE_LABELS, ROSTER_ROLE_LABELS } from '@/lib/domain';
+import { toLatin } from '@/lib/transliterate';
+import { mergeContactAction, updateContactAction } from '../actions';
 import { ContactFields } from '../contact-fields';
 
 export const metadata: Metadata = { title: 'Edit contact' };
 
-export default async function EditContactPage({ params }: PageProps<'/staff/contacts/[id]'>) {
+export default async function EditContactPage({ params, searchParams }: PageProps<'/staff/contacts/[id]'>) {
   await connection();
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/contacts/${id}`);
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
   const contact = z.uuid().safeParse(id).success ? await getContact({ id }) : null;
   if (!contact) notFound();
-  const organisations = await listOrganisationChoices();
+  const query = await searchParams;
+  const duplicateSearch = typeof query.dup === 'string' ? query.dup.trim().slice(0, 200) : '';
+  const [organisations, links, duplicates] = await Promise.all([
+    listOrganisationChoices(),
+    getContactLinks({ id }),
+    findContactDuplicates({ id, search: duplicateSearch || undefined }),
+  ]);
+  const latin = contact.nameLatin || toLatin(contact.name);
   return (
     <>
       <p className="text-sm">
         <Link href="/staff/contacts">← Contacts</Link>
       </p>
-      <h1 className="mt-2 mb-4 text-2xl font-semibold">{contact.name}</h1>
-      <ActionForm action={updateContactAction.bind(null, contact.id)} submitLabel="Save contact">
-        <ContactFields
-          idPrefix="contact"
-          contact={contact}
-          organisations={organisations}
-          countries={countryOptions('en')}
-        />
-      </ActionForm>
+      <h1 className="mt-2 text-2xl font-semibold">{contact.name}</h1>
+      {latin !== contact.name && (
+        <p className="text-slate-700">
+          {latin} {!contact.nameLatin && <span className="text-sm">(transliterated; give the passport spelling below if it differs)</span>}
+        </p>
+      )}
+      {contact.source && <p className="mt-1 text-sm text-slate-700">Source: {contact.source}</p>}
+      {query.merged === '1' && (
+        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          The duplicate was merged into this contact.
+        </p>
+      )}
+      <section aria-labelledby="details" className="mt-4">
+        <h2 id="details" className="mb-3 text-lg font-semibold">
+          Details
+        </h2>
+        {/* Keyed by the last change, so the fields show the stored values again after a merge reloads this page. */}
+        <ActionForm key={contact.updatedAt.toISOString()} action={updateContactAction.bind(null, contact.id)} submitLabel="Save contact">
+          <ContactFields idPrefix="contact" contact={contact} organisations={organisations} countries={countryOptions('en')} />
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="appears" className="mt-8">
+        <h2 id="appears" className="text-lg font-semibold">
+          Where this contact appears
+        </h2>
+        {links.roster.length === 0 && links.agenda.length === 0 ? (
+          <p className="mt-2 text-slate-700">Not on any council’s roster or meeting agenda.</p>
+        ) : (
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {links.roster.map((term, i) => (
+              <li key={`r${i}`}>
+                <Link href={`/staff/councils/${term.councilId}`}>{term.council}</Link>: {ROSTER_ROLE_LABELS[term.role as keyof typeof ROSTER_ROLE_LABELS]}, from{' '}
+                {term.termFrom}
+                {term.termTo ? ` to ${term.termTo}` : ''}
+              </li>
+            ))}
+            {links.agenda.map((role, i) => (
+              <li key={`a${i}`}>
+                <Link href={`/staff/meetings/${role.meetingId}`}>{role.meeting}</Link>: {AGENDA_PERSON_ROLE_LABELS[role.role as keyof typeof AGENDA_PERSON_ROLE_LABELS]} — {role.item}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="merge" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="merge" className="text-lg font-semibold">
+          Merge a duplicate into this contact
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          The duplicate’s roster terms and agenda roles move here; fields blank here are filled from it, tags are combined, and
+          its address is kept in the notes. Then the duplicate is deleted. This contact’s own values are kept.
+        </p>
+        <form method="get" role="search" aria-label="Find a duplicate" className="mt-3 flex flex-wrap items-end gap-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="duplicate-search" className="text-sm font-medium">
+              Find the duplicate by name or email
+            </label>
+            <input id="duplicate-search" name="dup" type="search" defaultValue={duplicateSearch} className={inputClass} />
+          </div>
+          <button type="submit" className="min-h-10 rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+            Find
+          </button>
+        </form>
+        <p className="mt-3 text-sm text-slate-700">
+          {duplicates.length === 0
+            ? duplicateSearch
+              ? `No other contact matches “${duplicateSearch}”.`
+              : 'No other contact has a name like this one. Search above to find a duplicate.'
+            : duplicateSearch
+              ? `Contacts matching “${duplicateSearch}”:`
+              : 'Contacts with a name like this one:'}
+        </p>
+        <ul className="mt-2 space-y-2">
+          {duplicates.map((d) => (
+            <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-3">
+              <span>
+                <Link href={`/staff/contacts/${d.id}`}>{d.name}</Link> · {d.email}
+                {d.organisation && ` · ${d.organisation}`}
+                {d.country && ` · ${countryName(d.country, 'en')}`}
+              </span>
+              <ActionForm action={mergeContactAction.bind(null, contact.id)} submitLabel={`Merge ${d.email} into this contact`} variant="secondary">
+                <input type="hidden" name="mergeId" value={d.id} />
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+      </section>
     </>
   );
 }

@@ -8,7 +8,7 @@ import { CountryOptions, OrganisationOptions } from '@/components/choice-options
 import { inputClass } from '@/components/field';
 import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
-import { listContacts } from '@/db/contacts';
+import { listContactChoices } from '@/db/contacts';
 import { getCouncil, listRoster, type RosterEntry } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -41,7 +41,7 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
   const canEdit = roleAtLeast(staff.role, 'editor');
   const [roster, contacts, organisations] = await Promise.all([
     listRoster({ councilId: council.id, asOf }),
-    canEdit ? listContacts() : [],
+    canEdit ? listContactChoices() : [],
     canEdit ? listOrganisationChoices() : [],
   ]);
   const groups = new Map<string, RosterEntry[]>();

@@ -11,7 +11,7 @@ import { MeetingWhen } from '@/components/meeting-when';
 import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { listAgenda } from '@/db/agenda';
-import { listContacts } from '@/db/contacts';
+import { listContactChoices } from '@/db/contacts';
 import { getMeeting, listMeetingHistory, listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getCurrentStaff, requireSignedInPage } from '@/lib/auth/staff';
@@ -50,7 +50,7 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
     listMeetingHistory({ id: meeting.id }),
     canEdit ? listOrganisationChoices() : Promise.resolve([]),
     listAgenda({ meetingId: meeting.id }),
-    canEdit ? listContacts() : Promise.resolve([]),
+    canEdit ? listContactChoices() : Promise.resolve([]),
   ]);
   const place =
     meeting.format === 'online'

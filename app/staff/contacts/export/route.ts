@@ -1,0 +1,26 @@
+import { exportContacts } from '@/db/contacts';
+import { AuthorizationError } from '@/lib/auth/staff';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '@/lib/contact-import';
+import { toCsv } from '@/lib/csv';
+import { readContactFilters } from '@/lib/directory-filters';
+import { csvResponse, refusedExport } from '@/lib/http';
+
+/** The contacts the list shows (same filters), as CSV with the importer's own headers: export → import is lossless. */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const rows = await exportContacts(readContactFilters(new URL(request.url).searchParams));
+    const csv = toCsv(
+      IMPORT_FIELDS.map((field) => IMPORT_FIELD_LABELS[field]),
+      rows.map((c) =>
+        IMPORT_FIELDS.map((field) => {
+          const value = c[field];
+          return Array.isArray(value) ? value.join(', ') : value;
+        }),
+      ),
+    );
+    return csvResponse(csv, 'contacts');
+  } catch (error) {
+    if (error instanceof AuthorizationError) return refusedExport(error, '/staff/contacts');
+    throw error;
+  }
+}

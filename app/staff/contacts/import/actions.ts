@@ -1,0 +1,76 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { after } from 'next/server';
+import { z } from 'zod';
+import {
+  cancelContactImport,
+  chooseImportOrganisation,
+  runContactImport,
+  saveImportMapping,
+  startContactImport,
+  type ImportChangeResult,
+} from '@/db/contact-import';
+import { staffAction } from '@/lib/actions';
+import { IMPORT_FIELDS } from '@/lib/contact-import';
+import type { FormState } from '@/lib/form-state';
+
+function refused(result: Exclude<ImportChangeResult, { ok: true }>): FormState {
+  switch (result.reason) {
+    case 'mappingIncomplete':
+      return { status: 'error', message: 'Please correct the column choices.', fieldErrors: { column: result.problems ?? [] } };
+    case 'notPreviewing':
+      return { status: 'error', message: 'This import has already started, finished or been cancelled: nothing was changed.' };
+    case 'notFound':
+      return { status: 'error', message: 'That import (or the organisation chosen) no longer exists.' };
+  }
+}
+
+const columnChoice = z.enum([...IMPORT_FIELDS, ''], 'Choose a field from the list, or “Ignore this column”.');
+const mappingSchema = z.object({
+  column: z.union([columnChoice.transform((c) => [c]), z.array(columnChoice)], 'Choose what each column holds.'),
+});
+
+export const saveImportMappingAction = staffAction(
+  { role: 'editor', bound: z.tuple([z.uuid()]), schema: mappingSchema },
+  async ({ column }, { staff, bound: [id] }) => {
+    const result = await saveImportMapping(staff, id, column.map((c) => c || null));
+    if (!result.ok) return refused(result);
+    redirect(`/staff/contacts/import/${id}`);
+  },
+);
+
+export const chooseImportOrganisationAction = staffAction(
+  {
+    role: 'editor',
+    bound: z.tuple([z.uuid(), z.string().min(1).max(400)]),
+    schema: z.object({ organisationId: z.union([z.literal(''), z.uuid('Choose an organisation from the list.')]) }),
+  },
+  async ({ organisationId }, { staff, bound: [id, key] }) => {
+    const result = await chooseImportOrganisation(staff, id, key, organisationId || null);
+    if (!result.ok) return refused(result);
+    revalidatePath(`/staff/contacts/import/${id}`);
+    return { status: 'success', message: organisationId ? 'Rows will go to the organisation chosen.' : 'The organisation will be created.' };
+  },
+);
+
+export const startContactImportAction = staffAction(
+  { role: 'editor', bound: z.tuple([z.uuid()]), schema: z.object({}) },
+  async (_, { staff, bound: [id] }) => {
+    const result = await startContactImport(staff, id);
+    if (!result.ok) return refused(result);
+    // The rows are imported after this response, chunk by chunk; the page shows the progress.
+    after(() => runContactImport(id));
+    redirect(`/staff/contacts/import/${id}`);
+  },
+);
+
+export const cancelContactImportAction = staffAction(
+  { role: 'editor', bound: z.tuple([z.uuid()]), schema: z.object({}) },
+  async (_, { staff, bound: [id] }) => {
+    const result = await cancelContactImport(staff, id);
+    if (!result.ok) return refused(result);
+    redirect('/staff/contacts/import?cancelled=1');
+  },
+);

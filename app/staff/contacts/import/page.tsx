@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { AccessDenied } from '@/components/access-denied';
+import { TableHead } from '@/components/table-head';
+import { TableScroll } from '@/components/table-scroll';
+import { listContactImports } from '@/db/contact-import';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { requireSignedInPage } from '@/lib/auth/staff';
+import { MAX_IMPORT_ROWS } from '@/lib/contact-import';
+import { formatDateTime } from '@/lib/datetime';
+
+export const metadata: Metadata = { title: 'Import contacts' };
+
+const PROBLEMS: Record<string, string> = {
+  noFile: 'Choose a CSV file to upload.',
+  empty: 'That file is empty. Choose the CSV file with the contacts.',
+  binary: 'That file is not a CSV text file. In Excel, use File → Save As → “CSV UTF-8” (or “CSV (comma delimited)”), then upload that file.',
+  noRows: 'That file has a header row but no contacts under it (or no rows at all).',
+  tooManyRows: `That file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows. Split it into smaller files.`,
+  tooLarge: 'That file is larger than 15 MB. Split it into smaller files.',
+};
+
+const STATUS: Record<string, string> = { previewing: 'Waiting for confirmation', applying: 'Importing', done: 'Imported', cancelled: 'Cancelled' };
+
+export default async function ImportContactsPage({ searchParams }: PageProps<'/staff/contacts/import'>) {
+  await connection();
+  const staff = await requireSignedInPage('/staff/contacts/import');
+  if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
+  const params = await searchParams;
+  const problem = typeof params.problem === 'string' ? PROBLEMS[params.problem] : undefined;
+  const imports = await listContactImports();
+  const zone = staff.timeZone ?? 'UTC';
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/staff/contacts">← Contacts</Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold">Import contacts</h1>
+      <p className="mt-2 max-w-prose">
+        Upload a CSV file: UTF-8 (with or without a byte-order mark) or Windows-1251 as Excel saves it in a Russian locale, with
+        commas or semicolons. The first row names the columns, in English or Russian (“Full name” or «ФИО», “Email” or
+        «Электронная почта», Organisation, Acronym, Country, Position, Language, Phone, Tags, Notes). You will see what each row
+        would do before anything is saved.
+      </p>
+      {params.cancelled === '1' && (
+        <p role="status" className="mt-3 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
+          The import was cancelled; nothing was saved.
+        </p>
+      )}
+      <form method="post" action="/staff/contacts/import/upload" encType="multipart/form-data" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="import-file" className="text-sm font-medium">
+            CSV file
+          </label>
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            required
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? 'import-problem' : undefined}
+            className="text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3"
+          />
+        </div>
+        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          Upload and preview
+        </button>
+        {problem && (
+          <p id="import-problem" role="alert" className="basis-full text-sm font-medium text-red-800">
+            {problem}
+          </p>
+        )}
+      </form>
+      {imports.length > 0 && (
+        <section aria-labelledby="recent" className="mt-8">
+          <h2 id="recent" className="text-lg font-semibold">
+            Recent imports
+          </h2>
+          <TableScroll label="Recent imports table">
+            <table className="w-full text-left text-sm">
+              <TableHead columns={['File', 'Uploaded', 'By', 'Rows', 'Status']} />
+              <tbody>
+                {imports.map((i) => (
+                  <tr key={i.id} className="border-t border-slate-200">
+                    <td className="px-3 py-2">
+                      <Link href={`/staff/contacts/import/${i.id}`}>{i.fileName}</Link>
+                    </td>
+                    <td className="px-3 py-2">{formatDateTime(i.createdAt, zone, 'en')}</td>
+                    <td className="px-3 py-2">{i.createdByEmail ?? '—'}</td>
+                    <td className="px-3 py-2">{i.totalRows.toLocaleString('en')}</td>
+                    <td className="px-3 py-2">{STATUS[i.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </section>
+      )}
+    </>
+  );
+}

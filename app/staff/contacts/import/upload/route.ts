@@ -1,0 +1,48 @@
+import { createContactImport } from '@/db/contact-import';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { getCurrentStaff } from '@/lib/auth/staff';
+import { MAX_IMPORT_BYTES, readContactsFile } from '@/lib/contact-import';
+import { htmlPage } from '@/lib/http';
+
+// The upload of a contacts file: a route handler rather than a server action, because a directory of 20,000 rows
+// is over 3 MB and actions take 1 MB. The page's form posts here without JavaScript; the answer is a redirect to
+// the import's preview, or back to the form with the problem named.
+
+const back = (problem: string) => new Response(null, { status: 303, headers: { Location: `/staff/contacts/import?problem=${problem}` } });
+
+const signIn = (status: number) =>
+  new Response(null, { status, headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: '/staff/contacts/import' })}` } });
+const forbidden = () =>
+  htmlPage({
+    status: 403,
+    title: 'You cannot open this page',
+    body: '<p>Importing contacts needs the <strong>editor</strong> role. Ask an admin if you need access.</p><p><a href="/staff/contacts">Back to the contacts</a></p>',
+  });
+
+/** Someone who followed or typed the address: the upload form is on the import page. */
+export async function GET(): Promise<Response> {
+  const staff = await getCurrentStaff();
+  if (!staff) return signIn(307);
+  if (!roleAtLeast(staff.role, 'editor')) return forbidden();
+  return new Response(null, { status: 307, headers: { Location: '/staff/contacts/import' } });
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const staff = await getCurrentStaff();
+  if (!staff) return signIn(303);
+  if (!roleAtLeast(staff.role, 'editor')) return forbidden();
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) return back('tooLarge');
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return back('noFile');
+  }
+  const file = form.get('file');
+  if (!(file instanceof File) || file.size === 0) return back(file instanceof File && file.name ? 'empty' : 'noFile');
+  if (file.size > MAX_IMPORT_BYTES) return back('tooLarge');
+  const read = readContactsFile(new Uint8Array(await file.arrayBuffer()));
+  if (!read.ok) return back(read.problem);
+  const id = await createContactImport(staff, { fileName: file.name.slice(0, 200) || 'contacts.csv', ...read.file });
+  return new Response(null, { status: 303, headers: { Location: `/staff/contacts/import/${id}` } });
+}

@@ -1,0 +1,20 @@
+import { exportOrganisations } from '@/db/organisations';
+import { AuthorizationError } from '@/lib/auth/staff';
+import { toCsv } from '@/lib/csv';
+import { readOrganisationFilters } from '@/lib/directory-filters';
+import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
+import { csvResponse, refusedExport } from '@/lib/http';
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const rows = await exportOrganisations(readOrganisationFilters(new URL(request.url).searchParams));
+    const csv = toCsv(
+      ['Name', 'Name (Russian)', 'Acronym', 'Type', 'Country', 'Part of', 'Website', 'Notes'],
+      rows.map((o) => [o.nameEn, o.nameRu, o.acronym, ORGANISATION_TYPE_LABELS[o.type], o.country, o.parent, o.website, o.notes]),
+    );
+    return csvResponse(csv, 'organisations');
+  } catch (error) {
+    if (error instanceof AuthorizationError) return refusedExport(error, '/staff/organisations');
+    throw error;
+  }
+}

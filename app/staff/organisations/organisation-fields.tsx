@@ -1,0 +1,69 @@
+import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
+import { inputClass } from '@/components/field';
+import type { Organisation } from '@/db/schema';
+import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
+
+/** The organisation form's fields (server-rendered, inside an ActionForm). */
+export function OrganisationFields({
+  idPrefix,
+  organisation,
+  parents,
+  countries,
+}: {
+  idPrefix: string;
+  organisation?: Pick<Organisation, 'id' | 'nameEn' | 'nameRu' | 'acronym' | 'type' | 'country' | 'parentId' | 'website' | 'notes'>;
+  parents: { id: string; nameEn: string; acronym: string | null }[];
+  countries: { code: string; name: string }[];
+}) {
+  const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`${idPrefix}-${name}`} className="text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${idPrefix}-${name}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      {control}
+    </div>
+  );
+  return (
+    <div className="grid w-full gap-3 sm:grid-cols-2">
+      {field('nameEn', 'Name in English', <input id={`${idPrefix}-nameEn`} name="nameEn" defaultValue={organisation?.nameEn} className={inputClass} />)}
+      {field('nameRu', 'Name in Russian', <input id={`${idPrefix}-nameRu`} name="nameRu" lang="ru" defaultValue={organisation?.nameRu ?? ''} className={inputClass} />)}
+      {field('acronym', 'Acronym', <input id={`${idPrefix}-acronym`} name="acronym" defaultValue={organisation?.acronym ?? ''} className={inputClass} />)}
+      {field(
+        'type',
+        'Type',
+        <select id={`${idPrefix}-type`} name="type" defaultValue={organisation?.type ?? 'government'} className={inputClass}>
+          {ORGANISATION_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {ORGANISATION_TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field(
+        'country',
+        'Country',
+        <select id={`${idPrefix}-country`} name="country" defaultValue={organisation?.country ?? ''} aria-describedby={`${idPrefix}-country-hint`} className={inputClass}>
+          <CountryOptions countries={countries} />
+        </select>,
+        'None (—) for an international body.',
+      )}
+      {field(
+        'parentId',
+        'Part of',
+        <select id={`${idPrefix}-parentId`} name="parentId" defaultValue={organisation?.parentId ?? ''} aria-describedby={`${idPrefix}-parentId-hint`} className={inputClass}>
+          <OrganisationOptions organisations={parents.filter((p) => p.id !== organisation?.id)} />
+        </select>,
+        'For a department: the ministry or body it belongs to.',
+      )}
+      {field('website', 'Website', <input id={`${idPrefix}-website`} name="website" type="url" defaultValue={organisation?.website ?? ''} className={inputClass} />)}
+      <div className="sm:col-span-2">
+        {field('notes', 'Notes', <textarea id={`${idPrefix}-notes`} name="notes" rows={3} defaultValue={organisation?.notes ?? ''} className={inputClass} />)}
+      </div>
+    </div>
+  );
+}

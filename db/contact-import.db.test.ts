@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
+import { readContactsFile } from '@/lib/contact-import';
+import { getDb } from './client';
+import {
+  chooseImportOrganisation,
+  createContactImport,
+  getContactImport,
+  previewContactImport,
+  runContactImport,
+  startContactImport,
+} from './contact-import';
+import { contacts, organisations } from './schema';
+import { actAs } from './test-session';
+
+vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+
+const fixtures = path.join(process.cwd(), '../shared/fixtures');
+const expected = JSON.parse(fs.readFileSync(path.join(fixtures, 'contacts-expected.json'), 'utf8'));
+
+async function editor() {
+  const user = (await actAs('editor'))!;
+  return { ...user, name: null, role: 'editor' as const, timeZone: null };
+}
+
+async function importBytes(bytes: Uint8Array, fileName: string) {
+  const actor = await editor();
+  const read = readContactsFile(bytes);
+  if (!read.ok) throw new Error(read.problem);
+  const id = await createContactImport(actor, { fileName, ...read.file });
+  const batch = (await getContactImport({ id }))!;
+  const preview = await previewContactImport(batch);
+  expect(await startContactImport(actor, id)).toEqual({ ok: true });
+  await runContactImport(id);
+  return { id, preview, batch: (await getContactImport({ id }))! };
+}
+
+const importFixture = (name: string) => importBytes(fs.readFileSync(path.join(fixtures, name)), name);
+
+describe('contact import', () => {
+  it('reads both fixture files to the expected directory, and a second import changes nothing', async () => {
+    const db = await getDb();
+    const organisationsBefore = await db.select({ id: organisations.id }).from(organisations);
+    const messy = await importFixture('contacts-messy.csv');
+    expect(messy.batch.encoding).toBe('utf-8');
+    const excel = await importFixture('contacts-excel-ru.csv');
+    expect(excel.batch.encoding).toBe('windows-1251');
+    expect(excel.batch.delimiter).toBe(';');
+    expect(excel.batch.status).toBe('done');
+
+    const rejected = [...messy.preview.outcomes, ...excel.preview.outcomes].filter((o) => o.outcome === 'rejected');
+    const byEmail = (a: { email: string | null }, b: { email: string | null }) => (a.email ?? '').localeCompare(b.email ?? '');
+    expect(rejected.map((r) => ({ email: r.email, why: r.outcome === 'rejected' && r.reason.toLowerCase() })).sort(byEmail)).toEqual(
+      expected.rejected
+        .map((r: { email: string; why: string }) => ({ email: r.email, why: expect.stringContaining(r.why) }))
+        .sort(byEmail),
+    );
+
+    const all = await db.select().from(contacts);
+    const imported = all.filter((c) => c.source.startsWith('Import of'));
+    expect(imported).toHaveLength(expected.valid_unique_people_in_both_files);
+
+    for (const check of expected.spot_checks) {
+      const [contact] = await db.select().from(contacts).where(eq(contacts.email, check.email));
+      expect(contact, check.email).toMatchObject({
+        name: check.name,
+        ...(check.country && { country: check.country }),
+        ...(check.language && { language: check.language }),
+        ...(check.title && { title: check.title }),
+      });
+      if (check.organisation) {
+        const [organisation] = await db.select().from(organisations).where(eq(organisations.id, contact!.organisationId!));
+        expect([organisation!.acronym, organisation!.nameEn]).toContain(check.organisation);
+      }
+    }
+
+    for (const organisation of expected.organisations) {
+      const found = await db
+        .select()
+        .from(organisations)
+        .where(sql`lower(${organisations.nameEn}) = lower(${organisation.name})`);
+      expect(found, organisation.name).toHaveLength(1);
+      if (organisation.acronym) expect(found[0]!.acronym).toBe(organisation.acronym);
+    }
+    const organisationsAfter = await db.select({ id: organisations.id }).from(organisations);
+    expect(organisationsAfter.length - organisationsBefore.length).toBeLessThanOrEqual(expected.organisations_named);
+
+    // The last file again: every row unchanged, nothing written.
+    const contactsBefore = await db.select().from(contacts).orderBy(contacts.email);
+    const again = await importFixture('contacts-excel-ru.csv');
+    expect(again.preview.counts.create + again.preview.counts.update).toBe(0);
+    expect(await db.select().from(contacts).orderBy(contacts.email)).toEqual(contactsBefore);
+  });
+
+  it('never clears a value with a blank cell, and shows each field a row would change', async () => {
+    const csv = 'Full name,Email,Phone,Position\nZarina Bekova,zarina.b@example.org,+992 37 221 0000,Counsellor\n';
+    await importBytes(new TextEncoder().encode(csv), 'first.csv');
+    const second = await importBytes(new TextEncoder().encode('Full name,Email,Phone,Position\nЗарина Бекова,ZARINA.B@example.org,,Director\n'), 'second.csv');
+    expect(second.preview.outcomes[0]).toMatchObject({
+      outcome: 'update',
+      changes: [
+        { field: 'name', from: 'Zarina Bekova', to: 'Зарина Бекова' },
+        { field: 'title', from: 'Counsellor', to: 'Director' },
+      ],
+    });
+    const [stored] = await (await getDb()).select().from(contacts).where(eq(contacts.email, 'zarina.b@example.org'));
+    expect(stored).toMatchObject({ name: 'Зарина Бекова', phone: '+992 37 221 0000', title: 'Director' });
+  });
+
+  it('maps a new organisation to an existing one when staff say so', async () => {
+    const db = await getDb();
+    const [existing] = await db.insert(organisations).values({ nameEn: 'Ministry of Internal Affairs of the Kyrgyz Republic', acronym: 'MVD KG', type: 'government', searchKey: 'x' }).returning();
+    const actor = await editor();
+    const read = readContactsFile(new TextEncoder().encode('Name;Email;Organisation\nBakyt Ermekov;bakyt@example.org;MIA Kyrgyzstan\n'));
+    if (!read.ok) throw new Error(read.problem);
+    const id = await createContactImport(actor, { fileName: 'mia.csv', ...read.file });
+    const preview = await previewContactImport((await getContactImport({ id }))!);
+    expect(preview.organisations).toEqual([{ key: 'name:mia kyrgyzstan', name: 'MIA Kyrgyzstan', acronym: null, rows: 1, mappedTo: null }]);
+    expect(await chooseImportOrganisation(actor, id, 'name:mia kyrgyzstan', existing!.id)).toEqual({ ok: true });
+    await startContactImport(actor, id);
+    await runContactImport(id);
+    const [contact] = await db.select().from(contacts).where(eq(contacts.email, 'bakyt@example.org'));
+    expect(contact!.organisationId).toBe(existing!.id);
+    expect(await db.select().from(organisations).where(eq(organisations.nameEn, 'MIA Kyrgyzstan'))).toHaveLength(0);
+  });
+});

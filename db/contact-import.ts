@@ -1,0 +1,560 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import {
+  defaultLanguage,
+  mappingFromHeaders,
+  mappingProblems,
+  organisationMatchKey,
+  readRow,
+  type ColumnMapping,
+  type ImportedContact,
+  type ImportField,
+  type OrganisationMention,
+} from '@/lib/contact-import';
+import type { CsvEncoding } from '@/lib/csv';
+import type { ContactLanguage } from '@/lib/domain';
+import { recordAudit, recordAudits } from './audit';
+import { getDb, type DbExecutor } from './client';
+import { contactKeys, organisationSearchKey } from './directory-keys';
+import { contactImports, contacts, organisations, type ContactImport } from './schema';
+
+// An import goes: upload (the route handler stores the parsed rows) → column mapping when the headers are unknown →
+// preview (what each row would do, which organisations would be created) → start (creates those organisations) →
+// chunks of rows, each in its own transaction, until done. Each step reads the stored rows, so every app instance
+// sees the same import, and a chunk interrupted by a crash is simply done again.
+
+export const IMPORT_CHUNK_SIZE = 500;
+
+// ── Organisations named by the file ──────────────────────────────────────────────────────────────────────────────
+
+type OrganisationRef = { id: string; nameEn: string; nameRu: string | null; acronym: string | null };
+
+/** A new organisation the file names, and the rows that name it. */
+export type PlannedOrganisation = { key: string; name: string; acronym: string | null; rows: number; mappedTo: OrganisationRef | null };
+
+type Target = { kind: 'existing'; organisation: OrganisationRef } | { kind: 'new'; key: string };
+
+const mentionKey = (m: OrganisationMention) => `${organisationMatchKey(m.name)}\u0000${m.acronym ? organisationMatchKey(m.acronym) : ''}`;
+
+/**
+ * Where each organisation the file names goes: an existing one, matched by acronym (case-insensitive) or by name
+ * (case- and space-insensitive, English or Russian), or a new one. Mentions that share an acronym or a name are one
+ * new organisation. `choices` are staff's decisions to map a new one to an existing one instead.
+ */
+function resolveOrganisations(mentions: OrganisationMention[], existing: OrganisationRef[], choices: Record<string, string>) {
+  const byAcronym = new Map<string, OrganisationRef>();
+  const byName = new Map<string, OrganisationRef>();
+  const byId = new Map(existing.map((o) => [o.id, o]));
+  for (const o of existing) {
+    if (o.acronym) byAcronym.set(organisationMatchKey(o.acronym), o);
+    byName.set(organisationMatchKey(o.nameEn), o);
+    if (o.nameRu) byName.set(organisationMatchKey(o.nameRu), o);
+  }
+
+  const targets = new Map<string, Target>();
+  const unmatched: OrganisationMention[] = [];
+  for (const mention of mentions) {
+    const key = mentionKey(mention);
+    if (targets.has(key) || unmatched.some((m) => mentionKey(m) === key)) continue;
+    const name = organisationMatchKey(mention.name);
+    const found =
+      (mention.acronym && byAcronym.get(organisationMatchKey(mention.acronym))) || byName.get(name) || byAcronym.get(name);
+    if (found) targets.set(key, { kind: 'existing', organisation: found });
+    else unmatched.push(mention);
+  }
+
+  // Group the unmatched mentions: one shared acronym or name makes them one organisation.
+  const parent = unmatched.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const seen = new Map<string, number>();
+  unmatched.forEach((mention, i) => {
+    const labels = [`n:${organisationMatchKey(mention.name)}`];
+    if (mention.acronym) labels.push(`a:${organisationMatchKey(mention.acronym)}`, `n:${organisationMatchKey(mention.acronym)}`);
+    for (const label of labels) {
+      const other = seen.get(label);
+      if (other === undefined) seen.set(label, i);
+      else parent[root(i)] = root(other);
+    }
+  });
+  const groups = new Map<number, OrganisationMention[]>();
+  unmatched.forEach((mention, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), mention]));
+
+  const planned: Omit<PlannedOrganisation, 'rows'>[] = [];
+  // Mention → the new organisation it belongs to, whether or not staff mapped that one to an existing organisation.
+  const plannedKeyOf = new Map<string, string>();
+  for (const group of groups.values()) {
+    const acronym = group.find((m) => m.acronym)?.acronym ?? null;
+    // The fullest name written: "OSCE" alone is a poorer name than the one spelled out.
+    const name = group.map((m) => m.name).sort((a, b) => b.length - a.length)[0]!;
+    const key = acronym ? `acronym:${organisationMatchKey(acronym)}` : `name:${organisationMatchKey(name)}`;
+    const mappedTo = choices[key] ? (byId.get(choices[key]) ?? null) : null;
+    planned.push({ key, name, acronym, mappedTo });
+    for (const mention of group) {
+      plannedKeyOf.set(mentionKey(mention), key);
+      targets.set(mentionKey(mention), mappedTo ? { kind: 'existing', organisation: mappedTo } : { kind: 'new', key });
+    }
+  }
+  return { targets, planned, plannedKeyOf };
+}
+
+/** "OSCE" for a contact's organisation, existing or still to be created by the import. */
+function organisationLabeller(existing: OrganisationRef[], planned: Omit<PlannedOrganisation, 'rows'>[]) {
+  const byId = new Map(existing.map((o) => [o.id, o]));
+  const byKey = new Map(planned.map((p) => [p.key, p]));
+  return (c: Pick<StoredContact, 'organisationId' | 'organisationKey'>): string | null => {
+    if (c.organisationKey) {
+      const p = byKey.get(c.organisationKey);
+      return p ? (p.acronym ?? p.name) : null;
+    }
+    const o = c.organisationId ? byId.get(c.organisationId) : undefined;
+    return o ? organisationLabel(o) : null;
+  };
+}
+
+// ── Rows compared with the directory ─────────────────────────────────────────────────────────────────────────────
+
+type StoredContact = {
+  id: string | null;
+  name: string;
+  nameLatin: string | null;
+  title: string | null;
+  email: string;
+  phone: string | null;
+  organisationId: string | null;
+  organisationKey: string | null;
+  country: string | null;
+  language: ContactLanguage;
+  tags: string[];
+  notes: string;
+  source: string;
+};
+
+export type FieldChange = { field: ImportField; from: string; to: string };
+
+export type RowOutcome =
+  | { line: number; outcome: 'rejected'; reason: string; name: string | null; email: string | null }
+  | {
+      line: number;
+      outcome: 'create' | 'update' | 'unchanged';
+      name: string;
+      email: string;
+      organisation: string | null;
+      changes: FieldChange[];
+      // An earlier line of the same file with the same email: this row merges into it.
+      sameAsLine: number | null;
+    };
+
+const organisationLabel = (o: OrganisationRef) => o.acronym ?? o.nameEn;
+
+/**
+ * What the rows would do, in file order, starting from `stored` (the directory's contacts with these emails).
+ * Blank cells never clear a value; a later row with an email seen earlier updates that contact.
+ */
+function planRows(
+  rows: string[][],
+  firstLine: number,
+  mapping: ColumnMapping,
+  stored: Map<string, StoredContact>,
+  targets: Map<string, Target>,
+  organisationLabelOf: (c: Pick<StoredContact, 'organisationId' | 'organisationKey'>) => string | null,
+  source: string,
+) {
+  const state = new Map(stored);
+  const firstSeen = new Map<string, number>();
+  const outcomes: RowOutcome[] = [];
+  rows.forEach((cells, index) => {
+    const line = firstLine + index;
+    const reading = readRow(cells, mapping);
+    if (!reading.ok) {
+      const nameIndex = mapping.indexOf('name');
+      const emailIndex = mapping.indexOf('email');
+      outcomes.push({
+        line,
+        outcome: 'rejected',
+        reason: reading.reason,
+        name: nameIndex >= 0 ? (cells[nameIndex]?.trim() ?? null) : null,
+        email: emailIndex >= 0 ? (cells[emailIndex]?.trim() ?? null) : null,
+      });
+      return;
+    }
+    const row = reading.contact;
+    const target = row.organisation ? targets.get(mentionKey(row.organisation)) : undefined;
+    const before = state.get(row.email);
+    const sameAsLine = firstSeen.get(row.email) ?? null;
+    if (sameAsLine === null) firstSeen.set(row.email, line);
+    const after = applyRow(before, row, target, source);
+    const changes = before ? describeChanges(before, after, organisationLabelOf) : [];
+    state.set(row.email, after);
+    outcomes.push({
+      line,
+      outcome: !before ? 'create' : changes.length ? 'update' : 'unchanged',
+      name: after.name,
+      email: row.email,
+      organisation: organisationLabelOf(after),
+      changes,
+      sameAsLine,
+    });
+  });
+  return { outcomes, state };
+}
+
+function applyRow(before: StoredContact | undefined, row: ImportedContact, target: Target | undefined, source: string): StoredContact {
+  const organisationId = target?.kind === 'existing' ? target.organisation.id : null;
+  const organisationKey = target?.kind === 'new' ? target.key : null;
+  if (!before) {
+    return {
+      id: null,
+      name: row.name,
+      nameLatin: row.nameLatin,
+      title: row.title,
+      email: row.email,
+      phone: row.phone,
+      organisationId,
+      organisationKey,
+      country: row.country,
+      language: row.language ?? defaultLanguage(row.name),
+      tags: row.tags,
+      notes: row.notes ?? '',
+      source: row.source ?? source,
+    };
+  }
+  const notes = !row.notes || before.notes.includes(row.notes) ? before.notes : [before.notes, row.notes].filter(Boolean).join('\n');
+  return {
+    ...before,
+    name: row.name,
+    nameLatin: row.nameLatin ?? before.nameLatin,
+    title: row.title ?? before.title,
+    phone: row.phone ?? before.phone,
+    organisationId: target ? organisationId : before.organisationId,
+    organisationKey: target ? organisationKey : before.organisationKey,
+    country: row.country ?? before.country,
+    language: row.language ?? before.language,
+    tags: [...new Set([...before.tags, ...row.tags])],
+    notes,
+    source: before.source || (row.source ?? ''),
+  };
+}
+
+function describeChanges(
+  before: StoredContact,
+  after: StoredContact,
+  organisationOf: (c: Pick<StoredContact, 'organisationId' | 'organisationKey'>) => string | null,
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const text = (field: ImportField, from: string | null, to: string | null) => {
+    if ((from ?? '') !== (to ?? '')) changes.push({ field, from: from ?? '', to: to ?? '' });
+  };
+  text('name', before.name, after.name);
+  text('nameLatin', before.nameLatin, after.nameLatin);
+  text('title', before.title, after.title);
+  text('phone', before.phone, after.phone);
+  if (before.organisationId !== after.organisationId || before.organisationKey !== after.organisationKey) {
+    changes.push({ field: 'organisation', from: organisationOf(before) ?? '', to: organisationOf(after) ?? '' });
+  }
+  text('country', before.country, after.country);
+  text('language', before.language, after.language);
+  text('tags', before.tags.join(', '), after.tags.join(', '));
+  text('notes', before.notes, after.notes);
+  text('source', before.source, after.source);
+  return changes;
+}
+
+async function loadStored(executor: DbExecutor, emails: string[]): Promise<Map<string, StoredContact>> {
+  const stored = new Map<string, StoredContact>();
+  for (let i = 0; i < emails.length; i += 5000) {
+    const rows = await executor.select().from(contacts).where(inArray(contacts.email, emails.slice(i, i + 5000)));
+    for (const c of rows) stored.set(c.email, { ...c, organisationKey: null });
+  }
+  return stored;
+}
+
+async function loadOrganisations(executor: DbExecutor): Promise<OrganisationRef[]> {
+  return executor
+    .select({ id: organisations.id, nameEn: organisations.nameEn, nameRu: organisations.nameRu, acronym: organisations.acronym })
+    .from(organisations)
+    .orderBy(asc(organisations.createdAt), asc(organisations.id));
+}
+
+// ── Upload, mapping, preview ─────────────────────────────────────────────────────────────────────────────────────
+
+export async function createContactImport(
+  actor: StaffUser,
+  file: { fileName: string; encoding: CsvEncoding; delimiter: string; headers: string[]; rows: string[][] },
+): Promise<string> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  const { mapping, complete } = mappingFromHeaders(file.headers);
+  const [created] = await db
+    .insert(contactImports)
+    .values({
+      createdBy: actor.id,
+      createdByEmail: actor.email,
+      fileName: file.fileName,
+      encoding: file.encoding,
+      delimiter: file.delimiter,
+      headers: file.headers,
+      rows: file.rows,
+      mapping,
+      mappingConfirmed: complete,
+    })
+    .returning({ id: contactImports.id });
+  return created!.id;
+}
+
+export async function getContactImport({ id }: { id: string }): Promise<ContactImport | null> {
+  await requireStaff('editor');
+  const db = await getDb();
+  const [batch] = await db.select().from(contactImports).where(eq(contactImports.id, id));
+  return batch ?? null;
+}
+
+export type ImportSummary = Pick<ContactImport, 'id' | 'fileName' | 'status' | 'rowsDone' | 'counts' | 'createdAt' | 'createdByEmail' | 'finishedAt'> & { totalRows: number };
+
+export async function listContactImports(): Promise<ImportSummary[]> {
+  await requireStaff('editor');
+  const db = await getDb();
+  return db
+    .select({
+      id: contactImports.id,
+      fileName: contactImports.fileName,
+      status: contactImports.status,
+      rowsDone: contactImports.rowsDone,
+      counts: contactImports.counts,
+      createdAt: contactImports.createdAt,
+      createdByEmail: contactImports.createdByEmail,
+      finishedAt: contactImports.finishedAt,
+      totalRows: sql<number>`jsonb_array_length(${contactImports.rows})`,
+    })
+    .from(contactImports)
+    .orderBy(desc(contactImports.createdAt))
+    .limit(20);
+}
+
+export type ImportPreview = {
+  outcomes: RowOutcome[];
+  organisations: PlannedOrganisation[];
+  counts: { create: number; update: number; unchanged: number; rejected: number; repeated: number };
+};
+
+const sourceOf = (batch: Pick<ContactImport, 'fileName' | 'createdAt'>) =>
+  `Import of ${batch.fileName} on ${batch.createdAt.toISOString().slice(0, 10)}`;
+
+/** What confirming the import would do, row by row, against the directory as it is now. */
+export async function previewContactImport(batch: ContactImport): Promise<ImportPreview> {
+  await requireStaff('editor');
+  const db = await getDb();
+  const mapping = batch.mapping as ColumnMapping;
+  const readings = batch.rows.map((cells) => readRow(cells, mapping));
+  const mentions = readings.flatMap((r) => (r.ok && r.contact.organisation ? [r.contact.organisation] : []));
+  const existing = await loadOrganisations(db);
+  const { targets, planned, plannedKeyOf } = resolveOrganisations(mentions, existing, batch.organisationChoices);
+  const emails = [...new Set(readings.flatMap((r) => (r.ok ? [r.contact.email] : [])))];
+  const stored = await loadStored(db, emails);
+  const { outcomes } = planRows(batch.rows, 2, mapping, stored, targets, organisationLabeller(existing, planned), sourceOf(batch));
+
+  const rowsPerOrganisation = new Map<string, number>();
+  for (const mention of mentions) {
+    const key = plannedKeyOf.get(mentionKey(mention));
+    if (key) rowsPerOrganisation.set(key, (rowsPerOrganisation.get(key) ?? 0) + 1);
+  }
+  const counts = { create: 0, update: 0, unchanged: 0, rejected: 0, repeated: 0 };
+  for (const o of outcomes) {
+    counts[o.outcome === 'rejected' ? 'rejected' : o.outcome]++;
+    if (o.outcome !== 'rejected' && o.sameAsLine !== null) counts.repeated++;
+  }
+  return {
+    outcomes,
+    organisations: planned.map((p) => ({ ...p, rows: rowsPerOrganisation.get(p.key) ?? 0 })).sort((a, b) => a.name.localeCompare(b.name)),
+    counts,
+  };
+}
+
+export type ImportChangeResult = { ok: true } | { ok: false; reason: 'notFound' | 'notPreviewing' | 'mappingIncomplete'; problems?: string[] };
+
+export async function saveImportMapping(actor: StaffUser, id: string, mapping: ColumnMapping): Promise<ImportChangeResult> {
+  assertRole(actor, 'editor');
+  const problems = mappingProblems(mapping);
+  if (problems.length) return { ok: false, reason: 'mappingIncomplete', problems };
+  const db = await getDb();
+  const updated = await db
+    .update(contactImports)
+    .set({ mapping, mappingConfirmed: true, updatedAt: sql`now()` })
+    .where(and(eq(contactImports.id, id), eq(contactImports.status, 'previewing'), sql`jsonb_array_length(${contactImports.headers}) = ${mapping.length}`))
+    .returning({ id: contactImports.id });
+  return updated.length ? { ok: true } : { ok: false, reason: 'notPreviewing' };
+}
+
+/** Staff's answer for one organisation the file would create: an existing organisation instead, or null to create it. */
+export async function chooseImportOrganisation(actor: StaffUser, id: string, key: string, organisationId: string | null): Promise<ImportChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [batch] = await tx.select().from(contactImports).where(eq(contactImports.id, id)).for('update');
+    if (!batch) return { ok: false, reason: 'notFound' } as const;
+    if (batch.status !== 'previewing') return { ok: false, reason: 'notPreviewing' } as const;
+    if (organisationId) {
+      const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
+      if (!found) return { ok: false, reason: 'notFound' } as const;
+    }
+    const choices = { ...batch.organisationChoices };
+    if (organisationId) choices[key] = organisationId;
+    else delete choices[key];
+    await tx.update(contactImports).set({ organisationChoices: choices, updatedAt: sql`now()` }).where(eq(contactImports.id, id));
+    return { ok: true } as const;
+  });
+}
+
+export async function cancelContactImport(actor: StaffUser, id: string): Promise<ImportChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  const updated = await db
+    .update(contactImports)
+    // The rows are personal data the directory does not keep for a file that was not imported.
+    .set({ status: 'cancelled', rows: [], updatedAt: sql`now()`, finishedAt: sql`now()` })
+    .where(and(eq(contactImports.id, id), eq(contactImports.status, 'previewing')))
+    .returning({ id: contactImports.id });
+  return updated.length ? { ok: true } : { ok: false, reason: 'notPreviewing' };
+}
+
+// ── The import itself ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Confirms the preview: creates the new organisations and hands the rows to runContactImport. */
+export async function startContactImport(actor: StaffUser, id: string): Promise<ImportChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [batch] = await tx.select().from(contactImports).where(eq(contactImports.id, id)).for('update');
+    if (!batch) return { ok: false, reason: 'notFound' } as const;
+    if (batch.status !== 'previewing') return { ok: false, reason: 'notPreviewing' } as const;
+    const mapping = batch.mapping as ColumnMapping;
+    const problems = mappingProblems(mapping);
+    if (problems.length) return { ok: false, reason: 'mappingIncomplete', problems } as const;
+    // Organisations are matched and created under one lock, so two imports at once cannot create the same one twice.
+    await tx.execute(sql`select pg_advisory_xact_lock(${ORGANISATION_CREATION_LOCK})`);
+    const mentions = batch.rows.flatMap((cells) => {
+      const r = readRow(cells, mapping);
+      return r.ok && r.contact.organisation ? [r.contact.organisation] : [];
+    });
+    const { planned } = resolveOrganisations(mentions, await loadOrganisations(tx), batch.organisationChoices);
+    const organisationIds: Record<string, string> = {};
+    const actorRef = { id: actor.id, email: actor.email };
+    for (const p of planned) {
+      if (p.mappedTo) {
+        organisationIds[p.key] = p.mappedTo.id;
+        continue;
+      }
+      const values = { nameEn: p.name, acronym: p.acronym, type: 'other' as const, notes: `Created by ${sourceOf(batch)}.` };
+      const [created] = await tx
+        .insert(organisations)
+        .values({ ...values, searchKey: organisationSearchKey(values) })
+        .returning({ id: organisations.id });
+      organisationIds[p.key] = created!.id;
+      await recordAudit(tx, { actor: actorRef, action: 'organisation.created', entityType: 'organisation', entityId: created!.id, after: { ...values, import: id } });
+    }
+    await tx
+      .update(contactImports)
+      .set({ status: 'applying', organisationIds, rowsDone: 0, counts: {}, updatedAt: sql`now()` })
+      .where(eq(contactImports.id, id));
+    await recordAudit(tx, {
+      actor: actorRef,
+      action: 'contact_import.started',
+      entityType: 'contact_import',
+      entityId: id,
+      after: { fileName: batch.fileName, rows: batch.rows.length, organisationsCreated: planned.filter((p) => !p.mappedTo).length },
+    });
+    return { ok: true } as const;
+  });
+}
+
+const ORGANISATION_CREATION_LOCK = 7_310_224_002;
+
+/**
+ * Imports the next chunk of rows of an import that is applying; false when there is nothing (more) to do here — done,
+ * or another instance holds the import right now. Each chunk is one transaction holding the import's row lock.
+ */
+export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [batch] = await tx
+      .select()
+      .from(contactImports)
+      .where(and(eq(contactImports.id, id), eq(contactImports.status, 'applying')))
+      .for('update', { skipLocked: true });
+    if (!batch) return false;
+    const mapping = batch.mapping as ColumnMapping;
+    const chunk = batch.rows.slice(batch.rowsDone, batch.rowsDone + chunkSize);
+    const readings = chunk.map((cells) => readRow(cells, mapping));
+    const mentions = readings.flatMap((r) => (r.ok && r.contact.organisation ? [r.contact.organisation] : []));
+    const choices = { ...batch.organisationIds, ...batch.organisationChoices };
+    const existing = await loadOrganisations(tx);
+    const { targets, planned } = resolveOrganisations(mentions, existing, choices);
+    const emails = [...new Set(readings.flatMap((r) => (r.ok ? [r.contact.email] : [])))];
+    const stored = await loadStored(tx, emails);
+    const { outcomes, state } = planRows(chunk, batch.rowsDone + 2, mapping, stored, targets, organisationLabeller(existing, planned), sourceOf(batch));
+
+    const actor = { id: batch.createdBy, email: batch.createdByEmail };
+    const changedEmails = new Set(outcomes.flatMap((o) => (o.outcome === 'create' || o.outcome === 'update' ? [o.email] : [])));
+    const audits: Parameters<typeof recordAudits>[1] = [];
+    const inserts = [];
+    for (const email of changedEmails) {
+      const contact = state.get(email)!;
+      // A new organisation the start step did not create (the directory changed in between) is left blank.
+      const organisationId = contact.organisationId ?? (contact.organisationKey ? (batch.organisationIds[contact.organisationKey] ?? null) : null);
+      const values = {
+        name: contact.name,
+        nameLatin: contact.nameLatin,
+        title: contact.title,
+        email,
+        phone: contact.phone,
+        organisationId,
+        country: contact.country,
+        language: contact.language,
+        tags: contact.tags,
+        notes: contact.notes,
+        source: contact.source,
+      };
+      if (contact.id) {
+        await tx
+          .update(contacts)
+          .set({ ...values, ...contactKeys(values), updatedAt: sql`now()` })
+          .where(eq(contacts.id, contact.id));
+        const before = stored.get(email)!;
+        audits.push({ actor, action: 'contact.updated', entityType: 'contact', entityId: contact.id, before: { ...before, organisationKey: undefined }, after: { ...values, import: id } });
+      } else {
+        inserts.push({ ...values, ...contactKeys(values) });
+      }
+    }
+    if (inserts.length) {
+      const created = await tx.insert(contacts).values(inserts).returning({ id: contacts.id, email: contacts.email });
+      const byEmail = new Map(inserts.map((v) => [v.email, v]));
+      for (const c of created) {
+        const { searchKey: _s, sortKey: _k, ...values } = byEmail.get(c.email)!;
+        void _s;
+        void _k;
+        audits.push({ actor, action: 'contact.created', entityType: 'contact', entityId: c.id, after: { ...values, import: id } });
+      }
+    }
+    await recordAudits(tx, audits);
+
+    const counts = { ...batch.counts };
+    for (const o of outcomes) counts[o.outcome] = (counts[o.outcome] ?? 0) + 1;
+    const rowsDone = batch.rowsDone + chunk.length;
+    const done = rowsDone >= batch.rows.length;
+    await tx
+      .update(contactImports)
+      .set({ rowsDone, counts, updatedAt: sql`now()`, ...(done ? { status: 'done' as const, finishedAt: sql`now()` } : {}) })
+      .where(eq(contactImports.id, id));
+    if (done) {
+      await recordAudit(tx, { actor, action: 'contact_import.finished', entityType: 'contact_import', entityId: id, after: { fileName: batch.fileName, counts } });
+    }
+    return !done;
+  });
+}
+
+/** Runs an applying import to its end (from `after()` of the request that started it, or of a progress page). */
+export async function runContactImport(id: string): Promise<void> {
+  while (await importNextChunk(id)) {
+    // Each chunk commits on its own; the loop ends when done or when another instance holds the import.
+  }
+}
