@@ -476,14 +476,28 @@ const ORGANISATION_CREATION_LOCK = 7_310_224_002;
 export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    // Only this chunk's rows leave the database, not the whole file each time.
     const [batch] = await tx
-      .select()
+      .select({
+        id: contactImports.id,
+        fileName: contactImports.fileName,
+        createdAt: contactImports.createdAt,
+        createdBy: contactImports.createdBy,
+        createdByEmail: contactImports.createdByEmail,
+        mapping: contactImports.mapping,
+        organisationIds: contactImports.organisationIds,
+        organisationChoices: contactImports.organisationChoices,
+        rowsDone: contactImports.rowsDone,
+        counts: contactImports.counts,
+        totalRows: sql<number>`jsonb_array_length(${contactImports.rows})`,
+        chunk: sql<string[][]>`jsonb_path_query_array(${contactImports.rows}, ('$[' || ${contactImports.rowsDone} || ' to ' || (${contactImports.rowsDone} + ${chunkSize - 1}) || ']')::jsonpath)`,
+      })
       .from(contactImports)
       .where(and(eq(contactImports.id, id), eq(contactImports.status, 'applying')))
       .for('update', { skipLocked: true });
     if (!batch) return false;
     const mapping = batch.mapping as ColumnMapping;
-    const chunk = batch.rows.slice(batch.rowsDone, batch.rowsDone + chunkSize);
+    const chunk = batch.chunk;
     const readings = chunk.map((cells) => readRow(cells, mapping));
     const mentions = readings.flatMap((r) => (r.ok && r.contact.organisation ? [r.contact.organisation] : []));
     const choices = { ...batch.organisationIds, ...batch.organisationChoices };
@@ -540,7 +554,7 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
     const counts = { ...batch.counts };
     for (const o of outcomes) counts[o.outcome] = (counts[o.outcome] ?? 0) + 1;
     const rowsDone = batch.rowsDone + chunk.length;
-    const done = rowsDone >= batch.rows.length;
+    const done = rowsDone >= batch.totalRows;
     await tx
       .update(contactImports)
       .set({ rowsDone, counts, updatedAt: sql`now()`, ...(done ? { status: 'done' as const, finishedAt: sql`now()` } : {}) })

@@ -1,14 +1,22 @@
 import 'server-only';
-import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
-import type { ContactLanguage, OrganisationType } from '@/lib/domain';
+import type { ContactLanguage } from '@/lib/domain';
 import { searchKey } from '@/lib/transliterate';
 import { recordAudit } from './audit';
-import { getDb, type DbExecutor } from './client';
+import { getDb } from './client';
 import { contactKeys } from './directory-keys';
-import { agendaItemPeople, agendaItems, contacts, councilMembers, councils, meetings, organisations, type Contact } from './schema';
+import {
+  CONTACTS_PAGE_SIZE,
+  contactConditions,
+  likePattern,
+  listColumns,
+  queryContactPage,
+  type ContactFilters,
+  type ContactListItem,
+} from './contact-queries';
 
-export const CONTACTS_PAGE_SIZE = 50;
+export { CONTACTS_PAGE_SIZE, type ContactFilters, type ContactListItem };
 
 export type ContactValues = {
   name: string;
@@ -23,54 +31,7 @@ export type ContactValues = {
   notes: string;
 };
 
-export type ContactFilters = {
-  search?: string;
-  country?: string;
-  organisationType?: OrganisationType;
-  tag?: string;
-  councilId?: string;
-};
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/**
- * The directory's filters as SQL. The search compares search keys (lib/transliterate), so "Ismoilov" finds
- * «Исмоилов»; it also finds everyone at an organisation whose name or acronym matches. `= any(array(…))` lets the
- * planner combine the trigram index with the organisation index instead of scanning every contact.
- */
-export function contactConditions(filters: ContactFilters): SQL | undefined {
-  const key = filters.search ? likePattern(searchKey(filters.search)) : null;
-  return and(
-    key
-      ? sql`(${contacts.searchKey} like ${key} or ${contacts.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${organisations.searchKey} like ${key})))`
-      : undefined,
-    filters.country === 'none' ? sql`${contacts.country} is null` : filters.country ? eq(contacts.country, filters.country) : undefined,
-    filters.organisationType
-      ? sql`${contacts.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${organisations.type} = ${filters.organisationType}))`
-      : undefined,
-    filters.tag ? sql`${contacts.tags} @> array[${filters.tag}]::text[]` : undefined,
-    filters.councilId
-      ? sql`exists (select 1 from ${councilMembers} where ${councilMembers.contactId} = ${contacts.id} and ${councilMembers.councilId} = ${filters.councilId}
-          and ${councilMembers.termFrom} <= current_date and (${councilMembers.termTo} is null or ${councilMembers.termTo} >= current_date))`
-      : undefined,
-  );
-}
-
-export type ContactListItem = Pick<Contact, 'id' | 'name' | 'nameLatin' | 'title' | 'email' | 'country' | 'language' | 'tags'> & {
-  organisation: string | null;
-};
-
-const listColumns = {
-  id: contacts.id,
-  name: contacts.name,
-  nameLatin: contacts.nameLatin,
-  title: contacts.title,
-  email: contacts.email,
-  country: contacts.country,
-  language: contacts.language,
-  tags: contacts.tags,
-  organisation: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.nameEn})`,
-};
+import { agendaItemPeople, agendaItems, contacts, councilMembers, councils, meetings, organisations, type Contact } from './schema';
 
 /** One page of the directory, in Latin alphabetical order, and how many contacts match in all. */
 export async function listContacts(
@@ -79,24 +40,6 @@ export async function listContacts(
   await requireStaff('viewer');
   const db = await getDb();
   return queryContactPage(db, filters);
-}
-
-/** The query behind listContacts, without the role check: `npm run bench` times exactly this. */
-export async function queryContactPage(db: DbExecutor, filters: ContactFilters & { page?: number }) {
-  const where = contactConditions(filters);
-  const page = Math.max(1, filters.page ?? 1);
-  const [rows, total] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(contacts)
-      .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
-      .where(where)
-      .orderBy(asc(contacts.sortKey), asc(contacts.id))
-      .limit(CONTACTS_PAGE_SIZE)
-      .offset((page - 1) * CONTACTS_PAGE_SIZE),
-    db.select({ total: count() }).from(contacts).where(where).then(([row]) => row?.total ?? 0),
-  ]);
-  return { contacts: rows, total };
 }
 
 /** Contacts for the pickers of the roster and the agenda (the first thousand alphabetically). */

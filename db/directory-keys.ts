@@ -17,7 +17,10 @@ export function organisationSearchKey(organisation: { nameEn: string; nameRu?: s
   return searchKey([organisation.acronym ?? '', organisation.nameEn, organisation.nameRu ?? ''].join(' '));
 }
 
-/** Fills the keys of rows written before the keys existed (the migration that added them cannot run JavaScript). */
+/**
+ * Fills the keys of rows written before the keys existed (the migration that added them cannot run JavaScript).
+ * Runs at every start; a change to lib/transliterate's keys needs a migration that blanks them, and this refills them.
+ */
 export async function fillMissingDirectoryKeys(db: PgDatabase<PgQueryResultHKT, Record<string, unknown>>): Promise<void> {
   const staleContacts = await db
     .select({ id: contacts.id, name: contacts.name, nameLatin: contacts.nameLatin, email: contacts.email })

@@ -24,3 +24,9 @@ export async function seedDemoDatabase(): Promise<void> {
 }
 
 export { closeDatabase };
+
+/** `npm run db:generate-demo`: a generated directory of the given size, added to the process's database. */
+export async function generateDemoDirectoryInProcessDatabase(counts: { contacts: number; organisations: number }) {
+  const { generateDemoDirectory } = await import('./demo-directory');
+  return generateDemoDirectory((await getDatabase()).db, counts);
+}

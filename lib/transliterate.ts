@@ -37,7 +37,8 @@ export function hasCyrillic(text: string): boolean {
 // Applied in order to lower-case Latin text: spellings of one sound become one letter.
 const FOLDS: [RegExp, string][] = [
   [/dzh|dj|zh|ž/g, 'j'],
-  [/kh|x|ḫ/g, 'h'],
+  // Uzbek Latin writes kh as x (Xodjayev); elsewhere x stays (ISSX, Alexander).
+  [/kh|x(?=[aeiouy])|ḫ/g, 'h'],
   [/gh|ğ/g, 'g'],
   [/ts/g, 'c'],
   [/ch|ç|č/g, 'c'],

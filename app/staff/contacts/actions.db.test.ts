@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { contacts } from '@/db/schema';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
-import { createContactAction, updateContactAction } from './actions';
+import { createContactAction, mergeContactAction, updateContactAction } from './actions';
 
 vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -47,5 +47,68 @@ describe('contact actions', () => {
     await expect(updateContactAction(saved!.id, idle, form({ ...person, name: 'Айдана Джумаева', language: 'ru' }))).rejects.toThrow('NEXT_REDIRECT');
     const [updated] = await (await getDb()).select().from(contacts).where(eq(contacts.id, saved!.id));
     expect(updated).toMatchObject({ name: 'Айдана Джумаева', language: 'ru' });
+  });
+});
+
+describe('merging contacts', () => {
+  const two = async () => {
+    await actAs('editor');
+    const db = await getDb();
+    const stamp = randomUUID().slice(0, 8);
+    const [keep, dup] = await db
+      .insert(contacts)
+      .values([
+        { name: 'Айдана Джумаева', email: `keep.${stamp}@example.org` },
+        { name: 'Aidana Jumaeva', email: `dup.${stamp}@example.org`, phone: '+992 37 221 00 00' },
+      ])
+      .returning();
+    return { keep: keep!, dup: dup! };
+  };
+
+  it('refuses anyone below editor and changes nothing', async () => {
+    const { keep, dup } = await two();
+    await expectRefusedBelow('editor', () => mergeContactAction(keep.id, idle, form({ mergeId: dup.id })), all);
+  });
+
+  it('answers bad input and keeps both contacts', async () => {
+    const { keep, dup } = await two();
+    await actAs('editor');
+    expect(await mergeContactAction(keep.id, idle, form({ mergeId: 'not-an-id' }))).toMatchObject({ fieldErrors: { mergeId: ['Choose the duplicate to merge.'] } });
+    expect(await mergeContactAction(keep.id, idle, form({ mergeId: keep.id }))).toMatchObject({ status: 'error', message: 'A contact cannot be merged with itself.' });
+    expect(await mergeContactAction(keep.id, idle, form({ mergeId: randomUUID() }))).toMatchObject({ status: 'error', message: 'One of the two contacts no longer exists.' });
+    expect(await mergeContactAction('x' as string, idle, form({ mergeId: dup.id }))).toMatchObject({ status: 'error', message: 'This form refers to something that does not exist.' });
+    expect((await all()).filter((c) => c.id === keep.id || c.id === dup.id)).toHaveLength(2);
+  });
+
+  it('merges the duplicate into the contact', async () => {
+    const { keep, dup } = await two();
+    await actAs('editor');
+    await expect(mergeContactAction(keep.id, idle, form({ mergeId: dup.id }))).rejects.toThrow('NEXT_REDIRECT');
+    const [kept] = await (await getDb()).select().from(contacts).where(eq(contacts.id, keep.id));
+    expect(kept).toMatchObject({ name: 'Айдана Джумаева', phone: '+992 37 221 00 00' });
+    expect((await all()).some((c) => c.id === dup.id)).toBe(false);
+  });
+});
+
+describe('the contact form’s further fields', () => {
+  it('stores position, passport spelling, phone, tags and notes, and answers bad ones field by field', async () => {
+    await actAs('editor');
+    const email = `ержан.${randomUUID().slice(0, 6)}@example.org`.replace('ержан', 'yerzhan');
+    expect(
+      await createContactAction(idle, form({ ...person, email, nameLatin: 'Ержан', phone: 'call me', tags: Array(21).fill(0).map((_, i) => `t${i}`).join(','), notes: 'x'.repeat(5001) })),
+    ).toMatchObject({
+      fieldErrors: {
+        nameLatin: ['Write the Latin form in Latin letters.'],
+        phone: ['Write the phone number with digits, spaces and + ( ) - only.'],
+        tags: ['Give at most 20 tags.'],
+        notes: ['Keep the notes under 5,000 characters.'],
+      },
+    });
+    expect(
+      await createContactAction(idle, form({ ...person, email, name: 'Ержан Ахметов', nameLatin: 'Yerzhan Akhmetov', title: 'Counsellor', phone: '+7 (727) 555-0220', tags: 'Focal point, expert; focal point', notes: 'Met in Tashkent.' })),
+    ).toMatchObject({ status: 'success' });
+    const [saved] = await (await getDb()).select().from(contacts).where(eq(contacts.email, email));
+    expect(saved).toMatchObject({ nameLatin: 'Yerzhan Akhmetov', title: 'Counsellor', phone: '+7 (727) 555-0220', tags: ['focal point', 'expert'], notes: 'Met in Tashkent.' });
+    expect(saved!.source).toMatch(/^Added by editor-/);
   });
 });

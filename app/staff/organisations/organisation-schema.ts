@@ -17,8 +17,9 @@ export const organisationSchema = z.object({
       .string()
       .trim()
       .max(500, 'Keep the address under 500 characters.')
-      .transform((url) => (/^https?:\/\//i.test(url) ? url : `https://${url}`))
-      .pipe(z.url({ protocol: /^https?$/, error: 'Enter a web address, like https://unrcca.unmissions.org.' }))
+      // "minjust.uz" as people type it; an address with another scheme (ftp:, javascript:) is refused, not patched.
+      .transform((url) => (/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}`))
+      .pipe(z.url({ protocol: /^https?$/, hostname: /^[^.]+(\.[^.]+)+$/, error: 'Enter a web address, like https://unrcca.unmissions.org.' }))
       .nullable(),
   ),
   notes: z.string().trim().max(5000, 'Keep the notes under 5,000 characters.').default(''),
