@@ -285,21 +285,30 @@ export async function createContactImport(
   assertRole(actor, 'editor');
   const db = await getDb();
   const { mapping, complete } = mappingFromHeaders(file.headers);
-  const [created] = await db
-    .insert(contactImports)
-    .values({
-      createdBy: actor.id,
-      createdByEmail: actor.email,
-      fileName: file.fileName,
-      encoding: file.encoding,
-      delimiter: file.delimiter,
-      headers: file.headers,
-      rows: file.rows,
-      mapping,
-      mappingConfirmed: complete,
-    })
-    .returning({ id: contactImports.id });
-  return created!.id;
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(contactImports)
+      .values({
+        createdBy: actor.id,
+        createdByEmail: actor.email,
+        fileName: file.fileName,
+        encoding: file.encoding,
+        delimiter: file.delimiter,
+        headers: file.headers,
+        rows: file.rows,
+        mapping,
+        mappingConfirmed: complete,
+      })
+      .returning({ id: contactImports.id });
+    await recordAudit(tx, {
+      actor: { id: actor.id, email: actor.email },
+      action: 'contact_import.uploaded',
+      entityType: 'contact_import',
+      entityId: created!.id,
+      after: { fileName: file.fileName, encoding: file.encoding, rows: file.rows.length },
+    });
+    return created!.id;
+  });
 }
 
 export async function getContactImport({ id }: { id: string }): Promise<ContactImport | null> {
@@ -377,12 +386,16 @@ export async function saveImportMapping(actor: StaffUser, id: string, mapping: C
   const problems = mappingProblems(mapping);
   if (problems.length) return { ok: false, reason: 'mappingIncomplete', problems };
   const db = await getDb();
-  const updated = await db
-    .update(contactImports)
-    .set({ mapping, mappingConfirmed: true, updatedAt: sql`now()` })
-    .where(and(eq(contactImports.id, id), eq(contactImports.status, 'previewing'), sql`jsonb_array_length(${contactImports.headers}) = ${mapping.length}`))
-    .returning({ id: contactImports.id });
-  return updated.length ? { ok: true } : { ok: false, reason: 'notPreviewing' };
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(contactImports)
+      .set({ mapping, mappingConfirmed: true, updatedAt: sql`now()` })
+      .where(and(eq(contactImports.id, id), eq(contactImports.status, 'previewing'), sql`jsonb_array_length(${contactImports.headers}) = ${mapping.length}`))
+      .returning({ id: contactImports.id });
+    if (!updated.length) return { ok: false, reason: 'notPreviewing' } as const;
+    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action: 'contact_import.columns_chosen', entityType: 'contact_import', entityId: id, after: { mapping } });
+    return { ok: true } as const;
+  });
 }
 
 /** Staff's answer for one organisation the file would create: an existing organisation instead, or null to create it. */
@@ -401,6 +414,13 @@ export async function chooseImportOrganisation(actor: StaffUser, id: string, key
     if (organisationId) choices[key] = organisationId;
     else delete choices[key];
     await tx.update(contactImports).set({ organisationChoices: choices, updatedAt: sql`now()` }).where(eq(contactImports.id, id));
+    await recordAudit(tx, {
+      actor: { id: actor.id, email: actor.email },
+      action: 'contact_import.organisation_chosen',
+      entityType: 'contact_import',
+      entityId: id,
+      after: { organisation: key, mappedTo: organisationId },
+    });
     return { ok: true } as const;
   });
 }
@@ -408,13 +428,17 @@ export async function chooseImportOrganisation(actor: StaffUser, id: string, key
 export async function cancelContactImport(actor: StaffUser, id: string): Promise<ImportChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
-  const updated = await db
-    .update(contactImports)
-    // The rows are personal data the directory does not keep for a file that was not imported.
-    .set({ status: 'cancelled', rows: [], updatedAt: sql`now()`, finishedAt: sql`now()` })
-    .where(and(eq(contactImports.id, id), eq(contactImports.status, 'previewing')))
-    .returning({ id: contactImports.id });
-  return updated.length ? { ok: true } : { ok: false, reason: 'notPreviewing' };
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(contactImports)
+      // The rows are personal data the directory does not keep for a file that was not imported.
+      .set({ status: 'cancelled', rows: [], updatedAt: sql`now()`, finishedAt: sql`now()` })
+      .where(and(eq(contactImports.id, id), eq(contactImports.status, 'previewing')))
+      .returning({ id: contactImports.id, fileName: contactImports.fileName });
+    if (!updated.length) return { ok: false, reason: 'notPreviewing' } as const;
+    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action: 'contact_import.cancelled', entityType: 'contact_import', entityId: id, after: { fileName: updated[0]!.fileName } });
+    return { ok: true } as const;
+  });
 }
 
 // ── The import itself ────────────────────────────────────────────────────────────────────────────────────────────

@@ -9,8 +9,9 @@ import { cancelContactImportAction, chooseImportOrganisationAction, saveImportMa
 
 vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-// `after()` runs its task once the response is sent; here, straight away.
-vi.mock('next/server', () => ({ after: (task: () => Promise<void>) => task() }));
+// `after()` runs its task once the response is sent; here, straight away, and the test waits for it.
+const afterTasks = vi.hoisted(() => [] as Promise<void>[]);
+vi.mock('next/server', () => ({ after: (task: () => Promise<void>) => void afterTasks.push(task()) }));
 
 async function uploaded(csv: string) {
   const user = (await actAs('editor'))!;
@@ -61,6 +62,7 @@ describe('import actions', () => {
     const id = await uploaded(CSV);
     await expect(saveImportMappingAction(id, idle, form({ column: ['name', 'email', 'organisation', ''] }))).rejects.toThrow('NEXT_REDIRECT');
     await expect(startContactImportAction(id, idle, form())).rejects.toThrow('NEXT_REDIRECT');
+    await Promise.all(afterTasks);
     const { batch, contacts: all } = await state(id);
     expect(batch).toMatchObject({ status: 'done', rowsDone: 1, counts: { create: 1 } });
     expect(all.find((c) => c.email === 'azamat.k@example.org')).toMatchObject({ name: 'Азамат Касымов', language: 'ru' });
