@@ -20,6 +20,7 @@ export type ContactFilters = {
   councilId?: string;
 };
 
+/** A LIKE pattern matching `text` anywhere, with LIKE's own wildcards in it taken literally. */
 export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**

@@ -6,6 +6,7 @@ import type { OrganisationType } from '@/lib/domain';
 import { searchKey } from '@/lib/transliterate';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
+import { likePattern } from './contact-queries';
 import { organisationSearchKey } from './directory-keys';
 import { contacts, councilMembers, councils, meetingOrganisations, organisations, type Organisation } from './schema';
 
@@ -23,8 +24,6 @@ export type OrganisationValues = {
 };
 
 export type OrganisationFilters = { search?: string; type?: OrganisationType; country?: string };
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Organisations whose names or acronym contain the search, in any script. */
 export function organisationSearchCondition(search: string): SQL {

@@ -1,5 +1,5 @@
 import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
 import type { Contact } from '@/db/schema';
 
 export const SUGGESTED_TAGS = ['focal point', 'expert', 'media', 'speaker', 'civil society', 'diplomat'];
@@ -17,17 +17,9 @@ export function ContactFields({
   countries: { code: string; name: string }[];
 }) {
   const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`${idPrefix}-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${idPrefix}-${name}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
+    <FormRow id={`${idPrefix}-${name}`} label={label} hint={hint}>
       {control}
-    </div>
+    </FormRow>
   );
   const hinted = (name: string) => ({ 'aria-describedby': `${idPrefix}-${name}-hint` });
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
-import { CountryOptions } from '@/components/choice-options';
+import { FilterSelect, organisationTypeOptions } from '@/components/filter-select';
 import { inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { TableHead } from '@/components/table-head';
@@ -79,53 +79,16 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
           </p>
           <input id="contact-search" name="q" type="search" defaultValue={filters.search ?? ''} aria-describedby="contact-search-hint" className={inputClass} />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="contact-country" className="text-sm font-medium">
-            Country
-          </label>
-          <select id="contact-country" name="country" defaultValue={filters.country ?? ''} className={inputClass}>
-            <CountryOptions countries={[{ code: 'none', name: 'No country (international)' }, ...countries]} />
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="contact-type" className="text-sm font-medium">
-            Type of organisation
-          </label>
-          <select id="contact-type" name="type" defaultValue={filters.organisationType ?? ''} className={inputClass}>
-            <option value="">—</option>
-            {ORGANISATION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {ORGANISATION_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="contact-tag" className="text-sm font-medium">
-            Tag
-          </label>
-          <select id="contact-tag" name="tag" defaultValue={filters.tag ?? ''} className={inputClass}>
-            <option value="">—</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="contact-council" className="text-sm font-medium">
-            On the roster of
-          </label>
-          <select id="contact-council" name="council" defaultValue={filters.councilId ?? ''} className={inputClass}>
-            <option value="">—</option>
-            {councils.map((council) => (
-              <option key={council.id} value={council.id}>
-                {council.nameEn}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="contact-country"
+          name="country"
+          label="Country"
+          value={filters.country}
+          options={[{ code: 'none', name: 'No country (international)' }, ...countries].map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <FilterSelect id="contact-type" name="type" label="Type of organisation" value={filters.organisationType} options={organisationTypeOptions(ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS)} />
+        <FilterSelect id="contact-tag" name="tag" label="Tag" value={filters.tag} options={tags.map((tag) => ({ value: tag, label: tag }))} />
+        <FilterSelect id="contact-council" name="council" label="On the roster of" value={filters.councilId} options={councils.map((c) => ({ value: c.id, label: c.nameEn }))} />
         <div className="flex items-end gap-3 sm:col-span-2">
           <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
             Search

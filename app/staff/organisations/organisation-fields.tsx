@@ -1,5 +1,5 @@
 import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
 import type { Organisation } from '@/db/schema';
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
 
@@ -16,17 +16,9 @@ export function OrganisationFields({
   countries: { code: string; name: string }[];
 }) {
   const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`${idPrefix}-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${idPrefix}-${name}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
+    <FormRow id={`${idPrefix}-${name}`} label={label} hint={hint}>
       {control}
-    </div>
+    </FormRow>
   );
   return (
     <div className="grid w-full gap-3 sm:grid-cols-2">

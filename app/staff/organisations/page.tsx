@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
-import { CountryOptions } from '@/components/choice-options';
+import { FilterSelect, organisationTypeOptions } from '@/components/filter-select';
 import { inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { TableHead } from '@/components/table-head';
@@ -54,27 +54,14 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
           </label>
           <input id="organisation-search" name="q" type="search" defaultValue={filters.search ?? ''} className={inputClass} />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="organisation-country" className="text-sm font-medium">
-            Country
-          </label>
-          <select id="organisation-country" name="country" defaultValue={filters.country ?? ''} className={inputClass}>
-            <CountryOptions countries={[{ code: 'none', name: 'None (international)' }, ...countries]} />
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="organisation-type" className="text-sm font-medium">
-            Type
-          </label>
-          <select id="organisation-type" name="type" defaultValue={filters.type ?? ''} className={inputClass}>
-            <option value="">—</option>
-            {ORGANISATION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {ORGANISATION_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="organisation-country"
+          name="country"
+          label="Country"
+          value={filters.country}
+          options={[{ code: 'none', name: 'None (international)' }, ...countries].map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <FilterSelect id="organisation-type" name="type" label="Type" value={filters.type} options={organisationTypeOptions(ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS)} />
         <div className="flex items-end gap-3 sm:col-span-3">
           <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
             Search

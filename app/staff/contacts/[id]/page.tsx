@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { AccessDenied } from '@/components/access-denied';
 import { ActionForm } from '@/components/action-form';
-import { inputClass } from '@/components/field';
+import { MergeSection } from '@/components/merge-section';
 import { findContactDuplicates, getContact, getContactLinks } from '@/db/contacts';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -84,49 +84,26 @@ export default async function EditContactPage({ params, searchParams }: PageProp
         )}
       </section>
 
-      <section aria-labelledby="merge" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="merge" className="text-lg font-semibold">
-          Merge a duplicate into this contact
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          The duplicate’s roster terms and agenda roles move here; fields blank here are filled from it, tags are combined, and
-          its address is kept in the notes. Then the duplicate is deleted. This contact’s own values are kept.
-        </p>
-        <form method="get" role="search" aria-label="Find a duplicate" className="mt-3 flex flex-wrap items-end gap-2">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="duplicate-search" className="text-sm font-medium">
-              Find the duplicate by name or email
-            </label>
-            <input id="duplicate-search" name="dup" type="search" defaultValue={duplicateSearch} className={inputClass} />
-          </div>
-          <button type="submit" className="min-h-10 rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
-            Find
-          </button>
-        </form>
-        <p className="mt-3 text-sm text-slate-700">
-          {duplicates.length === 0
-            ? duplicateSearch
-              ? `No other contact matches “${duplicateSearch}”.`
-              : 'No other contact has a name like this one. Search above to find a duplicate.'
-            : duplicateSearch
-              ? `Contacts matching “${duplicateSearch}”:`
-              : 'Contacts with a name like this one:'}
-        </p>
-        <ul className="mt-2 space-y-2">
-          {duplicates.map((d) => (
-            <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-3">
-              <span>
-                <Link href={`/staff/contacts/${d.id}`}>{d.name}</Link> · {d.email}
-                {d.organisation && ` · ${d.organisation}`}
-                {d.country && ` · ${countryName(d.country, 'en')}`}
-              </span>
-              <ActionForm action={mergeContactAction.bind(null, contact.id)} submitLabel={`Merge ${d.email} into this contact`} variant="secondary">
-                <input type="hidden" name="mergeId" value={d.id} />
-              </ActionForm>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <MergeSection
+        heading="Merge a duplicate into this contact"
+        explanation="The duplicate’s roster terms and agenda roles move here; fields blank here are filled from it, tags are combined, and its address is kept in the notes. Then the duplicate is deleted. This contact’s own values are kept."
+        searchLabel="Find the duplicate by name or email"
+        search={duplicateSearch}
+        noun="contact"
+        similarText="a name like this one"
+        merge={mergeContactAction.bind(null, contact.id)}
+        candidates={duplicates.map((d) => ({
+          id: d.id,
+          mergeLabel: `Merge ${d.email} into this contact`,
+          description: (
+            <>
+              <Link href={`/staff/contacts/${d.id}`}>{d.name}</Link> · {d.email}
+              {d.organisation && ` · ${d.organisation}`}
+              {d.country && ` · ${countryName(d.country, 'en')}`}
+            </>
+          ),
+        }))}
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
-import { inputClass } from '@/components/field';
+import { MergeSection } from '@/components/merge-section';
 import { listOrganisationChoices } from '@/db/meetings';
 import { findOrganisationDuplicates, getOrganisation } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -97,49 +97,26 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
               <OrganisationFields idPrefix="organisation" organisation={organisation} parents={parents} countries={countryOptions('en')} />
             </ActionForm>
           </section>
-          <section aria-labelledby="merge" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="merge" className="text-lg font-semibold">
-              Merge a duplicate into this organisation
-            </h2>
-            <p className="mt-1 text-sm text-slate-700">
-              Its contacts, meetings, roster nominations and departments move here; fields blank here are filled from it; then the
-              duplicate is deleted.
-            </p>
-            <form method="get" role="search" aria-label="Find a duplicate" className="mt-3 flex flex-wrap items-end gap-2">
-              <div className="flex flex-col gap-1">
-                <label htmlFor="duplicate-search" className="text-sm font-medium">
-                  Find the duplicate by name or acronym
-                </label>
-                <input id="duplicate-search" name="dup" type="search" defaultValue={duplicateSearch} className={inputClass} />
-              </div>
-              <button type="submit" className="min-h-10 rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
-                Find
-              </button>
-            </form>
-            <p className="mt-3 text-sm text-slate-700">
-              {duplicates.length === 0
-                ? duplicateSearch
-                  ? `No other organisation matches “${duplicateSearch}”.`
-                  : 'No other organisation has this name or acronym. Search above to find a duplicate.'
-                : duplicateSearch
-                  ? `Organisations matching “${duplicateSearch}”:`
-                  : 'Organisations with this name or acronym:'}
-            </p>
-            <ul className="mt-2 space-y-2">
-              {duplicates.map((d) => (
-                <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-3">
-                  <span>
-                    <Link href={`/staff/organisations/${d.id}`}>{d.nameEn}</Link>
-                    {d.acronym && ` (${d.acronym})`}
-                    {d.country && ` · ${countryName(d.country, 'en')}`}
-                  </span>
-                  <ActionForm action={mergeOrganisationAction.bind(null, organisation.id)} submitLabel={`Merge “${d.acronym ?? d.nameEn}” into this organisation`} variant="secondary">
-                    <input type="hidden" name="mergeId" value={d.id} />
-                  </ActionForm>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <MergeSection
+            heading="Merge a duplicate into this organisation"
+            explanation="Its contacts, meetings, roster nominations and departments move here; fields blank here are filled from it; then the duplicate is deleted."
+            searchLabel="Find the duplicate by name or acronym"
+            search={duplicateSearch}
+            noun="organisation"
+            similarText="this name or acronym"
+            merge={mergeOrganisationAction.bind(null, organisation.id)}
+            candidates={duplicates.map((d) => ({
+              id: d.id,
+              mergeLabel: `Merge “${d.acronym ?? d.nameEn}” into this organisation`,
+              description: (
+                <>
+                  <Link href={`/staff/organisations/${d.id}`}>{d.nameEn}</Link>
+                  {d.acronym && ` (${d.acronym})`}
+                  {d.country && ` · ${countryName(d.country, 'en')}`}
+                </>
+              ),
+            }))}
+          />
         </>
       ) : (
         organisation.website || organisation.notes ? (

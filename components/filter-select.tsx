@@ -1,0 +1,35 @@
+import { inputClass } from '@/components/field';
+
+/** One filter of a list's GET search form: a labelled select whose first choice ("—") means "any". */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ''} className={inputClass}>
+        <option value="">—</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export const organisationTypeOptions = (types: readonly string[], labels: Record<string, string>) =>
+  types.map((type) => ({ value: type, label: labels[type]! }));
