@@ -17,7 +17,8 @@ import { actAs } from './test-session';
 
 vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
-const fixtures = path.join(process.cwd(), '../shared/fixtures');
+// Copies of ../shared/fixtures (the secretariat's real-world files), kept in the repository so CI has them.
+const fixtures = path.join(process.cwd(), 'e2e/fixtures');
 const expected = JSON.parse(fs.readFileSync(path.join(fixtures, 'contacts-expected.json'), 'utf8'));
 
 async function editor() {
