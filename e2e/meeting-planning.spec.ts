@@ -13,6 +13,8 @@ async function fillWhen(page: Page, when: { startDate: string; startTime: string
 }
 
 test('duplicate the Tashkent plenary into the next working-group meeting, online, with co-organisers', async ({ page }) => {
+  // A long flow (about 30 page loads): 27 s on an idle 2-core machine, more on a busy one.
+  test.setTimeout(90_000);
   await page.goto('/staff');
   await page.getByRole('link', { name: plenaryTitle }).click();
 
