@@ -1,7 +1,7 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
-import { isSameOriginRequest } from '@/lib/http';
+import { clientKey, htmlPage, isSameOriginRequest } from '@/lib/http';
 import { contentSecurityPolicy } from '@/lib/security-headers';
 
 const localeRouting = createMiddleware(routing);
@@ -11,13 +11,31 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Runs before every page and route handler. It only refuses cross-site writes and sets headers: who may see or
  * change what is decided where data is read and written (db/, lib/actions.ts), never here.
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   // Server actions and cookie-authenticated route handlers accept writes from this site's own pages only.
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request)) {
     return new NextResponse('Cross-site request refused: this request must come from a page of this site.', {
       status: 403,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
+  }
+
+  // A personal invitation link that does not work counts against the client; past the limit, 429 (db/invitation-gate).
+  const invitationLink = request.nextUrl.pathname.match(/^\/(?:ru\/)?i\/([^/]+)$/);
+  if (invitationLink && SAFE_METHODS.has(request.method)) {
+    const { invitationLinkGate } = await import('@/db/invitation-gate');
+    const gate = await invitationLinkGate(invitationLink[1]!, clientKey(request));
+    if (gate.limited) {
+      const minutes = Math.ceil(gate.retryAfterSeconds / 60);
+      return htmlPage({
+        status: 429,
+        title: 'Too many attempts · Слишком много попыток',
+        body:
+          `<p lang="en">Too many links that do not work were opened from your connection. Please wait ${minutes} minutes and try again.</p>` +
+          `<p lang="ru">С Вашего подключения открыто слишком много неработающих ссылок. Подождите ${minutes} мин. и попробуйте снова.</p>`,
+        headers: { 'Retry-After': String(gate.retryAfterSeconds), 'Referrer-Policy': 'strict-origin' },
+      });
+    }
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');

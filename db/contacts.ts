@@ -6,6 +6,7 @@ import { searchKey } from '@/lib/transliterate';
 import { recordAudit } from './audit';
 import { getDb } from './client';
 import { contactKeys } from './directory-keys';
+import { moveInvitations } from './invitations';
 import {
   CONTACTS_PAGE_SIZE,
   contactConditions,
@@ -188,7 +189,8 @@ export type MergeResult = { ok: true; id: string } | { ok: false; reason: 'notFo
 /**
  * Folds `mergeId` into `keepId`: roster terms and agenda roles move to the kept contact, blank fields of the kept
  * contact are filled from the duplicate (its own values win), tags are combined, notes kept from both; the duplicate
- * is deleted. A table added later that references contacts (invitations, registrations) must be moved here too.
+ * is deleted, and so is the second of two invitations to one meeting (db/invitations moveInvitations). A table added
+ * later that references contacts (registrations) must be moved here too.
  */
 export async function mergeContacts(actor: StaffUser, { keepId, mergeId }: { keepId: string; mergeId: string }): Promise<MergeResult> {
   assertRole(actor, 'editor');
@@ -217,6 +219,7 @@ export async function mergeContacts(actor: StaffUser, { keepId, mergeId }: { kee
       .set({ contactId: keepId })
       .where(eq(agendaItemPeople.contactId, mergeId))
       .returning({ item: agendaItemPeople.agendaItemId });
+    const movedInvitations = await moveInvitations(tx, { keepId, mergeId });
 
     const filled: ContactValues = {
       name: keep.name,
@@ -241,7 +244,7 @@ export async function mergeContacts(actor: StaffUser, { keepId, mergeId }: { kee
       entityType: 'contact',
       entityId: keepId,
       before: { kept: auditable(keep), merged: { id: mergeId, ...auditable(merged) } },
-      after: { ...auditable(filled), moved: { rosterTerms: movedRoster.length, agendaRoles: movedAgenda.length } },
+      after: { ...auditable(filled), moved: { rosterTerms: movedRoster.length, agendaRoles: movedAgenda.length, invitations: movedInvitations } },
     });
     return { ok: true, id: keepId } as const;
   });

@@ -8,6 +8,8 @@ import {
   AGENDA_ITEM_KINDS,
   AGENDA_PERSON_ROLES,
   CONTACT_LANGUAGES,
+  INVITATION_ROLES,
+  INVITATION_STATUSES,
   OUTBOX_STATUSES,
   ROSTER_ROLES,
   STAFF_ROLES,
@@ -80,6 +82,19 @@ export const organisations = pgTable(
   ],
 );
 
+export type AnnouncedMeeting = {
+  startsAt: string;
+  endsAt: string;
+  format: string;
+  venueEn: string | null;
+  venueRu: string | null;
+  cityEn: string | null;
+  cityRu: string | null;
+  country: string | null;
+  meetingLink: string | null;
+  registrationDeadline: string | null;
+};
+
 export const meetings = pgTable(
   'meetings',
   {
@@ -110,6 +125,19 @@ export const meetings = pgTable(
     // Shown to delegates once published; until then the agenda is the secretariat's working copy.
     agendaPublished: boolean().notNull().default(false),
     workingGroupId: uuid().references((): AnyPgColumn => workingGroups.id, { onDelete: 'set null' }),
+    // The invitation and reminder texts staff wrote for this meeting (null: the default text); see lib/invitation-template.
+    invitationTextEn: text(),
+    invitationTextRu: text(),
+    reminderTextEn: text(),
+    reminderTextRu: text(),
+    // SEQUENCE of the meeting's calendar event: raised when its time or place changes, so calendars take the update.
+    calendarSequence: integer().notNull().default(0),
+    // Remind those who have not answered this many days before the registration deadline (null: no automatic reminder).
+    autoReminderDays: integer(),
+    autoReminderSentAt: timestamp({ withTimezone: true }),
+    // When, where and until when invitees were last told (by the invitation or the last update): an update email
+    // says what changed since.
+    announced: jsonb().$type<AnnouncedMeeting>(),
     ...timestamps,
   },
   (t) => [
@@ -117,6 +145,7 @@ export const meetings = pgTable(
     check('meetings_capacity_positive', sql`${t.capacity} > 0`),
     check('meetings_deadline_before_start', sql`${t.registrationDeadline} <= ${t.startsAt}`),
     check('meetings_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('meetings_auto_reminder_days', sql`${t.autoReminderDays} between 1 and 60`),
     index('meetings_council_starts_idx').on(t.councilId, t.startsAt),
   ],
 );
@@ -318,6 +347,43 @@ export const agendaItemPeople = pgTable(
   (t) => [primaryKey({ columns: [t.agendaItemId, t.contactId, t.role] }), index('agenda_item_people_contact_idx').on(t.contactId)],
 );
 
+// ── Invitations ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const invitationRole = pgEnum('invitation_role', INVITATION_ROLES);
+export const invitationStatus = pgEnum('invitation_status', INVITATION_STATUSES);
+
+/** A contact asked to a meeting. The personal link is derived from id and linkVersion (lib/invitation-token). */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'restrict' }),
+    role: invitationRole().notNull(),
+    // The address the invitation went to, locked to it: a later change of the contact's address does not move it.
+    email: text().notNull(),
+    language: contactLanguage().notNull(),
+    status: invitationStatus().notNull().default('invited'),
+    // Raised by re-issuing: links of older versions stop working.
+    linkVersion: integer().notNull().default(1),
+    answeredAt: timestamp({ withTimezone: true }),
+    declineReason: text(),
+    lastSentAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('invitations_meeting_contact_unique').on(t.meetingId, t.contactId),
+    index('invitations_contact_idx').on(t.contactId),
+    index('invitations_meeting_status_idx').on(t.meetingId, t.status),
+  ],
+);
+
+export type Invitation = typeof invitations.$inferSelect;
+
 export type AgendaItem = typeof agendaItems.$inferSelect;
 export type { AgendaItemKind, AgendaPersonRole } from '@/lib/domain';
 
@@ -437,6 +503,8 @@ export const outboxMessages = pgTable(
     // Personal or sign-in links in the body: only admins may read the message while they are live, and they are
     // removed from the stored body once the message is delivered.
     secretLinks: text().array().notNull().default(sql`'{}'::text[]`),
+    // The invitation a message belongs to (invitation, reminder, update), so its delivery shows on the invitation.
+    invitationId: uuid().references((): AnyPgColumn => invitations.id, { onDelete: 'set null' }),
     status: outboxStatus().notNull().default('queued'),
     attempts: integer().notNull().default(0),
     lastError: text(),
@@ -449,6 +517,7 @@ export const outboxMessages = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_created_idx').on(t.createdAt),
+    index('outbox_invitation_idx').on(t.invitationId, t.createdAt),
   ],
 );
 

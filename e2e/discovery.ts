@@ -66,6 +66,7 @@ export type RouteAccess =
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/[locale]': { access: 'public', locales: true },
   '/[locale]/[...rest]': { access: 'public', locales: true },
+  '/[locale]/i/[token]': { access: 'token' },
   '/api/health': { access: 'public' },
   '/api/auth/[...nextauth]': { access: 'auth' },
   '/icon.svg': { access: 'static' },
@@ -74,6 +75,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/mail/[id]': { access: 'staff', least: 'admin' },
   '/staff/meetings/[id]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/edit': { access: 'staff', least: 'editor' },
+  '/staff/meetings/[id]/invitations': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/invitations/progress': { access: 'staff', least: 'viewer' },
   '/staff/meetings/new': { access: 'staff', least: 'editor' },
   '/staff/profile': { access: 'staff', least: 'viewer' },
   '/staff/contacts': { access: 'staff', least: 'viewer' },

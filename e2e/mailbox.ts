@@ -10,6 +10,7 @@ export interface ReceivedMail {
   text: string;
   messageId: string;
   links: string[];
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 async function readAll(): Promise<ReceivedMail[]> {
@@ -27,6 +28,7 @@ async function readAll(): Promise<ReceivedMail[]> {
         text,
         messageId: mail.messageId ?? '',
         links: text.match(/https?:\/\/\S+/g) ?? [],
+        attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') })),
       };
     }),
   );

@@ -34,6 +34,16 @@ const ZONE_CITY: Record<string, { en: string; ruGenitive: string }> = {
   UTC: { en: 'UTC', ruGenitive: 'UTC' },
 };
 
+// Creating an Intl.DateTimeFormat costs far more than using one (a bulk send formats thousands of dates): one per
+// locale, zone and options, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 export function isValidTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -45,7 +55,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** "UTC+5", "UTC−4", "UTC+5:30", "UTC" for the zone's offset at that instant. */
 export function utcOffsetLabel(instant: Date, zone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
+  const part = formatter('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName')?.value;
   return (part ?? 'GMT').replace('GMT', 'UTC');
@@ -60,7 +70,7 @@ export function zoneLabel(instant: Date, zone: string, locale: Locale): string {
   if (locale === 'en') return `${city?.en ?? fallbackCity} time (${offset})`;
   if (city) return `по времени ${city.ruGenitive} (${offset})`;
   // No Russian city name to hand: the zone's Russian name instead ("Центральная Европа").
-  const generic = new Intl.DateTimeFormat('ru-RU', { timeZone: zone, timeZoneName: 'longGeneric' })
+  const generic = formatter('ru-RU', { timeZone: zone, timeZoneName: 'longGeneric' })
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName')?.value;
   return `(${generic ?? fallbackCity}, ${offset})`;
@@ -70,7 +80,7 @@ const intlLocale = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 
 /** "14 May 2024" / «14 мая 2024 г.» as the calendar reads in that zone. */
 export function formatDate(instant: Date, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return formatter(intlLocale(locale), {
     timeZone: zone,
     day: 'numeric',
     month: 'long',
@@ -80,7 +90,7 @@ export function formatDate(instant: Date, zone: string, locale: Locale): string 
 
 /** "10:00", 24-hour, in that zone. */
 export function formatTime(instant: Date, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return formatter(intlLocale(locale), {
     timeZone: zone,
     hour: '2-digit',
     minute: '2-digit',

@@ -28,6 +28,9 @@ export const ROSTER_ROLES = ['national_expert', 'focal_point', 'chair', 'member'
 export const CONTACT_LANGUAGES = ['en', 'ru'] as const;
 export const AGENDA_ITEM_KINDS = ['opening', 'statement', 'panel', 'working_session', 'break', 'side_meeting', 'briefing'] as const;
 export const AGENDA_PERSON_ROLES = ['speaker', 'moderator', 'participant'] as const;
+export const INVITATION_ROLES = ['delegate', 'speaker', 'observer', 'media'] as const;
+// The invitee's side of an invitation; whether the email reached them is the outbox's delivery status.
+export const INVITATION_STATUSES = ['invited', 'accepted', 'declined', 'revoked'] as const;
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'captured'] as const;
 
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -77,4 +80,14 @@ export const AGENDA_PERSON_ROLE_LABELS: Record<AgendaPersonRole, string> = {
   speaker: 'Speaker',
   moderator: 'Moderator',
   participant: 'Participant',
+};
+
+export type InvitationRole = (typeof INVITATION_ROLES)[number];
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export const INVITATION_ROLE_LABELS: Record<InvitationRole, string> = {
+  delegate: 'Delegate',
+  speaker: 'Speaker',
+  observer: 'Observer',
+  media: 'Media',
 };

@@ -110,3 +110,9 @@ export function appBaseUrl(): string {
 export function mailDomain(): string {
   return env().MAIL_FROM.match(/@([^>\s]+)>?$/)?.[1] ?? 'council-desk.invalid';
 }
+
+/** The bare address of MAIL_FROM: where delegates are told to write. */
+export function mailFromAddress(): string {
+  const from = env().MAIL_FROM;
+  return from.match(/<([^>]+)>/)?.[1] ?? from.trim();
+}

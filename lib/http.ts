@@ -39,8 +39,8 @@ export function csvResponse(csv: string, name: string): Response {
   });
 }
 
-/** The answer to an export asked for without a session (sign in, then come back) or without the role. */
-export function refusedExport(error: { reason: 'unauthenticated' | 'forbidden' }, returnTo: string): Response {
+/** The answer of a staff route handler (export, progress) asked without a session (sign in, then come back) or without the role. */
+export function refusedStaffRoute(error: { reason: 'unauthenticated' | 'forbidden' }, returnTo: string): Response {
   if (error.reason === 'unauthenticated') {
     return new Response(null, { status: 307, headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}` } });
   }

@@ -2,7 +2,7 @@
 // proxy.ts; the rest is static and set in next.config.ts. Tests check them on every discovered route.
 
 /** Pages reached by a personal link carry its token in the URL: no path of theirs may leak through Referer. */
-export const TOKEN_PAGE_SOURCES = ['/staff/setup/:token*', '/staff/sign-in/confirm'];
+export const TOKEN_PAGE_SOURCES = ['/staff/setup/:token*', '/staff/sign-in/confirm', '/i/:token*', '/en/i/:token*', '/ru/i/:token*'];
 
 export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: boolean }): string {
   return [

@@ -1,5 +1,7 @@
 // A local SMTP server for tests and development: accepts every message on 127.0.0.1 and writes each one, raw, to
 // SINK_DIR as <time>-<n>.eml. Usage: SMTP_SINK_PORT=2525 SINK_DIR=/tmp/mail node scripts/smtp-sink.mjs
+// SIGUSR1 switches it to refusing (421 to every new connection and message, as a mail server that is down) and
+// back, for outage tests: a message it refuses is not stored, so it must be sent again.
 import fs from 'node:fs';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -10,11 +12,23 @@ const dir = path.resolve(process.env.SINK_DIR ?? 'data/mail-sink');
 if (process.env.SINK_FRESH === '1') fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 let n = 0;
+let refusing = false;
+const unavailable = () => Object.assign(new Error('Service not available, try again later'), { responseCode: 421 });
+process.on('SIGUSR1', () => {
+  refusing = !refusing;
+  console.log(`[smtp-sink] ${refusing ? 'refusing' : 'accepting'}`);
+});
 
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS', 'AUTH'],
   logger: false,
+  onConnect(_session, callback) {
+    callback(refusing ? unavailable() : undefined);
+  },
+  onMailFrom(_address, _session, callback) {
+    callback(refusing ? unavailable() : undefined);
+  },
   onData(stream, _session, callback) {
     const chunks = [];
     stream.on('data', (chunk) => chunks.push(chunk));

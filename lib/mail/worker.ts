@@ -66,7 +66,16 @@ export function startOutboxWorker({
     await markSent(message, workerId);
   }
 
+  let remindersCheckedAt = 0;
+
   async function pass(): Promise<number> {
+    // Automatic invitation reminders fall due with the clock; a worker looks once a minute (each meeting is claimed
+    // once in PostgreSQL, whichever worker gets there first), and their emails go out in the passes that follow.
+    if (Date.now() - remindersCheckedAt > 60_000) {
+      remindersCheckedAt = Date.now();
+      const { sendDueAutoReminders } = await import('@/db/invitation-mail');
+      await sendDueAutoReminders();
+    }
     const batch = await claimDueMessages({ workerId, limit: BATCH_SIZE, leaseSeconds: OUTBOX_LEASE_SECONDS });
     await Promise.all(batch.map(deliver));
     return batch.length;

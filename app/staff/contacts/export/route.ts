@@ -3,7 +3,7 @@ import { AuthorizationError } from '@/lib/auth/staff';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '@/lib/contact-import';
 import { toCsv } from '@/lib/csv';
 import { readContactFilters } from '@/lib/directory-filters';
-import { csvResponse, refusedExport } from '@/lib/http';
+import { csvResponse, refusedStaffRoute } from '@/lib/http';
 
 /** The contacts the list shows (same filters), as CSV with the importer's own headers: export → import is lossless. */
 export async function GET(request: Request): Promise<Response> {
@@ -20,7 +20,7 @@ export async function GET(request: Request): Promise<Response> {
     );
     return csvResponse(csv, 'contacts');
   } catch (error) {
-    if (error instanceof AuthorizationError) return refusedExport(error, '/staff/contacts');
+    if (error instanceof AuthorizationError) return refusedStaffRoute(error, '/staff/contacts');
     throw error;
   }
 }

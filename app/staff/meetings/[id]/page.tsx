@@ -78,14 +78,22 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
             {meeting.titleRu}
           </p>
         </div>
-        {canEdit && (
+        <div className="flex flex-wrap gap-2">
           <Link
-            href={`/staff/meetings/${meeting.id}/edit`}
+            href={`/staff/meetings/${meeting.id}/invitations`}
             className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100"
           >
-            Edit details
+            Invitations
           </Link>
-        )}
+          {canEdit && (
+            <Link
+              href={`/staff/meetings/${meeting.id}/edit`}
+              className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100"
+            >
+              Edit details
+            </Link>
+          )}
+        </div>
       </div>
       <dl className="mt-6 grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Council</dt>

@@ -3,7 +3,7 @@ import { AuthorizationError } from '@/lib/auth/staff';
 import { toCsv } from '@/lib/csv';
 import { readOrganisationFilters } from '@/lib/directory-filters';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
-import { csvResponse, refusedExport } from '@/lib/http';
+import { csvResponse, refusedStaffRoute } from '@/lib/http';
 
 export async function GET(request: Request): Promise<Response> {
   try {
@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
     );
     return csvResponse(csv, 'organisations');
   } catch (error) {
-    if (error instanceof AuthorizationError) return refusedExport(error, '/staff/organisations');
+    if (error instanceof AuthorizationError) return refusedStaffRoute(error, '/staff/organisations');
     throw error;
   }
 }

@@ -1,0 +1,39 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { createTranslator } from 'use-intl/core';
+import { z } from 'zod';
+import { answerInvitation } from '@/db/invitations';
+import { tokenAction } from '@/lib/actions';
+import { authSecret } from '@/lib/auth/secret';
+import { readInvitationToken } from '@/lib/invitation-token';
+import en from '@/messages/en.json';
+import ru from '@/messages/ru.json';
+
+const bound = z.tuple([z.string().max(100), z.enum(['en', 'ru'])]);
+
+// Only a link this server made gets any further; whether it may still answer is the data layer's to say.
+const verifyToken = async (token: string) =>
+  readInvitationToken(authSecret(), token)
+    ? { ok: true as const }
+    : { ok: false as const, message: 'This link is not valid. · Эта ссылка недействительна.' };
+
+const t = (locale: 'en' | 'ru') => createTranslator({ locale, messages: locale === 'ru' ? ru : en, namespace: 'Invitation' });
+
+// The page shows the answer as stored: render it again after one.
+const showAnswer = () => revalidatePath('/[locale]/i/[token]', 'page');
+
+export const acceptInvitationAction = tokenAction({ bound, verifyToken, schema: z.object({}) }, async (_, { bound: [token, locale] }) => {
+  const result = await answerInvitation(token, { accept: true });
+  if (result.ok) showAnswer();
+  return result.ok ? { status: 'success', message: t(locale)('answerSaved') } : { status: 'error', message: t(locale)(result.reason === 'closed' ? 'closed' : 'answerFailed') };
+});
+
+export const declineInvitationAction = tokenAction(
+  { bound, verifyToken, schema: z.object({ reason: z.string().trim().max(1000).default('') }) },
+  async ({ reason }, { bound: [token, locale] }) => {
+    const result = await answerInvitation(token, { accept: false, reason: reason || null });
+    if (result.ok) showAnswer();
+    return result.ok ? { status: 'success', message: t(locale)('answerSaved') } : { status: 'error', message: t(locale)(result.reason === 'closed' ? 'closed' : 'answerFailed') };
+  },
+);

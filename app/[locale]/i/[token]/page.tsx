@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { connection } from 'next/server';
+import { ActionForm } from '@/components/action-form';
+import { inputClass } from '@/components/field';
+import { openInvitationLink } from '@/db/invitations';
+import { formatDateTime, formatDateTimeRange, formatTime, zoneLabel } from '@/lib/datetime';
+import { mailFromAddress } from '@/lib/env';
+import { pageLocale } from '@/lib/i18n/page-locale';
+import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
+import { acceptInvitationAction, declineInvitationAction } from './actions';
+
+// Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
+// open links first) changes nothing; the invitee's answer is a POST from this page. Works without JavaScript.
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/i/[token]'>): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale === 'ru' ? 'ru' : 'en', namespace: 'Invitation' });
+  return { title: t('title'), robots: { index: false, follow: false } };
+}
+
+export default async function InvitationPage({ params }: PageProps<'/[locale]/i/[token]'>) {
+  await connection();
+  const locale = await pageLocale(params);
+  const { token } = await params;
+  const t = await getTranslations({ locale, namespace: 'Invitation' });
+  const lookup = await openInvitationLink(token);
+
+  if (!lookup.ok) {
+    return (
+      <>
+        <h1 className="text-2xl font-semibold">{t('unavailable.title')}</h1>
+        <p className="mt-3">{t(`unavailable.${lookup.reason}`)}</p>
+        <p className="mt-3">{t('unavailable.contact', { email: mailFromAddress() })}</p>
+      </>
+    );
+  }
+
+  const { meeting, invitation, name, agenda, answerUntil, state } = lookup.opened;
+  const roleName = invitationTranslator(locale)(`role.${invitation.role}`);
+  const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
+  const until = formatDateTime(answerUntil, meeting.timeZone, locale);
+  return (
+    <>
+      <p className="text-sm text-slate-700">{t('title')}</p>
+      <h1 className="mt-1 text-2xl font-semibold">{title}</h1>
+      <p className="mt-4">{t('greeting', { name })}</p>
+      <p className="mt-2">{t('invited', { role: roleName })}</p>
+      <dl className="mt-4 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">{t('when')}</dt>
+        <dd>{formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}</dd>
+        <dt className="font-semibold">{t('where')}</dt>
+        <dd>{meetingPlace(meeting, locale)}</dd>
+        {meeting.format !== 'in_person' && meeting.meetingLink && (
+          <>
+            <dt className="font-semibold">{t('onlineLink')}</dt>
+            <dd className="break-all">
+              <a href={meeting.meetingLink}>{meeting.meetingLink}</a>
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <section aria-labelledby="answer" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="answer" className="text-lg font-semibold">
+          {invitation.status === 'accepted' ? t('accepted') : invitation.status === 'declined' ? t('declined') : meeting.registrationDeadline ? t('answerBy', { deadline: until }) : t('answerByStart')}
+        </h2>
+        {state === 'open' ? (
+          <>
+            {invitation.status !== 'invited' && <p className="mt-1 text-sm">{meeting.registrationDeadline ? t('change', { deadline: until }) : t('changeUntilStart')}</p>}
+            <div className="mt-3 flex flex-col gap-4">
+              {invitation.status !== 'accepted' && (
+                <ActionForm action={acceptInvitationAction.bind(null, token, locale)} submitLabel={t('accept')}>
+                  {null}
+                </ActionForm>
+              )}
+              {invitation.status !== 'declined' && (
+                <ActionForm action={declineInvitationAction.bind(null, token, locale)} submitLabel={t('decline')} variant="secondary" className="flex flex-col items-start gap-2">
+                  <div className="flex w-full max-w-md flex-col gap-1">
+                    <label htmlFor="decline-reason" className="text-sm font-medium">
+                      {t('reason')}
+                    </label>
+                    <textarea id="decline-reason" name="reason" rows={2} maxLength={1000} className={inputClass} />
+                  </div>
+                </ActionForm>
+              )}
+            </div>
+          </>
+        ) : (
+          <p className="mt-1">{t('closed')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="agenda" className="mt-6">
+        <h2 id="agenda" className="text-lg font-semibold">
+          {t('agenda')}
+        </h2>
+        {agenda.length > 0 && <p className="text-sm text-slate-700">{zoneLabel(meeting.startsAt, meeting.timeZone, locale)}</p>}
+        {agenda.length === 0 ? (
+          <p className="mt-2 text-slate-700">{t('noAgenda')}</p>
+        ) : (
+          <ol className="mt-2 space-y-2">
+            {agenda.map((item) => (
+              <li key={item.id} className="grid gap-x-3 sm:grid-cols-[8rem_1fr]">
+                <span className="font-medium tabular-nums">
+                  {formatTime(item.startsAt, meeting.timeZone, locale)}–{formatTime(item.endsAt, meeting.timeZone, locale)}
+                </span>
+                <span>
+                  {locale === 'ru' ? item.titleRu : item.titleEn}
+                  {item.room && <span className="text-slate-700"> · {item.room}</span>}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <p className="mt-6 text-sm text-slate-700">{t('personal')}</p>
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import 'server-only';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { authSecret } from '@/lib/auth/secret';
+import type { ContactLanguage, OutboxStatus } from '@/lib/domain';
+import { appBaseUrl, env, mailDomain } from '@/lib/env';
+import { invitationToken } from '@/lib/invitation-token';
+import { describeMeetingChanges, invitationEmail, type InvitationEmailKind, type InvitationMeeting } from '@/lib/mail/invitation-email';
+import { recordAudit } from './audit';
+import { getDb, type DbExecutor } from './client';
+import { contacts, councils, invitations, meetings, outboxMessages, type AnnouncedMeeting, type Invitation } from './schema';
+
+// The emails of invitations, composed and queued; no role checks here (db/invitations.ts has them), so the outbox
+// worker can send the automatic reminders without a signed-in user.
+
+// ── The meeting as the emails tell it ────────────────────────────────────────────────────────────────────────────
+
+export async function loadInvitationMeeting(executor: DbExecutor, meetingId: string, lock = false): Promise<(InvitationMeeting & { announced: AnnouncedMeeting | null; autoReminderDays: number | null; agendaPublished: boolean }) | null> {
+  const query = executor
+    .select({ meeting: meetings, councilNameEn: councils.nameEn, councilNameRu: councils.nameRu })
+    .from(meetings)
+    .innerJoin(councils, eq(councils.id, meetings.councilId))
+    .where(eq(meetings.id, meetingId));
+  const [row] = lock ? await query.for('update', { of: meetings }) : await query;
+  if (!row) return null;
+  return { ...row.meeting, councilNameEn: row.councilNameEn, councilNameRu: row.councilNameRu };
+}
+
+export const announcedOf = (m: InvitationMeeting): AnnouncedMeeting => ({
+  startsAt: m.startsAt.toISOString(),
+  endsAt: m.endsAt.toISOString(),
+  format: m.format,
+  venueEn: m.venueEn,
+  venueRu: m.venueRu,
+  cityEn: m.cityEn,
+  cityRu: m.cityRu,
+  country: m.country,
+  meetingLink: m.meetingLink,
+  registrationDeadline: m.registrationDeadline?.toISOString() ?? null,
+});
+
+/** The meeting's announced facts that differ from what it says now, in `locale` (empty: nothing to update). */
+export function changesSinceAnnounced(meeting: InvitationMeeting & { announced: AnnouncedMeeting | null }, locale: ContactLanguage): string[] {
+  const a = meeting.announced;
+  if (!a) return [];
+  return describeMeetingChanges(
+    {
+      startsAt: new Date(a.startsAt),
+      endsAt: new Date(a.endsAt),
+      format: a.format as InvitationMeeting['format'],
+      venueEn: a.venueEn,
+      venueRu: a.venueRu,
+      cityEn: a.cityEn,
+      cityRu: a.cityRu,
+      country: a.country,
+      meetingLink: a.meetingLink,
+      registrationDeadline: a.registrationDeadline ? new Date(a.registrationDeadline) : null,
+    },
+    meeting,
+    locale,
+  );
+}
+
+export function invitationLink(invitation: Pick<Invitation, 'id' | 'linkVersion' | 'language'>): string {
+  const token = invitationToken(authSecret(), { invitationId: invitation.id, version: invitation.linkVersion });
+  return `${appBaseUrl()}${invitation.language === 'ru' ? '/ru' : ''}/i/${token}`;
+}
+
+type Addressee = Pick<Invitation, 'id' | 'linkVersion' | 'language' | 'email' | 'role'> & { name: string };
+
+export function composeMessages(meeting: InvitationMeeting & { announced: AnnouncedMeeting | null }, kind: InvitationEmailKind, addressees: Addressee[]) {
+  const from = env().MAIL_FROM;
+  const status: OutboxStatus = env().SMTP_URL ? 'queued' : 'captured';
+  const domain = mailDomain();
+  return addressees.map((a) => {
+    const link = invitationLink(a);
+    const mail = invitationEmail({
+      kind,
+      meeting,
+      locale: a.language,
+      name: a.name,
+      role: a.role,
+      link,
+      invitationId: a.id,
+      changes: kind === 'update' ? changesSinceAnnounced(meeting, a.language) : [],
+      mailDomain: domain,
+    });
+    const id = crypto.randomUUID();
+    return {
+      id,
+      messageId: `<${id}@${domain}>`,
+      kind: `invitation.${kind}`,
+      toAddress: a.email,
+      toName: a.name,
+      fromAddress: from,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html,
+      attachments: mail.attachments,
+      secretLinks: [link],
+      invitationId: a.id,
+      status,
+    };
+  });
+}
+
+/** Queues the messages in batches (one statement a batch), in the caller's transaction. */
+export async function queueMessages(tx: DbExecutor, rows: ReturnType<typeof composeMessages>) {
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(outboxMessages).values(rows.slice(i, i + 500));
+  if (rows.length) {
+    await tx
+      .update(invitations)
+      .set({ lastSentAt: sql`now()` })
+      .where(inArray(invitations.id, rows.map((r) => r.invitationId)));
+  }
+}
+
+/** Invitations of the meeting that have no answer yet (and are not revoked): whom a reminder goes to. */
+export const unanswered = (meetingId: string) => and(eq(invitations.meetingId, meetingId), eq(invitations.status, 'invited'));
+
+export async function remind(tx: DbExecutor, meetingId: string, actor: { id: string | null; email: string | null }, confirmedCount: number | null) {
+  const meeting = await loadInvitationMeeting(tx, meetingId, true);
+  if (!meeting) return { ok: false, reason: 'notFound' } as const;
+  const rows = await tx
+    .select({ invitation: invitations, name: contacts.name })
+    .from(invitations)
+    .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    .where(unanswered(meetingId));
+  if (confirmedCount !== null && rows.length !== confirmedCount) return { ok: false, reason: 'countChanged', count: rows.length } as const;
+  if (!rows.length) return { ok: false, reason: 'nothingChanged' } as const;
+  await queueMessages(tx, composeMessages(meeting, 'reminder', rows.map((r) => ({ ...r.invitation, name: r.name }))));
+  await recordAudit(tx, { actor, action: 'invitation.reminded', entityType: 'meeting', entityId: meetingId, after: { reminded: rows.length } });
+  return { ok: true } as const;
+}
+
+/**
+ * Reminders that fall due: meetings whose automatic reminder is set and whose deadline is that many days away or
+ * less. Each meeting is claimed by one conditional update, so with any number of workers it is reminded once.
+ */
+export async function sendDueAutoReminders(now = new Date()): Promise<number> {
+  const db = await getDb();
+  const due = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(
+      and(
+        isNull(meetings.autoReminderSentAt),
+        sql`${meetings.autoReminderDays} is not null`,
+        sql`${meetings.registrationDeadline} > ${now.toISOString()}::timestamptz`,
+        sql`${meetings.registrationDeadline} - make_interval(days => ${meetings.autoReminderDays}) <= ${now.toISOString()}::timestamptz`,
+      ),
+    );
+  let reminded = 0;
+  for (const { id } of due) {
+    await db.transaction(async (tx) => {
+      const claimed = await tx
+        .update(meetings)
+        .set({ autoReminderSentAt: now })
+        .where(and(eq(meetings.id, id), isNull(meetings.autoReminderSentAt)))
+        .returning({ id: meetings.id });
+      if (!claimed.length) return;
+      const result = await remind(tx, id, { id: null, email: null }, null);
+      if (result.ok) reminded++;
+    });
+  }
+  return reminded;
+}
+

@@ -1,0 +1,451 @@
+import 'server-only';
+import { and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { authSecret } from '@/lib/auth/secret';
+import type { ContactLanguage, InvitationRole, InvitationStatus, OrganisationType, OutboxStatus } from '@/lib/domain';
+import { readInvitationToken } from '@/lib/invitation-token';
+import type { InvitationMeeting } from '@/lib/mail/invitation-email';
+import { recordAudit, recordAudits } from './audit';
+import { getDb, type DbExecutor } from './client';
+import { contactConditions } from './contact-queries';
+import {
+  agendaItems,
+  contacts,
+  councilMembers,
+  invitations,
+  meetings,
+  organisations,
+  outboxMessages,
+  workingGroupMembers,
+  type Invitation,
+  type Meeting,
+} from './schema';
+
+// Invitations: who is asked to a meeting, the emails that ask them (all through the outbox, each tied to its
+// invitation so its delivery shows), and the personal link's life: answers until the deadline, readable until the
+// meeting ends, dead when revoked or re-issued.
+
+// ── Who would be invited ─────────────────────────────────────────────────────────────────────────────────────────
+
+export type RecipientSelection =
+  | { by: 'contacts'; contactIds: string[] }
+  | { by: 'roster'; councilId: string; workingGroupId: string | null }
+  | { by: 'organisation'; organisationId: string }
+  | { by: 'filter'; country?: string; organisationType?: OrganisationType; tag?: string };
+
+function selectionCondition(selection: RecipientSelection): SQL | undefined {
+  switch (selection.by) {
+    case 'contacts':
+      return selection.contactIds.length ? inArray(contacts.id, selection.contactIds) : sql`false`;
+    case 'roster':
+      // Members whose term covers today; with a working group, only its members.
+      return sql`exists (select 1 from ${councilMembers} m
+        where m.contact_id = ${contacts.id} and m.council_id = ${selection.councilId}
+          and m.term_from <= current_date and (m.term_to is null or m.term_to >= current_date)
+          ${selection.workingGroupId ? sql`and exists (select 1 from ${workingGroupMembers} w where w.member_id = m.id and w.working_group_id = ${selection.workingGroupId})` : sql``})`;
+    case 'organisation':
+      return eq(contacts.organisationId, selection.organisationId);
+    case 'filter':
+      if (!selection.country && !selection.organisationType && !selection.tag) return sql`false`;
+      return contactConditions({ country: selection.country, organisationType: selection.organisationType, tag: selection.tag });
+  }
+}
+
+export type RecipientPreview = {
+  /** Contacts the selection names. */
+  selected: number;
+  /** Of those, already invited to this meeting (they are not invited again). */
+  alreadyInvited: number;
+  /** New invitations, by the language their email will be in. */
+  byLanguage: Record<ContactLanguage, number>;
+  sample: { name: string; email: string; language: ContactLanguage }[];
+};
+
+async function newRecipients(executor: DbExecutor, meetingId: string, selection: RecipientSelection) {
+  const invited = sql`exists (select 1 from ${invitations} i where i.meeting_id = ${meetingId} and i.contact_id = ${contacts.id})`;
+  const rows = await executor
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email, language: contacts.language, invited: sql<boolean>`${invited}` })
+    .from(contacts)
+    .where(selectionCondition(selection))
+    .orderBy(asc(contacts.sortKey), asc(contacts.id));
+  return { all: rows, fresh: rows.filter((r) => !r.invited) };
+}
+
+export async function previewRecipients(meetingId: string, selection: RecipientSelection): Promise<RecipientPreview> {
+  await requireStaff('editor');
+  const db = await getDb();
+  const { all, fresh } = await newRecipients(db, meetingId, selection);
+  return {
+    selected: all.length,
+    alreadyInvited: all.length - fresh.length,
+    byLanguage: { en: fresh.filter((r) => r.language === 'en').length, ru: fresh.filter((r) => r.language === 'ru').length },
+    sample: fresh.slice(0, 12).map(({ name, email, language }) => ({ name, email, language })),
+  };
+}
+
+import {
+  announcedOf,
+  changesSinceAnnounced,
+  composeMessages,
+  loadInvitationMeeting,
+  queueMessages,
+  remind,
+  unanswered,
+} from './invitation-mail';
+
+export { invitationLink, sendDueAutoReminders } from './invitation-mail';
+
+const INVITABLE: string[] = ['planned', 'invitations_open', 'registration_closed'];
+
+export type InviteResult =
+  | { ok: true; invited: number; alreadyInvited: number }
+  | { ok: false; reason: 'notFound' | 'notInvitable' | 'countChanged' | 'nobody'; count?: number };
+
+/**
+ * Invites the contacts the selection names (those already invited are left as they are) and queues their emails,
+ * in one transaction. `confirmedCount` is the number staff confirmed: if the directory changed since the preview
+ * and the number differs, nothing is sent and staff are asked again.
+ */
+export async function inviteContacts(
+  actor: StaffUser,
+  meetingId: string,
+  { selection, role, confirmedCount }: { selection: RecipientSelection; role: InvitationRole; confirmedCount: number },
+): Promise<InviteResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const meeting = await loadInvitationMeeting(tx, meetingId, true);
+    if (!meeting) return { ok: false, reason: 'notFound' } as const;
+    if (!INVITABLE.includes(meeting.status)) return { ok: false, reason: 'notInvitable' } as const;
+    const { all, fresh } = await newRecipients(tx, meetingId, selection);
+    if (fresh.length !== confirmedCount) return { ok: false, reason: 'countChanged', count: fresh.length } as const;
+    if (!fresh.length) return { ok: false, reason: 'nobody' } as const;
+    const created: Invitation[] = [];
+    for (let i = 0; i < fresh.length; i += 1000) {
+      created.push(
+        ...(await tx
+          .insert(invitations)
+          .values(fresh.slice(i, i + 1000).map((c) => ({ meetingId, contactId: c.id, role, email: c.email, language: c.language })))
+          .onConflictDoNothing()
+          .returning()),
+      );
+    }
+    const names = new Map(fresh.map((c) => [c.id, c.name]));
+    await queueMessages(tx, composeMessages(meeting, 'invitation', created.map((inv) => ({ ...inv, name: names.get(inv.contactId)! }))));
+    await tx
+      .update(meetings)
+      .set({
+        announced: meeting.announced ?? announcedOf(meeting),
+        status: meeting.status === 'planned' ? ('invitations_open' as const) : (meeting.status as Meeting['status']),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(meetings.id, meetingId));
+    const actorRef = { id: actor.id, email: actor.email };
+    await recordAudits(
+      tx,
+      created.map((inv) => ({ actor: actorRef, action: 'invitation.created', entityType: 'invitation', entityId: inv.id, after: { meetingId, contactId: inv.contactId, role, email: inv.email, language: inv.language } })),
+    );
+    return { ok: true, invited: created.length, alreadyInvited: all.length - fresh.length } as const;
+  });
+}
+
+// ── Follow-up ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type InvitationRow = {
+  id: string;
+  contactId: string;
+  name: string;
+  email: string;
+  language: ContactLanguage;
+  role: InvitationRole;
+  status: InvitationStatus;
+  declineReason: string | null;
+  answeredAt: Date | null;
+  lastSentAt: Date | null;
+  country: string | null;
+  organisation: string | null;
+  organisationType: OrganisationType | null;
+  delivery: OutboxStatus | null;
+  deliveryError: string | null;
+};
+
+const latestMessage = (column: 'status' | 'last_error') =>
+  sql.raw(`(select o.${column} from outbox_messages o where o.invitation_id = invitations.id order by o.created_at desc limit 1)`);
+
+export async function listInvitations({ meetingId }: { meetingId: string }): Promise<InvitationRow[]> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  return db
+    .select({
+      id: invitations.id,
+      contactId: invitations.contactId,
+      name: contacts.name,
+      email: invitations.email,
+      language: invitations.language,
+      role: invitations.role,
+      status: invitations.status,
+      declineReason: invitations.declineReason,
+      answeredAt: invitations.answeredAt,
+      lastSentAt: invitations.lastSentAt,
+      country: contacts.country,
+      organisation: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.nameEn})`,
+      organisationType: organisations.type,
+      delivery: sql<OutboxStatus | null>`${latestMessage('status')}`,
+      deliveryError: sql<string | null>`${latestMessage('last_error')}`,
+    })
+    .from(invitations)
+    .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+    .where(eq(invitations.meetingId, meetingId))
+    .orderBy(asc(contacts.sortKey), asc(invitations.id));
+}
+
+/** The invitation emails of a meeting by delivery state, for the progress shown while a bulk send goes out. */
+export async function invitationDeliveryProgress({ meetingId }: { meetingId: string }): Promise<Record<OutboxStatus, number>> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  const rows = await db
+    .select({ status: outboxMessages.status, n: count() })
+    .from(outboxMessages)
+    .innerJoin(invitations, eq(invitations.id, outboxMessages.invitationId))
+    .where(eq(invitations.meetingId, meetingId))
+    .groupBy(outboxMessages.status);
+  const counts: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0, captured: 0 };
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+export type InvitationChangeResult = { ok: true } | { ok: false; reason: 'notFound' | 'revoked' | 'countChanged' | 'nothingChanged'; count?: number };
+
+async function lockInvitation(tx: DbExecutor, id: string) {
+  const [row] = await tx
+    .select({ invitation: invitations, name: contacts.name })
+    .from(invitations)
+    .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    .where(eq(invitations.id, id))
+    .for('update', { of: invitations });
+  return row ?? null;
+}
+
+/** Sends the invitation again with the same link (it was lost, or went to spam). */
+export async function resendInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
+  return changeInvitation(actor, id, 'invitation.resent', async (tx, row, meeting) => {
+    await queueMessages(tx, composeMessages(meeting, 'invitation', [{ ...row.invitation, name: row.name }]));
+  });
+}
+
+/** A new link for the invitation, sent by email; the old link stops working and says a newer one was sent. */
+export async function reissueInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
+  return changeInvitation(actor, id, 'invitation.reissued', async (tx, row, meeting) => {
+    const [updated] = await tx
+      .update(invitations)
+      .set({ linkVersion: sql`${invitations.linkVersion} + 1`, updatedAt: sql`now()` })
+      .where(eq(invitations.id, id))
+      .returning();
+    await queueMessages(tx, composeMessages(meeting, 'invitation', [{ ...updated!, name: row.name }]));
+  });
+}
+
+/** Withdraws the invitation: its link stops working at once. */
+export async function revokeInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
+  return changeInvitation(actor, id, 'invitation.revoked', async (tx) => {
+    await tx.update(invitations).set({ status: 'revoked', updatedAt: sql`now()` }).where(eq(invitations.id, id));
+  });
+}
+
+async function changeInvitation(
+  actor: StaffUser,
+  id: string,
+  action: string,
+  change: (tx: DbExecutor, row: NonNullable<Awaited<ReturnType<typeof lockInvitation>>>, meeting: NonNullable<Awaited<ReturnType<typeof loadInvitationMeeting>>>) => Promise<void>,
+): Promise<InvitationChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const row = await lockInvitation(tx, id);
+    if (!row) return { ok: false, reason: 'notFound' } as const;
+    if (row.invitation.status === 'revoked') return { ok: false, reason: 'revoked' } as const;
+    const meeting = (await loadInvitationMeeting(tx, row.invitation.meetingId))!;
+    await change(tx, row, meeting);
+    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action, entityType: 'invitation', entityId: id, before: { status: row.invitation.status, linkVersion: row.invitation.linkVersion } });
+    return { ok: true } as const;
+  });
+}
+
+export async function countUnanswered({ meetingId }: { meetingId: string }): Promise<number> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(invitations).where(unanswered(meetingId));
+  return row?.n ?? 0;
+}
+
+/** Reminds everyone who has not answered; `confirmedCount` is the number staff confirmed. */
+export async function remindUnanswered(actor: StaffUser, meetingId: string, confirmedCount: number): Promise<InvitationChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction((tx) => remind(tx, meetingId, { id: actor.id, email: actor.email }, confirmedCount));
+}
+
+/** What the meeting's invitees were told that is no longer so, in English (for the staff page). */
+export async function pendingMeetingUpdate({ meetingId }: { meetingId: string }): Promise<{ changes: string[]; recipients: number }> {
+  await requireStaff('viewer');
+  const db = await getDb();
+  const meeting = await loadInvitationMeeting(db, meetingId);
+  if (!meeting) return { changes: [], recipients: 0 };
+  const [row] = await db.select({ n: count() }).from(invitations).where(and(eq(invitations.meetingId, meetingId), ne(invitations.status, 'revoked'), ne(invitations.status, 'declined')));
+  return { changes: changesSinceAnnounced(meeting, 'en'), recipients: row?.n ?? 0 };
+}
+
+/**
+ * Tells every invitee who has not declined (or been revoked) what changed, with the calendar entry at a higher
+ * SEQUENCE. Clients treat PUBLISH updates unevenly, so the email says in words what changed.
+ */
+export async function sendMeetingUpdate(actor: StaffUser, meetingId: string): Promise<InvitationChangeResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const meeting = await loadInvitationMeeting(tx, meetingId, true);
+    if (!meeting) return { ok: false, reason: 'notFound' } as const;
+    if (!changesSinceAnnounced(meeting, 'en').length && meeting.status !== 'cancelled') return { ok: false, reason: 'nothingChanged' } as const;
+    const updated = { ...meeting, calendarSequence: meeting.calendarSequence + 1 };
+    const rows = await tx
+      .select({ invitation: invitations, name: contacts.name })
+      .from(invitations)
+      .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+      .where(and(eq(invitations.meetingId, meetingId), ne(invitations.status, 'revoked'), ne(invitations.status, 'declined')));
+    await queueMessages(tx, composeMessages(updated, 'update', rows.map((r) => ({ ...r.invitation, name: r.name }))));
+    await tx
+      .update(meetings)
+      .set({ calendarSequence: updated.calendarSequence, announced: announcedOf(meeting), updatedAt: sql`now()` })
+      .where(eq(meetings.id, meetingId));
+    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action: 'meeting.update_sent', entityType: 'meeting', entityId: meetingId, after: { recipients: rows.length, sequence: updated.calendarSequence } });
+    return { ok: true } as const;
+  });
+}
+
+// ── The personal link ────────────────────────────────────────────────────────────────────────────────────────────
+
+export type LinkState = 'open' | 'answered-closed' | 'unknown' | 'revoked' | 'expired' | 'superseded';
+
+export type OpenedInvitation = {
+  state: 'open' | 'closed';
+  invitation: Pick<Invitation, 'id' | 'role' | 'status' | 'language' | 'declineReason' | 'answeredAt'>;
+  name: string;
+  meeting: InvitationMeeting & { agendaPublished: boolean };
+  answerUntil: Date;
+  agenda: { id: string; startsAt: Date; endsAt: Date; titleEn: string; titleRu: string; room: string | null }[];
+};
+
+export type LinkLookup = { ok: true; opened: OpenedInvitation } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'superseded' };
+
+/**
+ * What a personal link opens. Reading changes nothing (mail scanners open links first). Answers are taken until the
+ * registration deadline (or the start, without one); the page stays readable until the meeting ends.
+ */
+export async function openInvitationLink(token: string, now = new Date()): Promise<LinkLookup> {
+  const parts = readInvitationToken(authSecret(), token);
+  if (!parts) return { ok: false, reason: 'unknown' };
+  const db = await getDb();
+  const [row] = await db
+    .select({ invitation: invitations, name: contacts.name })
+    .from(invitations)
+    .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    .where(eq(invitations.id, parts.invitationId));
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (parts.version > row.invitation.linkVersion) return { ok: false, reason: 'unknown' };
+  if (row.invitation.status === 'revoked') return { ok: false, reason: 'revoked' };
+  if (parts.version < row.invitation.linkVersion) return { ok: false, reason: 'superseded' };
+  const meeting = await loadInvitationMeeting(db, row.invitation.meetingId);
+  if (!meeting || meeting.endsAt <= now) return { ok: false, reason: 'expired' };
+  const answerUntil = meeting.registrationDeadline ?? meeting.startsAt;
+  const agenda = meeting.agendaPublished
+    ? await db
+        .select({ id: agendaItems.id, startsAt: agendaItems.startsAt, endsAt: agendaItems.endsAt, titleEn: agendaItems.titleEn, titleRu: agendaItems.titleRu, room: agendaItems.room })
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, meeting.id))
+        .orderBy(asc(agendaItems.position), asc(agendaItems.startsAt))
+    : [];
+  const state = now < answerUntil && meeting.status !== 'cancelled' ? 'open' : 'closed';
+  return { ok: true, opened: { state, invitation: row.invitation, name: row.name, meeting: { ...meeting, agendaPublished: meeting.agendaPublished }, answerUntil, agenda } };
+}
+
+export type AnswerResult = { ok: true } | { ok: false; reason: 'invalid' | 'closed' };
+
+/** The invitee's answer, through their link: accepted, or declined with an optional reason. */
+export async function answerInvitation(token: string, answer: { accept: true } | { accept: false; reason: string | null }, now = new Date()): Promise<AnswerResult> {
+  const lookup = await openInvitationLink(token, now);
+  if (!lookup.ok) return { ok: false, reason: 'invalid' };
+  if (lookup.opened.state !== 'open') return { ok: false, reason: 'closed' };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const id = lookup.opened.invitation.id;
+    const [before] = await tx.select().from(invitations).where(eq(invitations.id, id)).for('update');
+    if (!before || before.status === 'revoked') return { ok: false, reason: 'invalid' } as const;
+    const status = answer.accept ? 'accepted' : 'declined';
+    await tx
+      .update(invitations)
+      .set({ status, declineReason: answer.accept ? null : answer.reason, answeredAt: now, updatedAt: sql`now()` })
+      .where(eq(invitations.id, id));
+    // The invitee acts through the link: the log names the invitation's address, never the token.
+    await recordAudit(tx, {
+      actor: { id: null, email: before.email },
+      action: `invitation.${status}`,
+      entityType: 'invitation',
+      entityId: id,
+      before: { status: before.status },
+      after: { status, declineReason: answer.accept ? null : answer.reason },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** Two invitations of merged contacts to one meeting become one: the one with an answer wins, else the kept one. */
+export async function moveInvitations(tx: DbExecutor, { keepId, mergeId }: { keepId: string; mergeId: string }): Promise<number> {
+  const rank = (s: InvitationStatus) => ({ accepted: 3, declined: 2, invited: 1, revoked: 0 })[s];
+  const theirs = await tx.select().from(invitations).where(eq(invitations.contactId, mergeId));
+  let moved = 0;
+  for (const invitation of theirs) {
+    const [ours] = await tx.select().from(invitations).where(and(eq(invitations.contactId, keepId), eq(invitations.meetingId, invitation.meetingId)));
+    if (!ours) {
+      await tx.update(invitations).set({ contactId: keepId, updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+    } else if (rank(invitation.status) > rank(ours.status)) {
+      await tx.delete(invitations).where(eq(invitations.id, ours.id));
+      await tx.update(invitations).set({ contactId: keepId, updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+    } else {
+      await tx.delete(invitations).where(eq(invitations.id, invitation.id));
+    }
+    moved++;
+  }
+  return moved;
+}
+
+export async function getMeetingInvitationSettings({ meetingId }: { meetingId: string }) {
+  await requireStaff('viewer');
+  const db = await getDb();
+  return loadInvitationMeeting(db, meetingId);
+}
+
+export type InvitationTexts = {
+  invitationTextEn: string | null;
+  invitationTextRu: string | null;
+  reminderTextEn: string | null;
+  reminderTextRu: string | null;
+  autoReminderDays: number | null;
+};
+
+export async function saveInvitationTexts(actor: StaffUser, meetingId: string, texts: InvitationTexts): Promise<{ ok: boolean }> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+    if (!before) return { ok: false };
+    await tx
+      .update(meetings)
+      .set({ ...texts, autoReminderSentAt: texts.autoReminderDays === before.autoReminderDays ? before.autoReminderSentAt : null, updatedAt: sql`now()` })
+      .where(eq(meetings.id, meetingId));
+    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action: 'meeting.invitation_texts_saved', entityType: 'meeting', entityId: meetingId, after: texts });
+    return { ok: true };
+  });
+}
+
+

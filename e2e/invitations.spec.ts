@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import ICAL from 'ical.js';
+import { expect, test, type Page } from '@playwright/test';
+import { waitForMail, type ReceivedMail } from './mailbox';
+import { e2eSettings } from './settings';
+
+// Staff invite three contacts (one Russian-speaking) to the seeded upcoming working-group meeting; the emails arrive
+// at the SMTP sink in the right language with a personal link and a calendar file; each link shows the right
+// meeting in the right language; one accepts, one declines without JavaScript, one is revoked.
+
+const meetingEn = 'Working group meeting of the Regional Expert Council';
+const meetingRu = 'Заседание рабочей группы Регионального экспертного совета';
+const stamp = Date.now().toString(36);
+const people = [
+  { name: 'Ержан Ахметов', email: `yerzhan.${stamp}@mfa-kz.example.org`, language: 'Russian' },
+  { name: 'Aidana Jumaeva', email: `aidana.${stamp}@mfa-tj.example.org`, language: 'English' },
+  { name: 'Farrukh Rakhimov', email: `farrukh.${stamp}@isrs.example.org`, language: 'English' },
+];
+const origin = `http://localhost:${e2eSettings.port}`;
+
+test.describe.configure({ mode: 'serial' });
+
+const mails: ReceivedMail[] = [];
+const linkOf = (mail: ReceivedMail) => mail.links.find((l) => /\/i\/[A-Za-z0-9_-]{48}$/.test(l))!;
+
+const WORKING_GROUP_MEETING = '/staff/meetings/0b7a7c1e-5d1f-4c43-9a51-000000000102';
+
+async function openInvitations(page: Page) {
+  await page.goto(WORKING_GROUP_MEETING);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingEn);
+  await page.getByRole('link', { name: 'Invitations', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Invitations', level: 1 })).toBeVisible();
+}
+
+test('staff invite three contacts, and each gets the email in their language with a personal link and a calendar file', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/staff/contacts');
+  const add = page.getByRole('region', { name: 'Add a contact' });
+  for (const person of people) {
+    await add.getByLabel('Name', { exact: true }).fill(person.name);
+    await add.getByLabel('Email').fill(person.email);
+    await add.getByLabel('Preferred language').selectOption({ label: person.language });
+    await add.getByRole('button', { name: 'Add contact' }).click();
+    await expect(add.getByRole('status')).toHaveText(`${person.name} was added to the contacts.`);
+  }
+
+  await openInvitations(page);
+  const invite = page.getByRole('region', { name: 'Invite', exact: true });
+  await invite.getByLabel('Contacts I pick').check();
+  await invite.getByLabel('Find contacts to pick').fill(stamp);
+  await invite.getByRole('button', { name: 'Find' }).click();
+  for (const person of people) await invite.getByLabel(`${person.name} · ${person.email}`).check();
+  await invite.getByLabel('Invited as').selectOption({ label: 'Delegate' });
+  await invite.getByRole('button', { name: 'Preview the invitations' }).click();
+  const preview = page.getByRole('region', { name: /new invitations/ });
+  await expect(preview.getByRole('heading')).toHaveText('3 new invitations: 2 in English, 1 in Russian');
+  await expect(preview.getByText(`Russian email: Приглашение: ${meetingRu}`)).toBeVisible();
+  await expect(preview.getByText(`English email: Invitation: ${meetingEn}`)).toBeVisible();
+  await preview.getByRole('button', { name: 'Send 3 invitations' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'invitations queued' })).toHaveText('3 invitations queued for sending.');
+  // The delivery counts move without a reload, until all three are out.
+  await expect(page.getByRole('status').filter({ hasText: /^Emails:/ })).toContainText('0 queued · 3 sent · 0 failed', { timeout: 20_000 });
+
+  for (const person of people) {
+    const subject = person.language === 'Russian' ? `Приглашение: ${meetingRu}` : `Invitation: ${meetingEn}`;
+    const mail = await waitForMail(person.email, { subject });
+    expect(linkOf(mail), person.email).toMatch(person.language === 'Russian' ? /\/ru\/i\// : /^http:\/\/localhost:\d+\/i\//);
+    const ics = mail.attachments.find((a) => a.filename.endsWith('.ics'))!;
+    expect(ics.contentType).toBe('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(ics.content));
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    // The seeded meeting starts at 10:00 in Tashkent (UTC+5).
+    expect(event.startDate.toJSDate().getUTCHours()).toBe(5);
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+    mails.push(mail);
+  }
+  // Inviting them again invites nobody twice.
+  await invite.getByLabel('Contacts I pick').check();
+  await invite.getByLabel('Find contacts to pick').fill(stamp);
+  await invite.getByRole('button', { name: 'Find' }).click();
+  for (const person of people) await invite.getByLabel(`${person.name} · ${person.email}`).check();
+  await invite.getByRole('button', { name: 'Preview the invitations' }).click();
+  await expect(page.getByRole('region', { name: /new invitations/ }).getByRole('heading')).toHaveText('0 new invitations: 0 in English, 0 in Russian');
+});
+
+test('each link shows the meeting in the invitee’s language; opening it changes nothing', async ({ page, playwright }) => {
+  const [russian, english] = mails;
+  await page.goto(linkOf(russian!));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingRu);
+  await expect(page.getByText('Уважаемый(ая) Ержан Ахметов!')).toBeVisible();
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingEn);
+
+  await page.goto(linkOf(english!));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingEn);
+  await expect(page.getByText('Dear Aidana Jumaeva,')).toBeVisible();
+
+  // Mail scanners: ten GETs and ten HEADs, and the invitation still waits for an answer.
+  const scanner = await playwright.request.newContext({ storageState: { cookies: [], origins: [] } });
+  for (let i = 0; i < 10; i++) {
+    expect((await scanner.get(linkOf(mails[2]!))).status()).toBe(200);
+    expect((await scanner.head(linkOf(mails[2]!))).status()).toBe(200);
+  }
+  await page.goto(linkOf(mails[2]!));
+  await expect(page.getByRole('button', { name: 'I will attend' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'I cannot attend' })).toBeVisible();
+
+  // A tampered link shows nothing of the meeting.
+  const link = linkOf(english!);
+  const tampered = link.slice(0, -5) + (link.at(-5) === 'A' ? 'B' : 'A') + link.slice(-4);
+  await page.goto(tampered);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
+  await expect(page.getByText(meetingEn)).toHaveCount(0);
+});
+
+test('one accepts, one declines without JavaScript, one is revoked; staff see it all', async ({ page, browser }) => {
+  const [russian, english, third] = mails;
+  await page.goto(linkOf(english!));
+  await page.getByRole('button', { name: 'I will attend' }).click();
+  await expect(page.getByRole('heading', { name: 'You have accepted this invitation. Thank you.' })).toBeVisible();
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: { cookies: [], origins: [] }, viewport: { width: 360, height: 740 } });
+  const phone = await noScript.newPage();
+  await phone.goto(linkOf(russian!));
+  await phone.getByLabel('Причина (необязательно)').fill('Командировка в эти дни');
+  await phone.getByRole('button', { name: 'Я не смогу принять участие' }).click();
+  await expect(phone.getByRole('heading', { name: 'Вы отклонили приглашение.' })).toBeVisible();
+  await noScript.close();
+
+  await openInvitations(page);
+  const table = page.getByRole('group', { name: 'Invitations table' });
+  await table.getByRole('button', { name: `Revoke ${people[2]!.email}` }).click();
+  await expect(table.getByRole('row').filter({ hasText: people[2]!.email })).toContainText('Revoked');
+  await expect(table.getByRole('row').filter({ hasText: people[1]!.email })).toContainText('Accepted');
+  await expect(table.getByRole('row').filter({ hasText: people[0]!.email })).toContainText('Declined (“Командировка в эти дни”)');
+
+  await page.goto(linkOf(third!));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
+  await expect(page.getByText('This invitation has been withdrawn.')).toBeVisible();
+  await expect(page.getByText(meetingEn)).toHaveCount(0);
+});
+
+test('links that do not work are limited per client: the 21st in 15 minutes gets 429', async ({ playwright }) => {
+  const guesser = await playwright.request.newContext({ baseURL: origin, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${Math.floor(Math.random() * 250)}` } });
+  const statuses: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const guess = Buffer.from(`${stamp}-${i}`.padEnd(36, 'x')).toString('base64url').slice(0, 48);
+    statuses.push((await guesser.get(`/i/${guess}`)).status());
+  }
+  expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+  expect(statuses[20]).toBe(429);
+  const limited = await guesser.get(`/i/${'Z'.repeat(48)}`);
+  expect(limited.status()).toBe(429);
+  expect(await limited.text()).toContain('Слишком много попыток');
+  // A working link from the same client is never throttled.
+  expect((await guesser.get(linkOf(mails[1]!).replace(/^https?:\/\/[^/]+/, ''))).status()).toBe(200);
+});
+
+test('no personal link ever appears in the server’s output', () => {
+  const output = fs.readFileSync(e2eSettings.serverLog, 'utf8');
+  for (const mail of mails) expect(output).not.toContain(linkOf(mail).split('/i/')[1]!);
+});

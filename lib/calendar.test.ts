@@ -1,0 +1,53 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { calendarFile } from './calendar';
+
+function parse(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtimezone);
+  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+  return { calendar, event };
+}
+
+const base = {
+  uid: 'invitation-1@council.test',
+  sequence: 0,
+  summary: 'Regional Expert Council: second meeting',
+  location: 'Hyatt Regency, Tashkent',
+  description: 'Line one, with a comma; and a semicolon\nLine two',
+  url: 'https://council.example.org/i/abc',
+};
+
+describe('calendar files', () => {
+  it('carries the venue’s zone and the right instants (Tashkent, UTC+5, no daylight saving)', () => {
+    const text = calendarFile({ ...base, start: new Date('2027-05-14T05:00:00Z'), end: new Date('2027-05-14T12:00:00Z'), timeZone: 'Asia/Tashkent' });
+    expect(text).toContain('METHOD:PUBLISH');
+    expect(text).toContain('BEGIN:VTIMEZONE');
+    expect(text).toContain('DTSTART;TZID=Asia/Tashkent:20270514T100000');
+    expect(text.includes('\r\n') && !/[^\r]\n/.test(text)).toBe(true);
+    const { event } = parse(text);
+    expect(event.uid).toBe('invitation-1@council.test');
+    expect(event.startDate.toJSDate().toISOString()).toBe('2027-05-14T05:00:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2027-05-14T12:00:00.000Z');
+    expect(event.description).toBe(base.description);
+    expect(event.location).toBe(base.location);
+  });
+
+  it('is right across a daylight-saving change (Berlin in summer and winter)', () => {
+    for (const [start, wall] of [
+      ['2027-07-01T08:00:00Z', '20270701T100000'],
+      ['2027-12-01T08:00:00Z', '20271201T090000'],
+    ] as const) {
+      const text = calendarFile({ ...base, sequence: 3, start: new Date(start), end: new Date(new Date(start).getTime() + 3_600_000), timeZone: 'Europe/Berlin' });
+      expect(text).toContain(`DTSTART;TZID=Europe/Berlin:${wall}`);
+      const { event } = parse(text);
+      expect(event.startDate.toJSDate().toISOString()).toBe(new Date(start).toISOString());
+      expect(event.sequence).toBe(3);
+    }
+  });
+
+  it('marks a cancelled meeting', () => {
+    const text = calendarFile({ ...base, cancelled: true, start: new Date('2027-05-14T05:00:00Z'), end: new Date('2027-05-14T12:00:00Z'), timeZone: 'Asia/Tashkent' });
+    expect(parse(text).calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
+});

@@ -1,0 +1,89 @@
+import { TZDate } from '@date-fns/tz';
+import ICAL from 'ical.js';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+
+// Calendar files for invitations. ical.js (Mozilla's, which Thunderbird uses) writes the iCalendar text — escaping,
+// line folding, CRLF — and timezones-ical-library supplies the venue's VTIMEZONE, which clients need to place
+// DTSTART;TZID=… correctly.
+
+export type CalendarEvent = {
+  /** Stable per invitation, so an update replaces the event instead of adding a second one. */
+  uid: string;
+  /** Raised each time the meeting changes. */
+  sequence: number;
+  start: Date;
+  end: Date;
+  /** The venue's IANA zone. */
+  timeZone: string;
+  summary: string;
+  location: string | null;
+  description: string;
+  url: string;
+  cancelled?: boolean;
+};
+
+function wallTime(instant: Date, zone: string): ICAL.Time {
+  const local = new TZDate(instant.getTime(), zone);
+  return ICAL.Time.fromData({
+    year: local.getFullYear(),
+    month: local.getMonth() + 1,
+    day: local.getDate(),
+    hour: local.getHours(),
+    minute: local.getMinutes(),
+    second: local.getSeconds(),
+    isDate: false,
+  });
+}
+
+// Parsed once per zone (a bulk send writes thousands of files for one meeting); each file gets its own copy.
+const vtimezones = new Map<string, unknown[] | null>();
+function vtimezone(zone: string): unknown[] | null {
+  if (!vtimezones.has(zone)) {
+    const block = tzlib_get_ical_block(zone)[0];
+    vtimezones.set(zone, typeof block === 'string' && block.includes('BEGIN:VTIMEZONE') ? (ICAL.parse(block) as unknown[]) : null);
+  }
+  const parsed = vtimezones.get(zone);
+  return parsed ? structuredClone(parsed) : null;
+}
+
+/**
+ * A one-event calendar with METHOD:PUBLISH: mail clients offer to add it, with no accept/decline buttons that would
+ * answer to a mailbox instead of the app.
+ */
+export function calendarFile(event: CalendarEvent, now = new Date()): string {
+  const calendar = new ICAL.Component(['vcalendar', [], []]);
+  calendar.updatePropertyWithValue('prodid', '-//Council Desk//Invitations//EN');
+  calendar.updatePropertyWithValue('version', '2.0');
+  calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
+  calendar.updatePropertyWithValue('method', 'PUBLISH');
+
+  const zone = vtimezone(event.timeZone);
+  const zoned = zone !== null;
+  if (zone) calendar.addSubcomponent(new ICAL.Component(zone as ConstructorParameters<typeof ICAL.Component>[0]));
+
+  const vevent = new ICAL.Component('vevent');
+  vevent.updatePropertyWithValue('uid', event.uid);
+  vevent.updatePropertyWithValue('sequence', event.sequence);
+  vevent.updatePropertyWithValue('dtstamp', ICAL.Time.fromJSDate(now, true));
+  for (const [name, instant] of [
+    ['dtstart', event.start],
+    ['dtend', event.end],
+  ] as const) {
+    const property = new ICAL.Property(name);
+    if (zoned) {
+      property.setParameter('tzid', event.timeZone);
+      property.setValue(wallTime(instant, event.timeZone));
+    } else {
+      property.setValue(ICAL.Time.fromJSDate(instant, true));
+    }
+    vevent.addProperty(property);
+  }
+  vevent.updatePropertyWithValue('summary', event.summary);
+  if (event.location) vevent.updatePropertyWithValue('location', event.location);
+  vevent.updatePropertyWithValue('description', event.description);
+  vevent.updatePropertyWithValue('url', event.url);
+  vevent.updatePropertyWithValue('status', event.cancelled ? 'CANCELLED' : 'CONFIRMED');
+  vevent.updatePropertyWithValue('transp', 'OPAQUE');
+  calendar.addSubcomponent(vevent);
+  return calendar.toString() + '\r\n';
+}

@@ -1,0 +1,188 @@
+import { createTranslator } from 'use-intl/core';
+import en from '@/messages/en.json';
+import ru from '@/messages/ru.json';
+import { calendarFile } from '@/lib/calendar';
+import { countryName } from '@/lib/countries';
+import { formatDate, formatDateTime, formatDateTimeRange, type Locale } from '@/lib/datetime';
+import type { InvitationRole } from '@/lib/domain';
+import { DEFAULT_TEXTS, fillPlaceholders, type PlaceholderValues } from '@/lib/invitation-template';
+import { escapeHtml, htmlButton, htmlEmail } from './html';
+
+// The emails of an invitation — the invitation itself, reminders and updates — in the recipient's language, with
+// the meeting's calendar entry attached. Pure: the caller supplies the link and everything else.
+
+export type InvitationMeeting = {
+  id: string;
+  titleEn: string;
+  titleRu: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  format: 'in_person' | 'hybrid' | 'online';
+  venueEn: string | null;
+  venueRu: string | null;
+  cityEn: string | null;
+  cityRu: string | null;
+  country: string | null;
+  meetingLink: string | null;
+  registrationDeadline: Date | null;
+  calendarSequence: number;
+  status: string;
+  invitationTextEn: string | null;
+  invitationTextRu: string | null;
+  reminderTextEn: string | null;
+  reminderTextRu: string | null;
+  councilNameEn: string;
+  councilNameRu: string;
+};
+
+export type InvitationEmailKind = 'invitation' | 'reminder' | 'update';
+
+const MESSAGES = { en, ru } as const;
+
+const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
+const makeTranslator = (locale: Locale) => createTranslator({ locale, messages: MESSAGES[locale], namespace: 'InvitationEmail' });
+
+/** The emails' words in `locale` (one translator per language, kept: a bulk send composes thousands of emails). */
+export function invitationTranslator(locale: Locale) {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = makeTranslator(locale)));
+  return t;
+}
+
+/** "Hyatt Regency, Tashkent, Uzbekistan" / "Online" / both for a hybrid meeting, in the language asked for. */
+export function meetingPlace(meeting: InvitationMeeting, locale: Locale): string {
+  const t = invitationTranslator(locale);
+  const venue = locale === 'ru' ? (meeting.venueRu ?? meeting.venueEn) : meeting.venueEn;
+  const city = locale === 'ru' ? (meeting.cityRu ?? meeting.cityEn) : meeting.cityEn;
+  const physical = [venue, city, meeting.country && countryName(meeting.country, locale)].filter(Boolean).join(', ');
+  if (meeting.format === 'online') return t('online');
+  if (meeting.format === 'hybrid') return physical ? `${physical} ${t('orOnline')}` : t('online');
+  return physical;
+}
+
+export function placeholderValues(meeting: InvitationMeeting, locale: Locale, name: string, role: InvitationRole): PlaceholderValues {
+  const t = invitationTranslator(locale);
+  return {
+    name,
+    meeting: locale === 'ru' ? meeting.titleRu : meeting.titleEn,
+    council: locale === 'ru' ? meeting.councilNameRu : meeting.councilNameEn,
+    dates: formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale),
+    venue: meetingPlace(meeting, locale),
+    deadline: meeting.registrationDeadline ? formatDateTime(meeting.registrationDeadline, meeting.timeZone, locale) : t('noDeadline'),
+    role: t(`role.${role}`),
+  };
+}
+
+/** The text staff wrote for this meeting, or the default, before placeholders are filled. */
+export function templateText(meeting: InvitationMeeting, kind: 'invitation' | 'reminder', locale: Locale): string {
+  const own =
+    kind === 'invitation'
+      ? locale === 'ru'
+        ? meeting.invitationTextRu
+        : meeting.invitationTextEn
+      : locale === 'ru'
+        ? meeting.reminderTextRu
+        : meeting.reminderTextEn;
+  return own?.trim() ? own : DEFAULT_TEXTS[kind][locale];
+}
+
+export function invitationEmail({
+  kind,
+  meeting,
+  locale,
+  name,
+  role,
+  link,
+  invitationId,
+  changes = [],
+  mailDomain,
+}: {
+  kind: InvitationEmailKind;
+  meeting: InvitationMeeting;
+  locale: Locale;
+  name: string;
+  role: InvitationRole;
+  link: string;
+  invitationId: string;
+  /** For an update: what changed, already in the recipient's language. */
+  changes?: string[];
+  mailDomain: string;
+}) {
+  const t = invitationTranslator(locale);
+  const values = placeholderValues(meeting, locale, name, role);
+  const title = values.meeting;
+  const body =
+    kind === 'update'
+      ? t('updateIntro', { name, meeting: title })
+      : fillPlaceholders(templateText(meeting, kind, locale), values);
+  const details = [
+    `${t('when')}: ${values.dates}`,
+    `${t('where')}: ${values.venue}`,
+    ...(meeting.format !== 'in_person' && meeting.meetingLink ? [`${t('onlineLink')}: ${meeting.meetingLink}`] : []),
+  ];
+  const changed = kind === 'update' && changes.length ? [`${t('changed')}`, ...changes.map((c) => `- ${c}`)] : [];
+  const signature = t('signature', { council: values.council });
+  const text = [
+    body,
+    '',
+    ...changed,
+    ...(changed.length ? [''] : []),
+    ...details,
+    '',
+    `${t('linkLabel')}: ${link}`,
+    t('personal'),
+    t('calendar'),
+    '',
+    signature,
+  ].join('\n');
+  const html = htmlEmail({
+    lang: locale,
+    title,
+    paragraphs: [
+      ...body.split(/\n{2,}/).map((p) => escapeHtml(p).replace(/\n/g, '<br>')),
+      ...(changed.length ? [`<strong>${escapeHtml(changed[0]!)}</strong><br>${changes.map((c) => `– ${escapeHtml(c)}`).join('<br>')}`] : []),
+      details.map((d) => escapeHtml(d)).join('<br>'),
+      htmlButton(link, t('button')),
+      `${escapeHtml(t('personal'))} ${escapeHtml(t('calendar'))}`,
+      escapeHtml(signature),
+    ],
+  });
+  const ics = calendarFile({
+    uid: `invitation-${invitationId}@${mailDomain}`,
+    sequence: meeting.calendarSequence,
+    start: meeting.startsAt,
+    end: meeting.endsAt,
+    timeZone: meeting.timeZone,
+    summary: title,
+    location: meeting.format === 'online' ? meeting.meetingLink : values.venue,
+    description: `${details.join('\n')}\n\n${t('linkLabel')}: ${link}`,
+    url: link,
+    cancelled: meeting.status === 'cancelled',
+  });
+  return {
+    subject: t(`subject.${kind}`, { meeting: title }),
+    text,
+    html,
+    attachments: [{ filename: 'invitation.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(ics).toString('base64') }],
+  };
+}
+
+/** "Starts: 14 May 2024 → 15 May 2024" lines for an update email, from the fields that changed. */
+export function describeMeetingChanges(before: Partial<InvitationMeeting>, after: InvitationMeeting, locale: Locale): string[] {
+  const t = invitationTranslator(locale);
+  const lines: string[] = [];
+  if (before.startsAt && before.endsAt && (before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime())) {
+    lines.push(
+      `${t('when')}: ${formatDateTimeRange(before.startsAt, before.endsAt, after.timeZone, locale)} → ${formatDateTimeRange(after.startsAt, after.endsAt, after.timeZone, locale)}`,
+    );
+  }
+  const placeBefore = meetingPlace({ ...after, ...before } as InvitationMeeting, locale);
+  const placeAfter = meetingPlace(after, locale);
+  if (placeBefore !== placeAfter) lines.push(`${t('where')}: ${placeBefore} → ${placeAfter}`);
+  if ((before.meetingLink ?? null) !== after.meetingLink && 'meetingLink' in before) lines.push(`${t('onlineLink')}: ${after.meetingLink ?? '—'}`);
+  if (before.registrationDeadline !== undefined && (before.registrationDeadline?.getTime() ?? null) !== (after.registrationDeadline?.getTime() ?? null)) {
+    lines.push(`${t('deadline')}: ${after.registrationDeadline ? formatDate(after.registrationDeadline, after.timeZone, locale) : t('noDeadline')}`);
+  }
+  return lines;
+}
