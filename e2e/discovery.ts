@@ -30,7 +30,10 @@ export function discoverActions(): DiscoveredAction[] {
     // is found by its id, the page only has to load it).
     pagePath: toUrlPath(
       Object.keys(entry.workers).sort((a, b) => Number(a.includes('[')) - Number(b.includes('[')) || a.length - b.length)[0]!,
-    ).replace(/\[(?:\.\.\.)?\w+\]/g, 'x'),
+    )
+      // Public pages: the default language has no prefix.
+      .replace(/^\/\[locale\]/, '')
+      .replace(/\[(?:\.\.\.)?\w+\]/g, 'x'),
   }));
 }
 

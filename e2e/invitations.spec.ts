@@ -84,6 +84,25 @@ test('staff invite three contacts, and each gets the email in their language wit
   await expect(page.getByRole('region', { name: /new invitations/ }).getByRole('heading')).toHaveText('0 new invitations: 0 in English, 0 in Russian');
 });
 
+test('staff remind those who have not answered (same links), and give one invitee a new link', async ({ page }) => {
+  await openInvitations(page);
+  await page.getByRole('button', { name: 'Remind the 3 who have not answered' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'reminders queued' })).toHaveText('3 reminders queued for sending.');
+  const reminder = await waitForMail(people[1]!.email, { subject: `Reminder: ${meetingEn}` });
+  expect(linkOf(reminder)).toBe(linkOf(mails[1]!));
+  expect((await waitForMail(people[0]!.email, { subject: `Напоминание: ${meetingRu}` })).text).toContain('Напоминаем о нашем приглашении');
+
+  const table = page.getByRole('group', { name: 'Invitations table' });
+  await table.getByRole('button', { name: `New link for ${people[2]!.email}` }).click();
+  await expect(table.getByRole('row').filter({ hasText: people[2]!.email }).getByRole('status')).toHaveText('A new link was sent; the old one no longer works.');
+  const fresh = await waitForMail(people[2]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 });
+  expect(linkOf(fresh)).not.toBe(linkOf(mails[2]!));
+  await page.goto(linkOf(mails[2]!));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
+  await expect(page.getByText('A newer link to this invitation has been sent to you by email: please use that one.')).toBeVisible();
+  mails[2] = fresh;
+});
+
 test('each link shows the meeting in the invitee’s language; opening it changes nothing', async ({ page, playwright }) => {
   const [russian, english] = mails;
   await page.goto(linkOf(russian!));
@@ -155,6 +174,22 @@ test('links that do not work are limited per client: the 21st in 15 minutes gets
   expect(await limited.text()).toContain('Слишком много попыток');
   // A working link from the same client is never throttled.
   expect((await guesser.get(linkOf(mails[1]!).replace(/^https?:\/\/[^/]+/, ''))).status()).toBe(200);
+});
+
+test('staff write the invitation text with a live preview; an unknown placeholder is refused', async ({ page }) => {
+  await openInvitations(page);
+  const texts = page.getByRole('region', { name: 'Invitation and reminder texts' });
+  const english = texts.getByLabel('Invitation, English');
+  await english.fill('Dear {{nmae}}, see you online.');
+  await expect(texts.getByText('Unknown placeholder: {{nmae}}')).toBeVisible();
+  await texts.getByRole('button', { name: 'Save texts' }).click();
+  await expect(texts.getByText(/^Unknown placeholder \{\{nmae\}\}: use \{\{name\}\}/)).toBeVisible();
+  await english.fill('Dear {{name}}, see you online on {{dates}}.');
+  await expect(texts.getByText('Dear Aidana Jumaeva, see you online on')).toBeVisible();
+  await texts.getByRole('button', { name: 'Save texts' }).click();
+  await expect(texts.getByRole('status')).toHaveText('Texts saved.');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Invitation and reminder texts' }).getByLabel('Invitation, English')).toHaveValue('Dear {{name}}, see you online on {{dates}}.');
 });
 
 test('no personal link ever appears in the server’s output', () => {
