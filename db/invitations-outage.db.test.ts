@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from '@/scripts/test-support';
+import { childProcesses, freePort } from '@/scripts/test-support';
 import { getDb } from './client';
 import { inviteContacts } from './invitations';
 import { contacts, councils, invitations, meetings, outboxMessages } from './schema';
@@ -15,18 +14,8 @@ vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule
 // Invitations in bulk on PostgreSQL: 500 sent through an SMTP server that refuses connections for a while (each
 // arrives exactly once), and the time to queue 5,000.
 const root = path.resolve(import.meta.dirname, '..');
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
-
-function start(args: string[], env: Record<string, string | undefined>, readyText: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  child.stderr!.on('data', (d) => process.stderr.write(`[${child.pid}] ${d}`));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d) => String(d).includes(readyText) && resolve(child));
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-  });
-}
+const { start, killAll } = childProcesses(root);
+afterAll(killAll);
 
 async function meetingWithPeople(people: number, tag: string) {
   const db = await getDb();

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,25 +7,14 @@ import { startOutboxWorker } from '@/lib/mail/worker';
 import { getDb } from './client';
 import { enqueueMail } from './outbox';
 import { outboxMessages } from './schema';
-import { freePort } from '@/scripts/test-support';
+import { childProcesses, freePort } from '@/scripts/test-support';
 
 // Several delivery processes on one PostgreSQL, one of them killed mid-run and the SMTP server down for a while:
 // every message still arrives, and only messages in flight at a crash may arrive twice (with the same Message-ID).
 const root = path.resolve(import.meta.dirname, '..');
 const MESSAGES = 1000;
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
-
-
-function start(args: string[], env: Record<string, string | undefined>, readyText: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  child.stderr!.on('data', (d) => process.stderr.write(`[${child.pid}] ${d}`));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d) => String(d).includes(readyText) && resolve(child));
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-  });
-}
+const { start, killAll } = childProcesses(root);
+afterAll(killAll);
 
 describe.runIf(process.env.TEST_DATABASE_KIND === 'postgres')('outbox delivery through crashes and outages', () => {
   it(`delivers ${MESSAGES} messages with a worker killed and the SMTP server stopped mid-run`, { timeout: 180_000 }, async () => {
