@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForMail, type ReceivedMail } from './mailbox';
@@ -105,9 +106,15 @@ test('staff remind those who have not answered (same links), and give one invite
 
 test('each link shows the meeting in the invitee’s language; opening it changes nothing', async ({ page, playwright }) => {
   const [russian, english] = mails;
+  await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(linkOf(russian!));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingRu);
   await expect(page.getByText('Уважаемый(ая) Ержан Ахметов!')).toBeVisible();
+  // The landing page with a live invitation (the sweep in accessibility.spec.ts sees only dead links), on a phone.
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingEn);
 
