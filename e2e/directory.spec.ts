@@ -22,12 +22,12 @@ function readCsv(bytes: Uint8Array): Record<string, string>[] {
   return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h.trim(), row[i] ?? ''])));
 }
 
-async function upload(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+async function upload(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, { columnsKnown = true } = {}) {
   await page.goto('/staff/contacts');
   await page.getByRole('link', { name: 'Import contacts from a CSV file' }).click();
   await page.getByLabel('CSV file').setInputFiles(file);
   await page.getByRole('button', { name: 'Upload and preview' }).click();
-  await expect(page.getByRole('heading', { name: 'What this import would do' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: columnsKnown ? 'What this import would do' : 'Which column holds what?' })).toBeVisible();
 }
 
 async function confirmImport(page: Page) {
@@ -105,6 +105,27 @@ test('what the directory exports imports again without a single change', async (
   expect(await download(page, /^Export all [\d,]+ contacts as CSV$/)).toEqual(exported);
 });
 
+test('an import with a column it does not know asks which is which, and an unknown organisation can go to one already there', async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const csv = `Имя;Почта;Ведомство;Комната\r\nБакыт Ермеков;bakyt.${stamp}@osce.example.org;OSCE Programme Office in Bishkek ${stamp};12\r\n`;
+  // Columns first: "Комната" is unknown.
+  await upload(page, { name: 'osce-bishkek.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, { columnsKnown: false });
+  await expect(page.getByLabel('Column 4: “Комната”')).toHaveValue('');
+  await expect(page.getByLabel('Column 3: “Ведомство”')).toHaveValue('organisation');
+  await page.getByRole('button', { name: 'Use these columns' }).click();
+  await expect(page.getByRole('heading', { name: 'What this import would do' })).toBeVisible();
+
+  const organisations = page.getByRole('region', { name: 'Organisations not in the directory' });
+  await expect(organisations.getByText(`OSCE Programme Office in Bishkek ${stamp}`)).toContainText('will be created');
+  await organisations.getByLabel('Same as an organisation already in the directory?').selectOption({ label: 'OSCE — Organization for Security and Co-operation in Europe' });
+  await organisations.getByRole('button', { name: 'Save choice' }).click();
+  await expect(organisations.getByText(`OSCE Programme Office in Bishkek ${stamp}`)).toContainText('goes to OSCE');
+  await confirmImport(page);
+
+  await page.goto(`/staff/contacts?q=bakyt.${stamp}`);
+  await expect(page.getByRole('group', { name: 'Contacts table' }).getByRole('row').filter({ hasText: 'Бакыт Ермеков' })).toContainText('OSCE');
+});
+
 test('find «Исмоилов» by typing "Ismoilov", and the reverse', async ({ page }) => {
   await page.goto('/staff/contacts');
   await page.getByLabel('Name, email or organisation').fill('Ismoilov');
@@ -151,6 +172,14 @@ test('merge two organisations and two contacts without losing a link', async ({ 
   await merge.getByRole('button', { name: 'Find' }).click();
   await merge.getByRole('button', { name: `Merge “Organisation for Security and Cooperation in Europe ${stamp}” into this organisation` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The duplicate was merged into this organisation.' })).toBeVisible();
+  // The kept organisation's details can be completed on the same page.
+  const organisationDetails = page.getByRole('region', { name: 'Details' });
+  await organisationDetails.getByLabel('Website').fill('osce.org');
+  await organisationDetails.getByLabel('Name in Russian').fill('Организация по безопасности и сотрудничеству в Европе');
+  await organisationDetails.getByRole('button', { name: 'Save organisation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Organisation saved.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Details' }).getByLabel('Website')).toHaveValue('https://osce.org');
   await page.getByRole('region', { name: 'Linked to' }).getByRole('link', { name: /contacts$/ }).click();
   const table = page.getByRole('group', { name: 'Contacts table' });
   await expect(table.getByRole('row').filter({ hasText: 'Olga Ismoilova' })).toContainText('OSCE');
@@ -170,6 +199,14 @@ test('merge two organisations and two contacts without losing a link', async ({ 
   await expect(details.getByLabel('Notes')).toHaveValue(new RegExp(`olga\\.ismoilova\\.${stamp}@osce\\.example\\.org`));
   // The fixture's phone stays: the kept contact's own values win.
   await expect(details.getByLabel('Phone')).toHaveValue('8 10 996 312 000066');
+  // And the contact's passport spelling, for her badge.
+  await details.getByLabel('Passport spelling (Latin letters)').fill('Olga Ismoilova');
+  await details.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Contact saved.' })).toBeVisible();
+  await page.getByLabel('Name, email or organisation').fill('olga.ismoilov66');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(table.getByRole('row').filter({ hasText: 'olga.ismoilov66' })).toContainText('Olga Ismoilova');
+
   await page.goto(`/staff/contacts?q=olga.ismoilova.${stamp}`);
   await expect(page.getByRole('status').filter({ hasText: /^0 contacts matching/ })).toBeVisible();
 });

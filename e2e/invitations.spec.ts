@@ -94,6 +94,9 @@ test('staff remind those who have not answered (same links), and give one invite
   expect((await waitForMail(people[0]!.email, { subject: `Напоминание: ${meetingRu}` })).text).toContain('Напоминаем о нашем приглашении');
 
   const table = page.getByRole('group', { name: 'Invitations table' });
+  await table.getByRole('button', { name: `Resend to ${people[1]!.email}` }).click();
+  await expect(table.getByRole('row').filter({ hasText: people[1]!.email }).getByRole('status')).toHaveText('Sent again, with the same link.');
+  expect(linkOf(await waitForMail(people[1]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 }))).toBe(linkOf(mails[1]!));
   await table.getByRole('button', { name: `New link for ${people[2]!.email}` }).click();
   await expect(table.getByRole('row').filter({ hasText: people[2]!.email }).getByRole('status')).toHaveText('A new link was sent; the old one no longer works.');
   const fresh = await waitForMail(people[2]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 });

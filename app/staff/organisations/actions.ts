@@ -36,7 +36,7 @@ export const updateOrganisationAction = staffAction(
     const result = await saveOrganisation(staff, id, values);
     if (!result.ok) return refused(result);
     revalidatePath('/staff/organisations');
-    return { status: 'success', message: 'Organisation saved.' };
+    redirect(`/staff/organisations/${id}?saved=1`);
   },
 );
 

@@ -54,6 +54,11 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           </>
         )}
       </p>
+      {query.saved === '1' && (
+        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          Organisation saved.
+        </p>
+      )}
       {query.merged === '1' && (
         <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
           The duplicate was merged into this organisation.
