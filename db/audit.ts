@@ -60,10 +60,20 @@ export async function listAuditEntries({
     .limit(limit);
 }
 
-/** Records many changes in one statement (an import's chunk), in the transaction that makes them. */
+type AuditInput = { actor: AuditActor; action: string; entityType: string; entityId: string | null; before?: unknown; after?: unknown };
+
+/** Records many changes in a few statements (an import's chunk, a bulk send), in the transaction that makes them. */
 export async function recordAudits(
   executor: DbExecutor,
-  entries: { actor: AuditActor; action: string; entityType: string; entityId: string | null; before?: unknown; after?: unknown }[],
+  entries: AuditInput[],
+): Promise<void> {
+  // In batches: PostgreSQL takes at most 65,535 parameters a statement (7 an entry).
+  for (let i = 0; i < entries.length; i += 1000) await insertAudits(executor, entries.slice(i, i + 1000));
+}
+
+async function insertAudits(
+  executor: DbExecutor,
+  entries: AuditInput[],
 ): Promise<void> {
   if (!entries.length) return;
   await executor.insert(auditLog).values(

@@ -8,6 +8,7 @@ import {
   chooseImportOrganisation,
   createContactImport,
   getContactImport,
+  importNextChunk,
   previewContactImport,
   runContactImport,
   startContactImport,
@@ -125,5 +126,26 @@ describe('contact import', () => {
     const [contact] = await db.select().from(contacts).where(eq(contacts.email, 'bakyt@example.org'));
     expect(contact!.organisationId).toBe(existing!.id);
     expect(await db.select().from(organisations).where(eq(organisations.nameEn, 'MIA Kyrgyzstan'))).toHaveLength(0);
+  });
+
+  it('keeps staff’s choice of organisation for every row, however the rows fall into chunks', async () => {
+    const db = await getDb();
+    const [undp] = await db.insert(organisations).values({ nameEn: 'UN Development Programme (Tashkent office)', acronym: 'UNDP UZ', type: 'un_entity', searchKey: 'x' }).returning();
+    const actor = await editor();
+    const csv = 'Full name,Email,Organisation,Acronym\nA One,a.one@undp.example.org,United Nations Development Programme,UNDP\nB Two,b.two@undp.example.org,United Nations Development Programme,\n';
+    const read = readContactsFile(new TextEncoder().encode(csv));
+    if (!read.ok) throw new Error(read.problem);
+    const id = await createContactImport(actor, { fileName: 'undp.csv', ...read.file });
+    const preview = await previewContactImport((await getContactImport({ id }))!);
+    expect(preview.organisations.map((o) => [o.key, o.rows])).toEqual([['acronym:undp', 2]]);
+    await chooseImportOrganisation(actor, id, 'acronym:undp', undp!.id);
+    await startContactImport(actor, id);
+    // One row a chunk: the second row, alone, names the organisation without its acronym.
+    while (await importNextChunk(id, 1)) {
+      // each call imports one row
+    }
+    const imported = await db.select().from(contacts).where(sql`${contacts.email} like '%@undp.example.org'`);
+    expect(imported.map((c) => c.organisationId)).toEqual([undp!.id, undp!.id]);
+    expect(await db.select().from(organisations).where(sql`${organisations.acronym} = 'UNDP'`)).toEqual([]);
   });
 });

@@ -35,7 +35,8 @@ export type PlannedOrganisation = { key: string; name: string; acronym: string |
 
 type Target = { kind: 'existing'; organisation: OrganisationRef } | { kind: 'new'; key: string };
 
-const mentionKey = (m: OrganisationMention) => `${organisationMatchKey(m.name)}\u0000${m.acronym ? organisationMatchKey(m.acronym) : ''}`;
+// \u001f (unit separator) between name and acronym: never typed, and (unlike \u0000) storable in jsonb.
+const mentionKey = (m: OrganisationMention) => `${organisationMatchKey(m.name)}\u001f${m.acronym ? organisationMatchKey(m.acronym) : ''}`;
 
 /**
  * Where each organisation the file names goes: an existing one, matched by acronym (case-insensitive) or by name
@@ -476,6 +477,12 @@ export async function startContactImport(actor: StaffUser, id: string): Promise<
       organisationIds[p.key] = created!.id;
       await recordAudit(tx, { actor: actorRef, action: 'organisation.created', entityType: 'organisation', entityId: created!.id, after: { ...values, import: id } });
     }
+    // Where each organisation the file names goes, decided once for the whole file: a chunk of 500 rows alone could
+    // group the names differently (a name without its acronym) and lose staff's choice.
+    const settled = resolveOrganisations(mentions, await loadOrganisations(tx), { ...batch.organisationChoices, ...organisationIds });
+    for (const [key, target] of settled.targets) {
+      if (target.kind === 'existing') organisationIds[`${MENTION}${key}`] = target.organisation.id;
+    }
     await tx
       .update(contactImports)
       .set({ status: 'applying', organisationIds, rowsDone: 0, counts: {}, updatedAt: sql`now()` })
@@ -492,6 +499,8 @@ export async function startContactImport(actor: StaffUser, id: string): Promise<
 }
 
 const ORGANISATION_CREATION_LOCK = 7_310_224_002;
+// Keys of organisationIds that map a mention (name and acronym as written) to its organisation.
+const MENTION = 'mention:';
 
 /**
  * Imports the next chunk of rows of an import that is applying; false when there is nothing (more) to do here — done,
@@ -524,9 +533,15 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
     const chunk = batch.chunk;
     const readings = chunk.map((cells) => readRow(cells, mapping));
     const mentions = readings.flatMap((r) => (r.ok && r.contact.organisation ? [r.contact.organisation] : []));
-    const choices = { ...batch.organisationIds, ...batch.organisationChoices };
     const existing = await loadOrganisations(tx);
-    const { targets, planned } = resolveOrganisations(mentions, existing, choices);
+    const byId = new Map(existing.map((o) => [o.id, o]));
+    // The targets settled when the import started; one whose organisation has gone since leaves the field as it is.
+    const targets = new Map<string, Target>();
+    for (const mention of mentions) {
+      const organisation = byId.get(batch.organisationIds[`${MENTION}${mentionKey(mention)}`] ?? '');
+      if (organisation) targets.set(mentionKey(mention), { kind: 'existing', organisation });
+    }
+    const planned: Omit<PlannedOrganisation, 'rows'>[] = [];
     const emails = [...new Set(readings.flatMap((r) => (r.ok ? [r.contact.email] : [])))];
     const stored = await loadStored(tx, emails);
     const { outcomes, state } = planRows(chunk, batch.rowsDone + 2, mapping, stored, targets, organisationLabeller(existing, planned), sourceOf(batch));

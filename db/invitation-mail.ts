@@ -36,6 +36,7 @@ export const announcedOf = (m: InvitationMeeting): AnnouncedMeeting => ({
   country: m.country,
   meetingLink: m.meetingLink,
   registrationDeadline: m.registrationDeadline?.toISOString() ?? null,
+  status: m.status,
 });
 
 /** The meeting's announced facts that differ from what it says now, in `locale` (empty: nothing to update). */
@@ -54,6 +55,7 @@ export function changesSinceAnnounced(meeting: InvitationMeeting & { announced: 
       country: a.country,
       meetingLink: a.meetingLink,
       registrationDeadline: a.registrationDeadline ? new Date(a.registrationDeadline) : null,
+      status: a.status ?? meeting.status,
     },
     meeting,
     locale,
@@ -105,14 +107,42 @@ export function composeMessages(meeting: InvitationMeeting & { announced: Announ
 
 /** Queues the messages in batches (one statement a batch), in the caller's transaction. */
 export async function queueMessages(tx: DbExecutor, rows: ReturnType<typeof composeMessages>) {
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(outboxMessages).values(rows.slice(i, i + 500));
-  if (rows.length) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    await tx.insert(outboxMessages).values(batch);
     await tx
       .update(invitations)
       .set({ lastSentAt: sql`now()` })
-      .where(inArray(invitations.id, rows.map((r) => r.invitationId)));
+      .where(inArray(invitations.id, batch.map((r) => r.invitationId)));
   }
 }
+
+/**
+ * Stops the invitation's emails that have not gone out yet (revoked, re-issued or merged away): they would carry a
+ * link that no longer works, or reach someone no longer invited. Their bodies lose the link as a delivered one does.
+ */
+export async function withdrawQueuedMail(tx: DbExecutor, invitationIds: string[], why: string) {
+  if (!invitationIds.length) return;
+  await tx
+    .update(outboxMessages)
+    .set({
+      status: 'failed',
+      lastError: why,
+      textBody: sql`'[withdrawn: ' || ${why} || ']'`,
+      htmlBody: null,
+      attachments: [],
+      lockedUntil: null,
+      lockedBy: null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(inArray(outboxMessages.invitationId, invitationIds), inArray(outboxMessages.status, ['queued', 'failed', 'captured'])));
+}
+
+/** Meetings whose invitees may still answer: invitations, reminders and answers are for these only. */
+export const ANSWERABLE_STATUSES = ['planned', 'invitations_open'];
+
+/** Until when answers are taken: the registration deadline, or the start without one. */
+export const answerUntil = (meeting: Pick<InvitationMeeting, 'registrationDeadline' | 'startsAt'>) => meeting.registrationDeadline ?? meeting.startsAt;
 
 /** Invitations of the meeting that have no answer yet (and are not revoked): whom a reminder goes to. */
 export const unanswered = (meetingId: string) => and(eq(invitations.meetingId, meetingId), eq(invitations.status, 'invited'));
@@ -120,6 +150,8 @@ export const unanswered = (meetingId: string) => and(eq(invitations.meetingId, m
 export async function remind(tx: DbExecutor, meetingId: string, actor: { id: string | null; email: string | null }, confirmedCount: number | null) {
   const meeting = await loadInvitationMeeting(tx, meetingId, true);
   if (!meeting) return { ok: false, reason: 'notFound' } as const;
+  // Nobody is asked for an answer that would no longer be taken.
+  if (!ANSWERABLE_STATUSES.includes(meeting.status) || answerUntil(meeting) <= new Date()) return { ok: false, reason: 'closed' } as const;
   const rows = await tx
     .select({ invitation: invitations, name: contacts.name })
     .from(invitations)
@@ -144,6 +176,7 @@ export async function sendDueAutoReminders(now = new Date()): Promise<number> {
     .where(
       and(
         isNull(meetings.autoReminderSentAt),
+        inArray(meetings.status, ['planned', 'invitations_open']),
         sql`${meetings.autoReminderDays} is not null`,
         sql`${meetings.registrationDeadline} > ${now.toISOString()}::timestamptz`,
         sql`${meetings.registrationDeadline} - make_interval(days => ${meetings.autoReminderDays}) <= ${now.toISOString()}::timestamptz`,

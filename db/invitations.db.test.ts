@@ -12,6 +12,7 @@ import {
   previewRecipients,
   reissueInvitation,
   remindUnanswered,
+  resendInvitation,
   revokeInvitation,
   sendDueAutoReminders,
   sendMeetingUpdate,
@@ -169,5 +170,35 @@ describe('invitations', () => {
     expect(await mergeContacts(actor, { keepId: people[0]!.id, mergeId: people[1]!.id })).toEqual({ ok: true, id: people[0]!.id });
     const left = await (await getDb()).select().from(invitations).where(eq(invitations.meetingId, meeting.id));
     expect(left).toEqual([expect.objectContaining({ contactId: people[0]!.id, status: 'accepted' })]);
+  });
+
+  it('withdraws mail still queued when an invitation is revoked, resends to a corrected address, and tells a cancellation', async () => {
+    const actor = await editor();
+    const { meeting, people } = await setUp('e');
+    await inviteContacts(actor, meeting.id, { selection: { by: 'contacts', contactIds: [people[0]!.id, people[1]!.id] }, role: 'delegate', confirmedCount: 2 });
+    const db = await getDb();
+    const [first, second] = await db.select().from(invitations).where(eq(invitations.meetingId, meeting.id)).orderBy(invitations.email);
+    // Not delivered yet (this test has no SMTP server: the rows wait as "captured"); revoking withdraws them.
+    await revokeInvitation(actor, second!.id);
+    const withdrawn = await messagesOf([second!.id]);
+    expect(withdrawn.map((m) => [m.status, m.lastError])).toEqual([['failed', 'the invitation was revoked']]);
+    expect(withdrawn[0]!.textBody).not.toContain('/i/');
+    expect(withdrawn[0]!.attachments).toEqual([]);
+
+    await db.update(contacts).set({ email: `fixed.${first!.email}` }).where(eq(contacts.id, first!.contactId));
+    expect(await resendInvitation(actor, first!.id)).toEqual({ ok: true });
+    const [moved] = await db.select().from(invitations).where(eq(invitations.id, first!.id));
+    expect(moved!.email).toBe(`fixed.${first!.email}`);
+    expect((await messagesOf([first!.id])).map((m) => m.toAddress)).toContain(`fixed.${first!.email}`);
+
+    await db.update(meetings).set({ status: 'cancelled' }).where(eq(meetings.id, meeting.id));
+    expect(await remindUnanswered(actor, meeting.id, 1)).toEqual({ ok: false, reason: 'closed' });
+    expect(await inviteContacts(actor, meeting.id, { selection: { by: 'contacts', contactIds: [people[2]!.id] }, role: 'delegate', confirmedCount: 1 })).toEqual({ ok: false, reason: 'notInvitable' });
+    expect(await sendMeetingUpdate(actor, meeting.id)).toEqual({ ok: true });
+    const update = (await messagesOf([first!.id])).find((m) => m.kind === 'invitation.update')!;
+    expect(update.textBody).toContain('The meeting has been cancelled.');
+    expect(Buffer.from(update.attachments[0]!.contentBase64, 'base64').toString()).toContain('STATUS:CANCELLED');
+    expect(await sendMeetingUpdate(actor, meeting.id)).toEqual({ ok: false, reason: 'nothingChanged' });
+    expect(await openInvitationLink(tokenOf(invitationLink(moved!)), new Date('2027-04-01T00:00:00Z'))).toMatchObject({ ok: true, opened: { state: 'closed' } });
   });
 });

@@ -84,18 +84,20 @@ export async function previewRecipients(meetingId: string, selection: RecipientS
 }
 
 import {
+  ANSWERABLE_STATUSES,
   announcedOf,
+  answerUntil,
   changesSinceAnnounced,
   composeMessages,
   loadInvitationMeeting,
   queueMessages,
   remind,
   unanswered,
+  withdrawQueuedMail,
 } from './invitation-mail';
 
 export { invitationLink, sendDueAutoReminders } from './invitation-mail';
 
-const INVITABLE: string[] = ['planned', 'invitations_open', 'registration_closed'];
 
 export type InviteResult =
   | { ok: true; invited: number; alreadyInvited: number }
@@ -116,7 +118,8 @@ export async function inviteContacts(
   return db.transaction(async (tx) => {
     const meeting = await loadInvitationMeeting(tx, meetingId, true);
     if (!meeting) return { ok: false, reason: 'notFound' } as const;
-    if (!INVITABLE.includes(meeting.status)) return { ok: false, reason: 'notInvitable' } as const;
+    // An invitation nobody could answer any more would be a dead link from the first day.
+    if (!ANSWERABLE_STATUSES.includes(meeting.status) || answerUntil(meeting) <= new Date()) return { ok: false, reason: 'notInvitable' } as const;
     const { all, fresh } = await newRecipients(tx, meetingId, selection);
     if (fresh.length !== confirmedCount) return { ok: false, reason: 'countChanged', count: fresh.length } as const;
     if (!fresh.length) return { ok: false, reason: 'nobody' } as const;
@@ -215,11 +218,11 @@ export async function invitationDeliveryProgress({ meetingId }: { meetingId: str
   return counts;
 }
 
-export type InvitationChangeResult = { ok: true } | { ok: false; reason: 'notFound' | 'revoked' | 'countChanged' | 'nothingChanged'; count?: number };
+export type InvitationChangeResult = { ok: true } | { ok: false; reason: 'notFound' | 'revoked' | 'countChanged' | 'nothingChanged' | 'closed'; count?: number };
 
 async function lockInvitation(tx: DbExecutor, id: string) {
   const [row] = await tx
-    .select({ invitation: invitations, name: contacts.name })
+    .select({ invitation: invitations, name: contacts.name, currentEmail: contacts.email })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
     .where(eq(invitations.id, id))
@@ -227,16 +230,29 @@ async function lockInvitation(tx: DbExecutor, id: string) {
   return row ?? null;
 }
 
+/**
+ * The address an invitation goes to is the one it was sent to, unless staff have corrected the contact's address
+ * since (a typo that bounced): then resending or re-issuing moves the invitation to the corrected address.
+ */
+async function currentAddress(tx: DbExecutor, row: NonNullable<Awaited<ReturnType<typeof lockInvitation>>>) {
+  if (row.currentEmail === row.invitation.email) return row.invitation;
+  const [moved] = await tx.update(invitations).set({ email: row.currentEmail, updatedAt: sql`now()` }).where(eq(invitations.id, row.invitation.id)).returning();
+  return moved!;
+}
+
 /** Sends the invitation again with the same link (it was lost, or went to spam). */
 export async function resendInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
   return changeInvitation(actor, id, 'invitation.resent', async (tx, row, meeting) => {
-    await queueMessages(tx, composeMessages(meeting, 'invitation', [{ ...row.invitation, name: row.name }]));
+    const invitation = await currentAddress(tx, row);
+    await queueMessages(tx, composeMessages(meeting, 'invitation', [{ ...invitation, name: row.name }]));
   });
 }
 
 /** A new link for the invitation, sent by email; the old link stops working and says a newer one was sent. */
 export async function reissueInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
   return changeInvitation(actor, id, 'invitation.reissued', async (tx, row, meeting) => {
+    await withdrawQueuedMail(tx, [id], 'a new link was issued');
+    await currentAddress(tx, row);
     const [updated] = await tx
       .update(invitations)
       .set({ linkVersion: sql`${invitations.linkVersion} + 1`, updatedAt: sql`now()` })
@@ -250,6 +266,7 @@ export async function reissueInvitation(actor: StaffUser, id: string): Promise<I
 export async function revokeInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
   return changeInvitation(actor, id, 'invitation.revoked', async (tx) => {
     await tx.update(invitations).set({ status: 'revoked', updatedAt: sql`now()` }).where(eq(invitations.id, id));
+    await withdrawQueuedMail(tx, [id], 'the invitation was revoked');
   });
 }
 
@@ -267,7 +284,13 @@ async function changeInvitation(
     if (row.invitation.status === 'revoked') return { ok: false, reason: 'revoked' } as const;
     const meeting = (await loadInvitationMeeting(tx, row.invitation.meetingId))!;
     await change(tx, row, meeting);
-    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action, entityType: 'invitation', entityId: id, before: { status: row.invitation.status, linkVersion: row.invitation.linkVersion } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, email: actor.email },
+      action,
+      entityType: 'invitation',
+      entityId: id,
+      before: { status: row.invitation.status, linkVersion: row.invitation.linkVersion, email: row.invitation.email },
+    });
     return { ok: true } as const;
   });
 }
@@ -306,7 +329,7 @@ export async function sendMeetingUpdate(actor: StaffUser, meetingId: string): Pr
   return db.transaction(async (tx) => {
     const meeting = await loadInvitationMeeting(tx, meetingId, true);
     if (!meeting) return { ok: false, reason: 'notFound' } as const;
-    if (!changesSinceAnnounced(meeting, 'en').length && meeting.status !== 'cancelled') return { ok: false, reason: 'nothingChanged' } as const;
+    if (!changesSinceAnnounced(meeting, 'en').length) return { ok: false, reason: 'nothingChanged' } as const;
     const updated = { ...meeting, calendarSequence: meeting.calendarSequence + 1 };
     const rows = await tx
       .select({ invitation: invitations, name: contacts.name })
@@ -333,6 +356,8 @@ export type OpenedInvitation = {
   name: string;
   meeting: InvitationMeeting & { agendaPublished: boolean };
   answerUntil: Date;
+  /** The link version the token carries. */
+  version: number;
   agenda: { id: string; startsAt: Date; endsAt: Date; titleEn: string; titleRu: string; room: string | null }[];
 };
 
@@ -357,7 +382,7 @@ export async function openInvitationLink(token: string, now = new Date()): Promi
   if (parts.version < row.invitation.linkVersion) return { ok: false, reason: 'superseded' };
   const meeting = await loadInvitationMeeting(db, row.invitation.meetingId);
   if (!meeting || meeting.endsAt <= now) return { ok: false, reason: 'expired' };
-  const answerUntil = meeting.registrationDeadline ?? meeting.startsAt;
+  const until = answerUntil(meeting);
   const agenda = meeting.agendaPublished
     ? await db
         .select({ id: agendaItems.id, startsAt: agendaItems.startsAt, endsAt: agendaItems.endsAt, titleEn: agendaItems.titleEn, titleRu: agendaItems.titleRu, room: agendaItems.room })
@@ -365,8 +390,8 @@ export async function openInvitationLink(token: string, now = new Date()): Promi
         .where(eq(agendaItems.meetingId, meeting.id))
         .orderBy(asc(agendaItems.position), asc(agendaItems.startsAt))
     : [];
-  const state = now < answerUntil && meeting.status !== 'cancelled' ? 'open' : 'closed';
-  return { ok: true, opened: { state, invitation: row.invitation, name: row.name, meeting: { ...meeting, agendaPublished: meeting.agendaPublished }, answerUntil, agenda } };
+  const state = now < until && ANSWERABLE_STATUSES.includes(meeting.status) ? 'open' : 'closed';
+  return { ok: true, opened: { state, invitation: row.invitation, name: row.name, meeting: { ...meeting, agendaPublished: meeting.agendaPublished }, answerUntil: until, agenda, version: parts.version } };
 }
 
 export type AnswerResult = { ok: true } | { ok: false; reason: 'invalid' | 'closed' };
@@ -380,7 +405,8 @@ export async function answerInvitation(token: string, answer: { accept: true } |
   return db.transaction(async (tx) => {
     const id = lookup.opened.invitation.id;
     const [before] = await tx.select().from(invitations).where(eq(invitations.id, id)).for('update');
-    if (!before || before.status === 'revoked') return { ok: false, reason: 'invalid' } as const;
+    // Looked at again under the lock: a re-issue or a revocation may have landed since the link was read.
+    if (!before || before.status === 'revoked' || before.linkVersion !== lookup.opened.version) return { ok: false, reason: 'invalid' } as const;
     const status = answer.accept ? 'accepted' : 'declined';
     await tx
       .update(invitations)
@@ -409,9 +435,11 @@ export async function moveInvitations(tx: DbExecutor, { keepId, mergeId }: { kee
     if (!ours) {
       await tx.update(invitations).set({ contactId: keepId, updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
     } else if (rank(invitation.status) > rank(ours.status)) {
+      await withdrawQueuedMail(tx, [ours.id], 'merged into another invitation');
       await tx.delete(invitations).where(eq(invitations.id, ours.id));
       await tx.update(invitations).set({ contactId: keepId, updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
     } else {
+      await withdrawQueuedMail(tx, [invitation.id], 'merged into another invitation');
       await tx.delete(invitations).where(eq(invitations.id, invitation.id));
     }
     moved++;

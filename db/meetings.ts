@@ -251,6 +251,10 @@ export async function duplicateMeeting(
         ...change,
         status: 'draft',
         agendaPublished: false,
+        // Nobody has been told anything about the copy yet: no invitations, no calendar entries, no reminder sent.
+        announced: null,
+        calendarSequence: 0,
+        autoReminderSentAt: null,
         // The deadline keeps its distance from the start; dropped if that would put it after the new start.
         registrationDeadline:
           source.registrationDeadline && new Date(source.registrationDeadline.getTime() + shift) <= change.startsAt

@@ -93,6 +93,8 @@ export type AnnouncedMeeting = {
   country: string | null;
   meetingLink: string | null;
   registrationDeadline: string | null;
+  /** Absent in snapshots taken before it was recorded. */
+  status?: string;
 };
 
 export const meetings = pgTable(

@@ -30,7 +30,16 @@ interface ActionOptions<Schema extends z.ZodType, BoundSchema extends z.ZodTuple
   bound?: BoundSchema;
   /** Field values that must never be echoed back to the form (secrets). */
   secretFields?: string[];
+  /** The wrapper's own messages, for forms that are not in English (a delegate's page). */
+  texts?: Partial<typeof ENGLISH>;
 }
+
+const ENGLISH = {
+  unreadable: 'This form could not be read. Reload the page and try again.',
+  missing: 'This form refers to something that does not exist.',
+  fix: 'Please correct the fields marked below.',
+  failed: 'Something went wrong and nothing was saved. Please try again.',
+};
 
 type ActionFn<BoundSchema extends z.ZodTuple> = (
   ...args: [...z.input<BoundSchema>, FormState, FormData]
@@ -41,14 +50,15 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
   authorise: () => Promise<Context | FormState>,
   handler: Handler<z.output<Schema>, z.output<BoundSchema>, Context>,
 ): ActionFn<BoundSchema> {
+  const texts = { ...ENGLISH, ...options.texts };
   return async (...args) => {
     const formData = args.at(-1);
-    if (!(formData instanceof FormData)) return { status: 'error', message: 'This form could not be read. Reload the page and try again.' };
+    if (!(formData instanceof FormData)) return { status: 'error', message: texts.unreadable };
     const context = await authorise();
     if (context && typeof context === 'object' && 'status' in context) return context as FormState;
 
     const bound = ((options.bound ?? z.tuple([])) as BoundSchema).safeParse(args.slice(0, -2));
-    if (!bound.success) return { status: 'error', message: 'This form refers to something that does not exist.' };
+    if (!bound.success) return { status: 'error', message: texts.missing };
 
     const input = formDataToObject(formData);
     // What goes back to the form after a refusal: never a secret field.
@@ -58,7 +68,7 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
     if (!parsed.success) {
       return {
         status: 'error',
-        message: 'Please correct the fields marked below.',
+        message: texts.fix,
         fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
         values: echoValues(raw),
       };
@@ -69,7 +79,7 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
       // redirect() and notFound() work by throwing: let them through.
       unstable_rethrow(error);
       console.error('[action] failed', error);
-      return { status: 'error', message: 'Something went wrong and nothing was saved. Please try again.', values: echoValues(raw) };
+      return { status: 'error', message: texts.failed, values: echoValues(raw) };
     }
   };
 }

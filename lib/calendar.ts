@@ -18,7 +18,7 @@ export type CalendarEvent = {
   summary: string;
   location: string | null;
   description: string;
-  url: string;
+  url: string | null;
   cancelled?: boolean;
 };
 
@@ -81,7 +81,7 @@ export function calendarFile(event: CalendarEvent, now = new Date()): string {
   vevent.updatePropertyWithValue('summary', event.summary);
   if (event.location) vevent.updatePropertyWithValue('location', event.location);
   vevent.updatePropertyWithValue('description', event.description);
-  vevent.updatePropertyWithValue('url', event.url);
+  if (event.url) vevent.updatePropertyWithValue('url', event.url);
   vevent.updatePropertyWithValue('status', event.cancelled ? 'CANCELLED' : 'CONFIRMED');
   vevent.updatePropertyWithValue('transp', 'OPAQUE');
   calendar.addSubcomponent(vevent);

@@ -3,7 +3,7 @@ import en from '@/messages/en.json';
 import ru from '@/messages/ru.json';
 import { calendarFile } from '@/lib/calendar';
 import { countryName } from '@/lib/countries';
-import { formatDate, formatDateTime, formatDateTimeRange, type Locale } from '@/lib/datetime';
+import { formatDateTime, formatDateTimeRange, type Locale } from '@/lib/datetime';
 import type { InvitationRole } from '@/lib/domain';
 import { DEFAULT_TEXTS, fillPlaceholders, type PlaceholderValues } from '@/lib/invitation-template';
 import { escapeHtml, htmlButton, htmlEmail } from './html';
@@ -156,8 +156,10 @@ export function invitationEmail({
     timeZone: meeting.timeZone,
     summary: title,
     location: meeting.format === 'online' ? meeting.meetingLink : values.venue,
-    description: `${details.join('\n')}\n\n${t('linkLabel')}: ${link}`,
-    url: link,
+    // No personal link in the calendar entry: calendars are shared with assistants and delegations, and the
+    // attachment outlives the redaction of the delivered email's body.
+    description: details.join('\n'),
+    url: null,
     cancelled: meeting.status === 'cancelled',
   });
   return {
@@ -182,7 +184,8 @@ export function describeMeetingChanges(before: Partial<InvitationMeeting>, after
   if (placeBefore !== placeAfter) lines.push(`${t('where')}: ${placeBefore} → ${placeAfter}`);
   if ((before.meetingLink ?? null) !== after.meetingLink && 'meetingLink' in before) lines.push(`${t('onlineLink')}: ${after.meetingLink ?? '—'}`);
   if (before.registrationDeadline !== undefined && (before.registrationDeadline?.getTime() ?? null) !== (after.registrationDeadline?.getTime() ?? null)) {
-    lines.push(`${t('deadline')}: ${after.registrationDeadline ? formatDate(after.registrationDeadline, after.timeZone, locale) : t('noDeadline')}`);
+    lines.push(`${t('deadline')}: ${after.registrationDeadline ? formatDateTime(after.registrationDeadline, after.timeZone, locale) : t('noDeadline')}`);
   }
+  if (after.status === 'cancelled' && before.status !== 'cancelled') lines.unshift(t('cancelled'));
   return lines;
 }

@@ -18,19 +18,32 @@ const verifyToken = async (token: string) =>
     ? { ok: true as const }
     : { ok: false as const, message: 'This link is not valid. · Эта ссылка недействительна.' };
 
+// The delegate's page is in English or Russian: the wrapper's own messages are given in both.
+const texts = {
+  unreadable: 'This form could not be read. Reload the page and try again. · Не удалось прочитать форму. Обновите страницу и попробуйте снова.',
+  missing: 'This link is not valid. · Эта ссылка недействительна.',
+  fix: 'Please correct the field marked below. · Исправьте, пожалуйста, поле ниже.',
+  failed: 'Something went wrong and nothing was saved. Please try again. · Что-то пошло не так, ничего не сохранено. Попробуйте ещё раз.',
+};
+
 const t = (locale: 'en' | 'ru') => createTranslator({ locale, messages: locale === 'ru' ? ru : en, namespace: 'Invitation' });
 
 // The page shows the answer as stored: render it again after one.
 const showAnswer = () => revalidatePath('/[locale]/i/[token]', 'page');
 
-export const acceptInvitationAction = tokenAction({ bound, verifyToken, schema: z.object({}) }, async (_, { bound: [token, locale] }) => {
+export const acceptInvitationAction = tokenAction({ bound, verifyToken, texts, schema: z.object({}) }, async (_, { bound: [token, locale] }) => {
   const result = await answerInvitation(token, { accept: true });
   if (result.ok) showAnswer();
   return result.ok ? { status: 'success', message: t(locale)('answerSaved') } : { status: 'error', message: t(locale)(result.reason === 'closed' ? 'closed' : 'answerFailed') };
 });
 
 export const declineInvitationAction = tokenAction(
-  { bound, verifyToken, schema: z.object({ reason: z.string().trim().max(1000).default('') }) },
+  {
+    bound,
+    verifyToken,
+    texts,
+    schema: z.object({ reason: z.string().trim().max(1000, `${en.Invitation.reasonTooLong} · ${ru.Invitation.reasonTooLong}`).default('') }),
+  },
   async ({ reason }, { bound: [token, locale] }) => {
     const result = await answerInvitation(token, { accept: false, reason: reason || null });
     if (result.ok) showAnswer();

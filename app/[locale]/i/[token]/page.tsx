@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
 import { openInvitationLink } from '@/db/invitations';
-import { formatDateTime, formatDateTimeRange, formatTime, zoneLabel } from '@/lib/datetime';
+import { formatDate, formatDateTime, formatDateTimeRange, formatTime, zoneLabel } from '@/lib/datetime';
 import { mailFromAddress } from '@/lib/env';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
@@ -40,10 +40,16 @@ export default async function InvitationPage({ params }: PageProps<'/[locale]/i/
   const roleName = invitationTranslator(locale)(`role.${invitation.role}`);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
+  const multiDay = formatDate(meeting.startsAt, meeting.timeZone, locale) !== formatDate(meeting.endsAt, meeting.timeZone, locale);
   return (
     <>
       <p className="text-sm text-slate-700">{t('title')}</p>
       <h1 className="mt-1 text-2xl font-semibold">{title}</h1>
+      {meeting.status === 'cancelled' && (
+        <p role="status" className="mt-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 font-semibold">
+          {t('cancelled')}
+        </p>
+      )}
       <p className="mt-4">{t('greeting', { name })}</p>
       <p className="mt-2">{t('invited', { role: roleName })}</p>
       <dl className="mt-4 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
@@ -103,6 +109,7 @@ export default async function InvitationPage({ params }: PageProps<'/[locale]/i/
             {agenda.map((item) => (
               <li key={item.id} className="grid gap-x-3 sm:grid-cols-[8rem_1fr]">
                 <span className="font-medium tabular-nums">
+                  {multiDay && <span className="block">{formatDate(item.startsAt, meeting.timeZone, locale)}</span>}
                   {formatTime(item.startsAt, meeting.timeZone, locale)}–{formatTime(item.endsAt, meeting.timeZone, locale)}
                 </span>
                 <span>

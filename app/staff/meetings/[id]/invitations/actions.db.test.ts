@@ -76,7 +76,7 @@ describe('invitation actions', () => {
     expect(await state(meeting.id)).toEqual(before);
     // A draft meeting takes no invitations.
     await (await getDb()).update(meetings).set({ status: 'draft' }).where(eq(meetings.id, meeting.id));
-    expect(await inviteAction(meeting.id, idle, sendForm(person.id))).toMatchObject({ message: 'Invitations can be sent for planned meetings only (not drafts, held or cancelled ones).' });
+    expect(await inviteAction(meeting.id, idle, sendForm(person.id))).toMatchObject({ message: 'Invitations can be sent only for planned meetings whose answer deadline has not passed (not drafts, closed, held or cancelled ones).' });
   });
 
   it('invite, resend, re-issue, remind and revoke, each queuing its email', async () => {

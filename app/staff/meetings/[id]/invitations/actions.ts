@@ -29,6 +29,8 @@ function refused(result: Exclude<InvitationChangeResult, { ok: true }>): FormSta
       return { status: 'error', message: `The number has changed to ${result.count} since you looked: check the list again, then confirm that number. Nothing was sent.` };
     case 'nothingChanged':
       return { status: 'error', message: 'There is nobody to send this to, or nothing has changed: nothing was sent.' };
+    case 'closed':
+      return { status: 'error', message: 'Answers are no longer taken for this meeting (past its deadline, or not open): nothing was sent.' };
   }
 }
 
@@ -43,7 +45,7 @@ export const inviteAction = staffAction(
         case 'nobody':
           return { status: 'error', message: 'Everyone selected has been invited already: nothing was sent.' };
         case 'notInvitable':
-          return { status: 'error', message: 'Invitations can be sent for planned meetings only (not drafts, held or cancelled ones).' };
+          return { status: 'error', message: 'Invitations can be sent only for planned meetings whose answer deadline has not passed (not drafts, closed, held or cancelled ones).' };
         case 'notFound':
           return refused({ ok: false, reason: 'notFound' });
       }
