@@ -24,7 +24,8 @@ export type TemplateKind = 'invitation' | 'reminder';
 export const DEFAULT_TEXTS: Record<TemplateKind, Record<'en' | 'ru', string>> = {
   invitation: {
     en: 'Dear {{name}},\n\nOn behalf of the secretariat of the {{council}}, we have the honour to invite you to take part in {{meeting}} as {{role}}, on {{dates}}.\n\nPlease let us know by {{deadline}} whether you will attend, using your personal link below.',
-    ru: 'Уважаемый(ая) {{name}}!\n\nОт имени секретариата {{council}} имеем честь пригласить Вас принять участие в мероприятии «{{meeting}}» в качестве {{role}}: {{dates}}.\n\nПросим сообщить до {{deadline}}, сможете ли Вы принять участие, по Вашей персональной ссылке ниже.',
+    // The council's Russian name is in the nominative: it stands where no case ending is needed.
+    ru: 'Уважаемый(ая) {{name}}!\n\nСекретариат имеет честь пригласить Вас принять участие в мероприятии «{{meeting}}» ({{council}}) в качестве {{role}}: {{dates}}.\n\nПросим сообщить до {{deadline}}, сможете ли Вы принять участие, по Вашей персональной ссылке ниже.',
   },
   reminder: {
     en: 'Dear {{name}},\n\nThis is a reminder of our invitation to {{meeting}} on {{dates}}. We have not yet received your answer: please reply by {{deadline}} using your personal link below.',
