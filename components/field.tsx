@@ -19,20 +19,12 @@ export function Field({
 }) {
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
+    <FormRow id={id} label={label} hint={hint}>
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
       <p id={`${id}-error`} aria-live="polite" className="min-h-0 text-sm font-medium text-red-800">
         {error}
       </p>
-    </div>
+    </FormRow>
   );
 }
 

@@ -1,4 +1,5 @@
 import { inputClass } from '@/components/field';
+import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
 
 /** One filter of a list's GET search form: a labelled select whose first choice ("—") means "any". */
 export function FilterSelect({
@@ -31,5 +32,5 @@ export function FilterSelect({
   );
 }
 
-export const organisationTypeOptions = (types: readonly string[], labels: Record<string, string>) =>
-  types.map((type) => ({ value: type, label: labels[type]! }));
+/** The types of organisation as FilterSelect options. */
+export const ORGANISATION_TYPE_OPTIONS = ORGANISATION_TYPES.map((type) => ({ value: type, label: ORGANISATION_TYPE_LABELS[type] }));

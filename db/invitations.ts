@@ -367,7 +367,7 @@ export type LinkLookup = { ok: true; opened: OpenedInvitation } | { ok: false; r
  * What a personal link opens. Reading changes nothing (mail scanners open links first). Answers are taken until the
  * registration deadline (or the start, without one); the page stays readable until the meeting ends.
  */
-export async function openInvitationLink(token: string, now = new Date()): Promise<LinkLookup> {
+export async function openInvitationLink(token: string, now = new Date(), { withAgenda = true } = {}): Promise<LinkLookup> {
   const parts = readInvitationToken(authSecret(), token);
   if (!parts) return { ok: false, reason: 'unknown' };
   const db = await getDb();
@@ -383,7 +383,7 @@ export async function openInvitationLink(token: string, now = new Date()): Promi
   const meeting = await loadInvitationMeeting(db, row.invitation.meetingId);
   if (!meeting || meeting.endsAt <= now) return { ok: false, reason: 'expired' };
   const until = answerUntil(meeting);
-  const agenda = meeting.agendaPublished
+  const agenda = withAgenda && meeting.agendaPublished
     ? await db
         .select({ id: agendaItems.id, startsAt: agendaItems.startsAt, endsAt: agendaItems.endsAt, titleEn: agendaItems.titleEn, titleRu: agendaItems.titleRu, room: agendaItems.room })
         .from(agendaItems)

@@ -219,7 +219,7 @@ export const contactImportStatus = pgEnum('contact_import_status', ['previewing'
 /**
  * An uploaded contacts file, from preview to import. The rows are kept so the preview, the column mapping and the
  * import itself all read the same cells; the import runs in chunks, each its own transaction, so any app instance can
- * pick it up where another left off (leaseUntil).
+ * pick it up where another left off (each chunk holds the import's row lock: SELECT … FOR UPDATE SKIP LOCKED).
  */
 export const contactImports = pgTable(
   'contact_imports',
@@ -243,7 +243,6 @@ export const contactImports = pgTable(
     status: contactImportStatus().notNull().default('previewing'),
     rowsDone: integer().notNull().default(0),
     counts: jsonb().$type<Record<string, number>>().notNull().default({}),
-    leaseUntil: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
-import { FilterSelect, organisationTypeOptions } from '@/components/filter-select';
+import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
 import { inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { TableHead } from '@/components/table-head';
@@ -14,7 +14,6 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { readContactFilters } from '@/lib/directory-filters';
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
 import { toLatin } from '@/lib/transliterate';
 import { createContactAction } from './actions';
 import { ContactFields } from './contact-fields';
@@ -86,7 +85,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
           value={filters.country}
           options={[{ code: 'none', name: 'No country (international)' }, ...countries].map((c) => ({ value: c.code, label: c.name }))}
         />
-        <FilterSelect id="contact-type" name="type" label="Type of organisation" value={filters.organisationType} options={organisationTypeOptions(ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS)} />
+        <FilterSelect id="contact-type" name="type" label="Type of organisation" value={filters.organisationType} options={ORGANISATION_TYPE_OPTIONS} />
         <FilterSelect id="contact-tag" name="tag" label="Tag" value={filters.tag} options={tags.map((tag) => ({ value: tag, label: tag }))} />
         <FilterSelect id="contact-council" name="council" label="On the roster of" value={filters.councilId} options={councils.map((c) => ({ value: c.id, label: c.nameEn }))} />
         <div className="flex items-end gap-3 sm:col-span-2">

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
-import { FilterSelect, organisationTypeOptions } from '@/components/filter-select';
+import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
 import { inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { TableHead } from '@/components/table-head';
@@ -13,7 +13,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { readOrganisationFilters } from '@/lib/directory-filters';
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
+import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
 import { createOrganisationAction } from './actions';
 import { OrganisationFields } from './organisation-fields';
 
@@ -61,7 +61,7 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
           value={filters.country}
           options={[{ code: 'none', name: 'None (international)' }, ...countries].map((c) => ({ value: c.code, label: c.name }))}
         />
-        <FilterSelect id="organisation-type" name="type" label="Type" value={filters.type} options={organisationTypeOptions(ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS)} />
+        <FilterSelect id="organisation-type" name="type" label="Type" value={filters.type} options={ORGANISATION_TYPE_OPTIONS} />
         <div className="flex items-end gap-3 sm:col-span-3">
           <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
             Search

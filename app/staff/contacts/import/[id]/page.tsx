@@ -179,15 +179,7 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
         </section>
       )}
 
-      {rejected.length > 0 && (
-        <section aria-labelledby="rejected" className="mt-6">
-          <h2 id="rejected" className="text-lg font-semibold">
-            Rejected rows
-          </h2>
-          <RejectedTable rows={rejected.slice(0, 1000)} />
-          {rejected.length > 1000 && <p className="mt-2 text-sm">The first 1,000 of {n(rejected.length)} are shown.</p>}
-        </section>
-      )}
+      <RejectedSection rows={rejected} />
 
       <section aria-labelledby="rows" className="mt-6">
         <h2 id="rows" className="text-lg font-semibold">
@@ -211,6 +203,20 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
         />
       </section>
     </>
+  );
+}
+
+/** Each refused row with its reason (the first thousand: a file that bad wants fixing at its source). */
+function RejectedSection({ rows }: { rows: RowOutcome[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="rejected" className="mt-6">
+      <h2 id="rejected" className="text-lg font-semibold">
+        Rejected rows
+      </h2>
+      <RejectedTable rows={rows.slice(0, 1000)} />
+      {rows.length > 1000 && <p className="mt-2 text-sm">The first 1,000 of {n(rows.length)} are shown.</p>}
+    </section>
   );
 }
 
@@ -312,14 +318,7 @@ function DoneStep({ batch }: { batch: ContactImport }) {
           <Link href="/staff/contacts">Go to the contacts</Link>
         </p>
       </section>
-      {rejected.length > 0 && (
-        <section aria-labelledby="rejected" className="mt-6">
-          <h2 id="rejected" className="text-lg font-semibold">
-            Rejected rows
-          </h2>
-          <RejectedTable rows={rejected.slice(0, 1000)} />
-        </section>
-      )}
+      <RejectedSection rows={rejected} />
     </>
   );
 }

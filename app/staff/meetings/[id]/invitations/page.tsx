@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
-import { FilterSelect } from '@/components/filter-select';
+import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
 import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { listContacts, listContactTags } from '@/db/contacts';
@@ -24,7 +24,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
-import { INVITATION_ROLE_LABELS, INVITATION_ROLES, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
+import { INVITATION_ROLE_LABELS, INVITATION_ROLES, ORGANISATION_TYPE_LABELS } from '@/lib/domain';
 import { invitationEmail, placeholderValues, templateText } from '@/lib/mail/invitation-email';
 import {
   inviteAction,
@@ -327,7 +327,7 @@ async function InviteSection({
         <FilterSelect id="invite-group" name="workingGroupId" label="Working group (optional)" value={typeof query.workingGroupId === 'string' ? query.workingGroupId : undefined} options={groups.map((g) => ({ value: g.id, label: g.label }))} />
         <FilterSelect id="invite-organisation" name="organisationId" label="Organisation" value={typeof query.organisationId === 'string' ? query.organisationId : undefined} options={organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn }))} />
         <FilterSelect id="invite-country" name="country" label="Country" value={typeof query.country === 'string' ? query.country : undefined} options={countries.map((c) => ({ value: c.code, label: c.name }))} />
-        <FilterSelect id="invite-type" name="organisationType" label="Type of organisation" value={typeof query.organisationType === 'string' ? query.organisationType : undefined} options={ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))} />
+        <FilterSelect id="invite-type" name="organisationType" label="Type of organisation" value={typeof query.organisationType === 'string' ? query.organisationType : undefined} options={ORGANISATION_TYPE_OPTIONS} />
         <FilterSelect id="invite-tag" name="tag" label="Tag" value={typeof query.tag === 'string' ? query.tag : undefined} options={tags.map((t) => ({ value: t, label: t }))} />
         <div className="flex flex-col gap-1">
           <label htmlFor="invite-role" className="text-sm font-medium">
