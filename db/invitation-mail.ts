@@ -7,14 +7,16 @@ import { invitationToken } from '@/lib/invitation-token';
 import { describeMeetingChanges, invitationEmail, type InvitationEmailKind, type InvitationMeeting } from '@/lib/mail/invitation-email';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { contacts, councils, invitations, meetings, outboxMessages, type AnnouncedMeeting, type Invitation } from './schema';
+import { contacts, councils, invitations, meetings, outboxMessages, type AnnouncedMeeting, type Invitation, type Meeting } from './schema';
 
 // The emails of invitations, composed and queued; no role checks here (db/invitations.ts has them), so the outbox
 // worker can send the automatic reminders without a signed-in user.
 
 // ── The meeting as the emails tell it ────────────────────────────────────────────────────────────────────────────
 
-export async function loadInvitationMeeting(executor: DbExecutor, meetingId: string, lock = false): Promise<(InvitationMeeting & { announced: AnnouncedMeeting | null; autoReminderDays: number | null; agendaPublished: boolean }) | null> {
+export type LoadedMeeting = Meeting & { councilNameEn: string; councilNameRu: string };
+
+export async function loadInvitationMeeting(executor: DbExecutor, meetingId: string, lock = false): Promise<LoadedMeeting | null> {
   const query = executor
     .select({ meeting: meetings, councilNameEn: councils.nameEn, councilNameRu: councils.nameRu })
     .from(meetings)
@@ -67,7 +69,7 @@ export function invitationLink(invitation: Pick<Invitation, 'id' | 'linkVersion'
   return `${appBaseUrl()}${invitation.language === 'ru' ? '/ru' : ''}/i/${token}`;
 }
 
-type Addressee = Pick<Invitation, 'id' | 'linkVersion' | 'language' | 'email' | 'role'> & { name: string };
+type Addressee = Pick<Invitation, 'id' | 'linkVersion' | 'language' | 'email' | 'role'> & { name: string; calendarRevision?: number };
 
 export function composeMessages(meeting: InvitationMeeting & { announced: AnnouncedMeeting | null }, kind: InvitationEmailKind, addressees: Addressee[]) {
   const from = env().MAIL_FROM;
@@ -84,6 +86,7 @@ export function composeMessages(meeting: InvitationMeeting & { announced: Announ
       link,
       invitationId: a.id,
       changes: kind === 'update' ? changesSinceAnnounced(meeting, a.language) : [],
+      calendarRevision: a.calendarRevision ?? 0,
       mailDomain: domain,
     });
     const id = crypto.randomUUID();

@@ -8,6 +8,7 @@ import type { InvitationMeeting } from '@/lib/mail/invitation-email';
 import { recordAudit, recordAudits } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { contactConditions } from './contact-queries';
+import { endRegistration } from './registrations';
 import {
   agendaItems,
   contacts,
@@ -90,6 +91,7 @@ import {
   changesSinceAnnounced,
   composeMessages,
   loadInvitationMeeting,
+  type LoadedMeeting,
   queueMessages,
   remind,
   unanswered,
@@ -264,9 +266,11 @@ export async function reissueInvitation(actor: StaffUser, id: string): Promise<I
 
 /** Withdraws the invitation: its link stops working at once. */
 export async function revokeInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
-  return changeInvitation(actor, id, 'invitation.revoked', async (tx) => {
+  return changeInvitation(actor, id, 'invitation.revoked', async (tx, row, meeting) => {
     await tx.update(invitations).set({ status: 'revoked', updatedAt: sql`now()` }).where(eq(invitations.id, id));
     await withdrawQueuedMail(tx, [id], 'the invitation was revoked');
+    // A revoked invitee's seat goes to the waiting list; they are not mailed (their link no longer works).
+    await endRegistration(tx, meeting, row.invitation, new Date(), { notify: false, actor: { id: actor.id, email: actor.email }, why: 'the invitation was revoked' });
   });
 }
 
@@ -279,10 +283,12 @@ async function changeInvitation(
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
+    // Meeting first, then invitation: the order every seat-changing transaction locks in (db/registrations.ts).
+    const [found] = await tx.select({ meetingId: invitations.meetingId }).from(invitations).where(eq(invitations.id, id));
+    const meeting = found ? await loadInvitationMeeting(tx, found.meetingId, true) : null;
     const row = await lockInvitation(tx, id);
-    if (!row) return { ok: false, reason: 'notFound' } as const;
+    if (!row || !meeting) return { ok: false, reason: 'notFound' } as const;
     if (row.invitation.status === 'revoked') return { ok: false, reason: 'revoked' } as const;
-    const meeting = (await loadInvitationMeeting(tx, row.invitation.meetingId))!;
     await change(tx, row, meeting);
     await recordAudit(tx, {
       actor: { id: actor.id, email: actor.email },
@@ -352,9 +358,9 @@ export type LinkState = 'open' | 'answered-closed' | 'unknown' | 'revoked' | 'ex
 
 export type OpenedInvitation = {
   state: 'open' | 'closed';
-  invitation: Pick<Invitation, 'id' | 'role' | 'status' | 'language' | 'declineReason' | 'answeredAt'>;
+  invitation: Pick<Invitation, 'id' | 'role' | 'status' | 'language' | 'declineReason' | 'answeredAt' | 'email'>;
   name: string;
-  meeting: InvitationMeeting & { agendaPublished: boolean };
+  meeting: LoadedMeeting;
   answerUntil: Date;
   /** The link version the token carries. */
   version: number;
@@ -404,6 +410,8 @@ export async function answerInvitation(token: string, answer: { accept: true } |
   const db = await getDb();
   return db.transaction(async (tx) => {
     const id = lookup.opened.invitation.id;
+    // Meeting first, then invitation: the order every seat-changing transaction locks in (db/registrations.ts).
+    const meeting = await loadInvitationMeeting(tx, lookup.opened.meeting.id, true);
     const [before] = await tx.select().from(invitations).where(eq(invitations.id, id)).for('update');
     // Looked at again under the lock: a re-issue or a revocation may have landed since the link was read.
     if (!before || before.status === 'revoked' || before.linkVersion !== lookup.opened.version) return { ok: false, reason: 'invalid' } as const;
@@ -421,6 +429,8 @@ export async function answerInvitation(token: string, answer: { accept: true } |
       before: { status: before.status },
       after: { status, declineReason: answer.accept ? null : answer.reason },
     });
+    // Declining after registering gives the seat up.
+    if (!answer.accept && meeting) await endRegistration(tx, meeting, before, now, { notify: true, actor: { id: null, email: before.email }, why: 'the invitation was declined' });
     return { ok: true } as const;
   });
 }

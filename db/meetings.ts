@@ -137,6 +137,8 @@ export type MeetingValues = Pick<
   | 'venueEn'
   | 'venueRu'
   | 'capacity'
+  | 'waitlistOfferHours'
+  | 'visaSupport'
   | 'registrationDeadline'
 >;
 

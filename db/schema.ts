@@ -10,6 +10,7 @@ import {
   CONTACT_LANGUAGES,
   INVITATION_ROLES,
   INVITATION_STATUSES,
+  REGISTRATION_STATUSES,
   OUTBOX_STATUSES,
   ROSTER_ROLES,
   STAFF_ROLES,
@@ -137,6 +138,10 @@ export const meetings = pgTable(
     // Remind those who have not answered this many days before the registration deadline (null: no automatic reminder).
     autoReminderDays: integer(),
     autoReminderSentAt: timestamp({ withTimezone: true }),
+    // Delegates are asked for passport details for a visa-support letter (stored encrypted; see lib/data-key).
+    visaSupport: boolean().notNull().default(false),
+    // How long a seat offered to the first on the waiting list stays offered (never past the start).
+    waitlistOfferHours: integer().notNull().default(48),
     // When, where and until when invitees were last told (by the invitation or the last update): an update email
     // says what changed since.
     announced: jsonb().$type<AnnouncedMeeting>(),
@@ -148,6 +153,7 @@ export const meetings = pgTable(
     check('meetings_deadline_before_start', sql`${t.registrationDeadline} <= ${t.startsAt}`),
     check('meetings_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('meetings_auto_reminder_days', sql`${t.autoReminderDays} between 1 and 60`),
+    check('meetings_waitlist_offer_hours', sql`${t.waitlistOfferHours} between 1 and 336`),
     index('meetings_council_starts_idx').on(t.councilId, t.startsAt),
   ],
 );
@@ -374,6 +380,9 @@ export const invitations = pgTable(
     answeredAt: timestamp({ withTimezone: true }),
     declineReason: text(),
     lastSentAt: timestamp({ withTimezone: true }),
+    // Added to the meeting's calendarSequence in this invitee's calendar files: raised by each registration email,
+    // so every file this invitee receives (invitation, update, registration) carries a higher SEQUENCE than the last.
+    calendarRevision: integer().notNull().default(0),
     ...timestamps,
   },
   (t) => [
@@ -384,6 +393,61 @@ export const invitations = pgTable(
 );
 
 export type Invitation = typeof invitations.$inferSelect;
+
+export const registrationStatus = pgEnum('registration_status', REGISTRATION_STATUSES);
+
+/** Visa-support details, as stored encrypted in registrations.visaData. */
+export type VisaDetails = { nationality: string; passportNumber: string; dateOfBirth: string; passportExpiry: string };
+
+/**
+ * What a delegate filled in behind their invitation link: one per invitation. The seat it holds (or its place on the
+ * waiting list) is decided under the meeting's row lock (db/registrations.ts), so capacity holds under any
+ * concurrency.
+ */
+export const registrations = pgTable(
+  'registrations',
+  {
+    invitationId: uuid()
+      .primaryKey()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    status: registrationStatus().notNull(),
+    // As in the passport, Latin script.
+    passportName: text().notNull(),
+    // As the person usually writes it.
+    displayName: text().notNull(),
+    title: text().notNull().default(''),
+    organisationName: text().notNull(),
+    country: text().notNull(),
+    phone: text().notNull().default(''),
+    arrivalDate: date({ mode: 'string' }),
+    departureDate: date({ mode: 'string' }),
+    accessibilityNeeds: text().notNull().default(''),
+    dietaryNeeds: text().notNull().default(''),
+    listConsent: boolean().notNull().default(false),
+    dataConsentAt: timestamp({ withTimezone: true }).notNull(),
+    // VisaDetails as JSON, AES-256-GCM under the data key; null when not asked for, or purged after the meeting.
+    visaData: text(),
+    visaPurgedAt: timestamp({ withTimezone: true }),
+    // Order of the waiting list.
+    waitlistedAt: timestamp({ withTimezone: true }),
+    offerExpiresAt: timestamp({ withTimezone: true }),
+    registeredAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    // Set when the person's data was erased on request: the row stays so the meeting's counts do.
+    erasedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('registrations_meeting_status_idx').on(t.meetingId, t.status, t.waitlistedAt),
+    check('registrations_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('registrations_stay', sql`${t.departureDate} >= ${t.arrivalDate}`),
+  ],
+);
+
+export type Registration = typeof registrations.$inferSelect;
 
 export type AgendaItem = typeof agendaItems.$inferSelect;
 export type { AgendaItemKind, AgendaPersonRole } from '@/lib/domain';

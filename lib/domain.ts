@@ -31,6 +31,20 @@ export const AGENDA_PERSON_ROLES = ['speaker', 'moderator', 'participant'] as co
 export const INVITATION_ROLES = ['delegate', 'speaker', 'observer', 'media'] as const;
 // The invitee's side of an invitation; whether the email reached them is the outbox's delivery status.
 export const INVITATION_STATUSES = ['invited', 'accepted', 'declined', 'revoked'] as const;
+/**
+ * registered: holds a seat. waitlisted: asked for one while the meeting was full. offered: first on the list when a
+ * seat freed up, holding it until the offer expires. lapsed: the offer expired unanswered. cancelled: by the delegate
+ * (or with the invitation's revocation).
+ */
+export const REGISTRATION_STATUSES = ['registered', 'waitlisted', 'offered', 'lapsed', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
+  registered: 'Registered',
+  waitlisted: 'Waitlisted',
+  offered: 'Seat offered',
+  lapsed: 'Offer lapsed',
+  cancelled: 'Cancelled',
+};
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'captured'] as const;
 
 export type MeetingKind = (typeof MEETING_KINDS)[number];

@@ -18,6 +18,12 @@ const envSchema = z
     AUTH_SECRET: optional(
       z.string().min(32, 'must be at least 32 characters; generate one with `openssl rand -base64 33`'),
     ),
+    // 32 random bytes, base64: encrypts visa-support data (lib/data-key.ts).
+    DATA_ENCRYPTION_KEY: optional(
+      z
+        .string()
+        .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes in base64; generate one with `openssl rand -base64 32`'),
+    ),
     AUTH_URL: optional(
       z.url({ protocol: /^https?$/, error: 'must be the public address of the app, e.g. https://council.example.org' }),
     ),
@@ -54,6 +60,16 @@ const envSchema = z
         message:
           'is required in production (it signs sign-in links and sessions; every instance needs the same one). ' +
           'Generate one with `openssl rand -base64 33`',
+      });
+    }
+    // Data encrypted by one instance must be readable by the others.
+    if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.DATA_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATA_ENCRYPTION_KEY'],
+        message:
+          'is required in production (it encrypts visa-support data; every instance needs the same one, and losing it ' +
+          'makes that data unreadable). Generate one with `openssl rand -base64 32`',
       });
     }
     // Sign-in links are built from this address: taking it from the request's Host header would let anyone make

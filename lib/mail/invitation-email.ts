@@ -96,6 +96,7 @@ export function invitationEmail({
   link,
   invitationId,
   changes = [],
+  calendarRevision = 0,
   mailDomain,
 }: {
   kind: InvitationEmailKind;
@@ -107,6 +108,8 @@ export function invitationEmail({
   invitationId: string;
   /** For an update: what changed, already in the recipient's language. */
   changes?: string[];
+  /** The invitee's own revisions of the event (registration emails), added to the meeting's sequence. */
+  calendarRevision?: number;
   mailDomain: string;
 }) {
   const t = invitationTranslator(locale);
@@ -150,7 +153,7 @@ export function invitationEmail({
   });
   const ics = calendarFile({
     uid: `invitation-${invitationId}@${mailDomain}`,
-    sequence: meeting.calendarSequence,
+    sequence: meeting.calendarSequence + calendarRevision,
     start: meeting.startsAt,
     end: meeting.endsAt,
     timeZone: meeting.timeZone,

@@ -28,6 +28,8 @@ export interface MeetingFormDefaults {
   venueEn?: string;
   venueRu?: string;
   capacity?: string;
+  waitlistOfferHours?: string;
+  visaSupport?: string;
   deadlineDate?: string;
   deadlineTime?: string;
 }
@@ -140,7 +142,20 @@ function MeetingFields({
         {text('endTime', 'End time', { type: 'time' })}
         {text('deadlineDate', 'Registration deadline: date', { type: 'date', hint: 'Optional. Before the start.' })}
         {text('deadlineTime', 'Registration deadline: time', { type: 'time' })}
-        {text('capacity', 'Capacity (seats)', { type: 'number', hint: 'Optional: leave empty for no limit.' })}
+        {text('capacity', 'Capacity (seats)', { type: 'number', hint: 'Optional: leave empty for no limit. When full, acceptances join a waiting list.' })}
+        {text('waitlistOfferHours', 'Waiting list: hours to take a freed seat', { type: 'number', hint: 'A freed seat is offered to the first on the list for this long (never past the start). Default 48.' })}
+        <label className="flex items-start gap-2 sm:col-span-2">
+          <input
+            type="checkbox"
+            name="visaSupport"
+            defaultChecked={state.status === 'error' ? submittedValue(state, 'visaSupport') === 'on' : defaults.visaSupport === 'on'}
+            className="mt-1 size-5"
+          />
+          <span>
+            Ask delegates for visa-support details (nationality, passport number, date of birth, passport expiry). They
+            are stored encrypted, shown to admins only, and deleted 30 days after the meeting.
+          </span>
+        </label>
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">

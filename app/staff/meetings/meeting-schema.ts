@@ -70,6 +70,19 @@ export const meetingFormSchema = z
         .max(100_000, 'That is more seats than any venue has.')
         .optional(),
     ),
+    waitlistOfferHours: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number('Enter how many hours a freed seat stays offered.')
+        .int('Enter a whole number of hours.')
+        .min(1, 'An offer needs at least one hour.')
+        .max(336, 'Offer a seat for two weeks (336 hours) at most.')
+        .default(48),
+    ),
+    visaSupport: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on'),
     deadlineDate: z.preprocess(blankToUndefined, z.iso.date('Enter the deadline date.').optional()),
     deadlineTime: z.preprocess(
       blankToUndefined,
@@ -120,6 +133,8 @@ export const meetingFormSchema = z
       venueEn: input.format === 'online' ? null : (input.venueEn ?? null),
       venueRu: input.format === 'online' ? null : (input.venueRu ?? null),
       capacity: input.capacity ?? null,
+      waitlistOfferHours: input.waitlistOfferHours,
+      visaSupport: input.visaSupport,
       registrationDeadline,
     };
   });

@@ -4,11 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { createTranslator } from 'use-intl/core';
 import { z } from 'zod';
 import { answerInvitation } from '@/db/invitations';
+import { cancelRegistration, submitRegistration, takeOfferedSeat } from '@/db/registrations';
 import { tokenAction } from '@/lib/actions';
 import { authSecret } from '@/lib/auth/secret';
 import { readInvitationToken } from '@/lib/invitation-token';
 import en from '@/messages/en.json';
 import ru from '@/messages/ru.json';
+import { registrationSchema, VISA_FIELDS } from './registration-schema';
 
 const bound = z.tuple([z.string().max(100), z.enum(['en', 'ru'])]);
 
@@ -22,11 +24,12 @@ const verifyToken = async (token: string) =>
 const texts = {
   unreadable: 'This form could not be read. Reload the page and try again. · Не удалось прочитать форму. Обновите страницу и попробуйте снова.',
   missing: 'This link is not valid. · Эта ссылка недействительна.',
-  fix: 'Please correct the field marked below. · Исправьте, пожалуйста, поле ниже.',
+  fix: 'Please correct the fields marked below. · Исправьте, пожалуйста, отмеченные поля.',
   failed: 'Something went wrong and nothing was saved. Please try again. · Что-то пошло не так, ничего не сохранено. Попробуйте ещё раз.',
 };
 
 const t = (locale: 'en' | 'ru') => createTranslator({ locale, messages: locale === 'ru' ? ru : en, namespace: 'Invitation' });
+const tr = (locale: 'en' | 'ru') => createTranslator({ locale, messages: locale === 'ru' ? ru : en, namespace: 'Registration' });
 
 // The page shows the answer as stored: render it again after one.
 const showAnswer = () => revalidatePath('/[locale]/i/[token]', 'page');
@@ -50,3 +53,44 @@ export const declineInvitationAction = tokenAction(
     return result.ok ? { status: 'success', message: t(locale)('answerSaved') } : { status: 'error', message: t(locale)(result.reason === 'closed' ? 'closed' : 'answerFailed') };
   },
 );
+
+/** The registration form (new, or a change of an active registration). Visa details are never echoed back. */
+export const registerAction = tokenAction(
+  { bound, verifyToken, texts, schema: registrationSchema, secretFields: [...VISA_FIELDS] },
+  async (input, { bound: [token, locale] }) => {
+    const result = await submitRegistration(token, input);
+    const m = tr(locale);
+    if (!result.ok) {
+      if (result.reason === 'visaNotAsked') return { status: 'error', message: m('error.visaNotAsked'), fieldErrors: { nationality: ['visaNotAsked'] } };
+      if (result.reason === 'passportExpiry') return { status: 'error', message: texts.fix, fieldErrors: { passportExpiry: ['passportExpiry'] } };
+      return { status: 'error', message: m(result.reason === 'closed' ? 'closed' : 'failed') };
+    }
+    showAnswer();
+    switch (result.outcome) {
+      case 'registered':
+        return { status: 'success', message: m('saved', { email: result.email }) };
+      case 'waitlisted':
+        return { status: 'success', message: m('savedWaitlisted', { place: result.place, email: result.email }) };
+      case 'changed':
+        return { status: 'success', message: m('changed') };
+      case 'unchanged':
+        return { status: 'success', message: m('unchanged') };
+    }
+  },
+);
+
+export const cancelRegistrationAction = tokenAction({ bound, verifyToken, texts, schema: z.object({}) }, async (_, { bound: [token, locale] }) => {
+  const result = await cancelRegistration(token);
+  const m = tr(locale);
+  if (!result.ok) return { status: 'error', message: m(result.reason === 'started' ? 'cannotCancel' : 'failed') };
+  showAnswer();
+  return { status: 'success', message: m('cancelDone') };
+});
+
+export const takeSeatAction = tokenAction({ bound, verifyToken, texts, schema: z.object({}) }, async (_, { bound: [token, locale] }) => {
+  const result = await takeOfferedSeat(token);
+  const m = tr(locale);
+  if (!result.ok) return { status: 'error', message: m(result.reason === 'gone' ? 'offerGone' : 'failed') };
+  showAnswer();
+  return { status: 'success', message: m('seatTaken') };
+});

@@ -8,7 +8,10 @@ import { formatDate, formatDateTime, formatDateTimeRange, formatTime, zoneLabel 
 import { mailFromAddress } from '@/lib/env';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
-import { acceptInvitationAction, declineInvitationAction } from './actions';
+import { ACTIVE_REGISTRATION, registrationOnLink } from '@/db/registrations';
+import { countryOptions } from '@/lib/countries';
+import { acceptInvitationAction, cancelRegistrationAction, declineInvitationAction, registerAction, takeSeatAction } from './actions';
+import { RegistrationForm } from './registration-form';
 
 // Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
 // open links first) changes nothing; the invitee's answer is a POST from this page. Works without JavaScript.
@@ -40,6 +43,31 @@ export default async function InvitationPage({ params }: PageProps<'/[locale]/i/
   const roleName = invitationTranslator(locale)(`role.${invitation.role}`);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
+  const r = await getTranslations({ locale, namespace: 'Registration' });
+  const registration = await registrationOnLink(invitation.id);
+  const active = registration !== null && ACTIVE_REGISTRATION.includes(registration.status);
+  const canCancel = active && new Date() < meeting.startsAt;
+  const formProps = {
+    action: registerAction.bind(null, token, locale),
+    email: invitation.email,
+    countries: countryOptions(locale),
+    visaSupport: meeting.visaSupport,
+    hasVisaDetails: registration?.hasVisaDetails ?? false,
+    privacyHref: locale === 'ru' ? '/ru/privacy' : '/privacy',
+    defaults: {
+      passportName: registration?.passportName ?? '',
+      displayName: registration?.displayName ?? name,
+      title: registration?.title ?? '',
+      organisationName: registration?.organisationName ?? '',
+      country: registration?.country ?? '',
+      phone: registration?.phone ?? '',
+      arrivalDate: registration?.arrivalDate ?? '',
+      departureDate: registration?.departureDate ?? '',
+      accessibilityNeeds: registration?.accessibilityNeeds ?? '',
+      dietaryNeeds: registration?.dietaryNeeds ?? '',
+      listConsent: registration?.listConsent ?? false,
+    },
+  };
   const multiDay = formatDate(meeting.startsAt, meeting.timeZone, locale) !== formatDate(meeting.endsAt, meeting.timeZone, locale);
   return (
     <>
@@ -67,35 +95,87 @@ export default async function InvitationPage({ params }: PageProps<'/[locale]/i/
         )}
       </dl>
 
-      <section aria-labelledby="answer" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="answer" className="text-lg font-semibold">
-          {invitation.status === 'accepted' ? t('accepted') : invitation.status === 'declined' ? t('declined') : meeting.registrationDeadline ? t('answerBy', { deadline: until }) : t('answerByStart')}
-        </h2>
-        {state === 'open' ? (
-          <>
-            {invitation.status !== 'invited' && <p className="mt-1 text-sm">{meeting.registrationDeadline ? t('change', { deadline: until }) : t('changeUntilStart')}</p>}
-            <div className="mt-3 flex flex-col gap-4">
-              {invitation.status !== 'accepted' && (
-                <ActionForm action={acceptInvitationAction.bind(null, token, locale)} submitLabel={t('accept')}>
-                  {null}
-                </ActionForm>
-              )}
-              {invitation.status !== 'declined' && (
-                <ActionForm action={declineInvitationAction.bind(null, token, locale)} submitLabel={t('decline')} variant="secondary" className="flex flex-col items-start gap-2">
-                  <div className="flex w-full max-w-md flex-col gap-1">
-                    <label htmlFor="decline-reason" className="text-sm font-medium">
-                      {t('reason')}
-                    </label>
-                    <textarea id="decline-reason" name="reason" rows={2} maxLength={1000} className={inputClass} />
-                  </div>
-                </ActionForm>
-              )}
+      {active ? (
+        <section aria-labelledby="registration" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="registration" className="text-lg font-semibold">
+            {registration.status === 'registered'
+              ? r('registered')
+              : registration.status === 'waitlisted'
+                ? r('waitlisted', { place: registration.place ?? 0 })
+                : r('offered', { until: formatDateTime(registration.offerExpiresAt!, meeting.timeZone, locale) })}
+          </h2>
+          {registration.status === 'waitlisted' && <p className="mt-1">{r('waitlistExplain')}</p>}
+          {registration.status === 'offered' && (
+            <div className="mt-3">
+              <ActionForm action={takeSeatAction.bind(null, token, locale)} submitLabel={r('takeSeat')} />
             </div>
-          </>
-        ) : (
-          <p className="mt-1">{t('closed')}</p>
-        )}
-      </section>
+          )}
+          {state === 'open' ? (
+            <>
+              <p className="mt-2 text-sm">{meeting.registrationDeadline ? r('changeUntil', { deadline: until }) : r('cancelUntilStart')}</p>
+              <div className="mt-4">
+                <RegistrationForm {...formProps} submitLabel={r('submitChange')} />
+              </div>
+            </>
+          ) : (
+            canCancel && <p className="mt-2 text-sm">{r('cancelUntilStart')}</p>
+          )}
+          {canCancel && (
+            <div className="mt-6 border-t border-slate-200 pt-4">
+              <p className="mb-2 text-sm">{r('cancelHint')}</p>
+              <ActionForm action={cancelRegistrationAction.bind(null, token, locale)} submitLabel={r('cancel')} variant="danger" />
+            </div>
+          )}
+        </section>
+      ) : (
+        <section aria-labelledby="answer" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="answer" className="text-lg font-semibold">
+            {registration?.status === 'cancelled'
+              ? r('cancelled')
+              : invitation.status === 'accepted'
+                ? t('accepted')
+                : invitation.status === 'declined'
+                  ? t('declined')
+                  : meeting.registrationDeadline
+                    ? t('answerBy', { deadline: until })
+                    : t('answerByStart')}
+          </h2>
+          {registration?.status === 'lapsed' && <p className="mt-1">{r('offerLapsed')}</p>}
+          {state === 'open' ? (
+            <>
+              {invitation.status !== 'invited' && <p className="mt-1 text-sm">{meeting.registrationDeadline ? t('change', { deadline: until }) : t('changeUntilStart')}</p>}
+              <div className="mt-3 flex flex-col gap-4">
+                {invitation.status !== 'accepted' && (
+                  <ActionForm action={acceptInvitationAction.bind(null, token, locale)} submitLabel={t('accept')}>
+                    {null}
+                  </ActionForm>
+                )}
+                {invitation.status === 'accepted' && (
+                  <section aria-labelledby="register" className="mt-2">
+                    <h3 id="register" className="text-lg font-semibold">
+                      {r('heading')}
+                    </h3>
+                    <p className="mb-3 text-sm">{r('intro')}</p>
+                    <RegistrationForm {...formProps} submitLabel={r('submit')} />
+                  </section>
+                )}
+                {invitation.status !== 'declined' && (
+                  <ActionForm action={declineInvitationAction.bind(null, token, locale)} submitLabel={t('decline')} variant="secondary" className="flex flex-col items-start gap-2">
+                    <div className="flex w-full max-w-md flex-col gap-1">
+                      <label htmlFor="decline-reason" className="text-sm font-medium">
+                        {t('reason')}
+                      </label>
+                      <textarea id="decline-reason" name="reason" rows={2} maxLength={1000} className={inputClass} />
+                    </div>
+                  </ActionForm>
+                )}
+              </div>
+            </>
+          ) : (
+            <p className="mt-1">{t('closed')}</p>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="agenda" className="mt-6">
         <h2 id="agenda" className="text-lg font-semibold">

@@ -119,7 +119,11 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
           )}
         </dd>
         <dt className="font-medium">Capacity</dt>
-        <dd>{meeting.capacity ? `${meeting.capacity} seats` : 'No limit'}</dd>
+        <dd>
+          {meeting.capacity ? `${meeting.capacity} seats (a freed seat is offered for ${meeting.waitlistOfferHours} hours)` : 'No limit'}
+        </dd>
+        <dt className="font-medium">Visa support</dt>
+        <dd>{meeting.visaSupport ? 'Delegates are asked for passport details' : 'Not offered'}</dd>
         <dt className="font-medium">Registration deadline</dt>
         <dd>{meeting.registrationDeadline ? formatDateTime(meeting.registrationDeadline, meeting.timeZone, 'en') : 'None'}</dd>
         <dt className="font-medium">Status</dt>

@@ -54,6 +54,8 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
           venueEn: meeting.venueEn ?? '',
           venueRu: meeting.venueRu ?? '',
           capacity: meeting.capacity ? String(meeting.capacity) : '',
+          waitlistOfferHours: String(meeting.waitlistOfferHours),
+          visaSupport: meeting.visaSupport ? 'on' : '',
           deadlineDate: deadline?.date ?? '',
           deadlineTime: deadline?.time ?? '',
         }}

@@ -1,0 +1,173 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Field, inputClass } from '@/components/field';
+import { FormStatus } from '@/components/form-status';
+import { SubmitButton } from '@/components/submit-button';
+import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
+
+export type RegistrationDefaults = {
+  passportName: string;
+  displayName: string;
+  title: string;
+  organisationName: string;
+  country: string;
+  phone: string;
+  arrivalDate: string;
+  departureDate: string;
+  accessibilityNeeds: string;
+  dietaryNeeds: string;
+  listConsent: boolean;
+};
+
+/**
+ * The delegate's registration form: a plain form post without JavaScript (the page comes back with the outcome and
+ * per-field errors in its language), enhanced with it. Visa details are never filled back in: they are not shown
+ * to anyone but the secretariat's administrators, the delegate included.
+ */
+export function RegistrationForm({
+  action,
+  defaults,
+  email,
+  countries,
+  visaSupport,
+  hasVisaDetails,
+  privacyHref,
+  submitLabel,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  defaults: RegistrationDefaults;
+  email: string;
+  countries: { code: string; name: string }[];
+  visaSupport: boolean;
+  hasVisaDetails: boolean;
+  privacyHref: string;
+  submitLabel: string;
+}) {
+  const t = useTranslations('Registration');
+  const [state, formAction, pending] = useActionState(action, idleFormState);
+  // Field errors arrive as codes (see registration-schema.ts).
+  const error = (field: string) => {
+    const code = fieldError(state, field);
+    if (!code) return undefined;
+    const [key, max] = code.split(':');
+    return t(`error.${key}` as 'error.required', { max: max ?? '' });
+  };
+  const value = (field: keyof RegistrationDefaults) => submittedValue(state, field) ?? String(defaults[field] ?? '');
+  const required = ` * (${t('required')})`;
+  const text = (field: keyof RegistrationDefaults, label: string, props: { hint?: string; type?: string; autoComplete?: string; optional?: boolean } = {}) => (
+    <Field id={`reg-${field}`} label={props.optional ? label : `${label}${required}`} hint={props.hint} error={error(field)}>
+      {(aria) => (
+        <input
+          {...aria}
+          name={field}
+          type={props.type ?? 'text'}
+          defaultValue={value(field)}
+          autoComplete={props.autoComplete}
+          required={!props.optional}
+          className={inputClass}
+        />
+      )}
+    </Field>
+  );
+  const checked = (field: 'listConsent' | 'dataConsent') =>
+    state.status === 'error' ? submittedValue(state, field) === 'on' : field === 'listConsent' ? defaults.listConsent : !!defaults.passportName;
+
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <FormStatus state={state} />
+      {/* Keyed by what was sent, so a refused submission comes back with the fields as the person left them. */}
+      <div key={JSON.stringify(state.status === 'error' ? state.values : null)} className="flex flex-col gap-4">
+        {text('passportName', t('passportName'), { hint: t('passportNameHint'), autoComplete: 'name' })}
+        {text('displayName', t('displayName'))}
+        {text('title', t('title'), { autoComplete: 'organization-title', optional: true })}
+        {text('organisationName', t('organisation'), { autoComplete: 'organization' })}
+        <Field id="reg-country" label={`${t('country')}${required}`} error={error('country')}>
+          {(aria) => (
+            <select {...aria} name="country" defaultValue={value('country')} required className={inputClass}>
+              <option value="">{t('chooseCountry')}</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="reg-email" label={t('email')} hint={t('emailHint')}>
+          {(aria) => <input {...aria} type="email" value={email} readOnly className={`${inputClass} bg-slate-100`} />}
+        </Field>
+        {text('phone', t('phone'), { type: 'tel', autoComplete: 'tel' })}
+        <div className="grid gap-4 sm:grid-cols-2">
+          {text('arrivalDate', t('arrival'), { type: 'date', hint: t('datesHint'), optional: true })}
+          {text('departureDate', t('departure'), { type: 'date', hint: t('datesHint'), optional: true })}
+        </div>
+        <Field id="reg-accessibilityNeeds" label={t('accessibility')} hint={t('optional')} error={error('accessibilityNeeds')}>
+          {(aria) => <textarea {...aria} name="accessibilityNeeds" rows={2} defaultValue={value('accessibilityNeeds')} className={inputClass} />}
+        </Field>
+        <Field id="reg-dietaryNeeds" label={t('dietary')} hint={t('optional')} error={error('dietaryNeeds')}>
+          {(aria) => <textarea {...aria} name="dietaryNeeds" rows={2} defaultValue={value('dietaryNeeds')} className={inputClass} />}
+        </Field>
+
+        {visaSupport && (
+          <fieldset className="flex flex-col gap-4 rounded-md border border-slate-300 p-4">
+            <legend className="px-1 font-semibold">{t('visaHeading')}</legend>
+            <p className="text-sm text-slate-700">{t('visaIntro')}</p>
+            {hasVisaDetails && <p className="text-sm font-medium">{t('visaOnFile')}</p>}
+            <Field id="reg-nationality" label={t('nationality')} error={error('nationality')}>
+              {(aria) => (
+                <select {...aria} name="nationality" defaultValue="" className={inputClass}>
+                  <option value="">{t('chooseCountry')}</option>
+                  {countries.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {(['passportNumber', 'dateOfBirth', 'passportExpiry'] as const).map((field) => (
+              <Field key={field} id={`reg-${field}`} label={t(field)} error={error(field)}>
+                {(aria) => <input {...aria} name={field} type={field === 'passportNumber' ? 'text' : 'date'} autoComplete="off" className={inputClass} />}
+              </Field>
+            ))}
+          </fieldset>
+        )}
+
+        <div className="flex flex-col gap-3">
+          <label className="flex items-start gap-2">
+            <input type="checkbox" name="listConsent" defaultChecked={checked('listConsent')} className="mt-1 size-5" />
+            <span>{t('listConsent')}</span>
+          </label>
+          <div>
+            <label className="flex items-start gap-2">
+              <input
+                type="checkbox"
+                name="dataConsent"
+                defaultChecked={checked('dataConsent')}
+                required
+                aria-invalid={error('dataConsent') ? true : undefined}
+                aria-describedby="reg-dataConsent-error"
+                className="mt-1 size-5"
+              />
+              <span>
+                {t('dataConsent')}
+                {required}{' '}
+                <a href={privacyHref} className="underline">
+                  {t('privacyLink')}
+                </a>
+              </span>
+            </label>
+            <p id="reg-dataConsent-error" aria-live="polite" className="text-sm font-medium text-red-800">
+              {error('dataConsent')}
+            </p>
+          </div>
+        </div>
+      </div>
+      <div>
+        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
+      </div>
+    </form>
+  );
+}

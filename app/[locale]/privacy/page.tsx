@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { connection } from 'next/server';
+import { mailFromAddress } from '@/lib/env';
+import { pageLocale } from '@/lib/i18n/page-locale';
+
+// What a delegate consents to when registering: linked from the registration form, in both languages.
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/privacy'>): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale === 'ru' ? 'ru' : 'en', namespace: 'Privacy' });
+  return { title: t('title') };
+}
+
+export default async function PrivacyPage({ params }: PageProps<'/[locale]/privacy'>) {
+  const locale = await pageLocale(params);
+  // The secretariat's address is configuration, read when the page is served.
+  await connection();
+  const t = await getTranslations({ locale, namespace: 'Privacy' });
+  const sections = [
+    ['whatTitle', 'what'],
+    ['whyTitle', 'why'],
+    ['howLongTitle', 'howLong'],
+  ] as const;
+  return (
+    <article className="max-w-prose">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <p className="mt-3">{t('intro')}</p>
+      {sections.map(([title, body]) => (
+        <section key={title} className="mt-5">
+          <h2 className="text-lg font-semibold">{t(title)}</h2>
+          <p className="mt-1">{t(body)}</p>
+        </section>
+      ))}
+      <section className="mt-5">
+        <h2 className="text-lg font-semibold">{t('askTitle')}</h2>
+        <p className="mt-1">{t('ask', { email: mailFromAddress() })}</p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,115 @@
+import { createTranslator } from 'use-intl/core';
+import en from '@/messages/en.json';
+import ru from '@/messages/ru.json';
+import { calendarFile } from '@/lib/calendar';
+import { formatDate, formatDateTime, formatDateTimeRange, type Locale } from '@/lib/datetime';
+import { escapeHtml, htmlButton, htmlEmail } from './html';
+import { invitationTranslator, meetingPlace, type InvitationMeeting } from './invitation-email';
+
+// The emails a registration sends: confirmation (or the waiting-list place), a change, a cancellation, and the offer
+// of a freed seat. Those that concern the calendar carry the invitation's event (same UID) with a higher SEQUENCE.
+
+export type RegistrationEmailKind = 'registered' | 'waitlisted' | 'changed' | 'cancelled' | 'offered';
+
+const MESSAGES = { en, ru } as const;
+const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
+const makeTranslator = (locale: Locale) => createTranslator({ locale, messages: MESSAGES[locale], namespace: 'RegistrationEmail' });
+function registrationTranslator(locale: Locale) {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = makeTranslator(locale)));
+  return t;
+}
+
+export type RegistrationSummary = {
+  passportName: string;
+  arrivalDate: string | null;
+  departureDate: string | null;
+};
+
+/** The calendar UID of an invitee's event: invitation, updates and registration emails all name the same event. */
+export const invitationEventUid = (invitationId: string, mailDomain: string) => `invitation-${invitationId}@${mailDomain}`;
+
+export function registrationEmail({
+  kind,
+  meeting,
+  locale,
+  name,
+  link,
+  invitationId,
+  sequence,
+  registration,
+  place,
+  offerUntil,
+  mailDomain,
+}: {
+  kind: RegistrationEmailKind;
+  meeting: InvitationMeeting;
+  locale: Locale;
+  name: string;
+  link: string;
+  invitationId: string;
+  /** SEQUENCE of the attached calendar event. */
+  sequence: number;
+  registration: RegistrationSummary;
+  /** Place on the waiting list (waitlisted). */
+  place?: number;
+  /** Until when a freed seat is held (offered). */
+  offerUntil?: Date;
+  mailDomain: string;
+}) {
+  const t = registrationTranslator(locale);
+  const it = invitationTranslator(locale);
+  const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
+  const council = locale === 'ru' ? meeting.councilNameRu : meeting.councilNameEn;
+  const body = t(kind, { name, meeting: title, place: place ?? 0, until: offerUntil ? formatDateTime(offerUntil, meeting.timeZone, locale) : '' });
+  const when = `${it('when')}: ${formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}`;
+  const where = `${it('where')}: ${meetingPlace(meeting, locale)}`;
+  const day = (d: string | null) => (d ? formatDate(new Date(`${d}T12:00:00Z`), 'UTC', locale) : t('none'));
+  const details =
+    kind === 'cancelled' || kind === 'offered'
+      ? [when, where]
+      : [
+          when,
+          where,
+          `${t('passportName')}: ${registration.passportName}`,
+          ...(registration.arrivalDate || registration.departureDate ? [`${t('arrival')}: ${day(registration.arrivalDate)}`, `${t('departure')}: ${day(registration.departureDate)}`] : []),
+        ];
+  const signature = it('signature', { council });
+  const text = [body, '', ...details, '', `${t('linkLabel')}: ${link}`, it('personal'), '', signature].join('\n');
+  const html = htmlEmail({
+    lang: locale,
+    title,
+    paragraphs: [
+      ...body.split(/\n{2,}/).map((p) => escapeHtml(p).replace(/\n/g, '<br>')),
+      details.map((d) => escapeHtml(d)).join('<br>'),
+      htmlButton(link, t('button')),
+      escapeHtml(it('personal')),
+      escapeHtml(signature),
+    ],
+  });
+  // The waiting list and an offer change nothing in the calendar: the invitation's event stands as it was.
+  const withCalendar = kind === 'registered' || kind === 'changed' || kind === 'cancelled';
+  const attachments = withCalendar
+    ? [
+        {
+          filename: 'meeting.ics',
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          contentBase64: Buffer.from(
+            calendarFile({
+              uid: invitationEventUid(invitationId, mailDomain),
+              sequence,
+              start: meeting.startsAt,
+              end: meeting.endsAt,
+              timeZone: meeting.timeZone,
+              summary: title,
+              location: meeting.format === 'online' ? meeting.meetingLink : meetingPlace(meeting, locale),
+              description: [when, where].join('\n'),
+              url: null,
+              cancelled: kind === 'cancelled' || meeting.status === 'cancelled',
+            }),
+          ).toString('base64'),
+        },
+      ]
+    : [];
+  return { subject: t(`subject.${kind}`, { meeting: title }), text, html, attachments };
+}
