@@ -2,9 +2,8 @@ import 'server-only';
 import { and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
 import { authSecret } from '@/lib/auth/secret';
-import type { ContactLanguage, InvitationRole, InvitationStatus, OrganisationType, OutboxStatus } from '@/lib/domain';
+import type { ContactLanguage, InvitationRole, InvitationStatus, OrganisationType, OutboxStatus, RegistrationStatus } from '@/lib/domain';
 import { readInvitationToken } from '@/lib/invitation-token';
-import type { InvitationMeeting } from '@/lib/mail/invitation-email';
 import { recordAudit, recordAudits } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { contactConditions } from './contact-queries';
@@ -17,6 +16,7 @@ import {
   meetings,
   organisations,
   outboxMessages,
+  registrations,
   workingGroupMembers,
   type Invitation,
   type Meeting,
@@ -172,6 +172,7 @@ export type InvitationRow = {
   organisationType: OrganisationType | null;
   delivery: OutboxStatus | null;
   deliveryError: string | null;
+  registration: RegistrationStatus | null;
 };
 
 const latestMessage = (column: 'status' | 'last_error') =>
@@ -197,10 +198,12 @@ export async function listInvitations({ meetingId }: { meetingId: string }): Pro
       organisationType: organisations.type,
       delivery: sql<OutboxStatus | null>`${latestMessage('status')}`,
       deliveryError: sql<string | null>`${latestMessage('last_error')}`,
+      registration: registrations.status,
     })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
     .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+    .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
     .where(eq(invitations.meetingId, meetingId))
     .orderBy(asc(contacts.sortKey), asc(invitations.id));
 }

@@ -2,6 +2,7 @@ import { openAppDatabase } from '@/db/lifecycle';
 import { EmbeddedDatabaseBusyError } from '@/db/embedded-lock';
 import { countActiveAdmins, createAdminSetupLink } from '@/db/staff-auth';
 import { authSecret } from '@/lib/auth/secret';
+import { startHousekeeping } from '@/lib/housekeeping';
 import { startOutboxWorker, type OutboxWorker } from '@/lib/mail/worker';
 import { env, EnvError } from './env';
 
@@ -27,6 +28,7 @@ export async function startApp(): Promise<void> {
       holder.__councilDeskWorker = startOutboxWorker();
       console.info(config.SMTP_URL ? '[mail] outbox worker started' : '[mail] SMTP_URL not set: mail is captured, not delivered');
     }
+    startHousekeeping();
     await announceFirstAdmin(database.kind === 'pglite' || config.NODE_ENV !== 'production');
   } catch (error) {
     if (error instanceof EnvError || error instanceof EmbeddedDatabaseBusyError) {

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { mergeContacts, saveContact, type ContactChangeResult } from '@/db/contacts';
+import { getContact, mergeContacts, saveContact, type ContactChangeResult } from '@/db/contacts';
+import { erasePerson } from '@/db/participants';
 import { staffAction } from '@/lib/actions';
 import type { FormState } from '@/lib/form-state';
 import { contactSchema, mergeSchema } from './contact-schema';
@@ -49,5 +50,22 @@ export const mergeContactAction = staffAction(
     }
     revalidatePath('/staff/contacts');
     redirect(`/staff/contacts/${keepId}?merged=1`);
+  },
+);
+
+/**
+ * Erasure on request (admins): the person's data goes from everywhere it is held; anonymous counts stay. Confirmed
+ * by typing the contact's address, since nothing brings the data back.
+ */
+export const eraseContactAction = staffAction(
+  { role: 'admin', bound: z.tuple([z.uuid()]), schema: z.object({ confirmEmail: z.string().trim().toLowerCase().min(1, 'Type the contact’s email address to confirm.') }) },
+  async ({ confirmEmail }, { staff, bound: [id] }) => {
+    const contact = await getContact({ id });
+    if (!contact) return { status: 'error', message: 'This contact no longer exists.' };
+    if (confirmEmail !== contact.email) return { status: 'error', message: 'Nothing was erased.', fieldErrors: { confirmEmail: ['This is not the contact’s email address.'] } };
+    const result = await erasePerson(staff, id);
+    if (!result.ok) return { status: 'error', message: 'This contact no longer exists.' };
+    revalidatePath('/staff/contacts');
+    redirect(`/staff/contacts/${id}?erased=1`);
   },
 );

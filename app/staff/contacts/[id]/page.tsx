@@ -13,7 +13,8 @@ import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { AGENDA_PERSON_ROLE_LABELS, ROSTER_ROLE_LABELS } from '@/lib/domain';
 import { toLatin } from '@/lib/transliterate';
-import { mergeContactAction, updateContactAction } from '../actions';
+import { eraseContactAction, mergeContactAction, updateContactAction } from '../actions';
+import { inputClass } from '@/components/field';
 import { ContactFields } from '../contact-fields';
 
 export const metadata: Metadata = { title: 'Edit contact' };
@@ -45,6 +46,11 @@ export default async function EditContactPage({ params, searchParams }: PageProp
         </p>
       )}
       {contact.source && <p className="mt-1 text-sm text-slate-700">Source: {contact.source}</p>}
+      {query.erased === '1' && (
+        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          The person’s data was erased. Their invitations and registrations remain in the meetings’ counts, anonymous.
+        </p>
+      )}
       {query.merged === '1' && (
         <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
           The duplicate was merged into this contact.
@@ -104,6 +110,35 @@ export default async function EditContactPage({ params, searchParams }: PageProp
           ),
         }))}
       />
+
+      {roleAtLeast(staff.role, 'admin') && (
+        <section aria-labelledby="personal-data" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="personal-data" className="text-lg font-semibold">
+            Personal data
+          </h2>
+          <p className="mt-1 text-sm">
+            Everything held about this person (directory entry, invitations, registrations with any visa details, emails
+            and audit log entries), for a request for their data.
+          </p>
+          <a href={`/staff/contacts/${contact.id}/data`} className="mt-2 inline-block font-medium" download>
+            Download all data held (JSON)
+          </a>
+          <h3 className="mt-4 font-semibold">Erase on request</h3>
+          <p className="mt-1 text-sm">
+            Removes the person’s data everywhere: directory, invitations, registrations, emails, and the values in audit
+            log entries. Their invitations and registrations stay as anonymous rows, so meeting counts do not change.
+            This cannot be undone.
+          </p>
+          <ActionForm action={eraseContactAction.bind(null, contact.id)} submitLabel="Erase this person’s data" variant="danger">
+            <div className="flex flex-col gap-1">
+              <label htmlFor="confirm-email" className="text-sm font-medium">
+                Type {contact.email} to confirm
+              </label>
+              <input id="confirm-email" name="confirmEmail" autoComplete="off" className={inputClass} />
+            </div>
+          </ActionForm>
+        </section>
+      )}
     </>
   );
 }

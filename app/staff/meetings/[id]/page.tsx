@@ -85,6 +85,12 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
           >
             Invitations
           </Link>
+          <Link
+            href={`/staff/meetings/${meeting.id}/participants`}
+            className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100"
+          >
+            Participants
+          </Link>
           {canEdit && (
             <Link
               href={`/staff/meetings/${meeting.id}/edit`}

@@ -24,7 +24,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
-import { INVITATION_ROLE_LABELS, INVITATION_ROLES, ORGANISATION_TYPE_LABELS } from '@/lib/domain';
+import { INVITATION_ROLE_LABELS, INVITATION_ROLES, ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@/lib/domain';
 import { invitationEmail, placeholderValues, templateText } from '@/lib/mail/invitation-email';
 import {
   inviteAction,
@@ -50,7 +50,8 @@ const BY = [
 
 function statusLabel(row: InvitationRow): string {
   if (row.status === 'revoked') return 'Revoked';
-  if (row.status === 'accepted') return 'Accepted';
+  if (row.registration) return row.registration === 'cancelled' ? 'Registration cancelled' : REGISTRATION_STATUS_LABELS[row.registration];
+  if (row.status === 'accepted') return 'Accepted, not registered yet';
   if (row.status === 'declined') return row.declineReason ? `Declined (“${row.declineReason}”)` : 'Declined';
   switch (row.delivery) {
     case 'queued':
@@ -93,6 +94,9 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
         <Link href={`/staff/meetings/${id}`}>← {meeting.titleEn}</Link>
       </p>
       <h1 className="mt-2 text-2xl font-semibold">Invitations</h1>
+      <p className="text-sm">
+        <Link href={`/staff/meetings/${id}/participants`}>Participants: registrations, waiting list, counts and CSV</Link>
+      </p>
       <p className="mt-1 text-slate-700">
         {meeting.titleEn} · answers until{' '}
         {meeting.registrationDeadline ? formatDateTime(meeting.registrationDeadline, zone, 'en') : `the start, ${formatDateTime(meeting.startsAt, zone, 'en')}`}
