@@ -73,6 +73,8 @@ export default defineConfig({
         E2E_ADMIN_EMAIL: adminEmail,
         AUTH_URL: `http://localhost:${port}`,
         AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+        // 32 bytes, base64: test-only.
+        DATA_ENCRYPTION_KEY: 'ZTJlLW9ubHktZGF0YS1rZXktMDEyMzQ1Njc4OWFiY2Q=',
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         MAIL_FROM: 'Council Desk <no-reply@council.test>',
         NEXT_TELEMETRY_DISABLED: '1',

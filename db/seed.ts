@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { calendarDateIn, zonedToInstant } from '@/lib/datetime';
+import { seedDemoAttendance } from './demo-attendance';
 import { fillMissingDirectoryKeys } from './directory-keys';
 import { agendaItemPeople, agendaItems, contacts, councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
 import type { NewMeeting, NewOrganisation, OrganisationRole } from './schema';
@@ -325,6 +326,7 @@ export async function seedDemoData(
         { meetingId: DEMO_WORKING_GROUP_ID, organisationId: organisationId(1), role: 'organiser' as const, position: 0 },
       ])
       .onConflictDoNothing();
+    await seedDemoAttendance(tx, DEMO_PLENARY_ID);
     await fillMissingDirectoryKeys(tx);
   });
 }

@@ -35,17 +35,19 @@ describe('parseEnv', () => {
     expect((error as EnvError).issues.map((i) => i.variable).sort()).toEqual(['DATABASE_URL', 'NODE_ENV']);
   });
 
-  it('requires AUTH_SECRET and AUTH_URL in production on PostgreSQL, naming them', () => {
+  it('requires AUTH_SECRET, AUTH_URL and DATA_ENCRYPTION_KEY in production on PostgreSQL, naming them', () => {
     let error: unknown;
     try {
       parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app' });
     } catch (e) {
       error = e;
     }
-    expect((error as EnvError).issues.map((i) => i.variable).sort()).toEqual(['AUTH_SECRET', 'AUTH_URL']);
+    expect((error as EnvError).issues.map((i) => i.variable).sort()).toEqual(['AUTH_SECRET', 'AUTH_URL', 'DATA_ENCRYPTION_KEY']);
+    expect((error as EnvError).message).toMatch(/DATA_ENCRYPTION_KEY: is required in production/);
+    expect(() => parseEnv({ DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY: must be 32 random bytes/);
     expect((error as EnvError).message).toMatch(/AUTH_SECRET: is required in production/);
     expect(
-      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app', AUTH_SECRET: 'x'.repeat(32), AUTH_URL: 'https://council.example.org' })
+      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app', AUTH_SECRET: 'x'.repeat(32), AUTH_URL: 'https://council.example.org', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })
         .AUTH_URL,
     ).toBe('https://council.example.org');
     // The embedded default keeps a generated secret under DATA_DIR, so it needs only the address.

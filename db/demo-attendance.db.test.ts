@@ -1,0 +1,22 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from './client';
+import { DEMO_ATTENDANCE } from './demo-attendance';
+import { registrations } from './schema';
+import { DEMO_PLENARY_ID, seedDemoData } from './seed';
+
+describe('the seeded plenary', () => {
+  it('has exactly 104 registered, invented participants from the five states and the organisations, and seeding again adds none', async () => {
+    const db = await getDb();
+    await seedDemoData(db);
+    const rows = await db.select().from(registrations).where(eq(registrations.meetingId, DEMO_PLENARY_ID));
+    expect(DEMO_ATTENDANCE).toBe(104);
+    expect(rows).toHaveLength(104);
+    expect(rows.every((r) => r.status === 'registered')).toBe(true);
+    expect(new Set(rows.map((r) => r.passportName)).size).toBe(104);
+    for (const state of ['KZ', 'KG', 'TJ', 'TM', 'UZ']) expect(rows.some((r) => r.country === state), state).toBe(true);
+    const types = await db.execute<{ type: string }>(sql`select distinct o.type from registrations r join invitations i on i.id = r.invitation_id join contacts c on c.id = i.contact_id join organisations o on o.id = c.organisation_id where r.meeting_id = ${DEMO_PLENARY_ID}`);
+    const list = ('rows' in types ? (types as { rows: { type: string }[] }).rows : (types as unknown as { type: string }[])).map((t) => t.type).sort();
+    expect(list).toEqual(['civil_society', 'government', 'regional_organisation', 'un_entity', 'academic'].sort());
+  });
+});
