@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from './client';
 import { DEMO_ATTENDANCE } from './demo-attendance';
-import { registrations } from './schema';
+import { contacts, invitations, organisations, registrations } from './schema';
 import { DEMO_PLENARY_ID, seedDemoData } from './seed';
 
 describe('the seeded plenary', () => {
@@ -15,8 +15,14 @@ describe('the seeded plenary', () => {
     expect(rows.every((r) => r.status === 'registered')).toBe(true);
     expect(new Set(rows.map((r) => r.passportName)).size).toBe(104);
     for (const state of ['KZ', 'KG', 'TJ', 'TM', 'UZ']) expect(rows.some((r) => r.country === state), state).toBe(true);
-    const types = await db.execute<{ type: string }>(sql`select distinct o.type from registrations r join invitations i on i.id = r.invitation_id join contacts c on c.id = i.contact_id join organisations o on o.id = c.organisation_id where r.meeting_id = ${DEMO_PLENARY_ID}`);
-    const list = ('rows' in types ? (types as { rows: { type: string }[] }).rows : (types as unknown as { type: string }[])).map((t) => t.type).sort();
+    const types = await db
+      .selectDistinct({ type: organisations.type })
+      .from(registrations)
+      .innerJoin(invitations, eq(invitations.id, registrations.invitationId))
+      .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+      .innerJoin(organisations, eq(organisations.id, contacts.organisationId))
+      .where(eq(registrations.meetingId, DEMO_PLENARY_ID));
+    const list = types.map((t) => t.type).sort();
     expect(list).toEqual(['civil_society', 'government', 'regional_organisation', 'un_entity', 'academic'].sort());
   });
 });

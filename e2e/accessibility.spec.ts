@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { discoverRoutes, ROUTE_ACCESS, sampleUrls } from './discovery';
+import { DEMO_INVITATION_ID, discoverRoutes, ROUTE_ACCESS, sampleUrls } from './discovery';
 import { e2eSettings } from './settings';
 
 // Every page the build contains, in each language it has, on a desktop and on a 360-pixel phone, through axe-core
@@ -58,6 +58,7 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   await expect(adminPage.getByRole('heading', { name: 'What this import would do' })).toBeVisible();
   const samples = {
     id: '0b7a7c1e-5d1f-4c43-9a51-000000000101',
+    invitationId: DEMO_INVITATION_ID,
     token: 'not-a-real-token-0000000000000000',
     rest: 'no-such-page',
   };

@@ -59,6 +59,9 @@ export function discoverRoutes(): DiscoveredRoute[] {
  * - token: anyone holding the token in its URL.
  * - auth / static: Auth.js's own endpoints, and build-time files.
  */
+/** A registration of the seeded plenary's attendance (db/demo-attendance.ts), for routes that name one. */
+export const DEMO_INVITATION_ID = '0b7a7c1e-5d1f-4c43-9a51-000000003000';
+
 export type RouteAccess =
   | { access: 'public'; locales?: boolean }
   | { access: 'staff'; least: 'viewer' | 'editor' | 'admin' }
@@ -70,6 +73,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/[locale]': { access: 'public', locales: true },
   '/[locale]/[...rest]': { access: 'public', locales: true },
   '/[locale]/i/[token]': { access: 'token' },
+  '/[locale]/privacy': { access: 'public', locales: true },
   '/api/health': { access: 'public' },
   '/api/auth/[...nextauth]': { access: 'auth' },
   '/icon.svg': { access: 'static' },
@@ -80,10 +84,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/meetings/[id]/edit': { access: 'staff', least: 'editor' },
   '/staff/meetings/[id]/invitations': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/invitations/progress': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/participants': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/participants/export': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/participants/[invitationId]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/new': { access: 'staff', least: 'editor' },
   '/staff/profile': { access: 'staff', least: 'viewer' },
   '/staff/contacts': { access: 'staff', least: 'viewer' },
   '/staff/contacts/[id]': { access: 'staff', least: 'editor' },
+  '/staff/contacts/[id]/data': { access: 'staff', least: 'admin' },
   '/staff/contacts/export': { access: 'staff', least: 'viewer' },
   '/staff/contacts/import': { access: 'staff', least: 'editor' },
   '/staff/contacts/import/[id]': { access: 'staff', least: 'editor' },

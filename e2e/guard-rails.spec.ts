@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { classifyAction, expectedRefusals, refusalIn, securityHeaderProblems, type Identity } from './checks';
 import { databaseSnapshotter } from './db-snapshot';
-import { discoverActions, discoverRoutes, ROUTE_ACCESS, sampleUrls } from './discovery';
+import { DEMO_INVITATION_ID, discoverActions, discoverRoutes, ROUTE_ACCESS, sampleUrls } from './discovery';
 import { e2eSettings } from './settings';
 import { staffContextWithRole } from './staff';
 
@@ -66,7 +66,7 @@ test('every route is classified; staff pages send the signed-out to sign-in and 
   const unclassified = routes.filter((r) => !ROUTE_ACCESS[r.pattern]).map((r) => r.pattern);
   expect(unclassified, 'routes with no entry in e2e/discovery.ts ROUTE_ACCESS').toEqual([]);
 
-  const samples = { id: '0b7a7c1e-5d1f-4c43-9a51-000000000101', token: 'not-a-real-token-0000000000000000', rest: 'no-such-page' };
+  const samples = { id: '0b7a7c1e-5d1f-4c43-9a51-000000000101', invitationId: DEMO_INVITATION_ID, token: 'not-a-real-token-0000000000000000', rest: 'no-such-page' };
   for (const route of routes) {
     const access = ROUTE_ACCESS[route.pattern]!;
     if (access.access !== 'staff') continue;
@@ -122,7 +122,7 @@ test('x-middleware-subrequest gets a request no further than without it (CVE-202
 });
 
 test('every discovered route answers with the security headers, and session cookies are locked down', async ({ browser }) => {
-  const samples = { id: '0b7a7c1e-5d1f-4c43-9a51-000000000101', token: 'not-a-real-token-0000000000000000', rest: 'no-such-page' };
+  const samples = { id: '0b7a7c1e-5d1f-4c43-9a51-000000000101', invitationId: DEMO_INVITATION_ID, token: 'not-a-real-token-0000000000000000', rest: 'no-such-page' };
   let checked = 0;
   for (const route of discoverRoutes()) {
     const access = ROUTE_ACCESS[route.pattern]!;

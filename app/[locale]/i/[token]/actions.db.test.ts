@@ -2,19 +2,19 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitationLink } from '@/db/invitations';
-import { contacts, councils, invitations, meetings } from '@/db/schema';
+import { auditLog, contacts, councils, invitations, meetings, registrations } from '@/db/schema';
 import { form, idle } from '@/db/test-session';
-import { acceptInvitationAction, declineInvitationAction } from './actions';
+import { acceptInvitationAction, cancelRegistrationAction, declineInvitationAction, registerAction, takeSeatAction } from './actions';
 
 vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-async function invitation({ deadline }: { deadline: Date }) {
+async function invitation({ deadline, visaSupport = false }: { deadline: Date; visaSupport?: boolean }) {
   const db = await getDb();
   const [council] = await db.insert(councils).values({ nameEn: 'Council', nameRu: 'Совет' }).returning();
   const [meeting] = await db
     .insert(meetings)
-    .values({ councilId: council!.id, kind: 'plenary', titleEn: 'Plenary', titleRu: 'Пленарное', startsAt: new Date('2030-05-14T05:00:00Z'), endsAt: new Date('2030-05-14T12:00:00Z'), timeZone: 'Asia/Tashkent', format: 'online', status: 'invitations_open', registrationDeadline: deadline })
+    .values({ councilId: council!.id, kind: 'plenary', titleEn: 'Plenary', titleRu: 'Пленарное', startsAt: new Date('2030-05-14T05:00:00Z'), endsAt: new Date('2030-05-14T12:00:00Z'), timeZone: 'Asia/Tashkent', format: 'online', status: 'invitations_open', registrationDeadline: deadline, visaSupport })
     .returning();
   const [person] = await db.insert(contacts).values({ name: 'Нигора Алимова', email: `nigora.${crypto.randomUUID()}@example.org`, language: 'ru' }).returning();
   const [created] = await db.insert(invitations).values({ meetingId: meeting!.id, contactId: person!.id, role: 'observer', email: person!.email, language: 'ru' }).returning();
@@ -45,5 +45,70 @@ describe('answering an invitation by its link', () => {
     const { row, token } = await invitation({ deadline: new Date('2020-05-01T00:00:00Z') });
     expect(await acceptInvitationAction(token, 'en', idle, form())).toEqual({ status: 'error', message: 'Answers are no longer taken for this meeting.' });
     expect((await statusOf(row.id)).status).toBe('invited');
+  });
+});
+
+const registration = {
+  passportName: 'Nigora Alimova',
+  displayName: 'Нигора Алимова',
+  organisationName: 'Министерство юстиции',
+  country: 'UZ',
+  phone: '+998 71 123 45 67',
+  arrivalDate: '2030-05-13',
+  departureDate: '2030-05-15',
+  listConsent: 'on',
+  dataConsent: 'on',
+};
+const VISA = { nationality: 'UZ', passportNumber: 'FA1234567', dateOfBirth: '1985-03-04', passportExpiry: '2034-01-01' };
+const registrationOf = async (id: string) => (await (await getDb()).select().from(registrations).where(eq(registrations.invitationId, id)))[0];
+
+describe('registering by the link', () => {
+  it('refuses a forged link for every registration action', async () => {
+    const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z') });
+    const forged = `${token.slice(0, 40)}AAAAAAAA`;
+    for (const action of [registerAction, cancelRegistrationAction, takeSeatAction]) {
+      expect(await action(forged, 'ru', idle, form(registration))).toMatchObject({ status: 'error', refusal: { reason: 'invalidToken' } });
+    }
+    expect(await registrationOf(row.id)).toBeUndefined();
+  });
+
+  it('gives an error per field, as codes the page words in its language, and saves nothing', async () => {
+    const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z') });
+    const state = await registerAction(token, 'ru', idle, form({ ...registration, passportName: 'Нигора', displayName: ' ', country: 'XX', phone: 'call me', dataConsent: '', organisationName: 'x'.repeat(301) }));
+    expect(state).toMatchObject({
+      status: 'error',
+      fieldErrors: { passportName: ['latin'], displayName: ['required'], country: ['country'], phone: ['phone'], dataConsent: ['consent'], organisationName: ['tooLong:300'] },
+    });
+    expect(await registerAction(token, 'en', idle, form({ ...registration, departureDate: '2030-05-12' }))).toMatchObject({ status: 'error', fieldErrors: { departureDate: ['stay'] } });
+    expect(await registrationOf(row.id)).toBeUndefined();
+  });
+
+  it('registers in the page’s language, refuses visa details the meeting does not ask for, and never echoes them', async () => {
+    const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z') });
+    const refused = await registerAction(token, 'ru', idle, form({ ...registration, ...VISA }));
+    expect(refused).toMatchObject({ status: 'error', message: 'Для этой встречи визовые данные не запрашиваются, их нельзя отправить.' });
+    expect(JSON.stringify(refused)).not.toContain('FA1234567');
+    expect(await registrationOf(row.id)).toBeUndefined();
+    // A visa field that is malformed is refused without being sent back either.
+    const bad = await registerAction(token, 'en', idle, form({ ...registration, ...VISA, passportNumber: 'x', dateOfBirth: '2999-01-01' }));
+    expect(bad).toMatchObject({ status: 'error', fieldErrors: { passportNumber: ['passportNumber'], dateOfBirth: ['dateOfBirth'] } });
+    expect(JSON.stringify(bad)).not.toMatch(/2999|"x"|FA1234567/);
+
+    expect(await registerAction(token, 'ru', idle, form(registration))).toEqual({ status: 'success', message: `Спасибо, вы зарегистрированы. Подтверждение отправлено на ${row.email}.` });
+    expect(await registrationOf(row.id)).toMatchObject({ status: 'registered', passportName: 'Nigora Alimova', listConsent: true });
+    expect(await cancelRegistrationAction(token, 'en', idle, form())).toEqual({ status: 'success', message: 'Your registration has been cancelled.' });
+    expect(await takeSeatAction(token, 'en', idle, form())).toEqual({ status: 'error', message: 'This offer is no longer open.' });
+  });
+
+  it('keeps visa details only where asked for, out of the response and the audit log', async () => {
+    const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z'), visaSupport: true });
+    const expired = await registerAction(token, 'en', idle, form({ ...registration, ...VISA, passportExpiry: '2030-05-01' }));
+    expect(expired).toMatchObject({ status: 'error', fieldErrors: { passportExpiry: ['passportExpiry'] } });
+    const saved = await registerAction(token, 'en', idle, form({ ...registration, ...VISA }));
+    expect(saved.status).toBe('success');
+    expect(JSON.stringify(saved)).not.toContain('FA1234567');
+    expect((await registrationOf(row.id))!.visaData).toMatch(/^v1:/);
+    const log = await (await getDb()).select().from(auditLog).where(eq(auditLog.entityId, row.id));
+    expect(JSON.stringify(log)).not.toMatch(/FA1234567|1985-03-04|2034-01-01/);
   });
 });
