@@ -104,6 +104,7 @@ export default async function InvitationPage({ params }: PageProps<'/[locale]/i/
                 ? r('waitlisted', { place: registration.place ?? 0 })
                 : r('offered', { until: formatDateTime(registration.offerExpiresAt!, meeting.timeZone, locale) })}
           </h2>
+          {registration.status === 'registered' && <p className="mt-1">{r('confirmationSentTo', { email: invitation.email })}</p>}
           {registration.status === 'waitlisted' && <p className="mt-1">{r('waitlistExplain')}</p>}
           {registration.status === 'offered' && (
             <div className="mt-3">
