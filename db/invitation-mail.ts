@@ -4,10 +4,10 @@ import { authSecret } from '@/lib/auth/secret';
 import type { ContactLanguage, OutboxStatus } from '@/lib/domain';
 import { appBaseUrl, env, mailDomain } from '@/lib/env';
 import { invitationToken } from '@/lib/invitation-token';
-import { describeMeetingChanges, invitationEmail, type InvitationEmailKind, type InvitationMeeting } from '@/lib/mail/invitation-email';
+import { describeMeetingChanges, invitationEmail, invitationTranslator, type InvitationEmailKind, type InvitationMeeting } from '@/lib/mail/invitation-email';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { contacts, councils, invitations, meetings, outboxMessages, type AnnouncedMeeting, type Invitation, type Meeting } from './schema';
+import { contacts, councils, invitations, meetings, outboxMessages, type AnnouncedMeeting, type Invitation, type Meeting, type OutboxMessage } from './schema';
 
 // The emails of invitations, composed and queued; no role checks here (db/invitations.ts has them), so the outbox
 // worker can send the automatic reminders without a signed-in user.
@@ -71,25 +71,26 @@ export function invitationLink(invitation: Pick<Invitation, 'id' | 'linkVersion'
 
 type Addressee = Pick<Invitation, 'id' | 'linkVersion' | 'language' | 'email' | 'role'> & { name: string; calendarRevision?: number };
 
+/**
+ * The outbox rows of an invitation, reminder or update to each addressee: subject now, bodies when sent
+ * (renderQueuedMail), so queueing thousands is a few multi-row inserts of small rows.
+ */
 export function composeMessages(meeting: InvitationMeeting & { announced: AnnouncedMeeting | null }, kind: InvitationEmailKind, addressees: Addressee[]) {
   const from = env().MAIL_FROM;
   const status: OutboxStatus = env().SMTP_URL ? 'queued' : 'captured';
   const domain = mailDomain();
+  const byLanguage = Object.fromEntries(
+    (['en', 'ru'] as const).map((locale) => [
+      locale,
+      {
+        subject: invitationTranslator(locale)(`subject.${kind}`, { meeting: locale === 'ru' ? meeting.titleRu : meeting.titleEn }),
+        changes: kind === 'update' ? changesSinceAnnounced(meeting, locale) : [],
+      },
+    ]),
+  ) as Record<ContactLanguage, { subject: string; changes: string[] }>;
   return addressees.map((a) => {
-    const link = invitationLink(a);
-    const mail = invitationEmail({
-      kind,
-      meeting,
-      locale: a.language,
-      name: a.name,
-      role: a.role,
-      link,
-      invitationId: a.id,
-      changes: kind === 'update' ? changesSinceAnnounced(meeting, a.language) : [],
-      calendarRevision: a.calendarRevision ?? 0,
-      mailDomain: domain,
-    });
     const id = crypto.randomUUID();
+    const words = byLanguage[a.language];
     return {
       id,
       messageId: `<${id}@${domain}>`,
@@ -97,26 +98,75 @@ export function composeMessages(meeting: InvitationMeeting & { announced: Announ
       toAddress: a.email,
       toName: a.name,
       fromAddress: from,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html,
-      attachments: mail.attachments,
-      secretLinks: [link],
+      subject: words.subject,
+      textBody: '',
+      htmlBody: null,
+      attachments: [],
+      secretLinks: [],
+      template: { name: 'invitation' as const, kind, changes: words.changes },
       invitationId: a.id,
       status,
     };
   });
 }
 
-/** Queues the messages in batches (one statement a batch), in the caller's transaction. */
-export async function queueMessages(tx: DbExecutor, rows: ReturnType<typeof composeMessages>) {
-  for (let i = 0; i < rows.length; i += 500) {
-    const batch = rows.slice(i, i + 500);
+export type RenderedMessage = OutboxMessage & { unrenderable?: true };
+
+/**
+ * Writes the bodies of templated messages (invitations, reminders, updates) from their invitations as they stand:
+ * the personal link of the current link version, the meeting's current details, the calendar file. One query for
+ * the batch's invitations, one per meeting. A message whose invitation is gone comes back `unrenderable`.
+ */
+export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbExecutor): Promise<RenderedMessage[]> {
+  const templated = messages.filter((m) => m.template && m.invitationId);
+  if (!templated.length) return messages;
+  const db = executor ?? (await getDb());
+  const rows = await db
+    .select({ invitation: invitations, name: contacts.name })
+    .from(invitations)
+    .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    .where(inArray(invitations.id, templated.map((m) => m.invitationId!)));
+  const byId = new Map(rows.map((r) => [r.invitation.id, r]));
+  const meetingsById = new Map<string, LoadedMeeting | null>();
+  for (const meetingId of new Set(rows.map((r) => r.invitation.meetingId))) meetingsById.set(meetingId, await loadInvitationMeeting(db, meetingId));
+  const domain = mailDomain();
+  return messages.map((message) => {
+    if (!message.template) return message;
+    const row = message.invitationId ? byId.get(message.invitationId) : undefined;
+    const meeting = row && meetingsById.get(row.invitation.meetingId);
+    if (!row || !meeting) return { ...message, unrenderable: true as const };
+    const link = invitationLink(row.invitation);
+    const mail = invitationEmail({
+      kind: message.template.kind,
+      meeting,
+      locale: row.invitation.language,
+      name: row.name,
+      role: row.invitation.role,
+      link,
+      invitationId: row.invitation.id,
+      changes: message.template.changes,
+      calendarRevision: row.invitation.calendarRevision,
+      mailDomain: domain,
+    });
+    return { ...message, textBody: mail.text, htmlBody: mail.html, attachments: mail.attachments, secretLinks: [link] };
+  });
+}
+
+/**
+ * Queues the messages in batches (one statement a batch), in the caller's transaction, and marks their invitations
+ * as sent now (unless the caller already did, as a new invitation's insert does).
+ */
+export async function queueMessages(tx: DbExecutor, rows: ReturnType<typeof composeMessages>, { markInvitations = true } = {}) {
+  // 14 parameters a row: 4,000 rows stay under PostgreSQL's 65,535 a statement.
+  for (let i = 0; i < rows.length; i += 4000) {
+    const batch = rows.slice(i, i + 4000);
     await tx.insert(outboxMessages).values(batch);
-    await tx
-      .update(invitations)
-      .set({ lastSentAt: sql`now()` })
-      .where(inArray(invitations.id, batch.map((r) => r.invitationId)));
+    if (markInvitations) {
+      await tx
+        .update(invitations)
+        .set({ lastSentAt: sql`now()` })
+        .where(inArray(invitations.id, batch.map((r) => r.invitationId)));
+    }
   }
 }
 
@@ -134,6 +184,7 @@ export async function withdrawQueuedMail(tx: DbExecutor, invitationIds: string[]
       textBody: sql`'[withdrawn: ' || ${why} || ']'`,
       htmlBody: null,
       attachments: [],
+      template: null,
       lockedUntil: null,
       lockedBy: null,
       updatedAt: sql`now()`,

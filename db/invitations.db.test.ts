@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from './client';
+import { renderQueuedMail } from './invitation-mail';
 import { mergeContacts } from './contacts';
 import {
   answerInvitation,
@@ -63,7 +64,8 @@ async function setUp(stamp: string, { deadline = new Date('2027-05-01T00:00:00Z'
   return { meeting: meeting!, people };
 }
 
-const messagesOf = async (ids: string[]) => (await getDb()).select().from(outboxMessages).where(inArray(outboxMessages.invitationId, ids));
+// As they would be sent (bodies are written at send time).
+const messagesOf = async (ids: string[]) => renderQueuedMail(await (await getDb()).select().from(outboxMessages).where(inArray(outboxMessages.invitationId, ids)));
 
 describe('invitations', () => {
   it('invites by filter in each person’s language with a personal link and a calendar file, once', async () => {

@@ -130,13 +130,13 @@ export async function inviteContacts(
       created.push(
         ...(await tx
           .insert(invitations)
-          .values(fresh.slice(i, i + 1000).map((c) => ({ meetingId, contactId: c.id, role, email: c.email, language: c.language })))
+          .values(fresh.slice(i, i + 1000).map((c) => ({ meetingId, contactId: c.id, role, email: c.email, language: c.language, lastSentAt: sql`now()` })))
           .onConflictDoNothing()
           .returning()),
       );
     }
     const names = new Map(fresh.map((c) => [c.id, c.name]));
-    await queueMessages(tx, composeMessages(meeting, 'invitation', created.map((inv) => ({ ...inv, name: names.get(inv.contactId)! }))));
+    await queueMessages(tx, composeMessages(meeting, 'invitation', created.map((inv) => ({ ...inv, name: names.get(inv.contactId)! }))), { markInvitations: false });
     await tx
       .update(meetings)
       .set({

@@ -1,4 +1,5 @@
 import 'server-only';
+import { renderQueuedMail } from './invitation-mail';
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
 import { recordAudit } from './audit';
@@ -63,7 +64,10 @@ export async function getMail({ id }: { id: string }): Promise<OutboxMessage | n
   await requireStaff('admin');
   const db = await getDb();
   const [message] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
-  return message ?? null;
+  if (!message) return null;
+  // Not sent yet and written at send time: shown as it would go out now.
+  const [rendered] = await renderQueuedMail([message], db);
+  return rendered!;
 }
 
 /** Puts a failed message back in the queue for a fresh round of attempts. */

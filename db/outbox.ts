@@ -86,8 +86,8 @@ export async function claimDueMessages({
     .returning();
 }
 
-/** Marks a delivered message and strips its secret links from the stored body. */
-export async function markSent(message: Pick<OutboxMessage, 'id' | 'secretLinks' | 'textBody' | 'htmlBody'>, workerId: string) {
+/** Marks a delivered message and stores its body as sent, secret links stripped. */
+export async function markSent(message: Pick<OutboxMessage, 'id' | 'secretLinks' | 'textBody' | 'htmlBody' | 'attachments'>, workerId: string) {
   const db = await getDb();
   const redact = (body: string | null) =>
     body === null ? null : message.secretLinks.reduce((text, link) => text.replaceAll(link, REDACTED_LINK), body);
@@ -101,6 +101,9 @@ export async function markSent(message: Pick<OutboxMessage, 'id' | 'secretLinks'
       lastError: null,
       textBody: redact(message.textBody)!,
       htmlBody: redact(message.htmlBody),
+      // A message rendered at send time keeps what was sent (links removed) as its record.
+      attachments: message.attachments,
+      template: null,
       secretLinks: [],
       updatedAt: sql`now()`,
     })

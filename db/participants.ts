@@ -258,7 +258,7 @@ export async function erasePerson(actor: StaffUser, contactId: string): Promise<
     const addresses = [contact.email, ...invited.map((i) => i.email)];
     await tx
       .update(outboxMessages)
-      .set({ toAddress: placeholder, toName: null, subject: ERASED, textBody: ERASED, htmlBody: null, attachments: [], secretLinks: [], updatedAt: sql`now()` })
+      .set({ toAddress: placeholder, toName: null, subject: ERASED, textBody: ERASED, htmlBody: null, attachments: [], template: null, secretLinks: [], updatedAt: sql`now()` })
       .where(or(inArray(outboxMessages.toAddress, addresses), invitationIds.length ? inArray(outboxMessages.invitationId, invitationIds) : undefined));
 
     // Audit entries about the person lose every value; any other entry that names them loses those strings.

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { decryptJson } from '@/lib/data-key';
 import { getDb } from './client';
+import { renderQueuedMail } from './invitation-mail';
 import { answerInvitation, inviteContacts, invitationLink, revokeInvitation } from './invitations';
 import {
   cancelRegistration,
@@ -77,7 +78,7 @@ const form = (overrides: Partial<RegistrationInput> = {}): RegistrationInput => 
 const VISA: VisaDetails = { nationality: 'KZ', passportNumber: 'N12345678', dateOfBirth: '1980-02-03', passportExpiry: '2030-01-01' };
 
 async function mailFor(invitationId: string) {
-  return (await getDb()).select().from(outboxMessages).where(eq(outboxMessages.invitationId, invitationId)).orderBy(outboxMessages.createdAt);
+  return renderQueuedMail(await (await getDb()).select().from(outboxMessages).where(eq(outboxMessages.invitationId, invitationId)).orderBy(outboxMessages.createdAt));
 }
 
 function calendarOf(message: { attachments: { contentBase64: string }[] }) {

@@ -551,6 +551,13 @@ export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
 
 export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
 
+/**
+ * A message written when it is sent (db/invitation-mail.ts renderQueuedMail), from its invitation as it then stands:
+ * a bulk send queues thousands of these in one short transaction. `changes`: what an update says changed, in the
+ * recipient's language, settled when it was queued.
+ */
+export type MailTemplate = { name: 'invitation'; kind: 'invitation' | 'reminder' | 'update'; changes: string[] };
+
 export const outboxMessages = pgTable(
   'outbox_messages',
   {
@@ -565,6 +572,8 @@ export const outboxMessages = pgTable(
     textBody: text().notNull(),
     htmlBody: text(),
     attachments: jsonb().$type<MailAttachment[]>().notNull().default([]),
+    // Set for a message rendered at send time: its bodies are empty until then (and stored, links removed, once sent).
+    template: jsonb().$type<MailTemplate>(),
     // Personal or sign-in links in the body: only admins may read the message while they are live, and they are
     // removed from the stored body once the message is delivered.
     secretLinks: text().array().notNull().default(sql`'{}'::text[]`),

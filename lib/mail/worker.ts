@@ -2,6 +2,7 @@ import 'server-only';
 import { hostname } from 'node:os';
 import type { Transporter } from 'nodemailer';
 import { claimDueMessages, markAttemptFailed, markSent } from '@/db/outbox';
+import type { RenderedMessage } from '@/db/invitation-mail';
 import type { OutboxMessage } from '@/db/schema';
 import { env } from '@/lib/env';
 import { createSmtpTransport } from './transport';
@@ -53,7 +54,11 @@ export function startOutboxWorker({
   let idleWaiters: (() => void)[] = [];
   let running: Promise<void> = Promise.resolve();
 
-  async function deliver(message: OutboxMessage) {
+  async function deliver(message: RenderedMessage) {
+    if (message.unrenderable) {
+      await markAttemptFailed(message, workerId, 'Not sent: its invitation no longer exists.', { maxAttempts: 0, retryInSeconds: 0 });
+      return;
+    }
     try {
       await smtp!.sendMail(toMailOptions(message));
     } catch (error) {
@@ -77,7 +82,10 @@ export function startOutboxWorker({
       await sendDueAutoReminders();
     }
     const batch = await claimDueMessages({ workerId, limit: BATCH_SIZE, leaseSeconds: OUTBOX_LEASE_SECONDS });
-    await Promise.all(batch.map(deliver));
+    if (!batch.length) return 0;
+    // Invitations, reminders and updates are written now, from the invitation as it stands (see MailTemplate).
+    const { renderQueuedMail } = await import('@/db/invitation-mail');
+    await Promise.all((await renderQueuedMail(batch)).map(deliver));
     return batch.length;
   }
 
