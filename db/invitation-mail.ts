@@ -4,10 +4,11 @@ import { authSecret } from '@/lib/auth/secret';
 import type { ContactLanguage, OutboxStatus } from '@/lib/domain';
 import { appBaseUrl, env, mailDomain } from '@/lib/env';
 import { invitationToken } from '@/lib/invitation-token';
+import { registrationEmail } from '@/lib/mail/registration-email';
 import { describeMeetingChanges, invitationEmail, invitationTranslator, type InvitationEmailKind, type InvitationMeeting } from '@/lib/mail/invitation-email';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { contacts, councils, invitations, meetings, outboxMessages, type AnnouncedMeeting, type Invitation, type Meeting, type OutboxMessage } from './schema';
+import { contacts, councils, invitations, meetings, outboxMessages, registrations, type AnnouncedMeeting, type Invitation, type Meeting, type OutboxMessage } from './schema';
 
 // The emails of invitations, composed and queued; no role checks here (db/invitations.ts has them), so the outbox
 // worker can send the automatic reminders without a signed-in user.
@@ -113,41 +114,48 @@ export function composeMessages(meeting: InvitationMeeting & { announced: Announ
 export type RenderedMessage = OutboxMessage & { unrenderable?: true };
 
 /**
- * Writes the bodies of templated messages (invitations, reminders, updates) from their invitations as they stand:
- * the personal link of the current link version, the meeting's current details, the calendar file. One query for
- * the batch's invitations, one per meeting. A message whose invitation is gone comes back `unrenderable`.
+ * Writes the bodies of templated messages (invitations, reminders, updates, registration emails) from their
+ * invitations as they stand: the personal link of the current link version, the meeting's current details, the
+ * registration as it is, the calendar file. One query for the batch's invitations, one per meeting. A message whose
+ * invitation (or registration) is gone comes back `unrenderable`.
  */
 export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbExecutor): Promise<RenderedMessage[]> {
   const templated = messages.filter((m) => m.template && m.invitationId);
   if (!templated.length) return messages;
   const db = executor ?? (await getDb());
   const rows = await db
-    .select({ invitation: invitations, name: contacts.name })
+    .select({ invitation: invitations, name: contacts.name, registration: registrations })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
     .where(inArray(invitations.id, templated.map((m) => m.invitationId!)));
   const byId = new Map(rows.map((r) => [r.invitation.id, r]));
   const meetingsById = new Map<string, LoadedMeeting | null>();
   for (const meetingId of new Set(rows.map((r) => r.invitation.meetingId))) meetingsById.set(meetingId, await loadInvitationMeeting(db, meetingId));
   const domain = mailDomain();
   return messages.map((message) => {
-    if (!message.template) return message;
+    const template = message.template;
+    if (!template) return message;
     const row = message.invitationId ? byId.get(message.invitationId) : undefined;
     const meeting = row && meetingsById.get(row.invitation.meetingId);
     if (!row || !meeting) return { ...message, unrenderable: true as const };
     const link = invitationLink(row.invitation);
-    const mail = invitationEmail({
-      kind: message.template.kind,
-      meeting,
-      locale: row.invitation.language,
-      name: row.name,
-      role: row.invitation.role,
-      link,
-      invitationId: row.invitation.id,
-      changes: message.template.changes,
-      calendarRevision: row.invitation.calendarRevision,
-      mailDomain: domain,
-    });
+    const common = { meeting, locale: row.invitation.language, link, invitationId: row.invitation.id, mailDomain: domain };
+    let mail;
+    if (template.name === 'invitation') {
+      mail = invitationEmail({ ...common, kind: template.kind, name: row.name, role: row.invitation.role, changes: template.changes, calendarRevision: row.invitation.calendarRevision });
+    } else {
+      if (!row.registration) return { ...message, unrenderable: true as const };
+      mail = registrationEmail({
+        ...common,
+        kind: template.kind,
+        name: row.registration.displayName,
+        registration: row.registration,
+        sequence: template.sequence,
+        place: template.place,
+        offerUntil: template.offerUntil ? new Date(template.offerUntil) : undefined,
+      });
+    }
     return { ...message, textBody: mail.text, htmlBody: mail.html, attachments: mail.attachments, secretLinks: [link] };
   });
 }

@@ -1,25 +1,22 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
 import { authSecret } from '@/lib/auth/secret';
 import type { ContactLanguage, InvitationRole, InvitationStatus, OrganisationType, OutboxStatus, RegistrationStatus } from '@/lib/domain';
 import { readInvitationToken } from '@/lib/invitation-token';
-import { recordAudit, recordAudits } from './audit';
+import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { contactConditions } from './contact-queries';
-import { endRegistration } from './registrations';
+import { newRecipients, sendInvitations, type InviteResult, type RecipientSelection } from './invitation-send';
+import { endRegistration, ownRegistration, type OwnRegistration } from './registrations';
 import {
   agendaItems,
   contacts,
-  councilMembers,
   invitations,
   meetings,
   organisations,
   outboxMessages,
   registrations,
-  workingGroupMembers,
   type Invitation,
-  type Meeting,
 } from './schema';
 
 // Invitations: who is asked to a meeting, the emails that ask them (all through the outbox, each tied to its
@@ -28,29 +25,7 @@ import {
 
 // ── Who would be invited ─────────────────────────────────────────────────────────────────────────────────────────
 
-export type RecipientSelection =
-  | { by: 'contacts'; contactIds: string[] }
-  | { by: 'roster'; councilId: string; workingGroupId: string | null }
-  | { by: 'organisation'; organisationId: string }
-  | { by: 'filter'; country?: string; organisationType?: OrganisationType; tag?: string };
-
-function selectionCondition(selection: RecipientSelection): SQL | undefined {
-  switch (selection.by) {
-    case 'contacts':
-      return selection.contactIds.length ? inArray(contacts.id, selection.contactIds) : sql`false`;
-    case 'roster':
-      // Members whose term covers today; with a working group, only its members.
-      return sql`exists (select 1 from ${councilMembers} m
-        where m.contact_id = ${contacts.id} and m.council_id = ${selection.councilId}
-          and m.term_from <= current_date and (m.term_to is null or m.term_to >= current_date)
-          ${selection.workingGroupId ? sql`and exists (select 1 from ${workingGroupMembers} w where w.member_id = m.id and w.working_group_id = ${selection.workingGroupId})` : sql``})`;
-    case 'organisation':
-      return eq(contacts.organisationId, selection.organisationId);
-    case 'filter':
-      if (!selection.country && !selection.organisationType && !selection.tag) return sql`false`;
-      return contactConditions({ country: selection.country, organisationType: selection.organisationType, tag: selection.tag });
-  }
-}
+export type { RecipientSelection } from './invitation-send';
 
 export type RecipientPreview = {
   /** Contacts the selection names. */
@@ -61,16 +36,6 @@ export type RecipientPreview = {
   byLanguage: Record<ContactLanguage, number>;
   sample: { name: string; email: string; language: ContactLanguage }[];
 };
-
-async function newRecipients(executor: DbExecutor, meetingId: string, selection: RecipientSelection) {
-  const invited = sql`exists (select 1 from ${invitations} i where i.meeting_id = ${meetingId} and i.contact_id = ${contacts.id})`;
-  const rows = await executor
-    .select({ id: contacts.id, name: contacts.name, email: contacts.email, language: contacts.language, invited: sql<boolean>`${invited}` })
-    .from(contacts)
-    .where(selectionCondition(selection))
-    .orderBy(asc(contacts.sortKey), asc(contacts.id));
-  return { all: rows, fresh: rows.filter((r) => !r.invited) };
-}
 
 export async function previewRecipients(meetingId: string, selection: RecipientSelection): Promise<RecipientPreview> {
   await requireStaff('editor');
@@ -101,9 +66,7 @@ import {
 export { invitationLink, sendDueAutoReminders } from './invitation-mail';
 
 
-export type InviteResult =
-  | { ok: true; invited: number; alreadyInvited: number }
-  | { ok: false; reason: 'notFound' | 'notInvitable' | 'countChanged' | 'nobody'; count?: number };
+export type { InviteResult } from './invitation-send';
 
 /**
  * Invites the contacts the selection names (those already invited are left as they are) and queues their emails,
@@ -113,45 +76,10 @@ export type InviteResult =
 export async function inviteContacts(
   actor: StaffUser,
   meetingId: string,
-  { selection, role, confirmedCount }: { selection: RecipientSelection; role: InvitationRole; confirmedCount: number },
+  request: { selection: RecipientSelection; role: InvitationRole; confirmedCount: number },
 ): Promise<InviteResult> {
   assertRole(actor, 'editor');
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const meeting = await loadInvitationMeeting(tx, meetingId, true);
-    if (!meeting) return { ok: false, reason: 'notFound' } as const;
-    // An invitation nobody could answer any more would be a dead link from the first day.
-    if (!ANSWERABLE_STATUSES.includes(meeting.status) || answerUntil(meeting) <= new Date()) return { ok: false, reason: 'notInvitable' } as const;
-    const { all, fresh } = await newRecipients(tx, meetingId, selection);
-    if (fresh.length !== confirmedCount) return { ok: false, reason: 'countChanged', count: fresh.length } as const;
-    if (!fresh.length) return { ok: false, reason: 'nobody' } as const;
-    const created: Invitation[] = [];
-    for (let i = 0; i < fresh.length; i += 1000) {
-      created.push(
-        ...(await tx
-          .insert(invitations)
-          .values(fresh.slice(i, i + 1000).map((c) => ({ meetingId, contactId: c.id, role, email: c.email, language: c.language, lastSentAt: sql`now()` })))
-          .onConflictDoNothing()
-          .returning()),
-      );
-    }
-    const names = new Map(fresh.map((c) => [c.id, c.name]));
-    await queueMessages(tx, composeMessages(meeting, 'invitation', created.map((inv) => ({ ...inv, name: names.get(inv.contactId)! }))), { markInvitations: false });
-    await tx
-      .update(meetings)
-      .set({
-        announced: meeting.announced ?? announcedOf(meeting),
-        status: meeting.status === 'planned' ? ('invitations_open' as const) : (meeting.status as Meeting['status']),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(meetings.id, meetingId));
-    const actorRef = { id: actor.id, email: actor.email };
-    await recordAudits(
-      tx,
-      created.map((inv) => ({ actor: actorRef, action: 'invitation.created', entityType: 'invitation', entityId: inv.id, after: { meetingId, contactId: inv.contactId, role, email: inv.email, language: inv.language } })),
-    );
-    return { ok: true, invited: created.length, alreadyInvited: all.length - fresh.length } as const;
-  });
+  return sendInvitations({ id: actor.id, email: actor.email }, meetingId, request);
 }
 
 // ── Follow-up ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -367,6 +295,7 @@ export type OpenedInvitation = {
   answerUntil: Date;
   /** The link version the token carries. */
   version: number;
+  registration: OwnRegistration | null;
   agenda: { id: string; startsAt: Date; endsAt: Date; titleEn: string; titleRu: string; room: string | null }[];
 };
 
@@ -381,9 +310,10 @@ export async function openInvitationLink(token: string, now = new Date(), { with
   if (!parts) return { ok: false, reason: 'unknown' };
   const db = await getDb();
   const [row] = await db
-    .select({ invitation: invitations, name: contacts.name })
+    .select({ invitation: invitations, name: contacts.name, registration: registrations })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
     .where(eq(invitations.id, parts.invitationId));
   if (!row) return { ok: false, reason: 'unknown' };
   if (parts.version > row.invitation.linkVersion) return { ok: false, reason: 'unknown' };
@@ -400,7 +330,8 @@ export async function openInvitationLink(token: string, now = new Date(), { with
         .orderBy(asc(agendaItems.position), asc(agendaItems.startsAt))
     : [];
   const state = now < until && ANSWERABLE_STATUSES.includes(meeting.status) ? 'open' : 'closed';
-  return { ok: true, opened: { state, invitation: row.invitation, name: row.name, meeting: { ...meeting, agendaPublished: meeting.agendaPublished }, answerUntil: until, agenda, version: parts.version } };
+  const registration = row.registration ? await ownRegistration(db, row.registration) : null;
+  return { ok: true, opened: { state, invitation: row.invitation, name: row.name, meeting, answerUntil: until, agenda, version: parts.version, registration } };
 }
 
 export type AnswerResult = { ok: true } | { ok: false; reason: 'invalid' | 'closed' };

@@ -5,10 +5,10 @@ import { encryptJson } from '@/lib/data-key';
 import type { RegistrationStatus } from '@/lib/domain';
 import { env, mailDomain } from '@/lib/env';
 import { readInvitationToken } from '@/lib/invitation-token';
-import { registrationEmail, type RegistrationEmailKind } from '@/lib/mail/registration-email';
+import { registrationSubject, type RegistrationEmailKind } from '@/lib/mail/registration-email';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { ANSWERABLE_STATUSES, answerUntil, invitationLink, loadInvitationMeeting, type LoadedMeeting } from './invitation-mail';
+import { ANSWERABLE_STATUSES, answerUntil, loadInvitationMeeting, type LoadedMeeting } from './invitation-mail';
 import { invitations, meetings, outboxMessages, registrations, type Invitation, type Registration, type VisaDetails } from './schema';
 
 // Registration behind the personal link: no account, the link is the key. Every change that can take or free a seat
@@ -74,11 +74,12 @@ export async function waitlistPlace(executor: DbExecutor, registration: Pick<Reg
   return row!.n;
 }
 
+/** Queues one of the registration's emails; its body is written when it is sent (renderQueuedMail). */
 async function queueRegistrationEmail(
   tx: DbExecutor,
   meeting: LockedMeeting,
-  invitation: Pick<Invitation, 'id' | 'linkVersion' | 'language' | 'email'>,
-  registration: Pick<Registration, 'displayName' | 'passportName' | 'arrivalDate' | 'departureDate'>,
+  invitation: Pick<Invitation, 'id' | 'language' | 'email'>,
+  registration: Pick<Registration, 'displayName'>,
   kind: RegistrationEmailKind,
   extra: { place?: number; offerUntil?: Date } = {},
 ) {
@@ -92,33 +93,17 @@ async function queueRegistrationEmail(
       .returning({ revision: invitations.calendarRevision });
     sequence += raised!.revision;
   }
-  const link = invitationLink(invitation);
-  const domain = mailDomain();
-  const mail = registrationEmail({
-    kind,
-    meeting,
-    locale: invitation.language,
-    name: registration.displayName,
-    link,
-    invitationId: invitation.id,
-    sequence,
-    registration,
-    mailDomain: domain,
-    ...extra,
-  });
   const id = crypto.randomUUID();
   await tx.insert(outboxMessages).values({
     id,
-    messageId: `<${id}@${domain}>`,
+    messageId: `<${id}@${mailDomain()}>`,
     kind: `registration.${kind}`,
     toAddress: invitation.email,
     toName: registration.displayName,
     fromAddress: env().MAIL_FROM,
-    subject: mail.subject,
-    textBody: mail.text,
-    htmlBody: mail.html,
-    attachments: mail.attachments,
-    secretLinks: [link],
+    subject: registrationSubject(kind, meeting, invitation.language),
+    textBody: '',
+    template: { name: 'registration', kind, sequence, place: extra.place, offerUntil: extra.offerUntil?.toISOString() },
     invitationId: invitation.id,
     status: env().SMTP_URL ? 'queued' : 'captured',
   });
@@ -330,9 +315,12 @@ export type OwnRegistration = Omit<Registration, 'visaData'> & { hasVisaDetails:
 export async function registrationOnLink(invitationId: string): Promise<OwnRegistration | null> {
   const db = await getDb();
   const [row] = await db.select().from(registrations).where(eq(registrations.invitationId, invitationId));
-  if (!row) return null;
+  return row ? ownRegistration(db, row) : null;
+}
+
+export async function ownRegistration(executor: DbExecutor, row: Registration): Promise<OwnRegistration> {
   const { visaData, ...rest } = row;
-  return { ...rest, hasVisaDetails: visaData !== null, place: row.status === 'waitlisted' ? await waitlistPlace(db, row) : null };
+  return { ...rest, hasVisaDetails: visaData !== null, place: row.status === 'waitlisted' ? await waitlistPlace(executor, row) : null };
 }
 
 // ── Housekeeping (any instance, any number of times: each step is idempotent or serialised by row locks) ───────────

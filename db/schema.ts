@@ -556,7 +556,10 @@ export type MailAttachment = { filename: string; contentType: string; contentBas
  * a bulk send queues thousands of these in one short transaction. `changes`: what an update says changed, in the
  * recipient's language, settled when it was queued.
  */
-export type MailTemplate = { name: 'invitation'; kind: 'invitation' | 'reminder' | 'update'; changes: string[] };
+export type MailTemplate =
+  | { name: 'invitation'; kind: 'invitation' | 'reminder' | 'update'; changes: string[] }
+  // A registration's email: the calendar SEQUENCE, waiting-list place and offer expiry as they were when it was queued.
+  | { name: 'registration'; kind: 'registered' | 'waitlisted' | 'changed' | 'cancelled' | 'offered'; sequence: number; place?: number; offerUntil?: string };
 
 export const outboxMessages = pgTable(
   'outbox_messages',

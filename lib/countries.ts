@@ -9,8 +9,16 @@ export function countryName(code: string, locale: Locale): string {
 
 const CENTRAL_ASIA = ['KZ', 'KG', 'TJ', 'TM', 'UZ'];
 
-/** Every ISO 3166-1 country, the five Central Asian states first, for pickers. */
+const optionsByLocale = new Map<Locale, { code: string; name: string }[]>();
+
+/** Every ISO 3166-1 country, the five Central Asian states first, for pickers (built once per language). */
 export function countryOptions(locale: Locale): { code: string; name: string }[] {
+  let options = optionsByLocale.get(locale);
+  if (!options) optionsByLocale.set(locale, (options = buildCountryOptions(locale)));
+  return options;
+}
+
+function buildCountryOptions(locale: Locale): { code: string; name: string }[] {
   const codes = Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)));
   const strict = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
   const known = codes

@@ -29,6 +29,10 @@ export type RegistrationSummary = {
 /** The calendar UID of an invitee's event: invitation, updates and registration emails all name the same event. */
 export const invitationEventUid = (invitationId: string, mailDomain: string) => `invitation-${invitationId}@${mailDomain}`;
 
+export function registrationSubject(kind: RegistrationEmailKind, meeting: Pick<InvitationMeeting, 'titleEn' | 'titleRu'>, locale: Locale): string {
+  return registrationTranslator(locale)(`subject.${kind}`, { meeting: locale === 'ru' ? meeting.titleRu : meeting.titleEn });
+}
+
 export function registrationEmail({
   kind,
   meeting,
@@ -111,5 +115,5 @@ export function registrationEmail({
         },
       ]
     : [];
-  return { subject: t(`subject.${kind}`, { meeting: title }), text, html, attachments };
+  return { subject: registrationSubject(kind, meeting, locale), text, html, attachments };
 }

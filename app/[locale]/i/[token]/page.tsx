@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, formatDateTimeRange, formatTime, zoneLabel 
 import { mailFromAddress } from '@/lib/env';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
-import { ACTIVE_REGISTRATION, registrationOnLink } from '@/db/registrations';
+import { ACTIVE_REGISTRATION } from '@/db/registrations';
 import { countryOptions } from '@/lib/countries';
 import { acceptInvitationAction, cancelRegistrationAction, declineInvitationAction, registerAction, takeSeatAction } from './actions';
 import { RegistrationForm } from './registration-form';
@@ -39,12 +39,11 @@ export default async function InvitationPage({ params }: PageProps<'/[locale]/i/
     );
   }
 
-  const { meeting, invitation, name, agenda, answerUntil, state } = lookup.opened;
+  const { meeting, invitation, name, agenda, answerUntil, state, registration } = lookup.opened;
   const roleName = invitationTranslator(locale)(`role.${invitation.role}`);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
   const r = await getTranslations({ locale, namespace: 'Registration' });
-  const registration = await registrationOnLink(invitation.id);
   const active = registration !== null && ACTIVE_REGISTRATION.includes(registration.status);
   const canCancel = active && new Date() < meeting.startsAt;
   const formProps = {
