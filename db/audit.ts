@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
+import { insertJsonRows } from './bulk-insert';
 import { getDb, type DbExecutor } from './client';
 import { auditLog, type AuditEntry } from './schema';
 
@@ -62,27 +63,18 @@ export async function listAuditEntries({
 
 type AuditInput = { actor: AuditActor; action: string; entityType: string; entityId: string | null; before?: unknown; after?: unknown };
 
-/** Records many changes in a few statements (an import's chunk, a bulk send), in the transaction that makes them. */
-export async function recordAudits(
-  executor: DbExecutor,
-  entries: AuditInput[],
-): Promise<void> {
-  // In batches: PostgreSQL takes at most 65,535 parameters a statement (7 an entry).
-  for (let i = 0; i < entries.length; i += 1000) await insertAudits(executor, entries.slice(i, i + 1000));
-}
-
-async function insertAudits(
-  executor: DbExecutor,
-  entries: AuditInput[],
-): Promise<void> {
+/** Records many changes in one statement (an import's chunk, a bulk send), in the transaction that makes them. */
+export async function recordAudits(executor: DbExecutor, entries: AuditInput[]): Promise<void> {
   if (!entries.length) return;
-  await executor.insert(auditLog).values(
+  await insertJsonRows(
+    executor,
+    auditLog,
     entries.map((entry) => ({
-      actorId: entry.actor.id,
-      actorEmail: entry.actor.email,
+      actor_id: entry.actor.id,
+      actor_email: entry.actor.email,
       action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
       before: entry.before === undefined ? null : redact(entry.before),
       after: entry.after === undefined ? null : redact(entry.after),
     })),

@@ -7,6 +7,7 @@ import { invitationToken } from '@/lib/invitation-token';
 import { registrationEmail } from '@/lib/mail/registration-email';
 import { describeMeetingChanges, invitationEmail, invitationTranslator, type InvitationEmailKind, type InvitationMeeting } from '@/lib/mail/invitation-email';
 import { recordAudit } from './audit';
+import { insertJsonRows } from './bulk-insert';
 import { getDb, type DbExecutor } from './client';
 import { contacts, councils, invitations, meetings, outboxMessages, registrations, type AnnouncedMeeting, type Invitation, type Meeting, type OutboxMessage } from './schema';
 
@@ -161,19 +162,33 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
 }
 
 /**
- * Queues the messages in batches (one statement a batch), in the caller's transaction, and marks their invitations
- * as sent now (unless the caller already did, as a new invitation's insert does).
+ * Queues the messages in one statement, in the caller's transaction, and marks their invitations as sent now (unless
+ * the caller already did, as a new invitation's insert does).
  */
 export async function queueMessages(tx: DbExecutor, rows: ReturnType<typeof composeMessages>, { markInvitations = true } = {}) {
-  // 14 parameters a row: 4,000 rows stay under PostgreSQL's 65,535 a statement.
-  for (let i = 0; i < rows.length; i += 4000) {
-    const batch = rows.slice(i, i + 4000);
-    await tx.insert(outboxMessages).values(batch);
-    if (markInvitations) {
+  await insertJsonRows(
+    tx,
+    outboxMessages,
+    rows.map((r) => ({
+      id: r.id,
+      message_id: r.messageId,
+      kind: r.kind,
+      to_address: r.toAddress,
+      to_name: r.toName,
+      from_address: r.fromAddress,
+      subject: r.subject,
+      text_body: r.textBody,
+      template: r.template,
+      invitation_id: r.invitationId,
+      status: r.status,
+    })),
+  );
+  if (markInvitations) {
+    for (let i = 0; i < rows.length; i += 5000) {
       await tx
         .update(invitations)
         .set({ lastSentAt: sql`now()` })
-        .where(inArray(invitations.id, batch.map((r) => r.invitationId)));
+        .where(inArray(invitations.id, rows.slice(i, i + 5000).map((r) => r.invitationId)));
     }
   }
 }

@@ -2,10 +2,11 @@ import 'server-only';
 import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { InvitationRole, OrganisationType } from '@/lib/domain';
 import { recordAudits } from './audit';
+import { insertJsonRows } from './bulk-insert';
 import { getDb, type DbExecutor } from './client';
 import { contactConditions } from './contact-queries';
 import { ANSWERABLE_STATUSES, announcedOf, answerUntil, composeMessages, loadInvitationMeeting, queueMessages } from './invitation-mail';
-import { contacts, councilMembers, invitations, meetings, workingGroupMembers, type Invitation, type Meeting } from './schema';
+import { contacts, councilMembers, invitations, meetings, workingGroupMembers, type Meeting } from './schema';
 
 // Sending invitations, without role checks: db/invitations.ts checks the role and calls this (so does the bench).
 
@@ -66,16 +67,18 @@ export async function sendInvitations(
     const { all, fresh } = await newRecipients(tx, meetingId, selection);
     if (fresh.length !== confirmedCount) return { ok: false, reason: 'countChanged', count: fresh.length } as const;
     if (!fresh.length) return { ok: false, reason: 'nobody' } as const;
-    const created: Invitation[] = [];
-    for (let i = 0; i < fresh.length; i += 1000) {
-      created.push(
-        ...(await tx
-          .insert(invitations)
-          .values(fresh.slice(i, i + 1000).map((c) => ({ meetingId, contactId: c.id, role, email: c.email, language: c.language, lastSentAt: sql`now()` })))
-          .onConflictDoNothing()
-          .returning()),
-      );
-    }
+    const inserted = await insertJsonRows<{ id: string; contact_id: string }>(
+      tx,
+      invitations,
+      fresh.map((c) => ({ id: crypto.randomUUID(), meeting_id: meetingId, contact_id: c.id, role, email: c.email, language: c.language, last_sent_at: new Date().toISOString() })),
+      // Someone else's send may have invited one of them meanwhile: that invitation stands, and gets no second email.
+      { onConflictDoNothing: true, returning: ['id', 'contact_id'] },
+    );
+    const byContact = new Map(fresh.map((c) => [c.id, c]));
+    const created = inserted.map((row) => {
+      const c = byContact.get(row.contact_id)!;
+      return { id: row.id, contactId: c.id, email: c.email, language: c.language, role, linkVersion: 1, calendarRevision: 0 };
+    });
     const names = new Map(fresh.map((c) => [c.id, c.name]));
     await queueMessages(tx, composeMessages(meeting, 'invitation', created.map((inv) => ({ ...inv, name: names.get(inv.contactId)! }))), { markInvitations: false });
     await tx

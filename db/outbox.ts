@@ -86,29 +86,22 @@ export async function claimDueMessages({
     .returning();
 }
 
-/** Marks a delivered message and stores its body as sent, secret links stripped. */
-export async function markSent(message: Pick<OutboxMessage, 'id' | 'secretLinks' | 'textBody' | 'htmlBody' | 'attachments'>, workerId: string) {
+/**
+ * Marks delivered messages (one statement for a batch) and stores their bodies as sent, secret links stripped —
+ * only those this worker still holds: a worker whose lease expired must not overwrite the next one's result.
+ */
+export async function markSent(messages: Pick<OutboxMessage, 'id' | 'secretLinks' | 'textBody' | 'htmlBody' | 'attachments'>[], workerId: string) {
+  if (!messages.length) return;
   const db = await getDb();
-  const redact = (body: string | null) =>
-    body === null ? null : message.secretLinks.reduce((text, link) => text.replaceAll(link, REDACTED_LINK), body);
-  await db
-    .update(outboxMessages)
-    .set({
-      status: 'sent',
-      sentAt: sql`now()`,
-      lockedBy: null,
-      lockedUntil: null,
-      lastError: null,
-      textBody: redact(message.textBody)!,
-      htmlBody: redact(message.htmlBody),
-      // A message rendered at send time keeps what was sent (links removed) as its record.
-      attachments: message.attachments,
-      template: null,
-      secretLinks: [],
-      updatedAt: sql`now()`,
-    })
-    // Only while this worker still holds it: a worker whose lease expired must not overwrite the next one's result.
-    .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.lockedBy, workerId)));
+  const redact = (body: string | null, links: string[]) => (body === null ? null : links.reduce((text, link) => text.replaceAll(link, REDACTED_LINK), body));
+  const rows = messages.map((m) => ({ id: m.id, text_body: redact(m.textBody, m.secretLinks), html_body: redact(m.htmlBody, m.secretLinks), attachments: m.attachments }));
+  await db.execute(sql`
+    update ${outboxMessages} o set
+      status = 'sent', sent_at = now(), locked_by = null, locked_until = null, last_error = null,
+      text_body = v.text_body, html_body = v.html_body, attachments = v.attachments,
+      template = null, secret_links = '{}', updated_at = now()
+    from json_to_recordset(${JSON.stringify(rows)}::json) as v(id uuid, text_body text, html_body text, attachments jsonb)
+    where o.id = v.id and o.locked_by = ${workerId}`);
 }
 
 /** Records a failed attempt: back to the queue after a backoff, or failed for good after the last attempt. */

@@ -7,7 +7,8 @@ import type { OutboxMessage } from '@/db/schema';
 import { env } from '@/lib/env';
 import { createSmtpTransport } from './transport';
 
-const BATCH_SIZE = 25;
+const BATCH_SIZE = 50;
+const LANES = 2;
 
 /** Seconds before attempt n+1 after n failed ones: base, 2×base, 4×base … capped at one hour. */
 export function retryDelaySeconds(attempts: number, base: number): number {
@@ -50,25 +51,28 @@ export function startOutboxWorker({
   const { SMTP_URL, OUTBOX_LEASE_SECONDS, OUTBOX_MAX_ATTEMPTS, OUTBOX_RETRY_SECONDS } = env();
   const smtp = transport ?? (SMTP_URL ? createSmtpTransport(SMTP_URL) : null);
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
+  const timers: (NodeJS.Timeout | undefined)[] = [];
   let idleWaiters: (() => void)[] = [];
-  let running: Promise<void> = Promise.resolve();
+  const running: Promise<void>[] = [];
+  // What each lane's last pass claimed: the worker is idle when every lane found nothing.
+  const lastClaimed: number[] = [];
 
-  async function deliver(message: RenderedMessage) {
+  /** Sends one message; says whether it went (failures are recorded here, successes by the caller, in one go). */
+  async function deliver(message: RenderedMessage): Promise<boolean> {
     if (message.unrenderable) {
       await markAttemptFailed(message, workerId, 'Not sent: its invitation no longer exists.', { maxAttempts: 0, retryInSeconds: 0 });
-      return;
+      return false;
     }
     try {
       await smtp!.sendMail(toMailOptions(message));
+      return true;
     } catch (error) {
       await markAttemptFailed(message, workerId, error instanceof Error ? error.message : String(error), {
         maxAttempts: OUTBOX_MAX_ATTEMPTS,
         retryInSeconds: retryDelaySeconds(message.attempts, OUTBOX_RETRY_SECONDS),
       });
-      return;
+      return false;
     }
-    await markSent(message, workerId);
   }
 
   let remindersCheckedAt = 0;
@@ -83,13 +87,15 @@ export function startOutboxWorker({
     }
     const batch = await claimDueMessages({ workerId, limit: BATCH_SIZE, leaseSeconds: OUTBOX_LEASE_SECONDS });
     if (!batch.length) return 0;
-    // Invitations, reminders and updates are written now, from the invitation as it stands (see MailTemplate).
+    // Invitations, reminders, updates and registration emails are written now, from the invitation as it stands.
     const { renderQueuedMail } = await import('@/db/invitation-mail');
-    await Promise.all((await renderQueuedMail(batch)).map(deliver));
+    const rendered = await renderQueuedMail(batch);
+    const sent = await Promise.all(rendered.map(deliver));
+    await markSent(rendered.filter((_, i) => sent[i]), workerId);
     return batch.length;
   }
 
-  async function loop() {
+  async function loop(lane: number) {
     if (stopped) return;
     let claimed = 0;
     try {
@@ -97,25 +103,32 @@ export function startOutboxWorker({
     } catch (error) {
       console.error(`[outbox ${workerId}] pass failed; retrying`, error);
     }
-    if (claimed === 0) {
+    lastClaimed[lane] = claimed;
+    if (lastClaimed.every((n) => n === 0)) {
       for (const resolve of idleWaiters) resolve();
       idleWaiters = [];
     }
     if (stopped) return;
     // A full batch means more may be due: go on at once. Otherwise wait for the next poll.
-    timer = setTimeout(() => {
-      running = loop();
+    timers[lane] = setTimeout(() => {
+      running[lane] = loop(lane);
     }, claimed === BATCH_SIZE ? 0 : pollMs);
-    timer.unref?.();
+    timers[lane]!.unref?.();
   }
 
-  if (smtp) running = loop();
+  // Two lanes: while one waits on the database (claiming, rendering, marking), the other keeps the SMTP pool busy.
+  if (smtp) {
+    for (let lane = 0; lane < LANES; lane++) {
+      lastClaimed[lane] = -1;
+      running[lane] = loop(lane);
+    }
+  }
 
   return {
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      await running;
+      for (const timer of timers) clearTimeout(timer);
+      await Promise.all(running);
       smtp?.close();
     },
     drain() {

@@ -94,9 +94,12 @@ describe('registering by the link', () => {
     expect(bad).toMatchObject({ status: 'error', fieldErrors: { passportNumber: ['passportNumber'], dateOfBirth: ['dateOfBirth'] } });
     expect(JSON.stringify(bad)).not.toMatch(/2999|"x"|FA1234567/);
 
-    expect(await registerAction(token, 'ru', idle, form(registration))).toEqual({ status: 'success', message: `Спасибо, вы зарегистрированы. Подтверждение отправлено на ${row.email}.` });
+    // Done: back to the delegate's page, which says what happened (Post/Redirect/Get).
+    await expect(registerAction(token, 'ru', idle, form(registration))).rejects.toMatchObject({ digest: expect.stringContaining(`/ru/i/${token}?done=registered`) });
     expect(await registrationOf(row.id)).toMatchObject({ status: 'registered', passportName: 'Nigora Alimova', listConsent: true });
-    expect(await cancelRegistrationAction(token, 'en', idle, form())).toEqual({ status: 'success', message: 'Your registration has been cancelled.' });
+    await expect(registerAction(token, 'ru', idle, form(registration))).rejects.toMatchObject({ digest: expect.stringContaining('?done=unchanged') });
+    await expect(cancelRegistrationAction(token, 'en', idle, form())).rejects.toMatchObject({ digest: expect.stringContaining(`;/i/${token}?done=cancelled`) });
+    expect(await cancelRegistrationAction(token, 'en', idle, form())).toEqual({ status: 'error', message: 'Your registration could not be saved. Please try again.' });
     expect(await takeSeatAction(token, 'en', idle, form())).toEqual({ status: 'error', message: 'This offer is no longer open.' });
   });
 
@@ -104,9 +107,9 @@ describe('registering by the link', () => {
     const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z'), visaSupport: true });
     const expired = await registerAction(token, 'en', idle, form({ ...registration, ...VISA, passportExpiry: '2030-05-01' }));
     expect(expired).toMatchObject({ status: 'error', fieldErrors: { passportExpiry: ['passportExpiry'] } });
-    const saved = await registerAction(token, 'en', idle, form({ ...registration, ...VISA }));
-    expect(saved.status).toBe('success');
-    expect(JSON.stringify(saved)).not.toContain('FA1234567');
+    const saved = await registerAction(token, 'en', idle, form({ ...registration, ...VISA })).catch((redirect: Error & { digest: string }) => redirect.digest);
+    expect(saved).toContain('?done=registered');
+    expect(saved).not.toContain('FA1234567');
     expect((await registrationOf(row.id))!.visaData).toMatch(/^v1:/);
     const log = await (await getDb()).select().from(auditLog).where(eq(auditLog.entityId, row.id));
     expect(JSON.stringify(log)).not.toMatch(/FA1234567|1985-03-04|2034-01-01/);

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { createTranslator } from 'use-intl/core';
 import { z } from 'zod';
 import { answerInvitation } from '@/db/invitations';
@@ -10,7 +11,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { readInvitationToken } from '@/lib/invitation-token';
 import en from '@/messages/en.json';
 import ru from '@/messages/ru.json';
-import { registrationSchema, VISA_FIELDS } from './registration-schema';
+import { registrationSchema, VISA_FIELDS, type Done } from './registration-schema';
 
 const bound = z.tuple([z.string().max(100), z.enum(['en', 'ru'])]);
 
@@ -54,6 +55,10 @@ export const declineInvitationAction = tokenAction(
   },
 );
 
+/** Where a delegate lands after a registration step: their page, saying what happened (Post/Redirect/Get, so a reload
+ * or a flaky connection's retry of the page does not post the form again). */
+const landing = (token: string, locale: 'en' | 'ru', done: Done): never => redirect(`${locale === 'ru' ? '/ru' : ''}/i/${token}?done=${done}`);
+
 /** The registration form (new, or a change of an active registration). Visa details are never echoed back. */
 export const registerAction = tokenAction(
   { bound, verifyToken, texts, schema: registrationSchema, secretFields: [...VISA_FIELDS] },
@@ -65,17 +70,7 @@ export const registerAction = tokenAction(
       if (result.reason === 'passportExpiry') return { status: 'error', message: texts.fix, fieldErrors: { passportExpiry: ['passportExpiry'] } };
       return { status: 'error', message: m(result.reason === 'closed' ? 'closed' : 'failed') };
     }
-    showAnswer();
-    switch (result.outcome) {
-      case 'registered':
-        return { status: 'success', message: m('saved', { email: result.email }) };
-      case 'waitlisted':
-        return { status: 'success', message: m('savedWaitlisted', { place: result.place, email: result.email }) };
-      case 'changed':
-        return { status: 'success', message: m('changed') };
-      case 'unchanged':
-        return { status: 'success', message: m('unchanged') };
-    }
+    return landing(token, locale, result.outcome);
   },
 );
 
@@ -83,14 +78,12 @@ export const cancelRegistrationAction = tokenAction({ bound, verifyToken, texts,
   const result = await cancelRegistration(token);
   const m = tr(locale);
   if (!result.ok) return { status: 'error', message: m(result.reason === 'started' ? 'cannotCancel' : 'failed') };
-  showAnswer();
-  return { status: 'success', message: m('cancelDone') };
+  return landing(token, locale, 'cancelled');
 });
 
 export const takeSeatAction = tokenAction({ bound, verifyToken, texts, schema: z.object({}) }, async (_, { bound: [token, locale] }) => {
   const result = await takeOfferedSeat(token);
   const m = tr(locale);
   if (!result.ok) return { status: 'error', message: m(result.reason === 'gone' ? 'offerGone' : 'failed') };
-  showAnswer();
-  return { status: 'success', message: m('seatTaken') };
+  return landing(token, locale, 'seat');
 });

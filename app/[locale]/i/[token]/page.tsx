@@ -12,6 +12,7 @@ import { ACTIVE_REGISTRATION } from '@/db/registrations';
 import { countryOptions } from '@/lib/countries';
 import { acceptInvitationAction, cancelRegistrationAction, declineInvitationAction, registerAction, takeSeatAction } from './actions';
 import { RegistrationForm } from './registration-form';
+import { DONE } from './registration-schema';
 
 // Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
 // open links first) changes nothing; the invitee's answer is a POST from this page. Works without JavaScript.
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/i/[token
   return { title: t('title'), robots: { index: false, follow: false } };
 }
 
-export default async function InvitationPage({ params }: PageProps<'/[locale]/i/[token]'>) {
+export default async function InvitationPage({ params, searchParams }: PageProps<'/[locale]/i/[token]'>) {
   await connection();
   const locale = await pageLocale(params);
   const { token } = await params;
@@ -67,6 +68,19 @@ export default async function InvitationPage({ params }: PageProps<'/[locale]/i/
       listConsent: registration?.listConsent ?? false,
     },
   };
+  // What the last registration step did (the form redirects here with ?done=…).
+  const doneParam = (await searchParams).done;
+  const done = DONE.find((d) => d === doneParam);
+  const doneMessage =
+    done &&
+    {
+      registered: r('saved', { email: invitation.email }),
+      waitlisted: r('savedWaitlisted', { place: registration?.place ?? 0, email: invitation.email }),
+      changed: r('changed'),
+      unchanged: r('unchanged'),
+      cancelled: r('cancelDone'),
+      seat: r('seatTaken'),
+    }[done];
   const multiDay = formatDate(meeting.startsAt, meeting.timeZone, locale) !== formatDate(meeting.endsAt, meeting.timeZone, locale);
   return (
     <>
@@ -75,6 +89,11 @@ export default async function InvitationPage({ params }: PageProps<'/[locale]/i/
       {meeting.status === 'cancelled' && (
         <p role="status" className="mt-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 font-semibold">
           {t('cancelled')}
+        </p>
+      )}
+      {doneMessage && (
+        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+          {doneMessage}
         </p>
       )}
       <p className="mt-4">{t('greeting', { name })}</p>

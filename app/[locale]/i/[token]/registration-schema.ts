@@ -16,6 +16,10 @@ const optionalDate = z
   .refine((v) => v === '' || isDate(v), 'date')
   .transform((v) => v || null);
 
+/** What the page says after a registration step (its `?done=` parameter). */
+export const DONE = ['registered', 'waitlisted', 'changed', 'unchanged', 'cancelled', 'seat'] as const;
+export type Done = (typeof DONE)[number];
+
 export const VISA_FIELDS = ['nationality', 'passportNumber', 'dateOfBirth', 'passportExpiry'] as const;
 
 export const registrationSchema = z
