@@ -51,3 +51,29 @@ describe('calendar files', () => {
     expect(parse(text).calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 });
+
+describe('calendar files written once for many invitees', () => {
+  it('each carry their own UID, folded or not, and are otherwise the same', () => {
+    const now = new Date('2027-05-01T10:00:30Z');
+    const base = {
+      sequence: 2,
+      start: new Date('2027-05-14T05:00:00Z'),
+      end: new Date('2027-05-14T12:00:00Z'),
+      timeZone: 'Asia/Tashkent',
+      summary: 'Plenary',
+      location: 'Tashkent',
+      description: 'When: 14 May',
+      url: null,
+    };
+    for (const domain of ['example.org', 'a-rather-long-mail-domain-for-the-secretariat.example.org']) {
+      const ids = ['3b67a4b1-8496-4bd1-800e-355f1154daab', 'f462ac0d-7964-48fd-a0c0-a730f473ca0e'];
+      const files = ids.map((id) => calendarFile({ ...base, uid: `invitation-${id}@${domain}` }, now));
+      for (const [i, id] of ids.entries()) {
+        const event = new ICAL.Component(ICAL.parse(files[i]!)).getFirstSubcomponent('vevent')!;
+        expect(event.getFirstPropertyValue('uid')).toBe(`invitation-${id}@${domain}`);
+      }
+      expect(files[0]).not.toBe(files[1]);
+      expect(files[1]!.replace(/\r\n /g, '').replace(ids[1]!, ids[0]!)).toBe(files[0]!.replace(/\r\n /g, ''));
+    }
+  });
+});
