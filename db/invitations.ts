@@ -11,6 +11,7 @@ import { endRegistration, ownRegistration, type OwnRegistration } from './regist
 import {
   agendaItems,
   contacts,
+  councils,
   invitations,
   meetings,
   organisations,
@@ -309,18 +310,21 @@ export async function openInvitationLink(token: string, now = new Date(), { with
   const parts = readInvitationToken(authSecret(), token);
   if (!parts) return { ok: false, reason: 'unknown' };
   const db = await getDb();
+  // One query for the invitation, its person, meeting, council and registration: this page is what delegates open.
   const [row] = await db
-    .select({ invitation: invitations, name: contacts.name, registration: registrations })
+    .select({ invitation: invitations, name: contacts.name, registration: registrations, meeting: meetings, councilNameEn: councils.nameEn, councilNameRu: councils.nameRu })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+    .innerJoin(councils, eq(councils.id, meetings.councilId))
     .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
     .where(eq(invitations.id, parts.invitationId));
   if (!row) return { ok: false, reason: 'unknown' };
   if (parts.version > row.invitation.linkVersion) return { ok: false, reason: 'unknown' };
   if (row.invitation.status === 'revoked') return { ok: false, reason: 'revoked' };
   if (parts.version < row.invitation.linkVersion) return { ok: false, reason: 'superseded' };
-  const meeting = await loadInvitationMeeting(db, row.invitation.meetingId);
-  if (!meeting || meeting.endsAt <= now) return { ok: false, reason: 'expired' };
+  const meeting: LoadedMeeting = { ...row.meeting, councilNameEn: row.councilNameEn, councilNameRu: row.councilNameRu };
+  if (meeting.endsAt <= now) return { ok: false, reason: 'expired' };
   const until = answerUntil(meeting);
   const agenda = withAgenda && meeting.agendaPublished
     ? await db

@@ -266,31 +266,32 @@ export async function runAppBench({ serverUrl, seconds, build, log }: { serverUr
     const { renderQueuedMail } = await import('@/db/invitation-mail');
     const rendered = await renderQueuedMail(await holdBackAllMailBut(data.bulkMeetingId));
 
+    // Raw nodemailer first, after a warm-up of 500 (JIT, connections, the sink's first files): both runs then start
+    // warm. Measured the other way round, the second run wins by a third whatever it is.
+    const { createSmtpTransport } = await import('@/lib/mail/transport');
+    const transport = createSmtpTransport(env.SMTP_URL!);
+    const rawSend = (m: (typeof rendered)[number], prefix: string) =>
+      transport.sendMail({
+        messageId: `<${prefix}-${m.id}@bench.test>`,
+        from: m.fromAddress,
+        to: { name: m.toName ?? '', address: m.toAddress },
+        subject: m.subject,
+        text: m.textBody,
+        html: m.htmlBody ?? undefined,
+        attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
+      });
+    await Promise.all(rendered.slice(0, 500).map((m) => rawSend(m, 'warm')));
+    const rawStarted = performance.now();
+    await Promise.all(rendered.map((m) => rawSend(m, 'raw')));
+    const rawSeconds = (performance.now() - rawStarted) / 1000;
+    transport.close();
+
     const { startOutboxWorker } = await import('@/lib/mail/worker');
     const deliveryStarted = performance.now();
     const worker = startOutboxWorker({ pollMs: 50 });
     await waitFor(async () => (await countOutbox('sent')) >= 5000, 'delivery', 600_000);
     const appSeconds = (performance.now() - deliveryStarted) / 1000;
     await worker.stop();
-
-    const { createSmtpTransport } = await import('@/lib/mail/transport');
-    const transport = createSmtpTransport(env.SMTP_URL!);
-    const rawStarted = performance.now();
-    await Promise.all(
-      rendered.map((m) =>
-        transport.sendMail({
-          messageId: `<raw-${m.id}@bench.test>`,
-          from: m.fromAddress,
-          to: { name: m.toName ?? '', address: m.toAddress },
-          subject: m.subject,
-          text: m.textBody,
-          html: m.htmlBody ?? undefined,
-          attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
-        }),
-      ),
-    );
-    const rawSeconds = (performance.now() - rawStarted) / 1000;
-    transport.close();
     const delivery = { appPerSecond: 5000 / appSeconds, rawPerSecond: rendered.length / rawSeconds };
     log(`  delivered by the app's worker at ${delivery.appPerSecond.toFixed(0)} messages/s; raw nodemailer ${delivery.rawPerSecond.toFixed(0)} messages/s`);
 

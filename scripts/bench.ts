@@ -66,8 +66,7 @@ await runScript(async () => {
   const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, JSON.stringify(report, null, 2));
   console.info(`\nFigures written to ${path.relative(process.cwd(), file)}`);
-  if (failures.length) {
-    console.error(`Over budget: ${failures.join('; ')}`);
-    process.exit(1);
-  }
+  if (failures.length) console.error(`Over budget: ${failures.join('; ')}`);
+  // The database pool would keep the process waiting.
+  process.exit(failures.length ? 1 : 0);
 });

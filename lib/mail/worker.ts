@@ -7,7 +7,7 @@ import type { OutboxMessage } from '@/db/schema';
 import { env } from '@/lib/env';
 import { createSmtpTransport } from './transport';
 
-const BATCH_SIZE = 50;
+const BATCH_SIZE = 100;
 const LANES = 2;
 
 /** Seconds before attempt n+1 after n failed ones: base, 2×base, 4×base … capped at one hour. */
