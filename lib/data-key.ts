@@ -1,8 +1,7 @@
 import 'server-only';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { env } from '@/lib/env';
+import { keptSecret } from '@/lib/kept-secret';
 
 // Field encryption for the most sensitive data the app holds (passport details for visa support): AES-256-GCM from
 // Node's own crypto (OpenSSL), the key from DATA_ENCRYPTION_KEY — or, for the embedded default and local
@@ -12,16 +11,8 @@ let cached: Buffer | undefined;
 
 export function dataKey(): Buffer {
   if (cached) return cached;
-  const { DATA_ENCRYPTION_KEY, DATA_DIR } = env();
-  if (DATA_ENCRYPTION_KEY) return (cached = Buffer.from(DATA_ENCRYPTION_KEY, 'base64'));
-  const file = path.join(DATA_DIR, 'data-encryption.key');
-  fs.mkdirSync(DATA_DIR, { recursive: true });
-  try {
-    fs.writeFileSync(file, randomBytes(32).toString('base64'), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return (cached = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'));
+  const { DATA_ENCRYPTION_KEY } = env();
+  return (cached = Buffer.from(DATA_ENCRYPTION_KEY ?? keptSecret('data-encryption.key', 32), 'base64'));
 }
 
 const VERSION = 'v1';

@@ -1,8 +1,6 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { env } from '@/lib/env';
+import { keptSecret } from '@/lib/kept-secret';
 
 let cached: string | undefined;
 
@@ -13,14 +11,6 @@ let cached: string | undefined;
  */
 export function authSecret(): string {
   if (cached) return cached;
-  const { AUTH_SECRET, DATA_DIR } = env();
-  if (AUTH_SECRET) return (cached = AUTH_SECRET);
-  const file = path.join(DATA_DIR, 'auth-secret');
-  fs.mkdirSync(DATA_DIR, { recursive: true });
-  try {
-    fs.writeFileSync(file, randomBytes(33).toString('base64'), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return (cached = fs.readFileSync(file, 'utf8').trim());
+  const { AUTH_SECRET } = env();
+  return (cached = AUTH_SECRET ?? keptSecret('auth-secret', 33));
 }

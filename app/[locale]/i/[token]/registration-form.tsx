@@ -71,6 +71,16 @@ export function RegistrationForm({
       )}
     </Field>
   );
+  const countrySelect = (aria: object, name: string, defaultValue: string, isRequired: boolean) => (
+    <select {...aria} name={name} defaultValue={defaultValue} required={isRequired} className={inputClass}>
+      <option value="">{t('chooseCountry')}</option>
+      {countries.map((c) => (
+        <option key={c.code} value={c.code}>
+          {c.name}
+        </option>
+      ))}
+    </select>
+  );
   const checked = (field: 'listConsent' | 'dataConsent') =>
     state.status === 'error' ? submittedValue(state, field) === 'on' : field === 'listConsent' ? defaults.listConsent : !!defaults.passportName;
 
@@ -84,16 +94,7 @@ export function RegistrationForm({
         {text('title', t('title'), { autoComplete: 'organization-title', optional: true })}
         {text('organisationName', t('organisation'), { autoComplete: 'organization' })}
         <Field id="reg-country" label={`${t('country')}${required}`} error={error('country')}>
-          {(aria) => (
-            <select {...aria} name="country" defaultValue={value('country')} required className={inputClass}>
-              <option value="">{t('chooseCountry')}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(aria) => countrySelect(aria, 'country', value('country'), true)}
         </Field>
         <Field id="reg-email" label={t('email')} hint={t('emailHint')}>
           {(aria) => <input {...aria} type="email" value={email} readOnly className={`${inputClass} bg-slate-100`} />}
@@ -116,16 +117,7 @@ export function RegistrationForm({
             <p className="text-sm text-slate-700">{t('visaIntro')}</p>
             {hasVisaDetails && <p className="text-sm font-medium">{t('visaOnFile')}</p>}
             <Field id="reg-nationality" label={t('nationality')} error={error('nationality')}>
-              {(aria) => (
-                <select {...aria} name="nationality" defaultValue="" className={inputClass}>
-                  <option value="">{t('chooseCountry')}</option>
-                  {countries.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              )}
+              {(aria) => countrySelect(aria, 'nationality', '', false)}
             </Field>
             {(['passportNumber', 'dateOfBirth', 'passportExpiry'] as const).map((field) => (
               <Field key={field} id={`reg-${field}`} label={t(field)} error={error(field)}>
