@@ -99,7 +99,7 @@ describe('registering by the link', () => {
     expect(await registrationOf(row.id)).toMatchObject({ status: 'registered', passportName: 'Nigora Alimova', listConsent: true });
     await expect(registerAction(token, 'ru', idle, form(registration))).rejects.toMatchObject({ digest: expect.stringContaining('?done=unchanged') });
     await expect(cancelRegistrationAction(token, 'en', idle, form())).rejects.toMatchObject({ digest: expect.stringContaining(`;/i/${token}?done=cancelled`) });
-    expect(await cancelRegistrationAction(token, 'en', idle, form())).toEqual({ status: 'error', message: 'Your registration could not be saved. Please try again.' });
+    expect(await cancelRegistrationAction(token, 'en', idle, form())).toEqual({ status: 'error', message: 'There is no registration to cancel.' });
     expect(await takeSeatAction(token, 'en', idle, form())).toEqual({ status: 'error', message: 'This offer is no longer open.' });
   });
 

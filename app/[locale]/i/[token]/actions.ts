@@ -77,7 +77,7 @@ export const registerAction = tokenAction(
 export const cancelRegistrationAction = tokenAction({ bound, verifyToken, texts, schema: z.object({}) }, async (_, { bound: [token, locale] }) => {
   const result = await cancelRegistration(token);
   const m = tr(locale);
-  if (!result.ok) return { status: 'error', message: m(result.reason === 'started' ? 'cannotCancel' : 'failed') };
+  if (!result.ok) return { status: 'error', message: m(result.reason === 'started' ? 'cannotCancel' : result.reason === 'nothing' ? 'nothingToCancel' : 'failed') };
   return landing(token, locale, 'cancelled');
 });
 
