@@ -8,7 +8,7 @@ import { answerInvitation, inviteContacts, invitationLink, revokeInvitation } fr
 import {
   cancelRegistration,
   purgeVisaDetails,
-  registrationOnLink,
+  ownRegistration,
   settleWaitingLists,
   submitRegistration,
   takeOfferedSeat,
@@ -20,6 +20,13 @@ import { actAs } from './test-session';
 vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
 const tokenOf = (link: string) => link.split('/i/')[1]!;
+
+/** A registration as its delegate's page sees it (openInvitationLink reads it the same way). */
+async function registrationOnLink(invitationId: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(registrations).where(eq(registrations.invitationId, invitationId));
+  return row ? ownRegistration(db, row) : null;
+}
 const START = new Date('2027-05-14T05:00:00Z');
 const BEFORE = new Date('2027-04-01T00:00:00Z');
 

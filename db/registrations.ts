@@ -113,10 +113,11 @@ const system = { id: null, email: null };
 
 /**
  * Lapses offers that expired, then offers free seats to the first on the waiting list (each by email, held for the
- * meeting's offer time but never past its start). The meeting's row must be locked by the caller.
+ * meeting's offer time but never past its start). The meeting's row must be locked by the caller. Returns the seats
+ * then held (registered or offered), or null for a meeting without a limit.
  */
-export async function settleSeats(tx: DbExecutor, meeting: LockedMeeting, now: Date): Promise<void> {
-  if (meeting.capacity === null) return;
+export async function settleSeats(tx: DbExecutor, meeting: LockedMeeting, now: Date): Promise<number | null> {
+  if (meeting.capacity === null) return null;
   const lapsed = await tx
     .update(registrations)
     .set({ status: 'lapsed', updatedAt: sql`now()` })
@@ -125,13 +126,13 @@ export async function settleSeats(tx: DbExecutor, meeting: LockedMeeting, now: D
   for (const { invitationId } of lapsed) {
     await recordAudit(tx, { actor: system, action: 'registration.offer_lapsed', entityType: 'invitation', entityId: invitationId });
   }
-  if (now >= meeting.startsAt || !ANSWERABLE_STATUSES.includes(meeting.status)) return;
   const [held] = await tx
     .select({ n: count() })
     .from(registrations)
     .where(and(eq(registrations.meetingId, meeting.id), inArray(registrations.status, HOLDING_SEAT)));
+  if (now >= meeting.startsAt || !ANSWERABLE_STATUSES.includes(meeting.status)) return held!.n;
   const free = meeting.capacity - held!.n;
-  if (free <= 0) return;
+  if (free <= 0) return held!.n;
   const next = await tx
     .select({ registration: registrations, invitation: invitations })
     .from(registrations)
@@ -148,6 +149,7 @@ export async function settleSeats(tx: DbExecutor, meeting: LockedMeeting, now: D
     await queueRegistrationEmail(tx, meeting, invitation, registration, 'offered', { offerUntil: until });
     await recordAudit(tx, { actor: system, action: 'registration.offered', entityType: 'invitation', entityId: invitation.id, after: { offerExpiresAt: until } });
   }
+  return held!.n + next.length;
 }
 
 export type RegistrationResult =
@@ -187,7 +189,7 @@ export async function submitRegistration(token: string, input: RegistrationInput
     if (input.visa && !meeting.visaSupport) return { ok: false, reason: 'visaNotAsked' } as const;
     // A visa is issued for a passport valid beyond the stay.
     if (input.visa && new Date(`${input.visa.passportExpiry}T23:59:59Z`) <= meeting.endsAt) return { ok: false, reason: 'passportExpiry' } as const;
-    await settleSeats(tx, meeting, now);
+    const held = await settleSeats(tx, meeting, now);
     const [current] = existing ? await tx.select().from(registrations).where(eq(registrations.invitationId, invitation.id)) : [null];
     const fields = {
       passportName: input.passportName,
@@ -215,11 +217,7 @@ export async function submitRegistration(token: string, input: RegistrationInput
       return { ok: true, outcome: 'changed', email: invitation.email } as const;
     }
 
-    const [held] = await tx
-      .select({ n: count() })
-      .from(registrations)
-      .where(and(eq(registrations.meetingId, meeting.id), inArray(registrations.status, HOLDING_SEAT)));
-    const seat = meeting.capacity === null || held!.n < meeting.capacity;
+    const seat = held === null || meeting.capacity === null || held < meeting.capacity;
     const status: RegistrationStatus = seat ? 'registered' : 'waitlisted';
     const row = {
       ...fields,
@@ -311,12 +309,6 @@ export async function takeOfferedSeat(token: string, now = new Date()): Promise<
 
 /** What the delegate's page shows of their registration: never the visa details, only whether they are on file. */
 export type OwnRegistration = Omit<Registration, 'visaData'> & { hasVisaDetails: boolean; place: number | null };
-
-export async function registrationOnLink(invitationId: string): Promise<OwnRegistration | null> {
-  const db = await getDb();
-  const [row] = await db.select().from(registrations).where(eq(registrations.invitationId, invitationId));
-  return row ? ownRegistration(db, row) : null;
-}
 
 export async function ownRegistration(executor: DbExecutor, row: Registration): Promise<OwnRegistration> {
   const { visaData, ...rest } = row;

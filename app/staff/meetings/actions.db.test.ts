@@ -59,7 +59,7 @@ describe('createMeetingAction', () => {
     const before = await allMeetings();
     const state = await createMeetingAction(
       idle,
-      form({ ...briefing, titleEn: ' ', timeZone: 'Mars/Base', endDate: '2024-12-09', format: 'online', capacity: '0', country: 'XX' }),
+      form({ ...briefing, titleEn: ' ', timeZone: 'Mars/Base', endDate: '2024-12-09', format: 'online', capacity: '0', country: 'XX', waitlistOfferHours: '400' }),
     );
     expect(state).toMatchObject({
       status: 'error',
@@ -67,6 +67,7 @@ describe('createMeetingAction', () => {
         titleEn: ['Enter the title in English.'],
         timeZone: ['Choose the venue’s time zone.'],
         capacity: [expect.stringMatching(/at least one seat/)],
+        waitlistOfferHours: ['Offer a seat for two weeks (336 hours) at most.'],
         country: ['Choose a country from the list.'],
       },
     });
