@@ -14,10 +14,12 @@ import {
   OUTBOX_STATUSES,
   ROSTER_ROLES,
   STAFF_ROLES,
+  SUMMARY_STATUSES,
 } from '@/lib/domain';
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -616,6 +618,113 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.at), index('audit_at_idx').on(t.at)],
 );
+
+// ── Summaries ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // PGlite hands back a Uint8Array, postgres-js a Buffer.
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export const summaryStatus = pgEnum('summary_status', SUMMARY_STATUSES);
+
+/** The text fields of a summary, in both languages: what a version keeps. */
+export type SummaryText = {
+  slug: string;
+  headlineEn: string;
+  headlineRu: string;
+  leadEn: string;
+  leadRu: string;
+  bodyEn: string;
+  bodyRu: string;
+};
+
+/**
+ * The news item about a meeting (one per meeting). Its text is edited here; every save also writes a row of
+ * summary_versions. Published text is what the public pages show; it cannot change while published (unpublish to
+ * edit), so what the second editor approved is what stays online.
+ */
+export const summaries = pgTable(
+  'summaries',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .unique()
+      .references(() => meetings.id, { onDelete: 'restrict' }),
+    slug: text().notNull().unique(),
+    status: summaryStatus().notNull().default('draft'),
+    headlineEn: text().notNull(),
+    headlineRu: text().notNull(),
+    leadEn: text().notNull(),
+    leadRu: text().notNull(),
+    // Markdown; rendered and sanitised when shown (lib/markdown.ts).
+    bodyEn: text().notNull(),
+    bodyRu: text().notNull(),
+    // The number of the last version saved: a save names the version it started from, so two editors cannot
+    // overwrite each other unknowingly.
+    version: integer().notNull().default(1),
+    submittedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    submittedAt: timestamp({ withTimezone: true }),
+    publishedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: timestamp({ withTimezone: true }),
+    // The dateline keeps the first publication; a later republication is the modification date.
+    firstPublishedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    check('summaries_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 120`),
+    index('summaries_published_idx').on(t.status, t.publishedAt),
+  ],
+);
+
+export const summaryVersions = pgTable(
+  'summary_versions',
+  {
+    summaryId: uuid()
+      .notNull()
+      .references(() => summaries.id, { onDelete: 'cascade' }),
+    number: integer().notNull(),
+    text: jsonb().$type<SummaryText>().notNull(),
+    savedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // Kept as written at the time, like the audit log.
+    savedByEmail: text(),
+    // What the save was: 'drafted from data', 'edited', 'restored version 3' …
+    note: text().notNull().default(''),
+    savedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.summaryId, t.number] })],
+);
+
+/** Photos of a summary. The image bytes live in PostgreSQL, so every app instance serves the same files. */
+export const summaryPhotos = pgTable(
+  'summary_photos',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    summaryId: uuid()
+      .notNull()
+      .references(() => summaries.id, { onDelete: 'cascade' }),
+    position: integer().notNull().default(0),
+    altEn: text().notNull(),
+    altRu: text().notNull(),
+    credit: text().notNull(),
+    // Re-encoded on upload (metadata such as GPS position dropped): image/jpeg or image/webp.
+    contentType: text().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    byteSize: integer().notNull(),
+    sha256: text().notNull(),
+    data: bytea().notNull(),
+    uploadedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('summary_photos_summary_idx').on(t.summaryId, t.position)],
+);
+
+export type Summary = typeof summaries.$inferSelect;
+export type SummaryVersion = typeof summaryVersions.$inferSelect;
+export type SummaryPhoto = typeof summaryPhotos.$inferSelect;
 
 export type { OutboxStatus, StaffRole } from '@/lib/domain';
 export type User = typeof users.$inferSelect;

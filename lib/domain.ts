@@ -45,6 +45,10 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
   lapsed: 'Offer lapsed',
   cancelled: 'Cancelled',
 };
+/** draft: staff edit it. in_review: submitted, waiting for a second editor. published: on the public site. */
+export const SUMMARY_STATUSES = ['draft', 'in_review', 'published'] as const;
+export type SummaryStatus = (typeof SUMMARY_STATUSES)[number];
+export const SUMMARY_STATUS_LABELS: Record<SummaryStatus, string> = { draft: 'Draft', in_review: 'In review', published: 'Published' };
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'captured'] as const;
 
 export type MeetingKind = (typeof MEETING_KINDS)[number];

@@ -12,7 +12,14 @@ export type Refusal =
 
 export type FormState =
   | { status: 'idle' }
-  | { status: 'success'; message: string }
+  | {
+      status: 'success';
+      message: string;
+      /** What was submitted, for a form that shows it again (a preview that saved nothing). */
+      values?: Record<string, string>;
+      /** Rendered, sanitised HTML by field, for a preview. */
+      preview?: Record<string, string>;
+    }
   | { status: 'error'; message: string; fieldErrors?: FieldErrors; values?: Record<string, string>; refusal?: Refusal };
 
 export const idleFormState: FormState = { status: 'idle' };
@@ -23,5 +30,5 @@ export function fieldError(state: FormState, field: string): string | undefined 
 
 /** The value a failed submission carried, to put back in its field. */
 export function submittedValue(state: FormState, field: string): string | undefined {
-  return state.status === 'error' ? state.values?.[field] : undefined;
+  return state.status === 'idle' ? undefined : state.values?.[field];
 }

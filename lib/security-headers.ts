@@ -21,6 +21,18 @@ export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: bool
   ].join('; ');
 }
 
+/** The public news pages, which proxy.ts leaves alone (see its matcher). */
+export const NEWS_PAGE_SOURCES = ['/news', '/news/:path*', '/ru/news', '/ru/news/:path*'];
+
+/**
+ * The news pages are cached HTML, the same for every visitor, so they cannot carry a per-request nonce: Next's inline
+ * bootstrap scripts are allowed by 'unsafe-inline' instead. What makes that safe is that nothing a person typed
+ * reaches these pages unsanitised (lib/summary/markdown.ts; headline and lead are text, escaped by React).
+ */
+export function newsContentSecurityPolicy({ dev }: { dev: boolean }): string {
+  return contentSecurityPolicy({ nonce: '', dev }).replace(/script-src [^;]+/, `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`);
+}
+
 export function staticSecurityHeaders({ production }: { production: boolean }) {
   const everywhere = [
     { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -34,5 +46,6 @@ export function staticSecurityHeaders({ production }: { production: boolean }) {
     { source: '/:path*', headers: everywhere },
     // Later entries override earlier ones for the same header.
     ...TOKEN_PAGE_SOURCES.map((source) => ({ source, headers: [{ key: 'Referrer-Policy', value: 'strict-origin' }] })),
+    ...NEWS_PAGE_SOURCES.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: newsContentSecurityPolicy({ dev: !production && process.env.NODE_ENV === 'development' }) }] })),
   ];
 }

@@ -30,6 +30,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                     { href: '/staff/councils', label: 'Councils' },
                     { href: '/staff/contacts', label: 'Contacts' },
                     { href: '/staff/organisations', label: 'Organisations' },
+                    { href: '/staff/summaries', label: 'Summaries' },
                     { href: '/staff/mail', label: 'Mail' },
                     ...(staff.role === 'admin' ? [{ href: '/staff/team', label: 'Staff' }] : []),
                     { href: '/', label: 'Public site' },

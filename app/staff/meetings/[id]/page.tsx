@@ -13,11 +13,12 @@ import { TableScroll } from '@/components/table-scroll';
 import { listAgenda } from '@/db/agenda';
 import { listContactChoices } from '@/db/contacts';
 import { getMeeting, listMeetingHistory, listOrganisationChoices } from '@/db/meetings';
+import { getMeetingSummaryId } from '@/db/summaries';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getCurrentStaff, requireSignedInPage } from '@/lib/auth/staff';
 import { countryName } from '@/lib/countries';
 import { formatDateTime, toZonedParts } from '@/lib/datetime';
-import { ORGANISATION_ROLES } from '@/lib/domain';
+import { ORGANISATION_ROLES, SUMMARY_STATUS_LABELS } from '@/lib/domain';
 import { MANUAL_TRANSITIONS, TRANSITION_LABELS } from '@/lib/meeting-workflow';
 import {
   changeMeetingStatusAction,
@@ -27,6 +28,7 @@ import {
   unlinkOrganisationAction,
 } from '../actions';
 import { AgendaSection } from './agenda-section';
+import { draftSummaryAction } from '../../summaries/actions';
 
 const loadMeeting = async (params: Promise<{ id: string }>) => {
   const { id } = await params;
@@ -46,11 +48,12 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
   if (!meeting) notFound();
   const canEdit = roleAtLeast(staff.role, 'editor');
   const t = await getTranslations({ locale: 'en' });
-  const [history, organisationChoices, agenda, contacts] = await Promise.all([
+  const [history, organisationChoices, agenda, contacts, summary] = await Promise.all([
     listMeetingHistory({ id: meeting.id }),
     canEdit ? listOrganisationChoices() : Promise.resolve([]),
     listAgenda({ meetingId: meeting.id }),
     canEdit ? listContactChoices() : Promise.resolve([]),
+    getMeetingSummaryId({ meetingId: meeting.id }),
   ]);
   const place =
     meeting.format === 'online'
@@ -161,6 +164,31 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
           </div>
         </section>
       )}
+
+      <section aria-labelledby="summary" className="mt-6">
+        <h2 id="summary" className="text-lg font-semibold">
+          Summary
+        </h2>
+        {summary ? (
+          <p className="mt-2">
+            <Link href={`/staff/summaries/${summary.id}`}>Open the summary</Link> ({SUMMARY_STATUS_LABELS[summary.status]})
+          </p>
+        ) : meeting.status === 'held' ? (
+          canEdit ? (
+            <div className="mt-2">
+              <p className="mb-2 text-sm text-slate-700">
+                A first text in English and Russian, written from this meeting’s records: organisers, participants by country and
+                organisation type, the published agenda. It names no participant.
+              </p>
+              <ActionForm action={draftSummaryAction.bind(null, meeting.id)} submitLabel="Draft summary" pendingLabel="Drafting…" />
+            </div>
+          ) : (
+            <p className="mt-2 text-sm text-slate-700">No summary yet.</p>
+          )
+        ) : (
+          <p className="mt-2 text-sm text-slate-700">A summary can be drafted once the meeting is marked as held.</p>
+        )}
+      </section>
 
       <section aria-labelledby="organisations" className="mt-8">
         <h2 id="organisations" className="text-lg font-semibold">

@@ -1,0 +1,17 @@
+import { notFound } from 'next/navigation';
+import { ListPage, listMetadata, listPageNumber } from '@/app/news/news-pages';
+
+export const revalidate = 60;
+// Pages are rendered when first asked for, then cached.
+export const generateStaticParams = () => [];
+
+export async function generateMetadata({ params }: PageProps<'/ru/news/page/[n]'>) {
+  const page = listPageNumber((await params).n);
+  return page ? listMetadata('ru', page) : {};
+}
+
+export default async function NewsListPageN({ params }: PageProps<'/ru/news/page/[n]'>) {
+  const page = listPageNumber((await params).n);
+  if (!page) notFound();
+  return <ListPage locale="ru" page={page} />;
+}

@@ -1,0 +1,65 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { addSummaryPhoto } from '@/db/summaries';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { getCurrentStaff } from '@/lib/auth/staff';
+import { htmlPage } from '@/lib/http';
+import { PHOTO_MAX_BYTES, preparePhoto } from '@/lib/summary/photo';
+import { photoTextSchema } from '../../summary-schema';
+
+// A photo upload is a plain multipart form post (it works without JavaScript): the answer is always a 303 back to
+// the summary's page, which shows the outcome from the query string (?photo=added, or the problem per field).
+
+const back = (request: NextRequest, id: string, params: Record<string, string>) =>
+  NextResponse.redirect(new URL(`/staff/summaries/${id}?${new URLSearchParams(params)}#photos`, request.nextUrl.origin), 303);
+
+const signIn = (status: number, id: string) =>
+  new Response(null, { status, headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: `/staff/summaries/${id}` })}` } });
+const forbidden = () =>
+  htmlPage({
+    status: 403,
+    title: 'You cannot open this page',
+    body: '<p>Adding photos needs the <strong>editor</strong> role; nothing was saved. Ask an admin if you need access.</p><p><a href="/staff/summaries">Back to the summaries</a></p>',
+  });
+const summaryId = (raw: string) => (z.uuid().safeParse(raw).success ? raw : null);
+
+/** Someone who followed or typed the address: the upload form is on the summary's page. */
+export async function GET(_: NextRequest, { params }: RouteContext<'/staff/summaries/[id]/photos'>) {
+  const id = summaryId((await params).id) ?? '';
+  const staff = await getCurrentStaff();
+  if (!staff) return signIn(307, id);
+  if (!roleAtLeast(staff.role, 'editor')) return forbidden();
+  return new Response(null, { status: 307, headers: { Location: `/staff/summaries/${id}#photos` } });
+}
+
+export async function POST(request: NextRequest, { params }: RouteContext<'/staff/summaries/[id]/photos'>) {
+  const id = summaryId((await params).id);
+  const staff = await getCurrentStaff();
+  if (!staff) return signIn(303, id ?? '');
+  if (!roleAtLeast(staff.role, 'editor')) return forbidden();
+  if (!id) return new NextResponse('No such summary.', { status: 404 });
+  // Refused before reading the body: a form's other fields are small, the photo is the limit.
+  if (Number(request.headers.get('content-length') ?? 0) > PHOTO_MAX_BYTES + 64 * 1024) return back(request, id, { photoError: 'tooLarge' });
+
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return back(request, id, { photoError: 'unreadable' });
+  }
+  const texts = photoTextSchema.safeParse({ altEn: form.get('altEn') ?? '', altRu: form.get('altRu') ?? '', credit: form.get('credit') ?? '' });
+  const file = form.get('photo');
+  const prepared = file instanceof File && file.size > 0 ? await preparePhoto(Buffer.from(await file.arrayBuffer())) : ({ ok: false, problem: 'missing' } as const);
+  if (!texts.success || !prepared.ok) {
+    const errors = texts.success ? {} : z.flattenError(texts.error).fieldErrors;
+    const echo = Object.fromEntries(['altEn', 'altRu', 'credit'].map((field) => [field, String(form.get(field) ?? '').slice(0, 300)]));
+    return back(request, id, {
+      ...echo,
+      ...(prepared.ok ? {} : { photoError: prepared.problem }),
+      ...Object.fromEntries(Object.entries(errors).map(([field, messages]) => [`${field}Error`, messages?.[0] ?? ''])),
+    });
+  }
+  const result = await addSummaryPhoto(staff, id, { ...texts.data, image: prepared.photo });
+  if (!result.ok) return back(request, id, { photoError: result.reason === 'notDraft' ? 'notDraft' : 'notFound' });
+  return back(request, id, { photo: 'added' });
+}
