@@ -92,16 +92,19 @@ export function newsFeed(items: PublishedSummary[], locale: Locale, texts: { tit
     const text = localised(summary, locale);
     const url = `${base}${newsPath(locale, summary.slug)}`;
     const photo = text.photos[0];
+    const figure = photo ? `<p><img src="${base}${photoPath(photo.id)}" alt="${escapeHtml(photo.alt)}" width="${photo.width}" height="${photo.height}"></p>` : '';
+    // Atom's title and summary are written as type="html", so plain text goes in HTML-escaped: a reader shows it as
+    // the text it is, never as markup. (The library's enclosure escapes its title badly, so the photo is in the
+    // content instead.)
     feed.addItem({
       id: url,
       link: url,
-      title: text.headline,
-      description: text.lead,
-      // The same sanitised HTML as the page; the feed library escapes it into the XML.
-      content: `<p>${escapeHtml(text.lead)}</p>${renderMarkdown(text.body)}`,
+      title: escapeHtml(text.headline),
+      description: escapeHtml(text.lead),
+      // The same sanitised HTML as the page.
+      content: `${figure}<p>${escapeHtml(text.lead)}</p>${renderMarkdown(text.body)}`,
       date: summary.publishedAt,
       published: summary.firstPublishedAt,
-      ...(photo ? { image: { url: `${base}${photoPath(photo.id)}`, type: photo.contentType, length: photo.byteSize, title: photo.alt } } : {}),
     });
   }
   return feed.atom1();

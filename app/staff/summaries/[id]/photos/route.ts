@@ -11,7 +11,7 @@ import { photoTextSchema } from '../../summary-schema';
 // the summary's page, which shows the outcome from the query string (?photo=added, or the problem per field).
 
 const back = (request: NextRequest, id: string, params: Record<string, string>) =>
-  NextResponse.redirect(new URL(`/staff/summaries/${id}?${new URLSearchParams(params)}#photos`, request.nextUrl.origin), 303);
+  NextResponse.redirect(new URL(`/staff/summaries/${id}?${new URLSearchParams(params)}#photos`, request.url), 303);
 
 const signIn = (status: number, id: string) =>
   new Response(null, { status, headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: `/staff/summaries/${id}` })}` } });
