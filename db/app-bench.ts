@@ -5,7 +5,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { invitationToken } from '@/lib/invitation-token';
 import { getDb } from './client';
 import { composeMessages, loadInvitationMeeting } from './invitation-mail';
-import { contacts, councils, invitations, meetings, outboxMessages, users } from './schema';
+import { contacts, councils, invitations, meetings, outboxMessages, summaries, summaryPhotos, users } from './schema';
 
 // Data and baselines for `npm run bench` (scripts/bench-app.ts), on the bench's own database.
 
@@ -170,4 +170,49 @@ export async function holdBackAllMailBut(meetingId: string) {
     .set({ status: 'failed', lastError: 'held back by the bench' })
     .where(sql`${outboxMessages.status} = 'queued' and (${outboxMessages.invitationId} is null or ${outboxMessages.invitationId} not in (select id from invitations where meeting_id = ${meetingId}))`);
   return db.select().from(outboxMessages).where(eq(outboxMessages.status, 'queued'));
+}
+
+/**
+ * A published summary of realistic length with one photo (1600 px, photo-like noise, as an upload is re-encoded), for
+ * the public news pages' measurements. Returns its slug.
+ */
+export async function publishedBenchSummary(councilId: string): Promise<string> {
+  const { draftSummary } = await import('@/lib/summary/draft');
+  const sharp = (await import('sharp')).default;
+  const db = await getDb();
+  const startsAt = new Date('2024-05-14T05:00:00Z');
+  const [row] = await db
+    .insert(meetings)
+    .values({ councilId, kind: 'plenary', titleEn: 'First meeting of the Bench Council', titleRu: 'Первое заседание Совета для замеров', startsAt, endsAt: new Date(startsAt.getTime() + 7 * 3600_000), timeZone: 'Asia/Tashkent', format: 'in_person', cityEn: 'Tashkent', cityRu: 'Ташкент', country: 'UZ', status: 'summary_published' })
+    .returning();
+  const organisation = (nameEn: string, nameRu: string, acronym: string) => ({ nameEn, nameRu, acronym });
+  const mandate = 'The Council strengthens regional and country-specific efforts regarding repatriation, rehabilitation and reintegration of people coming from conflict zones, by institutionalising the exchange of information and capacity-building activities based on lessons learned and good practices.';
+  const draft = draftSummary({
+    meeting: { titleEn: row!.titleEn, titleRu: row!.titleRu, startsAt, timeZone: 'Asia/Tashkent', cityEn: 'Tashkent', cityRu: 'Ташкент' },
+    council: { nameEn: 'Bench Council', nameRu: 'Совет для замеров', mandateEn: mandate, mandateRu: mandate },
+    organisers: [organisation('United Nations Regional Centre for Preventive Diplomacy for Central Asia', 'Региональный центр ООН по превентивной дипломатии для Центральной Азии', 'UNRCCA')],
+    coOrganisers: [organisation('United Nations Office of Counter-Terrorism', 'Контртеррористическое управление ООН', 'UNOCT'), organisation('Organization for Security and Co-operation in Europe', 'ОБСЕ', 'OSCE')],
+    participantCount: 104,
+    countries: ['UZ', 'KZ', 'KG', 'TJ', 'TM'],
+    organisationTypes: ['government', 'civil_society', 'un_entity', 'regional_organisation'],
+    unEntities: [organisation('Counter-Terrorism Committee Executive Directorate', 'ИДКТК', 'CTED'), organisation('United Nations Office on Drugs and Crime', 'УНП ООН', 'UNODC')],
+    regionalOrganisations: [organisation('Shanghai Cooperation Organisation', 'ШОС', 'SCO'), organisation('Commonwealth of Independent States', 'СНГ', 'CIS')],
+    agenda: [
+      { kind: 'opening', titleEn: 'Opening statement by the Head of UNRCCA', titleRu: 'Вступительное слово главы РЦПДЦА', descriptionEn: '', descriptionRu: '', speakers: ['Kaha Imnadze'] },
+      { kind: 'working_session', titleEn: 'Discussion: regional and national efforts', titleRu: 'Обсуждение: региональные и национальные усилия', descriptionEn: '', descriptionRu: '', speakers: [] },
+      { kind: 'briefing', titleEn: 'Briefing for the diplomatic community', titleRu: 'Брифинг для дипломатического корпуса', descriptionEn: '', descriptionRu: '', speakers: [] },
+    ],
+  });
+  const slug = `${draft.slug}-${Date.now().toString(36)}`;
+  const now = new Date();
+  const [summary] = await db
+    .insert(summaries)
+    .values({ meetingId: row!.id, ...draft, slug, status: 'published', publishedAt: now, firstPublishedAt: now })
+    .returning({ id: summaries.id });
+  const { data, info } = await sharp({ create: { width: 1600, height: 1067, channels: 3, background: '#5a7d9a', noise: { type: 'gaussian', mean: 120, sigma: 20 } } })
+    .blur(2)
+    .jpeg({ quality: 80, mozjpeg: true })
+    .toBuffer({ resolveWithObject: true });
+  await db.insert(summaryPhotos).values({ summaryId: summary!.id, altEn: 'Participants of the meeting in the conference hall', altRu: 'Участники заседания в конференц-зале', credit: 'UNRCCA', contentType: 'image/jpeg', width: info.width, height: info.height, byteSize: data.length, sha256: 'bench', data });
+  return slug;
 }

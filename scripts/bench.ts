@@ -45,6 +45,8 @@ await runScript(async () => {
       routeHandler: 'bare route handler (framework floor)',
       minimalPage: 'minimal dynamic page, one row (baseline)',
       landing: 'invitation landing page (GET)',
+      newsArticle: 'published summary page (/news/<slug>, cached)',
+      newsList: 'news list (/news, cached)',
       registration: 'registration submissions (no-JS POST, 20 meetings)',
       registrationContended: 'registration submissions (POST, one meeting)',
     };
@@ -55,6 +57,8 @@ await runScript(async () => {
     console.info(`\n5,000 invitations queued: ${app.invitations.queueSeconds.toFixed(2)} s (raw multi-row insert of the same rows: ${app.invitations.rawInsertSeconds.toFixed(2)} s)`);
     console.info(`Delivery into the loopback sink: app ${app.delivery.appPerSecond.toFixed(0)} messages/s, raw nodemailer ${app.delivery.rawPerSecond.toFixed(0)} messages/s`);
     console.info(`Lighthouse (mobile), landing page: ${app.lighthouse ? `performance ${app.lighthouse.performance}, accessibility ${app.lighthouse.accessibility}` : 'did not run'}`);
+    const news = app.newsLighthouse;
+    console.info(`Lighthouse (mobile), published summary: ${news ? `performance ${news.performance}, accessibility ${news.accessibility}, best practices ${news.bestPractices}, SEO ${news.seo}` : 'did not run'}`);
     console.info('\n' + row(['target', 'measured', '']));
     console.info(row(['---', '---:', '---']));
     for (const t of app.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
