@@ -6,7 +6,8 @@ import { feedPath, newsPath } from '@/lib/summary/public';
 
 /**
  * The public news pages' own document: no client-side JavaScript of ours and no message catalogue sent to the
- * browser, so the cached HTML is small. `other` is the same page in the other language.
+ * browser, so the cached HTML is small. `other` is the same page in the other language. (The feed's <link> is in
+ * each page's metadata: alternates.types.)
  */
 export async function NewsFrame({ locale, other, children }: { locale: Locale; other: string; children: ReactNode }) {
   const t = await getTranslations({ locale, namespace: 'News' });
@@ -14,9 +15,6 @@ export async function NewsFrame({ locale, other, children }: { locale: Locale; o
   const otherLocale = locale === 'ru' ? 'en' : 'ru';
   return (
     <html lang={locale}>
-      <head>
-        <link rel="alternate" type="application/atom+xml" title={t('feed')} href={feedPath(locale)} />
-      </head>
       <body className="flex min-h-dvh flex-col">
         <SkipLink label={t('skipToContent')} />
         <header className="border-b border-slate-200 bg-brand-50 print:border-0 print:bg-white">
