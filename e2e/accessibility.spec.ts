@@ -57,15 +57,37 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   const importHref = new URL(adminPage.url()).pathname;
   await adminPage.getByRole('button', { name: 'Use these columns' }).click();
   await expect(adminPage.getByRole('heading', { name: 'What this import would do' })).toBeVisible();
+  // A summary of a meeting of the sweep's own (the seeded plenary's is e2e/summaries.spec.ts's to draft).
+  await adminPage.goto('/staff/meetings/new');
+  await adminPage.getByLabel('Kind of meeting').selectOption({ label: 'Briefing' });
+  await adminPage.getByLabel('Title in English').fill('Sweep briefing');
+  await adminPage.getByLabel('Title in Russian').fill('Брифинг для проверки');
+  await adminPage.getByLabel('Venue time zone').selectOption('Asia/Tashkent');
+  await adminPage.getByLabel('Start date').fill('2024-06-03');
+  await adminPage.getByLabel('Start time').fill('10:00');
+  await adminPage.getByLabel('End date').fill('2024-06-03');
+  await adminPage.getByLabel('End time').fill('11:00');
+  await adminPage.getByLabel('Format').selectOption({ label: 'Online' });
+  await adminPage.getByLabel('Meeting link').fill('https://meet.example.org/sweep');
+  await adminPage.getByRole('button', { name: 'Create meeting' }).click();
+  await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText('Sweep briefing');
+  for (const button of ['Mark as planned', 'Open invitations', 'Close registration', 'Mark as held']) {
+    await adminPage.getByRole('button', { name: button }).click();
+    await expect(adminPage.getByRole('button', { name: button })).toHaveCount(0);
+  }
+  await adminPage.getByRole('button', { name: 'Draft summary' }).click();
+  await adminPage.waitForURL(/\/staff\/summaries\/[0-9a-f-]{36}$/);
+  const summaryHref = new URL(adminPage.url()).pathname;
+
   const samples = {
     id: '0b7a7c1e-5d1f-4c43-9a51-000000000101',
     invitationId: DEMO_INVITATION_ID,
     token: 'not-a-real-token-0000000000000000',
     rest: 'no-such-page',
     // No summary is published when the sweep runs: the news pages' not-found answer is swept (e2e/summaries.spec.ts
-    // checks a published one).
-    slug: 'no-such-news-item',
-    n: '2',
+    // sweeps a published one).
+    slug: 'no-such-page',
+    n: 'no-such-page',
   };
 
   const visits: { url: string; signedIn: boolean }[] = [];
@@ -80,6 +102,8 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
       '/staff/contacts/import/[id]': [importHref, `${importHref}?step=columns`],
       '/staff/organisations/[id]': ['/staff/organisations/0b7a7c1e-5d1f-4c43-9a51-000000000201'],
       '/staff/councils/[id]': ['/staff/councils/0b7a7c1e-5d1f-4c43-9a51-000000000001'],
+      '/staff/summaries/[id]': [summaryHref],
+      '/staff/summaries/[id]/compare': [`${summaryHref}/compare?from=1&to=1`],
     };
     const urls = perRoute[route.pattern]
       ? perRoute[route.pattern]!

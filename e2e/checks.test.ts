@@ -39,6 +39,18 @@ describe('security headers', () => {
   it('accepts a complete set', () => {
     expect(securityHeaderProblems(good, { tokenInUrl: false, production: true })).toEqual([]);
     expect(securityHeaderProblems({ ...good, 'referrer-policy': 'strict-origin' }, { tokenInUrl: true, production: true })).toEqual([]);
+    const cached = { ...good, 'content-security-policy': good['content-security-policy'].replace(/script-src [^;]+/, "script-src 'self' 'unsafe-inline'") };
+    expect(securityHeaderProblems(cached, { tokenInUrl: false, production: true, cachedPage: true })).toEqual([]);
+  });
+
+  it('holds a cached page to self and inline scripts only', () => {
+    expect(securityHeaderProblems(good, { tokenInUrl: false, production: true, cachedPage: true })).toEqual([
+      "cached page with script-src 'self' 'nonce-abc123==' 'strict-dynamic', not script-src 'self' 'unsafe-inline'",
+    ]);
+    const loose = { ...good, 'content-security-policy': "default-src 'self'; script-src * 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" };
+    expect(securityHeaderProblems(loose, { tokenInUrl: false, production: true, cachedPage: true })).toEqual([
+      "cached page with script-src * 'unsafe-inline', not script-src 'self' 'unsafe-inline'",
+    ]);
   });
 
   it('names each thing missing or wrong in a broken set', () => {

@@ -63,7 +63,8 @@ export function discoverRoutes(): DiscoveredRoute[] {
 export const DEMO_INVITATION_ID = '0b7a7c1e-5d1f-4c43-9a51-000000003000';
 
 export type RouteAccess =
-  | { access: 'public'; locales?: boolean }
+  // cached: served as cached HTML outside the proxy (the news pages; see e2e/checks.ts HeaderExpectation).
+  | { access: 'public'; locales?: boolean; cached?: boolean }
   | { access: 'staff'; least: 'viewer' | 'editor' | 'admin' }
   | { access: 'token' }
   | { access: 'auth' }
@@ -80,14 +81,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/api/bench': { access: 'bench' },
   '/api/health': { access: 'public' },
   '/api/photos/[id]': { access: 'public' },
-  '/news': { access: 'public' },
-  '/news/[slug]': { access: 'public' },
-  '/news/page/[n]': { access: 'public' },
-  '/news/feed.xml': { access: 'public' },
-  '/ru/news': { access: 'public' },
-  '/ru/news/[slug]': { access: 'public' },
-  '/ru/news/page/[n]': { access: 'public' },
-  '/ru/news/feed.xml': { access: 'public' },
+  '/news': { access: 'public', cached: true },
+  '/news/[slug]': { access: 'public', cached: true },
+  '/news/page/[n]': { access: 'public', cached: true },
+  '/news/feed.xml': { access: 'public', cached: true },
+  '/ru/news': { access: 'public', cached: true },
+  '/ru/news/[slug]': { access: 'public', cached: true },
+  '/ru/news/page/[n]': { access: 'public', cached: true },
+  '/ru/news/feed.xml': { access: 'public', cached: true },
   '/sitemap.xml': { access: 'static' },
   '/api/auth/[...nextauth]': { access: 'auth' },
   '/icon.svg': { access: 'static' },

@@ -40,10 +40,15 @@ export function listPageNumber(raw: string): number | null {
   return /^[1-9][0-9]{0,5}$/.test(raw) && raw !== '1' ? Number(raw) : null;
 }
 
+export async function notFoundMetadata(locale: Locale): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'News' });
+  return { title: t('notFoundTitle'), robots: { index: false } };
+}
+
 export async function articleMetadata(locale: Locale, slug: string): Promise<Metadata> {
   const summary = await publishedSummary(slug);
   const t = await getTranslations({ locale, namespace: 'News' });
-  if (!summary) return { title: t('notFoundTitle'), robots: { index: false } };
+  if (!summary) return notFoundMetadata(locale);
   const text = localised(summary, locale);
   const description = plainDescription(summary, locale);
   const url = newsPath(locale, slug);
@@ -79,9 +84,10 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
 }
 
 export async function listMetadata(locale: Locale, page: number): Promise<Metadata> {
+  if (page > 1 && (await listPage(page)).items.length === 0) return notFoundMetadata(locale);
   const t = await getTranslations({ locale, namespace: 'News' });
   const site = await getTranslations({ locale, namespace: 'Site' });
-  const title = page > 1 ? `${t('title')} · ${t('pageOf', { page, pages: '…' }).replace(/ \S+ …$/, '')}` : t('title');
+  const title = page > 1 ? t('pageTitle', { page }) : t('title');
   return {
     metadataBase: new URL(siteUrl()),
     title: `${title} · ${site('name')}`,
