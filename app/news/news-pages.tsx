@@ -90,7 +90,7 @@ export async function listMetadata(locale: Locale, page: number): Promise<Metada
   const title = page > 1 ? t('pageTitle', { page }) : t('title');
   return {
     metadataBase: new URL(siteUrl()),
-    title: `${title} · ${site('name')}`,
+    title,
     description: t('description'),
     alternates: {
       canonical: listPath(locale, page),
