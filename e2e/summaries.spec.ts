@@ -155,7 +155,10 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
   news.on('dialog', (dialog) => {
     throw new Error(`a pasted script ran: ${dialog.message()}`);
   });
-  await news.goto('/news');
+  // From the council's public home, as a reader would arrive.
+  await news.goto('/');
+  await news.getByRole('link', { name: 'News', exact: true }).click();
+  await expect(news).toHaveURL(/\/news$/);
   await news.getByRole('link', { name: 'Regional Expert Council on returnees holds its first meeting in Tashkent' }).click();
   await expect(news).toHaveURL(new RegExp(`/news/${slug}$`));
   await expect(news.locator('html')).toHaveAttribute('lang', 'en');

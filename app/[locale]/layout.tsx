@@ -25,7 +25,13 @@ export default async function PublicLayout({ children, params }: LayoutProps<'/[
           <header className="border-b border-slate-200 bg-brand-50">
             <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
               <p className="font-semibold text-brand-900">{t('name')}</p>
-              <LanguageSwitch locale={locale} label={t('switchLanguage')} title={t('switchLanguageLabel')} />
+              <div className="flex flex-wrap items-center gap-4">
+                {/* A plain link: the news pages are a document of their own (app/news). */}
+                <a href={locale === 'ru' ? '/ru/news' : '/news'} className="font-medium">
+                  {t('news')}
+                </a>
+                <LanguageSwitch locale={locale} label={t('switchLanguage')} title={t('switchLanguageLabel')} />
+              </div>
             </div>
           </header>
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-4xl flex-1 px-4 py-8">
