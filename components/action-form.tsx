@@ -6,6 +6,19 @@ import { SubmitButton } from '@/components/submit-button';
 import { idleFormState, type FormState } from '@/lib/form-state';
 
 /**
+ * An onSubmit that dispatches the form's action itself (with the button pressed, for name/value pairs), so React does
+ * not reset the fields to the page's defaults when the action returns; a second press while pending is ignored.
+ */
+export function useSubmitKeepingValues(formAction: (data: FormData) => void, pending: boolean) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
+}
+
+/**
  * A small form around one server action: its fields (rendered by the page), a submit button, and the outcome
  * announced beside it. Works without JavaScript (a plain post). With JavaScript, a refused submission keeps what
  * was typed — React would otherwise reset the fields to the page's defaults — and a successful one clears them.
@@ -31,12 +44,7 @@ export function ActionForm({
   useLayoutEffect(() => {
     if (state.status === 'success') form.current?.reset();
   }, [state]);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    startTransition(() => formAction(data));
-  };
+  const submit = useSubmitKeepingValues(formAction, pending);
   return (
     <form ref={form} action={formAction} onSubmit={submit} className={className} noValidate>
       {children}

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { SummaryDraft } from '@/lib/summary/draft';
 import {
   MEETING_FORMATS,
   MEETING_KINDS,
@@ -629,16 +630,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 
 export const summaryStatus = pgEnum('summary_status', SUMMARY_STATUSES);
 
-/** The text fields of a summary, in both languages: what a version keeps. */
-export type SummaryText = {
-  slug: string;
-  headlineEn: string;
-  headlineRu: string;
-  leadEn: string;
-  leadRu: string;
-  bodyEn: string;
-  bodyRu: string;
-};
+/** The text fields of a summary, in both languages: what a draft holds and a version keeps. */
+export type SummaryText = SummaryDraft;
 
 /**
  * The news item about a meeting (one per meeting). Its text is edited here; every save also writes a row of

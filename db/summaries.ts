@@ -355,6 +355,15 @@ export async function returnSummaryToDraft(actor: StaffUser, id: string): Promis
 
 export type PublishResult = SummaryChangeResult & { slug?: string };
 
+/** The summary and its meeting's status, both rows locked: the meeting's first, the order every writer keeps. */
+async function lockSummaryAndMeeting(tx: DbExecutor, id: string) {
+  const [link] = await tx.select({ meetingId: summaries.meetingId }).from(summaries).where(eq(summaries.id, id));
+  if (!link) return null;
+  const [meeting] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, link.meetingId)).for('update');
+  const summary = await lockSummary(tx, id);
+  return summary && meeting ? { summary, meeting } : null;
+}
+
 /**
  * Publishes a summary in review. Four eyes: whoever submitted it cannot publish it, whatever their role. The
  * meeting moves to "summary published" in the same transaction (meeting row locked first, as everywhere).
@@ -363,11 +372,9 @@ export async function publishSummary(actor: StaffUser, id: string): Promise<Publ
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [link] = await tx.select({ meetingId: summaries.meetingId }).from(summaries).where(eq(summaries.id, id));
-    if (!link) return { ok: false, reason: 'notFound' };
-    const [meeting] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, link.meetingId)).for('update');
-    const summary = await lockSummary(tx, id);
-    if (!summary || !meeting) return { ok: false, reason: 'notFound' };
+    const locked = await lockSummaryAndMeeting(tx, id);
+    if (!locked) return { ok: false, reason: 'notFound' };
+    const { summary, meeting } = locked;
     if (summary.status !== 'in_review') return { ok: false, reason: 'notInReview' };
     if (summary.submittedById === actor.id) return { ok: false, reason: 'ownSubmission' };
     if (meeting.status !== 'held') return { ok: false, reason: 'meetingNotHeld' };
@@ -388,11 +395,9 @@ export async function unpublishSummary(actor: StaffUser, id: string): Promise<Pu
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [link] = await tx.select({ meetingId: summaries.meetingId }).from(summaries).where(eq(summaries.id, id));
-    if (!link) return { ok: false, reason: 'notFound' };
-    const [meeting] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, link.meetingId)).for('update');
-    const summary = await lockSummary(tx, id);
-    if (!summary || !meeting) return { ok: false, reason: 'notFound' };
+    const locked = await lockSummaryAndMeeting(tx, id);
+    if (!locked) return { ok: false, reason: 'notFound' };
+    const { summary, meeting } = locked;
     if (summary.status !== 'published') return { ok: false, reason: 'notPublished' };
     const now = new Date();
     await tx.update(summaries).set({ status: 'draft', submittedById: null, submittedAt: null, publishedAt: null, publishedById: null, updatedAt: now }).where(eq(summaries.id, id));

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getPublishedSummary, listPublishedSummaries, type PublishedSummary } from '@/db/summaries';
 import type { Locale } from '@/lib/datetime';
 import {
@@ -25,15 +26,16 @@ import { NewsList } from '@/components/news/news-list';
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const otherLocale = (locale: Locale): Locale => (locale === 'ru' ? 'en' : 'ru');
 
-async function publishedSummary(slug: string): Promise<PublishedSummary | null> {
+// Metadata and page read the same rows: cache() makes it one query per render.
+const publishedSummary = cache(async (slug: string): Promise<PublishedSummary | null> => {
   if (isBuildPhase() || !SLUG.test(slug) || slug.length > 120) return null;
   return getPublishedSummary(slug);
-}
+});
 
-async function listPage(page: number) {
+const listPage = cache(async (page: number) => {
   if (isBuildPhase()) return { items: [], total: 0 };
   return listPublishedSummaries({ page, pageSize: NEWS_PAGE_SIZE });
-}
+});
 
 /** "2" → 2 for /news/page/2; anything else (including 1, which is /news itself) is not a page. */
 export function listPageNumber(raw: string): number | null {

@@ -31,6 +31,7 @@ export type SummaryFacts = {
 
 export type FactOrganisation = { nameEn: string; nameRu: string | null; acronym: string | null };
 
+/** A summary's text in both languages (db/schema.ts SummaryText: what every version keeps). */
 export type SummaryDraft = {
   slug: string;
   headlineEn: string;

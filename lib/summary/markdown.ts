@@ -9,7 +9,8 @@ const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['h2', 'h3', 'h4', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'a', 'blockquote', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
-  allowedAttributes: { a: ['href', 'title'], th: ['scope'], ol: ['start'] },
+  // rel is set by transformTags below on outside links.
+  allowedAttributes: { a: ['href', 'title', 'rel'], th: ['scope'], ol: ['start'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -25,7 +26,6 @@ const SANITIZE: sanitizeHtml.IOptions = {
     }),
   },
 };
-SANITIZE.allowedAttributes = { ...SANITIZE.allowedAttributes as Record<string, string[]>, a: ['href', 'title', 'rel'] };
 
 /** A summary's Markdown as HTML that is safe to put in a public page. */
 export function renderMarkdown(source: string): string {

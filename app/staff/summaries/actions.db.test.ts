@@ -214,6 +214,27 @@ describe('summaries', () => {
     expect(await redirectOf(() => returnToDraftAction(summaryId, idle, form()))).toBe(`/staff/summaries/${summaryId}?done=returned`);
   });
 
+  it('refuses ids that are not ids, and text too long to preview, changing nothing', async () => {
+    await actAs('editor');
+    const before = await snapshot();
+    for (const run of [
+      () => submitForReviewAction('not-a-uuid' as never, idle, form()),
+      () => returnToDraftAction('not-a-uuid' as never, idle, form()),
+      () => publishSummaryAction('not-a-uuid' as never, idle, form()),
+      () => unpublishSummaryAction('not-a-uuid' as never, idle, form()),
+      () => restoreVersionAction(summaryId, 1.5 as never, idle, form()),
+      () => removePhotoAction(summaryId, 'not-a-uuid' as never, idle, form()),
+      () => saveSummaryAction('not-a-uuid' as never, idle, form({ baseVersion: '1' })),
+    ]) {
+      expect(await run()).toEqual({ status: 'error', message: 'This form refers to something that does not exist.' });
+    }
+    expect(await previewMarkdownAction(idle, form({ markdown: 'x'.repeat(30_001) }))).toMatchObject({
+      status: 'error',
+      fieldErrors: { markdown: ['The text must be at most 30,000 characters.'] },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('refuses to submit a summary that lacks a language or a photo, naming what is missing', async () => {
     const db = await getDb();
     await db.delete(summaryPhotos).where(eq(summaryPhotos.summaryId, summaryId));

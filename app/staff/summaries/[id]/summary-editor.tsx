@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { useSubmitKeepingValues } from '@/components/action-form';
 import { Field, inputClass } from '@/components/field';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
@@ -53,12 +54,7 @@ export function SummaryEditor({
     }, 300);
   };
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    startTransition(() => formAction(data));
-  };
+  const submit = useSubmitKeepingValues(formAction, pending);
 
   return (
     <form action={formAction} onSubmit={submit} noValidate aria-describedby="editor-help">
