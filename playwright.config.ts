@@ -71,6 +71,9 @@ export default defineConfig({
         DATA_DIR: embeddedDataDir,
         E2E_LOG: serverLog,
         E2E_ADMIN_EMAIL: adminEmail,
+        // Long enough that a copy a test has just read is surely still kept when the test unpublishes: the 404 that
+        // follows proves publishing and unpublishing drop the copies, not that a second went by.
+        NEWS_FRONT_CACHE_SECONDS: '30',
         AUTH_URL: `http://localhost:${port}`,
         AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
         // 32 bytes, base64: test-only.

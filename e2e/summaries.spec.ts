@@ -199,6 +199,12 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
   await news.getByRole('link', { name: 'English version' }).click();
   await expect(news).toHaveURL(new RegExp(`/news/${slug}$`));
 
+  // The production server answers a repeated read from its front cache, with the same page.
+  const read = await reader.request.get(`/news/${slug}`);
+  const reread = await reader.request.get(`/news/${slug}`);
+  expect(reread.headers()['x-front-cache']).toBe('hit');
+  expect(await reread.text()).toBe(await read.text());
+
   // The feeds parse with a feed reader's parser and carry the item in each language.
   const parser = new Parser();
   const feedEn = await parser.parseString(await (await reader.request.get('/news/feed.xml')).text());
@@ -212,6 +218,11 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
 });
 
 test('unpublishing takes it off the public site at once (404) and puts the meeting back to “held”', async ({ page, request }) => {
+  // Both pages are in the front cache (kept 30 s in the tests) when the summary is unpublished.
+  for (const path of [`/news/${slug}`, `/ru/news/${slug}`]) {
+    await request.get(path);
+    expect((await request.get(path)).headers()['x-front-cache'], path).toBe('hit');
+  }
   await page.goto(summaryUrl);
   await page.getByRole('button', { name: 'Unpublish' }).click();
   await expect(page.getByText('Unpublished: the public pages are gone')).toBeVisible();

@@ -45,8 +45,9 @@ await runScript(async () => {
       routeHandler: 'bare route handler (framework floor)',
       minimalPage: 'minimal dynamic page, one row (baseline)',
       landing: 'invitation landing page (GET)',
-      newsArticle: 'published summary page (/news/<slug>, cached)',
-      newsList: 'news list (/news, cached)',
+      newsArticle: 'published summary page (/news/<slug>, front cache)',
+      newsList: 'news list (/news, front cache)',
+      newsArticleNextCache: 'published summary page, Next’s cache alone (no front cache)',
       registration: 'registration submissions (no-JS POST, 20 meetings)',
       registrationContended: 'registration submissions (POST, one meeting)',
     };

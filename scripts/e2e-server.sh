@@ -15,4 +15,4 @@ if [ -n "${DATABASE_URL:-}" ]; then
 else
   rm -rf "$DATA_DIR"
 fi
-exec ./node_modules/.bin/next start -H localhost -p "$PORT"
+exec node scripts/server.mjs --hostname localhost --port "$PORT"

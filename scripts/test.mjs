@@ -2,7 +2,7 @@
 //   typecheck → lint (incl. layering and public-text rules) → dependency advisories → unit and database tests
 //   (Vitest) → production build → browser tests (Playwright: flows, authorisation matrix, headers, accessibility).
 // Database tests run on embedded PGlite, and on PostgreSQL too when DATABASE_URL is set; the browser tests run against
-// `next start` on DATABASE_URL when set, else on a fresh embedded database.
+// the production server (`npm start`) on DATABASE_URL when set, else on a fresh embedded database.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';

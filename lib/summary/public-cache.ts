@@ -1,10 +1,12 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { FRONT_CACHE_KEY } from '@/lib/front-cache.mjs';
 
 /**
  * The public news pages are served from Next's cache (regenerated at most every NEWS_CACHE_SECONDS). Publishing or
  * unpublishing drops this instance's copies at once; other instances (each has its own cache) catch up within
- * NEWS_CACHE_SECONDS — the bound the README states.
+ * NEWS_CACHE_SECONDS — the bound the README states. In front of Next's cache, `npm start` keeps each page for a
+ * second more (lib/front-cache.mjs; NEWS_FRONT_CACHE_SECONDS): those copies are dropped here too.
  */
 export const NEWS_CACHE_SECONDS = 60;
 
@@ -15,4 +17,5 @@ export function refreshPublicNews(slug: string) {
   revalidatePath(`/news/${slug}`);
   revalidatePath(`/ru/news/${slug}`);
   revalidatePath('/sitemap.xml');
+  (globalThis as { [FRONT_CACHE_KEY]?: { clear(): void } })[FRONT_CACHE_KEY]?.clear();
 }

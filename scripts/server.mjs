@@ -1,0 +1,64 @@
+// `npm start`: the production server — Next's own request handler, with the public news pages answered from a
+// one-second shared cache in front of it (lib/front-cache.mjs says why). Everything else goes to Next untouched.
+//   node scripts/server.mjs [--hostname H] [--port P]      (defaults: every interface; $PORT or 3000)
+// Stops on SIGTERM/SIGINT after the requests in progress, as `next start` does.
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+process.env.NODE_ENV = 'production';
+const { values } = parseArgs({
+  options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port takes a port number (0 to 65535), not ${values.port ?? process.env.PORT}`);
+  process.exit(2);
+}
+const hostname = values.hostname;
+// How long a news page's copy is kept (lib/front-cache.mjs): 1 s unless set; 0 turns the front cache off.
+const frontCacheSetting = process.env.NEWS_FRONT_CACHE_SECONDS?.trim() || '1';
+if (!/^[0-9]{1,2}$/.test(frontCacheSetting) || Number(frontCacheSetting) > 60) {
+  console.error(`Invalid configuration:\n  NEWS_FRONT_CACHE_SECONDS: must be a whole number of seconds from 0 to 60, not "${frontCacheSetting}"`);
+  process.exit(2);
+}
+const frontCacheMs = Number(frontCacheSetting) * 1000;
+
+const { default: next } = await import('next');
+const { createFrontCache, FRONT_CACHE_KEY } = await import('../lib/front-cache.mjs');
+
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), hostname: hostname ?? 'localhost', port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const frontCache = createFrontCache((req, res) => handle(req, res), { ttlMs: frontCacheMs });
+// lib/summary/public-cache.ts drops the copies when a summary is published or unpublished (same process).
+Object.defineProperty(globalThis, FRONT_CACHE_KEY, { value: { clear: frontCache.clear } });
+
+const server = createServer((req, res) => {
+  Promise.resolve(frontCache.serve(req, res)).catch((error) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Internal Server Error');
+  });
+});
+server.listen(port, hostname, () => {
+  const address = server.address();
+  const shown = typeof address === 'object' && address ? `${hostname ?? 'localhost'}:${address.port}` : String(address);
+  console.log(`▲ Council Desk ready on http://${shown}`);
+});
+
+let stopping = false;
+for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      app
+        .close()
+        .catch(console.error)
+        .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+    server.closeIdleConnections();
+  });
+}
