@@ -22,8 +22,9 @@ const NEWS_PATH = /^\/(?:ru\/)?news(?:\/page\/[0-9]{1,6}|\/[a-z0-9-]{1,200}|\/fe
 /** Requests whose answer differs from the plain page: Next's client navigation and draft mode. */
 const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action'];
 
-const MAX_ENTRIES = 1000;
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** What the copies may take in all (a page is ~25 KB): a client sending made-up Accept-Encoding values only evicts. */
+const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown} handle
@@ -32,12 +33,34 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export function createFrontCache(handle, { now = Date.now, ttlMs = FRONT_CACHE_MS } = {}) {
   /** @type {Map<string, { headers: import('node:http').OutgoingHttpHeaders, body: Buffer, expires: number }>} */
   const entries = new Map();
+  let totalBytes = 0;
   // Bumped by clear(): an answer that was on its way from Next when the summary changed is not kept.
   let generation = 0;
 
   const clear = () => {
     generation += 1;
     entries.clear();
+    totalBytes = 0;
+  };
+
+  /** @param {string} key */
+  const drop = (key) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    totalBytes -= entry.body.length;
+    entries.delete(key);
+  };
+
+  /** @param {string} key @param {{ headers: import('node:http').OutgoingHttpHeaders, body: Buffer, expires: number }} entry */
+  const keep = (key, entry) => {
+    drop(key);
+    // Oldest first: with a one-second life, those are the expired ones.
+    for (const oldest of entries.keys()) {
+      if (totalBytes + entry.body.length <= MAX_TOTAL_BYTES) break;
+      drop(oldest);
+    }
+    entries.set(key, entry);
+    totalBytes += entry.body.length;
   };
 
   /** @param {import('node:http').IncomingMessage} req */
@@ -55,32 +78,48 @@ export function createFrontCache(handle, { now = Date.now, ttlMs = FRONT_CACHE_M
    */
   const serve = (req, res) => {
     const key = ttlMs > 0 ? keyOf(req) : null;
-    if (key === null) return handle(req, res);
+    if (key === null) {
+      if (ttlMs > 0 && req.method !== 'GET' && req.method !== 'HEAD') clearAgainAfter(res);
+      return handle(req, res);
+    }
     const hit = entries.get(key);
     if (hit && hit.expires > now()) {
       res.writeHead(200, { ...hit.headers, 'content-length': hit.body.length, 'x-front-cache': 'hit' });
       res.end(hit.body);
       return;
     }
-    if (hit) entries.delete(key);
-    keepAnswer(req, res, key);
+    if (hit) drop(key);
+    keepAnswer(res, key);
     return handle(req, res);
   };
 
   /**
-   * Copies what Next writes for this request and keeps it when Next says a shared cache may.
-   * @param {import('node:http').IncomingMessage} req
+   * A server action that publishes or unpublishes clears the copies while it runs, but Next drops its own cached
+   * pages only after the action's body (revalidatePath is applied at the end of the request): a reader in between
+   * would get, and leave here, the old page. So a request that may have changed something and during which the copies
+   * were cleared clears them once more when it is over.
+   * @param {import('node:http').ServerResponse} res
+   */
+  const clearAgainAfter = (res) => {
+    const startedIn = generation;
+    res.once('close', () => {
+      if (generation !== startedIn) clear();
+    });
+  };
+
+  /**
+   * Copies what Next writes for this request and keeps it, once it has all gone out, when Next says a shared cache
+   * may. Headers are read from the response at the end: setting one here first makes Node merge the ones Next hands
+   * to writeHead into them.
    * @param {import('node:http').ServerResponse} res
    * @param {string} key
    */
-  const keepAnswer = (req, res, key) => {
+  const keepAnswer = (res, key) => {
     const startedIn = generation;
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
-    /** @type {import('node:http').OutgoingHttpHeaders} */
-    let headArgument = {};
-    const { writeHead, write, end } = res;
+    const { write, end } = res;
     res.setHeader('x-front-cache', 'miss');
     /** @param {unknown} chunk @param {unknown} encoding */
     const copy = (chunk, encoding) => {
@@ -89,13 +128,6 @@ export function createFrontCache(handle, { now = Date.now, ttlMs = FRONT_CACHE_M
       size += buffer.length;
       if (size <= MAX_BODY_BYTES) chunks.push(buffer);
     };
-    res.writeHead = /** @type {typeof res.writeHead} */ (
-      function (/** @type {number} */ status, /** @type {unknown[]} */ ...rest) {
-        const headers = rest.find((argument) => argument && typeof argument === 'object' && !Array.isArray(argument));
-        if (headers) headArgument = /** @type {import('node:http').OutgoingHttpHeaders} */ (headers);
-        return writeHead.call(this, status, .../** @type {[]} */ (rest));
-      }
-    );
     res.write = /** @type {typeof res.write} */ (
       function (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding, /** @type {unknown} */ callback) {
         copy(chunk, encoding);
@@ -105,17 +137,20 @@ export function createFrontCache(handle, { now = Date.now, ttlMs = FRONT_CACHE_M
     res.end = /** @type {typeof res.end} */ (
       function (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding, /** @type {unknown} */ callback) {
         copy(chunk, encoding);
-        const headers = { ...res.getHeaders(), ...headArgument };
-        delete headers['x-front-cache'];
-        const cacheControl = String(headers['cache-control'] ?? '');
-        const shareable = /(?:^|,)\s*s-maxage=\d+/.test(cacheControl) && !/private|no-store/.test(cacheControl);
-        if (res.statusCode === 200 && shareable && !headers['set-cookie'] && size <= MAX_BODY_BYTES && startedIn === generation) {
-          if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value ?? '');
-          entries.set(key, { headers, body: Buffer.concat(chunks), expires: now() + ttlMs });
-        }
         return end.call(this, chunk, /** @type {BufferEncoding} */ (encoding), /** @type {() => void} */ (callback));
       }
     );
+    // 'finish': the whole answer was handed to the connection (not on an error, nor when the reader went away).
+    res.once('finish', () => {
+      const headers = res.getHeaders();
+      delete headers['x-front-cache'];
+      const cacheControl = String(headers['cache-control'] ?? '');
+      const shareable = /(?:^|,)\s*s-maxage=\d+/.test(cacheControl) && !/private|no-store/.test(cacheControl);
+      const declared = headers['content-length'];
+      const whole = declared === undefined || Number(declared) === size;
+      if (res.statusCode !== 200 || !shareable || headers['set-cookie'] || !whole || size > MAX_BODY_BYTES || startedIn !== generation) return;
+      keep(key, { headers, body: Buffer.concat(chunks), expires: now() + ttlMs });
+    });
   };
 
   return { serve, clear, size: () => entries.size };

@@ -49,7 +49,10 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 });
 
 async function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
@@ -156,6 +159,28 @@ describe('the front cache for the public news pages', () => {
     expect(zipped.body.toString()).toBe('<p>compressed</p>');
   });
 
+  it('keeps what Next’s own compression writes (its gzip stream, its headers) and gives it back whole', async () => {
+    // The middleware `next start` and getRequestHandler put around every answer (router-server.js).
+    // @ts-expect-error: Next ships this compiled copy of `compression` without types.
+    const { default: compression } = (await import('next/dist/compiled/compression')) as { default: () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void };
+    const compress = compression();
+    const page = `<p>${'Ташкент, 14 мая 2024 г. '.repeat(200)}</p>`;
+    answers = () => ({ chunks: [page] });
+    cache = createFrontCache((req, res) => compress(req, res, () => nextLike(req, res)), { now: () => clock, ttlMs: 1000 });
+    const read = async (encoding: string) => {
+      const response = await fetch(`${origin}/news/x`, { headers: { 'accept-encoding': encoding } });
+      return { cache: response.headers.get('x-front-cache'), encoding: response.headers.get('content-encoding'), vary: response.headers.get('vary'), body: await response.text() };
+    };
+    const first = await read('gzip, deflate, br');
+    const again = await read('gzip, deflate, br');
+    expect([first.cache, again.cache]).toEqual(['miss', 'hit']);
+    expect(again.encoding).toBe('gzip');
+    expect(again.vary).toBe('Accept-Encoding');
+    expect(again.body).toBe(page);
+    const plain = await read('identity');
+    expect([plain.cache, plain.encoding, plain.body]).toEqual(['miss', null, page]);
+  });
+
   it('clear() drops every copy at once (a summary published or unpublished)', async () => {
     await get('/news/first-meeting');
     await get('/ru/news/first-meeting');
@@ -178,8 +203,62 @@ describe('the front cache for the public news pages', () => {
     expect((await get('/news/first-meeting')).cache).toBe('miss');
   });
 
-  it('holds at most 1,000 copies however many Accept-Encoding variants are sent', async () => {
-    for (let i = 0; i < 1005; i++) await get('/news/x', { 'accept-encoding': `gzip;q=0.${i}` });
-    expect(cache.size()).toBe(1000);
+  it('clears again when the request that published or unpublished is over: Next drops its own pages only then', async () => {
+    // Next's old page is served until the action's request ends (where Next applies revalidatePath).
+    let nextHasOldPage = true;
+    answers = (req) => (req.method === 'POST' ? {} : { chunks: [nextHasOldPage ? '<p>old</p>' : '<p>new</p>'] });
+    await get('/news/first-meeting');
+    let actionRunning = false;
+    let finishAction = () => {};
+    const handle = createFrontCache(
+      (req, res) => {
+        if (req.method !== 'POST') return nextLike(req, res);
+        handle.clear(); // refreshPublicNews, inside the action
+        actionRunning = true;
+        finishAction = () => {
+          nextHasOldPage = false;
+          res.end('done');
+        };
+      },
+      { now: () => clock, ttlMs: 1000 },
+    );
+    cache = handle;
+    const action = fetch(`${origin}/staff/summaries/1`, { method: 'POST', body: 'x' });
+    await expect.poll(() => actionRunning).toBe(true);
+    // A reader in between gets (and the cache keeps) Next's old page…
+    expect((await get('/news/first-meeting')).body).toBe('<p>old</p>');
+    expect((await get('/news/first-meeting')).cache).toBe('hit');
+    finishAction();
+    await (await action).text();
+    // …until the action's request is over.
+    const after = await get('/news/first-meeting');
+    expect([after.cache, after.body]).toEqual(['miss', '<p>new</p>']);
+  });
+
+  it('does not keep an answer cut short (fewer bytes than its Content-Length) or one the reader left', async () => {
+    answers = () => ({ headers: { 'cache-control': 's-maxage=60', 'content-length': '100' }, chunks: ['<p>short</p>'] });
+    // The reader waits for the missing bytes: stop waiting after a moment.
+    await fetch(`${origin}/news/cut`, { signal: AbortSignal.timeout(300) }).then((response) => response.text()).catch(() => '');
+    expect(cache.size()).toBe(0);
+    answers = () => ({ headers: { 'cache-control': 's-maxage=60' }, chunks: ['<p>part', ' rest</p>'] });
+    release = () => {};
+    const controller = new AbortController();
+    const leaving = fetch(`${origin}/news/left`, { signal: controller.signal }).catch(() => null);
+    await expect.poll(() => calls.length).toBe(2);
+    controller.abort();
+    await leaving;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    release = null;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cache.size()).toBe(0);
+  });
+
+  it('holds at most 32 MB of copies however many Accept-Encoding variants are sent, dropping the oldest', async () => {
+    answers = () => ({ chunks: ['x'.repeat(64 * 1024)] });
+    for (let i = 0; i < 600; i++) await get('/news/x', { 'accept-encoding': `gzip;q=0.${i}` });
+    expect(cache.size()).toBe(512);
+    expect((await get('/news/x', { 'accept-encoding': 'gzip;q=0.599' })).cache).toBe('hit');
+    expect((await get('/news/x', { 'accept-encoding': 'gzip;q=0.0' })).cache).toBe('miss');
   });
 });

@@ -5,29 +5,42 @@
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import nextEnv from '@next/env';
 
 process.env.NODE_ENV = 'production';
-const { values } = parseArgs({
-  options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } },
-});
-const port = Number(values.port ?? process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port takes a port number (0 to 65535), not ${values.port ?? process.env.PORT}`);
+const root = path.resolve(import.meta.dirname, '..');
+// The settings below come from the same .env files Next reads (it would load them only later, inside prepare()).
+nextEnv.loadEnvConfig(root);
+
+/** @param {string} message */
+const refuse = (message) => {
+  console.error(message);
   process.exit(2);
+};
+
+/** @type {{ hostname?: string, port?: string }} */
+let values = {};
+try {
+  ({ values } = parseArgs({ options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } } }));
+} catch (error) {
+  refuse(`${error instanceof Error ? error.message : error}\nUsage: npm start [-- --hostname H] [-- --port P]`);
 }
+const portSetting = values.port ?? (process.env.PORT?.trim() || '3000');
+const port = Number(portSetting);
+// Not 0: Next addresses its own server by this port (the redirect after a server action).
+if (!/^[0-9]{1,5}$/.test(portSetting) || port < 1 || port > 65535) refuse(`--port (or PORT) takes a port number from 1 to 65535, not "${portSetting}"`);
 const hostname = values.hostname;
 // How long a news page's copy is kept (lib/front-cache.mjs): 1 s unless set; 0 turns the front cache off.
 const frontCacheSetting = process.env.NEWS_FRONT_CACHE_SECONDS?.trim() || '1';
 if (!/^[0-9]{1,2}$/.test(frontCacheSetting) || Number(frontCacheSetting) > 60) {
-  console.error(`Invalid configuration:\n  NEWS_FRONT_CACHE_SECONDS: must be a whole number of seconds from 0 to 60, not "${frontCacheSetting}"`);
-  process.exit(2);
+  refuse(`Invalid configuration:\n  NEWS_FRONT_CACHE_SECONDS: must be a whole number of seconds from 0 to 60, not "${frontCacheSetting}"`);
 }
 const frontCacheMs = Number(frontCacheSetting) * 1000;
 
 const { default: next } = await import('next');
 const { createFrontCache, FRONT_CACHE_KEY } = await import('../lib/front-cache.mjs');
 
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), hostname: hostname ?? 'localhost', port });
+const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -38,8 +51,9 @@ Object.defineProperty(globalThis, FRONT_CACHE_KEY, { value: { clear: frontCache.
 const server = createServer((req, res) => {
   Promise.resolve(frontCache.serve(req, res)).catch((error) => {
     console.error(error);
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Internal Server Error');
+    // Half an answer is cut off rather than finished with an error text (and never kept by the front cache).
+    if (res.headersSent) res.destroy();
+    else res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
   });
 });
 server.listen(port, hostname, () => {
@@ -59,6 +73,5 @@ for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
         .catch(console.error)
         .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });
-    server.closeIdleConnections();
   });
 }

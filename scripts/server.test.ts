@@ -9,9 +9,13 @@ const start = (args: string[], env: Record<string, string> = {}) =>
 // Settings are checked before Next loads: a wrong one stops the start at once with a message naming it.
 describe('npm start (scripts/server.mjs) refuses bad settings', () => {
   it.each([
-    [['--port', 'eighty'], {}, '--port takes a port number (0 to 65535), not eighty'],
-    [['--port', '70000'], {}, '--port takes a port number (0 to 65535), not 70000'],
-    [[], { PORT: '-1' }, '--port takes a port number (0 to 65535), not -1'],
+    [['--port', 'eighty'], {}, '--port (or PORT) takes a port number from 1 to 65535, not "eighty"'],
+    [['--port', '70000'], {}, '--port (or PORT) takes a port number from 1 to 65535, not "70000"'],
+    [['--port', '0'], {}, '--port (or PORT) takes a port number from 1 to 65535, not "0"'],
+    [[], { PORT: '0x50' }, '--port (or PORT) takes a port number from 1 to 65535, not "0x50"'],
+    [[], { PORT: '-1' }, '--port (or PORT) takes a port number from 1 to 65535, not "-1"'],
+    [['--keepAliveTimeout', '5000'], {}, "Unknown option '--keepAliveTimeout'"],
+    [['somewhere'], {}, 'Unexpected argument'],
     [[], { NEWS_FRONT_CACHE_SECONDS: 'soon' }, 'NEWS_FRONT_CACHE_SECONDS: must be a whole number of seconds from 0 to 60, not "soon"'],
     [[], { NEWS_FRONT_CACHE_SECONDS: '61' }, 'NEWS_FRONT_CACHE_SECONDS: must be a whole number of seconds from 0 to 60, not "61"'],
     [[], { NEWS_FRONT_CACHE_SECONDS: '1.5' }, 'NEWS_FRONT_CACHE_SECONDS: must be a whole number of seconds from 0 to 60, not "1.5"'],
