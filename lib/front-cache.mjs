@@ -19,8 +19,8 @@ export const FRONT_CACHE_MS = 1000;
 /** The public news pages and feeds, English and Russian: no query string (that goes to Next as it is). */
 const NEWS_PATH = /^\/(?:ru\/)?news(?:\/page\/[0-9]{1,6}|\/[a-z0-9-]{1,200}|\/feed\.xml)?$/;
 
-/** Requests whose answer differs from the plain page: Next's client navigation and draft mode. */
-const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action'];
+/** Requests whose answer differs from the plain page: Next's client navigation. */
+const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch'];
 
 /** What the copies may take in all (a page is ~25 KB): a client sending made-up Accept-Encoding values only evicts. */
 const MAX_TOTAL_BYTES = 32 * 1024 * 1024;

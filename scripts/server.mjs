@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import nextEnv from '@next/env';
+import { createFrontCache, FRONT_CACHE_KEY, FRONT_CACHE_MS } from '../lib/front-cache.mjs';
 
 process.env.NODE_ENV = 'production';
 const root = path.resolve(import.meta.dirname, '..');
@@ -30,15 +31,14 @@ const port = Number(portSetting);
 // Not 0: Next addresses its own server by this port (the redirect after a server action).
 if (!/^[0-9]{1,5}$/.test(portSetting) || port < 1 || port > 65535) refuse(`--port (or PORT) takes a port number from 1 to 65535, not "${portSetting}"`);
 const hostname = values.hostname;
-// How long a news page's copy is kept (lib/front-cache.mjs): 1 s unless set; 0 turns the front cache off.
-const frontCacheSetting = process.env.NEWS_FRONT_CACHE_SECONDS?.trim() || '1';
+// How long a news page's copy is kept (lib/front-cache.mjs); 0 turns the front cache off.
+const frontCacheSetting = process.env.NEWS_FRONT_CACHE_SECONDS?.trim() || String(FRONT_CACHE_MS / 1000);
 if (!/^[0-9]{1,2}$/.test(frontCacheSetting) || Number(frontCacheSetting) > 60) {
   refuse(`Invalid configuration:\n  NEWS_FRONT_CACHE_SECONDS: must be a whole number of seconds from 0 to 60, not "${frontCacheSetting}"`);
 }
 const frontCacheMs = Number(frontCacheSetting) * 1000;
 
 const { default: next } = await import('next');
-const { createFrontCache, FRONT_CACHE_KEY } = await import('../lib/front-cache.mjs');
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();
@@ -56,11 +56,7 @@ const server = createServer((req, res) => {
     else res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
   });
 });
-server.listen(port, hostname, () => {
-  const address = server.address();
-  const shown = typeof address === 'object' && address ? `${hostname ?? 'localhost'}:${address.port}` : String(address);
-  console.log(`▲ Council Desk ready on http://${shown}`);
-});
+server.listen(port, hostname, () => console.log(`▲ Council Desk ready on http://${hostname ?? 'localhost'}:${port}`));
 
 let stopping = false;
 for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
