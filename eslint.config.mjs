@@ -43,7 +43,12 @@ export default defineConfig([
   { files: ['db/**'], rules: restrict(NOT_FROM_DB) },
   // Delegate-facing and public pages: every word comes from messages/*.json, in English and Russian.
   {
-    files: ['app/\\[locale\\]/**/*.tsx', 'app/not-found.tsx', 'components/language-switch.tsx', 'components/skip-link.tsx'],
+    files: [
+      'app/\\[locale\\]/**/*.tsx',
+      'app/not-found.tsx',
+      'components/language-switch.tsx',
+      'components/skip-link.tsx',
+    ],
     rules: {
       'react/jsx-no-literals': [
         'error',
@@ -52,6 +57,9 @@ export default defineConfig([
     },
   },
   // Tests set up and inspect the database directly.
-  { files: ['**/*.test.ts', 'e2e/**', 'scripts/e2e-*.mjs'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+  {
+    files: ['**/*.test.ts', 'e2e/**', 'scripts/e2e-*.mjs'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
   globalIgnores(['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
 ]);

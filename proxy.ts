@@ -14,10 +14,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export default async function proxy(request: NextRequest) {
   // Server actions and cookie-authenticated route handlers accept writes from this site's own pages only.
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request)) {
-    return new NextResponse('Cross-site request refused: this request must come from a page of this site.\nЗапрос с другого сайта отклонён: он должен исходить со страницы этого сайта.', {
-      status: 403,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+    return new NextResponse(
+      'Cross-site request refused: this request must come from a page of this site.\nЗапрос с другого сайта отклонён: он должен исходить со страницы этого сайта.',
+      {
+        status: 403,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      },
+    );
   }
 
   // A personal invitation link that does not work counts against the client; past the limit, 429 (db/invitation-gate).

@@ -29,7 +29,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['**/*.db.test.ts', 'node_modules/**', 'e2e/**/*.spec.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: ['**/*.db.test.ts', 'node_modules/**', 'e2e/**/*.spec.ts'],
+        },
+      },
       databaseProject('pglite'),
       ...(process.env.DATABASE_URL ? [databaseProject('postgres')] : []),
     ],

@@ -18,7 +18,9 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     ...pair('/', '/ru'),
     ...pair(newsPath('en'), newsPath('ru'), items[0]?.publishedAt),
-    ...items.flatMap((summary) => pair(newsPath('en', summary.slug), newsPath('ru', summary.slug), summary.publishedAt)),
+    ...items.flatMap((summary) =>
+      pair(newsPath('en', summary.slug), newsPath('ru', summary.slug), summary.publishedAt),
+    ),
     ...pair('/privacy', '/ru/privacy'),
   ];
 }

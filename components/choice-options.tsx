@@ -4,7 +4,11 @@ function organisationLabel(o: { nameEn: string; acronym: string | null }): strin
   return o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn;
 }
 
-export function OrganisationOptions({ organisations }: { organisations: { id: string; nameEn: string; acronym: string | null }[] }) {
+export function OrganisationOptions({
+  organisations,
+}: {
+  organisations: { id: string; nameEn: string; acronym: string | null }[];
+}) {
   return (
     <>
       <option value="">—</option>

@@ -32,7 +32,17 @@ export const inputClass =
   'min-h-10 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700';
 
 /** A label, an optional hint and a server-rendered control (whose id and aria-describedby the caller sets). */
-export function FormRow({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
+export function FormRow({
+  id,
+  label,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">

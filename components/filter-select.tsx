@@ -33,4 +33,7 @@ export function FilterSelect({
 }
 
 /** The types of organisation as FilterSelect options. */
-export const ORGANISATION_TYPE_OPTIONS = ORGANISATION_TYPES.map((type) => ({ value: type, label: ORGANISATION_TYPE_LABELS[type] }));
+export const ORGANISATION_TYPE_OPTIONS = ORGANISATION_TYPES.map((type) => ({
+  value: type,
+  label: ORGANISATION_TYPE_LABELS[type],
+}));

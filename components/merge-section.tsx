@@ -42,7 +42,10 @@ export function MergeSection({
           </label>
           <input id="duplicate-search" name="dup" type="search" defaultValue={search} className={inputClass} />
         </div>
-        <button type="submit" className="min-h-10 rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        <button
+          type="submit"
+          className="min-h-10 rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
           Find
         </button>
       </form>
@@ -57,7 +60,10 @@ export function MergeSection({
       </p>
       <ul className="mt-2 space-y-2">
         {candidates.map((candidate) => (
-          <li key={candidate.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-3">
+          <li
+            key={candidate.id}
+            className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-3"
+          >
             <span>{candidate.description}</span>
             <ActionForm action={merge} submitLabel={candidate.mergeLabel} variant="secondary">
               <input type="hidden" name="mergeId" value={candidate.id} />

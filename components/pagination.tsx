@@ -22,7 +22,11 @@ export function Pagination({
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages === 1) return null;
   const href = (target: number) => {
-    const query = new URLSearchParams(Object.entries({ ...params, page: target > 1 ? String(target) : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+    const query = new URLSearchParams(
+      Object.entries({ ...params, page: target > 1 ? String(target) : undefined }).filter((e): e is [string, string] =>
+        Boolean(e[1]),
+      ),
+    );
     const text = query.toString();
     return text ? `${basePath}?${text}` : basePath;
   };
@@ -34,12 +38,25 @@ export function Pagination({
       </span>
       {page < pages ? <Link href={href(page + 1)}>Next page →</Link> : null}
       <form method="get" action={basePath} className="flex items-center gap-2">
-        {Object.entries(params).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+        {Object.entries(params).map(([name, value]) =>
+          value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+        )}
         <label htmlFor={`${basePath}-page`} className="font-medium">
           Go to page
         </label>
-        <input id={`${basePath}-page`} name="page" type="number" min={1} max={pages} defaultValue={page} className="min-h-10 w-24 rounded-md border border-slate-400 px-2" />
-        <button type="submit" className="min-h-10 rounded-md border border-slate-400 bg-white px-3 font-medium hover:bg-slate-100">
+        <input
+          id={`${basePath}-page`}
+          name="page"
+          type="number"
+          min={1}
+          max={pages}
+          defaultValue={page}
+          className="min-h-10 w-24 rounded-md border border-slate-400 px-2"
+        />
+        <button
+          type="submit"
+          className="min-h-10 rounded-md border border-slate-400 bg-white px-3 font-medium hover:bg-slate-100"
+        >
           Go
         </button>
       </form>

@@ -10,7 +10,11 @@ export function SignOutButton({ action }: { action: (state: FormState, formData:
       <button type="submit" className="rounded border border-white/70 px-2 py-1 text-white hover:bg-white/10">
         Sign out
       </button>
-      {state.status === 'error' && <span role="status" className="ml-2">{state.message}</span>}
+      {state.status === 'error' && (
+        <span role="status" className="ml-2">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

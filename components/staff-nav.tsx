@@ -9,7 +9,8 @@ export function StaffNav({ items }: { items: { href: string; label: string }[] }
     <nav aria-label="Staff">
       <ul className="flex flex-wrap gap-x-4 gap-y-1">
         {items.map((item) => {
-          const current = item.href === '/staff' ? pathname === '/staff' : pathname.startsWith(item.href) && item.href !== '/';
+          const current =
+            item.href === '/staff' ? pathname === '/staff' : pathname.startsWith(item.href) && item.href !== '/';
           return (
             <li key={item.href}>
               <Link

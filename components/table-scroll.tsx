@@ -6,7 +6,12 @@ import type { ReactNode } from 'react';
  */
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="group" aria-label={label} tabIndex={0} className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div
+      role="group"
+      aria-label={label}
+      tabIndex={0}
+      className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white"
+    >
       {children}
     </div>
   );

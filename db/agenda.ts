@@ -16,15 +16,27 @@ async function loadAgenda(executor: DbExecutor, meetingId: string): Promise<Agen
     .orderBy(asc(agendaItems.position), asc(agendaItems.startsAt));
   const people = items.length
     ? await executor
-        .select({ agendaItemId: agendaItemPeople.agendaItemId, contactId: contacts.id, name: contacts.name, role: agendaItemPeople.role })
+        .select({
+          agendaItemId: agendaItemPeople.agendaItemId,
+          contactId: contacts.id,
+          name: contacts.name,
+          role: agendaItemPeople.role,
+        })
         .from(agendaItemPeople)
         .innerJoin(contacts, eq(contacts.id, agendaItemPeople.contactId))
-        .where(inArray(agendaItemPeople.agendaItemId, items.map((i) => i.id)))
+        .where(
+          inArray(
+            agendaItemPeople.agendaItemId,
+            items.map((i) => i.id),
+          ),
+        )
         .orderBy(asc(contacts.name))
     : [];
   return items.map((item) => ({
     ...item,
-    people: people.filter((p) => p.agendaItemId === item.id).map(({ contactId, name, role }) => ({ contactId, name, role })),
+    people: people
+      .filter((p) => p.agendaItemId === item.id)
+      .map(({ contactId, name, role }) => ({ contactId, name, role })),
   }));
 }
 
@@ -45,7 +57,8 @@ export type AgendaValues = {
   people: { contactId: string; role: AgendaPersonRole }[];
 };
 
-export type AgendaChangeResult = { ok: true; meetingId: string } | { ok: false; reason: 'notFound' | 'contactNotFound' };
+export type AgendaChangeResult =
+  { ok: true; meetingId: string } | { ok: false; reason: 'notFound' | 'contactNotFound' };
 
 const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
 
@@ -55,34 +68,60 @@ async function renumber(executor: DbExecutor, ids: string[]) {
   }
 }
 
-export async function addAgendaItem(actor: StaffUser, meetingId: string, values: AgendaValues): Promise<AgendaChangeResult> {
+export async function addAgendaItem(
+  actor: StaffUser,
+  meetingId: string,
+  values: AgendaValues,
+): Promise<AgendaChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [meeting] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+    const [meeting] = await tx
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(eq(meetings.id, meetingId))
+      .for('update');
     if (!meeting) return { ok: false, reason: 'notFound' } as const;
     const contactIds = [...new Set(values.people.map((p) => p.contactId))];
     if (contactIds.length) {
       const found = await tx.select({ id: contacts.id }).from(contacts).where(inArray(contacts.id, contactIds));
       if (found.length !== contactIds.length) return { ok: false, reason: 'contactNotFound' } as const;
     }
-    const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId))) as [{ n: number }];
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))) as [{ n: number }];
     const { people, ...item } = values;
-    const [created] = await tx.insert(agendaItems).values({ ...item, meetingId, position: n }).returning();
-    if (people.length) await tx.insert(agendaItemPeople).values(people.map((p) => ({ ...p, agendaItemId: created!.id })));
+    const [created] = await tx
+      .insert(agendaItems)
+      .values({ ...item, meetingId, position: n })
+      .returning();
+    if (people.length)
+      await tx.insert(agendaItemPeople).values(people.map((p) => ({ ...p, agendaItemId: created!.id })));
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'meeting.agenda_item_added',
       entityType: 'meeting',
       entityId: meetingId,
-      after: { title: values.titleEn, kind: values.kind, startsAt: values.startsAt, endsAt: values.endsAt, room: values.room, people: people.length },
+      after: {
+        title: values.titleEn,
+        kind: values.kind,
+        startsAt: values.startsAt,
+        endsAt: values.endsAt,
+        room: values.room,
+        people: people.length,
+      },
     });
     return { ok: true, meetingId } as const;
   });
 }
 
 /** Replaces an item's details and people. */
-export async function updateAgendaItem(actor: StaffUser, itemId: string, values: AgendaValues): Promise<AgendaChangeResult> {
+export async function updateAgendaItem(
+  actor: StaffUser,
+  itemId: string,
+  values: AgendaValues,
+): Promise<AgendaChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -94,7 +133,10 @@ export async function updateAgendaItem(actor: StaffUser, itemId: string, values:
       if (found.length !== contactIds.length) return { ok: false, reason: 'contactNotFound' } as const;
     }
     const { people, ...item } = values;
-    await tx.update(agendaItems).set({ ...item, updatedAt: sql`now()` }).where(eq(agendaItems.id, itemId));
+    await tx
+      .update(agendaItems)
+      .set({ ...item, updatedAt: sql`now()` })
+      .where(eq(agendaItems.id, itemId));
     await tx.delete(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, itemId));
     if (people.length) await tx.insert(agendaItemPeople).values(people.map((p) => ({ ...p, agendaItemId: itemId })));
     await recordAudit(tx, {
@@ -102,8 +144,21 @@ export async function updateAgendaItem(actor: StaffUser, itemId: string, values:
       action: 'meeting.agenda_item_updated',
       entityType: 'meeting',
       entityId: before.meetingId,
-      before: { title: before.titleEn, kind: before.kind, startsAt: before.startsAt, endsAt: before.endsAt, room: before.room },
-      after: { title: item.titleEn, kind: item.kind, startsAt: item.startsAt, endsAt: item.endsAt, room: item.room, people: people.length },
+      before: {
+        title: before.titleEn,
+        kind: before.kind,
+        startsAt: before.startsAt,
+        endsAt: before.endsAt,
+        room: before.room,
+      },
+      after: {
+        title: item.titleEn,
+        kind: item.kind,
+        startsAt: item.startsAt,
+        endsAt: item.endsAt,
+        room: item.room,
+        people: people.length,
+      },
     });
     return { ok: true, meetingId: before.meetingId } as const;
   });
@@ -133,7 +188,11 @@ async function itemsOfMeetingOf(executor: DbExecutor, itemId: string) {
   return { item, ids: siblings.map((s) => s.id) };
 }
 
-export async function moveAgendaItem(actor: StaffUser, itemId: string, direction: 'up' | 'down'): Promise<AgendaChangeResult> {
+export async function moveAgendaItem(
+  actor: StaffUser,
+  itemId: string,
+  direction: 'up' | 'down',
+): Promise<AgendaChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -145,7 +204,13 @@ export async function moveAgendaItem(actor: StaffUser, itemId: string, direction
     if (to >= 0 && to < ids.length) {
       [ids[from], ids[to]] = [ids[to]!, ids[from]!];
       await renumber(tx, ids);
-      await recordAudit(tx, { actor: actorOf(actor), action: 'meeting.agenda_reordered', entityType: 'meeting', entityId: item.meetingId, after: { moved: item.titleEn, direction } });
+      await recordAudit(tx, {
+        actor: actorOf(actor),
+        action: 'meeting.agenda_reordered',
+        entityType: 'meeting',
+        entityId: item.meetingId,
+        after: { moved: item.titleEn, direction },
+      });
     }
     return { ok: true, meetingId: item.meetingId } as const;
   });
@@ -158,7 +223,10 @@ export async function removeAgendaItem(actor: StaffUser, itemId: string): Promis
     const found = await itemsOfMeetingOf(tx, itemId);
     if (!found) return { ok: false, reason: 'notFound' } as const;
     await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
-    await renumber(tx, found.ids.filter((id) => id !== itemId));
+    await renumber(
+      tx,
+      found.ids.filter((id) => id !== itemId),
+    );
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'meeting.agenda_item_removed',
@@ -170,13 +238,24 @@ export async function removeAgendaItem(actor: StaffUser, itemId: string): Promis
   });
 }
 
-export async function setAgendaPublished(actor: StaffUser, meetingId: string, published: boolean): Promise<AgendaChangeResult> {
+export async function setAgendaPublished(
+  actor: StaffUser,
+  meetingId: string,
+  published: boolean,
+): Promise<AgendaChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [meeting] = await tx.select({ published: meetings.agendaPublished }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+    const [meeting] = await tx
+      .select({ published: meetings.agendaPublished })
+      .from(meetings)
+      .where(eq(meetings.id, meetingId))
+      .for('update');
     if (!meeting) return { ok: false, reason: 'notFound' } as const;
-    await tx.update(meetings).set({ agendaPublished: published, updatedAt: sql`now()` }).where(eq(meetings.id, meetingId));
+    await tx
+      .update(meetings)
+      .set({ agendaPublished: published, updatedAt: sql`now()` })
+      .where(eq(meetings.id, meetingId));
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: published ? 'meeting.agenda_published' : 'meeting.agenda_unpublished',
@@ -190,7 +269,12 @@ export async function setAgendaPublished(actor: StaffUser, meetingId: string, pu
 }
 
 /** Copies a meeting's agenda (with its people) onto another meeting, every time shifted by `shiftMs`. */
-export async function copyAgenda(executor: DbExecutor, fromMeetingId: string, toMeetingId: string, shiftMs: number): Promise<number> {
+export async function copyAgenda(
+  executor: DbExecutor,
+  fromMeetingId: string,
+  toMeetingId: string,
+  shiftMs: number,
+): Promise<number> {
   const agenda = await loadAgenda(executor, fromMeetingId);
   for (const { id: _id, createdAt: _c, updatedAt: _u, people, ...item } of agenda) {
     void [_id, _c, _u];
@@ -204,7 +288,9 @@ export async function copyAgenda(executor: DbExecutor, fromMeetingId: string, to
       })
       .returning({ id: agendaItems.id });
     if (people.length) {
-      await executor.insert(agendaItemPeople).values(people.map((p) => ({ agendaItemId: copy!.id, contactId: p.contactId, role: p.role })));
+      await executor
+        .insert(agendaItemPeople)
+        .values(people.map((p) => ({ agendaItemId: copy!.id, contactId: p.contactId, role: p.role })));
     }
   }
   return agenda.length;

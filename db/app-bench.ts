@@ -12,7 +12,11 @@ import { contacts, councils, invitations, meetings, outboxMessages, summaries, s
 /** The bench's minimal dynamic page: one row. */
 export async function readOneMeetingTitle(locale: 'en' | 'ru'): Promise<string | null> {
   const db = await getDb();
-  const [row] = await db.select({ titleEn: meetings.titleEn, titleRu: meetings.titleRu }).from(meetings).orderBy(asc(meetings.startsAt)).limit(1);
+  const [row] = await db
+    .select({ titleEn: meetings.titleEn, titleRu: meetings.titleRu })
+    .from(meetings)
+    .orderBy(asc(meetings.startsAt))
+    .limit(1);
   return row ? (locale === 'ru' ? row.titleRu : row.titleEn) : null;
 }
 
@@ -64,7 +68,16 @@ async function invitees(meetingId: string | null, count: number, tag: string, ac
   if (!meetingId) return [];
   const rows = await db
     .insert(invitations)
-    .values(people.map((p) => ({ meetingId, contactId: p.id, role: 'delegate' as const, email: p.email, language: p.language, status: accepted ? ('accepted' as const) : ('invited' as const) })))
+    .values(
+      people.map((p) => ({
+        meetingId,
+        contactId: p.id,
+        role: 'delegate' as const,
+        email: p.email,
+        language: p.language,
+        status: accepted ? ('accepted' as const) : ('invited' as const),
+      })),
+    )
     .returning({ id: invitations.id, linkVersion: invitations.linkVersion });
   return rows.map((r) => invitationToken(authSecret(), { invitationId: r.id, version: r.linkVersion }));
 }
@@ -85,8 +98,14 @@ export type BenchData = {
 
 export async function prepareBenchData({ perScenario }: { perScenario: number }): Promise<BenchData> {
   const db = await getDb();
-  const [council] = await db.insert(councils).values({ nameEn: 'Bench Council', nameRu: 'Совет для замеров' }).returning();
-  const [admin] = await db.insert(users).values({ email: `bench.admin.${Date.now()}@bench.example.org`, role: 'admin', name: 'Bench admin' }).returning();
+  const [council] = await db
+    .insert(councils)
+    .values({ nameEn: 'Bench Council', nameRu: 'Совет для замеров' })
+    .returning();
+  const [admin] = await db
+    .insert(users)
+    .values({ email: `bench.admin.${Date.now()}@bench.example.org`, role: 'admin', name: 'Bench admin' })
+    .returning();
   const landingMeeting = await meeting(council!.id, 'Bench landing meeting', null);
   const [landingToken] = await invitees(landingMeeting.id, 1, `landing${Date.now()}`, false);
   const spreadTokens: string[] = [];
@@ -100,7 +119,15 @@ export async function prepareBenchData({ perScenario }: { perScenario: number })
   const bulk = await meeting(council!.id, 'Bench bulk meeting', null);
   const raw = await meeting(council!.id, 'Bench raw-insert meeting', null);
   await invitees(null, 5000, 'bulk', false);
-  return { councilId: council!.id, adminId: admin!.id, landingToken: landingToken!, spreadTokens, contendedTokens, bulkMeetingId: bulk.id, rawMeetingId: raw.id };
+  return {
+    councilId: council!.id,
+    adminId: admin!.id,
+    landingToken: landingToken!,
+    spreadTokens,
+    contendedTokens,
+    bulkMeetingId: bulk.id,
+    rawMeetingId: raw.id,
+  };
 }
 
 /**
@@ -110,10 +137,33 @@ export async function prepareBenchData({ perScenario }: { perScenario: number })
  */
 export async function rawInsertOfAnInvitationSend(meetingId: string, adminId: string): Promise<number> {
   const db = await getDb();
-  const people = await db.select({ id: contacts.id, name: contacts.name, email: contacts.email, language: contacts.language }).from(contacts).where(sql`${contacts.tags} @> array['bulk']`);
+  const people = await db
+    .select({ id: contacts.id, name: contacts.name, email: contacts.email, language: contacts.language })
+    .from(contacts)
+    .where(sql`${contacts.tags} @> array['bulk']`);
   const meetingRow = (await loadInvitationMeeting(db, meetingId))!;
-  const rows = people.map((p) => ({ id: crypto.randomUUID(), meeting_id: meetingId, contact_id: p.id, role: 'delegate', email: p.email, language: p.language, status: 'invited', last_sent_at: new Date().toISOString() }));
-  const messages = composeMessages({ ...meetingRow, announced: null }, 'invitation', rows.map((r, i) => ({ id: r.id, linkVersion: 1, language: r.language, email: r.email, role: 'delegate', name: people[i]!.name })));
+  const rows = people.map((p) => ({
+    id: crypto.randomUUID(),
+    meeting_id: meetingId,
+    contact_id: p.id,
+    role: 'delegate',
+    email: p.email,
+    language: p.language,
+    status: 'invited',
+    last_sent_at: new Date().toISOString(),
+  }));
+  const messages = composeMessages(
+    { ...meetingRow, announced: null },
+    'invitation',
+    rows.map((r, i) => ({
+      id: r.id,
+      linkVersion: 1,
+      language: r.language,
+      email: r.email,
+      role: 'delegate',
+      name: people[i]!.name,
+    })),
+  );
   const started = performance.now();
   await db.transaction(async (tx) => {
     await tx.execute(sql`insert into invitations (id, meeting_id, contact_id, role, email, language, status, last_sent_at)
@@ -132,10 +182,12 @@ export async function rawInsertOfAnInvitationSend(meetingId: string, adminId: st
 
 export async function countOutbox(status: 'queued' | 'sent'): Promise<number> {
   const db = await getDb();
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outboxMessages).where(eq(outboxMessages.status, status));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outboxMessages)
+    .where(eq(outboxMessages.status, status));
   return row!.n;
 }
-
 
 /** A database of the bench's own on the server of `serverUrl` (`<name>_appbench`), created afresh: its URL. */
 export async function freshBenchDatabase(serverUrl: string): Promise<string> {
@@ -168,7 +220,9 @@ export async function holdBackAllMailBut(meetingId: string) {
   await db
     .update(outboxMessages)
     .set({ status: 'failed', lastError: 'held back by the bench' })
-    .where(sql`${outboxMessages.status} = 'queued' and (${outboxMessages.invitationId} is null or ${outboxMessages.invitationId} not in (select id from invitations where meeting_id = ${meetingId}))`);
+    .where(
+      sql`${outboxMessages.status} = 'queued' and (${outboxMessages.invitationId} is null or ${outboxMessages.invitationId} not in (select id from invitations where meeting_id = ${meetingId}))`,
+    );
   return db.select().from(outboxMessages).where(eq(outboxMessages.status, 'queued'));
 }
 
@@ -183,24 +237,81 @@ export async function publishedBenchSummary(councilId: string): Promise<string> 
   const startsAt = new Date('2024-05-14T05:00:00Z');
   const [row] = await db
     .insert(meetings)
-    .values({ councilId, kind: 'plenary', titleEn: 'First meeting of the Bench Council', titleRu: 'Первое заседание Совета для замеров', startsAt, endsAt: new Date(startsAt.getTime() + 7 * 3600_000), timeZone: 'Asia/Tashkent', format: 'in_person', cityEn: 'Tashkent', cityRu: 'Ташкент', country: 'UZ', status: 'summary_published' })
+    .values({
+      councilId,
+      kind: 'plenary',
+      titleEn: 'First meeting of the Bench Council',
+      titleRu: 'Первое заседание Совета для замеров',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 7 * 3600_000),
+      timeZone: 'Asia/Tashkent',
+      format: 'in_person',
+      cityEn: 'Tashkent',
+      cityRu: 'Ташкент',
+      country: 'UZ',
+      status: 'summary_published',
+    })
     .returning();
   const organisation = (nameEn: string, nameRu: string, acronym: string) => ({ nameEn, nameRu, acronym });
-  const mandate = 'The Council strengthens regional and country-specific efforts regarding repatriation, rehabilitation and reintegration of people coming from conflict zones, by institutionalising the exchange of information and capacity-building activities based on lessons learned and good practices.';
+  const mandate =
+    'The Council strengthens regional and country-specific efforts regarding repatriation, rehabilitation and reintegration of people coming from conflict zones, by institutionalising the exchange of information and capacity-building activities based on lessons learned and good practices.';
   const draft = draftSummary({
-    meeting: { titleEn: row!.titleEn, titleRu: row!.titleRu, startsAt, timeZone: 'Asia/Tashkent', cityEn: 'Tashkent', cityRu: 'Ташкент' },
+    meeting: {
+      titleEn: row!.titleEn,
+      titleRu: row!.titleRu,
+      startsAt,
+      timeZone: 'Asia/Tashkent',
+      cityEn: 'Tashkent',
+      cityRu: 'Ташкент',
+    },
     council: { nameEn: 'Bench Council', nameRu: 'Совет для замеров', mandateEn: mandate, mandateRu: mandate },
-    organisers: [organisation('United Nations Regional Centre for Preventive Diplomacy for Central Asia', 'Региональный центр ООН по превентивной дипломатии для Центральной Азии', 'UNRCCA')],
-    coOrganisers: [organisation('United Nations Office of Counter-Terrorism', 'Контртеррористическое управление ООН', 'UNOCT'), organisation('Organization for Security and Co-operation in Europe', 'ОБСЕ', 'OSCE')],
+    organisers: [
+      organisation(
+        'United Nations Regional Centre for Preventive Diplomacy for Central Asia',
+        'Региональный центр ООН по превентивной дипломатии для Центральной Азии',
+        'UNRCCA',
+      ),
+    ],
+    coOrganisers: [
+      organisation('United Nations Office of Counter-Terrorism', 'Контртеррористическое управление ООН', 'UNOCT'),
+      organisation('Organization for Security and Co-operation in Europe', 'ОБСЕ', 'OSCE'),
+    ],
     participantCount: 104,
     countries: ['UZ', 'KZ', 'KG', 'TJ', 'TM'],
     organisationTypes: ['government', 'civil_society', 'un_entity', 'regional_organisation'],
-    unEntities: [organisation('Counter-Terrorism Committee Executive Directorate', 'ИДКТК', 'CTED'), organisation('United Nations Office on Drugs and Crime', 'УНП ООН', 'UNODC')],
-    regionalOrganisations: [organisation('Shanghai Cooperation Organisation', 'ШОС', 'SCO'), organisation('Commonwealth of Independent States', 'СНГ', 'CIS')],
+    unEntities: [
+      organisation('Counter-Terrorism Committee Executive Directorate', 'ИДКТК', 'CTED'),
+      organisation('United Nations Office on Drugs and Crime', 'УНП ООН', 'UNODC'),
+    ],
+    regionalOrganisations: [
+      organisation('Shanghai Cooperation Organisation', 'ШОС', 'SCO'),
+      organisation('Commonwealth of Independent States', 'СНГ', 'CIS'),
+    ],
     agenda: [
-      { kind: 'opening', titleEn: 'Opening statement by the Head of UNRCCA', titleRu: 'Вступительное слово главы РЦПДЦА', descriptionEn: '', descriptionRu: '', speakers: ['Kaha Imnadze'] },
-      { kind: 'working_session', titleEn: 'Discussion: regional and national efforts', titleRu: 'Обсуждение: региональные и национальные усилия', descriptionEn: '', descriptionRu: '', speakers: [] },
-      { kind: 'briefing', titleEn: 'Briefing for the diplomatic community', titleRu: 'Брифинг для дипломатического корпуса', descriptionEn: '', descriptionRu: '', speakers: [] },
+      {
+        kind: 'opening',
+        titleEn: 'Opening statement by the Head of UNRCCA',
+        titleRu: 'Вступительное слово главы РЦПДЦА',
+        descriptionEn: '',
+        descriptionRu: '',
+        speakers: ['Kaha Imnadze'],
+      },
+      {
+        kind: 'working_session',
+        titleEn: 'Discussion: regional and national efforts',
+        titleRu: 'Обсуждение: региональные и национальные усилия',
+        descriptionEn: '',
+        descriptionRu: '',
+        speakers: [],
+      },
+      {
+        kind: 'briefing',
+        titleEn: 'Briefing for the diplomatic community',
+        titleRu: 'Брифинг для дипломатического корпуса',
+        descriptionEn: '',
+        descriptionRu: '',
+        speakers: [],
+      },
     ],
   });
   const slug = `${draft.slug}-${Date.now().toString(36)}`;
@@ -209,10 +320,29 @@ export async function publishedBenchSummary(councilId: string): Promise<string> 
     .insert(summaries)
     .values({ meetingId: row!.id, ...draft, slug, status: 'published', publishedAt: now, firstPublishedAt: now })
     .returning({ id: summaries.id });
-  const { data, info } = await sharp({ create: { width: 1600, height: 1067, channels: 3, background: '#5a7d9a', noise: { type: 'gaussian', mean: 120, sigma: 20 } } })
+  const { data, info } = await sharp({
+    create: {
+      width: 1600,
+      height: 1067,
+      channels: 3,
+      background: '#5a7d9a',
+      noise: { type: 'gaussian', mean: 120, sigma: 20 },
+    },
+  })
     .blur(2)
     .jpeg({ quality: 80, mozjpeg: true })
     .toBuffer({ resolveWithObject: true });
-  await db.insert(summaryPhotos).values({ summaryId: summary!.id, altEn: 'Participants of the meeting in the conference hall', altRu: 'Участники заседания в конференц-зале', credit: 'UNRCCA', contentType: 'image/jpeg', width: info.width, height: info.height, byteSize: data.length, sha256: 'bench', data });
+  await db.insert(summaryPhotos).values({
+    summaryId: summary!.id,
+    altEn: 'Participants of the meeting in the conference hall',
+    altRu: 'Участники заседания в конференц-зале',
+    credit: 'UNRCCA',
+    contentType: 'image/jpeg',
+    width: info.width,
+    height: info.height,
+    byteSize: data.length,
+    sha256: 'bench',
+    data,
+  });
   return slug;
 }

@@ -8,7 +8,12 @@ describe('redact', () => {
         email: 'a@council.test',
         role: 'admin',
         sessionToken: 'abc',
-        nested: { passportNumber: 'AA1234567', dateOfBirth: '1990-01-01', note: 'kept', list: [{ secretLinks: ['x'] }] },
+        nested: {
+          passportNumber: 'AA1234567',
+          dateOfBirth: '1990-01-01',
+          note: 'kept',
+          list: [{ secretLinks: ['x'] }],
+        },
         empty: null,
         when: new Date('2024-05-14T05:00:00Z'),
       }),

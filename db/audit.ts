@@ -55,13 +55,23 @@ export async function listAuditEntries({
     .select()
     .from(auditLog)
     .where(
-      and(entityType ? eq(auditLog.entityType, entityType) : undefined, entityId ? eq(auditLog.entityId, entityId) : undefined),
+      and(
+        entityType ? eq(auditLog.entityType, entityType) : undefined,
+        entityId ? eq(auditLog.entityId, entityId) : undefined,
+      ),
     )
     .orderBy(desc(auditLog.at))
     .limit(limit);
 }
 
-type AuditInput = { actor: AuditActor; action: string; entityType: string; entityId: string | null; before?: unknown; after?: unknown };
+type AuditInput = {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+};
 
 /** Records many changes in one statement (an import's chunk, a bulk send), in the transaction that makes them. */
 export async function recordAudits(executor: DbExecutor, entries: AuditInput[]): Promise<void> {

@@ -16,7 +16,11 @@ export async function insertJsonRows<Row extends Record<string, unknown>>(
 ): Promise<Row[]> {
   if (!rows.length) return [];
   const name = getTableName(table);
-  const columns = sql.raw(Object.keys(rows[0]!).map((c) => `"${c}"`).join(', '));
+  const columns = sql.raw(
+    Object.keys(rows[0]!)
+      .map((c) => `"${c}"`)
+      .join(', '),
+  );
   const result = await executor.execute(
     sql`insert into ${table} (${columns}) select ${columns} from json_populate_recordset(null::${sql.raw(`"${name}"`)}, ${JSON.stringify(rows)}::json)
       ${onConflictDoNothing ? sql`on conflict do nothing` : sql``}

@@ -53,8 +53,11 @@ describe('contact import', () => {
     expect(excel.batch.status).toBe('done');
 
     const rejected = [...messy.preview.outcomes, ...excel.preview.outcomes].filter((o) => o.outcome === 'rejected');
-    const byEmail = (a: { email: string | null }, b: { email: string | null }) => (a.email ?? '').localeCompare(b.email ?? '');
-    expect(rejected.map((r) => ({ email: r.email, why: r.outcome === 'rejected' && r.reason.toLowerCase() })).sort(byEmail)).toEqual(
+    const byEmail = (a: { email: string | null }, b: { email: string | null }) =>
+      (a.email ?? '').localeCompare(b.email ?? '');
+    expect(
+      rejected.map((r) => ({ email: r.email, why: r.outcome === 'rejected' && r.reason.toLowerCase() })).sort(byEmail),
+    ).toEqual(
       expected.rejected
         .map((r: { email: string; why: string }) => ({ email: r.email, why: expect.stringContaining(r.why) }))
         .sort(byEmail),
@@ -73,7 +76,10 @@ describe('contact import', () => {
         ...(check.title && { title: check.title }),
       });
       if (check.organisation) {
-        const [organisation] = await db.select().from(organisations).where(eq(organisations.id, contact!.organisationId!));
+        const [organisation] = await db
+          .select()
+          .from(organisations)
+          .where(eq(organisations.id, contact!.organisationId!));
         expect([organisation!.acronym, organisation!.nameEn]).toContain(check.organisation);
       }
     }
@@ -99,7 +105,10 @@ describe('contact import', () => {
   it('never clears a value with a blank cell, and shows each field a row would change', async () => {
     const csv = 'Full name,Email,Phone,Position\nZarina Bekova,zarina.b@example.org,+992 37 221 0000,Counsellor\n';
     await importBytes(new TextEncoder().encode(csv), 'first.csv');
-    const second = await importBytes(new TextEncoder().encode('Full name,Email,Phone,Position\nЗарина Бекова,ZARINA.B@example.org,,Director\n'), 'second.csv');
+    const second = await importBytes(
+      new TextEncoder().encode('Full name,Email,Phone,Position\nЗарина Бекова,ZARINA.B@example.org,,Director\n'),
+      'second.csv',
+    );
     expect(second.preview.outcomes[0]).toMatchObject({
       outcome: 'update',
       changes: [
@@ -113,13 +122,25 @@ describe('contact import', () => {
 
   it('maps a new organisation to an existing one when staff say so', async () => {
     const db = await getDb();
-    const [existing] = await db.insert(organisations).values({ nameEn: 'Ministry of Internal Affairs of the Kyrgyz Republic', acronym: 'MVD KG', type: 'government', searchKey: 'x' }).returning();
+    const [existing] = await db
+      .insert(organisations)
+      .values({
+        nameEn: 'Ministry of Internal Affairs of the Kyrgyz Republic',
+        acronym: 'MVD KG',
+        type: 'government',
+        searchKey: 'x',
+      })
+      .returning();
     const actor = await editor();
-    const read = readContactsFile(new TextEncoder().encode('Name;Email;Organisation\nBakyt Ermekov;bakyt@example.org;MIA Kyrgyzstan\n'));
+    const read = readContactsFile(
+      new TextEncoder().encode('Name;Email;Organisation\nBakyt Ermekov;bakyt@example.org;MIA Kyrgyzstan\n'),
+    );
     if (!read.ok) throw new Error(read.problem);
     const id = await createContactImport(actor, { fileName: 'mia.csv', ...read.file });
     const preview = await previewContactImport((await getContactImport({ id }))!);
-    expect(preview.organisations).toEqual([{ key: 'name:mia kyrgyzstan', name: 'MIA Kyrgyzstan', acronym: null, rows: 1, mappedTo: null }]);
+    expect(preview.organisations).toEqual([
+      { key: 'name:mia kyrgyzstan', name: 'MIA Kyrgyzstan', acronym: null, rows: 1, mappedTo: null },
+    ]);
     expect(await chooseImportOrganisation(actor, id, 'name:mia kyrgyzstan', existing!.id)).toEqual({ ok: true });
     await startContactImport(actor, id);
     await runContactImport(id);
@@ -130,9 +151,18 @@ describe('contact import', () => {
 
   it('keeps staff’s choice of organisation for every row, however the rows fall into chunks', async () => {
     const db = await getDb();
-    const [undp] = await db.insert(organisations).values({ nameEn: 'UN Development Programme (Tashkent office)', acronym: 'UNDP UZ', type: 'un_entity', searchKey: 'x' }).returning();
+    const [undp] = await db
+      .insert(organisations)
+      .values({
+        nameEn: 'UN Development Programme (Tashkent office)',
+        acronym: 'UNDP UZ',
+        type: 'un_entity',
+        searchKey: 'x',
+      })
+      .returning();
     const actor = await editor();
-    const csv = 'Full name,Email,Organisation,Acronym\nA One,a.one@undp.example.org,United Nations Development Programme,UNDP\nB Two,b.two@undp.example.org,United Nations Development Programme,\n';
+    const csv =
+      'Full name,Email,Organisation,Acronym\nA One,a.one@undp.example.org,United Nations Development Programme,UNDP\nB Two,b.two@undp.example.org,United Nations Development Programme,\n';
     const read = readContactsFile(new TextEncoder().encode(csv));
     if (!read.ok) throw new Error(read.problem);
     const id = await createContactImport(actor, { fileName: 'undp.csv', ...read.file });
@@ -144,8 +174,16 @@ describe('contact import', () => {
     while (await importNextChunk(id, 1)) {
       // each call imports one row
     }
-    const imported = await db.select().from(contacts).where(sql`${contacts.email} like '%@undp.example.org'`);
+    const imported = await db
+      .select()
+      .from(contacts)
+      .where(sql`${contacts.email} like '%@undp.example.org'`);
     expect(imported.map((c) => c.organisationId)).toEqual([undp!.id, undp!.id]);
-    expect(await db.select().from(organisations).where(sql`${organisations.acronym} = 'UNDP'`)).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(organisations)
+        .where(sql`${organisations.acronym} = 'UNDP'`),
+    ).toEqual([]);
   });
 });

@@ -31,19 +31,30 @@ export const IMPORT_CHUNK_SIZE = 500;
 type OrganisationRef = { id: string; nameEn: string; nameRu: string | null; acronym: string | null };
 
 /** A new organisation the file names, and the rows that name it. */
-export type PlannedOrganisation = { key: string; name: string; acronym: string | null; rows: number; mappedTo: OrganisationRef | null };
+export type PlannedOrganisation = {
+  key: string;
+  name: string;
+  acronym: string | null;
+  rows: number;
+  mappedTo: OrganisationRef | null;
+};
 
 type Target = { kind: 'existing'; organisation: OrganisationRef } | { kind: 'new'; key: string };
 
 // \u001f (unit separator) between name and acronym: never typed, and (unlike \u0000) storable in jsonb.
-const mentionKey = (m: OrganisationMention) => `${organisationMatchKey(m.name)}\u001f${m.acronym ? organisationMatchKey(m.acronym) : ''}`;
+const mentionKey = (m: OrganisationMention) =>
+  `${organisationMatchKey(m.name)}\u001f${m.acronym ? organisationMatchKey(m.acronym) : ''}`;
 
 /**
  * Where each organisation the file names goes: an existing one, matched by acronym (case-insensitive) or by name
  * (case- and space-insensitive, English or Russian), or a new one. Mentions that share an acronym or a name are one
  * new organisation. `choices` are staff's decisions to map a new one to an existing one instead.
  */
-function resolveOrganisations(mentions: OrganisationMention[], existing: OrganisationRef[], choices: Record<string, string>) {
+function resolveOrganisations(
+  mentions: OrganisationMention[],
+  existing: OrganisationRef[],
+  choices: Record<string, string>,
+) {
   const byAcronym = new Map<string, OrganisationRef>();
   const byName = new Map<string, OrganisationRef>();
   const byId = new Map(existing.map((o) => [o.id, o]));
@@ -60,7 +71,9 @@ function resolveOrganisations(mentions: OrganisationMention[], existing: Organis
     if (targets.has(key) || unmatched.some((m) => mentionKey(m) === key)) continue;
     const name = organisationMatchKey(mention.name);
     const found =
-      (mention.acronym && byAcronym.get(organisationMatchKey(mention.acronym))) || byName.get(name) || byAcronym.get(name);
+      (mention.acronym && byAcronym.get(organisationMatchKey(mention.acronym))) ||
+      byName.get(name) ||
+      byAcronym.get(name);
     if (found) targets.set(key, { kind: 'existing', organisation: found });
     else unmatched.push(mention);
   }
@@ -71,7 +84,8 @@ function resolveOrganisations(mentions: OrganisationMention[], existing: Organis
   const seen = new Map<string, number>();
   unmatched.forEach((mention, i) => {
     const labels = [`n:${organisationMatchKey(mention.name)}`];
-    if (mention.acronym) labels.push(`a:${organisationMatchKey(mention.acronym)}`, `n:${organisationMatchKey(mention.acronym)}`);
+    if (mention.acronym)
+      labels.push(`a:${organisationMatchKey(mention.acronym)}`, `n:${organisationMatchKey(mention.acronym)}`);
     for (const label of labels) {
       const other = seen.get(label);
       if (other === undefined) seen.set(label, i);
@@ -200,7 +214,12 @@ function planRows(
   return { outcomes, state };
 }
 
-function applyRow(before: StoredContact | undefined, row: ImportedContact, target: Target | undefined, source: string): StoredContact {
+function applyRow(
+  before: StoredContact | undefined,
+  row: ImportedContact,
+  target: Target | undefined,
+  source: string,
+): StoredContact {
   const organisationId = target?.kind === 'existing' ? target.organisation.id : null;
   const organisationKey = target?.kind === 'new' ? target.key : null;
   if (!before) {
@@ -220,7 +239,10 @@ function applyRow(before: StoredContact | undefined, row: ImportedContact, targe
       source: row.source ?? source,
     };
   }
-  const notes = !row.notes || before.notes.includes(row.notes) ? before.notes : [before.notes, row.notes].filter(Boolean).join('\n');
+  const notes =
+    !row.notes || before.notes.includes(row.notes)
+      ? before.notes
+      : [before.notes, row.notes].filter(Boolean).join('\n');
   return {
     ...before,
     name: row.name,
@@ -264,7 +286,10 @@ function describeChanges(
 async function loadStored(executor: DbExecutor, emails: string[]): Promise<Map<string, StoredContact>> {
   const stored = new Map<string, StoredContact>();
   for (let i = 0; i < emails.length; i += 5000) {
-    const rows = await executor.select().from(contacts).where(inArray(contacts.email, emails.slice(i, i + 5000)));
+    const rows = await executor
+      .select()
+      .from(contacts)
+      .where(inArray(contacts.email, emails.slice(i, i + 5000)));
     for (const c of rows) stored.set(c.email, { ...c, organisationKey: null });
   }
   return stored;
@@ -272,7 +297,12 @@ async function loadStored(executor: DbExecutor, emails: string[]): Promise<Map<s
 
 async function loadOrganisations(executor: DbExecutor): Promise<OrganisationRef[]> {
   return executor
-    .select({ id: organisations.id, nameEn: organisations.nameEn, nameRu: organisations.nameRu, acronym: organisations.acronym })
+    .select({
+      id: organisations.id,
+      nameEn: organisations.nameEn,
+      nameRu: organisations.nameRu,
+      acronym: organisations.acronym,
+    })
     .from(organisations)
     .orderBy(asc(organisations.createdAt), asc(organisations.id));
 }
@@ -319,7 +349,10 @@ export async function getContactImport({ id }: { id: string }): Promise<ContactI
   return batch ?? null;
 }
 
-export type ImportSummary = Pick<ContactImport, 'id' | 'fileName' | 'status' | 'rowsDone' | 'counts' | 'createdAt' | 'createdByEmail' | 'finishedAt'> & { totalRows: number };
+export type ImportSummary = Pick<
+  ContactImport,
+  'id' | 'fileName' | 'status' | 'rowsDone' | 'counts' | 'createdAt' | 'createdByEmail' | 'finishedAt'
+> & { totalRows: number };
 
 export async function listContactImports(): Promise<ImportSummary[]> {
   await requireStaff('editor');
@@ -361,7 +394,15 @@ export async function previewContactImport(batch: ContactImport): Promise<Import
   const { targets, planned, plannedKeyOf } = resolveOrganisations(mentions, existing, batch.organisationChoices);
   const emails = [...new Set(readings.flatMap((r) => (r.ok ? [r.contact.email] : [])))];
   const stored = await loadStored(db, emails);
-  const { outcomes } = planRows(batch.rows, 2, mapping, stored, targets, organisationLabeller(existing, planned), sourceOf(batch));
+  const { outcomes } = planRows(
+    batch.rows,
+    2,
+    mapping,
+    stored,
+    targets,
+    organisationLabeller(existing, planned),
+    sourceOf(batch),
+  );
 
   const rowsPerOrganisation = new Map<string, number>();
   for (const mention of mentions) {
@@ -375,14 +416,21 @@ export async function previewContactImport(batch: ContactImport): Promise<Import
   }
   return {
     outcomes,
-    organisations: planned.map((p) => ({ ...p, rows: rowsPerOrganisation.get(p.key) ?? 0 })).sort((a, b) => a.name.localeCompare(b.name)),
+    organisations: planned
+      .map((p) => ({ ...p, rows: rowsPerOrganisation.get(p.key) ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     counts,
   };
 }
 
-export type ImportChangeResult = { ok: true } | { ok: false; reason: 'notFound' | 'notPreviewing' | 'mappingIncomplete'; problems?: string[] };
+export type ImportChangeResult =
+  { ok: true } | { ok: false; reason: 'notFound' | 'notPreviewing' | 'mappingIncomplete'; problems?: string[] };
 
-export async function saveImportMapping(actor: StaffUser, id: string, mapping: ColumnMapping): Promise<ImportChangeResult> {
+export async function saveImportMapping(
+  actor: StaffUser,
+  id: string,
+  mapping: ColumnMapping,
+): Promise<ImportChangeResult> {
   assertRole(actor, 'editor');
   const problems = mappingProblems(mapping);
   if (problems.length) return { ok: false, reason: 'mappingIncomplete', problems };
@@ -391,16 +439,33 @@ export async function saveImportMapping(actor: StaffUser, id: string, mapping: C
     const updated = await tx
       .update(contactImports)
       .set({ mapping, mappingConfirmed: true, updatedAt: sql`now()` })
-      .where(and(eq(contactImports.id, id), eq(contactImports.status, 'previewing'), sql`jsonb_array_length(${contactImports.headers}) = ${mapping.length}`))
+      .where(
+        and(
+          eq(contactImports.id, id),
+          eq(contactImports.status, 'previewing'),
+          sql`jsonb_array_length(${contactImports.headers}) = ${mapping.length}`,
+        ),
+      )
       .returning({ id: contactImports.id });
     if (!updated.length) return { ok: false, reason: 'notPreviewing' } as const;
-    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action: 'contact_import.columns_chosen', entityType: 'contact_import', entityId: id, after: { mapping } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, email: actor.email },
+      action: 'contact_import.columns_chosen',
+      entityType: 'contact_import',
+      entityId: id,
+      after: { mapping },
+    });
     return { ok: true } as const;
   });
 }
 
 /** Staff's answer for one organisation the file would create: an existing organisation instead, or null to create it. */
-export async function chooseImportOrganisation(actor: StaffUser, id: string, key: string, organisationId: string | null): Promise<ImportChangeResult> {
+export async function chooseImportOrganisation(
+  actor: StaffUser,
+  id: string,
+  key: string,
+  organisationId: string | null,
+): Promise<ImportChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -408,13 +473,19 @@ export async function chooseImportOrganisation(actor: StaffUser, id: string, key
     if (!batch) return { ok: false, reason: 'notFound' } as const;
     if (batch.status !== 'previewing') return { ok: false, reason: 'notPreviewing' } as const;
     if (organisationId) {
-      const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
+      const [found] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId));
       if (!found) return { ok: false, reason: 'notFound' } as const;
     }
     const choices = { ...batch.organisationChoices };
     if (organisationId) choices[key] = organisationId;
     else delete choices[key];
-    await tx.update(contactImports).set({ organisationChoices: choices, updatedAt: sql`now()` }).where(eq(contactImports.id, id));
+    await tx
+      .update(contactImports)
+      .set({ organisationChoices: choices, updatedAt: sql`now()` })
+      .where(eq(contactImports.id, id));
     await recordAudit(tx, {
       actor: { id: actor.id, email: actor.email },
       action: 'contact_import.organisation_chosen',
@@ -437,7 +508,13 @@ export async function cancelContactImport(actor: StaffUser, id: string): Promise
       .where(and(eq(contactImports.id, id), eq(contactImports.status, 'previewing')))
       .returning({ id: contactImports.id, fileName: contactImports.fileName });
     if (!updated.length) return { ok: false, reason: 'notPreviewing' } as const;
-    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action: 'contact_import.cancelled', entityType: 'contact_import', entityId: id, after: { fileName: updated[0]!.fileName } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, email: actor.email },
+      action: 'contact_import.cancelled',
+      entityType: 'contact_import',
+      entityId: id,
+      after: { fileName: updated[0]!.fileName },
+    });
     return { ok: true } as const;
   });
 }
@@ -469,17 +546,31 @@ export async function startContactImport(actor: StaffUser, id: string): Promise<
         organisationIds[p.key] = p.mappedTo.id;
         continue;
       }
-      const values = { nameEn: p.name, acronym: p.acronym, type: 'other' as const, notes: `Created by ${sourceOf(batch)}.` };
+      const values = {
+        nameEn: p.name,
+        acronym: p.acronym,
+        type: 'other' as const,
+        notes: `Created by ${sourceOf(batch)}.`,
+      };
       const [created] = await tx
         .insert(organisations)
         .values({ ...values, searchKey: organisationSearchKey(values) })
         .returning({ id: organisations.id });
       organisationIds[p.key] = created!.id;
-      await recordAudit(tx, { actor: actorRef, action: 'organisation.created', entityType: 'organisation', entityId: created!.id, after: { ...values, import: id } });
+      await recordAudit(tx, {
+        actor: actorRef,
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: created!.id,
+        after: { ...values, import: id },
+      });
     }
     // Where each organisation the file names goes, decided once for the whole file: a chunk of 500 rows alone could
     // group the names differently (a name without its acronym) and lose staff's choice.
-    const settled = resolveOrganisations(mentions, await loadOrganisations(tx), { ...batch.organisationChoices, ...organisationIds });
+    const settled = resolveOrganisations(mentions, await loadOrganisations(tx), {
+      ...batch.organisationChoices,
+      ...organisationIds,
+    });
     for (const [key, target] of settled.targets) {
       if (target.kind === 'existing') organisationIds[`${MENTION}${key}`] = target.organisation.id;
     }
@@ -492,7 +583,11 @@ export async function startContactImport(actor: StaffUser, id: string): Promise<
       action: 'contact_import.started',
       entityType: 'contact_import',
       entityId: id,
-      after: { fileName: batch.fileName, rows: batch.rows.length, organisationsCreated: planned.filter((p) => !p.mappedTo).length },
+      after: {
+        fileName: batch.fileName,
+        rows: batch.rows.length,
+        organisationsCreated: planned.filter((p) => !p.mappedTo).length,
+      },
     });
     return { ok: true } as const;
   });
@@ -523,7 +618,9 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
         rowsDone: contactImports.rowsDone,
         counts: contactImports.counts,
         totalRows: sql<number>`jsonb_array_length(${contactImports.rows})`,
-        chunk: sql<string[][]>`jsonb_path_query_array(${contactImports.rows}, ('$[' || ${contactImports.rowsDone} || ' to ' || (${contactImports.rowsDone} + ${chunkSize - 1}) || ']')::jsonpath)`,
+        chunk: sql<
+          string[][]
+        >`jsonb_path_query_array(${contactImports.rows}, ('$[' || ${contactImports.rowsDone} || ' to ' || (${contactImports.rowsDone} + ${chunkSize - 1}) || ']')::jsonpath)`,
       })
       .from(contactImports)
       .where(and(eq(contactImports.id, id), eq(contactImports.status, 'applying')))
@@ -544,16 +641,28 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
     const planned: Omit<PlannedOrganisation, 'rows'>[] = [];
     const emails = [...new Set(readings.flatMap((r) => (r.ok ? [r.contact.email] : [])))];
     const stored = await loadStored(tx, emails);
-    const { outcomes, state } = planRows(chunk, batch.rowsDone + 2, mapping, stored, targets, organisationLabeller(existing, planned), sourceOf(batch));
+    const { outcomes, state } = planRows(
+      chunk,
+      batch.rowsDone + 2,
+      mapping,
+      stored,
+      targets,
+      organisationLabeller(existing, planned),
+      sourceOf(batch),
+    );
 
     const actor = { id: batch.createdBy, email: batch.createdByEmail };
-    const changedEmails = new Set(outcomes.flatMap((o) => (o.outcome === 'create' || o.outcome === 'update' ? [o.email] : [])));
+    const changedEmails = new Set(
+      outcomes.flatMap((o) => (o.outcome === 'create' || o.outcome === 'update' ? [o.email] : [])),
+    );
     const audits: Parameters<typeof recordAudits>[1] = [];
     const inserts = [];
     for (const email of changedEmails) {
       const contact = state.get(email)!;
       // A new organisation the start step did not create (the directory changed in between) is left blank.
-      const organisationId = contact.organisationId ?? (contact.organisationKey ? (batch.organisationIds[contact.organisationKey] ?? null) : null);
+      const organisationId =
+        contact.organisationId ??
+        (contact.organisationKey ? (batch.organisationIds[contact.organisationKey] ?? null) : null);
       const values = {
         name: contact.name,
         nameLatin: contact.nameLatin,
@@ -573,7 +682,14 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
           .set({ ...values, ...contactKeys(values), updatedAt: sql`now()` })
           .where(eq(contacts.id, contact.id));
         const before = stored.get(email)!;
-        audits.push({ actor, action: 'contact.updated', entityType: 'contact', entityId: contact.id, before: { ...before, organisationKey: undefined }, after: { ...values, import: id } });
+        audits.push({
+          actor,
+          action: 'contact.updated',
+          entityType: 'contact',
+          entityId: contact.id,
+          before: { ...before, organisationKey: undefined },
+          after: { ...values, import: id },
+        });
       } else {
         inserts.push({ ...values, ...contactKeys(values) });
       }
@@ -585,7 +701,13 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
         const { searchKey: _s, sortKey: _k, ...values } = byEmail.get(c.email)!;
         void _s;
         void _k;
-        audits.push({ actor, action: 'contact.created', entityType: 'contact', entityId: c.id, after: { ...values, import: id } });
+        audits.push({
+          actor,
+          action: 'contact.created',
+          entityType: 'contact',
+          entityId: c.id,
+          after: { ...values, import: id },
+        });
       }
     }
     await recordAudits(tx, audits);
@@ -596,10 +718,21 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
     const done = rowsDone >= batch.totalRows;
     await tx
       .update(contactImports)
-      .set({ rowsDone, counts, updatedAt: sql`now()`, ...(done ? { status: 'done' as const, finishedAt: sql`now()` } : {}) })
+      .set({
+        rowsDone,
+        counts,
+        updatedAt: sql`now()`,
+        ...(done ? { status: 'done' as const, finishedAt: sql`now()` } : {}),
+      })
       .where(eq(contactImports.id, id));
     if (done) {
-      await recordAudit(tx, { actor, action: 'contact_import.finished', entityType: 'contact_import', entityId: id, after: { fileName: batch.fileName, counts } });
+      await recordAudit(tx, {
+        actor,
+        action: 'contact_import.finished',
+        entityType: 'contact_import',
+        entityId: id,
+        after: { fileName: batch.fileName, counts },
+      });
     }
     return !done;
   });

@@ -11,7 +11,6 @@ import { contacts, councilMembers, organisations, type Contact } from './schema'
 // 20,000 contacts make 500 pages: `npm run bench` times the 500th.
 export const CONTACTS_PAGE_SIZE = 40;
 
-
 export type ContactFilters = {
   search?: string;
   country?: string;
@@ -34,7 +33,11 @@ export function contactConditions(filters: ContactFilters): SQL | undefined {
     key
       ? sql`(${contacts.searchKey} like ${key} or ${contacts.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${organisations.searchKey} like ${key})))`
       : undefined,
-    filters.country === 'none' ? sql`${contacts.country} is null` : filters.country ? eq(contacts.country, filters.country) : undefined,
+    filters.country === 'none'
+      ? sql`${contacts.country} is null`
+      : filters.country
+        ? eq(contacts.country, filters.country)
+        : undefined,
     filters.organisationType
       ? sql`${contacts.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${organisations.type} = ${filters.organisationType}))`
       : undefined,
@@ -46,7 +49,10 @@ export function contactConditions(filters: ContactFilters): SQL | undefined {
   );
 }
 
-export type ContactListItem = Pick<Contact, 'id' | 'name' | 'nameLatin' | 'title' | 'email' | 'country' | 'language' | 'tags'> & {
+export type ContactListItem = Pick<
+  Contact,
+  'id' | 'name' | 'nameLatin' | 'title' | 'email' | 'country' | 'language' | 'tags'
+> & {
   organisation: string | null;
 };
 
@@ -95,4 +101,3 @@ export async function queryContactPage(db: DbExecutor, filters: ContactFilters &
   const [rows, [counted]] = await Promise.all([queries.rows, queries.total]);
   return { contacts: rows, total: counted?.total ?? 0 };
 }
-

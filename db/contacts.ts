@@ -32,7 +32,16 @@ export type ContactValues = {
   notes: string;
 };
 
-import { agendaItemPeople, agendaItems, contacts, councilMembers, councils, meetings, organisations, type Contact } from './schema';
+import {
+  agendaItemPeople,
+  agendaItems,
+  contacts,
+  councilMembers,
+  councils,
+  meetings,
+  organisations,
+  type Contact,
+} from './schema';
 
 /** One page of the directory, in Latin alphabetical order, and how many contacts match in all. */
 export async function listContacts(
@@ -107,13 +116,24 @@ export async function getContactLinks({ id }: { id: string }): Promise<ContactLi
   const db = await getDb();
   const [roster, agenda] = await Promise.all([
     db
-      .select({ councilId: councils.id, council: councils.nameEn, role: councilMembers.role, termFrom: councilMembers.termFrom, termTo: councilMembers.termTo })
+      .select({
+        councilId: councils.id,
+        council: councils.nameEn,
+        role: councilMembers.role,
+        termFrom: councilMembers.termFrom,
+        termTo: councilMembers.termTo,
+      })
       .from(councilMembers)
       .innerJoin(councils, eq(councils.id, councilMembers.councilId))
       .where(eq(councilMembers.contactId, id))
       .orderBy(asc(councilMembers.termFrom)),
     db
-      .select({ meetingId: meetings.id, meeting: meetings.titleEn, item: agendaItems.titleEn, role: agendaItemPeople.role })
+      .select({
+        meetingId: meetings.id,
+        meeting: meetings.titleEn,
+        item: agendaItems.titleEn,
+        role: agendaItemPeople.role,
+      })
       .from(agendaItemPeople)
       .innerJoin(agendaItems, eq(agendaItems.id, agendaItemPeople.agendaItemId))
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
@@ -129,7 +149,9 @@ export async function findContactDuplicates({ id, search }: { id: string; search
   const db = await getDb();
   const [self] = await db.select().from(contacts).where(eq(contacts.id, id));
   if (!self) return [];
-  const condition = search ? contactConditions({ search }) : sql`${contacts.searchKey} like ${likePattern(searchKey(self.name))}`;
+  const condition = search
+    ? contactConditions({ search })
+    : sql`${contacts.searchKey} like ${likePattern(searchKey(self.name))}`;
   return db
     .select(listColumns)
     .from(contacts)
@@ -139,7 +161,8 @@ export async function findContactDuplicates({ id, search }: { id: string; search
     .limit(20);
 }
 
-export type ContactChangeResult = { ok: true; id: string } | { ok: false; reason: 'notFound' | 'emailTaken' | 'organisationNotFound' };
+export type ContactChangeResult =
+  { ok: true; id: string } | { ok: false; reason: 'notFound' | 'emailTaken' | 'organisationNotFound' };
 
 /** What the audit log keeps of a contact: phone and notes are redacted there (db/audit.ts). */
 const auditable = (c: ContactValues | Contact) => ({
@@ -155,13 +178,20 @@ const auditable = (c: ContactValues | Contact) => ({
   notes: c.notes,
 });
 
-export async function saveContact(actor: StaffUser, id: string | null, input: ContactValues): Promise<ContactChangeResult> {
+export async function saveContact(
+  actor: StaffUser,
+  id: string | null,
+  input: ContactValues,
+): Promise<ContactChangeResult> {
   assertRole(actor, 'editor');
   const values = { ...input, email: input.email.trim().toLowerCase() };
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (values.organisationId) {
-      const found = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, values.organisationId));
+      const found = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, values.organisationId));
       if (!found.length) return { ok: false, reason: 'organisationNotFound' } as const;
     }
     const [sameEmail] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, values.email));
@@ -173,13 +203,29 @@ export async function saveContact(actor: StaffUser, id: string | null, input: Co
         .insert(contacts)
         .values({ ...row, source: `Added by ${actor.email}` })
         .returning({ id: contacts.id });
-      await recordAudit(tx, { actor: actorRef, action: 'contact.created', entityType: 'contact', entityId: created!.id, after: auditable(values) });
+      await recordAudit(tx, {
+        actor: actorRef,
+        action: 'contact.created',
+        entityType: 'contact',
+        entityId: created!.id,
+        after: auditable(values),
+      });
       return { ok: true, id: created!.id } as const;
     }
     const [before] = await tx.select().from(contacts).where(eq(contacts.id, id)).for('update');
     if (!before) return { ok: false, reason: 'notFound' } as const;
-    await tx.update(contacts).set({ ...row, updatedAt: sql`now()` }).where(eq(contacts.id, id));
-    await recordAudit(tx, { actor: actorRef, action: 'contact.updated', entityType: 'contact', entityId: id, before: auditable(before), after: auditable(values) });
+    await tx
+      .update(contacts)
+      .set({ ...row, updatedAt: sql`now()` })
+      .where(eq(contacts.id, id));
+    await recordAudit(tx, {
+      actor: actorRef,
+      action: 'contact.updated',
+      entityType: 'contact',
+      entityId: id,
+      before: auditable(before),
+      after: auditable(values),
+    });
     return { ok: true, id } as const;
   });
 }
@@ -192,7 +238,10 @@ export type MergeResult = { ok: true; id: string } | { ok: false; reason: 'notFo
  * is deleted, and so is the second of two invitations to one meeting (db/invitations moveInvitations). A table added
  * later that references contacts (registrations) must be moved here too.
  */
-export async function mergeContacts(actor: StaffUser, { keepId, mergeId }: { keepId: string; mergeId: string }): Promise<MergeResult> {
+export async function mergeContacts(
+  actor: StaffUser,
+  { keepId, mergeId }: { keepId: string; mergeId: string },
+): Promise<MergeResult> {
   assertRole(actor, 'editor');
   if (keepId === mergeId) return { ok: false, reason: 'same' };
   const db = await getDb();
@@ -207,7 +256,11 @@ export async function mergeContacts(actor: StaffUser, { keepId, mergeId }: { kee
     const merged = rows.find((r) => r.id === mergeId);
     if (!keep || !merged) return { ok: false, reason: 'notFound' } as const;
 
-    const movedRoster = await tx.update(councilMembers).set({ contactId: keepId }).where(eq(councilMembers.contactId, mergeId)).returning({ id: councilMembers.id });
+    const movedRoster = await tx
+      .update(councilMembers)
+      .set({ contactId: keepId })
+      .where(eq(councilMembers.contactId, mergeId))
+      .returning({ id: councilMembers.id });
     // The same role on the same item twice would be one role: keep one.
     await tx.execute(sql`
       delete from ${agendaItemPeople} m
@@ -231,7 +284,9 @@ export async function mergeContacts(actor: StaffUser, { keepId, mergeId }: { kee
       country: keep.country ?? merged.country,
       language: keep.language,
       tags: [...new Set([...keep.tags, ...merged.tags])],
-      notes: [keep.notes, merged.notes, `Merged with ${merged.name} <${merged.email}>.`].filter((n) => n.trim() !== '').join('\n'),
+      notes: [keep.notes, merged.notes, `Merged with ${merged.name} <${merged.email}>.`]
+        .filter((n) => n.trim() !== '')
+        .join('\n'),
     };
     await tx.delete(contacts).where(eq(contacts.id, mergeId));
     await tx
@@ -244,7 +299,10 @@ export async function mergeContacts(actor: StaffUser, { keepId, mergeId }: { kee
       entityType: 'contact',
       entityId: keepId,
       before: { kept: auditable(keep), merged: { id: mergeId, ...auditable(merged) } },
-      after: { ...auditable(filled), moved: { rosterTerms: movedRoster.length, agendaRoles: movedAgenda.length, invitations: movedInvitations } },
+      after: {
+        ...auditable(filled),
+        moved: { rosterTerms: movedRoster.length, agendaRoles: movedAgenda.length, invitations: movedInvitations },
+      },
     });
     return { ok: true, id: keepId } as const;
   });

@@ -19,7 +19,10 @@ export async function getHomeCouncil(): Promise<Council | null> {
 export async function listCouncils(): Promise<Pick<Council, 'id' | 'nameEn' | 'nameRu'>[]> {
   await requireStaff('viewer');
   const db = await getDb();
-  return db.select({ id: councils.id, nameEn: councils.nameEn, nameRu: councils.nameRu }).from(councils).orderBy(asc(councils.nameEn));
+  return db
+    .select({ id: councils.id, nameEn: councils.nameEn, nameRu: councils.nameRu })
+    .from(councils)
+    .orderBy(asc(councils.nameEn));
 }
 
 export type CouncilDetail = Council & { secretariat: string | null; workingGroups: WorkingGroup[] };
@@ -28,12 +31,19 @@ export async function getCouncil({ id }: { id: string }): Promise<CouncilDetail 
   await requireStaff('viewer');
   const db = await getDb();
   const [row] = await db
-    .select({ council: councils, secretariat: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.nameEn})` })
+    .select({
+      council: councils,
+      secretariat: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.nameEn})`,
+    })
     .from(councils)
     .leftJoin(organisations, eq(organisations.id, councils.secretariatOrganisationId))
     .where(eq(councils.id, id));
   if (!row) return null;
-  const groups = await db.select().from(workingGroups).where(eq(workingGroups.councilId, id)).orderBy(asc(workingGroups.nameEn));
+  const groups = await db
+    .select()
+    .from(workingGroups)
+    .where(eq(workingGroups.councilId, id))
+    .orderBy(asc(workingGroups.nameEn));
   return { ...row.council, secretariat: row.secretariat, workingGroups: groups };
 }
 
@@ -66,7 +76,9 @@ export async function listRoster({ councilId, asOf }: { councilId: string; asOf:
       email: contacts.email,
       role: councilMembers.role,
       country: sql<string | null>`coalesce(${councilMembers.nominatedByCountry}, ${contacts.country})`,
-      organisation: sql<string | null>`coalesce(${nominating.acronym}, ${nominating.nameEn}, ${organisations.acronym}, ${organisations.nameEn})`,
+      organisation: sql<
+        string | null
+      >`coalesce(${nominating.acronym}, ${nominating.nameEn}, ${organisations.acronym}, ${organisations.nameEn})`,
       termFrom: councilMembers.termFrom,
       termTo: councilMembers.termTo,
     })
@@ -83,21 +95,42 @@ export async function listRoster({ councilId, asOf }: { councilId: string; asOf:
     )
     .orderBy(asc(contacts.name));
   const memberships = rows.length
-    ? await db.select().from(workingGroupMembers).where(inArray(workingGroupMembers.memberId, rows.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(workingGroupMembers)
+        .where(
+          inArray(
+            workingGroupMembers.memberId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
-  return rows.map((r) => ({ ...r, workingGroupIds: memberships.filter((m) => m.memberId === r.id).map((m) => m.workingGroupId) }));
+  return rows.map((r) => ({
+    ...r,
+    workingGroupIds: memberships.filter((m) => m.memberId === r.id).map((m) => m.workingGroupId),
+  }));
 }
 
 const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
 
 export type RosterChangeResult =
   | { ok: true; councilId: string }
-  | { ok: false; reason: 'notFound' | 'contactNotFound' | 'organisationNotFound' | 'alreadyMember' | 'badGroup' | 'badDate'; message?: string };
+  | {
+      ok: false;
+      reason: 'notFound' | 'contactNotFound' | 'organisationNotFound' | 'alreadyMember' | 'badGroup' | 'badDate';
+      message?: string;
+    };
 
 export async function updateCouncil(
   actor: StaffUser,
   id: string,
-  values: { nameEn: string; nameRu: string; mandateEn: string; mandateRu: string; secretariatOrganisationId: string | null },
+  values: {
+    nameEn: string;
+    nameRu: string;
+    mandateEn: string;
+    mandateRu: string;
+    secretariatOrganisationId: string | null;
+  },
 ): Promise<RosterChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
@@ -105,30 +138,55 @@ export async function updateCouncil(
     const [before] = await tx.select().from(councils).where(eq(councils.id, id)).for('update');
     if (!before) return { ok: false, reason: 'notFound' } as const;
     if (values.secretariatOrganisationId) {
-      const found = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, values.secretariatOrganisationId));
+      const found = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, values.secretariatOrganisationId));
       if (!found.length) return { ok: false, reason: 'organisationNotFound' } as const;
     }
-    await tx.update(councils).set({ ...values, updatedAt: sql`now()` }).where(eq(councils.id, id));
+    await tx
+      .update(councils)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(councils.id, id));
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'council.updated',
       entityType: 'council',
       entityId: id,
-      before: { nameEn: before.nameEn, nameRu: before.nameRu, mandateEn: before.mandateEn, mandateRu: before.mandateRu, secretariatOrganisationId: before.secretariatOrganisationId },
+      before: {
+        nameEn: before.nameEn,
+        nameRu: before.nameRu,
+        mandateEn: before.mandateEn,
+        mandateRu: before.mandateRu,
+        secretariatOrganisationId: before.secretariatOrganisationId,
+      },
       after: values,
     });
     return { ok: true, councilId: id } as const;
   });
 }
 
-export async function addWorkingGroup(actor: StaffUser, councilId: string, values: { nameEn: string; nameRu: string }): Promise<RosterChangeResult> {
+export async function addWorkingGroup(
+  actor: StaffUser,
+  councilId: string,
+  values: { nameEn: string; nameRu: string },
+): Promise<RosterChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [council] = await tx.select({ id: councils.id }).from(councils).where(eq(councils.id, councilId));
     if (!council) return { ok: false, reason: 'notFound' } as const;
-    const [group] = await tx.insert(workingGroups).values({ councilId, ...values }).returning();
-    await recordAudit(tx, { actor: actorOf(actor), action: 'council.working_group_added', entityType: 'council', entityId: councilId, after: { workingGroupId: group!.id, ...values } });
+    const [group] = await tx
+      .insert(workingGroups)
+      .values({ councilId, ...values })
+      .returning();
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'council.working_group_added',
+      entityType: 'council',
+      entityId: councilId,
+      after: { workingGroupId: group!.id, ...values },
+    });
     return { ok: true, councilId: councilId } as const;
   });
 }
@@ -158,12 +216,22 @@ export async function addCouncilMember(
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [council] = await tx.select({ id: councils.id }).from(councils).where(eq(councils.id, councilId)).for('update');
+    const [council] = await tx
+      .select({ id: councils.id })
+      .from(councils)
+      .where(eq(councils.id, councilId))
+      .for('update');
     if (!council) return { ok: false, reason: 'notFound' } as const;
-    const [contact] = await tx.select({ id: contacts.id, name: contacts.name }).from(contacts).where(eq(contacts.id, values.contactId));
+    const [contact] = await tx
+      .select({ id: contacts.id, name: contacts.name })
+      .from(contacts)
+      .where(eq(contacts.id, values.contactId));
     if (!contact) return { ok: false, reason: 'contactNotFound' } as const;
     if (values.nominatedByOrganisationId) {
-      const found = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, values.nominatedByOrganisationId));
+      const found = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, values.nominatedByOrganisationId));
       if (!found.length) return { ok: false, reason: 'organisationNotFound' } as const;
     }
     if (!(await checkGroups(tx, councilId, values.workingGroupIds))) return { ok: false, reason: 'badGroup' } as const;
@@ -181,9 +249,14 @@ export async function addCouncilMember(
       );
     if (overlapping.length) return { ok: false, reason: 'alreadyMember' } as const;
     const { workingGroupIds, ...term } = values;
-    const [member] = await tx.insert(councilMembers).values({ councilId, ...term }).returning();
+    const [member] = await tx
+      .insert(councilMembers)
+      .values({ councilId, ...term })
+      .returning();
     if (workingGroupIds.length) {
-      await tx.insert(workingGroupMembers).values(workingGroupIds.map((workingGroupId) => ({ workingGroupId, memberId: member!.id })));
+      await tx
+        .insert(workingGroupMembers)
+        .values(workingGroupIds.map((workingGroupId) => ({ workingGroupId, memberId: member!.id })));
     }
     await recordAudit(tx, {
       actor: actorOf(actor),
@@ -203,9 +276,16 @@ export async function endMemberTerm(actor: StaffUser, memberId: string, termTo: 
     const [member] = await tx.select().from(councilMembers).where(eq(councilMembers.id, memberId)).for('update');
     if (!member) return { ok: false, reason: 'notFound' } as const;
     if (termTo < member.termFrom) {
-      return { ok: false, reason: 'badDate', message: `The term cannot end before it began (${member.termFrom}).` } as const;
+      return {
+        ok: false,
+        reason: 'badDate',
+        message: `The term cannot end before it began (${member.termFrom}).`,
+      } as const;
     }
-    await tx.update(councilMembers).set({ termTo, updatedAt: sql`now()` }).where(eq(councilMembers.id, memberId));
+    await tx
+      .update(councilMembers)
+      .set({ termTo, updatedAt: sql`now()` })
+      .where(eq(councilMembers.id, memberId));
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'council.member_term_ended',
@@ -218,7 +298,11 @@ export async function endMemberTerm(actor: StaffUser, memberId: string, termTo: 
   });
 }
 
-export async function setMemberGroups(actor: StaffUser, memberId: string, groupIds: string[]): Promise<RosterChangeResult> {
+export async function setMemberGroups(
+  actor: StaffUser,
+  memberId: string,
+  groupIds: string[],
+): Promise<RosterChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -227,7 +311,8 @@ export async function setMemberGroups(actor: StaffUser, memberId: string, groupI
     if (!(await checkGroups(tx, member.councilId, groupIds))) return { ok: false, reason: 'badGroup' } as const;
     const before = await tx.select().from(workingGroupMembers).where(eq(workingGroupMembers.memberId, memberId));
     await tx.delete(workingGroupMembers).where(eq(workingGroupMembers.memberId, memberId));
-    if (groupIds.length) await tx.insert(workingGroupMembers).values(groupIds.map((workingGroupId) => ({ workingGroupId, memberId })));
+    if (groupIds.length)
+      await tx.insert(workingGroupMembers).values(groupIds.map((workingGroupId) => ({ workingGroupId, memberId })));
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'council.member_groups_changed',

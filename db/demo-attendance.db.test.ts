@@ -14,7 +14,11 @@ describe('the seeded plenary', () => {
     expect(rows).toHaveLength(104);
     expect(rows.every((r) => r.status === 'registered')).toBe(true);
     expect(new Set(rows.map((r) => r.passportName)).size).toBe(104);
-    for (const state of ['KZ', 'KG', 'TJ', 'TM', 'UZ']) expect(rows.some((r) => r.country === state), state).toBe(true);
+    for (const state of ['KZ', 'KG', 'TJ', 'TM', 'UZ'])
+      expect(
+        rows.some((r) => r.country === state),
+        state,
+      ).toBe(true);
     const types = await db
       .selectDistinct({ type: organisations.type })
       .from(registrations)

@@ -20,40 +20,205 @@ export const attendanceOrganisations: {
   type: OrganisationType;
   country: string | null;
 }[] = [
-  { id: seeded(13), nameEn: 'Ministry of Foreign Affairs of the Republic of Kazakhstan', nameRu: 'Министерство иностранных дел Республики Казахстан', acronym: 'MFA KZ', type: 'government', country: 'KZ' },
-  { id: seeded(14), nameEn: 'Ministry of Foreign Affairs of the Kyrgyz Republic', nameRu: 'Министерство иностранных дел Кыргызской Республики', acronym: 'MFA KG', type: 'government', country: 'KG' },
-  { id: seeded(15), nameEn: 'Ministry of Foreign Affairs of the Republic of Tajikistan', nameRu: 'Министерство иностранных дел Республики Таджикистан', acronym: 'MFA TJ', type: 'government', country: 'TJ' },
-  { id: seeded(16), nameEn: 'Ministry of Foreign Affairs of Turkmenistan', nameRu: 'Министерство иностранных дел Туркменистана', acronym: 'MFA TM', type: 'government', country: 'TM' },
-  { id: seeded(17), nameEn: 'Ministry of Labour and Social Protection of Population of the Republic of Kazakhstan', nameRu: 'Министерство труда и социальной защиты населения Республики Казахстан', acronym: null, type: 'government', country: 'KZ' },
-  { id: seeded(18), nameEn: 'Steppe Reintegration Alliance', nameRu: 'Альянс «Степь» по реинтеграции', acronym: null, type: 'civil_society', country: 'KZ' },
-  { id: seeded(19), nameEn: 'Ala-Too Social Workers Network', nameRu: 'Сеть социальных работников «Ала-Тоо»', acronym: null, type: 'civil_society', country: 'KG' },
-  { id: seeded(20), nameEn: 'Pamir Family Support Initiative', nameRu: 'Инициатива поддержки семей «Памир»', acronym: null, type: 'civil_society', country: 'TJ' },
-  { id: seeded(21), nameEn: 'Caspian Community Care Association', nameRu: 'Ассоциация общественной заботы «Каспий»', acronym: null, type: 'civil_society', country: 'TM' },
-  { id: seeded(22), nameEn: 'Samarkand Rehabilitation Partnership', nameRu: 'Партнёрство по реабилитации «Самарканд»', acronym: null, type: 'civil_society', country: 'UZ' },
+  {
+    id: seeded(13),
+    nameEn: 'Ministry of Foreign Affairs of the Republic of Kazakhstan',
+    nameRu: 'Министерство иностранных дел Республики Казахстан',
+    acronym: 'MFA KZ',
+    type: 'government',
+    country: 'KZ',
+  },
+  {
+    id: seeded(14),
+    nameEn: 'Ministry of Foreign Affairs of the Kyrgyz Republic',
+    nameRu: 'Министерство иностранных дел Кыргызской Республики',
+    acronym: 'MFA KG',
+    type: 'government',
+    country: 'KG',
+  },
+  {
+    id: seeded(15),
+    nameEn: 'Ministry of Foreign Affairs of the Republic of Tajikistan',
+    nameRu: 'Министерство иностранных дел Республики Таджикистан',
+    acronym: 'MFA TJ',
+    type: 'government',
+    country: 'TJ',
+  },
+  {
+    id: seeded(16),
+    nameEn: 'Ministry of Foreign Affairs of Turkmenistan',
+    nameRu: 'Министерство иностранных дел Туркменистана',
+    acronym: 'MFA TM',
+    type: 'government',
+    country: 'TM',
+  },
+  {
+    id: seeded(17),
+    nameEn: 'Ministry of Labour and Social Protection of Population of the Republic of Kazakhstan',
+    nameRu: 'Министерство труда и социальной защиты населения Республики Казахстан',
+    acronym: null,
+    type: 'government',
+    country: 'KZ',
+  },
+  {
+    id: seeded(18),
+    nameEn: 'Steppe Reintegration Alliance',
+    nameRu: 'Альянс «Степь» по реинтеграции',
+    acronym: null,
+    type: 'civil_society',
+    country: 'KZ',
+  },
+  {
+    id: seeded(19),
+    nameEn: 'Ala-Too Social Workers Network',
+    nameRu: 'Сеть социальных работников «Ала-Тоо»',
+    acronym: null,
+    type: 'civil_society',
+    country: 'KG',
+  },
+  {
+    id: seeded(20),
+    nameEn: 'Pamir Family Support Initiative',
+    nameRu: 'Инициатива поддержки семей «Памир»',
+    acronym: null,
+    type: 'civil_society',
+    country: 'TJ',
+  },
+  {
+    id: seeded(21),
+    nameEn: 'Caspian Community Care Association',
+    nameRu: 'Ассоциация общественной заботы «Каспий»',
+    acronym: null,
+    type: 'civil_society',
+    country: 'TM',
+  },
+  {
+    id: seeded(22),
+    nameEn: 'Samarkand Rehabilitation Partnership',
+    nameRu: 'Партнёрство по реабилитации «Самарканд»',
+    acronym: null,
+    type: 'civil_society',
+    country: 'UZ',
+  },
 ];
 
 type Name = [latin: string, cyrillic: string, female: boolean];
-type Group = { country: string; language: 'ru' | 'en'; organisations: string[]; count: number; given: Name[]; surnames: [string, string][] };
+type Group = {
+  country: string;
+  language: 'ru' | 'en';
+  organisations: string[];
+  count: number;
+  given: Name[];
+  surnames: [string, string][];
+};
 
 const CA_SURNAMES: Record<string, [string, string][]> = {
-  UZ: [['Abdullaev', 'Абдуллаев'], ['Yusupov', 'Юсупов'], ['Nazarov', 'Назаров'], ['Mirzaev', 'Мирзаев'], ['Ergashev', 'Эргашев'], ['Umarov', 'Умаров'], ['Zakirov', 'Закиров']],
-  KZ: [['Nurlanov', 'Нурланов'], ['Omarov', 'Омаров'], ['Zhumabaev', 'Жумабаев'], ['Abenov', 'Абенов'], ['Iskakov', 'Искаков'], ['Ospanov', 'Оспанов']],
-  KG: [['Asanov', 'Асанов'], ['Sadykov', 'Садыков'], ['Mamytov', 'Мамытов'], ['Bakirov', 'Бакиров'], ['Isakov', 'Исаков']],
-  TJ: [['Rahmonov', 'Рахмонов'], ['Davlatov', 'Давлатов'], ['Sharipov', 'Шарипов'], ['Odinaev', 'Одинаев'], ['Safarov', 'Сафаров']],
-  TM: [['Atayev', 'Атаев'], ['Berdyev', 'Бердыев'], ['Orazov', 'Оразов'], ['Annayev', 'Аннаев']],
+  UZ: [
+    ['Abdullaev', 'Абдуллаев'],
+    ['Yusupov', 'Юсупов'],
+    ['Nazarov', 'Назаров'],
+    ['Mirzaev', 'Мирзаев'],
+    ['Ergashev', 'Эргашев'],
+    ['Umarov', 'Умаров'],
+    ['Zakirov', 'Закиров'],
+  ],
+  KZ: [
+    ['Nurlanov', 'Нурланов'],
+    ['Omarov', 'Омаров'],
+    ['Zhumabaev', 'Жумабаев'],
+    ['Abenov', 'Абенов'],
+    ['Iskakov', 'Искаков'],
+    ['Ospanov', 'Оспанов'],
+  ],
+  KG: [
+    ['Asanov', 'Асанов'],
+    ['Sadykov', 'Садыков'],
+    ['Mamytov', 'Мамытов'],
+    ['Bakirov', 'Бакиров'],
+    ['Isakov', 'Исаков'],
+  ],
+  TJ: [
+    ['Rahmonov', 'Рахмонов'],
+    ['Davlatov', 'Давлатов'],
+    ['Sharipov', 'Шарипов'],
+    ['Odinaev', 'Одинаев'],
+    ['Safarov', 'Сафаров'],
+  ],
+  TM: [
+    ['Atayev', 'Атаев'],
+    ['Berdyev', 'Бердыев'],
+    ['Orazov', 'Оразов'],
+    ['Annayev', 'Аннаев'],
+  ],
 };
 const CA_GIVEN: Record<string, Name[]> = {
-  UZ: [['Alisher', 'Алишер', false], ['Nigora', 'Нигора', true], ['Bekzod', 'Бекзод', false], ['Shahnoza', 'Шахноза', true], ['Ulugbek', 'Улугбек', false], ['Feruza', 'Феруза', true], ['Javlon', 'Жавлон', false]],
-  KZ: [['Yerlan', 'Ерлан', false], ['Asel', 'Асель', true], ['Marat', 'Марат', false], ['Saule', 'Сауле', true], ['Askar', 'Аскар', false]],
-  KG: [['Aibek', 'Айбек', false], ['Cholpon', 'Чолпон', true], ['Nurbek', 'Нурбек', false], ['Elnura', 'Элнура', true]],
-  TJ: [['Firuz', 'Фируз', false], ['Manizha', 'Манижа', true], ['Parviz', 'Парвиз', false], ['Tahmina', 'Тахмина', true]],
-  TM: [['Merdan', 'Мердан', false], ['Jennet', 'Дженнет', true], ['Batyr', 'Батыр', false], ['Ogulgerek', 'Огулгерек', true]],
+  UZ: [
+    ['Alisher', 'Алишер', false],
+    ['Nigora', 'Нигора', true],
+    ['Bekzod', 'Бекзод', false],
+    ['Shahnoza', 'Шахноза', true],
+    ['Ulugbek', 'Улугбек', false],
+    ['Feruza', 'Феруза', true],
+    ['Javlon', 'Жавлон', false],
+  ],
+  KZ: [
+    ['Yerlan', 'Ерлан', false],
+    ['Asel', 'Асель', true],
+    ['Marat', 'Марат', false],
+    ['Saule', 'Сауле', true],
+    ['Askar', 'Аскар', false],
+  ],
+  KG: [
+    ['Aibek', 'Айбек', false],
+    ['Cholpon', 'Чолпон', true],
+    ['Nurbek', 'Нурбек', false],
+    ['Elnura', 'Элнура', true],
+  ],
+  TJ: [
+    ['Firuz', 'Фируз', false],
+    ['Manizha', 'Манижа', true],
+    ['Parviz', 'Парвиз', false],
+    ['Tahmina', 'Тахмина', true],
+  ],
+  TM: [
+    ['Merdan', 'Мердан', false],
+    ['Jennet', 'Дженнет', true],
+    ['Batyr', 'Батыр', false],
+    ['Ogulgerek', 'Огулгерек', true],
+  ],
 };
-const INTERNATIONAL_GIVEN: Name[] = [['Helen', 'Хелен', true], ['Marco', 'Марко', false], ['Anna', 'Анна', true], ['Pavel', 'Павел', false], ['Ingrid', 'Ингрид', true], ['Tomas', 'Томас', false]];
-const INTERNATIONAL_SURNAMES: [string, string][] = [['Lindqvist', 'Линдквист'], ['Moretti', 'Моретти'], ['Novak', 'Новак'], ['Harding', 'Хардинг'], ['Weber', 'Вебер']];
+const INTERNATIONAL_GIVEN: Name[] = [
+  ['Helen', 'Хелен', true],
+  ['Marco', 'Марко', false],
+  ['Anna', 'Анна', true],
+  ['Pavel', 'Павел', false],
+  ['Ingrid', 'Ингрид', true],
+  ['Tomas', 'Томас', false],
+];
+const INTERNATIONAL_SURNAMES: [string, string][] = [
+  ['Lindqvist', 'Линдквист'],
+  ['Moretti', 'Моретти'],
+  ['Novak', 'Новак'],
+  ['Harding', 'Хардинг'],
+  ['Weber', 'Вебер'],
+];
 
-const ca = (country: string, count: number, organisations: string[]): Group => ({ country, language: 'ru', organisations, count, given: CA_GIVEN[country]!, surnames: CA_SURNAMES[country]! });
-const intl = (country: string, count: number, organisation: string, language: 'en' | 'ru' = 'en'): Group => ({ country, language, organisations: [organisation], count, given: INTERNATIONAL_GIVEN, surnames: INTERNATIONAL_SURNAMES });
+const ca = (country: string, count: number, organisations: string[]): Group => ({
+  country,
+  language: 'ru',
+  organisations,
+  count,
+  given: CA_GIVEN[country]!,
+  surnames: CA_SURNAMES[country]!,
+});
+const intl = (country: string, count: number, organisation: string, language: 'en' | 'ru' = 'en'): Group => ({
+  country,
+  language,
+  organisations: [organisation],
+  count,
+  given: INTERNATIONAL_GIVEN,
+  surnames: INTERNATIONAL_SURNAMES,
+});
 
 // 34 + 16 + 14 + 14 + 8 from the five states; 18 from UN entities and regional organisations: 104.
 const GROUPS: Group[] = [
@@ -74,8 +239,18 @@ const GROUPS: Group[] = [
 
 export const DEMO_ATTENDANCE = GROUPS.reduce((n, g) => n + g.count, 0);
 
-const TITLES = ['Head of Department', 'Chief Specialist', 'Deputy Director', 'Counsellor', 'Programme Officer', 'Senior Expert', 'Social Worker', 'Researcher'];
-const female = (surname: string, isFemale: boolean) => (isFemale && /(ov|ev|yev|in)$/i.test(surname) ? `${surname}a` : surname);
+const TITLES = [
+  'Head of Department',
+  'Chief Specialist',
+  'Deputy Director',
+  'Counsellor',
+  'Programme Officer',
+  'Senior Expert',
+  'Social Worker',
+  'Researcher',
+];
+const female = (surname: string, isFemale: boolean) =>
+  isFemale && /(ov|ev|yev|in)$/i.test(surname) ? `${surname}a` : surname;
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 
 export function demoAttendance(organisationNames: Map<string, string>) {
@@ -88,7 +263,8 @@ export function demoAttendance(organisationNames: Map<string, string>) {
       // remainder and surname by the quotient: every combination distinct (each group is smaller than its lists' product).
       const k = group.surnames === INTERNATIONAL_SURNAMES ? international++ : i;
       const given = group.given[k % group.given.length]!;
-      const [surnameLatin, surnameCyrillic] = group.surnames[Math.floor(k / group.given.length) % group.surnames.length]!;
+      const [surnameLatin, surnameCyrillic] =
+        group.surnames[Math.floor(k / group.given.length) % group.surnames.length]!;
       const latin = `${given[0]} ${female(surnameLatin, given[2])}`;
       const cyrillic = `${given[1]} ${female(surnameCyrillic, given[2])}`;
       const organisationId = group.organisations[i % group.organisations.length]!;
@@ -112,16 +288,46 @@ export function demoAttendance(organisationNames: Map<string, string>) {
 /** The plenary's attendance: contacts, accepted invitations and registrations, in the caller's transaction. */
 export async function seedDemoAttendance(tx: PgDatabase<PgQueryResultHKT, Record<string, unknown>>, meetingId: string) {
   await tx.insert(organisations).values(attendanceOrganisations).onConflictDoNothing();
-  const names = new Map((await tx.select({ id: organisations.id, nameEn: organisations.nameEn }).from(organisations)).map((o) => [o.id, o.nameEn]));
+  const names = new Map(
+    (await tx.select({ id: organisations.id, nameEn: organisations.nameEn }).from(organisations)).map((o) => [
+      o.id,
+      o.nameEn,
+    ]),
+  );
   const people = demoAttendance(names);
   await tx
     .insert(contacts)
-    .values(people.map((p) => ({ id: p.contactId, name: p.name, nameLatin: p.latin, email: p.email, country: p.country, language: p.language, organisationId: p.organisationId, title: p.title, source: 'Demo data (fictional people)', tags: ['demo'] })))
+    .values(
+      people.map((p) => ({
+        id: p.contactId,
+        name: p.name,
+        nameLatin: p.latin,
+        email: p.email,
+        country: p.country,
+        language: p.language,
+        organisationId: p.organisationId,
+        title: p.title,
+        source: 'Demo data (fictional people)',
+        tags: ['demo'],
+      })),
+    )
     .onConflictDoNothing();
   const answered = new Date('2024-05-06T09:00:00Z');
   await tx
     .insert(invitations)
-    .values(people.map((p) => ({ id: p.invitationId, meetingId, contactId: p.contactId, role: 'delegate' as const, email: p.email, language: p.language, status: 'accepted' as const, answeredAt: answered, lastSentAt: new Date('2024-04-15T09:00:00Z') })))
+    .values(
+      people.map((p) => ({
+        id: p.invitationId,
+        meetingId,
+        contactId: p.contactId,
+        role: 'delegate' as const,
+        email: p.email,
+        language: p.language,
+        status: 'accepted' as const,
+        answeredAt: answered,
+        lastSentAt: new Date('2024-04-15T09:00:00Z'),
+      })),
+    )
     .onConflictDoNothing();
   await tx
     .insert(registrations)

@@ -17,7 +17,12 @@ export const BUDGET_MS = 200;
 const WARMUP = 10;
 const RUNS = 100;
 
-type Scenario = { name: string; filters: ContactFilters & { page?: number }; indexes: string[]; check?: (names: string[]) => string | null };
+type Scenario = {
+  name: string;
+  filters: ContactFilters & { page?: number };
+  indexes: string[];
+  check?: (names: string[]) => string | null;
+};
 
 const SCENARIOS: Scenario[] = [
   { name: 'Latin search “Rakhimov”', filters: { search: 'Rakhimov' }, indexes: ['contacts_search_idx'] },
@@ -29,13 +34,25 @@ const SCENARIOS: Scenario[] = [
     check: (names) => (names.some((n) => n.includes('Исмоилов')) ? null : 'no Cyrillic «Исмоилов» among the results'),
   },
   { name: '500th page of the list', filters: { page: 500 }, indexes: ['contacts_sort_idx'] },
-  { name: 'Filters: Uzbekistan, tag “expert”', filters: { country: 'UZ', tag: 'expert' }, indexes: ['contacts_tags_idx', 'contacts_country_idx'] },
+  {
+    name: 'Filters: Uzbekistan, tag “expert”',
+    filters: { country: 'UZ', tag: 'expert' },
+    indexes: ['contacts_tags_idx', 'contacts_country_idx'],
+  },
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-export async function runDirectoryBench({ serverUrl, fresh, log }: { serverUrl: string; fresh: boolean; log: (line: string) => void }): Promise<{ failures: string[] }> {
-
+export async function runDirectoryBench({
+  serverUrl,
+  fresh,
+  log,
+}: {
+  serverUrl: string;
+  fresh: boolean;
+  log: (line: string) => void;
+}): Promise<{ failures: string[] }> {
   const benchUrl = new URL(serverUrl);
   const name = `${benchUrl.pathname.replace(/^\//, '') || 'postgres'}_bench`;
   benchUrl.pathname = `/${name}`;
@@ -49,18 +66,24 @@ export async function runDirectoryBench({ serverUrl, fresh, log }: { serverUrl: 
   const db = drizzle(client, { schema, casing: 'snake_case' });
   await migrate(db, { migrationsFolder: path.join(process.cwd(), 'drizzle') });
   await fillMissingDirectoryKeys(db);
-  const [{ contacts: before }] = (await client<{ contacts: number }[]>`select count(*)::int as contacts from contacts`) as unknown as [{ contacts: number }];
+  const [{ contacts: before }] = (await client<
+    { contacts: number }[]
+  >`select count(*)::int as contacts from contacts`) as unknown as [{ contacts: number }];
   if (before < 20_000) {
     const started = performance.now();
     const made = await generateDemoDirectory(db, { contacts: 20_000 - before, organisations: 2_000 });
-    log(`Generated ${made.contacts} contacts and ${made.organisations} organisations in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    log(
+      `Generated ${made.contacts} contacts and ${made.organisations} organisations in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
   }
   const [{ contacts: total, organisations }] = (await client<{ contacts: number; organisations: number }[]>`
     select (select count(*)::int from contacts) as contacts, (select count(*)::int from organisations) as organisations`) as unknown as [
     { contacts: number; organisations: number },
   ];
   const [{ version }] = (await client<{ version: string }[]>`select version()`) as unknown as [{ version: string }];
-  log(`${version.split(',')[0]} · database ${name} · ${total.toLocaleString('en')} contacts, ${organisations.toLocaleString('en')} organisations`);
+  log(
+    `${version.split(',')[0]} · database ${name} · ${total.toLocaleString('en')} contacts, ${organisations.toLocaleString('en')} organisations`,
+  );
   log(`${WARMUP} warm-up and ${RUNS} timed runs each; budget: p95 ≤ ${BUDGET_MS} ms\n`);
 
   const failures: string[] = [];
@@ -75,13 +98,17 @@ export async function runDirectoryBench({ serverUrl, fresh, log }: { serverUrl: 
     }
     times.sort((a, b) => a - b);
     const p95 = percentile(times, 95);
-    const problem = scenario.check?.(result.contacts.map((c) => c.name)) ?? (result.contacts.length === 0 ? 'no rows' : null);
+    const problem =
+      scenario.check?.(result.contacts.map((c) => c.name)) ?? (result.contacts.length === 0 ? 'no rows' : null);
 
     const queries = contactPageQueries(db, scenario.filters);
     const plans: string[] = [];
     for (const query of [queries.rows, queries.total]) {
       const { sql, params } = query.toSQL();
-      const lines = await client.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${sql}`, params as never[]);
+      const lines = await client.unsafe<{ 'QUERY PLAN': string }[]>(
+        `explain (analyze, buffers) ${sql}`,
+        params as never[],
+      );
       plans.push(lines.map((l) => l['QUERY PLAN']).join('\n'));
     }
     const plan = plans.join('\n');

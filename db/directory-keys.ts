@@ -13,7 +13,11 @@ export function contactKeys(contact: { name: string; nameLatin?: string | null; 
   };
 }
 
-export function organisationSearchKey(organisation: { nameEn: string; nameRu?: string | null; acronym?: string | null }): string {
+export function organisationSearchKey(organisation: {
+  nameEn: string;
+  nameRu?: string | null;
+  acronym?: string | null;
+}): string {
   return searchKey([organisation.acronym ?? '', organisation.nameEn, organisation.nameRu ?? ''].join(' '));
 }
 
@@ -21,7 +25,9 @@ export function organisationSearchKey(organisation: { nameEn: string; nameRu?: s
  * Fills the keys of rows written before the keys existed (the migration that added them cannot run JavaScript).
  * Runs at every start; a change to lib/transliterate's keys needs a migration that blanks them, and this refills them.
  */
-export async function fillMissingDirectoryKeys(db: PgDatabase<PgQueryResultHKT, Record<string, unknown>>): Promise<void> {
+export async function fillMissingDirectoryKeys(
+  db: PgDatabase<PgQueryResultHKT, Record<string, unknown>>,
+): Promise<void> {
   const staleContacts = await db
     .select({ id: contacts.id, name: contacts.name, nameLatin: contacts.nameLatin, email: contacts.email })
     .from(contacts)
@@ -30,7 +36,12 @@ export async function fillMissingDirectoryKeys(db: PgDatabase<PgQueryResultHKT, 
     await db.update(contacts).set(contactKeys(contact)).where(eq(contacts.id, contact.id));
   }
   const staleOrganisations = await db
-    .select({ id: organisations.id, nameEn: organisations.nameEn, nameRu: organisations.nameRu, acronym: organisations.acronym })
+    .select({
+      id: organisations.id,
+      nameEn: organisations.nameEn,
+      nameRu: organisations.nameRu,
+      acronym: organisations.acronym,
+    })
     .from(organisations)
     .where(eq(organisations.searchKey, ''));
   for (const organisation of staleOrganisations) {

@@ -59,11 +59,27 @@ async function councilWithAgenda() {
   const [council] = await db.insert(councils).values({ nameEn: 'Test council', nameRu: 'Тестовый совет' }).returning();
   const [meeting] = await db
     .insert(meetings)
-    .values({ councilId: council!.id, kind: 'plenary', titleEn: 'Plenary', titleRu: 'Пленарное', startsAt: new Date('2027-05-14T05:00:00Z'), endsAt: new Date('2027-05-14T12:00:00Z'), timeZone: 'Asia/Tashkent', format: 'in_person' })
+    .values({
+      councilId: council!.id,
+      kind: 'plenary',
+      titleEn: 'Plenary',
+      titleRu: 'Пленарное',
+      startsAt: new Date('2027-05-14T05:00:00Z'),
+      endsAt: new Date('2027-05-14T12:00:00Z'),
+      timeZone: 'Asia/Tashkent',
+      format: 'in_person',
+    })
     .returning();
   const [item] = await db
     .insert(agendaItems)
-    .values({ meetingId: meeting!.id, kind: 'statement', titleEn: 'Opening', titleRu: 'Открытие', startsAt: meeting!.startsAt, endsAt: meeting!.endsAt })
+    .values({
+      meetingId: meeting!.id,
+      kind: 'statement',
+      titleEn: 'Opening',
+      titleRu: 'Открытие',
+      startsAt: meeting!.startsAt,
+      endsAt: meeting!.endsAt,
+    })
     .returning();
   return { council: council!, meeting: meeting!, item: item! };
 }
@@ -71,10 +87,31 @@ async function councilWithAgenda() {
 describe('the directory', () => {
   it('finds a contact across scripts, by organisation acronym, and filters by country, tag and council', async () => {
     const actor = await editor();
-    const { id: orgId } = await ok(saveOrganisation(actor, null, organisation({ nameEn: 'Institute for Strategic Studies X', acronym: 'ISSX', country: 'UZ' })));
-    const { id: olga } = await ok(saveContact(actor, null, contact({ name: 'Ольга Исмоилов', email: 'olga.x@example.org', country: 'UZ', tags: ['expert'], organisationId: orgId })));
-    await ok(saveContact(actor, null, contact({ name: 'Farrukh Rakhimov', email: 'farrukh.x@example.org', country: 'KZ' })));
-    const names = async (filters: Parameters<typeof listContacts>[0]) => (await listContacts(filters)).contacts.map((c) => c.name);
+    const { id: orgId } = await ok(
+      saveOrganisation(
+        actor,
+        null,
+        organisation({ nameEn: 'Institute for Strategic Studies X', acronym: 'ISSX', country: 'UZ' }),
+      ),
+    );
+    const { id: olga } = await ok(
+      saveContact(
+        actor,
+        null,
+        contact({
+          name: 'Ольга Исмоилов',
+          email: 'olga.x@example.org',
+          country: 'UZ',
+          tags: ['expert'],
+          organisationId: orgId,
+        }),
+      ),
+    );
+    await ok(
+      saveContact(actor, null, contact({ name: 'Farrukh Rakhimov', email: 'farrukh.x@example.org', country: 'KZ' })),
+    );
+    const names = async (filters: Parameters<typeof listContacts>[0]) =>
+      (await listContacts(filters)).contacts.map((c) => c.name);
     expect(await names({ search: 'Ismoilov' })).toEqual(['Ольга Исмоилов']);
     expect(await names({ search: 'Рахимов' })).toEqual(['Farrukh Rakhimov']);
     expect(await names({ search: 'issx' })).toEqual(['Ольга Исмоилов']);
@@ -84,20 +121,50 @@ describe('the directory', () => {
     expect(await names({ search: 'x@example', organisationType: 'government' })).toEqual(['Ольга Исмоилов']);
     const { council } = await councilWithAgenda();
     expect(await names({ councilId: council.id })).toEqual([]);
-    await (await getDb()).insert(councilMembers).values({ councilId: council.id, contactId: olga, role: 'national_expert', termFrom: '2024-01-01' });
+    await (
+      await getDb()
+    )
+      .insert(councilMembers)
+      .values({ councilId: council.id, contactId: olga, role: 'national_expert', termFrom: '2024-01-01' });
     expect(await names({ councilId: council.id })).toEqual(['Ольга Исмоилов']);
-    expect((await listOrganisations({ search: 'ISSX' })).organisations.map((o) => o.nameEn)).toEqual(['Institute for Strategic Studies X']);
+    expect((await listOrganisations({ search: 'ISSX' })).organisations.map((o) => o.nameEn)).toEqual([
+      'Institute for Strategic Studies X',
+    ]);
   });
 
   it('merges two contacts: roster terms and agenda roles move, blanks are filled, nothing is lost', async () => {
     const actor = await editor();
     const db = await getDb();
     const { council, item } = await councilWithAgenda();
-    const { id: keep } = await ok(saveContact(actor, null, contact({ name: 'Зарина Оразова', email: 'zarina.keep@example.org', tags: ['expert'], notes: 'Met in Tashkent.' })));
-    const { id: dup } = await ok(
-      saveContact(actor, null, contact({ name: 'Zarina Orazova', email: 'zarina.dup@example.org', phone: '+998 71 000', country: 'UZ', tags: ['focal point'], notes: 'From the MFA list.' })),
+    const { id: keep } = await ok(
+      saveContact(
+        actor,
+        null,
+        contact({
+          name: 'Зарина Оразова',
+          email: 'zarina.keep@example.org',
+          tags: ['expert'],
+          notes: 'Met in Tashkent.',
+        }),
+      ),
     );
-    await db.insert(councilMembers).values({ councilId: council.id, contactId: dup, role: 'focal_point', termFrom: '2024-05-14' });
+    const { id: dup } = await ok(
+      saveContact(
+        actor,
+        null,
+        contact({
+          name: 'Zarina Orazova',
+          email: 'zarina.dup@example.org',
+          phone: '+998 71 000',
+          country: 'UZ',
+          tags: ['focal point'],
+          notes: 'From the MFA list.',
+        }),
+      ),
+    );
+    await db
+      .insert(councilMembers)
+      .values({ councilId: council.id, contactId: dup, role: 'focal_point', termFrom: '2024-05-14' });
     await db.insert(agendaItemPeople).values([
       { agendaItemId: item.id, contactId: dup, role: 'speaker' },
       { agendaItemId: item.id, contactId: keep, role: 'speaker' },
@@ -107,11 +174,26 @@ describe('the directory', () => {
     expect(await mergeContacts(actor, { keepId: keep, mergeId: keep })).toEqual({ ok: false, reason: 'same' });
     await ok(mergeContacts(actor, { keepId: keep, mergeId: dup }));
     const [kept] = await db.select().from(contacts).where(eq(contacts.id, keep));
-    expect(kept).toMatchObject({ name: 'Зарина Оразова', phone: '+998 71 000', country: 'UZ', tags: ['expert', 'focal point'] });
-    expect(kept!.notes).toBe('Met in Tashkent.\nFrom the MFA list.\nMerged with Zarina Orazova <zarina.dup@example.org>.');
+    expect(kept).toMatchObject({
+      name: 'Зарина Оразова',
+      phone: '+998 71 000',
+      country: 'UZ',
+      tags: ['expert', 'focal point'],
+    });
+    expect(kept!.notes).toBe(
+      'Met in Tashkent.\nFrom the MFA list.\nMerged with Zarina Orazova <zarina.dup@example.org>.',
+    );
     expect(await db.select().from(contacts).where(eq(contacts.id, dup))).toEqual([]);
-    expect(await db.select({ contactId: councilMembers.contactId }).from(councilMembers).where(eq(councilMembers.councilId, council.id))).toEqual([{ contactId: keep }]);
-    const roles = await db.select({ contactId: agendaItemPeople.contactId, role: agendaItemPeople.role }).from(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, item.id));
+    expect(
+      await db
+        .select({ contactId: councilMembers.contactId })
+        .from(councilMembers)
+        .where(eq(councilMembers.councilId, council.id)),
+    ).toEqual([{ contactId: keep }]);
+    const roles = await db
+      .select({ contactId: agendaItemPeople.contactId, role: agendaItemPeople.role })
+      .from(agendaItemPeople)
+      .where(eq(agendaItemPeople.agendaItemId, item.id));
     expect(roles.sort((a, b) => a.role.localeCompare(b.role))).toEqual([
       { contactId: keep, role: 'moderator' },
       { contactId: keep, role: 'speaker' },
@@ -122,44 +204,113 @@ describe('the directory', () => {
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'contact.merged'));
     expect(entry).toMatchObject({ entityId: keep, actorEmail: actor.email });
     expect(JSON.stringify(entry!.before)).not.toContain('+998 71 000');
-    expect((entry!.before as { merged: { phone: string; notes: string } }).merged).toMatchObject({ phone: REDACTED, notes: REDACTED, email: 'zarina.dup@example.org' });
+    expect((entry!.before as { merged: { phone: string; notes: string } }).merged).toMatchObject({
+      phone: REDACTED,
+      notes: REDACTED,
+      email: 'zarina.dup@example.org',
+    });
   });
 
   it('merges two organisations: contacts, meetings, nominations, secretariats and departments move', async () => {
     const actor = await editor();
     const db = await getDb();
     const { council, meeting } = await councilWithAgenda();
-    const { id: keep } = await ok(saveOrganisation(actor, null, organisation({ nameEn: 'Organization for Security and Co-operation in Europe X', acronym: 'OSCEX', type: 'regional_organisation' })));
-    const { id: dup } = await ok(
-      saveOrganisation(actor, null, organisation({ nameEn: 'OSCE Secretariat X', nameRu: 'ОБСЕ', type: 'regional_organisation', website: 'https://osce.example.org' })),
+    const { id: keep } = await ok(
+      saveOrganisation(
+        actor,
+        null,
+        organisation({
+          nameEn: 'Organization for Security and Co-operation in Europe X',
+          acronym: 'OSCEX',
+          type: 'regional_organisation',
+        }),
+      ),
     );
-    const { id: department } = await ok(saveOrganisation(actor, null, organisation({ nameEn: 'Transnational Threats Department X', parentId: dup })));
-    const { id: person } = await ok(saveContact(actor, null, contact({ name: 'Siobhan O’Brien', email: 'siobhan.x@example.org', organisationId: dup })));
-    const { id: other } = await ok(saveContact(actor, null, contact({ name: 'Other Person', email: 'other.x@example.org' })));
+    const { id: dup } = await ok(
+      saveOrganisation(
+        actor,
+        null,
+        organisation({
+          nameEn: 'OSCE Secretariat X',
+          nameRu: 'ОБСЕ',
+          type: 'regional_organisation',
+          website: 'https://osce.example.org',
+        }),
+      ),
+    );
+    const { id: department } = await ok(
+      saveOrganisation(actor, null, organisation({ nameEn: 'Transnational Threats Department X', parentId: dup })),
+    );
+    const { id: person } = await ok(
+      saveContact(
+        actor,
+        null,
+        contact({ name: 'Siobhan O’Brien', email: 'siobhan.x@example.org', organisationId: dup }),
+      ),
+    );
+    const { id: other } = await ok(
+      saveContact(actor, null, contact({ name: 'Other Person', email: 'other.x@example.org' })),
+    );
     await db.update(councils).set({ secretariatOrganisationId: dup }).where(eq(councils.id, council.id));
-    await db.insert(councilMembers).values({ councilId: council.id, contactId: other, role: 'observer', termFrom: '2024-05-14', nominatedByOrganisationId: dup });
+    await db.insert(councilMembers).values({
+      councilId: council.id,
+      contactId: other,
+      role: 'observer',
+      termFrom: '2024-05-14',
+      nominatedByOrganisationId: dup,
+    });
     await db.insert(meetingOrganisations).values([
       { meetingId: meeting.id, organisationId: keep, role: 'partner', position: 0 },
       { meetingId: meeting.id, organisationId: dup, role: 'co_organiser', position: 1 },
     ]);
 
-    expect(await saveOrganisation(actor, keep, organisation({ nameEn: 'X', parentId: department }))).toEqual({ ok: true, id: keep });
-    expect(await saveOrganisation(actor, dup, organisation({ nameEn: 'OSCE Secretariat X', parentId: department }))).toEqual({ ok: false, reason: 'parentCycle' });
-    await ok(saveOrganisation(actor, keep, organisation({ nameEn: 'Organization for Security and Co-operation in Europe X', acronym: 'OSCEX', type: 'regional_organisation' })));
-    expect(await saveOrganisation(actor, null, organisation({ nameEn: 'Another', acronym: 'oscex' }))).toEqual({ ok: false, reason: 'acronymTaken' });
+    expect(await saveOrganisation(actor, keep, organisation({ nameEn: 'X', parentId: department }))).toEqual({
+      ok: true,
+      id: keep,
+    });
+    expect(
+      await saveOrganisation(actor, dup, organisation({ nameEn: 'OSCE Secretariat X', parentId: department })),
+    ).toEqual({ ok: false, reason: 'parentCycle' });
+    await ok(
+      saveOrganisation(
+        actor,
+        keep,
+        organisation({
+          nameEn: 'Organization for Security and Co-operation in Europe X',
+          acronym: 'OSCEX',
+          type: 'regional_organisation',
+        }),
+      ),
+    );
+    expect(await saveOrganisation(actor, null, organisation({ nameEn: 'Another', acronym: 'oscex' }))).toEqual({
+      ok: false,
+      reason: 'acronymTaken',
+    });
 
     await ok(mergeOrganisations(actor, { keepId: keep, mergeId: dup }));
     const [kept] = await db.select().from(organisations).where(eq(organisations.id, keep));
-    expect(kept).toMatchObject({ nameEn: 'Organization for Security and Co-operation in Europe X', acronym: 'OSCEX', nameRu: 'ОБСЕ', website: 'https://osce.example.org' });
+    expect(kept).toMatchObject({
+      nameEn: 'Organization for Security and Co-operation in Europe X',
+      acronym: 'OSCEX',
+      nameRu: 'ОБСЕ',
+      website: 'https://osce.example.org',
+    });
     expect(await db.select().from(organisations).where(eq(organisations.id, dup))).toEqual([]);
     expect((await db.select().from(contacts).where(eq(contacts.id, person)))[0]!.organisationId).toBe(keep);
     expect((await db.select().from(organisations).where(eq(organisations.id, department)))[0]!.parentId).toBe(keep);
-    expect((await db.select().from(councils).where(eq(councils.id, council.id)))[0]!.secretariatOrganisationId).toBe(keep);
-    expect((await db.select().from(councilMembers).where(eq(councilMembers.contactId, other)))[0]!.nominatedByOrganisationId).toBe(keep);
+    expect((await db.select().from(councils).where(eq(councils.id, council.id)))[0]!.secretariatOrganisationId).toBe(
+      keep,
+    );
+    expect(
+      (await db.select().from(councilMembers).where(eq(councilMembers.contactId, other)))[0]!.nominatedByOrganisationId,
+    ).toBe(keep);
     // Linked to the meeting twice: the kept organisation's role stays.
-    expect(await db.select({ organisationId: meetingOrganisations.organisationId, role: meetingOrganisations.role }).from(meetingOrganisations).where(eq(meetingOrganisations.meetingId, meeting.id))).toEqual([
-      { organisationId: keep, role: 'partner' },
-    ]);
+    expect(
+      await db
+        .select({ organisationId: meetingOrganisations.organisationId, role: meetingOrganisations.role })
+        .from(meetingOrganisations)
+        .where(eq(meetingOrganisations.meetingId, meeting.id)),
+    ).toEqual([{ organisationId: keep, role: 'partner' }]);
     // Found by the Russian name it took over.
     expect((await listOrganisations({ search: 'ОБСЕ' })).organisations.map((o) => o.id)).toEqual([keep]);
   });

@@ -9,10 +9,16 @@ import { hitRateLimit } from './rate-limits';
 
 export const FAILED_LINK_LIMIT = { limit: 20, windowSeconds: 15 * 60 };
 
-export async function invitationLinkGate(token: string, client: string): Promise<{ limited: false } | { limited: true; retryAfterSeconds: number }> {
+export async function invitationLinkGate(
+  token: string,
+  client: string,
+): Promise<{ limited: false } | { limited: true; retryAfterSeconds: number }> {
   // A link this server signed is no guess (128-bit HMAC): it goes straight through, without a query; the page says
   // whether it still works. Only links that were never made here cost a lookup and count against the client.
   if (readInvitationToken(authSecret(), token)) return { limited: false };
-  const { allowed, retryAfterSeconds } = await hitRateLimit({ key: `invitation-link:client:${client}`, ...FAILED_LINK_LIMIT });
+  const { allowed, retryAfterSeconds } = await hitRateLimit({
+    key: `invitation-link:client:${client}`,
+    ...FAILED_LINK_LIMIT,
+  });
   return allowed ? { limited: false } : { limited: true, retryAfterSeconds };
 }

@@ -5,11 +5,28 @@ import type { ContactLanguage, OutboxStatus } from '@/lib/domain';
 import { appBaseUrl, env, mailDomain } from '@/lib/env';
 import { invitationToken } from '@/lib/invitation-token';
 import { registrationEmail } from '@/lib/mail/registration-email';
-import { describeMeetingChanges, invitationEmail, invitationTranslator, type InvitationEmailKind, type InvitationMeeting } from '@/lib/mail/invitation-email';
+import {
+  describeMeetingChanges,
+  invitationEmail,
+  invitationTranslator,
+  type InvitationEmailKind,
+  type InvitationMeeting,
+} from '@/lib/mail/invitation-email';
 import { recordAudit } from './audit';
 import { insertJsonRows } from './bulk-insert';
 import { getDb, type DbExecutor } from './client';
-import { contacts, councils, invitations, meetings, outboxMessages, registrations, type AnnouncedMeeting, type Invitation, type Meeting, type OutboxMessage } from './schema';
+import {
+  contacts,
+  councils,
+  invitations,
+  meetings,
+  outboxMessages,
+  registrations,
+  type AnnouncedMeeting,
+  type Invitation,
+  type Meeting,
+  type OutboxMessage,
+} from './schema';
 
 // The emails of invitations, composed and queued; no role checks here (db/invitations.ts has them), so the outbox
 // worker can send the automatic reminders without a signed-in user.
@@ -18,7 +35,11 @@ import { contacts, councils, invitations, meetings, outboxMessages, registration
 
 export type LoadedMeeting = Meeting & { councilNameEn: string; councilNameRu: string };
 
-export async function loadInvitationMeeting(executor: DbExecutor, meetingId: string, lock = false): Promise<LoadedMeeting | null> {
+export async function loadInvitationMeeting(
+  executor: DbExecutor,
+  meetingId: string,
+  lock = false,
+): Promise<LoadedMeeting | null> {
   const query = executor
     .select({ meeting: meetings, councilNameEn: councils.nameEn, councilNameRu: councils.nameRu })
     .from(meetings)
@@ -44,7 +65,10 @@ export const announcedOf = (m: InvitationMeeting): AnnouncedMeeting => ({
 });
 
 /** The meeting's announced facts that differ from what it says now, in `locale` (empty: nothing to update). */
-export function changesSinceAnnounced(meeting: InvitationMeeting & { announced: AnnouncedMeeting | null }, locale: ContactLanguage): string[] {
+export function changesSinceAnnounced(
+  meeting: InvitationMeeting & { announced: AnnouncedMeeting | null },
+  locale: ContactLanguage,
+): string[] {
   const a = meeting.announced;
   if (!a) return [];
   return describeMeetingChanges(
@@ -71,13 +95,20 @@ export function invitationLink(invitation: Pick<Invitation, 'id' | 'linkVersion'
   return `${appBaseUrl()}${invitation.language === 'ru' ? '/ru' : ''}/i/${token}`;
 }
 
-type Addressee = Pick<Invitation, 'id' | 'linkVersion' | 'language' | 'email' | 'role'> & { name: string; calendarRevision?: number };
+type Addressee = Pick<Invitation, 'id' | 'linkVersion' | 'language' | 'email' | 'role'> & {
+  name: string;
+  calendarRevision?: number;
+};
 
 /**
  * The outbox rows of an invitation, reminder or update to each addressee: subject now, bodies when sent
  * (renderQueuedMail), so queueing thousands is a few multi-row inserts of small rows.
  */
-export function composeMessages(meeting: InvitationMeeting & { announced: AnnouncedMeeting | null }, kind: InvitationEmailKind, addressees: Addressee[]) {
+export function composeMessages(
+  meeting: InvitationMeeting & { announced: AnnouncedMeeting | null },
+  kind: InvitationEmailKind,
+  addressees: Addressee[],
+) {
   const from = env().MAIL_FROM;
   const status: OutboxStatus = env().SMTP_URL ? 'queued' : 'captured';
   const domain = mailDomain();
@@ -85,7 +116,9 @@ export function composeMessages(meeting: InvitationMeeting & { announced: Announ
     (['en', 'ru'] as const).map((locale) => [
       locale,
       {
-        subject: invitationTranslator(locale)(`subject.${kind}`, { meeting: locale === 'ru' ? meeting.titleRu : meeting.titleEn }),
+        subject: invitationTranslator(locale)(`subject.${kind}`, {
+          meeting: locale === 'ru' ? meeting.titleRu : meeting.titleEn,
+        }),
         changes: kind === 'update' ? changesSinceAnnounced(meeting, locale) : [],
       },
     ]),
@@ -129,10 +162,16 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
     .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
-    .where(inArray(invitations.id, templated.map((m) => m.invitationId!)));
+    .where(
+      inArray(
+        invitations.id,
+        templated.map((m) => m.invitationId!),
+      ),
+    );
   const byId = new Map(rows.map((r) => [r.invitation.id, r]));
   const meetingsById = new Map<string, LoadedMeeting | null>();
-  for (const meetingId of new Set(rows.map((r) => r.invitation.meetingId))) meetingsById.set(meetingId, await loadInvitationMeeting(db, meetingId));
+  for (const meetingId of new Set(rows.map((r) => r.invitation.meetingId)))
+    meetingsById.set(meetingId, await loadInvitationMeeting(db, meetingId));
   const domain = mailDomain();
   return messages.map((message) => {
     const template = message.template;
@@ -141,10 +180,23 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
     const meeting = row && meetingsById.get(row.invitation.meetingId);
     if (!row || !meeting) return { ...message, unrenderable: true as const };
     const link = invitationLink(row.invitation);
-    const common = { meeting, locale: row.invitation.language, link, invitationId: row.invitation.id, mailDomain: domain };
+    const common = {
+      meeting,
+      locale: row.invitation.language,
+      link,
+      invitationId: row.invitation.id,
+      mailDomain: domain,
+    };
     let mail;
     if (template.name === 'invitation') {
-      mail = invitationEmail({ ...common, kind: template.kind, name: row.name, role: row.invitation.role, changes: template.changes, calendarRevision: row.invitation.calendarRevision });
+      mail = invitationEmail({
+        ...common,
+        kind: template.kind,
+        name: row.name,
+        role: row.invitation.role,
+        changes: template.changes,
+        calendarRevision: row.invitation.calendarRevision,
+      });
     } else {
       if (!row.registration) return { ...message, unrenderable: true as const };
       mail = registrationEmail({
@@ -165,7 +217,11 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
  * Queues the messages in one statement, in the caller's transaction, and marks their invitations as sent now (unless
  * the caller already did, as a new invitation's insert does).
  */
-export async function queueMessages(tx: DbExecutor, rows: ReturnType<typeof composeMessages>, { markInvitations = true } = {}) {
+export async function queueMessages(
+  tx: DbExecutor,
+  rows: ReturnType<typeof composeMessages>,
+  { markInvitations = true } = {},
+) {
   await insertJsonRows(
     tx,
     outboxMessages,
@@ -188,7 +244,12 @@ export async function queueMessages(tx: DbExecutor, rows: ReturnType<typeof comp
       await tx
         .update(invitations)
         .set({ lastSentAt: sql`now()` })
-        .where(inArray(invitations.id, rows.slice(i, i + 5000).map((r) => r.invitationId)));
+        .where(
+          inArray(
+            invitations.id,
+            rows.slice(i, i + 5000).map((r) => r.invitationId),
+          ),
+        );
     }
   }
 }
@@ -212,32 +273,59 @@ export async function withdrawQueuedMail(tx: DbExecutor, invitationIds: string[]
       lockedBy: null,
       updatedAt: sql`now()`,
     })
-    .where(and(inArray(outboxMessages.invitationId, invitationIds), inArray(outboxMessages.status, ['queued', 'failed', 'captured'])));
+    .where(
+      and(
+        inArray(outboxMessages.invitationId, invitationIds),
+        inArray(outboxMessages.status, ['queued', 'failed', 'captured']),
+      ),
+    );
 }
 
 /** Meetings whose invitees may still answer: invitations, reminders and answers are for these only. */
 export const ANSWERABLE_STATUSES = ['planned', 'invitations_open'];
 
 /** Until when answers are taken: the registration deadline, or the start without one. */
-export const answerUntil = (meeting: Pick<InvitationMeeting, 'registrationDeadline' | 'startsAt'>) => meeting.registrationDeadline ?? meeting.startsAt;
+export const answerUntil = (meeting: Pick<InvitationMeeting, 'registrationDeadline' | 'startsAt'>) =>
+  meeting.registrationDeadline ?? meeting.startsAt;
 
 /** Invitations of the meeting that have no answer yet (and are not revoked): whom a reminder goes to. */
-export const unanswered = (meetingId: string) => and(eq(invitations.meetingId, meetingId), eq(invitations.status, 'invited'));
+export const unanswered = (meetingId: string) =>
+  and(eq(invitations.meetingId, meetingId), eq(invitations.status, 'invited'));
 
-export async function remind(tx: DbExecutor, meetingId: string, actor: { id: string | null; email: string | null }, confirmedCount: number | null) {
+export async function remind(
+  tx: DbExecutor,
+  meetingId: string,
+  actor: { id: string | null; email: string | null },
+  confirmedCount: number | null,
+) {
   const meeting = await loadInvitationMeeting(tx, meetingId, true);
   if (!meeting) return { ok: false, reason: 'notFound' } as const;
   // Nobody is asked for an answer that would no longer be taken.
-  if (!ANSWERABLE_STATUSES.includes(meeting.status) || answerUntil(meeting) <= new Date()) return { ok: false, reason: 'closed' } as const;
+  if (!ANSWERABLE_STATUSES.includes(meeting.status) || answerUntil(meeting) <= new Date())
+    return { ok: false, reason: 'closed' } as const;
   const rows = await tx
     .select({ invitation: invitations, name: contacts.name })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
     .where(unanswered(meetingId));
-  if (confirmedCount !== null && rows.length !== confirmedCount) return { ok: false, reason: 'countChanged', count: rows.length } as const;
+  if (confirmedCount !== null && rows.length !== confirmedCount)
+    return { ok: false, reason: 'countChanged', count: rows.length } as const;
   if (!rows.length) return { ok: false, reason: 'nothingChanged' } as const;
-  await queueMessages(tx, composeMessages(meeting, 'reminder', rows.map((r) => ({ ...r.invitation, name: r.name }))));
-  await recordAudit(tx, { actor, action: 'invitation.reminded', entityType: 'meeting', entityId: meetingId, after: { reminded: rows.length } });
+  await queueMessages(
+    tx,
+    composeMessages(
+      meeting,
+      'reminder',
+      rows.map((r) => ({ ...r.invitation, name: r.name })),
+    ),
+  );
+  await recordAudit(tx, {
+    actor,
+    action: 'invitation.reminded',
+    entityType: 'meeting',
+    entityId: meetingId,
+    after: { reminded: rows.length },
+  });
   return { ok: true } as const;
 }
 
@@ -274,4 +362,3 @@ export async function sendDueAutoReminders(now = new Date()): Promise<number> {
   }
   return reminded;
 }
-

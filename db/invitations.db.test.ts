@@ -33,7 +33,10 @@ const tokenOf = (link: string) => link.split('/i/')[1]!;
 /** A planned meeting in Tashkent next year and three contacts, one of them Russian-speaking. */
 async function setUp(stamp: string, { deadline = new Date('2027-05-01T00:00:00Z') }: { deadline?: Date | null } = {}) {
   const db = await getDb();
-  const [council] = await db.insert(councils).values({ nameEn: 'Regional Expert Council', nameRu: 'Региональный экспертный совет' }).returning();
+  const [council] = await db
+    .insert(councils)
+    .values({ nameEn: 'Regional Expert Council', nameRu: 'Региональный экспертный совет' })
+    .returning();
   const [meeting] = await db
     .insert(meetings)
     .values({
@@ -56,28 +59,68 @@ async function setUp(stamp: string, { deadline = new Date('2027-05-01T00:00:00Z'
   const people = await db
     .insert(contacts)
     .values([
-      { name: 'Ержан Ахметов', email: `yerzhan.${stamp}@example.org`, language: 'ru', country: 'KZ', tags: [`t-${stamp}`] },
-      { name: 'Aidana Jumaeva', email: `aidana.${stamp}@example.org`, language: 'en', country: 'TJ', tags: [`t-${stamp}`] },
-      { name: 'Farrukh Rakhimov', email: `farrukh.${stamp}@example.org`, language: 'en', country: 'UZ', tags: [`t-${stamp}`] },
+      {
+        name: 'Ержан Ахметов',
+        email: `yerzhan.${stamp}@example.org`,
+        language: 'ru',
+        country: 'KZ',
+        tags: [`t-${stamp}`],
+      },
+      {
+        name: 'Aidana Jumaeva',
+        email: `aidana.${stamp}@example.org`,
+        language: 'en',
+        country: 'TJ',
+        tags: [`t-${stamp}`],
+      },
+      {
+        name: 'Farrukh Rakhimov',
+        email: `farrukh.${stamp}@example.org`,
+        language: 'en',
+        country: 'UZ',
+        tags: [`t-${stamp}`],
+      },
     ])
     .returning();
   return { meeting: meeting!, people };
 }
 
 // As they would be sent (bodies are written at send time).
-const messagesOf = async (ids: string[]) => renderQueuedMail(await (await getDb()).select().from(outboxMessages).where(inArray(outboxMessages.invitationId, ids)));
+const messagesOf = async (ids: string[]) =>
+  renderQueuedMail(
+    await (await getDb()).select().from(outboxMessages).where(inArray(outboxMessages.invitationId, ids)),
+  );
 
 describe('invitations', () => {
   it('invites by filter in each person’s language with a personal link and a calendar file, once', async () => {
     const actor = await editor();
     const { meeting, people } = await setUp('a');
     const selection = { by: 'filter' as const, tag: 't-a' };
-    expect(await previewRecipients(meeting.id, selection)).toMatchObject({ selected: 3, alreadyInvited: 0, byLanguage: { en: 2, ru: 1 } });
-    expect(await inviteContacts(actor, meeting.id, { selection, role: 'delegate', confirmedCount: 2 })).toEqual({ ok: false, reason: 'countChanged', count: 3 });
-    expect(await inviteContacts(actor, meeting.id, { selection, role: 'delegate', confirmedCount: 3 })).toEqual({ ok: true, invited: 3, alreadyInvited: 0 });
+    expect(await previewRecipients(meeting.id, selection)).toMatchObject({
+      selected: 3,
+      alreadyInvited: 0,
+      byLanguage: { en: 2, ru: 1 },
+    });
+    expect(await inviteContacts(actor, meeting.id, { selection, role: 'delegate', confirmedCount: 2 })).toEqual({
+      ok: false,
+      reason: 'countChanged',
+      count: 3,
+    });
+    expect(await inviteContacts(actor, meeting.id, { selection, role: 'delegate', confirmedCount: 3 })).toEqual({
+      ok: true,
+      invited: 3,
+      alreadyInvited: 0,
+    });
     // Inviting again invites nobody twice.
-    expect(await previewRecipients(meeting.id, selection)).toMatchObject({ selected: 3, alreadyInvited: 3, byLanguage: { en: 0, ru: 0 } });
-    expect(await inviteContacts(actor, meeting.id, { selection, role: 'delegate', confirmedCount: 0 })).toEqual({ ok: false, reason: 'nobody' });
+    expect(await previewRecipients(meeting.id, selection)).toMatchObject({
+      selected: 3,
+      alreadyInvited: 3,
+      byLanguage: { en: 0, ru: 0 },
+    });
+    expect(await inviteContacts(actor, meeting.id, { selection, role: 'delegate', confirmedCount: 0 })).toEqual({
+      ok: false,
+      reason: 'nobody',
+    });
 
     const rows = await listInvitations({ meetingId: meeting.id });
     expect(rows).toHaveLength(3);
@@ -98,37 +141,70 @@ describe('invitations', () => {
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
     expect(event.startDate.toJSDate().toISOString()).toBe('2027-05-14T05:00:00.000Z');
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
-    expect((await (await getDb()).select().from(meetings).where(eq(meetings.id, meeting.id)))[0]!.status).toBe('invitations_open');
+    expect((await (await getDb()).select().from(meetings).where(eq(meetings.id, meeting.id)))[0]!.status).toBe(
+      'invitations_open',
+    );
   });
 
   it('opens a link without changing anything, takes an answer until the deadline, and kills revoked and re-issued links', async () => {
     const actor = await editor();
     const { meeting } = await setUp('b');
-    await inviteContacts(actor, meeting.id, { selection: { by: 'filter', tag: 't-b' }, role: 'speaker', confirmedCount: 3 });
-    const [first, second, third] = (await (await getDb()).select().from(invitations).where(eq(invitations.meetingId, meeting.id))).sort((a, b) => a.email.localeCompare(b.email));
+    await inviteContacts(actor, meeting.id, {
+      selection: { by: 'filter', tag: 't-b' },
+      role: 'speaker',
+      confirmedCount: 3,
+    });
+    const [first, second, third] = (
+      await (await getDb()).select().from(invitations).where(eq(invitations.meetingId, meeting.id))
+    ).sort((a, b) => a.email.localeCompare(b.email));
     const before = new Date('2027-04-01T00:00:00Z');
 
     const link = invitationLink(first!);
     const snapshot = async () => (await getDb()).select().from(invitations).where(eq(invitations.id, first!.id));
     const unchanged = await snapshot();
-    for (let i = 0; i < 10; i++) expect(await openInvitationLink(tokenOf(link), before)).toMatchObject({ ok: true, opened: { state: 'open' } });
+    for (let i = 0; i < 10; i++)
+      expect(await openInvitationLink(tokenOf(link), before)).toMatchObject({ ok: true, opened: { state: 'open' } });
     expect(await snapshot()).toEqual(unchanged);
 
     expect(await answerInvitation(tokenOf(link), { accept: true }, before)).toEqual({ ok: true });
-    expect(await answerInvitation(tokenOf(invitationLink(second!)), { accept: false, reason: 'Another mission that week' }, before)).toEqual({ ok: true });
+    expect(
+      await answerInvitation(
+        tokenOf(invitationLink(second!)),
+        { accept: false, reason: 'Another mission that week' },
+        before,
+      ),
+    ).toEqual({ ok: true });
     // After the deadline the page still opens, answers are closed; after the meeting the link has expired.
-    expect(await openInvitationLink(tokenOf(link), new Date('2027-05-02T00:00:00Z'))).toMatchObject({ ok: true, opened: { state: 'closed' } });
-    expect(await answerInvitation(tokenOf(link), { accept: false, reason: null }, new Date('2027-05-02T00:00:00Z'))).toEqual({ ok: false, reason: 'closed' });
-    expect(await openInvitationLink(tokenOf(link), new Date('2027-05-15T00:00:00Z'))).toEqual({ ok: false, reason: 'expired' });
+    expect(await openInvitationLink(tokenOf(link), new Date('2027-05-02T00:00:00Z'))).toMatchObject({
+      ok: true,
+      opened: { state: 'closed' },
+    });
+    expect(
+      await answerInvitation(tokenOf(link), { accept: false, reason: null }, new Date('2027-05-02T00:00:00Z')),
+    ).toEqual({ ok: false, reason: 'closed' });
+    expect(await openInvitationLink(tokenOf(link), new Date('2027-05-15T00:00:00Z'))).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
 
     expect(await reissueInvitation(actor, third!.id)).toEqual({ ok: true });
-    expect(await openInvitationLink(tokenOf(invitationLink(third!)), before)).toEqual({ ok: false, reason: 'superseded' });
-    expect(await openInvitationLink(tokenOf(invitationLink({ ...third!, linkVersion: 2 })), before)).toMatchObject({ ok: true });
+    expect(await openInvitationLink(tokenOf(invitationLink(third!)), before)).toEqual({
+      ok: false,
+      reason: 'superseded',
+    });
+    expect(await openInvitationLink(tokenOf(invitationLink({ ...third!, linkVersion: 2 })), before)).toMatchObject({
+      ok: true,
+    });
     expect(await revokeInvitation(actor, third!.id)).toEqual({ ok: true });
-    expect(await openInvitationLink(tokenOf(invitationLink({ ...third!, linkVersion: 2 })), before)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await openInvitationLink(tokenOf(invitationLink({ ...third!, linkVersion: 2 })), before)).toEqual({
+      ok: false,
+      reason: 'revoked',
+    });
     expect(await openInvitationLink('A'.repeat(48), before)).toEqual({ ok: false, reason: 'unknown' });
 
-    const statuses = Object.fromEntries((await listInvitations({ meetingId: meeting.id })).map((r) => [r.email, r.status]));
+    const statuses = Object.fromEntries(
+      (await listInvitations({ meetingId: meeting.id })).map((r) => [r.email, r.status]),
+    );
     expect(statuses).toEqual({ [first!.email]: 'accepted', [second!.email]: 'declined', [third!.email]: 'revoked' });
     // The audit log never holds a link.
     const audit = JSON.stringify(await (await getDb()).select().from(auditLog));
@@ -138,7 +214,11 @@ describe('invitations', () => {
   it('reminds those who have not answered, automatically once, and sends an update saying what changed', async () => {
     const actor = await editor();
     const { meeting } = await setUp('c');
-    await inviteContacts(actor, meeting.id, { selection: { by: 'filter', tag: 't-c' }, role: 'delegate', confirmedCount: 3 });
+    await inviteContacts(actor, meeting.id, {
+      selection: { by: 'filter', tag: 't-c' },
+      role: 'delegate',
+      confirmedCount: 3,
+    });
     const all = await (await getDb()).select().from(invitations).where(eq(invitations.meetingId, meeting.id));
     await answerInvitation(tokenOf(invitationLink(all[0]!)), { accept: true }, new Date('2027-04-01T00:00:00Z'));
     expect(await remindUnanswered(actor, meeting.id, 3)).toEqual({ ok: false, reason: 'countChanged', count: 2 });
@@ -146,19 +226,29 @@ describe('invitations', () => {
 
     await (await getDb()).update(meetings).set({ autoReminderDays: 3 }).where(eq(meetings.id, meeting.id));
     expect(await sendDueAutoReminders(new Date('2027-04-01T00:00:00Z'))).toBe(0);
-    const [a, b] = await Promise.all([sendDueAutoReminders(new Date('2027-04-29T00:00:00Z')), sendDueAutoReminders(new Date('2027-04-29T00:00:00Z'))]);
+    const [a, b] = await Promise.all([
+      sendDueAutoReminders(new Date('2027-04-29T00:00:00Z')),
+      sendDueAutoReminders(new Date('2027-04-29T00:00:00Z')),
+    ]);
     expect(a + b).toBe(1);
     const reminders = (await messagesOf(all.map((i) => i.id))).filter((m) => m.kind === 'invitation.reminder');
     expect(reminders).toHaveLength(4);
 
     expect(await sendMeetingUpdate(actor, meeting.id)).toEqual({ ok: false, reason: 'nothingChanged' });
-    await (await getDb()).update(meetings).set({ startsAt: new Date('2027-05-15T05:00:00Z'), endsAt: new Date('2027-05-15T12:00:00Z') }).where(eq(meetings.id, meeting.id));
+    await (
+      await getDb()
+    )
+      .update(meetings)
+      .set({ startsAt: new Date('2027-05-15T05:00:00Z'), endsAt: new Date('2027-05-15T12:00:00Z') })
+      .where(eq(meetings.id, meeting.id));
     expect(await sendMeetingUpdate(actor, meeting.id)).toEqual({ ok: true });
     const updates = (await messagesOf(all.map((i) => i.id))).filter((m) => m.kind === 'invitation.update');
     expect(updates).toHaveLength(3);
     const english = updates.find((m) => m.subject.startsWith('Updated'))!;
     expect(english.textBody).toContain('What changed:');
-    expect(english.textBody).toContain('14 May 2027, 10:00–17:00 Tashkent time (UTC+5) → 15 May 2027, 10:00–17:00 Tashkent time (UTC+5)');
+    expect(english.textBody).toContain(
+      '14 May 2027, 10:00–17:00 Tashkent time (UTC+5) → 15 May 2027, 10:00–17:00 Tashkent time (UTC+5)',
+    );
     const ics = Buffer.from(english.attachments[0]!.contentBase64, 'base64').toString('utf8');
     expect(ics).toContain('SEQUENCE:1');
   });
@@ -166,10 +256,22 @@ describe('invitations', () => {
   it('carries invitations over when contacts are merged, two to one meeting becoming one', async () => {
     const actor = await editor();
     const { meeting, people } = await setUp('d');
-    await inviteContacts(actor, meeting.id, { selection: { by: 'contacts', contactIds: [people[0]!.id, people[1]!.id] }, role: 'delegate', confirmedCount: 2 });
-    const [dupInvitation] = await (await getDb()).select().from(invitations).where(eq(invitations.contactId, people[1]!.id));
+    await inviteContacts(actor, meeting.id, {
+      selection: { by: 'contacts', contactIds: [people[0]!.id, people[1]!.id] },
+      role: 'delegate',
+      confirmedCount: 2,
+    });
+    const [dupInvitation] = await (
+      await getDb()
+    )
+      .select()
+      .from(invitations)
+      .where(eq(invitations.contactId, people[1]!.id));
     await answerInvitation(tokenOf(invitationLink(dupInvitation!)), { accept: true }, new Date('2027-04-01T00:00:00Z'));
-    expect(await mergeContacts(actor, { keepId: people[0]!.id, mergeId: people[1]!.id })).toEqual({ ok: true, id: people[0]!.id });
+    expect(await mergeContacts(actor, { keepId: people[0]!.id, mergeId: people[1]!.id })).toEqual({
+      ok: true,
+      id: people[0]!.id,
+    });
     const left = await (await getDb()).select().from(invitations).where(eq(invitations.meetingId, meeting.id));
     expect(left).toEqual([expect.objectContaining({ contactId: people[0]!.id, status: 'accepted' })]);
   });
@@ -177,9 +279,17 @@ describe('invitations', () => {
   it('withdraws mail still queued when an invitation is revoked, resends to a corrected address, and tells a cancellation', async () => {
     const actor = await editor();
     const { meeting, people } = await setUp('e');
-    await inviteContacts(actor, meeting.id, { selection: { by: 'contacts', contactIds: [people[0]!.id, people[1]!.id] }, role: 'delegate', confirmedCount: 2 });
+    await inviteContacts(actor, meeting.id, {
+      selection: { by: 'contacts', contactIds: [people[0]!.id, people[1]!.id] },
+      role: 'delegate',
+      confirmedCount: 2,
+    });
     const db = await getDb();
-    const [first, second] = await db.select().from(invitations).where(eq(invitations.meetingId, meeting.id)).orderBy(invitations.email);
+    const [first, second] = await db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.meetingId, meeting.id))
+      .orderBy(invitations.email);
     // Not delivered yet (this test has no SMTP server: the rows wait as "captured"); revoking withdraws them.
     await revokeInvitation(actor, second!.id);
     const withdrawn = await messagesOf([second!.id]);
@@ -187,7 +297,10 @@ describe('invitations', () => {
     expect(withdrawn[0]!.textBody).not.toContain('/i/');
     expect(withdrawn[0]!.attachments).toEqual([]);
 
-    await db.update(contacts).set({ email: `fixed.${first!.email}` }).where(eq(contacts.id, first!.contactId));
+    await db
+      .update(contacts)
+      .set({ email: `fixed.${first!.email}` })
+      .where(eq(contacts.id, first!.contactId));
     expect(await resendInvitation(actor, first!.id)).toEqual({ ok: true });
     const [moved] = await db.select().from(invitations).where(eq(invitations.id, first!.id));
     expect(moved!.email).toBe(`fixed.${first!.email}`);
@@ -195,12 +308,21 @@ describe('invitations', () => {
 
     await db.update(meetings).set({ status: 'cancelled' }).where(eq(meetings.id, meeting.id));
     expect(await remindUnanswered(actor, meeting.id, 1)).toEqual({ ok: false, reason: 'closed' });
-    expect(await inviteContacts(actor, meeting.id, { selection: { by: 'contacts', contactIds: [people[2]!.id] }, role: 'delegate', confirmedCount: 1 })).toEqual({ ok: false, reason: 'notInvitable' });
+    expect(
+      await inviteContacts(actor, meeting.id, {
+        selection: { by: 'contacts', contactIds: [people[2]!.id] },
+        role: 'delegate',
+        confirmedCount: 1,
+      }),
+    ).toEqual({ ok: false, reason: 'notInvitable' });
     expect(await sendMeetingUpdate(actor, meeting.id)).toEqual({ ok: true });
     const update = (await messagesOf([first!.id])).find((m) => m.kind === 'invitation.update')!;
     expect(update.textBody).toContain('The meeting has been cancelled.');
     expect(Buffer.from(update.attachments[0]!.contentBase64, 'base64').toString()).toContain('STATUS:CANCELLED');
     expect(await sendMeetingUpdate(actor, meeting.id)).toEqual({ ok: false, reason: 'nothingChanged' });
-    expect(await openInvitationLink(tokenOf(invitationLink(moved!)), new Date('2027-04-01T00:00:00Z'))).toMatchObject({ ok: true, opened: { state: 'closed' } });
+    expect(await openInvitationLink(tokenOf(invitationLink(moved!)), new Date('2027-04-01T00:00:00Z'))).toMatchObject({
+      ok: true,
+      opened: { state: 'closed' },
+    });
   });
 });

@@ -2,7 +2,14 @@ import 'server-only';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
 import { authSecret } from '@/lib/auth/secret';
-import type { ContactLanguage, InvitationRole, InvitationStatus, OrganisationType, OutboxStatus, RegistrationStatus } from '@/lib/domain';
+import type {
+  ContactLanguage,
+  InvitationRole,
+  InvitationStatus,
+  OrganisationType,
+  OutboxStatus,
+  RegistrationStatus,
+} from '@/lib/domain';
 import { readInvitationToken } from '@/lib/invitation-token';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
@@ -45,7 +52,10 @@ export async function previewRecipients(meetingId: string, selection: RecipientS
   return {
     selected: all.length,
     alreadyInvited: all.length - fresh.length,
-    byLanguage: { en: fresh.filter((r) => r.language === 'en').length, ru: fresh.filter((r) => r.language === 'ru').length },
+    byLanguage: {
+      en: fresh.filter((r) => r.language === 'en').length,
+      ru: fresh.filter((r) => r.language === 'ru').length,
+    },
     sample: fresh.slice(0, 12).map(({ name, email, language }) => ({ name, email, language })),
   };
 }
@@ -65,7 +75,6 @@ import {
 } from './invitation-mail';
 
 export { invitationLink, sendDueAutoReminders } from './invitation-mail';
-
 
 export type { InviteResult } from './invitation-send';
 
@@ -105,7 +114,9 @@ export type InvitationRow = {
 };
 
 const latestMessage = (column: 'status' | 'last_error') =>
-  sql.raw(`(select o.${column} from outbox_messages o where o.invitation_id = invitations.id order by o.created_at desc limit 1)`);
+  sql.raw(
+    `(select o.${column} from outbox_messages o where o.invitation_id = invitations.id order by o.created_at desc limit 1)`,
+  );
 
 export async function listInvitations({ meetingId }: { meetingId: string }): Promise<InvitationRow[]> {
   await requireStaff('viewer');
@@ -138,7 +149,11 @@ export async function listInvitations({ meetingId }: { meetingId: string }): Pro
 }
 
 /** The invitation emails of a meeting by delivery state, for the progress shown while a bulk send goes out. */
-export async function invitationDeliveryProgress({ meetingId }: { meetingId: string }): Promise<Record<OutboxStatus, number>> {
+export async function invitationDeliveryProgress({
+  meetingId,
+}: {
+  meetingId: string;
+}): Promise<Record<OutboxStatus, number>> {
   await requireStaff('viewer');
   const db = await getDb();
   const rows = await db
@@ -152,7 +167,9 @@ export async function invitationDeliveryProgress({ meetingId }: { meetingId: str
   return counts;
 }
 
-export type InvitationChangeResult = { ok: true } | { ok: false; reason: 'notFound' | 'revoked' | 'countChanged' | 'nothingChanged' | 'closed'; count?: number };
+export type InvitationChangeResult =
+  | { ok: true }
+  | { ok: false; reason: 'notFound' | 'revoked' | 'countChanged' | 'nothingChanged' | 'closed'; count?: number };
 
 async function lockInvitation(tx: DbExecutor, id: string) {
   const [row] = await tx
@@ -170,7 +187,11 @@ async function lockInvitation(tx: DbExecutor, id: string) {
  */
 async function currentAddress(tx: DbExecutor, row: NonNullable<Awaited<ReturnType<typeof lockInvitation>>>) {
   if (row.currentEmail === row.invitation.email) return row.invitation;
-  const [moved] = await tx.update(invitations).set({ email: row.currentEmail, updatedAt: sql`now()` }).where(eq(invitations.id, row.invitation.id)).returning();
+  const [moved] = await tx
+    .update(invitations)
+    .set({ email: row.currentEmail, updatedAt: sql`now()` })
+    .where(eq(invitations.id, row.invitation.id))
+    .returning();
   return moved!;
 }
 
@@ -199,10 +220,17 @@ export async function reissueInvitation(actor: StaffUser, id: string): Promise<I
 /** Withdraws the invitation: its link stops working at once. */
 export async function revokeInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
   return changeInvitation(actor, id, 'invitation.revoked', async (tx, row, meeting) => {
-    await tx.update(invitations).set({ status: 'revoked', updatedAt: sql`now()` }).where(eq(invitations.id, id));
+    await tx
+      .update(invitations)
+      .set({ status: 'revoked', updatedAt: sql`now()` })
+      .where(eq(invitations.id, id));
     await withdrawQueuedMail(tx, [id], 'the invitation was revoked');
     // A revoked invitee's seat goes to the waiting list; they are not mailed (their link no longer works).
-    await endRegistration(tx, meeting, row.invitation, new Date(), { notify: false, actor: { id: actor.id, email: actor.email }, why: 'the invitation was revoked' });
+    await endRegistration(tx, meeting, row.invitation, new Date(), {
+      notify: false,
+      actor: { id: actor.id, email: actor.email },
+      why: 'the invitation was revoked',
+    });
   });
 }
 
@@ -210,13 +238,20 @@ async function changeInvitation(
   actor: StaffUser,
   id: string,
   action: string,
-  change: (tx: DbExecutor, row: NonNullable<Awaited<ReturnType<typeof lockInvitation>>>, meeting: NonNullable<Awaited<ReturnType<typeof loadInvitationMeeting>>>) => Promise<void>,
+  change: (
+    tx: DbExecutor,
+    row: NonNullable<Awaited<ReturnType<typeof lockInvitation>>>,
+    meeting: NonNullable<Awaited<ReturnType<typeof loadInvitationMeeting>>>,
+  ) => Promise<void>,
 ): Promise<InvitationChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
     // Meeting first, then invitation: the order every seat-changing transaction locks in (db/registrations.ts).
-    const [found] = await tx.select({ meetingId: invitations.meetingId }).from(invitations).where(eq(invitations.id, id));
+    const [found] = await tx
+      .select({ meetingId: invitations.meetingId })
+      .from(invitations)
+      .where(eq(invitations.id, id));
     const meeting = found ? await loadInvitationMeeting(tx, found.meetingId, true) : null;
     const row = await lockInvitation(tx, id);
     if (!row || !meeting) return { ok: false, reason: 'notFound' } as const;
@@ -241,19 +276,32 @@ export async function countUnanswered({ meetingId }: { meetingId: string }): Pro
 }
 
 /** Reminds everyone who has not answered; `confirmedCount` is the number staff confirmed. */
-export async function remindUnanswered(actor: StaffUser, meetingId: string, confirmedCount: number): Promise<InvitationChangeResult> {
+export async function remindUnanswered(
+  actor: StaffUser,
+  meetingId: string,
+  confirmedCount: number,
+): Promise<InvitationChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction((tx) => remind(tx, meetingId, { id: actor.id, email: actor.email }, confirmedCount));
 }
 
 /** What the meeting's invitees were told that is no longer so, in English (for the staff page). */
-export async function pendingMeetingUpdate({ meetingId }: { meetingId: string }): Promise<{ changes: string[]; recipients: number }> {
+export async function pendingMeetingUpdate({
+  meetingId,
+}: {
+  meetingId: string;
+}): Promise<{ changes: string[]; recipients: number }> {
   await requireStaff('viewer');
   const db = await getDb();
   const meeting = await loadInvitationMeeting(db, meetingId);
   if (!meeting) return { changes: [], recipients: 0 };
-  const [row] = await db.select({ n: count() }).from(invitations).where(and(eq(invitations.meetingId, meetingId), ne(invitations.status, 'revoked'), ne(invitations.status, 'declined')));
+  const [row] = await db
+    .select({ n: count() })
+    .from(invitations)
+    .where(
+      and(eq(invitations.meetingId, meetingId), ne(invitations.status, 'revoked'), ne(invitations.status, 'declined')),
+    );
   return { changes: changesSinceAnnounced(meeting, 'en'), recipients: row?.n ?? 0 };
 }
 
@@ -273,13 +321,32 @@ export async function sendMeetingUpdate(actor: StaffUser, meetingId: string): Pr
       .select({ invitation: invitations, name: contacts.name })
       .from(invitations)
       .innerJoin(contacts, eq(contacts.id, invitations.contactId))
-      .where(and(eq(invitations.meetingId, meetingId), ne(invitations.status, 'revoked'), ne(invitations.status, 'declined')));
-    await queueMessages(tx, composeMessages(updated, 'update', rows.map((r) => ({ ...r.invitation, name: r.name }))));
+      .where(
+        and(
+          eq(invitations.meetingId, meetingId),
+          ne(invitations.status, 'revoked'),
+          ne(invitations.status, 'declined'),
+        ),
+      );
+    await queueMessages(
+      tx,
+      composeMessages(
+        updated,
+        'update',
+        rows.map((r) => ({ ...r.invitation, name: r.name })),
+      ),
+    );
     await tx
       .update(meetings)
       .set({ calendarSequence: updated.calendarSequence, announced: announcedOf(meeting), updatedAt: sql`now()` })
       .where(eq(meetings.id, meetingId));
-    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action: 'meeting.update_sent', entityType: 'meeting', entityId: meetingId, after: { recipients: rows.length, sequence: updated.calendarSequence } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, email: actor.email },
+      action: 'meeting.update_sent',
+      entityType: 'meeting',
+      entityId: meetingId,
+      after: { recipients: rows.length, sequence: updated.calendarSequence },
+    });
     return { ok: true } as const;
   });
 }
@@ -300,19 +367,31 @@ export type OpenedInvitation = {
   agenda: { id: string; startsAt: Date; endsAt: Date; titleEn: string; titleRu: string; room: string | null }[];
 };
 
-export type LinkLookup = { ok: true; opened: OpenedInvitation } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'superseded' };
+export type LinkLookup =
+  { ok: true; opened: OpenedInvitation } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'superseded' };
 
 /**
  * What a personal link opens. Reading changes nothing (mail scanners open links first). Answers are taken until the
  * registration deadline (or the start, without one); the page stays readable until the meeting ends.
  */
-export async function openInvitationLink(token: string, now = new Date(), { withAgenda = true } = {}): Promise<LinkLookup> {
+export async function openInvitationLink(
+  token: string,
+  now = new Date(),
+  { withAgenda = true } = {},
+): Promise<LinkLookup> {
   const parts = readInvitationToken(authSecret(), token);
   if (!parts) return { ok: false, reason: 'unknown' };
   const db = await getDb();
   // One query for the invitation, its person, meeting, council and registration: this page is what delegates open.
   const [row] = await db
-    .select({ invitation: invitations, name: contacts.name, registration: registrations, meeting: meetings, councilNameEn: councils.nameEn, councilNameRu: councils.nameRu })
+    .select({
+      invitation: invitations,
+      name: contacts.name,
+      registration: registrations,
+      meeting: meetings,
+      councilNameEn: councils.nameEn,
+      councilNameRu: councils.nameRu,
+    })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
     .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
@@ -326,22 +405,46 @@ export async function openInvitationLink(token: string, now = new Date(), { with
   const meeting: LoadedMeeting = { ...row.meeting, councilNameEn: row.councilNameEn, councilNameRu: row.councilNameRu };
   if (meeting.endsAt <= now) return { ok: false, reason: 'expired' };
   const until = answerUntil(meeting);
-  const agenda = withAgenda && meeting.agendaPublished
-    ? await db
-        .select({ id: agendaItems.id, startsAt: agendaItems.startsAt, endsAt: agendaItems.endsAt, titleEn: agendaItems.titleEn, titleRu: agendaItems.titleRu, room: agendaItems.room })
-        .from(agendaItems)
-        .where(eq(agendaItems.meetingId, meeting.id))
-        .orderBy(asc(agendaItems.position), asc(agendaItems.startsAt))
-    : [];
+  const agenda =
+    withAgenda && meeting.agendaPublished
+      ? await db
+          .select({
+            id: agendaItems.id,
+            startsAt: agendaItems.startsAt,
+            endsAt: agendaItems.endsAt,
+            titleEn: agendaItems.titleEn,
+            titleRu: agendaItems.titleRu,
+            room: agendaItems.room,
+          })
+          .from(agendaItems)
+          .where(eq(agendaItems.meetingId, meeting.id))
+          .orderBy(asc(agendaItems.position), asc(agendaItems.startsAt))
+      : [];
   const state = now < until && ANSWERABLE_STATUSES.includes(meeting.status) ? 'open' : 'closed';
   const registration = row.registration ? await ownRegistration(db, row.registration) : null;
-  return { ok: true, opened: { state, invitation: row.invitation, name: row.name, meeting, answerUntil: until, agenda, version: parts.version, registration } };
+  return {
+    ok: true,
+    opened: {
+      state,
+      invitation: row.invitation,
+      name: row.name,
+      meeting,
+      answerUntil: until,
+      agenda,
+      version: parts.version,
+      registration,
+    },
+  };
 }
 
 export type AnswerResult = { ok: true } | { ok: false; reason: 'invalid' | 'closed' };
 
 /** The invitee's answer, through their link: accepted, or declined with an optional reason. */
-export async function answerInvitation(token: string, answer: { accept: true } | { accept: false; reason: string | null }, now = new Date()): Promise<AnswerResult> {
+export async function answerInvitation(
+  token: string,
+  answer: { accept: true } | { accept: false; reason: string | null },
+  now = new Date(),
+): Promise<AnswerResult> {
   const lookup = await openInvitationLink(token, now);
   if (!lookup.ok) return { ok: false, reason: 'invalid' };
   if (lookup.opened.state !== 'open') return { ok: false, reason: 'closed' };
@@ -352,7 +455,8 @@ export async function answerInvitation(token: string, answer: { accept: true } |
     const meeting = await loadInvitationMeeting(tx, lookup.opened.meeting.id, true);
     const [before] = await tx.select().from(invitations).where(eq(invitations.id, id)).for('update');
     // Looked at again under the lock: a re-issue or a revocation may have landed since the link was read.
-    if (!before || before.status === 'revoked' || before.linkVersion !== lookup.opened.version) return { ok: false, reason: 'invalid' } as const;
+    if (!before || before.status === 'revoked' || before.linkVersion !== lookup.opened.version)
+      return { ok: false, reason: 'invalid' } as const;
     const status = answer.accept ? 'accepted' : 'declined';
     await tx
       .update(invitations)
@@ -368,24 +472,41 @@ export async function answerInvitation(token: string, answer: { accept: true } |
       after: { status, declineReason: answer.accept ? null : answer.reason },
     });
     // Declining after registering gives the seat up.
-    if (!answer.accept && meeting) await endRegistration(tx, meeting, before, now, { notify: true, actor: { id: null, email: before.email }, why: 'the invitation was declined' });
+    if (!answer.accept && meeting)
+      await endRegistration(tx, meeting, before, now, {
+        notify: true,
+        actor: { id: null, email: before.email },
+        why: 'the invitation was declined',
+      });
     return { ok: true } as const;
   });
 }
 
 /** Two invitations of merged contacts to one meeting become one: the one with an answer wins, else the kept one. */
-export async function moveInvitations(tx: DbExecutor, { keepId, mergeId }: { keepId: string; mergeId: string }): Promise<number> {
+export async function moveInvitations(
+  tx: DbExecutor,
+  { keepId, mergeId }: { keepId: string; mergeId: string },
+): Promise<number> {
   const rank = (s: InvitationStatus) => ({ accepted: 3, declined: 2, invited: 1, revoked: 0 })[s];
   const theirs = await tx.select().from(invitations).where(eq(invitations.contactId, mergeId));
   let moved = 0;
   for (const invitation of theirs) {
-    const [ours] = await tx.select().from(invitations).where(and(eq(invitations.contactId, keepId), eq(invitations.meetingId, invitation.meetingId)));
+    const [ours] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.contactId, keepId), eq(invitations.meetingId, invitation.meetingId)));
     if (!ours) {
-      await tx.update(invitations).set({ contactId: keepId, updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+      await tx
+        .update(invitations)
+        .set({ contactId: keepId, updatedAt: sql`now()` })
+        .where(eq(invitations.id, invitation.id));
     } else if (rank(invitation.status) > rank(ours.status)) {
       await withdrawQueuedMail(tx, [ours.id], 'merged into another invitation');
       await tx.delete(invitations).where(eq(invitations.id, ours.id));
-      await tx.update(invitations).set({ contactId: keepId, updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+      await tx
+        .update(invitations)
+        .set({ contactId: keepId, updatedAt: sql`now()` })
+        .where(eq(invitations.id, invitation.id));
     } else {
       await withdrawQueuedMail(tx, [invitation.id], 'merged into another invitation');
       await tx.delete(invitations).where(eq(invitations.id, invitation.id));
@@ -409,7 +530,11 @@ export type InvitationTexts = {
   autoReminderDays: number | null;
 };
 
-export async function saveInvitationTexts(actor: StaffUser, meetingId: string, texts: InvitationTexts): Promise<{ ok: boolean }> {
+export async function saveInvitationTexts(
+  actor: StaffUser,
+  meetingId: string,
+  texts: InvitationTexts,
+): Promise<{ ok: boolean }> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -417,11 +542,19 @@ export async function saveInvitationTexts(actor: StaffUser, meetingId: string, t
     if (!before) return { ok: false };
     await tx
       .update(meetings)
-      .set({ ...texts, autoReminderSentAt: texts.autoReminderDays === before.autoReminderDays ? before.autoReminderSentAt : null, updatedAt: sql`now()` })
+      .set({
+        ...texts,
+        autoReminderSentAt: texts.autoReminderDays === before.autoReminderDays ? before.autoReminderSentAt : null,
+        updatedAt: sql`now()`,
+      })
       .where(eq(meetings.id, meetingId));
-    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action: 'meeting.invitation_texts_saved', entityType: 'meeting', entityId: meetingId, after: texts });
+    await recordAudit(tx, {
+      actor: { id: actor.id, email: actor.email },
+      action: 'meeting.invitation_texts_saved',
+      entityType: 'meeting',
+      entityId: meetingId,
+      after: texts,
+    });
     return { ok: true };
   });
 }
-
-

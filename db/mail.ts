@@ -8,7 +8,6 @@ import { outboxMessages, type OutboxMessage, type OutboxStatus } from './schema'
 
 // The Mail page's side of the outbox (db/outbox.ts is the queue's): reading needs staff, bodies and retries an admin.
 
-
 export type MailListItem = Pick<
   OutboxMessage,
   'id' | 'kind' | 'toAddress' | 'subject' | 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt'

@@ -11,7 +11,18 @@ import type { Council, Meeting, NewMeeting, Organisation, OrganisationRole } fro
 
 export type MeetingListItem = Pick<
   Meeting,
-  'id' | 'kind' | 'titleEn' | 'titleRu' | 'startsAt' | 'endsAt' | 'timeZone' | 'format' | 'cityEn' | 'cityRu' | 'country' | 'status'
+  | 'id'
+  | 'kind'
+  | 'titleEn'
+  | 'titleRu'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timeZone'
+  | 'format'
+  | 'cityEn'
+  | 'cityRu'
+  | 'country'
+  | 'status'
 >;
 
 const meetingListColumns = {
@@ -166,8 +177,17 @@ export async function createMeeting(actor: StaffUser, values: MeetingValues): Pr
   return db.transaction(async (tx) => {
     if (!(await councilExists(tx, values.councilId))) return { ok: false, reason: 'councilNotFound' } as const;
     if (!(await workingGroupFits(tx, values))) return { ok: false, reason: 'workingGroupNotFound' } as const;
-    const [created] = await tx.insert(meetings).values({ ...values, status: 'draft' }).returning();
-    await recordAudit(tx, { actor: actorOf(actor), action: 'meeting.created', entityType: 'meeting', entityId: created!.id, after: created });
+    const [created] = await tx
+      .insert(meetings)
+      .values({ ...values, status: 'draft' })
+      .returning();
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'meeting.created',
+      entityType: 'meeting',
+      entityId: created!.id,
+      after: created,
+    });
     return { ok: true, id: created!.id } as const;
   });
 }
@@ -216,7 +236,10 @@ export async function changeMeetingStatus(
     if (!meeting) return { ok: false, reason: 'notFound' } as const;
     const check = checkTransition(meeting, to, now);
     if (!check.ok) return { ok: false, reason: 'notAllowed', message: check.reason } as const;
-    await tx.update(meetings).set({ status: to, updatedAt: sql`now()` }).where(eq(meetings.id, id));
+    await tx
+      .update(meetings)
+      .set({ status: to, updatedAt: sql`now()` })
+      .where(eq(meetings.id, id));
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'meeting.status_changed',
@@ -265,7 +288,8 @@ export async function duplicateMeeting(
       })
       .returning();
     const links = await tx.select().from(meetingOrganisations).where(eq(meetingOrganisations.meetingId, id));
-    if (links.length) await tx.insert(meetingOrganisations).values(links.map((l) => ({ ...l, meetingId: created!.id })));
+    if (links.length)
+      await tx.insert(meetingOrganisations).values(links.map((l) => ({ ...l, meetingId: created!.id })));
     const agendaItemsCopied = await copyAgenda(tx, id, created!.id, shift);
     await recordAudit(tx, {
       actor: actorOf(actor),
@@ -273,7 +297,13 @@ export async function duplicateMeeting(
       entityType: 'meeting',
       entityId: created!.id,
       before: { duplicatedFrom: id },
-      after: { titleEn: created!.titleEn, startsAt: created!.startsAt, endsAt: created!.endsAt, organisations: links.length, agendaItems: agendaItemsCopied },
+      after: {
+        titleEn: created!.titleEn,
+        startsAt: created!.startsAt,
+        endsAt: created!.endsAt,
+        organisations: links.length,
+        agendaItems: agendaItemsCopied,
+      },
     });
     return { ok: true, id: created!.id } as const;
   });
@@ -286,7 +316,9 @@ async function renumber(executor: DbExecutor, meetingId: string, orderedIds: str
     await executor
       .update(meetingOrganisations)
       .set({ position })
-      .where(and(eq(meetingOrganisations.meetingId, meetingId), eq(meetingOrganisations.organisationId, organisationId)));
+      .where(
+        and(eq(meetingOrganisations.meetingId, meetingId), eq(meetingOrganisations.organisationId, organisationId)),
+      );
   }
 }
 
@@ -307,17 +339,27 @@ export async function linkOrganisation(
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [meeting] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).for('update');
+    const [meeting] = await tx
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(eq(meetings.id, input.meetingId))
+      .for('update');
     if (!meeting) return { ok: false, reason: 'notFound' } as const;
     const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
-    if (!organisation) return { ok: false, reason: 'notFound', message: 'That organisation no longer exists.' } as const;
+    if (!organisation)
+      return { ok: false, reason: 'notFound', message: 'That organisation no longer exists.' } as const;
     const links = await orderedLinks(tx, input.meetingId);
     const existing = links.find((l) => l.organisationId === input.organisationId);
     if (existing) {
       await tx
         .update(meetingOrganisations)
         .set({ role: input.role })
-        .where(and(eq(meetingOrganisations.meetingId, input.meetingId), eq(meetingOrganisations.organisationId, input.organisationId)));
+        .where(
+          and(
+            eq(meetingOrganisations.meetingId, input.meetingId),
+            eq(meetingOrganisations.organisationId, input.organisationId),
+          ),
+        );
     } else {
       await tx.insert(meetingOrganisations).values({ ...input, position: links.length });
     }
@@ -370,8 +412,17 @@ export async function unlinkOrganisation(
     if (!link) return { ok: false, reason: 'notFound' } as const;
     await tx
       .delete(meetingOrganisations)
-      .where(and(eq(meetingOrganisations.meetingId, input.meetingId), eq(meetingOrganisations.organisationId, input.organisationId)));
-    await renumber(tx, input.meetingId, links.filter((l) => l !== link).map((l) => l.organisationId));
+      .where(
+        and(
+          eq(meetingOrganisations.meetingId, input.meetingId),
+          eq(meetingOrganisations.organisationId, input.organisationId),
+        ),
+      );
+    await renumber(
+      tx,
+      input.meetingId,
+      links.filter((l) => l !== link).map((l) => l.organisationId),
+    );
     const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
     await recordAudit(tx, {
       actor: actorOf(actor),

@@ -34,7 +34,11 @@ function organisationConditions(filters: OrganisationFilters): SQL | undefined {
   return and(
     filters.search ? organisationSearchCondition(filters.search) : undefined,
     filters.type ? eq(organisations.type, filters.type) : undefined,
-    filters.country === 'none' ? sql`${organisations.country} is null` : filters.country ? eq(organisations.country, filters.country) : undefined,
+    filters.country === 'none'
+      ? sql`${organisations.country} is null`
+      : filters.country
+        ? eq(organisations.country, filters.country)
+        : undefined,
   );
 }
 
@@ -69,7 +73,11 @@ export async function listOrganisations(
       .orderBy(asc(organisations.nameEn), asc(organisations.id))
       .limit(ORGANISATIONS_PAGE_SIZE)
       .offset((page - 1) * ORGANISATIONS_PAGE_SIZE),
-    db.select({ total: count() }).from(organisations).where(where).then(([row]) => row?.total ?? 0),
+    db
+      .select({ total: count() })
+      .from(organisations)
+      .where(where)
+      .then(([row]) => row?.total ?? 0),
   ]);
   return { organisations: rows, total };
 }
@@ -108,8 +116,14 @@ export async function getOrganisation({ id }: { id: string }): Promise<Organisat
   const [organisation] = await db.select().from(organisations).where(eq(organisations.id, id));
   if (!organisation) return null;
   const brief = { id: organisations.id, nameEn: organisations.nameEn, acronym: organisations.acronym };
-  const [parent] = organisation.parentId ? await db.select(brief).from(organisations).where(eq(organisations.id, organisation.parentId)) : [];
-  const departments = await db.select(brief).from(organisations).where(eq(organisations.parentId, id)).orderBy(asc(organisations.nameEn));
+  const [parent] = organisation.parentId
+    ? await db.select(brief).from(organisations).where(eq(organisations.id, organisation.parentId))
+    : [];
+  const departments = await db
+    .select(brief)
+    .from(organisations)
+    .where(eq(organisations.parentId, id))
+    .orderBy(asc(organisations.nameEn));
   const links = await countLinks(db, id);
   return { ...organisation, parent: parent ?? null, departments, links };
 }
@@ -139,7 +153,12 @@ export async function findOrganisationDuplicates({ id, search }: { id: string; s
       ? sql`(${organisationSearchCondition(self.acronym)} or ${organisations.nameEn} = ${self.nameEn})`
       : sql`lower(${organisations.nameEn}) = lower(${self.nameEn})`;
   return db
-    .select({ id: organisations.id, nameEn: organisations.nameEn, acronym: organisations.acronym, country: organisations.country })
+    .select({
+      id: organisations.id,
+      nameEn: organisations.nameEn,
+      acronym: organisations.acronym,
+      country: organisations.country,
+    })
     .from(organisations)
     .where(and(ne(organisations.id, id), condition))
     .orderBy(asc(organisations.nameEn))
@@ -147,8 +166,7 @@ export async function findOrganisationDuplicates({ id, search }: { id: string; s
 }
 
 export type OrganisationChangeResult =
-  | { ok: true; id: string }
-  | { ok: false; reason: 'notFound' | 'parentNotFound' | 'parentCycle' | 'acronymTaken' };
+  { ok: true; id: string } | { ok: false; reason: 'notFound' | 'parentNotFound' | 'parentCycle' | 'acronymTaken' };
 
 async function checkParent(tx: DbExecutor, id: string | null, parentId: string | null) {
   if (!parentId) return null;
@@ -193,7 +211,11 @@ const auditable = (o: Organisation | OrganisationValues) => ({
   notes: o.notes,
 });
 
-export async function saveOrganisation(actor: StaffUser, id: string | null, values: OrganisationValues): Promise<OrganisationChangeResult> {
+export async function saveOrganisation(
+  actor: StaffUser,
+  id: string | null,
+  values: OrganisationValues,
+): Promise<OrganisationChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -205,13 +227,29 @@ export async function saveOrganisation(actor: StaffUser, id: string | null, valu
     const actorRef = { id: actor.id, email: actor.email };
     if (!id) {
       const [created] = await tx.insert(organisations).values(row).returning({ id: organisations.id });
-      await recordAudit(tx, { actor: actorRef, action: 'organisation.created', entityType: 'organisation', entityId: created!.id, after: auditable(values) });
+      await recordAudit(tx, {
+        actor: actorRef,
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: created!.id,
+        after: auditable(values),
+      });
       return { ok: true, id: created!.id } as const;
     }
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
     if (!before) return { ok: false, reason: 'notFound' } as const;
-    await tx.update(organisations).set({ ...row, updatedAt: sql`now()` }).where(eq(organisations.id, id));
-    await recordAudit(tx, { actor: actorRef, action: 'organisation.updated', entityType: 'organisation', entityId: id, before: auditable(before), after: auditable(values) });
+    await tx
+      .update(organisations)
+      .set({ ...row, updatedAt: sql`now()` })
+      .where(eq(organisations.id, id));
+    await recordAudit(tx, {
+      actor: actorRef,
+      action: 'organisation.updated',
+      entityType: 'organisation',
+      entityId: id,
+      before: auditable(before),
+      after: auditable(values),
+    });
     return { ok: true, id } as const;
   });
 }
@@ -223,7 +261,10 @@ export type MergeResult = { ok: true; id: string } | { ok: false; reason: 'notFo
  * councils' secretariats, departments) points at the kept one; blank fields of the kept one are filled from the
  * duplicate; the duplicate is deleted. A table added later that references organisations must be moved here too.
  */
-export async function mergeOrganisations(actor: StaffUser, { keepId, mergeId }: { keepId: string; mergeId: string }): Promise<MergeResult> {
+export async function mergeOrganisations(
+  actor: StaffUser,
+  { keepId, mergeId }: { keepId: string; mergeId: string },
+): Promise<MergeResult> {
   assertRole(actor, 'editor');
   if (keepId === mergeId) return { ok: false, reason: 'same' };
   const db = await getDb();
@@ -239,17 +280,32 @@ export async function mergeOrganisations(actor: StaffUser, { keepId, mergeId }: 
     if (!keep || !merged) return { ok: false, reason: 'notFound' } as const;
     const moved = await countLinks(tx, mergeId);
 
-    await tx.update(contacts).set({ organisationId: keepId, updatedAt: sql`now()` }).where(eq(contacts.organisationId, mergeId));
+    await tx
+      .update(contacts)
+      .set({ organisationId: keepId, updatedAt: sql`now()` })
+      .where(eq(contacts.organisationId, mergeId));
     // A meeting linked to both keeps the kept organisation's role and place.
     await tx.execute(sql`
       delete from ${meetingOrganisations} m
       where m.organisation_id = ${mergeId}
         and exists (select 1 from ${meetingOrganisations} k where k.meeting_id = m.meeting_id and k.organisation_id = ${keepId})
     `);
-    await tx.update(meetingOrganisations).set({ organisationId: keepId }).where(eq(meetingOrganisations.organisationId, mergeId));
-    await tx.update(councilMembers).set({ nominatedByOrganisationId: keepId }).where(eq(councilMembers.nominatedByOrganisationId, mergeId));
-    await tx.update(councils).set({ secretariatOrganisationId: keepId }).where(eq(councils.secretariatOrganisationId, mergeId));
-    await tx.update(organisations).set({ parentId: keepId }).where(and(eq(organisations.parentId, mergeId), ne(organisations.id, keepId)));
+    await tx
+      .update(meetingOrganisations)
+      .set({ organisationId: keepId })
+      .where(eq(meetingOrganisations.organisationId, mergeId));
+    await tx
+      .update(councilMembers)
+      .set({ nominatedByOrganisationId: keepId })
+      .where(eq(councilMembers.nominatedByOrganisationId, mergeId));
+    await tx
+      .update(councils)
+      .set({ secretariatOrganisationId: keepId })
+      .where(eq(councils.secretariatOrganisationId, mergeId));
+    await tx
+      .update(organisations)
+      .set({ parentId: keepId })
+      .where(and(eq(organisations.parentId, mergeId), ne(organisations.id, keepId)));
 
     const filled: OrganisationValues = {
       nameEn: keep.nameEn,
@@ -257,9 +313,13 @@ export async function mergeOrganisations(actor: StaffUser, { keepId, mergeId }: 
       acronym: keep.acronym ?? merged.acronym,
       type: keep.type,
       country: keep.country ?? merged.country,
-      parentId: keep.parentId === mergeId ? null : (keep.parentId ?? (merged.parentId === keepId ? null : merged.parentId)),
+      parentId:
+        keep.parentId === mergeId ? null : (keep.parentId ?? (merged.parentId === keepId ? null : merged.parentId)),
       website: keep.website ?? merged.website,
-      notes: [keep.notes, merged.notes].filter((n) => n.trim() !== '' ).filter((n, i, all) => all.indexOf(n) === i).join('\n'),
+      notes: [keep.notes, merged.notes]
+        .filter((n) => n.trim() !== '')
+        .filter((n, i, all) => all.indexOf(n) === i)
+        .join('\n'),
     };
     await tx.delete(organisations).where(eq(organisations.id, mergeId));
     await tx

@@ -16,7 +16,6 @@ const sinkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-sink-'));
 let sinkPort = 0;
 let sink: ChildProcess | undefined;
 
-
 async function startSink() {
   sink = spawn(process.execPath, [path.join(root, 'scripts/smtp-sink.mjs')], {
     env: { ...process.env, SMTP_SINK_PORT: String(sinkPort), SINK_DIR: sinkDir },
@@ -57,16 +56,27 @@ describe(`mail outbox (${process.env.TEST_DATABASE_KIND})`, () => {
       text: `Open ${link} now`,
       html: `<a href="${link.replaceAll('&', '&amp;')}">Sign in</a>`,
       secretLinks: [link, link.replaceAll('&', '&amp;')],
-      attachments: [{ filename: 'invite.ics', contentType: 'text/calendar', contentBase64: Buffer.from('BEGIN:VCALENDAR').toString('base64') }],
+      attachments: [
+        {
+          filename: 'invite.ics',
+          contentType: 'text/calendar',
+          contentBase64: Buffer.from('BEGIN:VCALENDAR').toString('base64'),
+        },
+      ],
     });
     expect(messageId).toMatch(/^<[0-9a-f-]{36}@[\w.-]+>$/);
 
     const worker = startOutboxWorker({ pollMs: 50 });
-    await expect.poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status).toBe('sent');
+    await expect
+      .poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status)
+      .toBe('sent');
     await worker.stop();
 
     expect(receivedMessageIds()).toContain(messageId);
-    const raw = fs.readdirSync(sinkDir).map((f) => fs.readFileSync(path.join(sinkDir, f), 'utf8')).find((m) => m.includes(messageId))!;
+    const raw = fs
+      .readdirSync(sinkDir)
+      .map((f) => fs.readFileSync(path.join(sinkDir, f), 'utf8'))
+      .find((m) => m.includes(messageId))!;
     expect(raw).toContain('invite.ics');
     const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
     expect(row!.textBody).toBe(`Open ${REDACTED_LINK} now`);
@@ -81,7 +91,9 @@ describe(`mail outbox (${process.env.TEST_DATABASE_KIND})`, () => {
     const { id } = await enqueueMail(db, { kind: 'test', to: 'b@council.test', subject: 'Down', text: 'x' });
     const worker = startOutboxWorker({ pollMs: 50 });
     await expect
-      .poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status, { timeout: 20_000 })
+      .poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status, {
+        timeout: 20_000,
+      })
       .toBe('failed');
     await worker.stop();
     const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
@@ -92,13 +104,20 @@ describe(`mail outbox (${process.env.TEST_DATABASE_KIND})`, () => {
 
   it('takes over a message whose worker died mid-send once its lease has run out', async () => {
     const db = await getDb();
-    const { id, messageId } = await enqueueMail(db, { kind: 'test', to: 'c@council.test', subject: 'Orphan', text: 'x' });
+    const { id, messageId } = await enqueueMail(db, {
+      kind: 'test',
+      to: 'c@council.test',
+      subject: 'Orphan',
+      text: 'x',
+    });
     await db
       .update(outboxMessages)
       .set({ status: 'sending', lockedBy: 'dead-worker', lockedUntil: sql`now() - interval '1 second'`, attempts: 1 })
       .where(eq(outboxMessages.id, id));
     const worker = startOutboxWorker({ pollMs: 50 });
-    await expect.poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status).toBe('sent');
+    await expect
+      .poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status)
+      .toBe('sent');
     await worker.stop();
     expect(receivedMessageIds()).toContain(messageId);
   });
@@ -109,7 +128,12 @@ describe(`mail outbox (${process.env.TEST_DATABASE_KIND})`, () => {
     // env() is parsed once per process; this test changes the parsed value for one call.
     (env() as { SMTP_URL?: string }).SMTP_URL = undefined;
     try {
-      const { id } = await enqueueMail(await getDb(), { kind: 'test', to: 'd@council.test', subject: 'Kept', text: 'x' });
+      const { id } = await enqueueMail(await getDb(), {
+        kind: 'test',
+        to: 'd@council.test',
+        subject: 'Kept',
+        text: 'x',
+      });
       const [row] = await (await getDb()).select().from(outboxMessages).where(eq(outboxMessages.id, id));
       expect(row!.status).toBe('captured');
     } finally {

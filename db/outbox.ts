@@ -90,16 +90,25 @@ export async function claimDueMessages({
  * Marks delivered messages (one statement for a batch) and stores their bodies as sent, secret links stripped —
  * only those this worker still holds: a worker whose lease expired must not overwrite the next one's result.
  */
-export async function markSent(messages: Pick<OutboxMessage, 'id' | 'secretLinks' | 'textBody' | 'htmlBody' | 'template'>[], workerId: string) {
+export async function markSent(
+  messages: Pick<OutboxMessage, 'id' | 'secretLinks' | 'textBody' | 'htmlBody' | 'template'>[],
+  workerId: string,
+) {
   if (!messages.length) return;
   const db = await getDb();
-  const redact = (body: string | null, links: string[]) => (body === null ? null : links.reduce((text, link) => text.replaceAll(link, REDACTED_LINK), body));
+  const redact = (body: string | null, links: string[]) =>
+    body === null ? null : links.reduce((text, link) => text.replaceAll(link, REDACTED_LINK), body);
   // A message written at send time keeps its text as the record of what was said (the HTML and the calendar file
   // are the same words dressed up, and would multiply what a bulk send stores); one written when queued keeps all.
   const rows = messages.map((m) =>
     m.template
       ? { id: m.id, text_body: redact(m.textBody, m.secretLinks), html_body: null, keep: false }
-      : { id: m.id, text_body: m.secretLinks.length ? redact(m.textBody, m.secretLinks) : null, html_body: m.secretLinks.length ? redact(m.htmlBody, m.secretLinks) : null, keep: !m.secretLinks.length },
+      : {
+          id: m.id,
+          text_body: m.secretLinks.length ? redact(m.textBody, m.secretLinks) : null,
+          html_body: m.secretLinks.length ? redact(m.htmlBody, m.secretLinks) : null,
+          keep: !m.secretLinks.length,
+        },
   );
   await db.execute(sql`
     update ${outboxMessages} o set

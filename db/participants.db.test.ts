@@ -3,7 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { eraseContactAction } from '@/app/staff/contacts/actions';
 import { getDb } from './client';
 import { inviteContacts, invitationLink } from './invitations';
-import { countParticipants, ERASED, erasePerson, exportPersonData, getParticipant, listParticipants, revealVisaDetails } from './participants';
+import {
+  countParticipants,
+  ERASED,
+  erasePerson,
+  exportPersonData,
+  getParticipant,
+  listParticipants,
+  revealVisaDetails,
+} from './participants';
 import { submitRegistration } from './registrations';
 import { auditLog, contacts, councils, invitations, meetings, outboxMessages, registrations } from './schema';
 import { actAs, expectRefusedBelow, form, idle } from './test-session';
@@ -11,11 +19,20 @@ import { actAs, expectRefusedBelow, form, idle } from './test-session';
 vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-const staff = async (role: 'viewer' | 'editor' | 'admin') => ({ ...(await actAs(role))!, name: null, role, timeZone: null });
+const staff = async (role: 'viewer' | 'editor' | 'admin') => ({
+  ...(await actAs(role))!,
+  name: null,
+  role,
+  timeZone: null,
+});
 const BEFORE = new Date('2027-04-01T00:00:00Z');
 
 // A different person in each test (they share one database): an erasure also scrubs other entries naming them.
-const SURNAMES: Record<string, [string, string]> = { a: ['Tursunova', 'Турсунова'], b: ['Yuldasheva', 'Юлдашева'], c: ['Khamidova', 'Хамидова'] };
+const SURNAMES: Record<string, [string, string]> = {
+  a: ['Tursunova', 'Турсунова'],
+  b: ['Yuldasheva', 'Юлдашева'],
+  c: ['Khamidova', 'Хамидова'],
+};
 
 async function registeredPerson(stamp: 'a' | 'b' | 'c') {
   const [latin, cyrillic] = SURNAMES[stamp]!;
@@ -23,15 +40,57 @@ async function registeredPerson(stamp: 'a' | 'b' | 'c') {
   const [council] = await db.insert(councils).values({ nameEn: 'Council', nameRu: 'Совет' }).returning();
   const [meeting] = await db
     .insert(meetings)
-    .values({ councilId: council!.id, kind: 'plenary', titleEn: 'Plenary', titleRu: 'Пленарное', startsAt: new Date('2027-05-14T05:00:00Z'), endsAt: new Date('2027-05-14T12:00:00Z'), timeZone: 'Asia/Tashkent', format: 'in_person', cityEn: 'Tashkent', country: 'UZ', status: 'planned', visaSupport: true, capacity: 10 })
+    .values({
+      councilId: council!.id,
+      kind: 'plenary',
+      titleEn: 'Plenary',
+      titleRu: 'Пленарное',
+      startsAt: new Date('2027-05-14T05:00:00Z'),
+      endsAt: new Date('2027-05-14T12:00:00Z'),
+      timeZone: 'Asia/Tashkent',
+      format: 'in_person',
+      cityEn: 'Tashkent',
+      country: 'UZ',
+      status: 'planned',
+      visaSupport: true,
+      capacity: 10,
+    })
     .returning();
-  const [person] = await db.insert(contacts).values({ name: `Гульшан ${cyrillic}`, nameLatin: `Gulshan ${latin}`, email: `gulshan.${stamp}@example.org`, phone: '+998 90 111 22 33', language: 'ru', country: 'UZ', tags: [`p-${stamp}`] }).returning();
-  await inviteContacts(await staff('editor'), meeting!.id, { selection: { by: 'contacts', contactIds: [person!.id] }, role: 'delegate', confirmedCount: 1 });
+  const [person] = await db
+    .insert(contacts)
+    .values({
+      name: `Гульшан ${cyrillic}`,
+      nameLatin: `Gulshan ${latin}`,
+      email: `gulshan.${stamp}@example.org`,
+      phone: '+998 90 111 22 33',
+      language: 'ru',
+      country: 'UZ',
+      tags: [`p-${stamp}`],
+    })
+    .returning();
+  await inviteContacts(await staff('editor'), meeting!.id, {
+    selection: { by: 'contacts', contactIds: [person!.id] },
+    role: 'delegate',
+    confirmedCount: 1,
+  });
   const [invitation] = await db.select().from(invitations).where(eq(invitations.contactId, person!.id));
   const token = invitationLink(invitation!).split('/i/')[1]!;
   const result = await submitRegistration(
     token,
-    { passportName: `Gulshan ${latin}`, displayName: `Гульшан ${cyrillic}`, title: 'Expert', organisationName: 'Ministry of Justice', country: 'UZ', phone: '+998 90 111 22 33', arrivalDate: '2027-05-13', departureDate: '2027-05-15', accessibilityNeeds: 'Wheelchair access', dietaryNeeds: '', listConsent: true, visa: { nationality: 'UZ', passportNumber: 'FA7654321', dateOfBirth: '1979-09-09', passportExpiry: '2033-01-01' } },
+    {
+      passportName: `Gulshan ${latin}`,
+      displayName: `Гульшан ${cyrillic}`,
+      title: 'Expert',
+      organisationName: 'Ministry of Justice',
+      country: 'UZ',
+      phone: '+998 90 111 22 33',
+      arrivalDate: '2027-05-13',
+      departureDate: '2027-05-15',
+      accessibilityNeeds: 'Wheelchair access',
+      dietaryNeeds: '',
+      listConsent: true,
+      visa: { nationality: 'UZ', passportNumber: 'FA7654321', dateOfBirth: '1979-09-09', passportExpiry: '2033-01-01' },
+    },
     BEFORE,
   );
   expect(result).toMatchObject({ ok: true, outcome: 'registered' });
@@ -42,17 +101,32 @@ describe('participants', () => {
   it('lists and counts registrations with filters; visa details only for admins, each view logged', async () => {
     const { meeting, invitation } = await registeredPerson('a');
     await actAs('viewer');
-    expect(await listParticipants({ meetingId: meeting.id })).toMatchObject([{ displayName: 'Гульшан Турсунова', status: 'registered', hasVisaDetails: true }]);
+    expect(await listParticipants({ meetingId: meeting.id })).toMatchObject([
+      { displayName: 'Гульшан Турсунова', status: 'registered', hasVisaDetails: true },
+    ]);
     expect(await listParticipants({ meetingId: meeting.id, filters: { country: 'KZ' } })).toEqual([]);
     expect(await listParticipants({ meetingId: meeting.id, filters: { status: 'waitlisted' } })).toEqual([]);
-    expect(await countParticipants({ meetingId: meeting.id })).toMatchObject({ byStatus: { registered: 1 }, byCountry: [{ country: 'UZ', n: 1 }] });
+    expect(await countParticipants({ meetingId: meeting.id })).toMatchObject({
+      byStatus: { registered: 1 },
+      byCountry: [{ country: 'UZ', n: 1 }],
+    });
     const row = await getParticipant({ meetingId: meeting.id, invitationId: invitation.id });
     expect(JSON.stringify(row)).not.toContain('FA7654321');
 
     await expect(revealVisaDetails(await staff('editor'), invitation.id)).rejects.toThrow();
     const admin = await staff('admin');
-    expect(await revealVisaDetails(admin, invitation.id)).toEqual({ nationality: 'UZ', passportNumber: 'FA7654321', dateOfBirth: '1979-09-09', passportExpiry: '2033-01-01' });
-    const views = await (await getDb()).select().from(auditLog).where(sql`${auditLog.entityId} = ${invitation.id} and ${auditLog.action} = 'registration.visa_viewed'`);
+    expect(await revealVisaDetails(admin, invitation.id)).toEqual({
+      nationality: 'UZ',
+      passportNumber: 'FA7654321',
+      dateOfBirth: '1979-09-09',
+      passportExpiry: '2033-01-01',
+    });
+    const views = await (
+      await getDb()
+    )
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.entityId} = ${invitation.id} and ${auditLog.action} = 'registration.visa_viewed'`);
     expect(views).toHaveLength(1);
     expect(views[0]!.actorEmail).toBe(admin.email);
     expect(JSON.stringify(views)).not.toContain('FA7654321');
@@ -64,7 +138,10 @@ describe('participants', () => {
     await expect(exportPersonData(await staff('editor'), person.id)).rejects.toThrow();
     const data = await exportPersonData(admin, person.id);
     expect(data!.contact).toMatchObject({ email: person.email, phone: '+998 90 111 22 33' });
-    expect(data!.invitations[0]!.registration).toMatchObject({ passportName: 'Gulshan Yuldasheva', visa: { passportNumber: 'FA7654321' } });
+    expect(data!.invitations[0]!.registration).toMatchObject({
+      passportName: 'Gulshan Yuldasheva',
+      visa: { passportNumber: 'FA7654321' },
+    });
     expect(data!.emails.length).toBeGreaterThanOrEqual(2);
 
     expect(await erasePerson(admin, person.id)).toEqual({ ok: true });
@@ -73,28 +150,55 @@ describe('participants', () => {
       await db.select().from(contacts).where(eq(contacts.id, person.id)),
       await db.select().from(invitations).where(eq(invitations.id, invitation.id)),
       await db.select().from(registrations).where(eq(registrations.invitationId, invitation.id)),
-      await db.select().from(outboxMessages).where(inArray(outboxMessages.invitationId, [invitation.id])),
+      await db
+        .select()
+        .from(outboxMessages)
+        .where(inArray(outboxMessages.invitationId, [invitation.id])),
       await db.select().from(auditLog),
     ]);
-    for (const value of [person.email, 'Гульшан Юлдашева', 'Gulshan Yuldasheva', 'Yuldasheva', '+998 90 111 22 33', 'FA7654321']) expect(everything, value).not.toContain(value);
+    for (const value of [
+      person.email,
+      'Гульшан Юлдашева',
+      'Gulshan Yuldasheva',
+      'Yuldasheva',
+      '+998 90 111 22 33',
+      'FA7654321',
+    ])
+      expect(everything, value).not.toContain(value);
     expect(everything).toContain(ERASED);
     // Their own entries lose every value (the accessibility need was in the registration's entry).
     const own = await db.select().from(auditLog).where(eq(auditLog.entityId, invitation.id));
     expect(JSON.stringify(own)).not.toContain('Wheelchair');
     // The meeting still counts them, anonymously, by country.
-    expect(await countParticipants({ meetingId: meeting.id })).toMatchObject({ byStatus: { registered: 1 }, byCountry: [{ country: 'UZ', n: 1 }] });
+    expect(await countParticipants({ meetingId: meeting.id })).toMatchObject({
+      byStatus: { registered: 1 },
+      byCountry: [{ country: 'UZ', n: 1 }],
+    });
   });
 
   it('erasure: refused below admin, confirmed by the address, and a bad confirmation erases nothing', async () => {
     const { person } = await registeredPerson('c');
     const snapshot = async () => (await getDb()).select().from(contacts).where(eq(contacts.id, person.id));
-    await expectRefusedBelow('admin', () => eraseContactAction(person.id, idle, form({ confirmEmail: person.email })), snapshot);
+    await expectRefusedBelow(
+      'admin',
+      () => eraseContactAction(person.id, idle, form({ confirmEmail: person.email })),
+      snapshot,
+    );
     await actAs('admin');
-    expect(await eraseContactAction(person.id, idle, form({ confirmEmail: '' }))).toMatchObject({ status: 'error', fieldErrors: { confirmEmail: expect.any(Array) } });
-    expect(await eraseContactAction(person.id, idle, form({ confirmEmail: 'someone.else@example.org' }))).toMatchObject({ status: 'error', fieldErrors: { confirmEmail: ['This is not the contact’s email address.'] } });
-    expect(await eraseContactAction('not-a-uuid', idle, form({ confirmEmail: person.email }))).toMatchObject({ status: 'error' });
+    expect(await eraseContactAction(person.id, idle, form({ confirmEmail: '' }))).toMatchObject({
+      status: 'error',
+      fieldErrors: { confirmEmail: expect.any(Array) },
+    });
+    expect(await eraseContactAction(person.id, idle, form({ confirmEmail: 'someone.else@example.org' }))).toMatchObject(
+      { status: 'error', fieldErrors: { confirmEmail: ['This is not the contact’s email address.'] } },
+    );
+    expect(await eraseContactAction('not-a-uuid', idle, form({ confirmEmail: person.email }))).toMatchObject({
+      status: 'error',
+    });
     expect((await snapshot())[0]!.email).toBe(person.email);
-    await expect(eraseContactAction(person.id, idle, form({ confirmEmail: ` ${person.email.toUpperCase()} ` }))).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(
+      eraseContactAction(person.id, idle, form({ confirmEmail: ` ${person.email.toUpperCase()} ` })),
+    ).rejects.toThrow(/NEXT_REDIRECT/);
     expect((await snapshot())[0]!.name).toBe('Erased person');
   });
 });

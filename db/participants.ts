@@ -91,7 +91,13 @@ const participantsQuery = (db: Awaited<ReturnType<typeof getDb>>, where: SQL | u
     .where(where);
 
 /** Registrations of a meeting: registered first (by name), then the waiting list in its order, then the rest. */
-export async function listParticipants({ meetingId, filters = {} }: { meetingId: string; filters?: ParticipantFilters }): Promise<ParticipantRow[]> {
+export async function listParticipants({
+  meetingId,
+  filters = {},
+}: {
+  meetingId: string;
+  filters?: ParticipantFilters;
+}): Promise<ParticipantRow[]> {
   await requireStaff('viewer');
   const db = await getDb();
   return participantsQuery(db, filterConditions(meetingId, filters)).orderBy(
@@ -113,7 +119,11 @@ export async function countParticipants({ meetingId }: { meetingId: string }): P
   const db = await getDb();
   const n = sql<number>`count(*)::int`;
   const [statuses, countries, types] = await Promise.all([
-    db.select({ status: registrations.status, n }).from(registrations).where(eq(registrations.meetingId, meetingId)).groupBy(registrations.status),
+    db
+      .select({ status: registrations.status, n })
+      .from(registrations)
+      .where(eq(registrations.meetingId, meetingId))
+      .groupBy(registrations.status),
     db
       .select({ country: registrations.country, n })
       .from(registrations)
@@ -130,12 +140,24 @@ export async function countParticipants({ meetingId }: { meetingId: string }): P
       .groupBy(organisations.type)
       .orderBy(sql`count(*) desc`),
   ]);
-  const byStatus: Record<RegistrationStatus, number> = { registered: 0, waitlisted: 0, offered: 0, lapsed: 0, cancelled: 0 };
+  const byStatus: Record<RegistrationStatus, number> = {
+    registered: 0,
+    waitlisted: 0,
+    offered: 0,
+    lapsed: 0,
+    cancelled: 0,
+  };
   for (const s of statuses) byStatus[s.status] = s.n;
   return { byStatus, byCountry: countries, byOrganisationType: types };
 }
 
-export async function getParticipant({ meetingId, invitationId }: { meetingId: string; invitationId: string }): Promise<(ParticipantRow & { place: number | null; language: string }) | null> {
+export async function getParticipant({
+  meetingId,
+  invitationId,
+}: {
+  meetingId: string;
+  invitationId: string;
+}): Promise<(ParticipantRow & { place: number | null; language: string }) | null> {
   await requireStaff('viewer');
   const db = await getDb();
   const [row] = await db
@@ -153,10 +175,18 @@ export async function getParticipant({ meetingId, invitationId }: { meetingId: s
 export async function revealVisaDetails(actor: StaffUser, invitationId: string): Promise<VisaDetails | null> {
   assertRole(actor, 'admin');
   const db = await getDb();
-  const [row] = await db.select({ visaData: registrations.visaData }).from(registrations).where(eq(registrations.invitationId, invitationId));
+  const [row] = await db
+    .select({ visaData: registrations.visaData })
+    .from(registrations)
+    .where(eq(registrations.invitationId, invitationId));
   if (!row?.visaData) return null;
   const details = decryptJson<VisaDetails>(row.visaData, invitationId);
-  await recordAudit(db, { actor: { id: actor.id, email: actor.email }, action: 'registration.visa_viewed', entityType: 'invitation', entityId: invitationId });
+  await recordAudit(db, {
+    actor: { id: actor.id, email: actor.email },
+    action: 'registration.visa_viewed',
+    entityType: 'invitation',
+    entityId: invitationId,
+  });
   return details;
 }
 
@@ -168,7 +198,9 @@ export async function exportPersonData(actor: StaffUser, contactId: string) {
   const db = await getDb();
   const [contact] = await db.select().from(contacts).where(eq(contacts.id, contactId));
   if (!contact) return null;
-  const [organisation] = contact.organisationId ? await db.select().from(organisations).where(eq(organisations.id, contact.organisationId)) : [];
+  const [organisation] = contact.organisationId
+    ? await db.select().from(organisations).where(eq(organisations.id, contact.organisationId))
+    : [];
   const invited = await db
     .select({ invitation: invitations, meetingTitle: meetings.titleEn, registration: registrations })
     .from(invitations)
@@ -178,20 +210,54 @@ export async function exportPersonData(actor: StaffUser, contactId: string) {
   const invitationIds = invited.map((i) => i.invitation.id);
   const roster = await db.select().from(councilMembers).where(eq(councilMembers.contactId, contactId));
   const mail = await db
-    .select({ at: outboxMessages.createdAt, kind: outboxMessages.kind, to: outboxMessages.toAddress, subject: outboxMessages.subject, status: outboxMessages.status, text: outboxMessages.textBody })
+    .select({
+      at: outboxMessages.createdAt,
+      kind: outboxMessages.kind,
+      to: outboxMessages.toAddress,
+      subject: outboxMessages.subject,
+      status: outboxMessages.status,
+      text: outboxMessages.textBody,
+    })
     .from(outboxMessages)
-    .where(or(eq(outboxMessages.toAddress, contact.email), invitationIds.length ? inArray(outboxMessages.invitationId, invitationIds) : undefined));
+    .where(
+      or(
+        eq(outboxMessages.toAddress, contact.email),
+        invitationIds.length ? inArray(outboxMessages.invitationId, invitationIds) : undefined,
+      ),
+    );
   const audit = await db
-    .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, by: auditLog.actorEmail, before: auditLog.before, after: auditLog.after })
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      by: auditLog.actorEmail,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
     .from(auditLog)
     .where(inArray(auditLog.entityId, [contactId, ...invitationIds]));
-  await recordAudit(db, { actor: { id: actor.id, email: actor.email }, action: 'contact.data_exported', entityType: 'contact', entityId: contactId });
+  await recordAudit(db, {
+    actor: { id: actor.id, email: actor.email },
+    action: 'contact.data_exported',
+    entityType: 'contact',
+    entityId: contactId,
+  });
   // The search and sort keys are derived from the name: not data of their own.
-  const person = Object.fromEntries(Object.entries(contact).filter(([key]) => key !== 'searchKey' && key !== 'sortKey'));
+  const person = Object.fromEntries(
+    Object.entries(contact).filter(([key]) => key !== 'searchKey' && key !== 'sortKey'),
+  );
   return {
     exportedAt: new Date().toISOString(),
     contact: person,
-    organisation: organisation ? { name: organisation.nameEn, nameRu: organisation.nameRu, acronym: organisation.acronym, country: organisation.country } : null,
+    organisation: organisation
+      ? {
+          name: organisation.nameEn,
+          nameRu: organisation.nameRu,
+          acronym: organisation.acronym,
+          country: organisation.country,
+        }
+      : null,
     councilMemberships: roster,
     invitations: invited.map(({ invitation, meetingTitle, registration }) => ({
       meeting: meetingTitle,
@@ -218,12 +284,16 @@ export const ERASED = '[erased]';
 /** A copy of an audit value with every string that names the person replaced (or every value, for `all`). */
 function scrub(value: unknown, needles: string[], all: boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => scrub(v, needles, all));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keepKey(k) ? v : scrub(v, needles, all)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keepKey(k) ? v : scrub(v, needles, all)]));
   if (typeof value === 'string') return all || needles.some((n) => value.toLowerCase().includes(n)) ? ERASED : value;
   return value;
 }
 // Facts about the record, not the person: kept so the history still says what happened.
-const keepKey = (key: string) => /^(status|role|language|meetingId|organisationId|country|action|counts?|recipients|sequence|why|linkVersion|registrations)$/.test(key);
+const keepKey = (key: string) =>
+  /^(status|role|language|meetingId|organisationId|country|action|counts?|recipients|sequence|why|linkVersion|registrations)$/.test(
+    key,
+  );
 
 /**
  * Erasure on request: the person's data is removed everywhere it is held — directory, invitations, registrations,
@@ -237,29 +307,86 @@ export async function erasePerson(actor: StaffUser, contactId: string): Promise<
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, contactId)).for('update');
     if (!contact) return { ok: false };
     const placeholder = `erased-${contactId}@erased.invalid`;
-    const invited = await tx.select({ id: invitations.id, email: invitations.email }).from(invitations).where(eq(invitations.contactId, contactId));
+    const invited = await tx
+      .select({ id: invitations.id, email: invitations.email })
+      .from(invitations)
+      .where(eq(invitations.contactId, contactId));
     const invitationIds = invited.map((i) => i.id);
     const [registered] = invitationIds.length
-      ? await tx.select({ names: sql<string[]>`array_agg(${registrations.displayName}) || array_agg(${registrations.passportName})` }).from(registrations).where(inArray(registrations.invitationId, invitationIds))
+      ? await tx
+          .select({
+            names: sql<string[]>`array_agg(${registrations.displayName}) || array_agg(${registrations.passportName})`,
+          })
+          .from(registrations)
+          .where(inArray(registrations.invitationId, invitationIds))
       : [{ names: [] as string[] }];
-    const needles = [...new Set([contact.email, contact.name, contact.nameLatin, ...invited.map((i) => i.email), ...(registered?.names ?? [])].filter((v): v is string => !!v && v.length >= 3).map((v) => v.toLowerCase()))];
+    const needles = [
+      ...new Set(
+        [contact.email, contact.name, contact.nameLatin, ...invited.map((i) => i.email), ...(registered?.names ?? [])]
+          .filter((v): v is string => !!v && v.length >= 3)
+          .map((v) => v.toLowerCase()),
+      ),
+    ];
 
     await tx
       .update(contacts)
-      .set({ name: 'Erased person', nameLatin: null, title: null, email: placeholder, phone: null, tags: [], notes: '', source: 'erased on request', searchKey: '', sortKey: '~erased', updatedAt: sql`now()` })
+      .set({
+        name: 'Erased person',
+        nameLatin: null,
+        title: null,
+        email: placeholder,
+        phone: null,
+        tags: [],
+        notes: '',
+        source: 'erased on request',
+        searchKey: '',
+        sortKey: '~erased',
+        updatedAt: sql`now()`,
+      })
       .where(eq(contacts.id, contactId));
     if (invitationIds.length) {
-      await tx.update(invitations).set({ email: placeholder, declineReason: null, updatedAt: sql`now()` }).where(inArray(invitations.id, invitationIds));
+      await tx
+        .update(invitations)
+        .set({ email: placeholder, declineReason: null, updatedAt: sql`now()` })
+        .where(inArray(invitations.id, invitationIds));
       await tx
         .update(registrations)
-        .set({ passportName: ERASED, displayName: ERASED, title: '', phone: '', arrivalDate: null, departureDate: null, accessibilityNeeds: '', dietaryNeeds: '', listConsent: false, visaData: null, erasedAt: sql`now()`, updatedAt: sql`now()` })
+        .set({
+          passportName: ERASED,
+          displayName: ERASED,
+          title: '',
+          phone: '',
+          arrivalDate: null,
+          departureDate: null,
+          accessibilityNeeds: '',
+          dietaryNeeds: '',
+          listConsent: false,
+          visaData: null,
+          erasedAt: sql`now()`,
+          updatedAt: sql`now()`,
+        })
         .where(inArray(registrations.invitationId, invitationIds));
     }
     const addresses = [contact.email, ...invited.map((i) => i.email)];
     await tx
       .update(outboxMessages)
-      .set({ toAddress: placeholder, toName: null, subject: ERASED, textBody: ERASED, htmlBody: null, attachments: [], template: null, secretLinks: [], updatedAt: sql`now()` })
-      .where(or(inArray(outboxMessages.toAddress, addresses), invitationIds.length ? inArray(outboxMessages.invitationId, invitationIds) : undefined));
+      .set({
+        toAddress: placeholder,
+        toName: null,
+        subject: ERASED,
+        textBody: ERASED,
+        htmlBody: null,
+        attachments: [],
+        template: null,
+        secretLinks: [],
+        updatedAt: sql`now()`,
+      })
+      .where(
+        or(
+          inArray(outboxMessages.toAddress, addresses),
+          invitationIds.length ? inArray(outboxMessages.invitationId, invitationIds) : undefined,
+        ),
+      );
 
     // Audit entries about the person lose every value; any other entry that names them loses those strings.
     const about = new Set([contactId, ...invitationIds]);
@@ -267,7 +394,16 @@ export async function erasePerson(actor: StaffUser, contactId: string): Promise<
     const entries = await tx
       .select()
       .from(auditLog)
-      .where(or(inArray(auditLog.entityId, [...about]), inArray(auditLog.actorEmail, addresses), ...pattern.map((p) => sql`lower(coalesce(${auditLog.before}::text, '') || ' ' || coalesce(${auditLog.after}::text, '')) like ${p}`)));
+      .where(
+        or(
+          inArray(auditLog.entityId, [...about]),
+          inArray(auditLog.actorEmail, addresses),
+          ...pattern.map(
+            (p) =>
+              sql`lower(coalesce(${auditLog.before}::text, '') || ' ' || coalesce(${auditLog.after}::text, '')) like ${p}`,
+          ),
+        ),
+      );
     for (const entry of entries) {
       const all = about.has(entry.entityId ?? '');
       await tx
@@ -286,10 +422,18 @@ export async function erasePerson(actor: StaffUser, contactId: string): Promise<
       .where(or(...pattern.map((p) => sql`lower(${contactImports.rows}::text) like ${p}`)));
     for (const file of files) {
       if (!file.rows.some((row) => row.some((cell) => needles.some((n) => cell.toLowerCase().includes(n))))) continue;
-      const rows = file.rows.map((row) => (row.some((cell) => needles.some((n) => cell.toLowerCase().includes(n))) ? row.map(() => ERASED) : row));
+      const rows = file.rows.map((row) =>
+        row.some((cell) => needles.some((n) => cell.toLowerCase().includes(n))) ? row.map(() => ERASED) : row,
+      );
       await tx.update(contactImports).set({ rows }).where(eq(contactImports.id, file.id));
     }
-    await recordAudit(tx, { actor: { id: actor.id, email: actor.email }, action: 'contact.erased', entityType: 'contact', entityId: contactId, after: { invitations: invitationIds.length } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, email: actor.email },
+      action: 'contact.erased',
+      entityType: 'contact',
+      entityId: contactId,
+      after: { invitations: invitationIds.length },
+    });
     return { ok: true };
   });
 }

@@ -27,7 +27,10 @@ describe(`rate limits in the database (${process.env.TEST_DATABASE_KIND})`, () =
     expect((await hitRateLimit(rule)).allowed).toBe(true);
     expect((await hitRateLimit(rule)).allowed).toBe(false);
     const db = await getDb();
-    await db.update(rateLimits).set({ windowStartedAt: sql`now() - interval '61 seconds'` }).where(eq(rateLimits.key, rule.key));
+    await db
+      .update(rateLimits)
+      .set({ windowStartedAt: sql`now() - interval '61 seconds'` })
+      .where(eq(rateLimits.key, rule.key));
     expect((await hitRateLimit(rule)).allowed).toBe(true);
   });
 });

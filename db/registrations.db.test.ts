@@ -14,7 +14,16 @@ import {
   takeOfferedSeat,
   type RegistrationInput,
 } from './registrations';
-import { auditLog, contacts, councils, invitations, meetings, outboxMessages, registrations, type VisaDetails } from './schema';
+import {
+  auditLog,
+  contacts,
+  councils,
+  invitations,
+  meetings,
+  outboxMessages,
+  registrations,
+  type VisaDetails,
+} from './schema';
 import { actAs } from './test-session';
 
 vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
@@ -36,9 +45,19 @@ async function editor() {
 }
 
 /** A meeting with `capacity` seats and `people` invited contacts; returns their links' tokens. */
-async function setUp(stamp: string, { capacity = null, people = 3, visaSupport = false }: { capacity?: number | null; people?: number; visaSupport?: boolean } = {}) {
+async function setUp(
+  stamp: string,
+  {
+    capacity = null,
+    people = 3,
+    visaSupport = false,
+  }: { capacity?: number | null; people?: number; visaSupport?: boolean } = {},
+) {
   const db = await getDb();
-  const [council] = await db.insert(councils).values({ nameEn: 'Regional Expert Council', nameRu: 'Региональный экспертный совет' }).returning();
+  const [council] = await db
+    .insert(councils)
+    .values({ nameEn: 'Regional Expert Council', nameRu: 'Региональный экспертный совет' })
+    .returning();
   const [meeting] = await db
     .insert(meetings)
     .values({
@@ -59,9 +78,18 @@ async function setUp(stamp: string, { capacity = null, people = 3, visaSupport =
     })
     .returning();
   await db.insert(contacts).values(
-    Array.from({ length: people }, (_, i) => ({ name: `Person ${i} ${stamp}`, email: `p${i}.${stamp}@example.org`, language: i % 2 ? ('ru' as const) : ('en' as const), tags: [`r-${stamp}`] })),
+    Array.from({ length: people }, (_, i) => ({
+      name: `Person ${i} ${stamp}`,
+      email: `p${i}.${stamp}@example.org`,
+      language: i % 2 ? ('ru' as const) : ('en' as const),
+      tags: [`r-${stamp}`],
+    })),
   );
-  await inviteContacts(await editor(), meeting!.id, { selection: { by: 'filter', tag: `r-${stamp}` }, role: 'delegate', confirmedCount: people });
+  await inviteContacts(await editor(), meeting!.id, {
+    selection: { by: 'filter', tag: `r-${stamp}` },
+    role: 'delegate',
+    confirmedCount: people,
+  });
   const rows = await db.select().from(invitations).where(eq(invitations.meetingId, meeting!.id));
   return { meeting: meeting!, invitations: rows, tokens: rows.map((r) => tokenOf(invitationLink(r))) };
 }
@@ -82,25 +110,52 @@ const form = (overrides: Partial<RegistrationInput> = {}): RegistrationInput => 
   ...overrides,
 });
 
-const VISA: VisaDetails = { nationality: 'KZ', passportNumber: 'N12345678', dateOfBirth: '1980-02-03', passportExpiry: '2030-01-01' };
+const VISA: VisaDetails = {
+  nationality: 'KZ',
+  passportNumber: 'N12345678',
+  dateOfBirth: '1980-02-03',
+  passportExpiry: '2030-01-01',
+};
 
 async function mailFor(invitationId: string) {
-  return renderQueuedMail(await (await getDb()).select().from(outboxMessages).where(eq(outboxMessages.invitationId, invitationId)).orderBy(outboxMessages.createdAt));
+  return renderQueuedMail(
+    await (
+      await getDb()
+    )
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.invitationId, invitationId))
+      .orderBy(outboxMessages.createdAt),
+  );
 }
 
 function calendarOf(message: { attachments: { contentBase64: string }[] }) {
   const ics = Buffer.from(message.attachments[0]!.contentBase64, 'base64').toString('utf8');
   const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
-  return { uid: event.getFirstPropertyValue('uid'), sequence: Number(event.getFirstPropertyValue('sequence')), status: event.getFirstPropertyValue('status') };
+  return {
+    uid: event.getFirstPropertyValue('uid'),
+    sequence: Number(event.getFirstPropertyValue('sequence')),
+    status: event.getFirstPropertyValue('status'),
+  };
 }
 
 describe('registration', () => {
   it('registers, changes with an updated calendar event, and cancels; a repeated submission changes nothing', async () => {
-    const { invitations: [invitation], tokens: [token] } = await setUp('a');
-    expect(await submitRegistration(token!, form(), BEFORE)).toEqual({ ok: true, outcome: 'registered', email: invitation!.email });
+    const {
+      invitations: [invitation],
+      tokens: [token],
+    } = await setUp('a');
+    expect(await submitRegistration(token!, form(), BEFORE)).toEqual({
+      ok: true,
+      outcome: 'registered',
+      email: invitation!.email,
+    });
     // The same form again (a flaky connection): one registration, no second email.
     expect(await submitRegistration(token!, form(), BEFORE)).toMatchObject({ ok: true, outcome: 'unchanged' });
-    expect(await submitRegistration(token!, form({ arrivalDate: '2027-05-12' }), BEFORE)).toMatchObject({ ok: true, outcome: 'changed' });
+    expect(await submitRegistration(token!, form({ arrivalDate: '2027-05-12' }), BEFORE)).toMatchObject({
+      ok: true,
+      outcome: 'changed',
+    });
     const own = await registrationOnLink(invitation!.id);
     expect(own).toMatchObject({ status: 'registered', arrivalDate: '2027-05-12', hasVisaDetails: false });
     const [inv] = await (await getDb()).select().from(invitations).where(eq(invitations.id, invitation!.id));
@@ -109,7 +164,11 @@ describe('registration', () => {
     expect(await cancelRegistration(token!, BEFORE)).toEqual({ ok: true });
     expect(await cancelRegistration(token!, BEFORE)).toEqual({ ok: false, reason: 'nothing' });
     const mails = (await mailFor(invitation!.id)).filter((m) => m.kind.startsWith('registration.'));
-    expect(mails.map((m) => m.kind)).toEqual(['registration.registered', 'registration.changed', 'registration.cancelled']);
+    expect(mails.map((m) => m.kind)).toEqual([
+      'registration.registered',
+      'registration.changed',
+      'registration.cancelled',
+    ]);
     const events = mails.map(calendarOf);
     const [invitationMail] = (await mailFor(invitation!.id)).filter((m) => m.kind === 'invitation.invitation');
     // One event throughout (the invitation's), each file with a higher SEQUENCE; the last one cancels it.
@@ -120,10 +179,17 @@ describe('registration', () => {
   });
 
   it('refuses answers after the deadline, but a cancellation until the start', async () => {
-    const { tokens: [token] } = await setUp('b');
+    const {
+      tokens: [token],
+    } = await setUp('b');
     expect(await submitRegistration(token!, form(), BEFORE)).toMatchObject({ ok: true });
-    expect(await submitRegistration(token!, form({ dietaryNeeds: 'Halal' }), new Date('2027-05-02T00:00:00Z'))).toEqual({ ok: false, reason: 'closed' });
-    expect(await cancelRegistration(token!, new Date('2027-05-14T05:00:00Z'))).toEqual({ ok: false, reason: 'started' });
+    expect(await submitRegistration(token!, form({ dietaryNeeds: 'Halal' }), new Date('2027-05-02T00:00:00Z'))).toEqual(
+      { ok: false, reason: 'closed' },
+    );
+    expect(await cancelRegistration(token!, new Date('2027-05-14T05:00:00Z'))).toEqual({
+      ok: false,
+      reason: 'started',
+    });
     expect(await cancelRegistration(token!, new Date('2027-05-10T00:00:00Z'))).toEqual({ ok: true });
     expect(await submitRegistration('not-a-token', form(), BEFORE)).toEqual({ ok: false, reason: 'invalid' });
   });
@@ -132,7 +198,13 @@ describe('registration', () => {
     const { invitations: invs, tokens, meeting } = await setUp('c', { capacity: 2, people: 5 });
     const results = [];
     for (const token of tokens) results.push(await submitRegistration(token, form(), BEFORE));
-    expect(results.map((r) => (r.ok ? r.outcome : r.reason))).toEqual(['registered', 'registered', 'waitlisted', 'waitlisted', 'waitlisted']);
+    expect(results.map((r) => (r.ok ? r.outcome : r.reason))).toEqual([
+      'registered',
+      'registered',
+      'waitlisted',
+      'waitlisted',
+      'waitlisted',
+    ]);
     expect(results.slice(2).map((r) => (r.ok && r.outcome === 'waitlisted' ? r.place : 0))).toEqual([1, 2, 3]);
 
     // The first registered person cancels: the first on the list is offered the seat for 48 hours.
@@ -153,9 +225,19 @@ describe('registration', () => {
     expect(await takeOfferedSeat(tokens[2]!, later)).toEqual({ ok: false, reason: 'gone' });
     // An offer is taken after the registration deadline too, until it expires.
     const afterDeadline = new Date('2027-05-02T00:00:00Z');
-    await (await getDb()).update(registrations).set({ offerExpiresAt: new Date('2027-05-03T00:00:00Z') }).where(eq(registrations.invitationId, invs[3]!.id));
+    await (
+      await getDb()
+    )
+      .update(registrations)
+      .set({ offerExpiresAt: new Date('2027-05-03T00:00:00Z') })
+      .where(eq(registrations.invitationId, invs[3]!.id));
     expect(await takeOfferedSeat(tokens[3]!, afterDeadline)).toEqual({ ok: true });
-    const held = await (await getDb()).select().from(registrations).where(and(eq(registrations.meetingId, meeting.id), inArray(registrations.status, ['registered', 'offered'])));
+    const held = await (
+      await getDb()
+    )
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.meetingId, meeting.id), inArray(registrations.status, ['registered', 'offered'])));
     expect(held).toHaveLength(2);
   });
 
@@ -183,12 +265,20 @@ describe('registration', () => {
 
   it('keeps visa details encrypted, refuses them when not asked for, and purges them 30 days after the meeting', async () => {
     const plain = await setUp('e');
-    expect(await submitRegistration(plain.tokens[0]!, form({ visa: VISA }), BEFORE)).toEqual({ ok: false, reason: 'visaNotAsked' });
+    expect(await submitRegistration(plain.tokens[0]!, form({ visa: VISA }), BEFORE)).toEqual({
+      ok: false,
+      reason: 'visaNotAsked',
+    });
     expect(await registrationOnLink(plain.invitations[0]!.id)).toBeNull();
 
     const { invitations: invs, tokens, meeting } = await setUp('f', { visaSupport: true });
-    expect(await submitRegistration(tokens[0]!, form({ visa: { ...VISA, passportExpiry: '2027-05-01' } }), BEFORE)).toEqual({ ok: false, reason: 'passportExpiry' });
-    expect(await submitRegistration(tokens[0]!, form({ visa: VISA }), BEFORE)).toMatchObject({ ok: true, outcome: 'registered' });
+    expect(
+      await submitRegistration(tokens[0]!, form({ visa: { ...VISA, passportExpiry: '2027-05-01' } }), BEFORE),
+    ).toEqual({ ok: false, reason: 'passportExpiry' });
+    expect(await submitRegistration(tokens[0]!, form({ visa: VISA }), BEFORE)).toMatchObject({
+      ok: true,
+      outcome: 'registered',
+    });
     const db = await getDb();
     const [row] = await db.select().from(registrations).where(eq(registrations.invitationId, invs[0]!.id));
     expect(row!.visaData).toMatch(/^v1:/);
@@ -212,27 +302,36 @@ describe('registration', () => {
     const [after] = await db.select().from(registrations).where(eq(registrations.invitationId, invs[0]!.id));
     expect(after!.visaData).toBeNull();
     expect(after!.visaPurgedAt).not.toBeNull();
-    const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(registrations).where(sql`${registrations.visaData} like '%' || ${'v1:'} || '%' and ${registrations.meetingId} = ${meeting.id}`)) as [{ n: number }];
+    const [{ n }] = (await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(registrations)
+      .where(
+        sql`${registrations.visaData} like '%' || ${'v1:'} || '%' and ${registrations.meetingId} = ${meeting.id}`,
+      )) as [{ n: number }];
     expect(n).toBe(0);
   });
 });
 
 describe.runIf(process.env.TEST_DATABASE_KIND === 'postgres')('capacity under concurrency', () => {
-  it('200 simultaneous registrations for 50 seats end with 50 registered and 150 waitlisted, 20 times over', { timeout: 600_000 }, async () => {
-    for (let round = 0; round < 20; round++) {
-      const { tokens, meeting } = await setUp(`z${round}`, { capacity: 50, people: 200 });
-      const results = await Promise.all(tokens.map((token) => submitRegistration(token, form(), BEFORE)));
-      expect(results.every((r) => r.ok)).toBe(true);
-      const db = await getDb();
-      const counts = await db
-        .select({ status: registrations.status, n: sql<number>`count(*)::int` })
-        .from(registrations)
-        .where(eq(registrations.meetingId, meeting.id))
-        .groupBy(registrations.status);
-      expect(Object.fromEntries(counts.map((c) => [c.status, c.n]))).toEqual({ registered: 50, waitlisted: 150 });
-      // Places on the list are 1…150, each once.
-      const places = results.flatMap((r) => (r.ok && r.outcome === 'waitlisted' ? [r.place] : []));
-      expect(new Set(places).size).toBe(150);
-    }
-  });
+  it(
+    '200 simultaneous registrations for 50 seats end with 50 registered and 150 waitlisted, 20 times over',
+    { timeout: 600_000 },
+    async () => {
+      for (let round = 0; round < 20; round++) {
+        const { tokens, meeting } = await setUp(`z${round}`, { capacity: 50, people: 200 });
+        const results = await Promise.all(tokens.map((token) => submitRegistration(token, form(), BEFORE)));
+        expect(results.every((r) => r.ok)).toBe(true);
+        const db = await getDb();
+        const counts = await db
+          .select({ status: registrations.status, n: sql<number>`count(*)::int` })
+          .from(registrations)
+          .where(eq(registrations.meetingId, meeting.id))
+          .groupBy(registrations.status);
+        expect(Object.fromEntries(counts.map((c) => [c.status, c.n]))).toEqual({ registered: 50, waitlisted: 150 });
+        // Places on the list are 1…150, each once.
+        const places = results.flatMap((r) => (r.ok && r.outcome === 'waitlisted' ? [r.place] : []));
+        expect(new Set(places).size).toBe(150);
+      }
+    },
+  );
 });

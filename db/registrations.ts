@@ -9,7 +9,15 @@ import { registrationSubject, type RegistrationEmailKind } from '@/lib/mail/regi
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { ANSWERABLE_STATUSES, answerUntil, loadInvitationMeeting, type LoadedMeeting } from './invitation-mail';
-import { invitations, meetings, outboxMessages, registrations, type Invitation, type Registration, type VisaDetails } from './schema';
+import {
+  invitations,
+  meetings,
+  outboxMessages,
+  registrations,
+  type Invitation,
+  type Registration,
+  type VisaDetails,
+} from './schema';
 
 // Registration behind the personal link: no account, the link is the key. Every change that can take or free a seat
 // runs with the meeting's row locked (SELECT … FOR UPDATE), in the order meeting → invitation → registration, so
@@ -49,17 +57,24 @@ type LinkedInvitation = Invitation;
 async function lockLink(tx: DbExecutor, token: string) {
   const parts = readInvitationToken(authSecret(), token);
   if (!parts) return null;
-  const [found] = await tx.select({ meetingId: invitations.meetingId }).from(invitations).where(eq(invitations.id, parts.invitationId));
+  const [found] = await tx
+    .select({ meetingId: invitations.meetingId })
+    .from(invitations)
+    .where(eq(invitations.id, parts.invitationId));
   if (!found) return null;
   const meeting = await lockMeeting(tx, found.meetingId);
   const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, parts.invitationId)).for('update');
-  if (!meeting || !invitation || invitation.status === 'revoked' || invitation.linkVersion !== parts.version) return null;
+  if (!meeting || !invitation || invitation.status === 'revoked' || invitation.linkVersion !== parts.version)
+    return null;
   const [registration] = await tx.select().from(registrations).where(eq(registrations.invitationId, invitation.id));
   return { meeting, invitation, registration: registration ?? null };
 }
 
 /** 1-based place on the meeting's waiting list. */
-export async function waitlistPlace(executor: DbExecutor, registration: Pick<Registration, 'meetingId' | 'invitationId'>): Promise<number> {
+export async function waitlistPlace(
+  executor: DbExecutor,
+  registration: Pick<Registration, 'meetingId' | 'invitationId'>,
+): Promise<number> {
   const [row] = await executor
     .select({ n: count() })
     .from(registrations)
@@ -121,10 +136,21 @@ export async function settleSeats(tx: DbExecutor, meeting: LockedMeeting, now: D
   const lapsed = await tx
     .update(registrations)
     .set({ status: 'lapsed', updatedAt: sql`now()` })
-    .where(and(eq(registrations.meetingId, meeting.id), eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, now)))
+    .where(
+      and(
+        eq(registrations.meetingId, meeting.id),
+        eq(registrations.status, 'offered'),
+        lte(registrations.offerExpiresAt, now),
+      ),
+    )
     .returning({ invitationId: registrations.invitationId });
   for (const { invitationId } of lapsed) {
-    await recordAudit(tx, { actor: system, action: 'registration.offer_lapsed', entityType: 'invitation', entityId: invitationId });
+    await recordAudit(tx, {
+      actor: system,
+      action: 'registration.offer_lapsed',
+      entityType: 'invitation',
+      entityId: invitationId,
+    });
   }
   const [held] = await tx
     .select({ n: count() })
@@ -147,7 +173,13 @@ export async function settleSeats(tx: DbExecutor, meeting: LockedMeeting, now: D
       .set({ status: 'offered', offerExpiresAt: until, updatedAt: sql`now()` })
       .where(eq(registrations.invitationId, registration.invitationId));
     await queueRegistrationEmail(tx, meeting, invitation, registration, 'offered', { offerUntil: until });
-    await recordAudit(tx, { actor: system, action: 'registration.offered', entityType: 'invitation', entityId: invitation.id, after: { offerExpiresAt: until } });
+    await recordAudit(tx, {
+      actor: system,
+      action: 'registration.offered',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      after: { offerExpiresAt: until },
+    });
   }
   return held!.n + next.length;
 }
@@ -179,18 +211,26 @@ const withoutVisa = ({ visa, ...rest }: RegistrationInput) => ({ ...rest, visa: 
  * is full; an active one is changed in place. Submitting the same form twice (a flaky connection) leaves one
  * registration and sends one email.
  */
-export async function submitRegistration(token: string, input: RegistrationInput, now = new Date()): Promise<RegistrationResult> {
+export async function submitRegistration(
+  token: string,
+  input: RegistrationInput,
+  now = new Date(),
+): Promise<RegistrationResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const link = await lockLink(tx, token);
     if (!link) return { ok: false, reason: 'invalid' } as const;
     const { meeting, invitation, registration: existing } = link;
-    if (now >= answerUntil(meeting) || !ANSWERABLE_STATUSES.includes(meeting.status)) return { ok: false, reason: 'closed' } as const;
+    if (now >= answerUntil(meeting) || !ANSWERABLE_STATUSES.includes(meeting.status))
+      return { ok: false, reason: 'closed' } as const;
     if (input.visa && !meeting.visaSupport) return { ok: false, reason: 'visaNotAsked' } as const;
     // A visa is issued for a passport valid beyond the stay.
-    if (input.visa && new Date(`${input.visa.passportExpiry}T23:59:59Z`) <= meeting.endsAt) return { ok: false, reason: 'passportExpiry' } as const;
+    if (input.visa && new Date(`${input.visa.passportExpiry}T23:59:59Z`) <= meeting.endsAt)
+      return { ok: false, reason: 'passportExpiry' } as const;
     const held = await settleSeats(tx, meeting, now);
-    const [current] = existing ? await tx.select().from(registrations).where(eq(registrations.invitationId, invitation.id)) : [null];
+    const [current] = existing
+      ? await tx.select().from(registrations).where(eq(registrations.invitationId, invitation.id))
+      : [null];
     const fields = {
       passportName: input.passportName,
       displayName: input.displayName,
@@ -203,7 +243,9 @@ export async function submitRegistration(token: string, input: RegistrationInput
       accessibilityNeeds: input.accessibilityNeeds,
       dietaryNeeds: input.dietaryNeeds,
       listConsent: input.listConsent,
-      ...(meeting.visaSupport && input.visa ? { visaData: encryptJson(input.visa, invitation.id), visaPurgedAt: null } : {}),
+      ...(meeting.visaSupport && input.visa
+        ? { visaData: encryptJson(input.visa, invitation.id), visaPurgedAt: null }
+        : {}),
       ...(meeting.visaSupport ? {} : { visaData: null }),
     };
     const actor = { id: null, email: invitation.email };
@@ -211,9 +253,18 @@ export async function submitRegistration(token: string, input: RegistrationInput
     if (current && ACTIVE_REGISTRATION.includes(current.status)) {
       const same = COMPARED.every((key) => (current as Record<string, unknown>)[key] === input[key]) && !input.visa;
       if (same) return { ok: true, outcome: 'unchanged', email: invitation.email } as const;
-      await tx.update(registrations).set({ ...fields, updatedAt: sql`now()` }).where(eq(registrations.invitationId, invitation.id));
+      await tx
+        .update(registrations)
+        .set({ ...fields, updatedAt: sql`now()` })
+        .where(eq(registrations.invitationId, invitation.id));
       if (current.status === 'registered') await queueRegistrationEmail(tx, meeting, invitation, fields, 'changed');
-      await recordAudit(tx, { actor, action: 'registration.changed', entityType: 'invitation', entityId: invitation.id, after: withoutVisa(input) });
+      await recordAudit(tx, {
+        actor,
+        action: 'registration.changed',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        after: withoutVisa(input),
+      });
       return { ok: true, outcome: 'changed', email: invitation.email } as const;
     }
 
@@ -236,9 +287,18 @@ export async function submitRegistration(token: string, input: RegistrationInput
       .returning();
     // Registering is the acceptance (or a change of mind after declining, while answers are open).
     if (invitation.status !== 'accepted') {
-      await tx.update(invitations).set({ status: 'accepted', declineReason: null, answeredAt: now, updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+      await tx
+        .update(invitations)
+        .set({ status: 'accepted', declineReason: null, answeredAt: now, updatedAt: sql`now()` })
+        .where(eq(invitations.id, invitation.id));
     }
-    await recordAudit(tx, { actor, action: `registration.${status}`, entityType: 'invitation', entityId: invitation.id, after: withoutVisa(input) });
+    await recordAudit(tx, {
+      actor,
+      action: `registration.${status}`,
+      entityType: 'invitation',
+      entityId: invitation.id,
+      after: withoutVisa(input),
+    });
     if (seat) {
       await queueRegistrationEmail(tx, meeting, invitation, saved!, 'registered');
       return { ok: true, outcome: 'registered', email: invitation.email } as const;
@@ -267,7 +327,13 @@ export async function endRegistration(
     .returning();
   if (!current) return false;
   if (notify) await queueRegistrationEmail(tx, meeting, invitation, current, 'cancelled');
-  await recordAudit(tx, { actor, action: 'registration.cancelled', entityType: 'invitation', entityId: invitation.id, after: { why } });
+  await recordAudit(tx, {
+    actor,
+    action: 'registration.cancelled',
+    entityType: 'invitation',
+    entityId: invitation.id,
+    after: { why },
+  });
   await settleSeats(tx, meeting, now);
   return true;
 }
@@ -281,7 +347,11 @@ export async function cancelRegistration(token: string, now = new Date()): Promi
     const link = await lockLink(tx, token);
     if (!link) return { ok: false, reason: 'invalid' } as const;
     if (now >= link.meeting.startsAt) return { ok: false, reason: 'started' } as const;
-    const ended = await endRegistration(tx, link.meeting, link.invitation, now, { notify: true, actor: { id: null, email: link.invitation.email }, why: 'cancelled by the delegate' });
+    const ended = await endRegistration(tx, link.meeting, link.invitation, now, {
+      notify: true,
+      actor: { id: null, email: link.invitation.email },
+      why: 'cancelled by the delegate',
+    });
     return ended ? ({ ok: true } as const) : ({ ok: false, reason: 'nothing' } as const);
   });
 }
@@ -298,11 +368,22 @@ export async function takeOfferedSeat(token: string, now = new Date()): Promise<
     const [taken] = await tx
       .update(registrations)
       .set({ status: 'registered', registeredAt: now, offerExpiresAt: null, updatedAt: sql`now()` })
-      .where(and(eq(registrations.invitationId, link.invitation.id), eq(registrations.status, 'offered'), sql`${registrations.offerExpiresAt} > ${now.toISOString()}::timestamptz`))
+      .where(
+        and(
+          eq(registrations.invitationId, link.invitation.id),
+          eq(registrations.status, 'offered'),
+          sql`${registrations.offerExpiresAt} > ${now.toISOString()}::timestamptz`,
+        ),
+      )
       .returning();
     if (!taken) return { ok: false, reason: 'gone' } as const;
     await queueRegistrationEmail(tx, link.meeting, link.invitation, taken, 'registered');
-    await recordAudit(tx, { actor: { id: null, email: link.invitation.email }, action: 'registration.offer_taken', entityType: 'invitation', entityId: link.invitation.id });
+    await recordAudit(tx, {
+      actor: { id: null, email: link.invitation.email },
+      action: 'registration.offer_taken',
+      entityType: 'invitation',
+      entityId: link.invitation.id,
+    });
     return { ok: true } as const;
   });
 }
@@ -312,7 +393,11 @@ export type OwnRegistration = Omit<Registration, 'visaData'> & { hasVisaDetails:
 
 export async function ownRegistration(executor: DbExecutor, row: Registration): Promise<OwnRegistration> {
   const { visaData, ...rest } = row;
-  return { ...rest, hasVisaDetails: visaData !== null, place: row.status === 'waitlisted' ? await waitlistPlace(executor, row) : null };
+  return {
+    ...rest,
+    hasVisaDetails: visaData !== null,
+    place: row.status === 'waitlisted' ? await waitlistPlace(executor, row) : null,
+  };
 }
 
 // ── Housekeeping (any instance, any number of times: each step is idempotent or serialised by row locks) ───────────
@@ -337,7 +422,13 @@ export async function purgeVisaDetails(now = new Date()): Promise<number> {
     const byMeeting = new Map<string, number>();
     for (const p of purged) byMeeting.set(p.meetingId, (byMeeting.get(p.meetingId) ?? 0) + 1);
     for (const [meetingId, n] of byMeeting) {
-      await recordAudit(tx, { actor: system, action: 'registration.visa_purged', entityType: 'meeting', entityId: meetingId, after: { registrations: n } });
+      await recordAudit(tx, {
+        actor: system,
+        action: 'registration.visa_purged',
+        entityType: 'meeting',
+        entityId: meetingId,
+        after: { registrations: n },
+      });
     }
     return purged.length;
   });
@@ -350,7 +441,12 @@ export async function settleWaitingLists(now = new Date()): Promise<void> {
     .selectDistinct({ meetingId: registrations.meetingId })
     .from(registrations)
     .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
-    .where(and(inArray(registrations.status, ['waitlisted', 'offered']), sql`${meetings.endsAt} > ${now.toISOString()}::timestamptz`));
+    .where(
+      and(
+        inArray(registrations.status, ['waitlisted', 'offered']),
+        sql`${meetings.endsAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    );
   for (const { meetingId } of queued) {
     await db.transaction(async (tx) => {
       const meeting = await lockMeeting(tx, meetingId);
@@ -358,4 +454,3 @@ export async function settleWaitingLists(now = new Date()): Promise<void> {
     });
   }
 }
-

@@ -202,7 +202,10 @@ export const contacts = pgTable(
     country: text(),
     language: contactLanguage().notNull().default('en'),
     // Lower-case labels such as "focal point", "expert", "media".
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     notes: text().notNull().default(''),
     // Where the contact came from: typed in, or which import.
     source: text().notNull().default(''),
@@ -309,7 +312,10 @@ export const workingGroupMembers = pgTable(
       .notNull()
       .references(() => councilMembers.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.workingGroupId, t.memberId] }), index('working_group_members_member_idx').on(t.memberId)],
+  (t) => [
+    primaryKey({ columns: [t.workingGroupId, t.memberId] }),
+    index('working_group_members_member_idx').on(t.memberId),
+  ],
 );
 
 // ── Agenda ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -354,7 +360,10 @@ export const agendaItemPeople = pgTable(
       .references(() => contacts.id, { onDelete: 'restrict' }),
     role: agendaPersonRole().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.agendaItemId, t.contactId, t.role] }), index('agenda_item_people_contact_idx').on(t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.agendaItemId, t.contactId, t.role] }),
+    index('agenda_item_people_contact_idx').on(t.contactId),
+  ],
 );
 
 // ── Invitations ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -562,7 +571,13 @@ export type MailAttachment = { filename: string; contentType: string; contentBas
 export type MailTemplate =
   | { name: 'invitation'; kind: 'invitation' | 'reminder' | 'update'; changes: string[] }
   // A registration's email: the calendar SEQUENCE, waiting-list place and offer expiry as they were when it was queued.
-  | { name: 'registration'; kind: 'registered' | 'waitlisted' | 'changed' | 'cancelled' | 'offered'; sequence: number; place?: number; offerUntil?: string };
+  | {
+      name: 'registration';
+      kind: 'registered' | 'waitlisted' | 'changed' | 'cancelled' | 'offered';
+      sequence: number;
+      place?: number;
+      offerUntil?: string;
+    };
 
 export const outboxMessages = pgTable(
   'outbox_messages',
@@ -582,7 +597,10 @@ export const outboxMessages = pgTable(
     template: jsonb().$type<MailTemplate>(),
     // Personal or sign-in links in the body: only admins may read the message while they are live, and they are
     // removed from the stored body once the message is delivered.
-    secretLinks: text().array().notNull().default(sql`'{}'::text[]`),
+    secretLinks: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // The invitation a message belongs to (invitation, reminder, update), so its delivery shows on the invitation.
     invitationId: uuid().references((): AnyPgColumn => invitations.id, { onDelete: 'set null' }),
     status: outboxStatus().notNull().default('queued'),

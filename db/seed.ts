@@ -2,7 +2,16 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { calendarDateIn, zonedToInstant } from '@/lib/datetime';
 import { seedDemoAttendance } from './demo-attendance';
 import { fillMissingDirectoryKeys } from './directory-keys';
-import { agendaItemPeople, agendaItems, contacts, councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
+import {
+  agendaItemPeople,
+  agendaItems,
+  contacts,
+  councils,
+  meetingOrganisations,
+  meetings,
+  organisations,
+  workingGroups,
+} from './schema';
 import type { NewMeeting, NewOrganisation, OrganisationRole } from './schema';
 
 // Demo data from the secretariat's news item of 15 May 2024 on the council's first meeting. Names and acronyms are
@@ -191,8 +200,10 @@ function demoMeetings(now: Date): (NewMeeting & { id: string })[] {
         { ...calendarDateIn(new Date(now.getTime() + 35 * 24 * 3600 * 1000), TASHKENT), hour: 18, minute: 0 },
         TASHKENT,
       ),
-      objectivesEn: 'Take stock of national rehabilitation and reintegration programmes since the plenary, and agree the working group’s plan for the year.',
-      objectivesRu: 'Подвести итоги национальных программ реабилитации и реинтеграции после пленарного заседания и согласовать план работы группы на год.',
+      objectivesEn:
+        'Take stock of national rehabilitation and reintegration programmes since the plenary, and agree the working group’s plan for the year.',
+      objectivesRu:
+        'Подвести итоги национальных программ реабилитации и реинтеграции после пленарного заседания и согласовать план работы группы на год.',
       status: 'invitations_open',
       agendaPublished: true,
     },
@@ -207,7 +218,11 @@ function demoAgenda(now: Date) {
   const at = (hour: number, minute = 0) => zonedToInstant({ ...day, hour, minute }, TASHKENT);
   const wg = calendarDateIn(new Date(now.getTime() + 42 * 24 * 3600 * 1000), TASHKENT);
   const wgAt = (hour: number, minute = 0) => zonedToInstant({ ...wg, hour, minute }, TASHKENT);
-  const item = (n: number, meetingId: string, values: Omit<typeof agendaItems.$inferInsert, 'id' | 'meetingId' | 'position'>) => ({
+  const item = (
+    n: number,
+    meetingId: string,
+    values: Omit<typeof agendaItems.$inferInsert, 'id' | 'meetingId' | 'position'>,
+  ) => ({
     id: agendaId(n),
     meetingId,
     position: n % 100,
@@ -218,8 +233,10 @@ function demoAgenda(now: Date) {
       kind: 'opening',
       startsAt: at(10),
       endsAt: at(10, 30),
-      titleEn: 'Opening statement by the Special Representative of the Secretary-General for Central Asia, Head of UNRCCA',
-      titleRu: 'Вступительное слово Специального представителя Генерального секретаря по Центральной Азии, главы РЦПДЦА',
+      titleEn:
+        'Opening statement by the Special Representative of the Secretary-General for Central Asia, Head of UNRCCA',
+      titleRu:
+        'Вступительное слово Специального представителя Генерального секретаря по Центральной Азии, главы РЦПДЦА',
       room: 'Main hall',
     }),
     item(1, DEMO_PLENARY_ID, {
@@ -251,8 +268,10 @@ function demoAgenda(now: Date) {
       kind: 'briefing',
       startsAt: at(16),
       endsAt: at(17),
-      titleEn: 'Briefing for the diplomatic community on UNRCCA’s engagement in preventing extremism and countering terrorism',
-      titleRu: 'Брифинг для дипломатического корпуса о работе РЦПДЦА по предупреждению экстремизма и противодействию терроризму',
+      titleEn:
+        'Briefing for the diplomatic community on UNRCCA’s engagement in preventing extremism and countering terrorism',
+      titleRu:
+        'Брифинг для дипломатического корпуса о работе РЦПДЦА по предупреждению экстремизма и противодействию терроризму',
       descriptionEn: 'Organized by UNOCT and the Uzbek counterparts.',
       descriptionRu: 'Организован КТУ ООН и узбекскими партнёрами.',
       room: 'Meeting room 2',
@@ -308,7 +327,13 @@ export async function seedDemoData(
     // Named on the public agenda (the opening statement), so a contact of the directory.
     await tx
       .insert(contacts)
-      .values({ id: HEAD_OF_UNRCCA_ID, name: 'Kaha Imnadze', email: 'kaha.imnadze@unrcca.example.org', organisationId: organisationId(1), language: 'en' })
+      .values({
+        id: HEAD_OF_UNRCCA_ID,
+        name: 'Kaha Imnadze',
+        email: 'kaha.imnadze@unrcca.example.org',
+        organisationId: organisationId(1),
+        language: 'en',
+      })
       .onConflictDoNothing();
     await tx.insert(agendaItems).values(demoAgenda(now)).onConflictDoNothing();
     await tx
@@ -322,8 +347,18 @@ export async function seedDemoData(
     await tx
       .insert(meetingOrganisations)
       .values([
-        ...demoOrganisations.map((o, position) => ({ meetingId: DEMO_PLENARY_ID, organisationId: o.id, role: o.role, position })),
-        { meetingId: DEMO_WORKING_GROUP_ID, organisationId: organisationId(1), role: 'organiser' as const, position: 0 },
+        ...demoOrganisations.map((o, position) => ({
+          meetingId: DEMO_PLENARY_ID,
+          organisationId: o.id,
+          role: o.role,
+          position,
+        })),
+        {
+          meetingId: DEMO_WORKING_GROUP_ID,
+          organisationId: organisationId(1),
+          role: 'organiser' as const,
+          position: 0,
+        },
       ])
       .onConflictDoNothing();
     await seedDemoAttendance(tx, DEMO_PLENARY_ID);

@@ -51,12 +51,14 @@ export async function createAdminSetupLink({ email }: { email?: string } = {}): 
 }
 
 export type SetupTokenState =
-  | { usable: true; email: string | null }
-  | { usable: false; reason: 'unknown' | 'used' | 'expired' | 'adminExists' };
+  { usable: true; email: string | null } | { usable: false; reason: 'unknown' | 'used' | 'expired' | 'adminExists' };
 
 export async function inspectAdminSetupToken(token: string): Promise<SetupTokenState> {
   const db = await getDb();
-  const [row] = await db.select().from(adminSetupTokens).where(eq(adminSetupTokens.tokenHash, sha256(token)));
+  const [row] = await db
+    .select()
+    .from(adminSetupTokens)
+    .where(eq(adminSetupTokens.tokenHash, sha256(token)));
   if (!row) return { usable: false, reason: 'unknown' };
   if (row.usedAt) return { usable: false, reason: 'used' };
   if (row.expiresAt < new Date()) return { usable: false, reason: 'expired' };
@@ -76,7 +78,10 @@ export async function completeAdminSetup({
   token: string;
   name: string;
   email?: string;
-}): Promise<{ ok: true; signInUrl: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'adminExists' | 'emailRequired' }> {
+}): Promise<
+  | { ok: true; signInUrl: string }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'adminExists' | 'emailRequired' }
+> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -100,7 +105,10 @@ export async function completeAdminSetup({
         set: { name, role: 'admin', active: true, updatedAt: sql`now()` },
       })
       .returning();
-    await tx.update(adminSetupTokens).set({ usedAt: sql`now()` }).where(eq(adminSetupTokens.tokenHash, row.tokenHash));
+    await tx
+      .update(adminSetupTokens)
+      .set({ usedAt: sql`now()` })
+      .where(eq(adminSetupTokens.tokenHash, row.tokenHash));
     await recordAudit(tx, {
       actor: { id: admin!.id, email },
       action: before ? 'staff.promoted_by_setup_link' : 'staff.created_by_setup_link',

@@ -15,7 +15,14 @@ export async function listStaff(): Promise<StaffListItem[]> {
   await requireStaff('admin');
   const db = await getDb();
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .orderBy(desc(users.active), asc(users.name), asc(users.email));
 }
@@ -87,10 +94,16 @@ async function changeStaff(
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!before) return { ok: false, reason: 'notFound' } as const;
     const losesAdmin =
-      before.role === 'admin' && before.active && (change.role !== undefined ? change.role !== 'admin' : change.active === false);
+      before.role === 'admin' &&
+      before.active &&
+      (change.role !== undefined ? change.role !== 'admin' : change.active === false);
     // Someone must always be able to manage staff. Lock the admins so two demotions cannot race past this check.
     if (losesAdmin) {
-      await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).for('update');
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+        .for('update');
       if ((await countActiveAdmins(tx)) <= 1) return { ok: false, reason: 'lastAdmin' } as const;
     }
     const [after] = await tx
@@ -124,7 +137,10 @@ export async function setOwnTimeZone(actor: StaffUser, timeZone: string | null):
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [before] = await tx.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, actor.id));
-    await tx.update(users).set({ timeZone, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+    await tx
+      .update(users)
+      .set({ timeZone, updatedAt: sql`now()` })
+      .where(eq(users.id, actor.id));
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'staff.time_zone_changed',

@@ -27,8 +27,17 @@ import {
 
 const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
 
-export const SUMMARY_TEXT_FIELDS = ['slug', 'headlineEn', 'headlineRu', 'leadEn', 'leadRu', 'bodyEn', 'bodyRu'] as const;
-const textOf = (row: SummaryText): SummaryText => Object.fromEntries(SUMMARY_TEXT_FIELDS.map((field) => [field, row[field]])) as SummaryText;
+export const SUMMARY_TEXT_FIELDS = [
+  'slug',
+  'headlineEn',
+  'headlineRu',
+  'leadEn',
+  'leadRu',
+  'bodyEn',
+  'bodyRu',
+] as const;
+const textOf = (row: SummaryText): SummaryText =>
+  Object.fromEntries(SUMMARY_TEXT_FIELDS.map((field) => [field, row[field]])) as SummaryText;
 
 // ── Drafting from the meeting's records ─────────────────────────────────────────────────────────────────────────
 
@@ -42,7 +51,12 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
       cityEn: meetings.cityEn,
       cityRu: meetings.cityRu,
       agendaPublished: meetings.agendaPublished,
-      council: { nameEn: councils.nameEn, nameRu: councils.nameRu, mandateEn: councils.mandateEn, mandateRu: councils.mandateRu },
+      council: {
+        nameEn: councils.nameEn,
+        nameRu: councils.nameRu,
+        mandateEn: councils.mandateEn,
+        mandateRu: councils.mandateRu,
+      },
     })
     .from(meetings)
     .innerJoin(councils, eq(councils.id, meetings.councilId))
@@ -50,7 +64,13 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
   if (!meeting) return null;
 
   const registered = and(eq(registrations.meetingId, meetingId), eq(registrations.status, 'registered'));
-  const organisationColumns = { id: organisations.id, nameEn: organisations.nameEn, nameRu: organisations.nameRu, acronym: organisations.acronym, type: organisations.type };
+  const organisationColumns = {
+    id: organisations.id,
+    nameEn: organisations.nameEn,
+    nameRu: organisations.nameRu,
+    acronym: organisations.acronym,
+    type: organisations.type,
+  };
   const [linked, participantCountries, participantOrganisations, [participantTotal]] = await Promise.all([
     executor
       .select({ ...organisationColumns, role: meetingOrganisations.role })
@@ -77,7 +97,11 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
   ]);
 
   const agenda = meeting.agendaPublished
-    ? await executor.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.startsAt))
+    ? await executor
+        .select()
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, meetingId))
+        .orderBy(asc(agendaItems.position), asc(agendaItems.startsAt))
     : [];
   // Only people the published agenda names as speakers or moderators: never a participant.
   const speakers = agenda.length
@@ -85,18 +109,31 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
         .select({ agendaItemId: agendaItemPeople.agendaItemId, name: contacts.name })
         .from(agendaItemPeople)
         .innerJoin(contacts, eq(contacts.id, agendaItemPeople.contactId))
-        .where(and(inArray(agendaItemPeople.agendaItemId, agenda.map((item) => item.id)), inArray(agendaItemPeople.role, ['speaker', 'moderator'])))
+        .where(
+          and(
+            inArray(
+              agendaItemPeople.agendaItemId,
+              agenda.map((item) => item.id),
+            ),
+            inArray(agendaItemPeople.role, ['speaker', 'moderator']),
+          ),
+        )
         .orderBy(asc(contacts.name))
     : [];
 
   const typeTotals = new Map<OrganisationType, number>();
   for (const row of participantOrganisations) typeTotals.set(row.type, (typeTotals.get(row.type) ?? 0) + row.n);
-  const fact = (o: { nameEn: string; nameRu: string | null; acronym: string | null }): FactOrganisation => ({ nameEn: o.nameEn, nameRu: o.nameRu, acronym: o.acronym });
+  const fact = (o: { nameEn: string; nameRu: string | null; acronym: string | null }): FactOrganisation => ({
+    nameEn: o.nameEn,
+    nameRu: o.nameRu,
+    acronym: o.acronym,
+  });
   // The meeting's own organisations first (in their order), then the participants' ones (most participants first).
   const present = new Map<string, (typeof linked)[number] | (typeof participantOrganisations)[number]>();
   // The organiser is named as such, not again among those present.
   const organiserIds = new Set(linked.filter((o) => o.role === 'organiser').map((o) => o.id));
-  for (const o of [...linked, ...participantOrganisations]) if (!organiserIds.has(o.id) && !present.has(o.id)) present.set(o.id, o);
+  for (const o of [...linked, ...participantOrganisations])
+    if (!organiserIds.has(o.id) && !present.has(o.id)) present.set(o.id, o);
   const presentOfType = (type: OrganisationType) => [...present.values()].filter((o) => o.type === type).map(fact);
 
   return {
@@ -123,20 +160,30 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
 /** A slug not yet taken: the wanted one, or it with -2, -3 … */
 async function freeSlug(executor: DbExecutor, wanted: string): Promise<string> {
   const taken = new Set(
-    (await executor.select({ slug: summaries.slug }).from(summaries).where(sql`${summaries.slug} = ${wanted} or ${summaries.slug} like ${`${wanted}-%`}`)).map((r) => r.slug),
+    (
+      await executor
+        .select({ slug: summaries.slug })
+        .from(summaries)
+        .where(sql`${summaries.slug} = ${wanted} or ${summaries.slug} like ${`${wanted}-%`}`)
+    ).map((r) => r.slug),
   );
   if (!taken.has(wanted)) return wanted;
   for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
-export type DraftResult = { ok: true; summaryId: string } | { ok: false; reason: 'notFound' | 'notHeld' | 'exists'; summaryId?: string };
+export type DraftResult =
+  { ok: true; summaryId: string } | { ok: false; reason: 'notFound' | 'notHeld' | 'exists'; summaryId?: string };
 
 /** The first text of a held meeting's summary, from its records; version 1. */
 export async function draftMeetingSummary(actor: StaffUser, meetingId: string): Promise<DraftResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [meeting] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+    const [meeting] = await tx
+      .select({ status: meetings.status })
+      .from(meetings)
+      .where(eq(meetings.id, meetingId))
+      .for('update');
     if (!meeting) return { ok: false, reason: 'notFound' };
     const [existing] = await tx.select({ id: summaries.id }).from(summaries).where(eq(summaries.meetingId, meetingId));
     if (existing) return { ok: false, reason: 'exists', summaryId: existing.id };
@@ -145,9 +192,25 @@ export async function draftMeetingSummary(actor: StaffUser, meetingId: string): 
     if (!facts) return { ok: false, reason: 'notFound' };
     const draft = draftSummary(facts);
     const text = { ...draft, slug: await freeSlug(tx, draft.slug) };
-    const [summary] = await tx.insert(summaries).values({ meetingId, ...text }).returning({ id: summaries.id });
-    await tx.insert(summaryVersions).values({ summaryId: summary!.id, number: 1, text, savedById: actor.id, savedByEmail: actor.email, note: 'Drafted from the meeting’s records' });
-    await recordAudit(tx, { actor: actorOf(actor), action: 'summary.drafted', entityType: 'meeting', entityId: meetingId, after: { slug: text.slug } });
+    const [summary] = await tx
+      .insert(summaries)
+      .values({ meetingId, ...text })
+      .returning({ id: summaries.id });
+    await tx.insert(summaryVersions).values({
+      summaryId: summary!.id,
+      number: 1,
+      text,
+      savedById: actor.id,
+      savedByEmail: actor.email,
+      note: 'Drafted from the meeting’s records',
+    });
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'summary.drafted',
+      entityType: 'meeting',
+      entityId: meetingId,
+      after: { slug: text.slug },
+    });
     return { ok: true, summaryId: summary!.id };
   });
 }
@@ -172,7 +235,15 @@ const photoInfoColumns = {
 };
 
 export type StaffSummary = Summary & {
-  meeting: { id: string; titleEn: string; status: string; timeZone: string; startsAt: Date; cityEn: string | null; cityRu: string | null };
+  meeting: {
+    id: string;
+    titleEn: string;
+    status: string;
+    timeZone: string;
+    startsAt: Date;
+    cityEn: string | null;
+    cityRu: string | null;
+  };
   photos: PhotoInfo[];
   submittedByEmail: string | null;
   publishedByEmail: string | null;
@@ -195,7 +266,15 @@ export async function getSummary({ id }: { id: string }): Promise<StaffSummary |
   const [row] = await db
     .select({
       summary: summaries,
-      meeting: { id: meetings.id, titleEn: meetings.titleEn, status: meetings.status, timeZone: meetings.timeZone, startsAt: meetings.startsAt, cityEn: meetings.cityEn, cityRu: meetings.cityRu },
+      meeting: {
+        id: meetings.id,
+        titleEn: meetings.titleEn,
+        status: meetings.status,
+        timeZone: meetings.timeZone,
+        startsAt: meetings.startsAt,
+        cityEn: meetings.cityEn,
+        cityRu: meetings.cityRu,
+      },
       submittedByEmail: submitter,
       publishedByEmail: publisher,
     })
@@ -203,13 +282,26 @@ export async function getSummary({ id }: { id: string }): Promise<StaffSummary |
     .innerJoin(meetings, eq(meetings.id, summaries.meetingId))
     .where(eq(summaries.id, id));
   if (!row) return null;
-  return { ...row.summary, meeting: row.meeting, photos: await loadPhotos(db, [id]), submittedByEmail: row.submittedByEmail, publishedByEmail: row.publishedByEmail };
+  return {
+    ...row.summary,
+    meeting: row.meeting,
+    photos: await loadPhotos(db, [id]),
+    submittedByEmail: row.submittedByEmail,
+    publishedByEmail: row.publishedByEmail,
+  };
 }
 
-export async function getMeetingSummaryId({ meetingId }: { meetingId: string }): Promise<{ id: string; status: Summary['status'] } | null> {
+export async function getMeetingSummaryId({
+  meetingId,
+}: {
+  meetingId: string;
+}): Promise<{ id: string; status: Summary['status'] } | null> {
   await requireStaff('viewer');
   const db = await getDb();
-  const [row] = await db.select({ id: summaries.id, status: summaries.status }).from(summaries).where(eq(summaries.meetingId, meetingId));
+  const [row] = await db
+    .select({ id: summaries.id, status: summaries.status })
+    .from(summaries)
+    .where(eq(summaries.meetingId, meetingId));
   return row ?? null;
 }
 
@@ -238,7 +330,12 @@ export async function listVersions({ summaryId }: { summaryId: string }) {
   await requireStaff('viewer');
   const db = await getDb();
   return db
-    .select({ number: summaryVersions.number, savedByEmail: summaryVersions.savedByEmail, note: summaryVersions.note, savedAt: summaryVersions.savedAt })
+    .select({
+      number: summaryVersions.number,
+      savedByEmail: summaryVersions.savedByEmail,
+      note: summaryVersions.note,
+      savedAt: summaryVersions.savedAt,
+    })
     .from(summaryVersions)
     .where(eq(summaryVersions.summaryId, summaryId))
     .orderBy(desc(summaryVersions.number));
@@ -257,23 +354,49 @@ export async function getVersionTexts({ summaryId, numbers }: { summaryId: strin
 
 export type SummaryChangeResult =
   | { ok: true; version?: number; unchanged?: boolean }
-  | { ok: false; reason: 'notFound' | 'notDraft' | 'conflict' | 'slugTaken' | 'incomplete' | 'ownSubmission' | 'notInReview' | 'notPublished' | 'meetingNotHeld' | 'versionNotFound'; missing?: string[] };
+  | {
+      ok: false;
+      reason:
+        | 'notFound'
+        | 'notDraft'
+        | 'conflict'
+        | 'slugTaken'
+        | 'incomplete'
+        | 'ownSubmission'
+        | 'notInReview'
+        | 'notPublished'
+        | 'meetingNotHeld'
+        | 'versionNotFound';
+      missing?: string[];
+    };
 
 async function lockSummary(executor: DbExecutor, id: string): Promise<Summary | undefined> {
   const [summary] = await executor.select().from(summaries).where(eq(summaries.id, id)).for('update');
   return summary;
 }
 
-async function writeVersion(tx: DbExecutor, actor: StaffUser, summary: Summary, text: SummaryText, note: string): Promise<SummaryChangeResult> {
+async function writeVersion(
+  tx: DbExecutor,
+  actor: StaffUser,
+  summary: Summary,
+  text: SummaryText,
+  note: string,
+): Promise<SummaryChangeResult> {
   const before = textOf(summary);
-  if (SUMMARY_TEXT_FIELDS.every((field) => before[field] === text[field])) return { ok: true, unchanged: true, version: summary.version };
+  if (SUMMARY_TEXT_FIELDS.every((field) => before[field] === text[field]))
+    return { ok: true, unchanged: true, version: summary.version };
   if (text.slug !== summary.slug) {
     const [clash] = await tx.select({ id: summaries.id }).from(summaries).where(eq(summaries.slug, text.slug));
     if (clash) return { ok: false, reason: 'slugTaken' };
   }
   const version = summary.version + 1;
-  await tx.update(summaries).set({ ...text, version, updatedAt: new Date() }).where(eq(summaries.id, summary.id));
-  await tx.insert(summaryVersions).values({ summaryId: summary.id, number: version, text, savedById: actor.id, savedByEmail: actor.email, note });
+  await tx
+    .update(summaries)
+    .set({ ...text, version, updatedAt: new Date() })
+    .where(eq(summaries.id, summary.id));
+  await tx
+    .insert(summaryVersions)
+    .values({ summaryId: summary.id, number: version, text, savedById: actor.id, savedByEmail: actor.email, note });
   await recordAudit(tx, {
     actor: actorOf(actor),
     action: 'summary.saved',
@@ -288,7 +411,12 @@ async function writeVersion(tx: DbExecutor, actor: StaffUser, summary: Summary, 
  * Saves the text as a new version. `baseVersion` is the version the editor started from: if someone saved since,
  * nothing is written and the editor is told (their text stays in the form).
  */
-export async function saveSummaryText(actor: StaffUser, id: string, baseVersion: number, text: SummaryText): Promise<SummaryChangeResult> {
+export async function saveSummaryText(
+  actor: StaffUser,
+  id: string,
+  baseVersion: number,
+  text: SummaryText,
+): Promise<SummaryChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -301,14 +429,21 @@ export async function saveSummaryText(actor: StaffUser, id: string, baseVersion:
 }
 
 /** The text of an earlier version becomes the current one, as a new version (nothing is lost). */
-export async function restoreSummaryVersion(actor: StaffUser, id: string, number: number): Promise<SummaryChangeResult> {
+export async function restoreSummaryVersion(
+  actor: StaffUser,
+  id: string,
+  number: number,
+): Promise<SummaryChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const summary = await lockSummary(tx, id);
     if (!summary) return { ok: false, reason: 'notFound' };
     if (summary.status !== 'draft') return { ok: false, reason: 'notDraft' };
-    const [version] = await tx.select().from(summaryVersions).where(and(eq(summaryVersions.summaryId, id), eq(summaryVersions.number, number)));
+    const [version] = await tx
+      .select()
+      .from(summaryVersions)
+      .where(and(eq(summaryVersions.summaryId, id), eq(summaryVersions.number, number)));
     if (!version) return { ok: false, reason: 'versionNotFound' };
     return writeVersion(tx, actor, summary, version.text, `Restored version ${number}`);
   });
@@ -330,11 +465,23 @@ export async function submitSummaryForReview(actor: StaffUser, id: string): Prom
     const summary = await lockSummary(tx, id);
     if (!summary) return { ok: false, reason: 'notFound' };
     if (summary.status !== 'draft') return { ok: false, reason: 'notDraft' };
-    const [photoTotal] = await tx.select({ photos: count() }).from(summaryPhotos).where(eq(summaryPhotos.summaryId, id));
+    const [photoTotal] = await tx
+      .select({ photos: count() })
+      .from(summaryPhotos)
+      .where(eq(summaryPhotos.summaryId, id));
     const missing = missingForReview(summary, photoTotal?.photos ?? 0);
     if (missing.length) return { ok: false, reason: 'incomplete', missing };
-    await tx.update(summaries).set({ status: 'in_review', submittedById: actor.id, submittedAt: new Date(), updatedAt: new Date() }).where(eq(summaries.id, id));
-    await recordAudit(tx, { actor: actorOf(actor), action: 'summary.submitted', entityType: 'summary', entityId: id, after: { version: summary.version } });
+    await tx
+      .update(summaries)
+      .set({ status: 'in_review', submittedById: actor.id, submittedAt: new Date(), updatedAt: new Date() })
+      .where(eq(summaries.id, id));
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'summary.submitted',
+      entityType: 'summary',
+      entityId: id,
+      after: { version: summary.version },
+    });
     return { ok: true };
   });
 }
@@ -347,8 +494,16 @@ export async function returnSummaryToDraft(actor: StaffUser, id: string): Promis
     const summary = await lockSummary(tx, id);
     if (!summary) return { ok: false, reason: 'notFound' };
     if (summary.status !== 'in_review') return { ok: false, reason: 'notInReview' };
-    await tx.update(summaries).set({ status: 'draft', submittedById: null, submittedAt: null, updatedAt: new Date() }).where(eq(summaries.id, id));
-    await recordAudit(tx, { actor: actorOf(actor), action: 'summary.returned_to_draft', entityType: 'summary', entityId: id });
+    await tx
+      .update(summaries)
+      .set({ status: 'draft', submittedById: null, submittedAt: null, updatedAt: new Date() })
+      .where(eq(summaries.id, id));
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'summary.returned_to_draft',
+      entityType: 'summary',
+      entityId: id,
+    });
     return { ok: true };
   });
 }
@@ -359,7 +514,11 @@ export type PublishResult = SummaryChangeResult & { slug?: string };
 async function lockSummaryAndMeeting(tx: DbExecutor, id: string) {
   const [link] = await tx.select({ meetingId: summaries.meetingId }).from(summaries).where(eq(summaries.id, id));
   if (!link) return null;
-  const [meeting] = await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, link.meetingId)).for('update');
+  const [meeting] = await tx
+    .select({ status: meetings.status })
+    .from(meetings)
+    .where(eq(meetings.id, link.meetingId))
+    .for('update');
   const summary = await lockSummary(tx, id);
   return summary && meeting ? { summary, meeting } : null;
 }
@@ -381,11 +540,33 @@ export async function publishSummary(actor: StaffUser, id: string): Promise<Publ
     const now = new Date();
     await tx
       .update(summaries)
-      .set({ status: 'published', publishedById: actor.id, publishedAt: now, firstPublishedAt: summary.firstPublishedAt ?? now, updatedAt: now })
+      .set({
+        status: 'published',
+        publishedById: actor.id,
+        publishedAt: now,
+        firstPublishedAt: summary.firstPublishedAt ?? now,
+        updatedAt: now,
+      })
       .where(eq(summaries.id, id));
-    await tx.update(meetings).set({ status: 'summary_published', updatedAt: now }).where(eq(meetings.id, summary.meetingId));
-    await recordAudit(tx, { actor: actorOf(actor), action: 'summary.published', entityType: 'summary', entityId: id, after: { version: summary.version, slug: summary.slug } });
-    await recordAudit(tx, { actor: actorOf(actor), action: 'meeting.status_changed', entityType: 'meeting', entityId: summary.meetingId, before: { status: 'held' }, after: { status: 'summary_published' } });
+    await tx
+      .update(meetings)
+      .set({ status: 'summary_published', updatedAt: now })
+      .where(eq(meetings.id, summary.meetingId));
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'summary.published',
+      entityType: 'summary',
+      entityId: id,
+      after: { version: summary.version, slug: summary.slug },
+    });
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'meeting.status_changed',
+      entityType: 'meeting',
+      entityId: summary.meetingId,
+      before: { status: 'held' },
+      after: { status: 'summary_published' },
+    });
     return { ok: true, slug: summary.slug };
   });
 }
@@ -400,28 +581,63 @@ export async function unpublishSummary(actor: StaffUser, id: string): Promise<Pu
     const { summary, meeting } = locked;
     if (summary.status !== 'published') return { ok: false, reason: 'notPublished' };
     const now = new Date();
-    await tx.update(summaries).set({ status: 'draft', submittedById: null, submittedAt: null, publishedAt: null, publishedById: null, updatedAt: now }).where(eq(summaries.id, id));
+    await tx
+      .update(summaries)
+      .set({
+        status: 'draft',
+        submittedById: null,
+        submittedAt: null,
+        publishedAt: null,
+        publishedById: null,
+        updatedAt: now,
+      })
+      .where(eq(summaries.id, id));
     if (meeting.status === 'summary_published') {
       await tx.update(meetings).set({ status: 'held', updatedAt: now }).where(eq(meetings.id, summary.meetingId));
-      await recordAudit(tx, { actor: actorOf(actor), action: 'meeting.status_changed', entityType: 'meeting', entityId: summary.meetingId, before: { status: 'summary_published' }, after: { status: 'held' } });
+      await recordAudit(tx, {
+        actor: actorOf(actor),
+        action: 'meeting.status_changed',
+        entityType: 'meeting',
+        entityId: summary.meetingId,
+        before: { status: 'summary_published' },
+        after: { status: 'held' },
+      });
     }
-    await recordAudit(tx, { actor: actorOf(actor), action: 'summary.unpublished', entityType: 'summary', entityId: id, after: { slug: summary.slug } });
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'summary.unpublished',
+      entityType: 'summary',
+      entityId: id,
+      after: { slug: summary.slug },
+    });
     return { ok: true, slug: summary.slug };
   });
 }
 
 // ── Photos ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export type PhotoValues = { altEn: string; altRu: string; credit: string; image: { data: Buffer; contentType: string; width: number; height: number } };
+export type PhotoValues = {
+  altEn: string;
+  altRu: string;
+  credit: string;
+  image: { data: Buffer; contentType: string; width: number; height: number };
+};
 
-export async function addSummaryPhoto(actor: StaffUser, summaryId: string, values: PhotoValues): Promise<SummaryChangeResult & { photoId?: string }> {
+export async function addSummaryPhoto(
+  actor: StaffUser,
+  summaryId: string,
+  values: PhotoValues,
+): Promise<SummaryChangeResult & { photoId?: string }> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const summary = await lockSummary(tx, summaryId);
     if (!summary) return { ok: false, reason: 'notFound' };
     if (summary.status !== 'draft') return { ok: false, reason: 'notDraft' };
-    const [lastPhoto] = await tx.select({ last: sql<number>`coalesce(max(${summaryPhotos.position}), -1)::int` }).from(summaryPhotos).where(eq(summaryPhotos.summaryId, summaryId));
+    const [lastPhoto] = await tx
+      .select({ last: sql<number>`coalesce(max(${summaryPhotos.position}), -1)::int` })
+      .from(summaryPhotos)
+      .where(eq(summaryPhotos.summaryId, summaryId));
     const { image } = values;
     const [photo] = await tx
       .insert(summaryPhotos)
@@ -440,21 +656,40 @@ export async function addSummaryPhoto(actor: StaffUser, summaryId: string, value
         uploadedById: actor.id,
       })
       .returning({ id: summaryPhotos.id });
-    await recordAudit(tx, { actor: actorOf(actor), action: 'summary.photo_added', entityType: 'summary', entityId: summaryId, after: { photoId: photo!.id, altEn: values.altEn, credit: values.credit } });
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'summary.photo_added',
+      entityType: 'summary',
+      entityId: summaryId,
+      after: { photoId: photo!.id, altEn: values.altEn, credit: values.credit },
+    });
     return { ok: true, photoId: photo!.id };
   });
 }
 
-export async function removeSummaryPhoto(actor: StaffUser, summaryId: string, photoId: string): Promise<SummaryChangeResult> {
+export async function removeSummaryPhoto(
+  actor: StaffUser,
+  summaryId: string,
+  photoId: string,
+): Promise<SummaryChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const summary = await lockSummary(tx, summaryId);
     if (!summary) return { ok: false, reason: 'notFound' };
     if (summary.status !== 'draft') return { ok: false, reason: 'notDraft' };
-    const removed = await tx.delete(summaryPhotos).where(and(eq(summaryPhotos.id, photoId), eq(summaryPhotos.summaryId, summaryId))).returning({ altEn: summaryPhotos.altEn });
+    const removed = await tx
+      .delete(summaryPhotos)
+      .where(and(eq(summaryPhotos.id, photoId), eq(summaryPhotos.summaryId, summaryId)))
+      .returning({ altEn: summaryPhotos.altEn });
     if (!removed.length) return { ok: false, reason: 'notFound' };
-    await recordAudit(tx, { actor: actorOf(actor), action: 'summary.photo_removed', entityType: 'summary', entityId: summaryId, before: { photoId, altEn: removed[0]!.altEn } });
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'summary.photo_removed',
+      entityType: 'summary',
+      entityId: summaryId,
+      before: { photoId, altEn: removed[0]!.altEn },
+    });
     return { ok: true };
   });
 }
@@ -463,15 +698,23 @@ export async function removeSummaryPhoto(actor: StaffUser, summaryId: string, ph
  * A photo's bytes for the photo route: anyone may have the photos of a published summary; the others only signed-in
  * staff. Null when there is no such photo or the caller may not see it.
  */
-export async function readPhotoFile(id: string): Promise<{ data: Buffer; contentType: string; sha256: string; public: boolean } | null> {
+export async function readPhotoFile(
+  id: string,
+): Promise<{ data: Buffer; contentType: string; sha256: string; public: boolean } | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ data: summaryPhotos.data, contentType: summaryPhotos.contentType, sha256: summaryPhotos.sha256, status: summaries.status })
+    .select({
+      data: summaryPhotos.data,
+      contentType: summaryPhotos.contentType,
+      sha256: summaryPhotos.sha256,
+      status: summaries.status,
+    })
     .from(summaryPhotos)
     .innerJoin(summaries, eq(summaries.id, summaryPhotos.summaryId))
     .where(eq(summaryPhotos.id, id));
   if (!row) return null;
-  if (row.status === 'published') return { data: row.data, contentType: row.contentType, sha256: row.sha256, public: true };
+  if (row.status === 'published')
+    return { data: row.data, contentType: row.contentType, sha256: row.sha256, public: true };
   const staff = await getCurrentStaff();
   return staff ? { data: row.data, contentType: row.contentType, sha256: row.sha256, public: false } : null;
 }
@@ -497,9 +740,17 @@ const publishedColumns = {
   bodyEn: summaries.bodyEn,
   bodyRu: summaries.bodyRu,
   publishedAt: sql<Date>`${summaries.publishedAt}`.mapWith(summaries.publishedAt),
-  firstPublishedAt: sql<Date>`coalesce(${summaries.firstPublishedAt}, ${summaries.publishedAt})`.mapWith(summaries.publishedAt),
+  firstPublishedAt: sql<Date>`coalesce(${summaries.firstPublishedAt}, ${summaries.publishedAt})`.mapWith(
+    summaries.publishedAt,
+  ),
   updatedAt: summaries.updatedAt,
-  meeting: { startsAt: meetings.startsAt, timeZone: meetings.timeZone, cityEn: meetings.cityEn, cityRu: meetings.cityRu, country: meetings.country },
+  meeting: {
+    startsAt: meetings.startsAt,
+    timeZone: meetings.timeZone,
+    cityEn: meetings.cityEn,
+    cityRu: meetings.cityRu,
+    country: meetings.country,
+  },
 };
 
 export async function getPublishedSummary(slug: string): Promise<PublishedSummary | null> {
@@ -514,7 +765,13 @@ export async function getPublishedSummary(slug: string): Promise<PublishedSummar
 }
 
 /** Newest first; with the total, for pagination. */
-export async function listPublishedSummaries({ page, pageSize }: { page: number; pageSize: number }): Promise<{ items: PublishedSummary[]; total: number }> {
+export async function listPublishedSummaries({
+  page,
+  pageSize,
+}: {
+  page: number;
+  pageSize: number;
+}): Promise<{ items: PublishedSummary[]; total: number }> {
   const db = await getDb();
   const published = eq(summaries.status, 'published');
   const [rows, [totalRow]] = await Promise.all([
@@ -528,6 +785,12 @@ export async function listPublishedSummaries({ page, pageSize }: { page: number;
       .offset((page - 1) * pageSize),
     db.select({ total: count() }).from(summaries).where(published),
   ]);
-  const photos = await loadPhotos(db, rows.map((row) => row.id));
-  return { items: rows.map((row) => ({ ...row, photos: photos.filter((p) => p.summaryId === row.id) })), total: totalRow?.total ?? 0 };
+  const photos = await loadPhotos(
+    db,
+    rows.map((row) => row.id),
+  );
+  return {
+    items: rows.map((row) => ({ ...row, photos: photos.filter((p) => p.summaryId === row.id) })),
+    total: totalRow?.total ?? 0,
+  };
 }

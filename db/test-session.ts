@@ -26,7 +26,10 @@ export async function actAs(role: StaffRole | null): Promise<{ id: string; email
   }
   const db = await getDb();
   const email = `${role}-${randomUUID().slice(0, 8)}@council.test`;
-  const [user] = await db.insert(users).values({ email, name: `Test ${role}`, role }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: `Test ${role}`, role })
+    .returning();
   current = { user: { id: user!.id, email, name: user!.name, role, active: true, timeZone: null } };
   return { id: user!.id, email };
 }
@@ -55,7 +58,10 @@ export async function expectRefusedBelow(
     const state = await run();
     expect(state.status, `as ${role ?? 'anonymous'}`).toBe('error');
     expect(state.status === 'error' && state.message).toMatch(role ? /needs the \w+ role/ : /not signed in/);
-    expect(state.status === 'error' && state.refusal).toEqual({ reason: role ? 'forbidden' : 'unauthenticated', needs: least });
+    expect(state.status === 'error' && state.refusal).toEqual({
+      reason: role ? 'forbidden' : 'unauthenticated',
+      needs: least,
+    });
     expect(await snapshot(), `as ${role ?? 'anonymous'}: nothing changed`).toEqual(before);
   }
 }

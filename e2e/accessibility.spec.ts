@@ -13,19 +13,32 @@ const VIEWPORTS = [
 
 async function violations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join('; ')}`,
+  );
 }
 
 test('the sweep itself catches a broken page', async ({ page }) => {
   await page.setContent('<html><body><img src="/x.png"><input type="text"><a href="#"></a></body></html>');
   const found = await violations(page);
-  expect(found.map((v) => v.split(' ')[0])).toEqual(expect.arrayContaining(['html-has-lang', 'image-alt', 'label', 'link-name']));
+  expect(found.map((v) => v.split(' ')[0])).toEqual(
+    expect.arrayContaining(['html-has-lang', 'image-alt', 'label', 'link-name']),
+  );
 });
 
-test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on desktop and phone', async ({ browser }) => {
+test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on desktop and phone', async ({
+  browser,
+}) => {
   // About 50 URLs × 2 viewports, each checked by axe: 3 minutes on an idle 2-core machine.
   test.setTimeout(360_000);
-  const admin = await browser.newContext({ storageState: e2eSettings.adminState, baseURL: `http://localhost:${e2eSettings.port}` });
+  const admin = await browser.newContext({
+    storageState: e2eSettings.adminState,
+    baseURL: `http://localhost:${e2eSettings.port}`,
+  });
   const adminPage = await admin.newPage();
 
   // Sample values for dynamic segments: a real meeting, a real message (made here, so one exists).
@@ -36,11 +49,17 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   await form.getByRole('button', { name: 'Add staff member' }).click();
   await expect(form.getByRole('status')).toContainText('was added');
   await adminPage.goto('/staff/mail');
-  const messageHref = await adminPage.getByRole('link', { name: 'You have been given access to Council Desk' }).first().getAttribute('href');
+  const messageHref = await adminPage
+    .getByRole('link', { name: 'You have been given access to Council Desk' })
+    .first()
+    .getAttribute('href');
   await adminPage.goto('/staff/contacts');
   const contactName = `Sweep Contact ${Date.now()}`;
   await adminPage.getByRole('region', { name: 'Add a contact' }).getByLabel('Name').fill(contactName);
-  await adminPage.getByRole('region', { name: 'Add a contact' }).getByLabel('Email').fill(`sweep.contact.${Date.now()}@council.test`);
+  await adminPage
+    .getByRole('region', { name: 'Add a contact' })
+    .getByLabel('Email')
+    .fill(`sweep.contact.${Date.now()}@council.test`);
   await adminPage.getByRole('button', { name: 'Add contact' }).click();
   await expect(adminPage.getByRole('region', { name: 'Add a contact' }).getByRole('status')).toContainText('was added');
   // Found by name: the seeded directory fills more than the list's first page.
@@ -51,7 +70,9 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   await adminPage.getByLabel('CSV file').setInputFiles({
     name: 'sweep.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from(`ФИО;Электронная почта;Организация;Комната\nSweep Person;sweep.import.${Date.now()}@council.test;Sweep Ministry;12\nNo Email;;;\n`),
+    buffer: Buffer.from(
+      `ФИО;Электронная почта;Организация;Комната\nSweep Person;sweep.import.${Date.now()}@council.test;Sweep Ministry;12\nNo Email;;;\n`,
+    ),
   });
   await adminPage.getByRole('button', { name: 'Upload and preview' }).click();
   await adminPage.waitForURL(/\/staff\/contacts\/import\/[0-9a-f-]{36}$/);
@@ -108,14 +129,17 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
     };
     const urls = perRoute[route.pattern]
       ? perRoute[route.pattern]!
-        : route.pattern === '/staff/sign-in/confirm'
-          ? ['/staff/sign-in/confirm?token=sample&email=first.admin%40council.test', '/staff/sign-in/confirm']
-          : sampleUrls(route.pattern, samples);
+      : route.pattern === '/staff/sign-in/confirm'
+        ? ['/staff/sign-in/confirm?token=sample&email=first.admin%40council.test', '/staff/sign-in/confirm']
+        : sampleUrls(route.pattern, samples);
     for (const url of urls) visits.push({ url, signedIn: access!.access === 'staff' });
   }
   console.info(`[accessibility] ${visits.length} URLs × ${VIEWPORTS.length} viewports`);
 
-  const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] }, baseURL: `http://localhost:${e2eSettings.port}` });
+  const anonymous = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    baseURL: `http://localhost:${e2eSettings.port}`,
+  });
   const failures: string[] = [];
   for (const viewport of VIEWPORTS) {
     for (const { url, signedIn } of visits) {

@@ -5,7 +5,8 @@ import { classifyAction, expectedRefusals, refusalIn, securityHeaderProblems } f
 
 describe('classifying actions', () => {
   it('reads the refusal out of an action’s answer', () => {
-    const payload = '0:{"a":"$@1"}\n1:{"status":"error","message":"x","refusal":{"reason":"unauthenticated","needs":"admin"}}\n';
+    const payload =
+      '0:{"a":"$@1"}\n1:{"status":"error","message":"x","refusal":{"reason":"unauthenticated","needs":"admin"}}\n';
     expect(refusalIn(payload)).toEqual({ reason: 'unauthenticated', needs: 'admin' });
     expect(refusalIn('1:{"status":"success","message":"Saved."}')).toBeNull();
   });
@@ -22,8 +23,12 @@ describe('classifying actions', () => {
       viewer: { reason: 'forbidden', needs: 'admin' },
       editor: { reason: 'forbidden', needs: 'admin' },
     });
-    expect(Object.keys(expectedRefusals(classifyAction({ reason: 'unauthenticated', needs: 'viewer' })))).toEqual(['anonymous']);
-    expect(expectedRefusals(classifyAction({ reason: 'invalidToken' }))).toEqual({ anonymous: { reason: 'invalidToken' } });
+    expect(Object.keys(expectedRefusals(classifyAction({ reason: 'unauthenticated', needs: 'viewer' })))).toEqual([
+      'anonymous',
+    ]);
+    expect(expectedRefusals(classifyAction({ reason: 'invalidToken' }))).toEqual({
+      anonymous: { reason: 'invalidToken' },
+    });
   });
 });
 
@@ -38,8 +43,16 @@ describe('security headers', () => {
 
   it('accepts a complete set', () => {
     expect(securityHeaderProblems(good, { tokenInUrl: false, production: true })).toEqual([]);
-    expect(securityHeaderProblems({ ...good, 'referrer-policy': 'strict-origin' }, { tokenInUrl: true, production: true })).toEqual([]);
-    const cached = { ...good, 'content-security-policy': good['content-security-policy'].replace(/script-src [^;]+/, "script-src 'self' 'unsafe-inline'") };
+    expect(
+      securityHeaderProblems({ ...good, 'referrer-policy': 'strict-origin' }, { tokenInUrl: true, production: true }),
+    ).toEqual([]);
+    const cached = {
+      ...good,
+      'content-security-policy': good['content-security-policy'].replace(
+        /script-src [^;]+/,
+        "script-src 'self' 'unsafe-inline'",
+      ),
+    };
     expect(securityHeaderProblems(cached, { tokenInUrl: false, production: true, cachedPage: true })).toEqual([]);
   });
 
@@ -47,7 +60,11 @@ describe('security headers', () => {
     expect(securityHeaderProblems(good, { tokenInUrl: false, production: true, cachedPage: true })).toEqual([
       "cached page with script-src 'self' 'nonce-abc123==' 'strict-dynamic', not script-src 'self' 'unsafe-inline'",
     ]);
-    const loose = { ...good, 'content-security-policy': "default-src 'self'; script-src * 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" };
+    const loose = {
+      ...good,
+      'content-security-policy':
+        "default-src 'self'; script-src * 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    };
     expect(securityHeaderProblems(loose, { tokenInUrl: false, production: true, cachedPage: true })).toEqual([
       "cached page with script-src * 'unsafe-inline', not script-src 'self' 'unsafe-inline'",
     ]);

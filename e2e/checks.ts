@@ -4,7 +4,8 @@ export type Identity = 'anonymous' | 'viewer' | 'editor' | 'admin';
 export const IDENTITIES: Identity[] = ['anonymous', 'viewer', 'editor', 'admin'];
 const RANK: Record<Identity, number> = { anonymous: 0, viewer: 1, editor: 2, admin: 3 };
 
-export type Refusal = { reason: 'unauthenticated' | 'forbidden'; needs: 'viewer' | 'editor' | 'admin' } | { reason: 'invalidToken' };
+export type Refusal =
+  { reason: 'unauthenticated' | 'forbidden'; needs: 'viewer' | 'editor' | 'admin' } | { reason: 'invalidToken' };
 
 /** The refusal an action's answer (a React Server Components payload) carries, if any. */
 export function refusalIn(payload: string): Refusal | null {
@@ -13,13 +14,12 @@ export function refusalIn(payload: string): Refusal | null {
 }
 
 export type ActionClass =
-  | { kind: 'staff'; least: 'viewer' | 'editor' | 'admin' }
-  | { kind: 'token' }
-  | { kind: 'unclassifiable'; why: string };
+  { kind: 'staff'; least: 'viewer' | 'editor' | 'admin' } | { kind: 'token' } | { kind: 'unclassifiable'; why: string };
 
 /** What an action is, from how it answered an anonymous call with no valid token. */
 export function classifyAction(anonymous: Refusal | null): ActionClass {
-  if (!anonymous) return { kind: 'unclassifiable', why: 'it answered an anonymous call without refusing (no wrapper?)' };
+  if (!anonymous)
+    return { kind: 'unclassifiable', why: 'it answered an anonymous call without refusing (no wrapper?)' };
   if (anonymous.reason === 'invalidToken') return { kind: 'token' };
   if (anonymous.reason === 'unauthenticated') return { kind: 'staff', least: anonymous.needs };
   return { kind: 'unclassifiable', why: `an anonymous call was refused as ${anonymous.reason}` };
@@ -64,7 +64,8 @@ export function securityHeaderProblems(headers: Record<string, string>, expect: 
     if (directive('frame-ancestors') !== "frame-ancestors 'none'") problems.push("CSP lacks frame-ancestors 'none'");
     const scripts = directive('script-src') ?? directive('default-src') ?? '';
     if (expect.cachedPage) {
-      if (scripts !== "script-src 'self' 'unsafe-inline'") problems.push(`cached page with ${scripts || 'no script-src'}, not script-src 'self' 'unsafe-inline'`);
+      if (scripts !== "script-src 'self' 'unsafe-inline'")
+        problems.push(`cached page with ${scripts || 'no script-src'}, not script-src 'self' 'unsafe-inline'`);
     } else {
       if (!/'nonce-[A-Za-z0-9+/=]+'/.test(scripts)) problems.push('CSP script-src has no nonce');
       if (/'unsafe-inline'/.test(scripts)) problems.push("CSP script-src allows 'unsafe-inline'");
@@ -73,8 +74,10 @@ export function securityHeaderProblems(headers: Record<string, string>, expect: 
   if (headers['x-content-type-options'] !== 'nosniff') problems.push('no X-Content-Type-Options: nosniff');
   const referrer = headers['referrer-policy'];
   if (!referrer) problems.push('no Referrer-Policy');
-  else if (referrer.split(',').some((p) => p.trim() === 'no-referrer')) problems.push('Referrer-Policy no-referrer (breaks form posts)');
-  else if (expect.tokenInUrl && referrer !== 'strict-origin') problems.push(`token page with Referrer-Policy ${referrer}, not strict-origin`);
+  else if (referrer.split(',').some((p) => p.trim() === 'no-referrer'))
+    problems.push('Referrer-Policy no-referrer (breaks form posts)');
+  else if (expect.tokenInUrl && referrer !== 'strict-origin')
+    problems.push(`token page with Referrer-Policy ${referrer}, not strict-origin`);
   if (expect.production && !/max-age=\d{7,}/.test(headers['strict-transport-security'] ?? '')) {
     problems.push('no Strict-Transport-Security with a long max-age');
   }

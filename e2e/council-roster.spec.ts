@@ -3,12 +3,29 @@ import { expect, test } from '@playwright/test';
 const councilName = 'Regional Expert Council on Rehabilitation and Reintegration of Returnees';
 const stamp = Date.now().toString(36);
 const people = [
-  { name: 'Ержан Ахметов', email: `yerzhan.akhmetov.${stamp}@mfa-kz.example.org`, country: 'Kazakhstan', language: 'Russian' },
-  { name: 'Aidana Jumaeva', email: `aidana.jumaeva.${stamp}@mfa-tj.example.org`, country: 'Tajikistan', language: 'English' },
-  { name: 'Farrukh Rakhimov', email: `farrukh.rakhimov.${stamp}@isrs.example.org`, country: 'Uzbekistan', language: 'English' },
+  {
+    name: 'Ержан Ахметов',
+    email: `yerzhan.akhmetov.${stamp}@mfa-kz.example.org`,
+    country: 'Kazakhstan',
+    language: 'Russian',
+  },
+  {
+    name: 'Aidana Jumaeva',
+    email: `aidana.jumaeva.${stamp}@mfa-tj.example.org`,
+    country: 'Tajikistan',
+    language: 'English',
+  },
+  {
+    name: 'Farrukh Rakhimov',
+    email: `farrukh.rakhimov.${stamp}@isrs.example.org`,
+    country: 'Uzbekistan',
+    language: 'English',
+  },
 ];
 
-test('build the council’s roster from three countries with a working group, end a term, and look back', async ({ page }) => {
+test('build the council’s roster from three countries with a working group, end a term, and look back', async ({
+  page,
+}) => {
   // The people, in Contacts first.
   await page.goto('/staff');
   await page.getByRole('link', { name: 'Contacts' }).click();
@@ -41,7 +58,9 @@ test('build the council’s roster from three countries with a working group, en
   const roster = page.getByRole('region', { name: /^Roster on/ });
   for (const [i, person] of people.entries()) {
     await addMember.getByLabel('Person').selectOption({ label: `${person.name} (${person.email})` });
-    await addMember.getByLabel('Role on the council').selectOption({ label: i === 0 ? 'Focal point' : 'National expert' });
+    await addMember
+      .getByLabel('Role on the council')
+      .selectOption({ label: i === 0 ? 'Focal point' : 'National expert' });
     await addMember.getByLabel('Nominated by (state)').selectOption({ label: person.country });
     await addMember.getByLabel('Term from').fill('2024-05-14');
     if (i === 2) await addMember.getByLabel('Working Group on Legal Frameworks').check();
@@ -54,7 +73,9 @@ test('build the council’s roster from three countries with a working group, en
   for (const country of ['Kazakhstan', 'Tajikistan', 'Uzbekistan']) {
     await expect(roster.getByRole('heading', { name: new RegExp(`^${country} \\(\\d+\\)`) })).toBeVisible();
   }
-  await expect(roster.getByRole('row', { name: /Farrukh Rakhimov/ })).toContainText('Working Group on Legal Frameworks');
+  await expect(roster.getByRole('row', { name: /Farrukh Rakhimov/ })).toContainText(
+    'Working Group on Legal Frameworks',
+  );
 
   // Aidana Jumaeva's term ends on 30 June 2025.
   const aidana = roster.getByRole('row', { name: /Aidana Jumaeva/ });

@@ -6,7 +6,10 @@ import { e2eDatabaseUrl } from '../scripts/e2e-database.mjs';
 // rate limits, the outbox's delivery columns) count rows only.
 const COUNT_ONLY = new Set(['sessions', 'rate_limits', 'outbox_messages']);
 
-export function databaseSnapshotter(): null | { snapshot: () => Promise<Record<string, string>>; close: () => Promise<void> } {
+export function databaseSnapshotter(): null | {
+  snapshot: () => Promise<Record<string, string>>;
+  close: () => Promise<void>;
+} {
   if (!process.env.DATABASE_URL) return null;
   // The server under test runs on its own database (scripts/e2e-server.sh).
   const sql = postgres(e2eDatabaseUrl(process.env.DATABASE_URL), { max: 1, onnotice: () => {} });

@@ -13,7 +13,14 @@ const expected = JSON.parse(fs.readFileSync(path.join(fixtures, 'contacts-expect
   valid_unique_people_in_both_files: number;
   rejected: { name: string; email: string; why: string }[];
   organisations: { name: string; acronym: string }[];
-  spot_checks: { email: string; name: string; country?: string; language?: string; title?: string; organisation?: string }[];
+  spot_checks: {
+    email: string;
+    name: string;
+    country?: string;
+    language?: string;
+    title?: string;
+    organisation?: string;
+  }[];
 };
 
 /** Header → value objects of a CSV file as the app reads it. */
@@ -22,12 +29,18 @@ function readCsv(bytes: Uint8Array): Record<string, string>[] {
   return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h.trim(), row[i] ?? ''])));
 }
 
-async function upload(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, { columnsKnown = true } = {}) {
+async function upload(
+  page: Page,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+  { columnsKnown = true } = {},
+) {
   await page.goto('/staff/contacts');
   await page.getByRole('link', { name: 'Import contacts from a CSV file' }).click();
   await page.getByLabel('CSV file').setInputFiles(file);
   await page.getByRole('button', { name: 'Upload and preview' }).click();
-  await expect(page.getByRole('heading', { name: columnsKnown ? 'What this import would do' : 'Which column holds what?' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: columnsKnown ? 'What this import would do' : 'Which column holds what?' }),
+  ).toBeVisible();
 }
 
 async function confirmImport(page: Page) {
@@ -52,7 +65,10 @@ test('import both fixture files through the page and end as contacts-expected.js
   }
   // Each rejected row refused, with its reason.
   for (const r of expected.rejected) {
-    expect(seenRejections.some((text) => text.includes(r.email) && text.includes(r.why)), `${r.email}: ${r.why}`).toBe(true);
+    expect(
+      seenRejections.some((text) => text.includes(r.email) && text.includes(r.why)),
+      `${r.email}: ${r.why}`,
+    ).toBe(true);
   }
 
   // What the files hold, read independently: every valid email once.
@@ -68,7 +84,11 @@ test('import both fixture files through the page and end as contacts-expected.js
   await page.goto('/staff/contacts');
   const exported = readCsv(await download(page, /^Export all [\d,]+ contacts as CSV$/));
   const exportedEmails = exported.map((c) => c['Email']);
-  for (const email of validEmails) expect(exportedEmails.filter((e) => e === email), email).toHaveLength(1);
+  for (const email of validEmails)
+    expect(
+      exportedEmails.filter((e) => e === email),
+      email,
+    ).toHaveLength(1);
   for (const email of rejectedEmails) expect(exportedEmails, email).not.toContain(email);
   for (const check of expected.spot_checks) {
     const contact = exported.find((c) => c['Email'] === check.email)!;
@@ -105,11 +125,17 @@ test('what the directory exports imports again without a single change', async (
   expect(await download(page, /^Export all [\d,]+ contacts as CSV$/)).toEqual(exported);
 });
 
-test('an import with a column it does not know asks which is which, and an unknown organisation can go to one already there', async ({ page }) => {
+test('an import with a column it does not know asks which is which, and an unknown organisation can go to one already there', async ({
+  page,
+}) => {
   const stamp = Date.now().toString(36);
   const csv = `Имя;Почта;Ведомство;Комната\r\nБакыт Ермеков;bakyt.${stamp}@osce.example.org;OSCE Programme Office in Bishkek ${stamp};12\r\n`;
   // Columns first: "Комната" is unknown.
-  await upload(page, { name: 'osce-bishkek.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, { columnsKnown: false });
+  await upload(
+    page,
+    { name: 'osce-bishkek.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+    { columnsKnown: false },
+  );
   await expect(page.getByLabel('Column 4: “Комната”')).toHaveValue('');
   await expect(page.getByLabel('Column 3: “Ведомство”')).toHaveValue('organisation');
   await page.getByRole('button', { name: 'Use these columns' }).click();
@@ -117,13 +143,17 @@ test('an import with a column it does not know asks which is which, and an unkno
 
   const organisations = page.getByRole('region', { name: 'Organisations not in the directory' });
   await expect(organisations.getByText(`OSCE Programme Office in Bishkek ${stamp}`)).toContainText('will be created');
-  await organisations.getByLabel('Same as an organisation already in the directory?').selectOption({ label: 'OSCE — Organization for Security and Co-operation in Europe' });
+  await organisations
+    .getByLabel('Same as an organisation already in the directory?')
+    .selectOption({ label: 'OSCE — Organization for Security and Co-operation in Europe' });
   await organisations.getByRole('button', { name: 'Save choice' }).click();
   await expect(organisations.getByText(`OSCE Programme Office in Bishkek ${stamp}`)).toContainText('goes to OSCE');
   await confirmImport(page);
 
   await page.goto(`/staff/contacts?q=bakyt.${stamp}`);
-  await expect(page.getByRole('group', { name: 'Contacts table' }).getByRole('row').filter({ hasText: 'Бакыт Ермеков' })).toContainText('OSCE');
+  await expect(
+    page.getByRole('group', { name: 'Contacts table' }).getByRole('row').filter({ hasText: 'Бакыт Ермеков' }),
+  ).toContainText('OSCE');
 });
 
 test('find «Исмоилов» by typing "Ismoilov", and the reverse', async ({ page }) => {
@@ -147,7 +177,9 @@ test('merge two organisations and two contacts without losing a link', async ({ 
   // A duplicate of the OSCE, as a ministry's spreadsheet spells it, with a contact of its own.
   await page.goto('/staff/organisations');
   const addOrganisation = page.getByRole('region', { name: 'Add an organisation' });
-  await addOrganisation.getByLabel('Name in English').fill(`Organisation for Security and Cooperation in Europe ${stamp}`);
+  await addOrganisation
+    .getByLabel('Name in English')
+    .fill(`Organisation for Security and Cooperation in Europe ${stamp}`);
   await addOrganisation.getByLabel('Type').selectOption({ label: 'Regional organisation' });
   await addOrganisation.getByRole('button', { name: 'Add organisation' }).click();
   await expect(addOrganisation.getByRole('status')).toContainText('was added to the organisations');
@@ -158,7 +190,9 @@ test('merge two organisations and two contacts without losing a link', async ({ 
   await addContact.getByLabel('Email').fill(`olga.ismoilova.${stamp}@osce.example.org`);
   await addContact.getByLabel('Phone').fill('+996 312 66 00 66');
   await addContact.getByLabel('Tags').fill('focal point');
-  await addContact.getByLabel('Organisation').selectOption({ label: `Organisation for Security and Cooperation in Europe ${stamp}` });
+  await addContact
+    .getByLabel('Organisation')
+    .selectOption({ label: `Organisation for Security and Cooperation in Europe ${stamp}` });
   await addContact.getByRole('button', { name: 'Add contact' }).click();
   await expect(addContact.getByRole('status')).toContainText('was added to the contacts');
 
@@ -170,8 +204,14 @@ test('merge two organisations and two contacts without losing a link', async ({ 
   const merge = page.getByRole('region', { name: 'Merge a duplicate into this organisation' });
   await merge.getByLabel('Find the duplicate by name or acronym').fill(stamp);
   await merge.getByRole('button', { name: 'Find' }).click();
-  await merge.getByRole('button', { name: `Merge “Organisation for Security and Cooperation in Europe ${stamp}” into this organisation` }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'The duplicate was merged into this organisation.' })).toBeVisible();
+  await merge
+    .getByRole('button', {
+      name: `Merge “Organisation for Security and Cooperation in Europe ${stamp}” into this organisation`,
+    })
+    .click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The duplicate was merged into this organisation.' }),
+  ).toBeVisible();
   // The kept organisation's details can be completed on the same page.
   const organisationDetails = page.getByRole('region', { name: 'Details' });
   await organisationDetails.getByLabel('Website').fill('osce.org');
@@ -180,7 +220,10 @@ test('merge two organisations and two contacts without losing a link', async ({ 
   await expect(page.getByRole('status').filter({ hasText: 'Organisation saved.' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('region', { name: 'Details' }).getByLabel('Website')).toHaveValue('https://osce.org');
-  await page.getByRole('region', { name: 'Linked to' }).getByRole('link', { name: /contacts$/ }).click();
+  await page
+    .getByRole('region', { name: 'Linked to' })
+    .getByRole('link', { name: /contacts$/ })
+    .click();
   const table = page.getByRole('group', { name: 'Contacts table' });
   await expect(table.getByRole('row').filter({ hasText: 'Olga Ismoilova' })).toContainText('OSCE');
   await page.goto('/staff/organisations?q=' + stamp);
@@ -192,8 +235,12 @@ test('merge two organisations and two contacts without losing a link', async ({ 
   const mergeContact = page.getByRole('region', { name: 'Merge a duplicate into this contact' });
   await mergeContact.getByLabel('Find the duplicate by name or email').fill(`olga.ismoilova.${stamp}`);
   await mergeContact.getByRole('button', { name: 'Find' }).click();
-  await mergeContact.getByRole('button', { name: `Merge olga.ismoilova.${stamp}@osce.example.org into this contact` }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'The duplicate was merged into this contact.' })).toBeVisible();
+  await mergeContact
+    .getByRole('button', { name: `Merge olga.ismoilova.${stamp}@osce.example.org into this contact` })
+    .click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The duplicate was merged into this contact.' }),
+  ).toBeVisible();
   const details = page.getByRole('region', { name: 'Details' });
   await expect(details.getByLabel('Tags')).toHaveValue('focal point');
   await expect(details.getByLabel('Notes')).toHaveValue(new RegExp(`olga\\.ismoilova\\.${stamp}@osce\\.example\\.org`));

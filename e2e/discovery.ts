@@ -15,8 +15,7 @@ export interface DiscoveredAction {
   pagePath: string;
 }
 
-const toUrlPath = (worker: string) =>
-  worker.replace(/^app/, '').replace(/\/(page|route)$/, '') || '/';
+const toUrlPath = (worker: string) => worker.replace(/^app/, '').replace(/\/(page|route)$/, '') || '/';
 
 export function discoverActions(): DiscoveredAction[] {
   const { node } = manifest('server-reference-manifest.json') as {
@@ -29,7 +28,9 @@ export function discoverActions(): DiscoveredAction[] {
     // A page without dynamic segments when there is one; else any, with a placeholder in its segments (the action
     // is found by its id, the page only has to load it).
     pagePath: toUrlPath(
-      Object.keys(entry.workers).sort((a, b) => Number(a.includes('[')) - Number(b.includes('[')) || a.length - b.length)[0]!,
+      Object.keys(entry.workers).sort(
+        (a, b) => Number(a.includes('[')) - Number(b.includes('[')) || a.length - b.length,
+      )[0]!,
     )
       // Public pages: the default language has no prefix.
       .replace(/^\/\[locale\]/, '')

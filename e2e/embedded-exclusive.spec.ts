@@ -11,7 +11,6 @@ import { freePort } from '../scripts/test-support';
 const root = path.resolve(import.meta.dirname, '..');
 const next = path.join(root, 'node_modules/.bin/next');
 
-
 function startServer(port: number, dataDir: string) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -9,7 +9,11 @@ const origin = `http://localhost:${e2eSettings.port}`;
 const anonymous = { storageState: { cookies: [], origins: [] } };
 
 /** Calls a server action the way React does, but with nothing a real form would have: the bare minimum to reach it. */
-async function callAction(request: APIRequestContext, action: { id: string; pagePath: string }, headers: Record<string, string> = {}) {
+async function callAction(
+  request: APIRequestContext,
+  action: { id: string; pagePath: string },
+  headers: Record<string, string> = {},
+) {
   const response = await request.post(action.pagePath, {
     headers: { 'Next-Action': action.id, Accept: 'text/x-component', Origin: origin, ...headers },
     multipart: { '0': '["$K1"]', '1_probe': 'x' },
@@ -36,14 +40,19 @@ test('every server action refuses each caller below its least role, and the data
   console.info(`[authorisation matrix] ${actions.length} server actions found in the build`);
   expect(actions.length).toBeGreaterThan(0);
   const db = databaseSnapshotter();
-  console.info(`[authorisation matrix] database unchanged check: ${db ? 'on (PostgreSQL)' : 'off (embedded database is the server’s alone)'}`);
+  console.info(
+    `[authorisation matrix] database unchanged check: ${db ? 'on (PostgreSQL)' : 'off (embedded database is the server’s alone)'}`,
+  );
   const table: string[] = [];
   try {
     for (const action of actions) {
       const label = `${action.filename}#${action.exportedName}`;
       const probe = await callAction(requests.anonymous!, action);
       const kind = classifyAction(refusalIn(probe.body));
-      expect(kind, `${label} must be classifiable (declare its role in staffAction, or use tokenAction); ${action.pagePath} ${action.id} answered ${probe.status}: ${probe.body.slice(0, 300)}`).not.toMatchObject({
+      expect(
+        kind,
+        `${label} must be classifiable (declare its role in staffAction, or use tokenAction); ${action.pagePath} ${action.id} answered ${probe.status}: ${probe.body.slice(0, 300)}`,
+      ).not.toMatchObject({
         kind: 'unclassifiable',
       });
       for (const [identity, expected] of Object.entries(expectedRefusals(kind)) as [Identity, unknown][]) {
@@ -62,16 +71,24 @@ test('every server action refuses each caller below its least role, and the data
 
 test('every route is classified; staff pages send the signed-out to sign-in and show lower roles no content', async () => {
   const routes = discoverRoutes();
-  console.info(`[authorisation matrix] ${routes.filter((r) => r.kind === 'page').length} pages and ${routes.filter((r) => r.kind === 'route').length} route handlers found`);
+  console.info(
+    `[authorisation matrix] ${routes.filter((r) => r.kind === 'page').length} pages and ${routes.filter((r) => r.kind === 'route').length} route handlers found`,
+  );
   const unclassified = routes.filter((r) => !ROUTE_ACCESS[r.pattern]).map((r) => r.pattern);
   expect(unclassified, 'routes with no entry in e2e/discovery.ts ROUTE_ACCESS').toEqual([]);
 
-  const samples = { id: '0b7a7c1e-5d1f-4c43-9a51-000000000101', invitationId: DEMO_INVITATION_ID, token: 'not-a-real-token-0000000000000000', rest: 'no-such-page' };
+  const samples = {
+    id: '0b7a7c1e-5d1f-4c43-9a51-000000000101',
+    invitationId: DEMO_INVITATION_ID,
+    token: 'not-a-real-token-0000000000000000',
+    rest: 'no-such-page',
+  };
   for (const route of routes) {
     const access = ROUTE_ACCESS[route.pattern]!;
     if (access.access === 'bench') {
       // The bench's baselines exist only on a server started for it.
-      for (const url of sampleUrls(route.pattern, samples)) expect((await requests.anonymous!.get(url)).status(), url).toBe(404);
+      for (const url of sampleUrls(route.pattern, samples))
+        expect((await requests.anonymous!.get(url)).status(), url).toBe(404);
     }
     if (access.access !== 'staff') continue;
     for (const url of sampleUrls(route.pattern, samples)) {
@@ -102,19 +119,34 @@ test('writes from another site, or from an opaque origin, are refused before the
     expect(viaAction.status, `server action with Origin ${badOrigin}`).toBe(403);
     const viaRoute = await requests.admin!.post('/api/auth/signout', { headers: { Origin: badOrigin }, form: {} });
     expect(viaRoute.status(), `Auth.js route with Origin ${badOrigin}`).toBe(403);
-    const signIn = await requests.anonymous!.post('/staff/sign-in/request', { headers: { Origin: badOrigin }, form: { email: 'x@council.test' } });
+    const signIn = await requests.anonymous!.post('/staff/sign-in/request', {
+      headers: { Origin: badOrigin },
+      form: { email: 'x@council.test' },
+    });
     expect(signIn.status(), `sign-in request with Origin ${badOrigin}`).toBe(403);
   }
   // No Origin at all (not a browser form post) is refused too.
-  const bare = await requests.admin!.fetch('/staff/team', { method: 'POST', headers: { 'Next-Action': action!.id }, data: '[]' });
+  const bare = await requests.admin!.fetch('/staff/team', {
+    method: 'POST',
+    headers: { 'Next-Action': action!.id },
+    data: '[]',
+  });
   expect(bare.status()).toBe(403);
   // Still logged in, still an admin: nothing happened.
   expect(await (await requests.admin!.get('/staff/team')).text()).toContain('Add a staff member');
 });
 
 test('x-middleware-subrequest gets a request no further than without it (CVE-2025-29927)', async () => {
-  for (const value of ['middleware', 'proxy', 'proxy:proxy:proxy:proxy:proxy', 'middleware:middleware:middleware:middleware:middleware']) {
-    const response = await requests.anonymous!.get('/staff/team', { headers: { 'x-middleware-subrequest': value }, maxRedirects: 0 });
+  for (const value of [
+    'middleware',
+    'proxy',
+    'proxy:proxy:proxy:proxy:proxy',
+    'middleware:middleware:middleware:middleware:middleware',
+  ]) {
+    const response = await requests.anonymous!.get('/staff/team', {
+      headers: { 'x-middleware-subrequest': value },
+      maxRedirects: 0,
+    });
     expect(response.status(), value).toBe(307);
     expect(response.headers()['location']).toMatch(/\/staff\/sign-in/);
     const post = await requests.anonymous!.post('/staff/sign-in/request', {
@@ -125,19 +157,31 @@ test('x-middleware-subrequest gets a request no further than without it (CVE-202
   }
 });
 
-test('every discovered route answers with the security headers, and session cookies are locked down', async ({ browser }) => {
-  const samples = { id: '0b7a7c1e-5d1f-4c43-9a51-000000000101', invitationId: DEMO_INVITATION_ID, token: 'not-a-real-token-0000000000000000', rest: 'no-such-page', slug: 'no-such-news-item', n: '2' };
+test('every discovered route answers with the security headers, and session cookies are locked down', async ({
+  browser,
+}) => {
+  const samples = {
+    id: '0b7a7c1e-5d1f-4c43-9a51-000000000101',
+    invitationId: DEMO_INVITATION_ID,
+    token: 'not-a-real-token-0000000000000000',
+    rest: 'no-such-page',
+    slug: 'no-such-news-item',
+    n: '2',
+  };
   let checked = 0;
   for (const route of discoverRoutes()) {
     const access = ROUTE_ACCESS[route.pattern]!;
     if (access.access === 'static') continue;
     const urls =
-      route.pattern === '/api/auth/[...nextauth]' ? ['/api/auth/session', '/api/auth/csrf'] : sampleUrls(route.pattern, samples);
+      route.pattern === '/api/auth/[...nextauth]'
+        ? ['/api/auth/session', '/api/auth/csrf']
+        : sampleUrls(route.pattern, samples);
     for (const url of urls) {
       const request = access.access === 'staff' ? requests.admin! : requests.anonymous!;
-      const response = route.pattern === '/staff/sign-in/request'
-        ? await request.post(url, { headers: { Origin: origin }, form: { email: 'not-an-address' }, maxRedirects: 0 })
-        : await request.get(url, { maxRedirects: 0 });
+      const response =
+        route.pattern === '/staff/sign-in/request'
+          ? await request.post(url, { headers: { Origin: origin }, form: { email: 'not-an-address' }, maxRedirects: 0 })
+          : await request.get(url, { maxRedirects: 0 });
       const problems = securityHeaderProblems(response.headers(), {
         tokenInUrl: access.access === 'token',
         production: true,

@@ -33,7 +33,9 @@ async function openInvitations(page: Page) {
   await expect(page.getByRole('heading', { name: 'Invitations', level: 1 })).toBeVisible();
 }
 
-test('staff invite three contacts, and each gets the email in their language with a personal link and a calendar file', async ({ page }) => {
+test('staff invite three contacts, and each gets the email in their language with a personal link and a calendar file', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.goto('/staff/contacts');
   const add = page.getByRole('region', { name: 'Add a contact' });
@@ -58,14 +60,20 @@ test('staff invite three contacts, and each gets the email in their language wit
   await expect(preview.getByText(`Russian email: Приглашение: ${meetingRu}`)).toBeVisible();
   await expect(preview.getByText(`English email: Invitation: ${meetingEn}`)).toBeVisible();
   await preview.getByRole('button', { name: 'Send 3 invitations' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'invitations queued' })).toHaveText('3 invitations queued for sending.');
+  await expect(page.getByRole('status').filter({ hasText: 'invitations queued' })).toHaveText(
+    '3 invitations queued for sending.',
+  );
   // The delivery counts move without a reload, until all three are out.
-  await expect(page.getByRole('status').filter({ hasText: /^Emails:/ })).toContainText('0 queued · 3 sent · 0 failed', { timeout: 20_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Emails:/ })).toContainText('0 queued · 3 sent · 0 failed', {
+    timeout: 20_000,
+  });
 
   for (const person of people) {
     const subject = person.language === 'Russian' ? `Приглашение: ${meetingRu}` : `Invitation: ${meetingEn}`;
     const mail = await waitForMail(person.email, { subject });
-    expect(linkOf(mail), person.email).toMatch(person.language === 'Russian' ? /\/ru\/i\// : /^http:\/\/localhost:\d+\/i\//);
+    expect(linkOf(mail), person.email).toMatch(
+      person.language === 'Russian' ? /\/ru\/i\// : /^http:\/\/localhost:\d+\/i\//,
+    );
     const ics = mail.attachments.find((a) => a.filename.endsWith('.ics'))!;
     expect(ics.contentType).toBe('text/calendar');
     const calendar = new ICAL.Component(ICAL.parse(ics.content));
@@ -82,39 +90,58 @@ test('staff invite three contacts, and each gets the email in their language wit
   await invite.getByRole('button', { name: 'Find' }).click();
   for (const person of people) await invite.getByLabel(`${person.name} · ${person.email}`).check();
   await invite.getByRole('button', { name: 'Preview the invitations' }).click();
-  await expect(page.getByRole('region', { name: /new invitations/ }).getByRole('heading')).toHaveText('0 new invitations: 0 in English, 0 in Russian');
+  await expect(page.getByRole('region', { name: /new invitations/ }).getByRole('heading')).toHaveText(
+    '0 new invitations: 0 in English, 0 in Russian',
+  );
 });
 
 test('staff remind those who have not answered (same links), and give one invitee a new link', async ({ page }) => {
   await openInvitations(page);
   await page.getByRole('button', { name: 'Remind the 3 who have not answered' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'reminders queued' })).toHaveText('3 reminders queued for sending.');
+  await expect(page.getByRole('status').filter({ hasText: 'reminders queued' })).toHaveText(
+    '3 reminders queued for sending.',
+  );
   const reminder = await waitForMail(people[1]!.email, { subject: `Reminder: ${meetingEn}` });
   expect(linkOf(reminder)).toBe(linkOf(mails[1]!));
-  expect((await waitForMail(people[0]!.email, { subject: `Напоминание: ${meetingRu}` })).text).toContain('Напоминаем о нашем приглашении');
+  expect((await waitForMail(people[0]!.email, { subject: `Напоминание: ${meetingRu}` })).text).toContain(
+    'Напоминаем о нашем приглашении',
+  );
 
   const table = page.getByRole('group', { name: 'Invitations table' });
   await table.getByRole('button', { name: `Resend to ${people[1]!.email}` }).click();
-  await expect(table.getByRole('row').filter({ hasText: people[1]!.email }).getByRole('status')).toHaveText('Sent again, with the same link.');
-  expect(linkOf(await waitForMail(people[1]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 }))).toBe(linkOf(mails[1]!));
+  await expect(table.getByRole('row').filter({ hasText: people[1]!.email }).getByRole('status')).toHaveText(
+    'Sent again, with the same link.',
+  );
+  expect(linkOf(await waitForMail(people[1]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 }))).toBe(
+    linkOf(mails[1]!),
+  );
   await table.getByRole('button', { name: `New link for ${people[2]!.email}` }).click();
-  await expect(table.getByRole('row').filter({ hasText: people[2]!.email }).getByRole('status')).toHaveText('A new link was sent; the old one no longer works.');
+  await expect(table.getByRole('row').filter({ hasText: people[2]!.email }).getByRole('status')).toHaveText(
+    'A new link was sent; the old one no longer works.',
+  );
   const fresh = await waitForMail(people[2]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 });
   expect(linkOf(fresh)).not.toBe(linkOf(mails[2]!));
   await page.goto(linkOf(mails[2]!));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
-  await expect(page.getByText('A newer link to this invitation has been sent to you by email: please use that one.')).toBeVisible();
+  await expect(
+    page.getByText('A newer link to this invitation has been sent to you by email: please use that one.'),
+  ).toBeVisible();
   mails[2] = fresh;
 });
 
-test('each link shows the meeting in the invitee’s language; opening it changes nothing', async ({ page, playwright }) => {
+test('each link shows the meeting in the invitee’s language; opening it changes nothing', async ({
+  page,
+  playwright,
+}) => {
   const [russian, english] = mails;
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(linkOf(russian!));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingRu);
   await expect(page.getByText('Уважаемый(ая) Ержан Ахметов!')).toBeVisible();
   // The landing page with a live invitation (the sweep in accessibility.spec.ts sees only dead links), on a phone.
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
   expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -149,7 +176,11 @@ test('one accepts, one declines without JavaScript, one is revoked; staff see it
   await page.getByRole('button', { name: 'I will attend' }).click();
   await expect(page.getByRole('heading', { name: 'You have accepted this invitation. Thank you.' })).toBeVisible();
 
-  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: { cookies: [], origins: [] }, viewport: { width: 360, height: 740 } });
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: { cookies: [], origins: [] },
+    viewport: { width: 360, height: 740 },
+  });
   const phone = await noScript.newPage();
   await phone.goto(linkOf(russian!));
   await phone.getByLabel('Причина (необязательно)').fill('Командировка в эти дни');
@@ -162,7 +193,9 @@ test('one accepts, one declines without JavaScript, one is revoked; staff see it
   await table.getByRole('button', { name: `Revoke ${people[2]!.email}` }).click();
   await expect(table.getByRole('row').filter({ hasText: people[2]!.email })).toContainText('Revoked');
   await expect(table.getByRole('row').filter({ hasText: people[1]!.email })).toContainText('Accepted');
-  await expect(table.getByRole('row').filter({ hasText: people[0]!.email })).toContainText('Declined (“Командировка в эти дни”)');
+  await expect(table.getByRole('row').filter({ hasText: people[0]!.email })).toContainText(
+    'Declined (“Командировка в эти дни”)',
+  );
 
   await page.goto(linkOf(third!));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
@@ -171,7 +204,11 @@ test('one accepts, one declines without JavaScript, one is revoked; staff see it
 });
 
 test('links that do not work are limited per client: the 21st in 15 minutes gets 429', async ({ playwright }) => {
-  const guesser = await playwright.request.newContext({ baseURL: origin, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${Math.floor(Math.random() * 250)}` } });
+  const guesser = await playwright.request.newContext({
+    baseURL: origin,
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${Math.floor(Math.random() * 250)}` },
+  });
   const statuses: number[] = [];
   for (let i = 0; i < 21; i++) {
     const guess = Buffer.from(`${stamp}-${i}`.padEnd(36, 'x')).toString('base64url').slice(0, 48);
@@ -199,7 +236,9 @@ test('staff write the invitation text with a live preview; an unknown placeholde
   await texts.getByRole('button', { name: 'Save texts' }).click();
   await expect(texts.getByRole('status')).toHaveText('Texts saved.');
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Invitation and reminder texts' }).getByLabel('Invitation, English')).toHaveValue('Dear {{name}}, see you online on {{dates}}.');
+  await expect(
+    page.getByRole('region', { name: 'Invitation and reminder texts' }).getByLabel('Invitation, English'),
+  ).toHaveValue('Dear {{name}}, see you online on {{dates}}.');
 });
 
 test('no personal link ever appears in the server’s output', () => {

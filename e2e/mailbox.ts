@@ -15,7 +15,10 @@ export interface ReceivedMail {
 
 async function readAll(): Promise<ReceivedMail[]> {
   if (!fs.existsSync(e2eSettings.sinkDir)) return [];
-  const files = fs.readdirSync(e2eSettings.sinkDir).filter((f) => f.endsWith('.eml')).sort();
+  const files = fs
+    .readdirSync(e2eSettings.sinkDir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
   return Promise.all(
     files.map(async (file) => {
       // Parsed properly: bodies are quoted-printable, and links break across lines in the raw message.
@@ -28,7 +31,11 @@ async function readAll(): Promise<ReceivedMail[]> {
         text,
         messageId: mail.messageId ?? '',
         links: text.match(/https?:\/\/\S+/g) ?? [],
-        attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') })),
+        attachments: mail.attachments.map((a) => ({
+          filename: a.filename ?? '',
+          contentType: a.contentType,
+          content: a.content.toString('utf8'),
+        })),
       };
     }),
   );
@@ -36,7 +43,9 @@ async function readAll(): Promise<ReceivedMail[]> {
 
 /** Every message the SMTP sink has received for `address` (with `subject`, if given), oldest first. */
 export async function mailTo(address: string, subject?: string): Promise<ReceivedMail[]> {
-  return (await readAll()).filter((m) => m.to === address.toLowerCase() && (subject === undefined || m.subject === subject));
+  return (await readAll()).filter(
+    (m) => m.to === address.toLowerCase() && (subject === undefined || m.subject === subject),
+  );
 }
 
 /** Waits until `address` has received more than `after` such messages, and returns the newest. */

@@ -12,21 +12,29 @@ async function fillWhen(page: Page, when: { startDate: string; startTime: string
   await page.getByLabel('End time').fill(when.endTime);
 }
 
-test('duplicate the Tashkent plenary into the next working-group meeting, online, with co-organisers', async ({ page }) => {
+test('duplicate the Tashkent plenary into the next working-group meeting, online, with co-organisers', async ({
+  page,
+}) => {
   // A long flow (about 30 page loads): 27 s on an idle 2-core machine, more on a busy one.
   test.setTimeout(90_000);
   await page.goto('/staff');
   await page.getByRole('link', { name: plenaryTitle }).click();
 
   const duplicate = page.getByRole('region', { name: 'Duplicate this meeting' });
-  await duplicate.getByLabel('New title in English').fill('Second working group meeting of the Regional Expert Council');
-  await duplicate.getByLabel('New title in Russian').fill('Второе заседание рабочей группы Регионального экспертного совета');
+  await duplicate
+    .getByLabel('New title in English')
+    .fill('Second working group meeting of the Regional Expert Council');
+  await duplicate
+    .getByLabel('New title in Russian')
+    .fill('Второе заседание рабочей группы Регионального экспертного совета');
   await duplicate.getByLabel('New start date').fill('2027-02-16');
   await duplicate.getByLabel('New end date').fill('2027-02-16');
   await duplicate.getByRole('button', { name: 'Duplicate' }).click();
 
   await expect(page.getByRole('status').filter({ hasText: 'This is the new copy, as a draft' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Second working group meeting of the Regional Expert Council');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Second working group meeting of the Regional Expert Council',
+  );
   await expect(page.getByText('16 February 2027, 10:00–17:00 Tashkent time (UTC+5)')).toBeVisible();
   const organisations = page.getByRole('region', { name: 'Organisations' });
   await expect(organisations.getByRole('row')).toHaveCount(13);
@@ -42,13 +50,17 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
   await page.getByLabel('Meeting link').fill('https://meet.example.org/wg-2');
   await page.getByRole('button', { name: 'Save changes' }).click();
 
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Second working group meeting of the Regional Expert Council');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Second working group meeting of the Regional Expert Council',
+  );
   await expect(page.getByText('17 February 2027, 14:00–16:00 Tashkent time (UTC+5)')).toBeVisible();
   await expect(page.getByRole('link', { name: 'https://meet.example.org/wg-2' })).toBeVisible();
 
   // Co-organisers: UNODC becomes one, and moves up above CTED; CIS leaves.
   const link = page.getByRole('region', { name: 'Organisations' });
-  await link.getByLabel('Organisation', { exact: true }).selectOption({ label: 'UNODC — United Nations Office on Drugs and Crime' });
+  await link
+    .getByLabel('Organisation', { exact: true })
+    .selectOption({ label: 'UNODC — United Nations Office on Drugs and Crime' });
   await link.getByLabel('Role').selectOption({ label: 'Co-organiser' });
   await link.getByRole('button', { name: 'Link organisation' }).click();
   await expect(link.getByRole('row', { name: /UNODC/ })).toContainText('Co-organiser');
@@ -65,7 +77,15 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
 
   // Three items with speakers, and a side meeting with its participants, on the new day.
   const addItem = agenda.getByRole('region', { name: 'Add an agenda item' });
-  const add = async (item: { kind: string; from: string; to: string; title: string; titleRu: string; room?: string; people: [string, string][] }) => {
+  const add = async (item: {
+    kind: string;
+    from: string;
+    to: string;
+    title: string;
+    titleRu: string;
+    room?: string;
+    people: [string, string][];
+  }) => {
     await addItem.getByLabel('Kind of item').selectOption({ label: item.kind });
     await addItem.getByLabel('Day').fill('2027-02-17');
     await addItem.getByLabel('From').fill(item.from);
@@ -77,13 +97,51 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
     await addItem.getByRole('button', { name: 'Add to agenda' }).click();
     await expect(agenda.getByRole('article', { name: item.title })).toBeVisible();
   };
-  await add({ kind: 'Opening', from: '14:00', to: '14:10', title: 'Welcome by the Head of UNRCCA', titleRu: 'Приветствие главы РЦПДЦА', room: 'Studio', people: [['Speakers', 'Kaha Imnadze']] });
-  await add({ kind: 'Working session', from: '14:10', to: '15:30', title: 'Country updates', titleRu: 'Информация стран', room: 'Studio', people: [['Moderators', 'Kaha Imnadze']] });
-  await add({ kind: 'Statement', from: '15:30', to: '16:00', title: 'Closing statement', titleRu: 'Заключительное слово', room: 'Studio', people: [['Speakers', 'Kaha Imnadze']] });
-  await add({ kind: 'Side meeting', from: '16:00', to: '16:30', title: 'Bilateral meeting with Kazakhstan', titleRu: 'Двусторонняя встреча с Казахстаном', room: 'Room B', people: [['Participants (side meetings)', 'Kaha Imnadze']] });
-  await expect(agenda.getByRole('article', { name: 'Welcome by the Head of UNRCCA' })).toContainText('Speakers: Kaha Imnadze');
-  await expect(agenda.getByRole('article', { name: 'Bilateral meeting with Kazakhstan' })).toContainText('Participants: Kaha Imnadze');
-  await expect(agenda.getByRole('article', { name: 'Country updates' })).toContainText('14:10–15:30 · Working session · Studio');
+  await add({
+    kind: 'Opening',
+    from: '14:00',
+    to: '14:10',
+    title: 'Welcome by the Head of UNRCCA',
+    titleRu: 'Приветствие главы РЦПДЦА',
+    room: 'Studio',
+    people: [['Speakers', 'Kaha Imnadze']],
+  });
+  await add({
+    kind: 'Working session',
+    from: '14:10',
+    to: '15:30',
+    title: 'Country updates',
+    titleRu: 'Информация стран',
+    room: 'Studio',
+    people: [['Moderators', 'Kaha Imnadze']],
+  });
+  await add({
+    kind: 'Statement',
+    from: '15:30',
+    to: '16:00',
+    title: 'Closing statement',
+    titleRu: 'Заключительное слово',
+    room: 'Studio',
+    people: [['Speakers', 'Kaha Imnadze']],
+  });
+  await add({
+    kind: 'Side meeting',
+    from: '16:00',
+    to: '16:30',
+    title: 'Bilateral meeting with Kazakhstan',
+    titleRu: 'Двусторонняя встреча с Казахстаном',
+    room: 'Room B',
+    people: [['Participants (side meetings)', 'Kaha Imnadze']],
+  });
+  await expect(agenda.getByRole('article', { name: 'Welcome by the Head of UNRCCA' })).toContainText(
+    'Speakers: Kaha Imnadze',
+  );
+  await expect(agenda.getByRole('article', { name: 'Bilateral meeting with Kazakhstan' })).toContainText(
+    'Participants: Kaha Imnadze',
+  );
+  await expect(agenda.getByRole('article', { name: 'Country updates' })).toContainText(
+    '14:10–15:30 · Working session · Studio',
+  );
 
   // An item can be changed in place.
   const updates = agenda.getByRole('article', { name: 'Country updates' });
@@ -95,8 +153,18 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
   await expect(updates).toContainText('Moderators: Kaha Imnadze');
 
   // An overlap in the same room warns.
-  await add({ kind: 'Briefing', from: '16:15', to: '16:45', title: 'Press briefing', titleRu: 'Брифинг для прессы', room: 'Room B', people: [] });
-  await expect(agenda.getByRole('article', { name: 'Press briefing' })).toContainText('Overlaps in Room B with: Bilateral meeting with Kazakhstan');
+  await add({
+    kind: 'Briefing',
+    from: '16:15',
+    to: '16:45',
+    title: 'Press briefing',
+    titleRu: 'Брифинг для прессы',
+    room: 'Room B',
+    people: [],
+  });
+  await expect(agenda.getByRole('article', { name: 'Press briefing' })).toContainText(
+    'Overlaps in Room B with: Bilateral meeting with Kazakhstan',
+  );
   await agenda.getByRole('button', { name: 'Remove “Press briefing”' }).click();
   await expect(agenda.getByRole('article', { name: 'Press briefing' })).toHaveCount(0);
 

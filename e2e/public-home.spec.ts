@@ -8,7 +8,9 @@ test.describe('the council’s public home', () => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(councilEn);
-    await expect(page.getByRole('region', { name: 'Mandate' })).toContainText('repatriation, rehabilitation and reintegration');
+    await expect(page.getByRole('region', { name: 'Mandate' })).toContainText(
+      'repatriation, rehabilitation and reintegration',
+    );
 
     const past = page.getByRole('region', { name: 'Past meetings' });
     const plenary = past.getByRole('article', { name: /First meeting/ });
@@ -28,14 +30,20 @@ test.describe('the council’s public home', () => {
     await page.goto('/ru');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(councilRu);
-    await expect(page.getByRole('region', { name: 'Мандат' })).toContainText('репатриации, реабилитации и реинтеграции');
+    await expect(page.getByRole('region', { name: 'Мандат' })).toContainText(
+      'репатриации, реабилитации и реинтеграции',
+    );
 
-    const plenary = page.getByRole('region', { name: 'Прошедшие заседания' }).getByRole('article', { name: /Первое заседание/ });
+    const plenary = page
+      .getByRole('region', { name: 'Прошедшие заседания' })
+      .getByRole('article', { name: /Первое заседание/ });
     await expect(plenary).toContainText('Пленарное заседание');
     await expect(plenary).toContainText('14 мая 2024 г., 10:00–17:00 по времени Ташкента (UTC+5)');
     await expect(plenary).toContainText('Ташкент, Узбекистан');
     await expect(
-      page.getByRole('region', { name: 'Предстоящие заседания' }).getByRole('article', { name: /Заседание рабочей группы/ }),
+      page
+        .getByRole('region', { name: 'Предстоящие заседания' })
+        .getByRole('article', { name: /Заседание рабочей группы/ }),
     ).toContainText('Онлайн');
 
     await page.getByRole('link', { name: 'English' }).click();
@@ -68,7 +76,9 @@ test.describe('in a reader’s own time zone', () => {
     await expect(plenary).toContainText('14 May 2024, 10:00–17:00 Tashkent time (UTC+5)');
     await expect(plenary).toContainText('Your time: 14 May 2024, 07:00–14:00 Berlin time (UTC+2)');
     await page.goto('/ru');
-    await expect(page.getByRole('article', { name: /Первое заседание/ })).toContainText('Ваше время: 14 мая 2024 г., 07:00–14:00 по времени Берлина (UTC+2)');
+    await expect(page.getByRole('article', { name: /Первое заседание/ })).toContainText(
+      'Ваше время: 14 мая 2024 г., 07:00–14:00 по времени Берлина (UTC+2)',
+    );
   });
 });
 

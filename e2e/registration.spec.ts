@@ -30,7 +30,12 @@ function eventOf(mail: ReceivedMail): CalendarEvent {
   for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   const vevent = calendar.getFirstSubcomponent('vevent')!;
   const event = new ICAL.Event(vevent);
-  return { uid: event.uid, sequence: event.sequence, status: String(vevent.getFirstPropertyValue('status')), startsUtcHour: event.startDate.toJSDate().getUTCHours() };
+  return {
+    uid: event.uid,
+    sequence: event.sequence,
+    status: String(vevent.getFirstPropertyValue('status')),
+    startsUtcHour: event.startDate.toJSDate().getUTCHours(),
+  };
 }
 
 test('staff ask for visa-support details and invite two contacts', async ({ page }) => {
@@ -56,15 +61,26 @@ test('staff ask for visa-support details and invite two contacts', async ({ page
   await invite.getByRole('button', { name: 'Find' }).click();
   for (const person of [russian, english]) await invite.getByLabel(`${person.name} · ${person.email}`).check();
   await invite.getByRole('button', { name: 'Preview the invitations' }).click();
-  await page.getByRole('region', { name: /new invitations/ }).getByRole('button', { name: 'Send 2 invitations' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'invitations queued' })).toHaveText('2 invitations queued for sending.');
+  await page
+    .getByRole('region', { name: /new invitations/ })
+    .getByRole('button', { name: 'Send 2 invitations' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'invitations queued' })).toHaveText(
+    '2 invitations queued for sending.',
+  );
   links.russian = linkOf(await waitForMail(russian.email, { subject: `Приглашение: ${meetingRu}` }));
   links.english = linkOf(await waitForMail(english.email, { subject: `Invitation: ${meetingEn}` }));
 });
 
-test('a delegate registers in Russian on a phone with JavaScript off, errors shown per field in Russian', async ({ browser }) => {
+test('a delegate registers in Russian on a phone with JavaScript off, errors shown per field in Russian', async ({
+  browser,
+}) => {
   test.setTimeout(60_000);
-  const context = await browser.newContext({ javaScriptEnabled: false, storageState: { cookies: [], origins: [] }, viewport: { width: 360, height: 740 } });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: { cookies: [], origins: [] },
+    viewport: { width: 360, height: 740 },
+  });
   const page = await context.newPage();
   await page.goto(links.russian!);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingRu);
@@ -128,7 +144,9 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
   // The form on a phone, as axe sees it.
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
   expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   const type = async (label: string | RegExp, text: string) => {
@@ -161,7 +179,9 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   // A day earlier.
   await page.getByLabel('Arrival date').fill(arrivalFor(-2));
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'changes' })).toHaveText('Your changes have been saved, and an updated confirmation has been sent.');
+  await expect(page.getByRole('status').filter({ hasText: 'changes' })).toHaveText(
+    'Your changes have been saved, and an updated confirmation has been sent.',
+  );
   const changed = await waitForMail(english.email, { subject: `Registration updated: ${meetingEn}` });
   expect(changed.text).toContain(`Arrival: ${longDate(arrivalFor(-2))}`);
 
@@ -176,7 +196,10 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   expect([a.status, b.status, c.status]).toEqual(['CONFIRMED', 'CONFIRMED', 'CANCELLED']);
 });
 
-test('staff see who registered, the counts, the CSV, and — as admin only — the visa details', async ({ page, browser }) => {
+test('staff see who registered, the counts, the CSV, and — as admin only — the visa details', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await page.goto(`${MEETING}/invitations`);
   const table = page.getByRole('group', { name: 'Invitations table' });
@@ -226,5 +249,7 @@ function arrivalFor(offsetDays: number): string {
   day.setUTCDate(day.getUTCDate() + offsetDays);
   return day.toISOString().slice(0, 10);
 }
-const longDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
-
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );

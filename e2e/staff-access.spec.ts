@@ -66,7 +66,9 @@ test('the editor and the viewer each sign in with a link delivered over SMTP', a
 });
 
 test('the viewer cannot open the Staff page', async () => {
-  await expect(viewerPage.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Staff', exact: true })).toHaveCount(0);
+  await expect(
+    viewerPage.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Staff', exact: true }),
+  ).toHaveCount(0);
   await viewerPage.goto('/staff/team');
   await expect(viewerPage.getByRole('heading', { name: 'You cannot open this page' })).toBeVisible();
   await expect(viewerPage.getByText(editor.email)).toHaveCount(0);
@@ -77,7 +79,10 @@ test('a direct POST of an admin action with the viewer’s session is refused an
   await page.goto('/staff/team');
   const row = page.getByRole('row', { name: new RegExp(editor.name) });
   const fields: Record<string, string> = {};
-  for (const input of await row.getByRole('button', { name: `Deactivate ${editor.name}` }).locator('xpath=ancestor::form//input[@type="hidden"]').all()) {
+  for (const input of await row
+    .getByRole('button', { name: `Deactivate ${editor.name}` })
+    .locator('xpath=ancestor::form//input[@type="hidden"]')
+    .all()) {
     fields[(await input.getAttribute('name'))!] = (await input.getAttribute('value')) ?? '';
   }
   expect(Object.keys(fields).some((name) => name.startsWith('$ACTION'))).toBe(true);
@@ -90,16 +95,34 @@ test('a direct POST of an admin action with the viewer’s session is refused an
   expect(response.status()).toBeLessThan(500);
 
   await page.reload();
-  await expect(page.getByRole('row', { name: new RegExp(editor.name) }).getByRole('cell').nth(1)).toHaveText('Active');
+  await expect(
+    page
+      .getByRole('row', { name: new RegExp(editor.name) })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('Active');
   await editorPage.goto('/staff');
   await expect(editorPage.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
   // The very same POST from the admin does deactivate: the replay reached the action, and only the role stopped it.
-  await page.request.post('/staff/team', { multipart: fields, headers: { Origin: `http://localhost:${e2eSettings.port}` } });
+  await page.request.post('/staff/team', {
+    multipart: fields,
+    headers: { Origin: `http://localhost:${e2eSettings.port}` },
+  });
   await page.reload();
-  await expect(page.getByRole('row', { name: new RegExp(editor.name) }).getByRole('cell').nth(1)).toHaveText('Deactivated');
+  await expect(
+    page
+      .getByRole('row', { name: new RegExp(editor.name) })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('Deactivated');
   await page.getByRole('button', { name: `Reactivate ${editor.name}` }).click();
-  await expect(page.getByRole('row', { name: new RegExp(editor.name) }).getByRole('cell').nth(1)).toHaveText('Active');
+  await expect(
+    page
+      .getByRole('row', { name: new RegExp(editor.name) })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('Active');
 });
 
 test('a deactivated member’s open session stops working at the next request', async ({ page, browser }) => {

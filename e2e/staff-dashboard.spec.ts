@@ -7,9 +7,9 @@ test.describe('staff dashboard', () => {
     await expect(page.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
 
     const upcoming = page.getByRole('region', { name: 'Upcoming meetings' });
-    const workingGroup = upcoming
-      .getByRole('row')
-      .filter({ has: page.getByRole('link', { name: 'Working group meeting of the Regional Expert Council', exact: true }) });
+    const workingGroup = upcoming.getByRole('row').filter({
+      has: page.getByRole('link', { name: 'Working group meeting of the Regional Expert Council', exact: true }),
+    });
     await expect(workingGroup).toHaveCount(1);
     await expect(workingGroup).toContainText('Working group meeting');
     await expect(workingGroup).toContainText(/\d{1,2} \w+ \d{4}, 10:00–12:00 Tashkent time \(UTC\+5\)/);

@@ -36,7 +36,10 @@ export async function staffContextWithRole(
   await form.getByLabel('Role').selectOption(role);
   await form.getByRole('button', { name: 'Add staff member' }).click();
   await expect(form.getByRole('status')).toContainText('was added');
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, baseURL: new URL(admin.url()).origin });
+  const context = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    baseURL: new URL(admin.url()).origin,
+  });
   await signInWithEmailLink(await context.newPage(), email);
   return context;
 }

@@ -10,7 +10,8 @@ import { staffContextWithRole } from './staff';
 // unpublishing makes it 404 and puts the meeting back to "held".
 
 const PLENARY = '/staff/meetings/0b7a7c1e-5d1f-4c43-9a51-000000000101';
-const PASTED = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> [click](javascript:window.__pwned=1) [data](data:text/html;base64,PHNjcmlwdD4=) <svg onload="window.__pwned=1"><script>window.__pwned=1</script></svg>';
+const PASTED =
+  '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> [click](javascript:window.__pwned=1) [data](data:text/html;base64,PHNjcmlwdD4=) <svg onload="window.__pwned=1"><script>window.__pwned=1</script></svg>';
 const anonymous = { storageState: { cookies: [], origins: [] } };
 
 test.describe.configure({ mode: 'serial' });
@@ -37,7 +38,9 @@ test('an editor drafts the summary from the meeting’s records: co-organisers, 
   // Names of some seeded participants, as staff see them: none may appear in the public text.
   await page.goto(`${PLENARY}/participants`);
   const list = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Name' }) });
-  const participantNames = (await list.getByRole('row').allInnerTexts()).slice(1, 11).map((row) => row.split('\t')[0]!.split('\n')[0]!.trim());
+  const participantNames = (await list.getByRole('row').allInnerTexts())
+    .slice(1, 11)
+    .map((row) => row.split('\t')[0]!.split('\n')[0]!.trim());
   expect(participantNames.length).toBeGreaterThan(5);
 
   await page.goto(PLENARY);
@@ -50,7 +53,11 @@ test('an editor drafts the summary from the meeting’s records: co-organisers, 
   const bodyRu = await page.getByLabel('Text, Markdown (Russian)').inputValue();
   const leadRu = await page.getByLabel('Lead paragraph (Russian)').inputValue();
   expect(leadEn).toContain('United Nations Regional Centre for Preventive Diplomacy for Central Asia (UNRCCA)');
-  for (const coOrganiser of ['United Nations Office of Counter-Terrorism (UNOCT)', 'Ministry of Foreign Affairs of the Republic of Uzbekistan', 'Organization for Security and Co-operation in Europe (OSCE)']) {
+  for (const coOrganiser of [
+    'United Nations Office of Counter-Terrorism (UNOCT)',
+    'Ministry of Foreign Affairs of the Republic of Uzbekistan',
+    'Organization for Security and Co-operation in Europe (OSCE)',
+  ]) {
     expect(leadEn).toContain(coOrganiser);
   }
   expect(leadRu).toContain('Контртеррористическое управление Организации Объединённых Наций (UNOCT)');
@@ -65,8 +72,12 @@ test('an editor drafts the summary from the meeting’s records: co-organisers, 
   for (const name of participantNames) {
     for (const text of [bodyEn, bodyRu, leadEn, leadRu]) expect(text, `the draft names ${name}`).not.toContain(name);
   }
-  await expect(page.getByRole('region', { name: 'Preview (English)' }).getByRole('heading', { name: 'Participants' })).toBeVisible();
-  const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  await expect(
+    page.getByRole('region', { name: 'Preview (English)' }).getByRole('heading', { name: 'Participants' }),
+  ).toBeVisible();
+  const accessibility = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   expect(accessibility.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 });
 
@@ -93,40 +104,65 @@ test('the editor edits (preview follows the typing), adds a photo, compares vers
   const page = editorPage;
   await page.goto(summaryUrl);
   slug = await page.getByLabel('Slug (web address)').inputValue();
-  await page.getByLabel('Headline (English)').fill('Regional Expert Council on returnees holds its first meeting in Tashkent');
-  await page.getByLabel('Headline (Russian)').fill('Региональный экспертный совет по возвращенцам провёл первое заседание в Ташкенте');
+  await page
+    .getByLabel('Headline (English)')
+    .fill('Regional Expert Council on returnees holds its first meeting in Tashkent');
+  await page
+    .getByLabel('Headline (Russian)')
+    .fill('Региональный экспертный совет по возвращенцам провёл первое заседание в Ташкенте');
   const body = page.getByLabel('Text, Markdown (English)');
-  await body.fill(`${await body.inputValue()}\n\n## Quote\n\n> “The Council is a platform for exchange,” said the Head of UNRCCA.\n\n${PASTED}`);
+  await body.fill(
+    `${await body.inputValue()}\n\n## Quote\n\n> “The Council is a platform for exchange,” said the Head of UNRCCA.\n\n${PASTED}`,
+  );
   const preview = page.getByRole('region', { name: 'Preview (English)' });
   await expect(preview.getByRole('heading', { name: 'Quote' })).toBeVisible();
   await expect(preview.getByRole('link', { name: 'click' })).toHaveCount(0);
   const bodyRu = page.getByLabel('Text, Markdown (Russian)');
   await bodyRu.fill(`${await bodyRu.inputValue()}\n\n${PASTED}`);
-  await page.getByLabel('Lead paragraph (English)').fill(`${await page.getByLabel('Lead paragraph (English)').inputValue()} <b onmouseover=alert(1)>`);
+  await page
+    .getByLabel('Lead paragraph (English)')
+    .fill(`${await page.getByLabel('Lead paragraph (English)').inputValue()} <b onmouseover=alert(1)>`);
   await page.getByRole('button', { name: 'Save version' }).click();
   await expect(page.getByText('Saved as version 2.')).toBeVisible();
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
   // A photo: the alt texts and credit are required.
   const photos = page.getByRole('region', { name: 'Add a photo' });
-  const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2d6a9f' } }).jpeg().toBuffer();
-  await photos.getByLabel('Photo (JPEG, PNG or WebP)').setInputFiles({ name: 'tashkent.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2d6a9f' } })
+    .jpeg()
+    .toBuffer();
+  await photos
+    .getByLabel('Photo (JPEG, PNG or WebP)')
+    .setInputFiles({ name: 'tashkent.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   await photos.getByRole('button', { name: 'Upload photo' }).click();
-  await expect(page.getByRole('region', { name: 'Add a photo' }).getByText(/Describe the photo in English/)).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Add a photo' }).getByText(/Describe the photo in English/),
+  ).toBeVisible();
   const retry = page.getByRole('region', { name: 'Add a photo' });
-  await retry.getByLabel('Photo (JPEG, PNG or WebP)').setInputFiles({ name: 'tashkent.jpg', mimeType: 'image/jpeg', buffer: jpeg });
-  await retry.getByLabel(/alt text\)$/).first().fill('Participants of the Council’s first meeting in the conference hall in Tashkent');
-  await retry.getByLabel('Description for people who cannot see it, Russian (alt text)').fill('Участники первого заседания Совета в конференц-зале в Ташкенте');
+  await retry
+    .getByLabel('Photo (JPEG, PNG or WebP)')
+    .setInputFiles({ name: 'tashkent.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await retry
+    .getByLabel(/alt text\)$/)
+    .first()
+    .fill('Participants of the Council’s first meeting in the conference hall in Tashkent');
+  await retry
+    .getByLabel('Description for people who cannot see it, Russian (alt text)')
+    .fill('Участники первого заседания Совета в конференц-зале в Ташкенте');
   await retry.getByLabel('Credit').fill('UNRCCA');
   await retry.getByRole('button', { name: 'Upload photo' }).click();
   await expect(page.getByText('Photo added.')).toBeVisible();
-  await expect(page.getByRole('img', { name: 'Participants of the Council’s first meeting in the conference hall in Tashkent' })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: 'Participants of the Council’s first meeting in the conference hall in Tashkent' }),
+  ).toBeVisible();
 
   await page.getByLabel('Compare version').selectOption('1');
   await page.getByLabel('with version').selectOption('2');
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(page.getByRole('heading', { name: 'Version 1 compared with version 2' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Headline (English)' }).locator('ins')).toContainText('holds its first meeting');
+  await expect(page.getByRole('region', { name: 'Headline (English)' }).locator('ins')).toContainText(
+    'holds its first meeting',
+  );
   await expect(page.getByRole('region', { name: 'Slug' })).toContainText('unchanged');
 
   await page.goto(summaryUrl);
@@ -142,7 +178,10 @@ test('the editor edits (preview follows the typing), adds a photo, compares vers
   await expect(page.getByText('In review')).toBeVisible();
 });
 
-test('an admin publishes it; the meeting is “summary published”; a signed-out reader reads it in both languages and in the feeds', async ({ page, browser }) => {
+test('an admin publishes it; the meeting is “summary published”; a signed-out reader reads it in both languages and in the feeds', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(60_000);
   await page.goto(summaryUrl);
   await page.getByRole('button', { name: 'Publish' }).click();
@@ -159,10 +198,14 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
   await news.goto('/');
   await news.getByRole('link', { name: 'News', exact: true }).click();
   await expect(news).toHaveURL(/\/news$/);
-  await news.getByRole('link', { name: 'Regional Expert Council on returnees holds its first meeting in Tashkent' }).click();
+  await news
+    .getByRole('link', { name: 'Regional Expert Council on returnees holds its first meeting in Tashkent' })
+    .click();
   await expect(news).toHaveURL(new RegExp(`/news/${slug}$`));
   await expect(news.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(news.getByRole('heading', { level: 1 })).toHaveText('Regional Expert Council on returnees holds its first meeting in Tashkent');
+  await expect(news.getByRole('heading', { level: 1 })).toHaveText(
+    'Regional Expert Council on returnees holds its first meeting in Tashkent',
+  );
   await expect(news.getByText(/^Tashkent, 14 May 2024$/)).toBeVisible();
   await expect(news.getByText('More than one hundred participants took part')).toBeVisible();
   await expect(news.getByRole('img', { name: /Participants of the Council’s first meeting/ })).toBeVisible();
@@ -171,28 +214,44 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
   // What was pasted is inert: the lead shows its tag as text, the body keeps no script, handler or unsafe link.
   await expect(news.getByText('<b onmouseover=alert(1)>', { exact: false })).toBeVisible();
   const article = news.getByRole('article');
-  expect(await article.locator('script:not([type="application/ld+json"]), svg, iframe, [onerror], [onload], [onmouseover]').count()).toBe(0);
+  expect(
+    await article
+      .locator('script:not([type="application/ld+json"]), svg, iframe, [onerror], [onload], [onmouseover]')
+      .count(),
+  ).toBe(0);
   expect(await article.locator('a[href^="javascript:"], a[href^="data:"]').count()).toBe(0);
   expect(await news.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
   // Metadata for sharing and search engines.
   await expect(news.locator('meta[property="og:image"]')).toHaveAttribute('content', /\/api\/photos\/[0-9a-f-]{36}$/);
-  await expect(news.locator('meta[property="og:title"]')).toHaveAttribute('content', 'Regional Expert Council on returnees holds its first meeting in Tashkent');
+  await expect(news.locator('meta[property="og:title"]')).toHaveAttribute(
+    'content',
+    'Regional Expert Council on returnees holds its first meeting in Tashkent',
+  );
   await expect(news.locator('meta[name="description"]')).toHaveAttribute('content', /UNRCCA/);
   const structured = JSON.parse((await news.locator('script[type="application/ld+json"]').textContent())!);
-  expect(structured).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Regional Expert Council on returnees holds its first meeting in Tashkent', inLanguage: 'en' });
+  expect(structured).toMatchObject({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: 'Regional Expert Council on returnees holds its first meeting in Tashkent',
+    inLanguage: 'en',
+  });
   const photo = await reader.request.get(structured.image[0].url.replace(/^https?:\/\/[^/]+/, ''));
   expect(photo.status()).toBe(200);
   expect(photo.headers()['content-type']).toBe('image/jpeg');
   expect(photo.headers()['cache-control']).toBe('public, max-age=3600');
 
-  const accessibility = await new AxeBuilder({ page: news }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  const accessibility = await new AxeBuilder({ page: news })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   expect(accessibility.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 
   await news.getByRole('link', { name: 'Русская версия' }).click();
   await expect(news).toHaveURL(new RegExp(`/ru/news/${slug}$`));
   await expect(news.locator('html')).toHaveAttribute('lang', 'ru');
-  await expect(news.getByRole('heading', { level: 1 })).toHaveText('Региональный экспертный совет по возвращенцам провёл первое заседание в Ташкенте');
+  await expect(news.getByRole('heading', { level: 1 })).toHaveText(
+    'Региональный экспертный совет по возвращенцам провёл первое заседание в Ташкенте',
+  );
   await expect(news.getByText(/^Ташкент, 14 мая 2024 г\.$/)).toBeVisible();
   await expect(news.getByText(/В мероприятии приняли участие более ста человек/)).toBeVisible();
   await expect(news.getByText('Фото: UNRCCA')).toBeVisible();
@@ -208,16 +267,23 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
   // The feeds parse with a feed reader's parser and carry the item in each language.
   const parser = new Parser();
   const feedEn = await parser.parseString(await (await reader.request.get('/news/feed.xml')).text());
-  expect(feedEn.items.map((item) => item.title)).toContain('Regional Expert Council on returnees holds its first meeting in Tashkent');
+  expect(feedEn.items.map((item) => item.title)).toContain(
+    'Regional Expert Council on returnees holds its first meeting in Tashkent',
+  );
   expect(feedEn.items.find((item) => item.link?.endsWith(`/news/${slug}`))).toBeTruthy();
   const feedRu = await parser.parseString(await (await reader.request.get('/ru/news/feed.xml')).text());
-  expect(feedRu.items.map((item) => item.title)).toContain('Региональный экспертный совет по возвращенцам провёл первое заседание в Ташкенте');
+  expect(feedRu.items.map((item) => item.title)).toContain(
+    'Региональный экспертный совет по возвращенцам провёл первое заседание в Ташкенте',
+  );
   const sitemap = await (await reader.request.get('/sitemap.xml')).text();
   expect(sitemap).toContain(`/ru/news/${slug}</loc>`);
   await reader.close();
 });
 
-test('unpublishing takes it off the public site at once (404) and puts the meeting back to “held”', async ({ page, request }) => {
+test('unpublishing takes it off the public site at once (404) and puts the meeting back to “held”', async ({
+  page,
+  request,
+}) => {
   // Both pages are in the front cache (kept 30 s in the tests) when the summary is unpublished.
   for (const path of [`/news/${slug}`, `/ru/news/${slug}`]) {
     await request.get(path);

@@ -19,10 +19,7 @@ export function formDataToObject(formData: FormData): Record<string, string | st
 const echoValues = (input: Record<string, string | string[]>) =>
   Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 
-type Handler<Input, Bound, Context> = (
-  input: Input,
-  context: Context & { bound: Bound },
-) => Promise<FormState | void>;
+type Handler<Input, Bound, Context> = (input: Input, context: Context & { bound: Bound }) => Promise<FormState | void>;
 
 interface ActionOptions<Schema extends z.ZodType, BoundSchema extends z.ZodTuple> {
   schema: Schema;
@@ -74,7 +71,12 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
       };
     }
     try {
-      return (await handler(parsed.data, { ...(context as Context), bound: bound.data })) ?? { status: 'success', message: 'Saved.' };
+      return (
+        (await handler(parsed.data, { ...(context as Context), bound: bound.data })) ?? {
+          status: 'success',
+          message: 'Saved.',
+        }
+      );
     } catch (error) {
       // redirect() and notFound() work by throwing: let them through.
       unstable_rethrow(error);
@@ -128,7 +130,10 @@ export function tokenAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
   const action = makeAction(options, async () => ({}), handler);
   return async (...args) => {
     const token = args.length >= 3 ? args[0] : undefined;
-    const verdict = typeof token === 'string' ? await options.verifyToken(token) : { ok: false as const, message: 'This link is not valid.' };
+    const verdict =
+      typeof token === 'string'
+        ? await options.verifyToken(token)
+        : { ok: false as const, message: 'This link is not valid.' };
     if (!verdict.ok) return { status: 'error', message: verdict.message, refusal: { reason: 'invalidToken' } };
     return action(...args);
   };

@@ -20,7 +20,12 @@ const base = {
 
 describe('calendar files', () => {
   it('carries the venue’s zone and the right instants (Tashkent, UTC+5, no daylight saving)', () => {
-    const text = calendarFile({ ...base, start: new Date('2027-05-14T05:00:00Z'), end: new Date('2027-05-14T12:00:00Z'), timeZone: 'Asia/Tashkent' });
+    const text = calendarFile({
+      ...base,
+      start: new Date('2027-05-14T05:00:00Z'),
+      end: new Date('2027-05-14T12:00:00Z'),
+      timeZone: 'Asia/Tashkent',
+    });
     expect(text).toContain('METHOD:PUBLISH');
     expect(text).toContain('BEGIN:VTIMEZONE');
     expect(text).toContain('DTSTART;TZID=Asia/Tashkent:20270514T100000');
@@ -38,7 +43,13 @@ describe('calendar files', () => {
       ['2027-07-01T08:00:00Z', '20270701T100000'],
       ['2027-12-01T08:00:00Z', '20271201T090000'],
     ] as const) {
-      const text = calendarFile({ ...base, sequence: 3, start: new Date(start), end: new Date(new Date(start).getTime() + 3_600_000), timeZone: 'Europe/Berlin' });
+      const text = calendarFile({
+        ...base,
+        sequence: 3,
+        start: new Date(start),
+        end: new Date(new Date(start).getTime() + 3_600_000),
+        timeZone: 'Europe/Berlin',
+      });
       expect(text).toContain(`DTSTART;TZID=Europe/Berlin:${wall}`);
       const { event } = parse(text);
       expect(event.startDate.toJSDate().toISOString()).toBe(new Date(start).toISOString());
@@ -47,7 +58,13 @@ describe('calendar files', () => {
   });
 
   it('marks a cancelled meeting', () => {
-    const text = calendarFile({ ...base, cancelled: true, start: new Date('2027-05-14T05:00:00Z'), end: new Date('2027-05-14T12:00:00Z'), timeZone: 'Asia/Tashkent' });
+    const text = calendarFile({
+      ...base,
+      cancelled: true,
+      start: new Date('2027-05-14T05:00:00Z'),
+      end: new Date('2027-05-14T12:00:00Z'),
+      timeZone: 'Asia/Tashkent',
+    });
     expect(parse(text).calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 });

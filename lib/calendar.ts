@@ -40,7 +40,10 @@ const vtimezones = new Map<string, unknown[] | null>();
 function vtimezone(zone: string): unknown[] | null {
   if (!vtimezones.has(zone)) {
     const block = tzlib_get_ical_block(zone)[0];
-    vtimezones.set(zone, typeof block === 'string' && block.includes('BEGIN:VTIMEZONE') ? (ICAL.parse(block) as unknown[]) : null);
+    vtimezones.set(
+      zone,
+      typeof block === 'string' && block.includes('BEGIN:VTIMEZONE') ? (ICAL.parse(block) as unknown[]) : null,
+    );
   }
   const parsed = vtimezones.get(zone);
   return parsed ? structuredClone(parsed) : null;
@@ -55,7 +58,10 @@ export function calendarFile(event: CalendarEvent, now = new Date()): string {
   // once (per minute, for DTSTAMP) with a stand-in of the same length, so line folding falls in the same places.
   const uuid = UUID.exec(event.uid)?.[0];
   if (!uuid) return writeCalendarFile(event, now);
-  const key = JSON.stringify([{ ...event, uid: event.uid.replace(uuid, STAND_IN) }, Math.floor(now.getTime() / 60_000)]);
+  const key = JSON.stringify([
+    { ...event, uid: event.uid.replace(uuid, STAND_IN) },
+    Math.floor(now.getTime() / 60_000),
+  ]);
   let file = written.get(key);
   if (file === undefined) {
     if (written.size >= 200) written.clear();

@@ -48,10 +48,36 @@ const normaliseHeader = (header: string) =>
 // Headers seen in the secretariat's files, English and Russian, as normaliseHeader leaves them.
 const HEADER_SYNONYMS: Record<ImportField, string[]> = {
   name: ['full name', 'name', 'фио', 'ф и о', 'имя', 'полное имя', 'фамилия имя', 'фамилия имя отчество'],
-  nameLatin: ['name latin', 'latin name', 'name in latin', 'name in latin script', 'фио латиницей', 'имя латиницей', 'фио латиница'],
-  email: ['email', 'e mail', 'email address', 'e mail address', 'электронная почта', 'эл почта', 'почта', 'адрес электронной почты', 'e mail адрес'],
+  nameLatin: [
+    'name latin',
+    'latin name',
+    'name in latin',
+    'name in latin script',
+    'фио латиницей',
+    'имя латиницей',
+    'фио латиница',
+  ],
+  email: [
+    'email',
+    'e mail',
+    'email address',
+    'e mail address',
+    'электронная почта',
+    'эл почта',
+    'почта',
+    'адрес электронной почты',
+    'e mail адрес',
+  ],
   organisation: ['organisation', 'organization', 'org', 'institution', 'организация', 'учреждение', 'ведомство'],
-  acronym: ['acronym', 'abbreviation', 'short name', 'organisation acronym', 'organization acronym', 'аббревиатура', 'сокращение'],
+  acronym: [
+    'acronym',
+    'abbreviation',
+    'short name',
+    'organisation acronym',
+    'organization acronym',
+    'аббревиатура',
+    'сокращение',
+  ],
   country: ['country', 'country iso', 'страна'],
   title: ['position', 'title', 'job title', 'должность'],
   language: ['language', 'preferred language', 'язык'],
@@ -62,14 +88,20 @@ const HEADER_SYNONYMS: Record<ImportField, string[]> = {
 };
 
 const HEADER_LOOKUP = new Map(
-  Object.entries(HEADER_SYNONYMS).flatMap(([field, names]) => names.map((name) => [name, field as ImportField] as const)),
+  Object.entries(HEADER_SYNONYMS).flatMap(([field, names]) =>
+    names.map((name) => [name, field as ImportField] as const),
+  ),
 );
 
 /** Column index → field (or null: ignored). */
 export type ColumnMapping = (ImportField | null)[];
 
 /** The mapping the headers themselves give, and whether it is complete enough to go on without asking. */
-export function mappingFromHeaders(headers: string[]): { mapping: ColumnMapping; unknownHeaders: string[]; complete: boolean } {
+export function mappingFromHeaders(headers: string[]): {
+  mapping: ColumnMapping;
+  unknownHeaders: string[];
+  complete: boolean;
+} {
   const used = new Set<ImportField>();
   const mapping = headers.map((header) => {
     const field = HEADER_LOOKUP.get(normaliseHeader(header));
@@ -85,7 +117,8 @@ export function mappingFromHeaders(headers: string[]): { mapping: ColumnMapping;
 export function mappingProblems(mapping: ColumnMapping): string[] {
   const problems: string[] = [];
   for (const required of ['name', 'email'] as const) {
-    if (!mapping.includes(required)) problems.push(`Choose which column holds the ${IMPORT_FIELD_LABELS[required].toLowerCase()}.`);
+    if (!mapping.includes(required))
+      problems.push(`Choose which column holds the ${IMPORT_FIELD_LABELS[required].toLowerCase()}.`);
   }
   const seen = new Set<ImportField>();
   for (const field of mapping) {
@@ -150,7 +183,8 @@ export function readRow(cells: string[], mapping: ColumnMapping): RowReading {
   if (name.length > MAX_NAME_LENGTH) return { ok: false, reason: `Name longer than ${MAX_NAME_LENGTH} characters` };
   if (!writtenEmail) return { ok: false, reason: 'Missing email' };
   const email = writtenEmail.toLowerCase();
-  if (!emailSchema.safeParse(email).success || email.length > 320) return { ok: false, reason: `Invalid email “${writtenEmail}”` };
+  if (!emailSchema.safeParse(email).success || email.length > 320)
+    return { ok: false, reason: `Invalid email “${writtenEmail}”` };
 
   const writtenCountry = get('country');
   const country = writtenCountry ? parseCountry(writtenCountry) : null;
@@ -158,7 +192,8 @@ export function readRow(cells: string[], mapping: ColumnMapping): RowReading {
 
   const writtenLanguage = get('language');
   const language = writtenLanguage ? LANGUAGES[writtenLanguage.toLowerCase()] : null;
-  if (writtenLanguage && !language) return { ok: false, reason: `Unknown language “${writtenLanguage}” (use en or ru)` };
+  if (writtenLanguage && !language)
+    return { ok: false, reason: `Unknown language “${writtenLanguage}” (use en or ru)` };
 
   const organisationName = get('organisation');
   const acronym = get('acronym');
@@ -207,7 +242,9 @@ export const MAX_IMPORT_ROWS = 50_000;
 export type ContactsFile = { encoding: CsvEncoding; delimiter: string; headers: string[]; rows: string[][] };
 
 /** An uploaded file read as a table: its header row and the rows under it, or why it cannot be read. */
-export function readContactsFile(bytes: Uint8Array): { ok: true; file: ContactsFile } | { ok: false; problem: 'empty' | 'binary' | 'noRows' | 'tooManyRows' } {
+export function readContactsFile(
+  bytes: Uint8Array,
+): { ok: true; file: ContactsFile } | { ok: false; problem: 'empty' | 'binary' | 'noRows' | 'tooManyRows' } {
   if (bytes.length === 0) return { ok: false, problem: 'empty' };
   const { text, encoding } = decodeCsvBytes(bytes);
   // A spreadsheet saved as .xlsx, or a PDF: NUL bytes never occur in CSV text.

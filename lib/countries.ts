@@ -1,6 +1,9 @@
 import type { Locale } from './datetime';
 
-const names = { en: new Intl.DisplayNames(['en'], { type: 'region' }), ru: new Intl.DisplayNames(['ru'], { type: 'region' }) };
+const names = {
+  en: new Intl.DisplayNames(['en'], { type: 'region' }),
+  ru: new Intl.DisplayNames(['ru'], { type: 'region' }),
+};
 
 /** "Uzbekistan" / «Узбекистан» for an ISO 3166-1 alpha-2 code. */
 export function countryName(code: string, locale: Locale): string {
@@ -21,9 +24,7 @@ export function countryOptions(locale: Locale): { code: string; name: string }[]
 function buildCountryOptions(locale: Locale): { code: string; name: string }[] {
   const codes = Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)));
   const strict = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
-  const known = codes
-    .filter(isCountryCode)
-    .map((code) => ({ code, name: strict.of(code)! }));
+  const known = codes.filter(isCountryCode).map((code) => ({ code, name: strict.of(code)! }));
   const first = CENTRAL_ASIA.map((code) => known.find((c) => c.code === code)!);
   const rest = known.filter((c) => !CENTRAL_ASIA.includes(c.code)).sort((a, b) => a.name.localeCompare(b.name, locale));
   return [...first, ...rest];
@@ -42,7 +43,7 @@ const COUNTRY_ALIASES: Record<string, string> = {
   'republic of kazakhstan': 'KZ',
   'republic of uzbekistan': 'UZ',
   'republic of tajikistan': 'TJ',
-  'кыргызстан': 'KG',
+  кыргызстан: 'KG',
   'кыргызская республика': 'KG',
   'киргизская республика': 'KG',
   'республика казахстан': 'KZ',
@@ -50,10 +51,10 @@ const COUNTRY_ALIASES: Record<string, string> = {
   'республика таджикистан': 'TJ',
   'российская федерация': 'RU',
   'russian federation': 'RU',
-  'usa': 'US',
-  'сша': 'US',
-  'uk': 'GB',
-  'афганистан': 'AF',
+  usa: 'US',
+  сша: 'US',
+  uk: 'GB',
+  афганистан: 'AF',
 };
 
 const normaliseCountryName = (name: string) => name.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');

@@ -81,7 +81,10 @@ describe('parseZonedDateTime', () => {
       ok: true,
       instant: new Date('2024-12-10T20:00:00Z'),
     });
-    expect(parseZonedDateTime('2024-05-14', '10:00', 'Asia/Tashkent')).toEqual({ ok: true, instant: new Date('2024-05-14T05:00:00Z') });
+    expect(parseZonedDateTime('2024-05-14', '10:00', 'Asia/Tashkent')).toEqual({
+      ok: true,
+      instant: new Date('2024-05-14T05:00:00Z'),
+    });
   });
 
   it('refuses a time the clocks skip, and dates that do not exist', async () => {

@@ -152,7 +152,8 @@ export function parseZonedDateTime(
   }
   const instant = zonedToInstant(local, zone);
   const back = toZonedParts(instant, zone);
-  if (back.date !== date) return { ok: false, reason: back.date.slice(0, 7) === date.slice(0, 7) ? 'nonexistent' : 'invalid' };
+  if (back.date !== date)
+    return { ok: false, reason: back.date.slice(0, 7) === date.slice(0, 7) ? 'nonexistent' : 'invalid' };
   if (back.time !== time) return { ok: false, reason: 'nonexistent' };
   return { ok: true, instant };
 }

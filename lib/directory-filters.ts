@@ -41,7 +41,12 @@ export function readContactFilters(params: Params) {
   };
 }
 
-const organisationFilterSchema = z.object({ q: text, country, type: z.enum(ORGANISATION_TYPES).optional().catch(undefined), page });
+const organisationFilterSchema = z.object({
+  q: text,
+  country,
+  type: z.enum(ORGANISATION_TYPES).optional().catch(undefined),
+  page,
+});
 
 export function readOrganisationFilters(params: Params) {
   const f = organisationFilterSchema.parse(plain(params));

@@ -26,7 +26,15 @@ export const ORGANISATION_ROLES = ['organiser', 'co_organiser', 'partner', 'part
 export const STAFF_ROLES = ['viewer', 'editor', 'admin'] as const;
 export const ROSTER_ROLES = ['national_expert', 'focal_point', 'chair', 'member', 'observer'] as const;
 export const CONTACT_LANGUAGES = ['en', 'ru'] as const;
-export const AGENDA_ITEM_KINDS = ['opening', 'statement', 'panel', 'working_session', 'break', 'side_meeting', 'briefing'] as const;
+export const AGENDA_ITEM_KINDS = [
+  'opening',
+  'statement',
+  'panel',
+  'working_session',
+  'break',
+  'side_meeting',
+  'briefing',
+] as const;
 export const AGENDA_PERSON_ROLES = ['speaker', 'moderator', 'participant'] as const;
 export const INVITATION_ROLES = ['delegate', 'speaker', 'observer', 'media'] as const;
 // The invitee's side of an invitation; whether the email reached them is the outbox's delivery status.
@@ -48,7 +56,11 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 /** draft: staff edit it. in_review: submitted, waiting for a second editor. published: on the public site. */
 export const SUMMARY_STATUSES = ['draft', 'in_review', 'published'] as const;
 export type SummaryStatus = (typeof SUMMARY_STATUSES)[number];
-export const SUMMARY_STATUS_LABELS: Record<SummaryStatus, string> = { draft: 'Draft', in_review: 'In review', published: 'Published' };
+export const SUMMARY_STATUS_LABELS: Record<SummaryStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  published: 'Published',
+};
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'captured'] as const;
 
 export type MeetingKind = (typeof MEETING_KINDS)[number];

@@ -18,7 +18,9 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://app@127.0.0.1:5432/app' }).DATABASE_URL).toBe(
       'postgres://app@127.0.0.1:5432/app',
     );
-    expect(parseEnv({ DATABASE_URL: 'postgresql://db.internal/app' }).DATABASE_URL).toBe('postgresql://db.internal/app');
+    expect(parseEnv({ DATABASE_URL: 'postgresql://db.internal/app' }).DATABASE_URL).toBe(
+      'postgresql://db.internal/app',
+    );
   });
 
   it('names every wrong variable in its error', () => {
@@ -42,13 +44,22 @@ describe('parseEnv', () => {
     } catch (e) {
       error = e;
     }
-    expect((error as EnvError).issues.map((i) => i.variable).sort()).toEqual(['AUTH_SECRET', 'AUTH_URL', 'DATA_ENCRYPTION_KEY']);
+    expect((error as EnvError).issues.map((i) => i.variable).sort()).toEqual([
+      'AUTH_SECRET',
+      'AUTH_URL',
+      'DATA_ENCRYPTION_KEY',
+    ]);
     expect((error as EnvError).message).toMatch(/DATA_ENCRYPTION_KEY: is required in production/);
     expect(() => parseEnv({ DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY: must be 32 random bytes/);
     expect((error as EnvError).message).toMatch(/AUTH_SECRET: is required in production/);
     expect(
-      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app', AUTH_SECRET: 'x'.repeat(32), AUTH_URL: 'https://council.example.org', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })
-        .AUTH_URL,
+      parseEnv({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/app',
+        AUTH_SECRET: 'x'.repeat(32),
+        AUTH_URL: 'https://council.example.org',
+        DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      }).AUTH_URL,
     ).toBe('https://council.example.org');
     // The embedded default keeps a generated secret under DATA_DIR, so it needs only the address.
     expect(() => parseEnv({ NODE_ENV: 'production', AUTH_URL: 'http://localhost:3000' })).not.toThrow();
@@ -57,7 +68,9 @@ describe('parseEnv', () => {
   it('checks mail settings', () => {
     expect(() => parseEnv({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL: must be an SMTP URL/);
     expect(() => parseEnv({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
-    expect(parseEnv({ MAIL_FROM: 'Council Desk <desk@unrcca.example.org>' }).MAIL_FROM).toBe('Council Desk <desk@unrcca.example.org>');
+    expect(parseEnv({ MAIL_FROM: 'Council Desk <desk@unrcca.example.org>' }).MAIL_FROM).toBe(
+      'Council Desk <desk@unrcca.example.org>',
+    );
     expect(parseEnv({}).OUTBOX_LEASE_SECONDS).toBe(60);
   });
 });

@@ -22,7 +22,10 @@ const envSchema = z
     DATA_ENCRYPTION_KEY: optional(
       z
         .string()
-        .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes in base64; generate one with `openssl rand -base64 32`'),
+        .refine(
+          (v) => Buffer.from(v, 'base64').length === 32,
+          'must be 32 random bytes in base64; generate one with `openssl rand -base64 32`',
+        ),
     ),
     AUTH_URL: optional(
       z.url({ protocol: /^https?$/, error: 'must be the public address of the app, e.g. https://council.example.org' }),

@@ -7,8 +7,7 @@ export type FieldErrors = Partial<Record<string, string[]>>;
  * test can classify every action from its answers.
  */
 export type Refusal =
-  | { reason: 'unauthenticated' | 'forbidden'; needs: 'viewer' | 'editor' | 'admin' }
-  | { reason: 'invalidToken' };
+  { reason: 'unauthenticated' | 'forbidden'; needs: 'viewer' | 'editor' | 'admin' } | { reason: 'invalidToken' };
 
 export type FormState =
   | { status: 'idle' }

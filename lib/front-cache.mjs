@@ -124,7 +124,10 @@ export function createFrontCache(handle, { now = Date.now, ttlMs = FRONT_CACHE_M
     /** @param {unknown} chunk @param {unknown} encoding */
     const copy = (chunk, encoding) => {
       if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? /** @type {BufferEncoding} */ (encoding) : 'utf8') : Buffer.from(/** @type {Uint8Array} */ (chunk));
+      const buffer =
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? /** @type {BufferEncoding} */ (encoding) : 'utf8')
+          : Buffer.from(/** @type {Uint8Array} */ (chunk));
       size += buffer.length;
       if (size <= MAX_BODY_BYTES) chunks.push(buffer);
     };
@@ -148,7 +151,15 @@ export function createFrontCache(handle, { now = Date.now, ttlMs = FRONT_CACHE_M
       const shareable = /(?:^|,)\s*s-maxage=\d+/.test(cacheControl) && !/private|no-store/.test(cacheControl);
       const declared = headers['content-length'];
       const whole = declared === undefined || Number(declared) === size;
-      if (res.statusCode !== 200 || !shareable || headers['set-cookie'] || !whole || size > MAX_BODY_BYTES || startedIn !== generation) return;
+      if (
+        res.statusCode !== 200 ||
+        !shareable ||
+        headers['set-cookie'] ||
+        !whole ||
+        size > MAX_BODY_BYTES ||
+        startedIn !== generation
+      )
+        return;
       keep(key, { headers, body: Buffer.concat(chunks), expires: now() + ttlMs });
     });
   };

@@ -6,7 +6,12 @@ import { createFrontCache, type FrontCache } from './front-cache.mjs';
 
 // A stand-in for Next's handler, answering the way Next does: a cached news page is written in one `end`, with
 // `Cache-Control: s-maxage=…` set by setHeader; a streamed page in several writes and a writeHead with headers.
-type Answer = { status?: number; headers?: Record<string, string>; chunks?: (string | Buffer)[]; writeHead?: Record<string, string> };
+type Answer = {
+  status?: number;
+  headers?: Record<string, string>;
+  chunks?: (string | Buffer)[];
+  writeHead?: Record<string, string>;
+};
 
 let server: Server;
 let origin: string;
@@ -21,7 +26,13 @@ function nextLike(req: IncomingMessage, res: ServerResponse) {
   const answer = answers(req);
   const respond = () => {
     res.statusCode = answer.status ?? 200;
-    for (const [name, value] of Object.entries(answer.headers ?? { 'cache-control': 's-maxage=60, stale-while-revalidate=31535940', 'content-type': 'text/html; charset=utf-8' })) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(
+      answer.headers ?? {
+        'cache-control': 's-maxage=60, stale-while-revalidate=31535940',
+        'content-type': 'text/html; charset=utf-8',
+      },
+    ))
+      res.setHeader(name, value);
     if (answer.writeHead) res.writeHead(res.statusCode, answer.writeHead);
     const chunks = answer.chunks ?? [`<p>${req.url} ${calls.length}</p>`];
     for (const chunk of chunks.slice(0, -1)) res.write(chunk);
@@ -57,12 +68,23 @@ afterEach(async () => {
 
 async function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
   const response = await fetch(origin + path, { headers, method, redirect: 'manual' });
-  return { status: response.status, cache: response.headers.get('x-front-cache'), headers: response.headers, body: method === 'HEAD' ? '' : await response.text() };
+  return {
+    status: response.status,
+    cache: response.headers.get('x-front-cache'),
+    headers: response.headers,
+    body: method === 'HEAD' ? '' : await response.text(),
+  };
 }
 
 describe('the front cache for the public news pages', () => {
   it('answers a repeated read of a news page from its copy, with Next’s headers and body, for a second', async () => {
-    answers = () => ({ headers: { 'cache-control': 's-maxage=60', 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self'" } });
+    answers = () => ({
+      headers: {
+        'cache-control': 's-maxage=60',
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': "script-src 'self'",
+      },
+    });
     const first = await get('/news/first-meeting');
     const second = await get('/news/first-meeting');
     expect([first.cache, second.cache]).toEqual(['miss', 'hit']);
@@ -79,7 +101,14 @@ describe('the front cache for the public news pages', () => {
   });
 
   it('keeps every news path of both languages, and each apart', async () => {
-    for (const path of ['/news', '/ru/news', '/news/page/2', '/ru/news/some-slug', '/news/feed.xml', '/ru/news/feed.xml']) {
+    for (const path of [
+      '/news',
+      '/ru/news',
+      '/news/page/2',
+      '/ru/news/some-slug',
+      '/news/feed.xml',
+      '/ru/news/feed.xml',
+    ]) {
       expect((await get(path)).cache, path).toBe('miss');
       expect((await get(path)).cache, path).toBe('hit');
     }
@@ -107,7 +136,10 @@ describe('the front cache for the public news pages', () => {
       calls = [];
       const first = await get(path, headers, method);
       const second = await get(path, headers, method);
-      expect([first.cache, second.cache], `${method ?? 'GET'} ${path} ${JSON.stringify(headers)}`).toEqual([null, null]);
+      expect([first.cache, second.cache], `${method ?? 'GET'} ${path} ${JSON.stringify(headers)}`).toEqual([
+        null,
+        null,
+      ]);
       expect(calls).toHaveLength(2);
     }
   });
@@ -130,7 +162,11 @@ describe('the front cache for the public news pages', () => {
   });
 
   it('keeps a page written in pieces, with headers given to writeHead', async () => {
-    answers = () => ({ headers: { 'content-type': 'text/html' }, writeHead: { 'cache-control': 's-maxage=60', 'x-extra': 'yes' }, chunks: ['<p>one', ' two', ' три</p>'] });
+    answers = () => ({
+      headers: { 'content-type': 'text/html' },
+      writeHead: { 'cache-control': 's-maxage=60', 'x-extra': 'yes' },
+      chunks: ['<p>one', ' two', ' три</p>'],
+    });
     await get('/news/streamed');
     const hit = await get('/news/streamed');
     expect(hit.cache).toBe('hit');
@@ -141,11 +177,18 @@ describe('the front cache for the public news pages', () => {
   it('keeps one copy per Accept-Encoding, so a compressed body only goes to those who asked for it', async () => {
     answers = (req) =>
       String(req.headers['accept-encoding']).includes('gzip')
-        ? { headers: { 'cache-control': 's-maxage=60', 'content-encoding': 'gzip' }, chunks: [gzipSync('<p>compressed</p>')] }
+        ? {
+            headers: { 'cache-control': 's-maxage=60', 'content-encoding': 'gzip' },
+            chunks: [gzipSync('<p>compressed</p>')],
+          }
         : { chunks: ['<p>plain</p>'] };
     const raw = async (encoding: string) => {
       const response = await fetch(`${origin}/news/x`, { headers: { 'accept-encoding': encoding } });
-      return { cache: response.headers.get('x-front-cache'), encoding: response.headers.get('content-encoding'), body: Buffer.from(await response.arrayBuffer()) };
+      return {
+        cache: response.headers.get('x-front-cache'),
+        encoding: response.headers.get('content-encoding'),
+        body: Buffer.from(await response.arrayBuffer()),
+      };
     };
     await raw('gzip, deflate, br');
     await raw('identity');
@@ -162,14 +205,24 @@ describe('the front cache for the public news pages', () => {
   it('keeps what Next’s own compression writes (its gzip stream, its headers) and gives it back whole', async () => {
     // The middleware `next start` and getRequestHandler put around every answer (router-server.js).
     // @ts-expect-error: Next ships this compiled copy of `compression` without types.
-    const { default: compression } = (await import('next/dist/compiled/compression')) as { default: () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void };
+    const { default: compression } = (await import('next/dist/compiled/compression')) as {
+      default: () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+    };
     const compress = compression();
     const page = `<p>${'Ташкент, 14 мая 2024 г. '.repeat(200)}</p>`;
     answers = () => ({ chunks: [page] });
-    cache = createFrontCache((req, res) => compress(req, res, () => nextLike(req, res)), { now: () => clock, ttlMs: 1000 });
+    cache = createFrontCache((req, res) => compress(req, res, () => nextLike(req, res)), {
+      now: () => clock,
+      ttlMs: 1000,
+    });
     const read = async (encoding: string) => {
       const response = await fetch(`${origin}/news/x`, { headers: { 'accept-encoding': encoding } });
-      return { cache: response.headers.get('x-front-cache'), encoding: response.headers.get('content-encoding'), vary: response.headers.get('vary'), body: await response.text() };
+      return {
+        cache: response.headers.get('x-front-cache'),
+        encoding: response.headers.get('content-encoding'),
+        vary: response.headers.get('vary'),
+        body: await response.text(),
+      };
     };
     const first = await read('gzip, deflate, br');
     const again = await read('gzip, deflate, br');
@@ -236,9 +289,14 @@ describe('the front cache for the public news pages', () => {
   });
 
   it('does not keep an answer cut short (fewer bytes than its Content-Length) or one the reader left', async () => {
-    answers = () => ({ headers: { 'cache-control': 's-maxage=60', 'content-length': '100' }, chunks: ['<p>short</p>'] });
+    answers = () => ({
+      headers: { 'cache-control': 's-maxage=60', 'content-length': '100' },
+      chunks: ['<p>short</p>'],
+    });
     // The reader waits for the missing bytes: stop waiting after a moment.
-    await fetch(`${origin}/news/cut`, { signal: AbortSignal.timeout(300) }).then((response) => response.text()).catch(() => '');
+    await fetch(`${origin}/news/cut`, { signal: AbortSignal.timeout(300) })
+      .then((response) => response.text())
+      .catch(() => '');
     expect(cache.size()).toBe(0);
     answers = () => ({ headers: { 'cache-control': 's-maxage=60' }, chunks: ['<p>part', ' rest</p>'] });
     release = () => {};

@@ -19,7 +19,17 @@ export function clientKey(request: Request): string {
   return forwarded || request.headers.get('x-real-ip') || 'direct';
 }
 
-export function htmlPage({ status, title, body, headers = {} }: { status: number; title: string; body: string; headers?: Record<string, string> }) {
+export function htmlPage({
+  status,
+  title,
+  body,
+  headers = {},
+}: {
+  status: number;
+  title: string;
+  body: string;
+  headers?: Record<string, string>;
+}) {
   return new Response(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Council Desk</title>` +
       `<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#0f172a;line-height:1.5}a{color:#0b5394}</style></head>` +
@@ -42,7 +52,10 @@ export function csvResponse(csv: string, name: string): Response {
 /** The answer of a staff route handler (export, progress) asked without a session (sign in, then come back) or without the role. */
 export function refusedStaffRoute(error: { reason: 'unauthenticated' | 'forbidden' }, returnTo: string): Response {
   if (error.reason === 'unauthenticated') {
-    return new Response(null, { status: 307, headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}` } });
+    return new Response(null, {
+      status: 307,
+      headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}` },
+    });
   }
   return htmlPage({ status: 403, title: 'You cannot open this page', body: '<p>Ask an admin if you need access.</p>' });
 }

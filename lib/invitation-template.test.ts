@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXTS, fillPlaceholders, PLACEHOLDERS, unknownPlaceholders } from './invitation-template';
 
-const values = Object.fromEntries(PLACEHOLDERS.map((p) => [p, `<${p}>`])) as Record<(typeof PLACEHOLDERS)[number], string>;
+const values = Object.fromEntries(PLACEHOLDERS.map((p) => [p, `<${p}>`])) as Record<
+  (typeof PLACEHOLDERS)[number],
+  string
+>;
 
 describe('invitation texts', () => {
   it('fills every placeholder, with or without spaces inside the braces', () => {
-    expect(fillPlaceholders('Dear {{name}}, see you at {{ venue }} on {{dates}}.', values)).toBe('Dear <name>, see you at <venue> on <dates>.');
+    expect(fillPlaceholders('Dear {{name}}, see you at {{ venue }} on {{dates}}.', values)).toBe(
+      'Dear <name>, see you at <venue> on <dates>.',
+    );
   });
 
   it('names unknown placeholders instead of leaving blanks', () => {

@@ -10,13 +10,16 @@ const PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 /** Placeholders in the text that do not exist (misspelt ones, above all), each once. */
 export function unknownPlaceholders(text: string): string[] {
   const unknown = new Set<string>();
-  for (const [, name] of text.matchAll(PATTERN)) if (!(PLACEHOLDERS as readonly string[]).includes(name!)) unknown.add(name!);
+  for (const [, name] of text.matchAll(PATTERN))
+    if (!(PLACEHOLDERS as readonly string[]).includes(name!)) unknown.add(name!);
   return [...unknown];
 }
 
 /** The text with its placeholders filled in; an unknown one is left as written (the form refuses it first). */
 export function fillPlaceholders(text: string, values: PlaceholderValues): string {
-  return text.replace(PATTERN, (whole, name: string) => ((PLACEHOLDERS as readonly string[]).includes(name) ? values[name as Placeholder] : whole));
+  return text.replace(PATTERN, (whole, name: string) =>
+    (PLACEHOLDERS as readonly string[]).includes(name) ? values[name as Placeholder] : whole,
+  );
 }
 
 export type TemplateKind = 'invitation' | 'reminder';

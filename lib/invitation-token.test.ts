@@ -24,6 +24,8 @@ describe('invitation links', () => {
   });
 
   it('gives each version of a link its own token', () => {
-    expect(invitationToken('secret', { invitationId, version: 1 })).not.toBe(invitationToken('secret', { invitationId, version: 2 }));
+    expect(invitationToken('secret', { invitationId, version: 1 })).not.toBe(
+      invitationToken('secret', { invitationId, version: 2 }),
+    );
   });
 });

@@ -6,12 +6,67 @@ import type { Locale } from './datetime';
 // 20, the exact figure. From 1,000 up, figures: "more than 1,200".
 
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const EN_HUNDREDS = ['', 'one hundred', 'two hundred', 'three hundred', 'four hundred', 'five hundred', 'six hundred', 'seven hundred', 'eight hundred', 'nine hundred'];
+const EN_HUNDREDS = [
+  '',
+  'one hundred',
+  'two hundred',
+  'three hundred',
+  'four hundred',
+  'five hundred',
+  'six hundred',
+  'seven hundred',
+  'eight hundred',
+  'nine hundred',
+];
 // Nominative (said as it is) and genitive (after «более»).
-const RU_TENS = ['', '', 'двадцать', 'тридцать', 'сорок', 'пятьдесят', 'шестьдесят', 'семьдесят', 'восемьдесят', 'девяносто'];
-const RU_TENS_GENITIVE = ['', '', 'двадцати', 'тридцати', 'сорока', 'пятидесяти', 'шестидесяти', 'семидесяти', 'восьмидесяти', 'девяноста'];
-const RU_HUNDREDS = ['', 'сто', 'двести', 'триста', 'четыреста', 'пятьсот', 'шестьсот', 'семьсот', 'восемьсот', 'девятьсот'];
-const RU_HUNDREDS_GENITIVE = ['', 'ста', 'двухсот', 'трёхсот', 'четырёхсот', 'пятисот', 'шестисот', 'семисот', 'восьмисот', 'девятисот'];
+const RU_TENS = [
+  '',
+  '',
+  'двадцать',
+  'тридцать',
+  'сорок',
+  'пятьдесят',
+  'шестьдесят',
+  'семьдесят',
+  'восемьдесят',
+  'девяносто',
+];
+const RU_TENS_GENITIVE = [
+  '',
+  '',
+  'двадцати',
+  'тридцати',
+  'сорока',
+  'пятидесяти',
+  'шестидесяти',
+  'семидесяти',
+  'восьмидесяти',
+  'девяноста',
+];
+const RU_HUNDREDS = [
+  '',
+  'сто',
+  'двести',
+  'триста',
+  'четыреста',
+  'пятьсот',
+  'шестьсот',
+  'семьсот',
+  'восемьсот',
+  'девятьсот',
+];
+const RU_HUNDREDS_GENITIVE = [
+  '',
+  'ста',
+  'двухсот',
+  'трёхсот',
+  'четырёхсот',
+  'пятисот',
+  'шестисот',
+  'семисот',
+  'восьмисот',
+  'девятисот',
+];
 
 export function participantCountWords(count: number, locale: Locale): string {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`Not a number of people: ${count}`);

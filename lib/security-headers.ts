@@ -2,7 +2,13 @@
 // proxy.ts; the rest is static and set in next.config.ts. Tests check them on every discovered route.
 
 /** Pages reached by a personal link carry its token in the URL: no path of theirs may leak through Referer. */
-export const TOKEN_PAGE_SOURCES = ['/staff/setup/:token*', '/staff/sign-in/confirm', '/i/:token*', '/en/i/:token*', '/ru/i/:token*'];
+export const TOKEN_PAGE_SOURCES = [
+  '/staff/setup/:token*',
+  '/staff/sign-in/confirm',
+  '/i/:token*',
+  '/en/i/:token*',
+  '/ru/i/:token*',
+];
 
 export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: boolean }): string {
   return [
@@ -30,7 +36,10 @@ export const NEWS_PAGE_SOURCES = ['/news', '/news/:path*', '/ru/news', '/ru/news
  * reaches these pages unsanitised (lib/summary/markdown.ts; headline and lead are text, escaped by React).
  */
 export function newsContentSecurityPolicy({ dev }: { dev: boolean }): string {
-  return contentSecurityPolicy({ nonce: '', dev }).replace(/script-src [^;]+/, `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`);
+  return contentSecurityPolicy({ nonce: '', dev }).replace(
+    /script-src [^;]+/,
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+  );
 }
 
 export function staticSecurityHeaders({ production }: { production: boolean }) {
@@ -46,6 +55,14 @@ export function staticSecurityHeaders({ production }: { production: boolean }) {
     { source: '/:path*', headers: everywhere },
     // Later entries override earlier ones for the same header.
     ...TOKEN_PAGE_SOURCES.map((source) => ({ source, headers: [{ key: 'Referrer-Policy', value: 'strict-origin' }] })),
-    ...NEWS_PAGE_SOURCES.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: newsContentSecurityPolicy({ dev: !production && process.env.NODE_ENV === 'development' }) }] })),
+    ...NEWS_PAGE_SOURCES.map((source) => ({
+      source,
+      headers: [
+        {
+          key: 'Content-Security-Policy',
+          value: newsContentSecurityPolicy({ dev: !production && process.env.NODE_ENV === 'development' }),
+        },
+      ],
+    })),
   ];
 }

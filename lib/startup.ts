@@ -26,7 +26,9 @@ export async function startApp(): Promise<void> {
     );
     if (config.OUTBOX_WORKER === 'on' && !holder.__councilDeskWorker) {
       holder.__councilDeskWorker = startOutboxWorker();
-      console.info(config.SMTP_URL ? '[mail] outbox worker started' : '[mail] SMTP_URL not set: mail is captured, not delivered');
+      console.info(
+        config.SMTP_URL ? '[mail] outbox worker started' : '[mail] SMTP_URL not set: mail is captured, not delivered',
+      );
     }
     startHousekeeping();
     await announceFirstAdmin(database.kind === 'pglite' || config.NODE_ENV !== 'production');

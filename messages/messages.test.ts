@@ -18,8 +18,12 @@ export function translationProblems(english: Tree, russian: Tree, allowedIdentic
   const a = flatten(english);
   const b = flatten(russian);
   return [
-    ...Object.keys(a).filter((k) => !(k in b)).map((k) => `${k}: missing in Russian`),
-    ...Object.keys(b).filter((k) => !(k in a)).map((k) => `${k}: missing in English`),
+    ...Object.keys(a)
+      .filter((k) => !(k in b))
+      .map((k) => `${k}: missing in Russian`),
+    ...Object.keys(b)
+      .filter((k) => !(k in a))
+      .map((k) => `${k}: missing in English`),
     ...Object.keys(a)
       .filter((k) => k in b && !b[k]!.trim())
       .map((k) => `${k}: empty in Russian`),

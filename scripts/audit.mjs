@@ -21,7 +21,9 @@ export function auditProblems(report, exceptions, today) {
       if (typeof via !== 'object' || !BLOCKING.has(via.severity)) continue;
       const advisory = via.url?.split('/').pop() ?? String(via.source);
       if (live.has(advisory)) continue;
-      problems.push(`${via.severity}: ${name} (${via.range ?? vulnerability.range}) — ${via.title} — ${via.url ?? advisory}`);
+      problems.push(
+        `${via.severity}: ${name} (${via.range ?? vulnerability.range}) — ${via.title} — ${via.url ?? advisory}`,
+      );
     }
   }
   return problems;
@@ -44,12 +46,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.error(`${message}\nAUDIT_REQUIRED=1: failing.`);
       process.exit(1);
     }
-    console.warn(`WARNING: ${message}\nAdvisories were NOT checked. Set AUDIT_REQUIRED=1 where the service must be reached.`);
+    console.warn(
+      `WARNING: ${message}\nAdvisories were NOT checked. Set AUDIT_REQUIRED=1 where the service must be reached.`,
+    );
     process.exit(0);
   }
   const problems = auditProblems(report, exceptions, new Date().toISOString().slice(0, 10));
   const counts = report.metadata?.vulnerabilities ?? {};
-  console.info(`npm audit (production dependencies): ${JSON.stringify(counts)}; ${exceptions.length} recorded exception(s)`);
+  console.info(
+    `npm audit (production dependencies): ${JSON.stringify(counts)}; ${exceptions.length} recorded exception(s)`,
+  );
   if (problems.length) {
     console.error(`High or critical advisories without a reviewed exception:\n  ${problems.join('\n  ')}`);
     console.error('Upgrade, or record a reviewed exception in audit-exceptions.json (see scripts/audit.mjs).');

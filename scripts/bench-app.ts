@@ -24,10 +24,15 @@ export type AppBenchResult = {
   targets: { name: string; value: string; ok: boolean }[];
 };
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 
 /** `connections` clients for `seconds`, each latency recorded (autocannon's own histogram has no p95). */
-async function load(url: string, seconds: number, request?: () => { path: string; method: 'POST'; headers: Record<string, string>; body: Buffer }): Promise<Load> {
+async function load(
+  url: string,
+  seconds: number,
+  request?: () => { path: string; method: 'POST'; headers: Record<string, string>; body: Buffer },
+): Promise<Load> {
   const latencies: number[] = [];
   let non2xx = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -42,7 +47,7 @@ async function load(url: string, seconds: number, request?: () => { path: string
     );
     instance.on('response', (_client, status, _bytes, time) => {
       // A registration answers 303 (Post/Redirect/Get): a success.
-    if (status >= 200 && status < 400) latencies.push(time);
+      if (status >= 200 && status < 400) latencies.push(time);
       else non2xx++;
     });
   });
@@ -67,8 +72,15 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
   throw new Error(`Timed out waiting for ${what}`);
 }
 
-const decode = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w$:-]+)="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)]));
+const decode = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+const attributes = (tag: string) =>
+  Object.fromEntries([...tag.matchAll(/([\w$:-]+)="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)]));
 
 /** The registration form's hidden fields (the server action and its encrypted bound arguments) from a landing page. */
 function registrationFormFields(html: string): [string, string][] {
@@ -81,7 +93,11 @@ function registrationFormFields(html: string): [string, string][] {
 }
 
 function multipart(fields: [string, string][], boundary: string): Buffer {
-  return Buffer.from(fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('') + `--${boundary}--\r\n`);
+  return Buffer.from(
+    fields
+      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join('') + `--${boundary}--\r\n`,
+  );
 }
 
 const REGISTRATION: [string, string][] = [
@@ -128,7 +144,26 @@ function pgbench(databaseUrl: string, script: string, seconds: number, dir: stri
   const prefix = path.join(dir, `log-${Math.random().toString(36).slice(2)}`);
   const result = spawnSync(
     '/usr/lib/postgresql/15/bin/pgbench',
-    ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username), '-n', '-c', String(CONNECTIONS), '-j', '2', '-T', String(seconds), '-f', file, '-l', `--log-prefix=${prefix}`, url.pathname.slice(1)],
+    [
+      '-h',
+      url.hostname,
+      '-p',
+      url.port || '5432',
+      '-U',
+      decodeURIComponent(url.username),
+      '-n',
+      '-c',
+      String(CONNECTIONS),
+      '-j',
+      '2',
+      '-T',
+      String(seconds),
+      '-f',
+      file,
+      '-l',
+      `--log-prefix=${prefix}`,
+      url.pathname.slice(1),
+    ],
     { encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
   );
   if (result.status !== 0) throw new Error(`pgbench failed: ${result.stderr}`);
@@ -173,7 +208,17 @@ INSERT INTO pgb_audit (action, entity_id, after) VALUES ('registration.registere
 COMMIT;
 `;
 
-export async function runAppBench({ serverUrl, seconds, build, log }: { serverUrl: string; seconds: number; build: boolean; log: (line: string) => void }): Promise<AppBenchResult> {
+export async function runAppBench({
+  serverUrl,
+  seconds,
+  build,
+  log,
+}: {
+  serverUrl: string;
+  seconds: number;
+  build: boolean;
+  log: (line: string) => void;
+}): Promise<AppBenchResult> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-bench-'));
   const children: ChildProcess[] = [];
   const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
@@ -202,21 +247,33 @@ export async function runAppBench({ serverUrl, seconds, build, log }: { serverUr
 
     if (build) {
       log('Building (next build)…');
-      const built = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'ignore', env: { ...process.env, ...env, NODE_ENV: 'production' } });
+      const built = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], {
+        cwd: root,
+        stdio: 'ignore',
+        env: { ...process.env, ...env, NODE_ENV: 'production' },
+      });
       if (built.status !== 0) throw new Error('next build failed');
     }
-    const sink = spawn(process.execPath, [path.join(root, 'scripts/smtp-sink.mjs')], { env: { ...process.env, SMTP_SINK_PORT: String(smtpPort), SINK_DIR: path.join(work, 'sink'), SINK_FRESH: '1' }, stdio: 'ignore' });
-    children.push(sink);
-    // The production server (`npm start`): Next behind the news pages' front cache.
-    const server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '--hostname', 'localhost', '--port', String(port)], {
-      cwd: root,
-      env: { ...process.env, ...env, NODE_ENV: 'production', BENCH_ROUTES: '1' },
+    const sink = spawn(process.execPath, [path.join(root, 'scripts/smtp-sink.mjs')], {
+      env: { ...process.env, SMTP_SINK_PORT: String(smtpPort), SINK_DIR: path.join(work, 'sink'), SINK_FRESH: '1' },
       stdio: 'ignore',
     });
+    children.push(sink);
+    // The production server (`npm start`): Next behind the news pages' front cache.
+    const server = spawn(
+      process.execPath,
+      [path.join(root, 'scripts/server.mjs'), '--hostname', 'localhost', '--port', String(port)],
+      {
+        cwd: root,
+        env: { ...process.env, ...env, NODE_ENV: 'production', BENCH_ROUTES: '1' },
+        stdio: 'ignore',
+      },
+    );
     children.push(server);
 
     log('Preparing data…');
-    const { prepareBenchData, publishedBenchSummary, rawInsertOfAnInvitationSend, countOutbox } = await import('@/db/app-bench');
+    const { prepareBenchData, publishedBenchSummary, rawInsertOfAnInvitationSend, countOutbox } =
+      await import('@/db/app-bench');
     const perScenario = 2500;
     const data = await prepareBenchData({ perScenario });
     const newsSlug = await publishedBenchSummary(data.councilId);
@@ -241,23 +298,38 @@ export async function runAppBench({ serverUrl, seconds, build, log }: { serverUr
     await measure('newsList', 'news list (/news)', `${origin}/news`);
     for (const url of [`${origin}/news/${newsSlug}`, `${origin}/news`]) {
       // As autocannon asks (no Accept-Encoding, which is part of a copy's key): the second of two reads is a copy.
-      const frontCache = () => new Promise<string | undefined>((resolve, reject) => {
-        httpGet(url, (response) => response.resume().on('end', () => resolve(String(response.headers['x-front-cache'])))).on('error', reject);
-      });
+      const frontCache = () =>
+        new Promise<string | undefined>((resolve, reject) => {
+          httpGet(url, (response) =>
+            response.resume().on('end', () => resolve(String(response.headers['x-front-cache']))),
+          ).on('error', reject);
+        });
       await frontCache();
       if ((await frontCache()) !== 'hit') throw new Error(`${url} was not answered from the front cache`);
     }
-    await measure('newsArticleNextCache', 'published summary page, Next’s cache alone', `${origin}/news/${newsSlug}?via=next-cache`);
+    await measure(
+      'newsArticleNextCache',
+      'published summary page, Next’s cache alone',
+      `${origin}/news/${newsSlug}?via=next-cache`,
+    );
     log('Preparing registration submissions (one landing page read per invitation)…');
     const spread = await registrationPosts(origin, data.spreadTokens);
     const contended = await registrationPosts(origin, data.contendedTokens);
     // No warm-up on these: every submission must be a first one.
     http.registration = await load(origin, seconds, spread.next);
-    log(`  registration submissions (no-JS POST, 20 meetings): ${http.registration.rps.toFixed(0)} req/s, p95 ${http.registration.p95.toFixed(0)} ms`);
+    log(
+      `  registration submissions (no-JS POST, 20 meetings): ${http.registration.rps.toFixed(0)} req/s, p95 ${http.registration.p95.toFixed(0)} ms`,
+    );
     http.registrationContended = await load(origin, seconds, contended.next);
-    log(`  registration submissions (one meeting): ${http.registrationContended.rps.toFixed(0)} req/s, p95 ${http.registrationContended.p95.toFixed(0)} ms`);
-    for (const [label, posts] of [['spread', spread], ['contended', contended]] as const) {
-      if (posts.used() > posts.count) log(`  warning: ${label} ran out of fresh invitations (${posts.used()} requests for ${posts.count})`);
+    log(
+      `  registration submissions (one meeting): ${http.registrationContended.rps.toFixed(0)} req/s, p95 ${http.registrationContended.p95.toFixed(0)} ms`,
+    );
+    for (const [label, posts] of [
+      ['spread', spread],
+      ['contended', contended],
+    ] as const) {
+      if (posts.used() > posts.count)
+        log(`  warning: ${label} ran out of fresh invitations (${posts.used()} requests for ${posts.count})`);
     }
 
     // ── The database's ceiling ──
@@ -265,7 +337,10 @@ export async function runAppBench({ serverUrl, seconds, build, log }: { serverUr
     const pgDir = path.join(work, 'pgbench');
     fs.mkdirSync(pgDir);
     await runSqlScript(benchUrl.toString(), PGBENCH_SETUP);
-    const pg = { spread: pgbench(benchUrl.toString(), pgbenchScript(20), seconds, pgDir), contended: pgbench(benchUrl.toString(), pgbenchScript(1), seconds, pgDir) };
+    const pg = {
+      spread: pgbench(benchUrl.toString(), pgbenchScript(20), seconds, pgDir),
+      contended: pgbench(benchUrl.toString(), pgbenchScript(1), seconds, pgDir),
+    };
     log(`  20 meetings: ${pg.spread.tps.toFixed(0)} tps; one meeting: ${pg.contended.tps.toFixed(0)} tps`);
 
     // ── 5,000 invitations, and their delivery ──
@@ -275,7 +350,11 @@ export async function runAppBench({ serverUrl, seconds, build, log }: { serverUr
     const actor = { id: data.adminId, email: 'bench.admin@bench.example.org' };
     const rawInsertSeconds = await rawInsertOfAnInvitationSend(data.rawMeetingId, data.adminId);
     const started = performance.now();
-    const sent = await sendInvitations(actor, data.bulkMeetingId, { selection: { by: 'filter', tag: 'bulk' }, role: 'delegate', confirmedCount: 5000 });
+    const sent = await sendInvitations(actor, data.bulkMeetingId, {
+      selection: { by: 'filter', tag: 'bulk' },
+      role: 'delegate',
+      confirmedCount: 5000,
+    });
     const queueSeconds = (performance.now() - started) / 1000;
     if (!sent.ok) throw new Error(`sendInvitations: ${sent.reason}`);
     log(`  queued in ${queueSeconds.toFixed(2)} s; the same rows inserted raw in ${rawInsertSeconds.toFixed(2)} s`);
@@ -296,7 +375,11 @@ export async function runAppBench({ serverUrl, seconds, build, log }: { serverUr
         subject: m.subject,
         text: m.textBody,
         html: m.htmlBody ?? undefined,
-        attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
+        attachments: m.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.contentBase64, 'base64'),
+        })),
       });
     await Promise.all(rendered.slice(0, 500).map((m) => rawSend(m, 'warm')));
     const rawStarted = performance.now();
@@ -311,18 +394,36 @@ export async function runAppBench({ serverUrl, seconds, build, log }: { serverUr
     const appSeconds = (performance.now() - deliveryStarted) / 1000;
     await worker.stop();
     const delivery = { appPerSecond: 5000 / appSeconds, rawPerSecond: rendered.length / rawSeconds };
-    log(`  delivered by the app's worker at ${delivery.appPerSecond.toFixed(0)} messages/s; raw nodemailer ${delivery.rawPerSecond.toFixed(0)} messages/s`);
+    log(
+      `  delivered by the app's worker at ${delivery.appPerSecond.toFixed(0)} messages/s; raw nodemailer ${delivery.rawPerSecond.toFixed(0)} messages/s`,
+    );
 
     // ── Lighthouse, mobile: the median of three runs of each page (its scores vary from run to run) ──
-    const CATEGORY_KEYS = { performance: 'performance', accessibility: 'accessibility', 'best-practices': 'bestPractices', seo: 'seo' } as const;
+    const CATEGORY_KEYS = {
+      performance: 'performance',
+      accessibility: 'accessibility',
+      'best-practices': 'bestPractices',
+      seo: 'seo',
+    } as const;
     const runLighthouse = (url: string, categories: (keyof typeof CATEGORY_KEYS)[], name: string) => {
       const runs: Record<string, number>[] = [];
       for (let run = 0; run < 3; run++) {
         const report = path.join(work, `lighthouse-${name}-${run}.json`);
         const lh = spawnSync(
           path.join(root, 'node_modules/.bin/lighthouse'),
-          [url, '--output=json', `--output-path=${report}`, `--only-categories=${categories.join(',')}`, '--quiet', '--chrome-flags=--headless=new --no-sandbox --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic'],
-          { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 },
+          [
+            url,
+            '--output=json',
+            `--output-path=${report}`,
+            `--only-categories=${categories.join(',')}`,
+            '--quiet',
+            '--chrome-flags=--headless=new --no-sandbox --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic',
+          ],
+          {
+            env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+            encoding: 'utf8',
+            timeout: 180_000,
+          },
         );
         if (lh.status !== 0 || !fs.existsSync(report)) {
           log(`Lighthouse did not run: ${lh.stderr?.slice(0, 500)}`);
@@ -331,28 +432,86 @@ export async function runAppBench({ serverUrl, seconds, build, log }: { serverUr
         const scores = JSON.parse(fs.readFileSync(report, 'utf8')).categories;
         runs.push(Object.fromEntries(categories.map((c) => [CATEGORY_KEYS[c], Math.round(scores[c].score * 100)])));
       }
-      const median = Object.fromEntries(categories.map((c) => [CATEGORY_KEYS[c], runs.map((r) => r[CATEGORY_KEYS[c]]!).sort((a, b) => a - b)[1]!]));
-      log(`Lighthouse (mobile) on ${name}, median of 3: ${Object.entries(median).map(([k, v]) => `${k} ${v} (${runs.map((r) => r[k]).join(', ')})`).join('; ')}`);
+      const median = Object.fromEntries(
+        categories.map((c) => [CATEGORY_KEYS[c], runs.map((r) => r[CATEGORY_KEYS[c]]!).sort((a, b) => a - b)[1]!]),
+      );
+      log(
+        `Lighthouse (mobile) on ${name}, median of 3: ${Object.entries(median)
+          .map(([k, v]) => `${k} ${v} (${runs.map((r) => r[k]).join(', ')})`)
+          .join('; ')}`,
+      );
       return median;
     };
-    const lighthouse = runLighthouse(`${origin}/i/${data.landingToken}`, ['performance', 'accessibility'], 'the landing page') as AppBenchResult['lighthouse'];
-    const newsLighthouse = runLighthouse(`${origin}/news/${newsSlug}`, ['performance', 'accessibility', 'best-practices', 'seo'], 'a published summary') as AppBenchResult['newsLighthouse'];
+    const lighthouse = runLighthouse(
+      `${origin}/i/${data.landingToken}`,
+      ['performance', 'accessibility'],
+      'the landing page',
+    ) as AppBenchResult['lighthouse'];
+    const newsLighthouse = runLighthouse(
+      `${origin}/news/${newsSlug}`,
+      ['performance', 'accessibility', 'best-practices', 'seo'],
+      'a published summary',
+    ) as AppBenchResult['newsLighthouse'];
 
     const ratio = (a: number, b: number) => a / b;
     const pct = (x: number) => `${Math.round(x * 100)} %`;
     const targets = [
-      { name: 'landing page ≥ 60 % of the minimal dynamic page (req/s)', value: pct(ratio(http.landing!.rps, http.minimalPage!.rps)), ok: ratio(http.landing!.rps, http.minimalPage!.rps) >= 0.6 },
-      { name: 'registration submissions ≥ 60 % of the landing page (req/s)', value: pct(ratio(http.registration.rps, http.landing!.rps)), ok: ratio(http.registration.rps, http.landing!.rps) >= 0.6 },
-      { name: 'registration p95 ≤ 3 × the landing page’s p95', value: `${ratio(http.registration.p95, http.landing!.p95).toFixed(2)} ×`, ok: ratio(http.registration.p95, http.landing!.p95) <= 3 },
-      { name: 'one contended meeting ≥ 50 % of 20 meetings (req/s)', value: pct(ratio(http.registrationContended.rps, http.registration.rps)), ok: ratio(http.registrationContended.rps, http.registration.rps) >= 0.5 },
+      {
+        name: 'landing page ≥ 60 % of the minimal dynamic page (req/s)',
+        value: pct(ratio(http.landing!.rps, http.minimalPage!.rps)),
+        ok: ratio(http.landing!.rps, http.minimalPage!.rps) >= 0.6,
+      },
+      {
+        name: 'registration submissions ≥ 60 % of the landing page (req/s)',
+        value: pct(ratio(http.registration.rps, http.landing!.rps)),
+        ok: ratio(http.registration.rps, http.landing!.rps) >= 0.6,
+      },
+      {
+        name: 'registration p95 ≤ 3 × the landing page’s p95',
+        value: `${ratio(http.registration.p95, http.landing!.p95).toFixed(2)} ×`,
+        ok: ratio(http.registration.p95, http.landing!.p95) <= 3,
+      },
+      {
+        name: 'one contended meeting ≥ 50 % of 20 meetings (req/s)',
+        value: pct(ratio(http.registrationContended.rps, http.registration.rps)),
+        ok: ratio(http.registrationContended.rps, http.registration.rps) >= 0.5,
+      },
       { name: '5,000 invitations queued in ≤ 2 s', value: `${queueSeconds.toFixed(2)} s`, ok: queueSeconds <= 2 },
-      { name: '5,000 invitations ≤ 3 × the raw insert', value: `${ratio(queueSeconds, rawInsertSeconds).toFixed(2)} ×`, ok: ratio(queueSeconds, rawInsertSeconds) <= 3 },
-      { name: 'delivery ≥ 80 % of raw nodemailer', value: pct(ratio(delivery.appPerSecond, delivery.rawPerSecond)), ok: ratio(delivery.appPerSecond, delivery.rawPerSecond) >= 0.8 },
-      { name: 'no failed or refused requests', value: String(Object.values(http).reduce((n, l) => n + l.non2xx + l.errors, 0)), ok: Object.values(http).every((l) => l.non2xx + l.errors === 0) },
-      { name: 'Lighthouse performance ≥ 95', value: String(lighthouse?.performance ?? 'not run'), ok: (lighthouse?.performance ?? 0) >= 95 },
-      { name: 'Lighthouse accessibility ≥ 95', value: String(lighthouse?.accessibility ?? 'not run'), ok: (lighthouse?.accessibility ?? 0) >= 95 },
-      { name: 'summary page ≥ 50 % of a file from public/ (req/s)', value: pct(ratio(http.newsArticle!.rps, http.publicFile!.rps)), ok: ratio(http.newsArticle!.rps, http.publicFile!.rps) >= 0.5 },
-      { name: '/news list ≥ 50 % of a file from public/ (req/s)', value: pct(ratio(http.newsList!.rps, http.publicFile!.rps)), ok: ratio(http.newsList!.rps, http.publicFile!.rps) >= 0.5 },
+      {
+        name: '5,000 invitations ≤ 3 × the raw insert',
+        value: `${ratio(queueSeconds, rawInsertSeconds).toFixed(2)} ×`,
+        ok: ratio(queueSeconds, rawInsertSeconds) <= 3,
+      },
+      {
+        name: 'delivery ≥ 80 % of raw nodemailer',
+        value: pct(ratio(delivery.appPerSecond, delivery.rawPerSecond)),
+        ok: ratio(delivery.appPerSecond, delivery.rawPerSecond) >= 0.8,
+      },
+      {
+        name: 'no failed or refused requests',
+        value: String(Object.values(http).reduce((n, l) => n + l.non2xx + l.errors, 0)),
+        ok: Object.values(http).every((l) => l.non2xx + l.errors === 0),
+      },
+      {
+        name: 'Lighthouse performance ≥ 95',
+        value: String(lighthouse?.performance ?? 'not run'),
+        ok: (lighthouse?.performance ?? 0) >= 95,
+      },
+      {
+        name: 'Lighthouse accessibility ≥ 95',
+        value: String(lighthouse?.accessibility ?? 'not run'),
+        ok: (lighthouse?.accessibility ?? 0) >= 95,
+      },
+      {
+        name: 'summary page ≥ 50 % of a file from public/ (req/s)',
+        value: pct(ratio(http.newsArticle!.rps, http.publicFile!.rps)),
+        ok: ratio(http.newsArticle!.rps, http.publicFile!.rps) >= 0.5,
+      },
+      {
+        name: '/news list ≥ 50 % of a file from public/ (req/s)',
+        value: pct(ratio(http.newsList!.rps, http.publicFile!.rps)),
+        ok: ratio(http.newsList!.rps, http.publicFile!.rps) >= 0.5,
+      },
       ...(['performance', 'accessibility', 'bestPractices', 'seo'] as const).map((key) => ({
         name: `Lighthouse ${key} on a published summary ≥ 95`,
         value: String(newsLighthouse?.[key] ?? 'not run'),

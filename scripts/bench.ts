@@ -21,10 +21,14 @@ await runScript(async () => {
     },
   });
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) throw new UsageError('npm run bench measures on PostgreSQL: set DATABASE_URL to a server (its database is not touched).');
+  if (!serverUrl)
+    throw new UsageError(
+      'npm run bench measures on PostgreSQL: set DATABASE_URL to a server (its database is not touched).',
+    );
   if (values.only && !['directory', 'app'].includes(values.only)) throw new UsageError('--only takes directory or app');
   const seconds = Number(values.seconds);
-  if (!Number.isInteger(seconds) || seconds < 2 || seconds > 120) throw new UsageError('--seconds takes a whole number from 2 to 120');
+  if (!Number.isInteger(seconds) || seconds < 2 || seconds > 120)
+    throw new UsageError('--seconds takes a whole number from 2 to 120');
   const log = (line: string) => console.info(line);
   const failures: string[] = [];
   const report: Record<string, unknown> = {};
@@ -51,15 +55,27 @@ await runScript(async () => {
       registration: 'registration submissions (no-JS POST, 20 meetings)',
       registrationContended: 'registration submissions (POST, one meeting)',
     };
-    for (const [key, l] of Object.entries(app.http)) console.info(row([labels[key] ?? key, l.rps.toFixed(0), ms(l.p50), ms(l.p95), ms(l.p99), String(l.requests)]));
+    for (const [key, l] of Object.entries(app.http))
+      console.info(row([labels[key] ?? key, l.rps.toFixed(0), ms(l.p50), ms(l.p95), ms(l.p99), String(l.requests)]));
     console.info('\n' + row(['pgbench, registration transaction, 50 clients', 'tps', 'p50', 'p95', 'p99']));
     console.info(row(['---', '---:', '---:', '---:', '---:']));
-    for (const [key, p] of Object.entries(app.pgbench)) console.info(row([key === 'spread' ? '20 meetings' : 'one meeting', p.tps.toFixed(0), ms(p.p50), ms(p.p95), ms(p.p99)]));
-    console.info(`\n5,000 invitations queued: ${app.invitations.queueSeconds.toFixed(2)} s (raw multi-row insert of the same rows: ${app.invitations.rawInsertSeconds.toFixed(2)} s)`);
-    console.info(`Delivery into the loopback sink: app ${app.delivery.appPerSecond.toFixed(0)} messages/s, raw nodemailer ${app.delivery.rawPerSecond.toFixed(0)} messages/s`);
-    console.info(`Lighthouse (mobile), landing page: ${app.lighthouse ? `performance ${app.lighthouse.performance}, accessibility ${app.lighthouse.accessibility}` : 'did not run'}`);
+    for (const [key, p] of Object.entries(app.pgbench))
+      console.info(
+        row([key === 'spread' ? '20 meetings' : 'one meeting', p.tps.toFixed(0), ms(p.p50), ms(p.p95), ms(p.p99)]),
+      );
+    console.info(
+      `\n5,000 invitations queued: ${app.invitations.queueSeconds.toFixed(2)} s (raw multi-row insert of the same rows: ${app.invitations.rawInsertSeconds.toFixed(2)} s)`,
+    );
+    console.info(
+      `Delivery into the loopback sink: app ${app.delivery.appPerSecond.toFixed(0)} messages/s, raw nodemailer ${app.delivery.rawPerSecond.toFixed(0)} messages/s`,
+    );
+    console.info(
+      `Lighthouse (mobile), landing page: ${app.lighthouse ? `performance ${app.lighthouse.performance}, accessibility ${app.lighthouse.accessibility}` : 'did not run'}`,
+    );
     const news = app.newsLighthouse;
-    console.info(`Lighthouse (mobile), published summary: ${news ? `performance ${news.performance}, accessibility ${news.accessibility}, best practices ${news.bestPractices}, SEO ${news.seo}` : 'did not run'}`);
+    console.info(
+      `Lighthouse (mobile), published summary: ${news ? `performance ${news.performance}, accessibility ${news.accessibility}, best practices ${news.bestPractices}, SEO ${news.seo}` : 'did not run'}`,
+    );
     console.info('\n' + row(['target', 'measured', '']));
     console.info(row(['---', '---:', '---']));
     for (const t of app.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));

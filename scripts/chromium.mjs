@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 export const INSTALL_HINT =
   'Install a Chromium for the browser tests, then run `npm test` again. One of:\n' +
   '  sudo apt-get update && sudo apt-get install -y chromium     (Debian/Ubuntu)\n' +
-  '  npx playwright install chromium                            (Playwright\'s own build)\n' +
+  "  npx playwright install chromium                            (Playwright's own build)\n" +
   '  export CHROMIUM_PATH=/path/to/chromium                      (a Chromium or Chrome you already have)';
 
 /** The path of a usable Chromium, or null. Throws when CHROMIUM_PATH names a file that is not there. */

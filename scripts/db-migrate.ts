@@ -5,6 +5,8 @@ import { runScript } from './run-script';
 
 await runScript(async () => {
   const database = await openAppDatabase();
-  console.info(`Migrations applied to ${database.kind === 'pglite' ? 'the embedded database in ' : ''}${database.where}.`);
+  console.info(
+    `Migrations applied to ${database.kind === 'pglite' ? 'the embedded database in ' : ''}${database.where}.`,
+  );
   await closeDatabase();
 });

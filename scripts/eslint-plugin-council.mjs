@@ -51,7 +51,7 @@ function serverOnlyChain(file, seen = new Set()) {
 const noServerOnlyInClient = {
   meta: {
     type: 'problem',
-    docs: { description: "Client components must not import server-only modules, directly or through other modules." },
+    docs: { description: 'Client components must not import server-only modules, directly or through other modules.' },
     schema: [],
   },
   create(context) {

@@ -9,8 +9,15 @@ await runScript(async () => {
     options: { contacts: { type: 'string', default: '20000' }, organisations: { type: 'string', default: '2000' } },
   });
   const counts = { contacts: Number(values.contacts), organisations: Number(values.organisations) };
-  if (!Number.isInteger(counts.contacts) || counts.contacts < 0 || !Number.isInteger(counts.organisations) || counts.organisations < 0) {
-    throw new UsageError('--contacts and --organisations take whole numbers, for example --contacts 20000 --organisations 2000');
+  if (
+    !Number.isInteger(counts.contacts) ||
+    counts.contacts < 0 ||
+    !Number.isInteger(counts.organisations) ||
+    counts.organisations < 0
+  ) {
+    throw new UsageError(
+      '--contacts and --organisations take whole numbers, for example --contacts 20000 --organisations 2000',
+    );
   }
   const database = await openAppDatabase();
   const started = performance.now();

@@ -22,19 +22,24 @@ const refuse = (message) => {
 /** @type {{ hostname?: string, port?: string }} */
 let values = {};
 try {
-  ({ values } = parseArgs({ options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } } }));
+  ({ values } = parseArgs({
+    options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } },
+  }));
 } catch (error) {
   refuse(`${error instanceof Error ? error.message : error}\nUsage: npm start [-- --hostname H] [-- --port P]`);
 }
 const portSetting = values.port ?? (process.env.PORT?.trim() || '3000');
 const port = Number(portSetting);
 // Not 0: Next addresses its own server by this port (the redirect after a server action).
-if (!/^[0-9]{1,5}$/.test(portSetting) || port < 1 || port > 65535) refuse(`--port (or PORT) takes a port number from 1 to 65535, not "${portSetting}"`);
+if (!/^[0-9]{1,5}$/.test(portSetting) || port < 1 || port > 65535)
+  refuse(`--port (or PORT) takes a port number from 1 to 65535, not "${portSetting}"`);
 const hostname = values.hostname;
 // How long a news page's copy is kept (lib/front-cache.mjs); 0 turns the front cache off.
 const frontCacheSetting = process.env.NEWS_FRONT_CACHE_SECONDS?.trim() || String(FRONT_CACHE_MS / 1000);
 if (!/^[0-9]{1,2}$/.test(frontCacheSetting) || Number(frontCacheSetting) > 60) {
-  refuse(`Invalid configuration:\n  NEWS_FRONT_CACHE_SECONDS: must be a whole number of seconds from 0 to 60, not "${frontCacheSetting}"`);
+  refuse(
+    `Invalid configuration:\n  NEWS_FRONT_CACHE_SECONDS: must be a whole number of seconds from 0 to 60, not "${frontCacheSetting}"`,
+  );
 }
 const frontCacheMs = Number(frontCacheSetting) * 1000;
 

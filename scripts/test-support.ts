@@ -21,7 +21,11 @@ export function childProcesses(root: string) {
   const children: ChildProcess[] = [];
   return {
     start(args: string[], env: Record<string, string | undefined>, readyText: string): Promise<ChildProcess> {
-      const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, args, {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       children.push(child);
       child.stderr!.on('data', (d) => process.stderr.write(`[${child.pid}] ${d}`));
       return new Promise((resolve, reject) => {

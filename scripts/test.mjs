@@ -1,5 +1,5 @@
 // `npm test`: every check, in order, stopping at the first that fails; then one closing line with the counts.
-//   typecheck → lint (incl. layering and public-text rules) → dependency advisories → unit and database tests
+//   typecheck → lint (incl. layering and public-text rules) → formatting (Prettier) → dependency advisories → unit and database tests
 //   (Vitest) → production build → browser tests (Playwright: flows, authorisation matrix, headers, accessibility).
 // Database tests run on embedded PGlite, and on PostgreSQL too when DATABASE_URL is set; the browser tests run against
 // the production server (`npm start`) on DATABASE_URL when set, else on a fresh embedded database.
@@ -82,6 +82,10 @@ console.log(
 
 if (!step('typecheck', 'npm', ['run', '--silent', 'typecheck'])) finish(1);
 if (!step('lint', bin('eslint'), ['.', '--max-warnings=0'])) finish(1);
+if (!step('formatting', bin('prettier'), ['--check', '--log-level=warn', '.'])) {
+  console.error('Unformatted files (listed above): run `npm run format` and commit the result.');
+  finish(1);
+}
 if (!step('dependency advisories', process.execPath, [path.join(root, 'scripts/audit.mjs')])) finish(1);
 
 const vitestReport = path.join(reports, 'vitest.json');

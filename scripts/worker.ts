@@ -7,7 +7,9 @@ import { runScript } from './run-script';
 
 await runScript(async () => {
   if (!env().SMTP_URL) {
-    console.error('SMTP_URL is not set: there is nothing to deliver to (mail is captured in the app). Set SMTP_URL first.');
+    console.error(
+      'SMTP_URL is not set: there is nothing to deliver to (mail is captured in the app). Set SMTP_URL first.',
+    );
     process.exit(1);
   }
   const database = await openAppDatabase();

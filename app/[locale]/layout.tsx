@@ -37,7 +37,9 @@ export default async function PublicLayout({ children, params }: LayoutProps<'/[
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-4xl flex-1 px-4 py-8">
             {children}
           </main>
-          <footer className="border-t border-slate-200 px-4 py-4 text-center text-sm text-slate-700">{t('footer')}</footer>
+          <footer className="border-t border-slate-200 px-4 py-4 text-center text-sm text-slate-700">
+            {t('footer')}
+          </footer>
         </NextIntlClientProvider>
       </body>
     </html>

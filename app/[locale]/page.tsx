@@ -39,7 +39,13 @@ export default async function CouncilHome({ params }: PageProps<'/[locale]'>) {
         </h2>
         <p className="mt-2 leading-relaxed">{locale === 'ru' ? council.mandateRu : council.mandateEn}</p>
       </section>
-      <MeetingSection id="upcoming" heading={t('upcoming')} empty={t('noUpcoming')} meetings={upcoming} locale={locale} />
+      <MeetingSection
+        id="upcoming"
+        heading={t('upcoming')}
+        empty={t('noUpcoming')}
+        meetings={upcoming}
+        locale={locale}
+      />
       <MeetingSection id="past" heading={t('past')} empty={t('noPast')} meetings={past} locale={locale} />
     </>
   );
@@ -86,7 +92,9 @@ async function MeetingSection({
                   </h3>
                   <p className="mt-1 text-sm text-slate-700">
                     {t(`kind.${meeting.kind}`)}
-                    {meeting.status === 'cancelled' && <strong className="ml-2 text-red-800">{t('status.cancelled')}</strong>}
+                    {meeting.status === 'cancelled' && (
+                      <strong className="ml-2 text-red-800">{t('status.cancelled')}</strong>
+                    )}
                   </p>
                   <p className="mt-2">
                     <time dateTime={meeting.startsAt.toISOString()}>

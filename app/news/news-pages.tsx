@@ -58,7 +58,11 @@ export async function articleMetadata(locale: Locale, slug: string): Promise<Met
     metadataBase: new URL(siteUrl()),
     title: text.headline,
     description,
-    alternates: { canonical: url, languages: { en: newsPath('en', slug), ru: newsPath('ru', slug) }, types: { 'application/atom+xml': feedPath(locale) } },
+    alternates: {
+      canonical: url,
+      languages: { en: newsPath('en', slug), ru: newsPath('ru', slug) },
+      types: { 'application/atom+xml': feedPath(locale) },
+    },
     openGraph: {
       type: 'article',
       url,
@@ -69,7 +73,13 @@ export async function articleMetadata(locale: Locale, slug: string): Promise<Met
       alternateLocale: locale === 'ru' ? 'en_GB' : 'ru_RU',
       publishedTime: summary.firstPublishedAt.toISOString(),
       modifiedTime: summary.publishedAt.toISOString(),
-      images: text.photos.map((photo) => ({ url: photoPath(photo.id), width: photo.width, height: photo.height, alt: photo.alt, type: photo.contentType })),
+      images: text.photos.map((photo) => ({
+        url: photoPath(photo.id),
+        width: photo.width,
+        height: photo.height,
+        alt: photo.alt,
+        type: photo.contentType,
+      })),
     },
     twitter: { card: 'summary_large_image', title: text.headline, description },
   };
@@ -99,7 +109,13 @@ export async function listMetadata(locale: Locale, page: number): Promise<Metada
       languages: { en: listPath('en', page), ru: listPath('ru', page) },
       types: { 'application/atom+xml': feedPath(locale) },
     },
-    openGraph: { type: 'website', url: listPath(locale, page), title: t('title'), description: t('description'), siteName: site('name') },
+    openGraph: {
+      type: 'website',
+      url: listPath(locale, page),
+      title: t('title'),
+      description: t('description'),
+      siteName: site('name'),
+    },
   };
 }
 

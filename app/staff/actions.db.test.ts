@@ -8,7 +8,10 @@ describe('signOutAction', () => {
   it('refuses when nobody is signed in', async () => {
     const signOut = vi.spyOn(authModule, 'signOut');
     await actAs(null);
-    expect(await signOutAction(idle, form())).toMatchObject({ status: 'error', message: expect.stringMatching(/not signed in/) });
+    expect(await signOutAction(idle, form())).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/not signed in/),
+    });
     expect(signOut).not.toHaveBeenCalled();
   });
 

@@ -29,8 +29,20 @@ export default async function StaffDashboard() {
           </Link>
         )}
       </div>
-      <MeetingTable id="upcoming" caption="Upcoming meetings" empty="No upcoming meetings." meetings={upcoming} readerZone={staff.timeZone} />
-      <MeetingTable id="past" caption="Past meetings" empty="No past meetings." meetings={past} readerZone={staff.timeZone} />
+      <MeetingTable
+        id="upcoming"
+        caption="Upcoming meetings"
+        empty="No upcoming meetings."
+        meetings={upcoming}
+        readerZone={staff.timeZone}
+      />
+      <MeetingTable
+        id="past"
+        caption="Past meetings"
+        empty="No past meetings."
+        meetings={past}
+        readerZone={staff.timeZone}
+      />
     </>
   );
 }
@@ -70,12 +82,19 @@ async function MeetingTable({
                     <div className="text-slate-700">{t(`kind.${meeting.kind}`)}</div>
                   </td>
                   <td className="px-3 py-2">
-                    <MeetingWhen startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={meeting.timeZone} readerZone={readerZone} />
+                    <MeetingWhen
+                      startsAt={meeting.startsAt}
+                      endsAt={meeting.endsAt}
+                      timeZone={meeting.timeZone}
+                      readerZone={readerZone}
+                    />
                   </td>
                   <td className="px-3 py-2">
                     {meeting.format === 'online'
                       ? 'Online'
-                      : [meeting.cityEn, meeting.country && countryName(meeting.country, 'en')].filter(Boolean).join(', ')}
+                      : [meeting.cityEn, meeting.country && countryName(meeting.country, 'en')]
+                          .filter(Boolean)
+                          .join(', ')}
                     {meeting.format === 'hybrid' && ' (hybrid)'}
                   </td>
                   <td className="px-3 py-2">{t(`status.${meeting.status}`)}</td>

@@ -29,18 +29,24 @@ export async function NewsArticle({ summary, locale }: { summary: PublishedSumma
   );
   return (
     <article className="news-item">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: newsArticleJsonLd(summary, locale, t('sourceName')) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: newsArticleJsonLd(summary, locale, t('sourceName')) }}
+      />
       <h1 className="text-3xl font-semibold leading-tight text-slate-900">{text.headline}</h1>
       <p className="mt-3 text-sm text-slate-700">
         <time dateTime={summary.firstPublishedAt.toISOString()}>{t('published', { date: published })}</time>
       </p>
       <p className="mt-4 text-lg leading-relaxed">
-        <span className="font-semibold uppercase tracking-wide">{t('dateline', { city: text.city ?? '', date })}</span> — {text.lead}
+        <span className="font-semibold uppercase tracking-wide">{t('dateline', { city: text.city ?? '', date })}</span>{' '}
+        — {text.lead}
       </p>
       {photo && figure(photo, true)}
       <div className="news-body mt-6" dangerouslySetInnerHTML={{ __html: renderMarkdown(text.body) }} />
       {morePhotos.map((p) => figure(p, false))}
-      <p className="mt-8 border-t border-slate-200 pt-3 text-sm text-slate-700">{t('source', { source: t('sourceName') })}</p>
+      <p className="mt-8 border-t border-slate-200 pt-3 text-sm text-slate-700">
+        {t('source', { source: t('sourceName') })}
+      </p>
       <p className="mt-2 hidden text-sm print:block">{t('print', { url: newsPath(locale, summary.slug) })}</p>
     </article>
   );

@@ -24,7 +24,13 @@ export async function NewsFrame({ locale, other, children }: { locale: Locale; o
                 {site('name')} · {t('title')}
               </a>
             </p>
-            <a href={other} lang={otherLocale} hrefLang={otherLocale} title={t('otherLanguageLabel')} className="font-medium print:hidden">
+            <a
+              href={other}
+              lang={otherLocale}
+              hrefLang={otherLocale}
+              title={t('otherLanguageLabel')}
+              className="font-medium print:hidden"
+            >
               {t('otherLanguage')}
             </a>
           </div>

@@ -4,7 +4,17 @@ import { listPath, localised, newsPath, NEWS_PAGE_SIZE } from '@/lib/summary/pub
 import type { PublishedSummary } from '@/lib/summary/public';
 
 /** One page of the news list, newest first, with links to newer and older pages (plain links: no JavaScript). */
-export async function NewsList({ items, total, page, locale }: { items: PublishedSummary[]; total: number; page: number; locale: Locale }) {
+export async function NewsList({
+  items,
+  total,
+  page,
+  locale,
+}: {
+  items: PublishedSummary[];
+  total: number;
+  page: number;
+  locale: Locale;
+}) {
   const t = await getTranslations({ locale, namespace: 'News' });
   const pages = Math.max(1, Math.ceil(total / NEWS_PAGE_SIZE));
   return (
@@ -36,9 +46,21 @@ export async function NewsList({ items, total, page, locale }: { items: Publishe
       )}
       {pages > 1 && (
         <nav aria-label={t('pagination')} className="mt-10 flex flex-wrap items-center justify-between gap-3">
-          {page > 1 ? <a href={listPath(locale, page - 1)} rel="prev">← {t('previous')}</a> : <span />}
+          {page > 1 ? (
+            <a href={listPath(locale, page - 1)} rel="prev">
+              ← {t('previous')}
+            </a>
+          ) : (
+            <span />
+          )}
           <span className="text-sm text-slate-700">{t('pageOf', { page, pages })}</span>
-          {page < pages ? <a href={listPath(locale, page + 1)} rel="next">{t('next')} →</a> : <span />}
+          {page < pages ? (
+            <a href={listPath(locale, page + 1)} rel="next">
+              {t('next')} →
+            </a>
+          ) : (
+            <span />
+          )}
         </nav>
       )}
     </>

@@ -41,7 +41,8 @@ export type InvitationEmailKind = 'invitation' | 'reminder' | 'update';
 const MESSAGES = { en, ru } as const;
 
 const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
-const makeTranslator = (locale: Locale) => createTranslator({ locale, messages: MESSAGES[locale], namespace: 'InvitationEmail' });
+const makeTranslator = (locale: Locale) =>
+  createTranslator({ locale, messages: MESSAGES[locale], namespace: 'InvitationEmail' });
 
 /** The emails' words in `locale` (one translator per language, kept: a bulk send composes thousands of emails). */
 export function invitationTranslator(locale: Locale) {
@@ -61,7 +62,12 @@ export function meetingPlace(meeting: InvitationMeeting, locale: Locale): string
   return physical;
 }
 
-export function placeholderValues(meeting: InvitationMeeting, locale: Locale, name: string, role: InvitationRole): PlaceholderValues {
+export function placeholderValues(
+  meeting: InvitationMeeting,
+  locale: Locale,
+  name: string,
+  role: InvitationRole,
+): PlaceholderValues {
   const t = invitationTranslator(locale);
   return {
     name,
@@ -69,7 +75,9 @@ export function placeholderValues(meeting: InvitationMeeting, locale: Locale, na
     council: locale === 'ru' ? meeting.councilNameRu : meeting.councilNameEn,
     dates: formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale),
     venue: meetingPlace(meeting, locale),
-    deadline: meeting.registrationDeadline ? formatDateTime(meeting.registrationDeadline, meeting.timeZone, locale) : t('noDeadline'),
+    deadline: meeting.registrationDeadline
+      ? formatDateTime(meeting.registrationDeadline, meeting.timeZone, locale)
+      : t('noDeadline'),
     role: t(`role.${role}`),
   };
 }
@@ -144,7 +152,9 @@ export function invitationEmail({
     title,
     paragraphs: [
       ...body.split(/\n{2,}/).map((p) => escapeHtml(p).replace(/\n/g, '<br>')),
-      ...(changed.length ? [`<strong>${escapeHtml(changed[0]!)}</strong><br>${changes.map((c) => `– ${escapeHtml(c)}`).join('<br>')}`] : []),
+      ...(changed.length
+        ? [`<strong>${escapeHtml(changed[0]!)}</strong><br>${changes.map((c) => `– ${escapeHtml(c)}`).join('<br>')}`]
+        : []),
       details.map((d) => escapeHtml(d)).join('<br>'),
       htmlButton(link, t('button')),
       `${escapeHtml(t('personal'))} ${escapeHtml(t('calendar'))}`,
@@ -169,15 +179,29 @@ export function invitationEmail({
     subject: t(`subject.${kind}`, { meeting: title }),
     text,
     html,
-    attachments: [{ filename: 'invitation.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(ics).toString('base64') }],
+    attachments: [
+      {
+        filename: 'invitation.ics',
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        contentBase64: Buffer.from(ics).toString('base64'),
+      },
+    ],
   };
 }
 
 /** "Starts: 14 May 2024 → 15 May 2024" lines for an update email, from the fields that changed. */
-export function describeMeetingChanges(before: Partial<InvitationMeeting>, after: InvitationMeeting, locale: Locale): string[] {
+export function describeMeetingChanges(
+  before: Partial<InvitationMeeting>,
+  after: InvitationMeeting,
+  locale: Locale,
+): string[] {
   const t = invitationTranslator(locale);
   const lines: string[] = [];
-  if (before.startsAt && before.endsAt && (before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime())) {
+  if (
+    before.startsAt &&
+    before.endsAt &&
+    (before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime())
+  ) {
     lines.push(
       `${t('when')}: ${formatDateTimeRange(before.startsAt, before.endsAt, after.timeZone, locale)} → ${formatDateTimeRange(after.startsAt, after.endsAt, after.timeZone, locale)}`,
     );
@@ -185,9 +209,15 @@ export function describeMeetingChanges(before: Partial<InvitationMeeting>, after
   const placeBefore = meetingPlace({ ...after, ...before } as InvitationMeeting, locale);
   const placeAfter = meetingPlace(after, locale);
   if (placeBefore !== placeAfter) lines.push(`${t('where')}: ${placeBefore} → ${placeAfter}`);
-  if ((before.meetingLink ?? null) !== after.meetingLink && 'meetingLink' in before) lines.push(`${t('onlineLink')}: ${after.meetingLink ?? '—'}`);
-  if (before.registrationDeadline !== undefined && (before.registrationDeadline?.getTime() ?? null) !== (after.registrationDeadline?.getTime() ?? null)) {
-    lines.push(`${t('deadline')}: ${after.registrationDeadline ? formatDateTime(after.registrationDeadline, after.timeZone, locale) : t('noDeadline')}`);
+  if ((before.meetingLink ?? null) !== after.meetingLink && 'meetingLink' in before)
+    lines.push(`${t('onlineLink')}: ${after.meetingLink ?? '—'}`);
+  if (
+    before.registrationDeadline !== undefined &&
+    (before.registrationDeadline?.getTime() ?? null) !== (after.registrationDeadline?.getTime() ?? null)
+  ) {
+    lines.push(
+      `${t('deadline')}: ${after.registrationDeadline ? formatDateTime(after.registrationDeadline, after.timeZone, locale) : t('noDeadline')}`,
+    );
   }
   if (after.status === 'cancelled' && before.status !== 'cancelled') lines.unshift(t('cancelled'));
   return lines;

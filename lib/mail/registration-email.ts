@@ -13,7 +13,8 @@ export type RegistrationEmailKind = 'registered' | 'waitlisted' | 'changed' | 'c
 
 const MESSAGES = { en, ru } as const;
 const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
-const makeTranslator = (locale: Locale) => createTranslator({ locale, messages: MESSAGES[locale], namespace: 'RegistrationEmail' });
+const makeTranslator = (locale: Locale) =>
+  createTranslator({ locale, messages: MESSAGES[locale], namespace: 'RegistrationEmail' });
 function registrationTranslator(locale: Locale) {
   let t = translators.get(locale);
   if (!t) translators.set(locale, (t = makeTranslator(locale)));
@@ -27,10 +28,17 @@ export type RegistrationSummary = {
 };
 
 /** The calendar UID of an invitee's event: invitation, updates and registration emails all name the same event. */
-export const invitationEventUid = (invitationId: string, mailDomain: string) => `invitation-${invitationId}@${mailDomain}`;
+export const invitationEventUid = (invitationId: string, mailDomain: string) =>
+  `invitation-${invitationId}@${mailDomain}`;
 
-export function registrationSubject(kind: RegistrationEmailKind, meeting: Pick<InvitationMeeting, 'titleEn' | 'titleRu'>, locale: Locale): string {
-  return registrationTranslator(locale)(`subject.${kind}`, { meeting: locale === 'ru' ? meeting.titleRu : meeting.titleEn });
+export function registrationSubject(
+  kind: RegistrationEmailKind,
+  meeting: Pick<InvitationMeeting, 'titleEn' | 'titleRu'>,
+  locale: Locale,
+): string {
+  return registrationTranslator(locale)(`subject.${kind}`, {
+    meeting: locale === 'ru' ? meeting.titleRu : meeting.titleEn,
+  });
 }
 
 export function registrationEmail({
@@ -65,7 +73,12 @@ export function registrationEmail({
   const it = invitationTranslator(locale);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const council = locale === 'ru' ? meeting.councilNameRu : meeting.councilNameEn;
-  const body = t(kind, { name, meeting: title, place: place ?? 0, until: offerUntil ? formatDateTime(offerUntil, meeting.timeZone, locale) : '' });
+  const body = t(kind, {
+    name,
+    meeting: title,
+    place: place ?? 0,
+    until: offerUntil ? formatDateTime(offerUntil, meeting.timeZone, locale) : '',
+  });
   const when = `${it('when')}: ${formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}`;
   const where = `${it('where')}: ${meetingPlace(meeting, locale)}`;
   const day = (d: string | null) => (d ? formatDate(new Date(`${d}T12:00:00Z`), 'UTC', locale) : t('none'));
@@ -76,7 +89,12 @@ export function registrationEmail({
           when,
           where,
           `${t('passportName')}: ${registration.passportName}`,
-          ...(registration.arrivalDate || registration.departureDate ? [`${t('arrival')}: ${day(registration.arrivalDate)}`, `${t('departure')}: ${day(registration.departureDate)}`] : []),
+          ...(registration.arrivalDate || registration.departureDate
+            ? [
+                `${t('arrival')}: ${day(registration.arrivalDate)}`,
+                `${t('departure')}: ${day(registration.departureDate)}`,
+              ]
+            : []),
         ];
   const signature = it('signature', { council });
   const text = [body, '', ...details, '', `${t('linkLabel')}: ${link}`, it('personal'), '', signature].join('\n');

@@ -60,7 +60,10 @@ export function startOutboxWorker({
   /** Sends one message; says whether it went (failures are recorded here, successes by the caller, in one go). */
   async function deliver(message: RenderedMessage): Promise<boolean> {
     if (message.unrenderable) {
-      await markAttemptFailed(message, workerId, 'Not sent: its invitation no longer exists.', { maxAttempts: 0, retryInSeconds: 0 });
+      await markAttemptFailed(message, workerId, 'Not sent: its invitation no longer exists.', {
+        maxAttempts: 0,
+        retryInSeconds: 0,
+      });
       return false;
     }
     try {
@@ -91,7 +94,10 @@ export function startOutboxWorker({
     const { renderQueuedMail } = await import('@/db/invitation-mail');
     const rendered = await renderQueuedMail(batch);
     const sent = await Promise.all(rendered.map(deliver));
-    await markSent(rendered.filter((_, i) => sent[i]), workerId);
+    await markSent(
+      rendered.filter((_, i) => sent[i]),
+      workerId,
+    );
     return batch.length;
   }
 
@@ -110,9 +116,12 @@ export function startOutboxWorker({
     }
     if (stopped) return;
     // A full batch means more may be due: go on at once. Otherwise wait for the next poll.
-    timers[lane] = setTimeout(() => {
-      running[lane] = loop(lane);
-    }, claimed === BATCH_SIZE ? 0 : pollMs);
+    timers[lane] = setTimeout(
+      () => {
+        running[lane] = loop(lane);
+      },
+      claimed === BATCH_SIZE ? 0 : pollMs,
+    );
     timers[lane]!.unref?.();
   }
 

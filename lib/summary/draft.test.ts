@@ -26,8 +26,20 @@ describe('participantsSentence', () => {
 
 describe('the draft', () => {
   const facts: SummaryFacts = {
-    meeting: { titleEn: 'First meeting of the Council', titleRu: 'Первое заседание Совета', startsAt: new Date('2024-05-13T20:30:00Z'), timeZone: 'Asia/Tashkent', cityEn: 'Tashkent', cityRu: 'Ташкент' },
-    council: { nameEn: 'Council', nameRu: 'Совет', mandateEn: 'The Council exists to help.', mandateRu: 'Совет помогает.' },
+    meeting: {
+      titleEn: 'First meeting of the Council',
+      titleRu: 'Первое заседание Совета',
+      startsAt: new Date('2024-05-13T20:30:00Z'),
+      timeZone: 'Asia/Tashkent',
+      cityEn: 'Tashkent',
+      cityRu: 'Ташкент',
+    },
+    council: {
+      nameEn: 'Council',
+      nameRu: 'Совет',
+      mandateEn: 'The Council exists to help.',
+      mandateRu: 'Совет помогает.',
+    },
     organisers: [{ nameEn: 'United Nations Regional Centre', nameRu: 'Региональный центр ООН', acronym: 'UNRCCA' }],
     coOrganisers: [
       { nameEn: 'Office of Counter-Terrorism', nameRu: 'Контртеррористическое управление', acronym: 'UNOCT' },
@@ -36,21 +48,43 @@ describe('the draft', () => {
     participantCount: 21,
     countries: ['UZ', 'KZ'],
     organisationTypes: ['government', 'civil_society'],
-    unEntities: [{ nameEn: 'Office of Counter-Terrorism', nameRu: 'Контртеррористическое управление', acronym: 'UNOCT' }],
+    unEntities: [
+      { nameEn: 'Office of Counter-Terrorism', nameRu: 'Контртеррористическое управление', acronym: 'UNOCT' },
+    ],
     regionalOrganisations: [],
     agenda: [
-      { kind: 'opening', titleEn: 'Opening', titleRu: 'Открытие', descriptionEn: '', descriptionRu: '', speakers: ['Kaha Imnadze'] },
+      {
+        kind: 'opening',
+        titleEn: 'Opening',
+        titleRu: 'Открытие',
+        descriptionEn: '',
+        descriptionRu: '',
+        speakers: ['Kaha Imnadze'],
+      },
       { kind: 'break', titleEn: 'Lunch', titleRu: 'Обед', descriptionEn: '', descriptionRu: '', speakers: [] },
-      { kind: 'briefing', titleEn: 'Briefing for diplomats', titleRu: 'Брифинг для дипломатов', descriptionEn: '', descriptionRu: '', speakers: [] },
+      {
+        kind: 'briefing',
+        titleEn: 'Briefing for diplomats',
+        titleRu: 'Брифинг для дипломатов',
+        descriptionEn: '',
+        descriptionRu: '',
+        speakers: [],
+      },
     ],
   };
 
   it('says when (the venue’s calendar date), where, who organised it, how many from where, and what was on the agenda', () => {
     const draft = draftSummary(facts);
     // 20:30 UTC on 13 May is 14 May in Tashkent.
-    expect(draft.leadEn).toBe('On 14 May 2024, United Nations Regional Centre (UNRCCA), together with Office of Counter-Terrorism (UNOCT) and Ministry of Foreign Affairs, held the first meeting of the Council in Tashkent.');
-    expect(draft.leadRu).toBe('14 мая 2024 г. в городе Ташкент состоялось мероприятие «Первое заседание Совета». Организатор — Региональный центр ООН (UNRCCA); соорганизаторы — Контртеррористическое управление (UNOCT) и Ministry of Foreign Affairs.');
-    expect(draft.bodyEn).toContain('More than twenty participants took part. They came from Uzbekistan and Kazakhstan. They represented state institutions and civil society.');
+    expect(draft.leadEn).toBe(
+      'On 14 May 2024, United Nations Regional Centre (UNRCCA), together with Office of Counter-Terrorism (UNOCT) and Ministry of Foreign Affairs, held the first meeting of the Council in Tashkent.',
+    );
+    expect(draft.leadRu).toBe(
+      '14 мая 2024 г. в городе Ташкент состоялось мероприятие «Первое заседание Совета». Организатор — Региональный центр ООН (UNRCCA); соорганизаторы — Контртеррористическое управление (UNOCT) и Ministry of Foreign Affairs.',
+    );
+    expect(draft.bodyEn).toContain(
+      'More than twenty participants took part. They came from Uzbekistan and Kazakhstan. They represented state institutions and civil society.',
+    );
     expect(draft.bodyRu).toContain('более двадцати человек');
     expect(draft.bodyRu).toContain('Узбекистан и Казахстан');
     expect(draft.bodyEn).toContain('- Opening (speakers: Kaha Imnadze)');

@@ -26,7 +26,14 @@ export type SummaryFacts = {
   unEntities: FactOrganisation[];
   regionalOrganisations: FactOrganisation[];
   /** The published agenda only (empty while it is the secretariat's working copy). */
-  agenda: { kind: AgendaItemKind; titleEn: string; titleRu: string; descriptionEn: string; descriptionRu: string; speakers: string[] }[];
+  agenda: {
+    kind: AgendaItemKind;
+    titleEn: string;
+    titleRu: string;
+    descriptionEn: string;
+    descriptionRu: string;
+    speakers: string[];
+  }[];
 };
 
 export type FactOrganisation = { nameEn: string; nameRu: string | null; acronym: string | null };
@@ -119,8 +126,14 @@ function draftIn(facts: SummaryFacts, locale: Locale) {
   const title = ru ? meeting.titleRu : meeting.titleEn;
   const city = (ru ? meeting.cityRu : meeting.cityEn) ?? '';
   const date = formatDate(meeting.startsAt, meeting.timeZone, locale);
-  const organisers = joinList(facts.organisers.map((o) => organisationName(o, locale)), locale);
-  const coOrganisers = joinList(facts.coOrganisers.map((o) => organisationName(o, locale)), locale);
+  const organisers = joinList(
+    facts.organisers.map((o) => organisationName(o, locale)),
+    locale,
+  );
+  const coOrganisers = joinList(
+    facts.coOrganisers.map((o) => organisationName(o, locale)),
+    locale,
+  );
 
   const headline = ru ? `${title}${city ? ` — ${city}` : ''}` : `${title}${city ? ` held in ${city}` : ''}`;
 
@@ -143,27 +156,41 @@ function draftIn(facts: SummaryFacts, locale: Locale) {
     const countries = facts.countries.map((code) => countryName(code, locale));
     let paragraph = `${participantsSentence(facts.participantCount, locale)}.`;
     if (countries.length) {
-      paragraph += ru ? ` Участники прибыли из следующих стран: ${joinList(countries, locale)}.` : ` They came from ${joinList(countries, locale)}.`;
+      paragraph += ru
+        ? ` Участники прибыли из следующих стран: ${joinList(countries, locale)}.`
+        : ` They came from ${joinList(countries, locale)}.`;
     }
     const types = facts.organisationTypes.map((type) => TYPE_PHRASES[locale][type]);
-    if (types.length) paragraph += ru ? ` Среди них — представители ${joinList(types, locale)}.` : ` They represented ${joinList(types, locale)}.`;
+    if (types.length)
+      paragraph += ru
+        ? ` Среди них — представители ${joinList(types, locale)}.`
+        : ` They represented ${joinList(types, locale)}.`;
     body.push(paragraph);
   }
   const present: string[] = [];
   if (facts.unEntities.length) {
-    const names = joinList(facts.unEntities.map((o) => organisationName(o, locale)), locale);
+    const names = joinList(
+      facts.unEntities.map((o) => organisationName(o, locale)),
+      locale,
+    );
     present.push(ru ? `структуры ООН: ${names}` : `the UN entities ${names}`);
   }
   if (facts.regionalOrganisations.length) {
-    const names = joinList(facts.regionalOrganisations.map((o) => organisationName(o, locale)), locale);
+    const names = joinList(
+      facts.regionalOrganisations.map((o) => organisationName(o, locale)),
+      locale,
+    );
     present.push(ru ? `региональные организации: ${names}` : `the regional organisations ${names}`);
   }
-  if (present.length) body.push(ru ? `В мероприятии участвовали ${present.join('; ')}.` : `Present were ${present.join(', and ')}.`);
+  if (present.length)
+    body.push(ru ? `В мероприятии участвовали ${present.join('; ')}.` : `Present were ${present.join(', and ')}.`);
 
   const item = (entry: SummaryFacts['agenda'][number]) => {
     const itemTitle = ru ? entry.titleRu : entry.titleEn;
     const description = ru ? entry.descriptionRu : entry.descriptionEn;
-    const speakers = entry.speakers.length ? ` (${ru ? 'выступающие' : 'speakers'}: ${joinList(entry.speakers, locale)})` : '';
+    const speakers = entry.speakers.length
+      ? ` (${ru ? 'выступающие' : 'speakers'}: ${joinList(entry.speakers, locale)})`
+      : '';
     return `- ${itemTitle}${speakers}${description ? `. ${description}` : ''}`;
   };
   const main = facts.agenda.filter((entry) => MAIN_ITEMS.includes(entry.kind));
@@ -184,7 +211,12 @@ const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).
 export function draftSummary(facts: SummaryFacts): SummaryDraft {
   const en = draftIn(facts, 'en');
   const ru = draftIn(facts, 'ru');
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: facts.meeting.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(facts.meeting.startsAt);
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: facts.meeting.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(facts.meeting.startsAt);
   return {
     slug: slugFor(facts.meeting.titleEn, day),
     headlineEn: en.headline,

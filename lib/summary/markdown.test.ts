@@ -39,7 +39,22 @@ const CORPUS = [
   '```\n<script>alert(1)</script>\n```',
 ];
 
-const DANGEROUS = [/<script/i, /<svg/i, /<math/i, /<iframe/i, /<object/i, /<embed/i, /<img/i, /<style/i, /<form/i, /<meta/i, /<base/i, /<[^>]+\son\w+\s*=/i, /<[^>]+style=/i, /(href|src|action|data|formaction)\s*=\s*["']?\s*(javascript|data|vbscript):/i];
+const DANGEROUS = [
+  /<script/i,
+  /<svg/i,
+  /<math/i,
+  /<iframe/i,
+  /<object/i,
+  /<embed/i,
+  /<img/i,
+  /<style/i,
+  /<form/i,
+  /<meta/i,
+  /<base/i,
+  /<[^>]+\son\w+\s*=/i,
+  /<[^>]+style=/i,
+  /(href|src|action|data|formaction)\s*=\s*["']?\s*(javascript|data|vbscript):/i,
+];
 // Text that merely reads "javascript:" (not in an attribute) is inert; a link must never point there.
 const UNSAFE_LINK = /<a[^>]+href="(?!https?:|mailto:)/i;
 
@@ -52,7 +67,9 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps what a news item uses: headings, emphasis, lists, quotes, tables and safe links', () => {
-    const html = renderMarkdown('# Title\n\n## Section\n\n**bold** and *italic*\n\n- one\n- two\n\n1. first\n\n> quoted\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n[UNRCCA](https://unrcca.unmissions.org) [mail](mailto:info@example.org)');
+    const html = renderMarkdown(
+      '# Title\n\n## Section\n\n**bold** and *italic*\n\n- one\n- two\n\n1. first\n\n> quoted\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n[UNRCCA](https://unrcca.unmissions.org) [mail](mailto:info@example.org)',
+    );
     expect(html).toContain('<h2>Title</h2>');
     expect(html).toContain('<h2>Section</h2>');
     expect(html).toContain('<strong>bold</strong>');
@@ -65,6 +82,8 @@ describe('renderMarkdown', () => {
   });
 
   it('turns Markdown into plain text for descriptions', () => {
-    expect(markdownToPlainText('## More than **one hundred** participants & guests <script>x</script>')).toBe('More than one hundred participants & guests');
+    expect(markdownToPlainText('## More than **one hundred** participants & guests <script>x</script>')).toBe(
+      'More than one hundred participants & guests',
+    );
   });
 });

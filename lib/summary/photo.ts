@@ -13,7 +13,9 @@ const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp']);
 export type PhotoProblem = 'missing' | 'tooLarge' | 'notAnImage' | 'wrongType' | 'tooSmall';
 export type PreparedPhoto = { data: Buffer; contentType: 'image/jpeg'; width: number; height: number };
 
-export async function preparePhoto(file: Buffer): Promise<{ ok: true; photo: PreparedPhoto } | { ok: false; problem: PhotoProblem }> {
+export async function preparePhoto(
+  file: Buffer,
+): Promise<{ ok: true; photo: PreparedPhoto } | { ok: false; problem: PhotoProblem }> {
   if (!file.length) return { ok: false, problem: 'missing' };
   if (file.length > PHOTO_MAX_BYTES) return { ok: false, problem: 'tooLarge' };
   let metadata: Metadata;

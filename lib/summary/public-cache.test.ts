@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FRONT_CACHE_KEY } from '@/lib/front-cache.mjs';
 
 const revalidated: string[] = [];
-vi.mock('next/cache', () => ({ revalidatePath: (path: string, type?: string) => void revalidated.push(type ? `${path} (${type})` : path) }));
+vi.mock('next/cache', () => ({
+  revalidatePath: (path: string, type?: string) => void revalidated.push(type ? `${path} (${type})` : path),
+}));
 const { refreshPublicNews } = await import('./public-cache');
 
 type WithFrontCache = { [FRONT_CACHE_KEY]?: { clear(): void } };
@@ -17,7 +19,13 @@ describe('refreshPublicNews', () => {
     const clear = vi.fn();
     (globalThis as WithFrontCache)[FRONT_CACHE_KEY] = { clear };
     refreshPublicNews('first-meeting');
-    expect(revalidated).toEqual(['/news (layout)', '/ru/news (layout)', '/news/first-meeting', '/ru/news/first-meeting', '/sitemap.xml']);
+    expect(revalidated).toEqual([
+      '/news (layout)',
+      '/ru/news (layout)',
+      '/news/first-meeting',
+      '/ru/news/first-meeting',
+      '/sitemap.xml',
+    ]);
     expect(clear).toHaveBeenCalledOnce();
   });
 

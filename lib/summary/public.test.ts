@@ -19,9 +19,29 @@ const summary: PublishedSummary = {
   publishedAt: new Date('2024-05-15T06:00:00Z'),
   firstPublishedAt: new Date('2024-05-15T06:00:00Z'),
   updatedAt: new Date('2024-05-15T06:00:00Z'),
-  meeting: { startsAt: new Date('2024-05-14T05:00:00Z'), timeZone: 'Asia/Tashkent', cityEn: 'Tashkent', cityRu: 'Ташкент', country: 'UZ' },
+  meeting: {
+    startsAt: new Date('2024-05-14T05:00:00Z'),
+    timeZone: 'Asia/Tashkent',
+    cityEn: 'Tashkent',
+    cityRu: 'Ташкент',
+    country: 'UZ',
+  },
   photos: [
-    { id: '00000000-0000-4000-8000-000000000002', summaryId: '00000000-0000-4000-8000-000000000001', position: 0, altEn: `Hall ${PASTED}`, altRu: `Зал ${PASTED}`, credit: `UNRCCA ${PASTED}`, contentType: 'image/jpeg', width: 1600, height: 1067, byteSize: 12345, sha256: 'x', uploadedById: null, createdAt: new Date() },
+    {
+      id: '00000000-0000-4000-8000-000000000002',
+      summaryId: '00000000-0000-4000-8000-000000000001',
+      position: 0,
+      altEn: `Hall ${PASTED}`,
+      altRu: `Зал ${PASTED}`,
+      credit: `UNRCCA ${PASTED}`,
+      contentType: 'image/jpeg',
+      width: 1600,
+      height: 1067,
+      byteSize: 12345,
+      sha256: 'x',
+      uploadedById: null,
+      createdAt: new Date(),
+    },
   ],
 };
 
@@ -48,18 +68,25 @@ describe('NewsArticle structured data', () => {
 });
 
 describe('the Atom feed', () => {
-  it.each(['en', 'ru'] as const)('parses with a feed reader’s parser, with the pasted text as text (%s)', async (locale) => {
-    const xml = newsFeed([summary], locale, { title: 'News', description: 'About', publisher: 'The secretariat' });
-    const feed = await new Parser().parseString(xml);
-    expect(feed.items).toHaveLength(1);
-    const [item] = feed.items;
-    // type="html": the reader un-escapes it once and shows the text as typed, markup included, as text.
-    expect(item!.title).toBe(escapeHtml(locale === 'en' ? summary.headlineEn : summary.headlineRu));
-    expect(item!.link).toMatch(new RegExp(`${locale === 'ru' ? '/ru' : ''}/news/council-meets-in-tashkent-2024-05-14$`));
-    // The entry's HTML content is the sanitised page body: nothing in it runs.
-    expect(item!.content).not.toMatch(/<script|<svg|href="javascript:/i);
-    // With attribute values blanked (the escaped alt text may read "onerror="), no tag carries a handler.
-    expect(item!.content!.replace(/"[^"]*"/g, '""')).not.toMatch(/<[^>]+\son\w+=/i);
-    expect(item!.content).toContain('<img src="http://localhost:3000/api/photos/00000000-0000-4000-8000-000000000002" alt="');
-  });
+  it.each(['en', 'ru'] as const)(
+    'parses with a feed reader’s parser, with the pasted text as text (%s)',
+    async (locale) => {
+      const xml = newsFeed([summary], locale, { title: 'News', description: 'About', publisher: 'The secretariat' });
+      const feed = await new Parser().parseString(xml);
+      expect(feed.items).toHaveLength(1);
+      const [item] = feed.items;
+      // type="html": the reader un-escapes it once and shows the text as typed, markup included, as text.
+      expect(item!.title).toBe(escapeHtml(locale === 'en' ? summary.headlineEn : summary.headlineRu));
+      expect(item!.link).toMatch(
+        new RegExp(`${locale === 'ru' ? '/ru' : ''}/news/council-meets-in-tashkent-2024-05-14$`),
+      );
+      // The entry's HTML content is the sanitised page body: nothing in it runs.
+      expect(item!.content).not.toMatch(/<script|<svg|href="javascript:/i);
+      // With attribute values blanked (the escaped alt text may read "onerror="), no tag carries a handler.
+      expect(item!.content!.replace(/"[^"]*"/g, '""')).not.toMatch(/<[^>]+\son\w+=/i);
+      expect(item!.content).toContain(
+        '<img src="http://localhost:3000/api/photos/00000000-0000-4000-8000-000000000002" alt="',
+      );
+    },
+  );
 });

@@ -25,8 +25,10 @@ export function siteUrl(): string {
   return appBaseUrl();
 }
 
-export const newsPath = (locale: Locale, slug?: string) => `${locale === 'ru' ? '/ru' : ''}/news${slug ? `/${slug}` : ''}`;
-export const listPath = (locale: Locale, page: number) => (page <= 1 ? newsPath(locale) : `${newsPath(locale)}/page/${page}`);
+export const newsPath = (locale: Locale, slug?: string) =>
+  `${locale === 'ru' ? '/ru' : ''}/news${slug ? `/${slug}` : ''}`;
+export const listPath = (locale: Locale, page: number) =>
+  page <= 1 ? newsPath(locale) : `${newsPath(locale)}/page/${page}`;
 export const feedPath = (locale: Locale) => `${newsPath(locale)}/feed.xml`;
 export const photoPath = (id: string) => `/api/photos/${id}`;
 
@@ -66,7 +68,14 @@ export function newsArticleJsonLd(summary: PublishedSummary, locale: Locale, pub
     mainEntityOfPage: { '@type': 'WebPage', '@id': `${base}${newsPath(locale, summary.slug)}` },
     datePublished: summary.firstPublishedAt.toISOString(),
     dateModified: summary.publishedAt.toISOString(),
-    image: text.photos.map((photo) => ({ '@type': 'ImageObject', url: `${base}${photoPath(photo.id)}`, width: photo.width, height: photo.height, caption: photo.alt, creditText: photo.credit })),
+    image: text.photos.map((photo) => ({
+      '@type': 'ImageObject',
+      url: `${base}${photoPath(photo.id)}`,
+      width: photo.width,
+      height: photo.height,
+      caption: photo.alt,
+      creditText: photo.credit,
+    })),
     ...(text.city ? { locationCreated: { '@type': 'Place', name: text.city } } : {}),
     author: { '@type': 'Organization', name: publisherName, url: base },
     publisher: { '@type': 'Organization', name: publisherName, url: base },
@@ -75,7 +84,11 @@ export function newsArticleJsonLd(summary: PublishedSummary, locale: Locale, pub
 }
 
 /** The Atom feed of the newest published summaries in one language. */
-export function newsFeed(items: PublishedSummary[], locale: Locale, texts: { title: string; description: string; publisher: string }): string {
+export function newsFeed(
+  items: PublishedSummary[],
+  locale: Locale,
+  texts: { title: string; description: string; publisher: string },
+): string {
   const base = siteUrl();
   const feed = new Feed({
     id: `${base}${newsPath(locale)}`,
@@ -92,7 +105,9 @@ export function newsFeed(items: PublishedSummary[], locale: Locale, texts: { tit
     const text = localised(summary, locale);
     const url = `${base}${newsPath(locale, summary.slug)}`;
     const photo = text.photos[0];
-    const figure = photo ? `<p><img src="${base}${photoPath(photo.id)}" alt="${escapeHtml(photo.alt)}" width="${photo.width}" height="${photo.height}"></p>` : '';
+    const figure = photo
+      ? `<p><img src="${base}${photoPath(photo.id)}" alt="${escapeHtml(photo.alt)}" width="${photo.width}" height="${photo.height}"></p>`
+      : '';
     // Atom's title and summary are written as type="html", so plain text goes in HTML-escaped: a reader shows it as
     // the text it is, never as markup. (The library's enclosure escapes its title badly, so the photo is in the
     // content instead.)
@@ -116,4 +131,9 @@ export function plainDescription(summary: PublishedSummary, locale: Locale): str
 }
 
 export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');

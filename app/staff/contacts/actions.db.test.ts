@@ -21,7 +21,12 @@ describe('contact actions', () => {
   it('answer bad input field by field', async () => {
     await actAs('editor');
     const before = await all();
-    expect(await createContactAction(idle, form({ name: '', email: 'aidana@', country: 'Tajikistan', language: 'tj', organisationId: 'x' }))).toMatchObject({
+    expect(
+      await createContactAction(
+        idle,
+        form({ name: '', email: 'aidana@', country: 'Tajikistan', language: 'tj', organisationId: 'x' }),
+      ),
+    ).toMatchObject({
       fieldErrors: {
         name: ['Enter the name.'],
         email: [expect.stringMatching(/valid email/)],
@@ -39,12 +44,21 @@ describe('contact actions', () => {
   it('store the address trimmed and lower-cased, unique, and update a contact', async () => {
     await actAs('editor');
     expect(await createContactAction(idle, form(person))).toMatchObject({ status: 'success' });
-    const [saved] = await (await getDb()).select().from(contacts).where(eq(contacts.email, 'aidana.jumaeva@mfa-tj.example.org'));
+    const [saved] = await (
+      await getDb()
+    )
+      .select()
+      .from(contacts)
+      .where(eq(contacts.email, 'aidana.jumaeva@mfa-tj.example.org'));
     expect(saved).toMatchObject({ name: 'Aidana Jumaeva', country: 'TJ', language: 'en' });
-    expect(await createContactAction(idle, form({ ...person, email: 'Aidana.Jumaeva@mfa-tj.example.org' }))).toMatchObject({
+    expect(
+      await createContactAction(idle, form({ ...person, email: 'Aidana.Jumaeva@mfa-tj.example.org' })),
+    ).toMatchObject({
       fieldErrors: { email: ['Another contact already has this email address.'] },
     });
-    await expect(updateContactAction(saved!.id, idle, form({ ...person, name: 'Айдана Джумаева', language: 'ru' }))).rejects.toThrow('NEXT_REDIRECT');
+    await expect(
+      updateContactAction(saved!.id, idle, form({ ...person, name: 'Айдана Джумаева', language: 'ru' })),
+    ).rejects.toThrow('NEXT_REDIRECT');
     const [updated] = await (await getDb()).select().from(contacts).where(eq(contacts.id, saved!.id));
     expect(updated).toMatchObject({ name: 'Айдана Джумаева', language: 'ru' });
   });
@@ -73,10 +87,21 @@ describe('merging contacts', () => {
   it('answers bad input and keeps both contacts', async () => {
     const { keep, dup } = await two();
     await actAs('editor');
-    expect(await mergeContactAction(keep.id, idle, form({ mergeId: 'not-an-id' }))).toMatchObject({ fieldErrors: { mergeId: ['Choose the duplicate to merge.'] } });
-    expect(await mergeContactAction(keep.id, idle, form({ mergeId: keep.id }))).toMatchObject({ status: 'error', message: 'A contact cannot be merged with itself.' });
-    expect(await mergeContactAction(keep.id, idle, form({ mergeId: randomUUID() }))).toMatchObject({ status: 'error', message: 'One of the two contacts no longer exists.' });
-    expect(await mergeContactAction('x' as string, idle, form({ mergeId: dup.id }))).toMatchObject({ status: 'error', message: 'This form refers to something that does not exist.' });
+    expect(await mergeContactAction(keep.id, idle, form({ mergeId: 'not-an-id' }))).toMatchObject({
+      fieldErrors: { mergeId: ['Choose the duplicate to merge.'] },
+    });
+    expect(await mergeContactAction(keep.id, idle, form({ mergeId: keep.id }))).toMatchObject({
+      status: 'error',
+      message: 'A contact cannot be merged with itself.',
+    });
+    expect(await mergeContactAction(keep.id, idle, form({ mergeId: randomUUID() }))).toMatchObject({
+      status: 'error',
+      message: 'One of the two contacts no longer exists.',
+    });
+    expect(await mergeContactAction('x' as string, idle, form({ mergeId: dup.id }))).toMatchObject({
+      status: 'error',
+      message: 'This form refers to something that does not exist.',
+    });
     expect((await all()).filter((c) => c.id === keep.id || c.id === dup.id)).toHaveLength(2);
   });
 
@@ -95,7 +120,20 @@ describe('the contact form’s further fields', () => {
     await actAs('editor');
     const email = `ержан.${randomUUID().slice(0, 6)}@example.org`.replace('ержан', 'yerzhan');
     expect(
-      await createContactAction(idle, form({ ...person, email, nameLatin: 'Ержан', phone: 'call me', tags: Array(21).fill(0).map((_, i) => `t${i}`).join(','), notes: 'x'.repeat(5001) })),
+      await createContactAction(
+        idle,
+        form({
+          ...person,
+          email,
+          nameLatin: 'Ержан',
+          phone: 'call me',
+          tags: Array(21)
+            .fill(0)
+            .map((_, i) => `t${i}`)
+            .join(','),
+          notes: 'x'.repeat(5001),
+        }),
+      ),
     ).toMatchObject({
       fieldErrors: {
         nameLatin: ['Write the Latin form in Latin letters.'],
@@ -105,10 +143,28 @@ describe('the contact form’s further fields', () => {
       },
     });
     expect(
-      await createContactAction(idle, form({ ...person, email, name: 'Ержан Ахметов', nameLatin: 'Yerzhan Akhmetov', title: 'Counsellor', phone: '+7 (727) 555-0220', tags: 'Focal point, expert; focal point', notes: 'Met in Tashkent.' })),
+      await createContactAction(
+        idle,
+        form({
+          ...person,
+          email,
+          name: 'Ержан Ахметов',
+          nameLatin: 'Yerzhan Akhmetov',
+          title: 'Counsellor',
+          phone: '+7 (727) 555-0220',
+          tags: 'Focal point, expert; focal point',
+          notes: 'Met in Tashkent.',
+        }),
+      ),
     ).toMatchObject({ status: 'success' });
     const [saved] = await (await getDb()).select().from(contacts).where(eq(contacts.email, email));
-    expect(saved).toMatchObject({ nameLatin: 'Yerzhan Akhmetov', title: 'Counsellor', phone: '+7 (727) 555-0220', tags: ['focal point', 'expert'], notes: 'Met in Tashkent.' });
+    expect(saved).toMatchObject({
+      nameLatin: 'Yerzhan Akhmetov',
+      title: 'Counsellor',
+      phone: '+7 (727) 555-0220',
+      tags: ['focal point', 'expert'],
+      notes: 'Met in Tashkent.',
+    });
     expect(saved!.source).toMatch(/^Added by editor-/);
   });
 });

@@ -12,9 +12,17 @@ import { contactSchema, mergeSchema } from './contact-schema';
 function refused(result: Exclude<ContactChangeResult, { ok: true }>): FormState {
   switch (result.reason) {
     case 'emailTaken':
-      return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: { email: ['Another contact already has this email address.'] } };
+      return {
+        status: 'error',
+        message: 'Please correct the fields marked below.',
+        fieldErrors: { email: ['Another contact already has this email address.'] },
+      };
     case 'organisationNotFound':
-      return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors: { organisationId: ['That organisation no longer exists.'] } };
+      return {
+        status: 'error',
+        message: 'Please correct the fields marked below.',
+        fieldErrors: { organisationId: ['That organisation no longer exists.'] },
+      };
     case 'notFound':
       return { status: 'error', message: 'That contact no longer exists.' };
   }
@@ -45,7 +53,10 @@ export const mergeContactAction = staffAction(
     if (!result.ok) {
       return {
         status: 'error',
-        message: result.reason === 'same' ? 'A contact cannot be merged with itself.' : 'One of the two contacts no longer exists.',
+        message:
+          result.reason === 'same'
+            ? 'A contact cannot be merged with itself.'
+            : 'One of the two contacts no longer exists.',
       };
     }
     revalidatePath('/staff/contacts');
@@ -58,11 +69,22 @@ export const mergeContactAction = staffAction(
  * by typing the contact's address, since nothing brings the data back.
  */
 export const eraseContactAction = staffAction(
-  { role: 'admin', bound: z.tuple([z.uuid()]), schema: z.object({ confirmEmail: z.string().trim().toLowerCase().min(1, 'Type the contact’s email address to confirm.') }) },
+  {
+    role: 'admin',
+    bound: z.tuple([z.uuid()]),
+    schema: z.object({
+      confirmEmail: z.string().trim().toLowerCase().min(1, 'Type the contact’s email address to confirm.'),
+    }),
+  },
   async ({ confirmEmail }, { staff, bound: [id] }) => {
     const contact = await getContact({ id });
     if (!contact) return { status: 'error', message: 'This contact no longer exists.' };
-    if (confirmEmail !== contact.email) return { status: 'error', message: 'Nothing was erased.', fieldErrors: { confirmEmail: ['This is not the contact’s email address.'] } };
+    if (confirmEmail !== contact.email)
+      return {
+        status: 'error',
+        message: 'Nothing was erased.',
+        fieldErrors: { confirmEmail: ['This is not the contact’s email address.'] },
+      };
     const result = await erasePerson(staff, id);
     if (!result.ok) return { status: 'error', message: 'This contact no longer exists.' };
     revalidatePath('/staff/contacts');

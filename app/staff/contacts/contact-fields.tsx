@@ -12,7 +12,10 @@ export function ContactFields({
   countries,
 }: {
   idPrefix: string;
-  contact?: Pick<Contact, 'name' | 'nameLatin' | 'title' | 'email' | 'phone' | 'organisationId' | 'country' | 'language' | 'tags' | 'notes'>;
+  contact?: Pick<
+    Contact,
+    'name' | 'nameLatin' | 'title' | 'email' | 'phone' | 'organisationId' | 'country' | 'language' | 'tags' | 'notes'
+  >;
   organisations: { id: string; nameEn: string; acronym: string | null }[];
   countries: { code: string; name: string }[];
 }) {
@@ -27,22 +30,67 @@ export function ContactFields({
       {field(
         'name',
         'Name',
-        <input id={`${idPrefix}-name`} name="name" defaultValue={contact?.name} autoComplete="off" className={inputClass} {...hinted('name')} />,
+        <input
+          id={`${idPrefix}-name`}
+          name="name"
+          defaultValue={contact?.name}
+          autoComplete="off"
+          className={inputClass}
+          {...hinted('name')}
+        />,
         'As the person or the source writes it, in any script.',
       )}
       {field(
         'nameLatin',
         'Passport spelling (Latin letters)',
-        <input id={`${idPrefix}-nameLatin`} name="nameLatin" defaultValue={contact?.nameLatin ?? ''} autoComplete="off" className={inputClass} {...hinted('nameLatin')} />,
+        <input
+          id={`${idPrefix}-nameLatin`}
+          name="nameLatin"
+          defaultValue={contact?.nameLatin ?? ''}
+          autoComplete="off"
+          className={inputClass}
+          {...hinted('nameLatin')}
+        />,
         'As on the passport, for badges. Leave blank if the name above is already in Latin letters.',
       )}
-      {field('title', 'Position', <input id={`${idPrefix}-title`} name="title" defaultValue={contact?.title ?? ''} className={inputClass} />)}
-      {field('email', 'Email', <input id={`${idPrefix}-email`} name="email" type="email" defaultValue={contact?.email} autoComplete="off" className={inputClass} />)}
-      {field('phone', 'Phone', <input id={`${idPrefix}-phone`} name="phone" type="tel" defaultValue={contact?.phone ?? ''} autoComplete="off" className={inputClass} />)}
+      {field(
+        'title',
+        'Position',
+        <input id={`${idPrefix}-title`} name="title" defaultValue={contact?.title ?? ''} className={inputClass} />,
+      )}
+      {field(
+        'email',
+        'Email',
+        <input
+          id={`${idPrefix}-email`}
+          name="email"
+          type="email"
+          defaultValue={contact?.email}
+          autoComplete="off"
+          className={inputClass}
+        />,
+      )}
+      {field(
+        'phone',
+        'Phone',
+        <input
+          id={`${idPrefix}-phone`}
+          name="phone"
+          type="tel"
+          defaultValue={contact?.phone ?? ''}
+          autoComplete="off"
+          className={inputClass}
+        />,
+      )}
       {field(
         'organisationId',
         'Organisation',
-        <select id={`${idPrefix}-organisationId`} name="organisationId" defaultValue={contact?.organisationId ?? ''} className={inputClass}>
+        <select
+          id={`${idPrefix}-organisationId`}
+          name="organisationId"
+          defaultValue={contact?.organisationId ?? ''}
+          className={inputClass}
+        >
           <OrganisationOptions organisations={organisations} />
         </select>,
       )}
@@ -56,7 +104,12 @@ export function ContactFields({
       {field(
         'language',
         'Preferred language',
-        <select id={`${idPrefix}-language`} name="language" defaultValue={contact?.language ?? 'en'} className={inputClass}>
+        <select
+          id={`${idPrefix}-language`}
+          name="language"
+          defaultValue={contact?.language ?? 'en'}
+          className={inputClass}
+        >
           <option value="en">English</option>
           <option value="ru">Russian</option>
         </select>,
@@ -64,11 +117,27 @@ export function ContactFields({
       {field(
         'tags',
         'Tags',
-        <input id={`${idPrefix}-tags`} name="tags" defaultValue={contact?.tags.join(', ') ?? ''} className={inputClass} {...hinted('tags')} />,
+        <input
+          id={`${idPrefix}-tags`}
+          name="tags"
+          defaultValue={contact?.tags.join(', ') ?? ''}
+          className={inputClass}
+          {...hinted('tags')}
+        />,
         `Separated by commas, for example: ${SUGGESTED_TAGS.slice(0, 3).join(', ')}.`,
       )}
       <div className="sm:col-span-2">
-        {field('notes', 'Notes', <textarea id={`${idPrefix}-notes`} name="notes" rows={3} defaultValue={contact?.notes ?? ''} className={inputClass} />)}
+        {field(
+          'notes',
+          'Notes',
+          <textarea
+            id={`${idPrefix}-notes`}
+            name="notes"
+            rows={3}
+            defaultValue={contact?.notes ?? ''}
+            className={inputClass}
+          />,
+        )}
       </div>
     </div>
   );

@@ -3,13 +3,17 @@ import { parseTags } from '@/lib/contact-import';
 import { CONTACT_LANGUAGES } from '@/lib/domain';
 import { isCountryCode } from '@/lib/countries';
 
-const blankToNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
+const blankToNull = (value: unknown) =>
+  value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value;
 const optionalText = (max: number, label: string) =>
   z.preprocess(blankToNull, z.string().trim().max(max, `Keep the ${label} under ${max} characters.`).nullable());
 
 export const contactSchema = z.object({
   name: z.string().trim().min(1, 'Enter the name.').max(200, 'Keep the name under 200 characters.'),
-  nameLatin: optionalText(200, 'Latin name').refine((v) => v === null || !/[\u0400-\u04FF]/.test(v), 'Write the Latin form in Latin letters.'),
+  nameLatin: optionalText(200, 'Latin name').refine(
+    (v) => v === null || !/[\u0400-\u04FF]/.test(v),
+    'Write the Latin form in Latin letters.',
+  ),
   title: optionalText(200, 'position'),
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address, like name@example.org.').max(320)),
   phone: z.preprocess(
@@ -18,7 +22,10 @@ export const contactSchema = z.object({
       .string()
       .trim()
       .max(50, 'Keep the phone number under 50 characters.')
-      .regex(/^[+0-9][0-9 ()./-]*(\s*(ext\.?|доб\.?)\s*[0-9]+)?$/i, 'Write the phone number with digits, spaces and + ( ) - only.')
+      .regex(
+        /^[+0-9][0-9 ()./-]*(\s*(ext\.?|доб\.?)\s*[0-9]+)?$/i,
+        'Write the phone number with digits, spaces and + ( ) - only.',
+      )
       .nullable(),
   ),
   organisationId: z.preprocess(blankToNull, z.uuid('Choose an organisation from the list.').nullable()),

@@ -39,7 +39,9 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
     tag: filters.tag,
     council: filters.councilId,
   };
-  const exportQuery = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  const exportQuery = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
   const filtered = Object.values(query).some(Boolean);
   const countries = countryOptions('en');
   return (
@@ -54,7 +56,10 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
         </p>
       </div>
       {params.saved === '1' && (
-        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p
+          role="status"
+          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
           Contact saved.
         </p>
       )}
@@ -68,7 +73,12 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
           </ActionForm>
         </section>
       )}
-      <form method="get" role="search" aria-label="Search contacts" className="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+      <form
+        method="get"
+        role="search"
+        aria-label="Search contacts"
+        className="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
+      >
         <div className="flex flex-col gap-1 sm:col-span-3">
           <label htmlFor="contact-search" className="text-sm font-medium">
             Name, email or organisation
@@ -76,20 +86,51 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
           <p id="contact-search-hint" className="text-sm text-slate-700">
             Latin or Cyrillic: “Ismoilov” also finds “Исмоилов”.
           </p>
-          <input id="contact-search" name="q" type="search" defaultValue={filters.search ?? ''} aria-describedby="contact-search-hint" className={inputClass} />
+          <input
+            id="contact-search"
+            name="q"
+            type="search"
+            defaultValue={filters.search ?? ''}
+            aria-describedby="contact-search-hint"
+            className={inputClass}
+          />
         </div>
         <FilterSelect
           id="contact-country"
           name="country"
           label="Country"
           value={filters.country}
-          options={[{ code: 'none', name: 'No country (international)' }, ...countries].map((c) => ({ value: c.code, label: c.name }))}
+          options={[{ code: 'none', name: 'No country (international)' }, ...countries].map((c) => ({
+            value: c.code,
+            label: c.name,
+          }))}
         />
-        <FilterSelect id="contact-type" name="type" label="Type of organisation" value={filters.organisationType} options={ORGANISATION_TYPE_OPTIONS} />
-        <FilterSelect id="contact-tag" name="tag" label="Tag" value={filters.tag} options={tags.map((tag) => ({ value: tag, label: tag }))} />
-        <FilterSelect id="contact-council" name="council" label="On the roster of" value={filters.councilId} options={councils.map((c) => ({ value: c.id, label: c.nameEn }))} />
+        <FilterSelect
+          id="contact-type"
+          name="type"
+          label="Type of organisation"
+          value={filters.organisationType}
+          options={ORGANISATION_TYPE_OPTIONS}
+        />
+        <FilterSelect
+          id="contact-tag"
+          name="tag"
+          label="Tag"
+          value={filters.tag}
+          options={tags.map((tag) => ({ value: tag, label: tag }))}
+        />
+        <FilterSelect
+          id="contact-council"
+          name="council"
+          label="On the roster of"
+          value={filters.councilId}
+          options={councils.map((c) => ({ value: c.id, label: c.nameEn }))}
+        />
         <div className="flex items-end gap-3 sm:col-span-2">
-          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
             Search
           </button>
           {filtered && <Link href="/staff/contacts">Clear the search and filters</Link>}
@@ -125,7 +166,14 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
           </table>
         </TableScroll>
       )}
-      <Pagination label="Contact pages" basePath="/staff/contacts" params={query} page={filters.page} pageSize={CONTACTS_PAGE_SIZE} total={total} />
+      <Pagination
+        label="Contact pages"
+        basePath="/staff/contacts"
+        params={query}
+        page={filters.page}
+        pageSize={CONTACTS_PAGE_SIZE}
+        total={total}
+      />
     </>
   );
 }

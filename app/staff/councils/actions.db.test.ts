@@ -6,7 +6,13 @@ import { listRoster } from '@/db/councils';
 import { contacts, councilMembers, councils, workingGroupMembers, workingGroups } from '@/db/schema';
 import { DEMO_COUNCIL_ID, DEMO_WORKING_GROUP_BODY_ID, seedDemoData } from '@/db/seed';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
-import { addMemberAction, addWorkingGroupAction, endTermAction, setMemberGroupsAction, updateCouncilAction } from './actions';
+import {
+  addMemberAction,
+  addWorkingGroupAction,
+  endTermAction,
+  setMemberGroupsAction,
+  updateCouncilAction,
+} from './actions';
 
 vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -28,27 +34,53 @@ const member = (extra: Record<string, string | string[]> = {}) =>
 beforeAll(async () => {
   const db = await getDb();
   await seedDemoData(db);
-  const [c] = await db.insert(contacts).values({ name: 'Farrukh Rakhimov', email: 'farrukh.rakhimov@isrs.example.org', country: 'UZ' }).returning();
+  const [c] = await db
+    .insert(contacts)
+    .values({ name: 'Farrukh Rakhimov', email: 'farrukh.rakhimov@isrs.example.org', country: 'UZ' })
+    .returning();
   contactId = c!.id;
 });
 
 describe('council and roster actions', () => {
   it('refuse anyone below editor and change nothing', async () => {
-    await expectRefusedBelow('editor', () => updateCouncilAction(DEMO_COUNCIL_ID, idle, form({ nameEn: 'X', nameRu: 'X', mandateEn: '', mandateRu: '' })), snapshot);
-    await expectRefusedBelow('editor', () => addWorkingGroupAction(DEMO_COUNCIL_ID, idle, form({ nameEn: 'WG', nameRu: 'РГ' })), snapshot);
+    await expectRefusedBelow(
+      'editor',
+      () =>
+        updateCouncilAction(DEMO_COUNCIL_ID, idle, form({ nameEn: 'X', nameRu: 'X', mandateEn: '', mandateRu: '' })),
+      snapshot,
+    );
+    await expectRefusedBelow(
+      'editor',
+      () => addWorkingGroupAction(DEMO_COUNCIL_ID, idle, form({ nameEn: 'WG', nameRu: 'РГ' })),
+      snapshot,
+    );
     await expectRefusedBelow('editor', () => addMemberAction(DEMO_COUNCIL_ID, idle, member()), snapshot);
-    await expectRefusedBelow('editor', () => endTermAction(randomUUID(), idle, form({ termTo: '2025-01-01' })), snapshot);
+    await expectRefusedBelow(
+      'editor',
+      () => endTermAction(randomUUID(), idle, form({ termTo: '2025-01-01' })),
+      snapshot,
+    );
     await expectRefusedBelow('editor', () => setMemberGroupsAction(randomUUID(), idle, form()), snapshot);
   });
 
   it('answer bad input field by field and change nothing', async () => {
     await actAs('editor');
     const before = await snapshot();
-    expect(await updateCouncilAction(DEMO_COUNCIL_ID, idle, form({ nameEn: '', nameRu: 'x', mandateEn: '', mandateRu: '', secretariatOrganisationId: randomUUID() }))).toMatchObject({
+    expect(
+      await updateCouncilAction(
+        DEMO_COUNCIL_ID,
+        idle,
+        form({ nameEn: '', nameRu: 'x', mandateEn: '', mandateRu: '', secretariatOrganisationId: randomUUID() }),
+      ),
+    ).toMatchObject({
       fieldErrors: { nameEn: ['Enter the name in English.'] },
     });
-    expect(await addWorkingGroupAction(DEMO_COUNCIL_ID, idle, form({ nameEn: 'Only English' }))).toMatchObject({ fieldErrors: { nameRu: [expect.any(String)] } });
-    expect(await addMemberAction(DEMO_COUNCIL_ID, idle, member({ role: 'king', termFrom: '14.05.2024' }))).toMatchObject({
+    expect(await addWorkingGroupAction(DEMO_COUNCIL_ID, idle, form({ nameEn: 'Only English' }))).toMatchObject({
+      fieldErrors: { nameRu: [expect.any(String)] },
+    });
+    expect(
+      await addMemberAction(DEMO_COUNCIL_ID, idle, member({ role: 'king', termFrom: '14.05.2024' })),
+    ).toMatchObject({
       fieldErrors: { role: ['Choose the role on the council.'], termFrom: ['Enter the date the term begins.'] },
     });
     expect(await addMemberAction(DEMO_COUNCIL_ID, idle, member({ termTo: '2024-01-01' }))).toMatchObject({
@@ -63,23 +95,31 @@ describe('council and roster actions', () => {
     expect(await addMemberAction(DEMO_COUNCIL_ID, idle, member({ contactId: randomUUID() }))).toMatchObject({
       fieldErrors: { contactId: ['That contact no longer exists.'] },
     });
-    expect(await endTermAction(randomUUID(), idle, form({ termTo: 'soon' }))).toMatchObject({ fieldErrors: { termTo: [expect.any(String)] } });
+    expect(await endTermAction(randomUUID(), idle, form({ termTo: 'soon' }))).toMatchObject({
+      fieldErrors: { termTo: [expect.any(String)] },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it('build the roster, refuse overlapping terms, end a term, and answer as of any date', async () => {
     await actAs('editor');
-    expect(await addMemberAction(DEMO_COUNCIL_ID, idle, member({ workingGroupIds: DEMO_WORKING_GROUP_BODY_ID }))).toMatchObject({ status: 'success' });
+    expect(
+      await addMemberAction(DEMO_COUNCIL_ID, idle, member({ workingGroupIds: DEMO_WORKING_GROUP_BODY_ID })),
+    ).toMatchObject({ status: 'success' });
     expect(await addMemberAction(DEMO_COUNCIL_ID, idle, member({ termFrom: '2025-01-01' }))).toMatchObject({
       fieldErrors: { contactId: ['This person already has a term on the council in those dates.'] },
     });
     const [term] = (await roster()).filter((m) => m.contactId === contactId);
-    expect(await endTermAction(term!.id, idle, form({ termTo: '2024-01-01' }))).toMatchObject({ message: expect.stringMatching(/cannot end before it began/) });
+    expect(await endTermAction(term!.id, idle, form({ termTo: '2024-01-01' }))).toMatchObject({
+      message: expect.stringMatching(/cannot end before it began/),
+    });
     expect(await endTermAction(term!.id, idle, form({ termTo: '2025-06-30' }))).toMatchObject({ status: 'success' });
 
     expect((await listRoster({ councilId: DEMO_COUNCIL_ID, asOf: '2024-05-13' })).map((r) => r.name)).toEqual([]);
     const during = await listRoster({ councilId: DEMO_COUNCIL_ID, asOf: '2025-06-30' });
-    expect(during).toMatchObject([{ name: 'Farrukh Rakhimov', country: 'UZ', workingGroupIds: [DEMO_WORKING_GROUP_BODY_ID] }]);
+    expect(during).toMatchObject([
+      { name: 'Farrukh Rakhimov', country: 'UZ', workingGroupIds: [DEMO_WORKING_GROUP_BODY_ID] },
+    ]);
     expect(await listRoster({ councilId: DEMO_COUNCIL_ID, asOf: '2025-07-01' })).toEqual([]);
 
     expect(await setMemberGroupsAction(term!.id, idle, form())).toMatchObject({ status: 'success' });

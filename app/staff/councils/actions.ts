@@ -2,14 +2,22 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { addCouncilMember, addWorkingGroup, endMemberTerm, setMemberGroups, updateCouncil, type RosterChangeResult } from '@/db/councils';
+import {
+  addCouncilMember,
+  addWorkingGroup,
+  endMemberTerm,
+  setMemberGroups,
+  updateCouncil,
+  type RosterChangeResult,
+} from '@/db/councils';
 import { staffAction } from '@/lib/actions';
 import { isCountryCode } from '@/lib/countries';
 import { ROSTER_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';
 
 const id = z.tuple([z.uuid()]);
-const blankToNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
+const blankToNull = (value: unknown) =>
+  value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value;
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const isoDate = (message: string) => z.iso.date(message);
 
@@ -69,13 +77,22 @@ export const addMemberAction = staffAction(
       .object({
         contactId: z.uuid('Choose the person from the contacts.'),
         role: z.enum(ROSTER_ROLES, 'Choose the role on the council.'),
-        nominatedByCountry: z.preprocess(blankToNull, z.string().refine(isCountryCode, 'Choose a country from the list.').nullable()),
-        nominatedByOrganisationId: z.preprocess(blankToNull, z.uuid('Choose an organisation from the list.').nullable()),
+        nominatedByCountry: z.preprocess(
+          blankToNull,
+          z.string().refine(isCountryCode, 'Choose a country from the list.').nullable(),
+        ),
+        nominatedByOrganisationId: z.preprocess(
+          blankToNull,
+          z.uuid('Choose an organisation from the list.').nullable(),
+        ),
         termFrom: isoDate('Enter the date the term begins.'),
         termTo: z.preprocess(blankToNull, isoDate('Enter a real date, or leave it empty for an open term.').nullable()),
         workingGroupIds: z.preprocess(list, z.array(z.uuid('Choose working groups from the list.'))),
       })
-      .refine((v) => !v.termTo || v.termTo >= v.termFrom, { path: ['termTo'], message: 'The term cannot end before it begins.' })
+      .refine((v) => !v.termTo || v.termTo >= v.termFrom, {
+        path: ['termTo'],
+        message: 'The term cannot end before it begins.',
+      })
       .refine((v) => v.nominatedByCountry || v.nominatedByOrganisationId, {
         path: ['nominatedByCountry'],
         message: 'Say who nominated them: a state, an organisation, or both.',
@@ -92,7 +109,11 @@ export const endTermAction = staffAction(
 );
 
 export const setMemberGroupsAction = staffAction(
-  { role: 'editor', bound: id, schema: z.object({ workingGroupIds: z.preprocess(list, z.array(z.uuid('Choose working groups from the list.'))) }) },
+  {
+    role: 'editor',
+    bound: id,
+    schema: z.object({ workingGroupIds: z.preprocess(list, z.array(z.uuid('Choose working groups from the list.'))) }),
+  },
   async ({ workingGroupIds }, { staff, bound: [memberId] }) =>
     outcome(await setMemberGroups(staff, memberId, workingGroupIds), 'Working groups saved.'),
 );

@@ -12,7 +12,10 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 async function failedMessage() {
   const db = await getDb();
   const { id } = await enqueueMail(db, { kind: 'test', to: 'someone@council.test', subject: 'Hello', text: 'Hello' });
-  await db.update(outboxMessages).set({ status: 'failed', attempts: 8, lastError: '550 mailbox unavailable' }).where(eq(outboxMessages.id, id));
+  await db
+    .update(outboxMessages)
+    .set({ status: 'failed', attempts: 8, lastError: '550 mailbox unavailable' })
+    .where(eq(outboxMessages.id, id));
   return id;
 }
 const row = async (id: string) => (await getDb()).select().from(outboxMessages).where(eq(outboxMessages.id, id));
@@ -20,7 +23,11 @@ const row = async (id: string) => (await getDb()).select().from(outboxMessages).
 describe('retryMailAction', () => {
   it('refuses anyone below admin and changes nothing', async () => {
     const id = await failedMessage();
-    await expectRefusedBelow('admin', () => retryMailAction(id, idle, form()), () => row(id));
+    await expectRefusedBelow(
+      'admin',
+      () => retryMailAction(id, idle, form()),
+      () => row(id),
+    );
   });
 
   it('refuses a bad id and a message that is not failed', async () => {
@@ -29,7 +36,10 @@ describe('retryMailAction', () => {
     const db = await getDb();
     const { id } = await enqueueMail(db, { kind: 'test', to: 'x@council.test', subject: 'Hi', text: 'Hi' });
     const before = await row(id);
-    expect(await retryMailAction(id, idle, form())).toMatchObject({ status: 'error', message: expect.stringMatching(/Only a failed message/) });
+    expect(await retryMailAction(id, idle, form())).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/Only a failed message/),
+    });
     expect(await row(id)).toEqual(before);
   });
 

@@ -59,7 +59,10 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
           </label>
           <input id="mail-search" name="q" type="search" defaultValue={search} className={inputClass} />
         </div>
-        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+        >
           Filter
         </button>
       </form>
@@ -79,7 +82,11 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
                   <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(message.createdAt, STAFF_ZONE, 'en')}</td>
                   <td className="px-3 py-2">{message.toAddress}</td>
                   <td className="px-3 py-2">
-                    {me.role === 'admin' ? <Link href={`/staff/mail/${message.id}`}>{message.subject}</Link> : message.subject}
+                    {me.role === 'admin' ? (
+                      <Link href={`/staff/mail/${message.id}`}>{message.subject}</Link>
+                    ) : (
+                      message.subject
+                    )}
                   </td>
                   <td className="px-3 py-2">
                     <MailStatus status={message.status} />

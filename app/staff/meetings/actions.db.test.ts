@@ -41,7 +41,10 @@ const briefing = {
 };
 const allMeetings = async () => (await getDb()).select().from(meetings).orderBy(meetings.id);
 const redirectTarget = async (run: Promise<unknown>) => {
-  const error = await run.then(() => null, (e: unknown) => e as { digest?: string });
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e as { digest?: string },
+  );
   return error?.digest?.split(';')[2] ?? null;
 };
 
@@ -59,7 +62,16 @@ describe('createMeetingAction', () => {
     const before = await allMeetings();
     const state = await createMeetingAction(
       idle,
-      form({ ...briefing, titleEn: ' ', timeZone: 'Mars/Base', endDate: '2024-12-09', format: 'online', capacity: '0', country: 'XX', waitlistOfferHours: '400' }),
+      form({
+        ...briefing,
+        titleEn: ' ',
+        timeZone: 'Mars/Base',
+        endDate: '2024-12-09',
+        format: 'online',
+        capacity: '0',
+        country: 'XX',
+        waitlistOfferHours: '400',
+      }),
     );
     expect(state).toMatchObject({
       status: 'error',
@@ -73,14 +85,23 @@ describe('createMeetingAction', () => {
     });
     expect(await allMeetings()).toEqual(before);
     // With a valid zone, the cross-field rules speak.
-    const second = await createMeetingAction(idle, form({ ...briefing, endDate: '2024-12-09', format: 'online', deadlineDate: '2024-12-11', deadlineTime: '10:00' }));
+    const second = await createMeetingAction(
+      idle,
+      form({ ...briefing, endDate: '2024-12-09', format: 'online', deadlineDate: '2024-12-11', deadlineTime: '10:00' }),
+    );
     expect(second).toMatchObject({
-      fieldErrors: { endTime: ['The meeting must end after it starts.'], meetingLink: ['An online meeting needs its meeting link.'] },
+      fieldErrors: {
+        endTime: ['The meeting must end after it starts.'],
+        meetingLink: ['An online meeting needs its meeting link.'],
+      },
     });
     expect(await createMeetingAction(idle, form({ ...briefing, workingGroupId: randomUUID() }))).toMatchObject({
       fieldErrors: { workingGroupId: ['Choose a working group of the meeting’s council.'] },
     });
-    const gap = await createMeetingAction(idle, form({ ...briefing, startDate: '2024-03-10', startTime: '02:30', endDate: '2024-03-10' }));
+    const gap = await createMeetingAction(
+      idle,
+      form({ ...briefing, startDate: '2024-03-10', startTime: '02:30', endDate: '2024-03-10' }),
+    );
     expect(gap).toMatchObject({ fieldErrors: { startTime: [expect.stringMatching(/does not exist at the venue/)] } });
   });
 
@@ -109,8 +130,12 @@ describe('updateMeetingAction', () => {
     expect(await updateMeetingAction(DEMO_PLENARY_ID, idle, form({ ...briefing, kind: 'gala' }))).toMatchObject({
       fieldErrors: { kind: ['Choose the kind of meeting.'] },
     });
-    expect(await updateMeetingAction(randomUUID(), idle, form(briefing))).toMatchObject({ message: 'That meeting no longer exists.' });
-    expect(await updateMeetingAction(DEMO_PLENARY_ID, idle, form({ ...briefing, councilId: randomUUID() }))).toMatchObject({
+    expect(await updateMeetingAction(randomUUID(), idle, form(briefing))).toMatchObject({
+      message: 'That meeting no longer exists.',
+    });
+    expect(
+      await updateMeetingAction(DEMO_PLENARY_ID, idle, form({ ...briefing, councilId: randomUUID() })),
+    ).toMatchObject({
       fieldErrors: { councilId: ['That council no longer exists.'] },
     });
     expect(await allMeetings()).toEqual(before);
@@ -119,9 +144,15 @@ describe('updateMeetingAction', () => {
 
 describe('changeMeetingStatusAction', () => {
   it('refuses anyone below editor, unknown statuses and disallowed steps', async () => {
-    await expectRefusedBelow('editor', () => changeMeetingStatusAction(DEMO_PLENARY_ID, idle, form({ to: 'cancelled' })), allMeetings);
+    await expectRefusedBelow(
+      'editor',
+      () => changeMeetingStatusAction(DEMO_PLENARY_ID, idle, form({ to: 'cancelled' })),
+      allMeetings,
+    );
     await actAs('editor');
-    expect(await changeMeetingStatusAction(DEMO_PLENARY_ID, idle, form({ to: 'finished' }))).toMatchObject({ fieldErrors: { to: ['Choose a status.'] } });
+    expect(await changeMeetingStatusAction(DEMO_PLENARY_ID, idle, form({ to: 'finished' }))).toMatchObject({
+      fieldErrors: { to: ['Choose a status.'] },
+    });
     expect(await changeMeetingStatusAction(DEMO_PLENARY_ID, idle, form({ to: 'draft' }))).toMatchObject({
       status: 'error',
       message: 'A meeting cannot go from “held” to “draft”.',
@@ -140,13 +171,30 @@ describe('changeMeetingStatusAction', () => {
     expect(await changeMeetingStatusAction(id, idle, form({ to: 'held' }))).toMatchObject({
       message: 'A meeting can be marked held only after it has ended.',
     });
-    const steps = await (await getDb()).select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'meeting.status_changed')));
-    expect(steps.map((s) => (s.after as { status: string }).status).sort()).toEqual(['invitations_open', 'planned', 'registration_closed']);
+    const steps = await (
+      await getDb()
+    )
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'meeting.status_changed')));
+    expect(steps.map((s) => (s.after as { status: string }).status).sort()).toEqual([
+      'invitations_open',
+      'planned',
+      'registration_closed',
+    ]);
   });
 });
 
 describe('duplicateMeetingAction', () => {
-  const next = { titleEn: 'Second meeting', titleRu: 'Второе заседание', timeZone: 'Asia/Tashkent', startDate: '2027-05-14', startTime: '10:00', endDate: '2027-05-14', endTime: '17:00' };
+  const next = {
+    titleEn: 'Second meeting',
+    titleRu: 'Второе заседание',
+    timeZone: 'Asia/Tashkent',
+    startDate: '2027-05-14',
+    startTime: '10:00',
+    endDate: '2027-05-14',
+    endTime: '17:00',
+  };
 
   it('refuses anyone below editor and bad input', async () => {
     await expectRefusedBelow('editor', () => duplicateMeetingAction(DEMO_PLENARY_ID, idle, form(next)), allMeetings);
@@ -168,8 +216,17 @@ describe('duplicateMeetingAction', () => {
     const id = target!.split('/').pop()!.split('?')[0]!;
     const db = await getDb();
     const [copy] = await db.select().from(meetings).where(eq(meetings.id, id));
-    expect(copy).toMatchObject({ status: 'draft', titleEn: 'Second meeting', cityEn: 'Tashkent', startsAt: new Date('2027-05-14T05:00:00Z') });
-    const links = await db.select().from(meetingOrganisations).where(eq(meetingOrganisations.meetingId, id)).orderBy(meetingOrganisations.position);
+    expect(copy).toMatchObject({
+      status: 'draft',
+      titleEn: 'Second meeting',
+      cityEn: 'Tashkent',
+      startsAt: new Date('2027-05-14T05:00:00Z'),
+    });
+    const links = await db
+      .select()
+      .from(meetingOrganisations)
+      .where(eq(meetingOrganisations.meetingId, id))
+      .orderBy(meetingOrganisations.position);
     expect(links.map((l) => l.organisationId)).toEqual(demoOrganisations.map((o) => o.id));
   });
 });
@@ -177,28 +234,52 @@ describe('duplicateMeetingAction', () => {
 describe('organiser actions', () => {
   const [unrcca, unoct] = demoOrganisations;
   const plenaryLinks = async () =>
-    (await getDb()).select().from(meetingOrganisations).where(eq(meetingOrganisations.meetingId, DEMO_PLENARY_ID)).orderBy(meetingOrganisations.position);
+    (await getDb())
+      .select()
+      .from(meetingOrganisations)
+      .where(eq(meetingOrganisations.meetingId, DEMO_PLENARY_ID))
+      .orderBy(meetingOrganisations.position);
 
   it('refuse anyone below editor and change nothing', async () => {
-    await expectRefusedBelow('editor', () => linkOrganisationAction(DEMO_PLENARY_ID, idle, form({ organisationId: unoct!.id, role: 'partner' })), plenaryLinks);
-    await expectRefusedBelow('editor', () => moveOrganisationAction(DEMO_PLENARY_ID, unoct!.id, idle, form({ direction: 'up' })), plenaryLinks);
-    await expectRefusedBelow('editor', () => unlinkOrganisationAction(DEMO_PLENARY_ID, unoct!.id, idle, form()), plenaryLinks);
+    await expectRefusedBelow(
+      'editor',
+      () => linkOrganisationAction(DEMO_PLENARY_ID, idle, form({ organisationId: unoct!.id, role: 'partner' })),
+      plenaryLinks,
+    );
+    await expectRefusedBelow(
+      'editor',
+      () => moveOrganisationAction(DEMO_PLENARY_ID, unoct!.id, idle, form({ direction: 'up' })),
+      plenaryLinks,
+    );
+    await expectRefusedBelow(
+      'editor',
+      () => unlinkOrganisationAction(DEMO_PLENARY_ID, unoct!.id, idle, form()),
+      plenaryLinks,
+    );
   });
 
   it('refuse bad input', async () => {
     await actAs('editor');
     const before = await plenaryLinks();
-    expect(await linkOrganisationAction(DEMO_PLENARY_ID, idle, form({ organisationId: 'x', role: 'sponsor' }))).toMatchObject({
+    expect(
+      await linkOrganisationAction(DEMO_PLENARY_ID, idle, form({ organisationId: 'x', role: 'sponsor' })),
+    ).toMatchObject({
       fieldErrors: { organisationId: ['Choose an organisation.'], role: ['Choose a role.'] },
     });
-    expect(await moveOrganisationAction(DEMO_PLENARY_ID, unoct!.id, idle, form({ direction: 'sideways' }))).toMatchObject({ status: 'error' });
-    expect(await unlinkOrganisationAction(DEMO_PLENARY_ID, randomUUID(), idle, form())).toMatchObject({ status: 'error' });
+    expect(
+      await moveOrganisationAction(DEMO_PLENARY_ID, unoct!.id, idle, form({ direction: 'sideways' })),
+    ).toMatchObject({ status: 'error' });
+    expect(await unlinkOrganisationAction(DEMO_PLENARY_ID, randomUUID(), idle, form())).toMatchObject({
+      status: 'error',
+    });
     expect(await plenaryLinks()).toEqual(before);
   });
 
   it('reorder, change a role, unlink and link again at the end', async () => {
     await actAs('editor');
-    expect(await moveOrganisationAction(DEMO_PLENARY_ID, unoct!.id, idle, form({ direction: 'up' }))).toMatchObject({ status: 'success' });
+    expect(await moveOrganisationAction(DEMO_PLENARY_ID, unoct!.id, idle, form({ direction: 'up' }))).toMatchObject({
+      status: 'success',
+    });
     expect((await plenaryLinks()).slice(0, 2).map((l) => l.organisationId)).toEqual([unoct!.id, unrcca!.id]);
     await linkOrganisationAction(DEMO_PLENARY_ID, idle, form({ organisationId: unoct!.id, role: 'partner' }));
     expect((await plenaryLinks())[0]).toMatchObject({ organisationId: unoct!.id, role: 'partner', position: 0 });
@@ -221,22 +302,44 @@ describe('agenda actions', () => {
     room: 'Main hall',
   };
   const agendaOf = async (meetingId: string) =>
-    (await getDb()).select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(agendaItems.position);
+    (await getDb())
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .orderBy(agendaItems.position);
 
   it('refuse anyone below editor and change nothing', async () => {
     const [first] = await agendaOf(DEMO_PLENARY_ID);
     const snapshot = async () => ({ items: await agendaOf(DEMO_PLENARY_ID), meetings: await allMeetings() });
     await expectRefusedBelow('editor', () => addAgendaItemAction(DEMO_PLENARY_ID, idle, form(item)), snapshot);
-    await expectRefusedBelow('editor', () => moveAgendaItemAction(first!.id, idle, form({ direction: 'down' })), snapshot);
+    await expectRefusedBelow(
+      'editor',
+      () => moveAgendaItemAction(first!.id, idle, form({ direction: 'down' })),
+      snapshot,
+    );
     await expectRefusedBelow('editor', () => removeAgendaItemAction(first!.id, idle, form()), snapshot);
-    await expectRefusedBelow('editor', () => setAgendaPublishedAction(DEMO_PLENARY_ID, idle, form({ published: 'false' })), snapshot);
+    await expectRefusedBelow(
+      'editor',
+      () => setAgendaPublishedAction(DEMO_PLENARY_ID, idle, form({ published: 'false' })),
+      snapshot,
+    );
   });
 
   it('refuse bad input', async () => {
     await actAs('editor');
     const before = await agendaOf(DEMO_PLENARY_ID);
-    expect(await addAgendaItemAction(DEMO_PLENARY_ID, idle, form({ ...item, kind: 'party', titleRu: '', speakers: 'someone' }))).toMatchObject({
-      fieldErrors: { kind: ['Choose the kind of item.'], titleRu: ['Enter the title in Russian.'], speakers: ['Choose people from the list.'] },
+    expect(
+      await addAgendaItemAction(
+        DEMO_PLENARY_ID,
+        idle,
+        form({ ...item, kind: 'party', titleRu: '', speakers: 'someone' }),
+      ),
+    ).toMatchObject({
+      fieldErrors: {
+        kind: ['Choose the kind of item.'],
+        titleRu: ['Enter the title in Russian.'],
+        speakers: ['Choose people from the list.'],
+      },
     });
     expect(await addAgendaItemAction(DEMO_PLENARY_ID, idle, form({ ...item, endTime: '10:59' }))).toMatchObject({
       fieldErrors: { endTime: ['The item must end after it starts.'] },
@@ -244,21 +347,36 @@ describe('agenda actions', () => {
     expect(await addAgendaItemAction(DEMO_PLENARY_ID, idle, form({ ...item, speakers: randomUUID() }))).toMatchObject({
       message: 'One of the people chosen is no longer in the contacts.',
     });
-    expect(await addAgendaItemAction(randomUUID(), idle, form(item))).toMatchObject({ message: 'That meeting no longer exists.' });
-    expect(await setAgendaPublishedAction(DEMO_PLENARY_ID, idle, form({ published: 'maybe' }))).toMatchObject({ status: 'error' });
+    expect(await addAgendaItemAction(randomUUID(), idle, form(item))).toMatchObject({
+      message: 'That meeting no longer exists.',
+    });
+    expect(await setAgendaPublishedAction(DEMO_PLENARY_ID, idle, form({ published: 'maybe' }))).toMatchObject({
+      status: 'error',
+    });
     expect(await agendaOf(DEMO_PLENARY_ID)).toEqual(before);
   });
 
   it('add an item in venue time with its speaker, reorder, remove, publish, and copy it with a duplicate', async () => {
     await actAs('editor');
     const db = await getDb();
-    const [speaker] = await db.insert(contacts).values({ name: 'Yerzhan Akhmetov', email: `yerzhan.${randomUUID()}@mfa-kz.example.org` }).returning();
+    const [speaker] = await db
+      .insert(contacts)
+      .values({ name: 'Yerzhan Akhmetov', email: `yerzhan.${randomUUID()}@mfa-kz.example.org` })
+      .returning();
     const before = (await agendaOf(DEMO_PLENARY_ID)).length;
-    expect(await addAgendaItemAction(DEMO_PLENARY_ID, idle, form({ ...item, speakers: speaker!.id }))).toMatchObject({ status: 'success' });
+    expect(await addAgendaItemAction(DEMO_PLENARY_ID, idle, form({ ...item, speakers: speaker!.id }))).toMatchObject({
+      status: 'success',
+    });
     const items = await agendaOf(DEMO_PLENARY_ID);
     const added = items.at(-1)!;
-    expect(added).toMatchObject({ titleEn: 'Statement by Kazakhstan', position: before, startsAt: new Date('2024-05-14T06:00:00Z') });
-    expect(await db.select().from(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, added.id))).toMatchObject([{ contactId: speaker!.id, role: 'speaker' }]);
+    expect(added).toMatchObject({
+      titleEn: 'Statement by Kazakhstan',
+      position: before,
+      startsAt: new Date('2024-05-14T06:00:00Z'),
+    });
+    expect(await db.select().from(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, added.id))).toMatchObject([
+      { contactId: speaker!.id, role: 'speaker' },
+    ]);
 
     await moveAgendaItemAction(added.id, idle, form({ direction: 'up' }));
     expect((await agendaOf(DEMO_PLENARY_ID)).at(-2)!.id).toBe(added.id);
@@ -266,11 +384,25 @@ describe('agenda actions', () => {
     const after = await agendaOf(DEMO_PLENARY_ID);
     expect(after.map((i) => i.position)).toEqual(after.map((_, i) => i));
 
-    expect(await setAgendaPublishedAction(DEMO_PLENARY_ID, idle, form({ published: 'false' }))).toMatchObject({ status: 'success' });
+    expect(await setAgendaPublishedAction(DEMO_PLENARY_ID, idle, form({ published: 'false' }))).toMatchObject({
+      status: 'success',
+    });
     expect((await db.select().from(meetings).where(eq(meetings.id, DEMO_PLENARY_ID)))[0]!.agendaPublished).toBe(false);
 
     const target = await redirectTarget(
-      duplicateMeetingAction(DEMO_PLENARY_ID, idle, form({ titleEn: 'Copy', titleRu: 'Копия', timeZone: 'Asia/Tashkent', startDate: '2025-05-14', startTime: '10:00', endDate: '2025-05-14', endTime: '17:00' })),
+      duplicateMeetingAction(
+        DEMO_PLENARY_ID,
+        idle,
+        form({
+          titleEn: 'Copy',
+          titleRu: 'Копия',
+          timeZone: 'Asia/Tashkent',
+          startDate: '2025-05-14',
+          startTime: '10:00',
+          endDate: '2025-05-14',
+          endTime: '17:00',
+        }),
+      ),
     );
     const copyId = target!.split('/').pop()!.split('?')[0]!;
     const copied = await agendaOf(copyId);
@@ -280,21 +412,38 @@ describe('agenda actions', () => {
 });
 
 describe('updateAgendaItemAction', () => {
-  const change = { kind: 'panel', date: '2024-05-14', startTime: '10:30', endTime: '12:00', titleEn: 'Panel', titleRu: 'Панель', room: 'Hall B' };
-  const itemsOf = async () => (await getDb()).select().from(agendaItems).where(eq(agendaItems.meetingId, DEMO_PLENARY_ID)).orderBy(agendaItems.id);
+  const change = {
+    kind: 'panel',
+    date: '2024-05-14',
+    startTime: '10:30',
+    endTime: '12:00',
+    titleEn: 'Panel',
+    titleRu: 'Панель',
+    room: 'Hall B',
+  };
+  const itemsOf = async () =>
+    (await getDb())
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, DEMO_PLENARY_ID))
+      .orderBy(agendaItems.id);
 
   it('refuses anyone below editor, bad input and unknown items, changing nothing', async () => {
     const [first] = await itemsOf();
     await expectRefusedBelow('editor', () => updateAgendaItemAction(first!.id, idle, form(change)), itemsOf);
     await actAs('editor');
     const before = await itemsOf();
-    expect(await updateAgendaItemAction(first!.id, idle, form({ ...change, titleEn: '', endTime: '25:00' }))).toMatchObject({
+    expect(
+      await updateAgendaItemAction(first!.id, idle, form({ ...change, titleEn: '', endTime: '25:00' })),
+    ).toMatchObject({
       fieldErrors: { titleEn: ['Enter the title in English.'] },
     });
     expect(await updateAgendaItemAction(first!.id, idle, form({ ...change, endTime: '10:00' }))).toMatchObject({
       fieldErrors: { endTime: ['The item must end after it starts.'] },
     });
-    expect(await updateAgendaItemAction(randomUUID(), idle, form(change))).toMatchObject({ message: 'That agenda item no longer exists.' });
+    expect(await updateAgendaItemAction(randomUUID(), idle, form(change))).toMatchObject({
+      message: 'That agenda item no longer exists.',
+    });
     expect(await itemsOf()).toEqual(before);
   });
 
@@ -303,7 +452,14 @@ describe('updateAgendaItemAction', () => {
     const [first] = await itemsOf();
     expect(await updateAgendaItemAction(first!.id, idle, form(change))).toMatchObject({ status: 'success' });
     const [after] = await (await getDb()).select().from(agendaItems).where(eq(agendaItems.id, first!.id));
-    expect(after).toMatchObject({ kind: 'panel', titleEn: 'Panel', room: 'Hall B', startsAt: new Date('2024-05-14T05:30:00Z') });
-    expect(await (await getDb()).select().from(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, first!.id))).toEqual([]);
+    expect(after).toMatchObject({
+      kind: 'panel',
+      titleEn: 'Panel',
+      room: 'Hall B',
+      startsAt: new Date('2024-05-14T05:30:00Z'),
+    });
+    expect(
+      await (await getDb()).select().from(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, first!.id)),
+    ).toEqual([]);
   });
 });

@@ -57,12 +57,15 @@ function done(result: MeetingChangeResult, message: string): FormState {
   return { status: 'success', message };
 }
 
-export const createMeetingAction = staffAction({ role: 'editor', schema: meetingFormSchema }, async (values, { staff }) => {
-  const result = await createMeeting(staff, values);
-  if (!result.ok) return refused(result);
-  revalidatePath('/staff');
-  redirect(`/staff/meetings/${result.id}`);
-});
+export const createMeetingAction = staffAction(
+  { role: 'editor', schema: meetingFormSchema },
+  async (values, { staff }) => {
+    const result = await createMeeting(staff, values);
+    if (!result.ok) return refused(result);
+    revalidatePath('/staff');
+    redirect(`/staff/meetings/${result.id}`);
+  },
+);
 
 export const updateMeetingAction = staffAction(
   { role: 'editor', bound: meetingId, schema: meetingFormSchema },
@@ -98,11 +101,16 @@ export const linkOrganisationAction = staffAction(
       role: z.enum(ORGANISATION_ROLES, 'Choose a role.'),
     }),
   },
-  async (input, { staff, bound: [id] }) => done(await linkOrganisation(staff, { meetingId: id, ...input }), 'Organisations updated.'),
+  async (input, { staff, bound: [id] }) =>
+    done(await linkOrganisation(staff, { meetingId: id, ...input }), 'Organisations updated.'),
 );
 
 export const moveOrganisationAction = staffAction(
-  { role: 'editor', bound: meetingAndOrganisation, schema: z.object({ direction: z.enum(['up', 'down'], 'Choose up or down.') }) },
+  {
+    role: 'editor',
+    bound: meetingAndOrganisation,
+    schema: z.object({ direction: z.enum(['up', 'down'], 'Choose up or down.') }),
+  },
   async ({ direction }, { staff, bound: [id, organisationId] }) =>
     done(await moveOrganisation(staff, { meetingId: id, organisationId, direction }), 'Order changed.'),
 );
@@ -139,7 +147,12 @@ const agendaItemSchema = z.object({
   titleRu: z.string().trim().min(1, 'Enter the title in Russian.').max(300),
   descriptionEn: z.string().trim().max(5000).default(''),
   descriptionRu: z.string().trim().max(5000).default(''),
-  room: z.string().trim().max(200).transform((room) => room || null).default(''),
+  room: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((room) => room || null)
+    .default(''),
   speakers: contactIds,
   moderators: contactIds,
   participants: contactIds,
@@ -188,7 +201,8 @@ const itemId = z.tuple([z.uuid()]);
 
 export const moveAgendaItemAction = staffAction(
   { role: 'editor', bound: itemId, schema: z.object({ direction: z.enum(['up', 'down'], 'Choose up or down.') }) },
-  async ({ direction }, { staff, bound: [id] }) => agendaDone(await moveAgendaItem(staff, id, direction), 'Agenda reordered.'),
+  async ({ direction }, { staff, bound: [id] }) =>
+    agendaDone(await moveAgendaItem(staff, id, direction), 'Agenda reordered.'),
 );
 
 export const updateAgendaItemAction = staffAction(
@@ -204,11 +218,16 @@ export const updateAgendaItemAction = staffAction(
 
 export const removeAgendaItemAction = staffAction(
   { role: 'editor', bound: itemId, schema: z.object({}) },
-  async (_input, { staff, bound: [id] }) => agendaDone(await removeAgendaItem(staff, id), 'Item removed from the agenda.'),
+  async (_input, { staff, bound: [id] }) =>
+    agendaDone(await removeAgendaItem(staff, id), 'Item removed from the agenda.'),
 );
 
 export const setAgendaPublishedAction = staffAction(
-  { role: 'editor', bound: meetingId, schema: z.object({ published: z.enum(['true', 'false']).transform((v) => v === 'true') }) },
+  {
+    role: 'editor',
+    bound: meetingId,
+    schema: z.object({ published: z.enum(['true', 'false']).transform((v) => v === 'true') }),
+  },
   async ({ published }, { staff, bound: [id] }) =>
     agendaDone(
       await setAgendaPublished(staff, id, published),

@@ -58,7 +58,12 @@ export function MeetingForm({
       <FormStatus state={state} />
       {/* Keyed by what was sent, so a refused submission comes back with every field as the person left it (React
           resets uncontrolled fields to their defaults after an action). */}
-      <MeetingFields key={JSON.stringify(state.status === 'error' ? state.values : null)} state={state} defaults={defaults} {...options} />
+      <MeetingFields
+        key={JSON.stringify(state.status === 'error' ? state.values : null)}
+        state={state}
+        defaults={defaults}
+        {...options}
+      />
       <div>
         <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
       </div>
@@ -87,10 +92,21 @@ function MeetingFields({
 }) {
   const value = (name: keyof MeetingFormDefaults) => submittedValue(state, name) ?? defaults[name] ?? '';
   const [format, setFormat] = useState(value('format') || 'in_person');
-  const text = (name: keyof MeetingFormDefaults, label: string, props: { hint?: string; type?: string; lang?: string } = {}) => (
+  const text = (
+    name: keyof MeetingFormDefaults,
+    label: string,
+    props: { hint?: string; type?: string; lang?: string } = {},
+  ) => (
     <Field id={`meeting-${name}`} label={label} hint={props.hint} error={fieldError(state, name)}>
       {(aria) => (
-        <input {...aria} name={name} type={props.type ?? 'text'} lang={props.lang} defaultValue={value(name)} className={inputClass} />
+        <input
+          {...aria}
+          name={name}
+          type={props.type ?? 'text'}
+          lang={props.lang}
+          defaultValue={value(name)}
+          className={inputClass}
+        />
       )}
     </Field>
   );
@@ -114,15 +130,37 @@ function MeetingFields({
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">What</legend>
         {select('councilId', 'Council', councils)}
-        {select('workingGroupId', 'Working group (optional)', workingGroups, 'For a meeting of one of the council’s working groups.')}
+        {select(
+          'workingGroupId',
+          'Working group (optional)',
+          workingGroups,
+          'For a meeting of one of the council’s working groups.',
+        )}
         {select('kind', 'Kind of meeting', kinds)}
         {text('titleEn', 'Title in English')}
         {text('titleRu', 'Title in Russian', { lang: 'ru' })}
         <Field id="meeting-objectivesEn" label="Objectives in English" error={fieldError(state, 'objectivesEn')}>
-          {(aria) => <textarea {...aria} name="objectivesEn" rows={4} defaultValue={value('objectivesEn')} className={inputClass} />}
+          {(aria) => (
+            <textarea
+              {...aria}
+              name="objectivesEn"
+              rows={4}
+              defaultValue={value('objectivesEn')}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id="meeting-objectivesRu" label="Objectives in Russian" error={fieldError(state, 'objectivesRu')}>
-          {(aria) => <textarea {...aria} name="objectivesRu" lang="ru" rows={4} defaultValue={value('objectivesRu')} className={inputClass} />}
+          {(aria) => (
+            <textarea
+              {...aria}
+              name="objectivesRu"
+              lang="ru"
+              rows={4}
+              defaultValue={value('objectivesRu')}
+              className={inputClass}
+            />
+          )}
         </Field>
       </fieldset>
 
@@ -142,13 +180,21 @@ function MeetingFields({
         {text('endTime', 'End time', { type: 'time' })}
         {text('deadlineDate', 'Registration deadline: date', { type: 'date', hint: 'Optional. Before the start.' })}
         {text('deadlineTime', 'Registration deadline: time', { type: 'time' })}
-        {text('capacity', 'Capacity (seats)', { type: 'number', hint: 'Optional: leave empty for no limit. When full, acceptances join a waiting list.' })}
-        {text('waitlistOfferHours', 'Waiting list: hours to take a freed seat', { type: 'number', hint: 'A freed seat is offered to the first on the list for this long (never past the start). Default 48.' })}
+        {text('capacity', 'Capacity (seats)', {
+          type: 'number',
+          hint: 'Optional: leave empty for no limit. When full, acceptances join a waiting list.',
+        })}
+        {text('waitlistOfferHours', 'Waiting list: hours to take a freed seat', {
+          type: 'number',
+          hint: 'A freed seat is offered to the first on the list for this long (never past the start). Default 48.',
+        })}
         <label className="flex items-start gap-2 sm:col-span-2">
           <input
             type="checkbox"
             name="visaSupport"
-            defaultChecked={state.status === 'error' ? submittedValue(state, 'visaSupport') === 'on' : defaults.visaSupport === 'on'}
+            defaultChecked={
+              state.status === 'error' ? submittedValue(state, 'visaSupport') === 'on' : defaults.visaSupport === 'on'
+            }
             className="mt-1 size-5"
           />
           <span>
@@ -163,7 +209,13 @@ function MeetingFields({
         <Field id="meeting-format" label="Format" error={fieldError(state, 'format')}>
           {(aria) => (
             // Uncontrolled (like every field here), so React's reset after an action restores the chosen format.
-            <select {...aria} name="format" defaultValue={format} onChange={(e) => setFormat(e.target.value)} className={inputClass}>
+            <select
+              {...aria}
+              name="format"
+              defaultValue={format}
+              onChange={(e) => setFormat(e.target.value)}
+              className={inputClass}
+            >
               {formats.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}

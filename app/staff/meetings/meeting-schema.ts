@@ -27,8 +27,18 @@ type WhenInput = { startDate: string; startTime: string; endDate: string; endTim
 function resolveWhen(input: WhenInput, ctx: z.RefinementCtx): { startsAt: Date; endsAt: Date } | null {
   const start = parseZonedDateTime(input.startDate, input.startTime, input.timeZone);
   const end = parseZonedDateTime(input.endDate, input.endTime, input.timeZone);
-  if (!start.ok) ctx.addIssue({ code: 'custom', path: ['startTime'], message: start.reason === 'nonexistent' ? NONEXISTENT : 'Enter a real date and time.' });
-  if (!end.ok) ctx.addIssue({ code: 'custom', path: ['endTime'], message: end.reason === 'nonexistent' ? NONEXISTENT : 'Enter a real date and time.' });
+  if (!start.ok)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['startTime'],
+      message: start.reason === 'nonexistent' ? NONEXISTENT : 'Enter a real date and time.',
+    });
+  if (!end.ok)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endTime'],
+      message: end.reason === 'nonexistent' ? NONEXISTENT : 'Enter a real date and time.',
+    });
   if (!start.ok || !end.ok) return null;
   if (end.instant <= start.instant) {
     ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'The meeting must end after it starts.' });
@@ -51,7 +61,10 @@ export const meetingFormSchema = z
     format: z.enum(MEETING_FORMATS, 'Choose in person, hybrid or online.'),
     meetingLink: z.preprocess(
       blankToUndefined,
-      z.url({ protocol: /^https$/, error: 'Enter the meeting link, starting with https://' }).max(2000).optional(),
+      z
+        .url({ protocol: /^https$/, error: 'Enter the meeting link, starting with https://' })
+        .max(2000)
+        .optional(),
     ),
     cityEn: optionalText(200),
     cityRu: optionalText(200),
@@ -86,7 +99,10 @@ export const meetingFormSchema = z
     deadlineDate: z.preprocess(blankToUndefined, z.iso.date('Enter the deadline date.').optional()),
     deadlineTime: z.preprocess(
       blankToUndefined,
-      z.string().regex(/^\d{2}:\d{2}$/, 'Enter the deadline time, like 18:00.').optional(),
+      z
+        .string()
+        .regex(/^\d{2}:\d{2}$/, 'Enter the deadline time, like 18:00.')
+        .optional(),
     ),
   })
   .transform((input, ctx) => {
@@ -107,10 +123,15 @@ export const meetingFormSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [input.deadlineDate ? 'deadlineTime' : 'deadlineDate'],
-          message: deadline.reason === 'nonexistent' ? NONEXISTENT : 'Enter both the date and the time of the deadline.',
+          message:
+            deadline.reason === 'nonexistent' ? NONEXISTENT : 'Enter both the date and the time of the deadline.',
         });
       } else if (when && deadline.instant > when.startsAt) {
-        ctx.addIssue({ code: 'custom', path: ['deadlineDate'], message: 'Registration must close before the meeting starts.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deadlineDate'],
+          message: 'Registration must close before the meeting starts.',
+        });
       } else registrationDeadline = deadline.instant;
     }
     if (!when) return z.NEVER;

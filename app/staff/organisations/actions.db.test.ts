@@ -10,20 +10,51 @@ vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const all = async () => (await getDb()).select().from(organisations).orderBy(organisations.id);
-const ministry = (stamp: string) => ({ nameEn: `Ministry of Justice of the Republic of Uzbekistan ${stamp}`, nameRu: 'Министерство юстиции', acronym: `MOJ UZ ${stamp}`, type: 'government', country: 'UZ' });
+const ministry = (stamp: string) => ({
+  nameEn: `Ministry of Justice of the Republic of Uzbekistan ${stamp}`,
+  nameRu: 'Министерство юстиции',
+  acronym: `MOJ UZ ${stamp}`,
+  type: 'government',
+  country: 'UZ',
+});
 
 describe('organisation actions', () => {
   it('refuse anyone below editor and change nothing', async () => {
-    const [existing] = await (await getDb()).insert(organisations).values({ nameEn: 'United Nations Regional Centre for Preventive Diplomacy for Central Asia', acronym: 'UNRCCA X', type: 'un_entity' }).returning();
+    const [existing] = await (
+      await getDb()
+    )
+      .insert(organisations)
+      .values({
+        nameEn: 'United Nations Regional Centre for Preventive Diplomacy for Central Asia',
+        acronym: 'UNRCCA X',
+        type: 'un_entity',
+      })
+      .returning();
     await expectRefusedBelow('editor', () => createOrganisationAction(idle, form(ministry('a'))), all);
     await expectRefusedBelow('editor', () => updateOrganisationAction(existing!.id, idle, form(ministry('b'))), all);
-    await expectRefusedBelow('editor', () => mergeOrganisationAction(existing!.id, idle, form({ mergeId: randomUUID() })), all);
+    await expectRefusedBelow(
+      'editor',
+      () => mergeOrganisationAction(existing!.id, idle, form({ mergeId: randomUUID() })),
+      all,
+    );
   });
 
   it('answer bad input field by field and change nothing', async () => {
     await actAs('editor');
     const before = await all();
-    expect(await createOrganisationAction(idle, form({ nameEn: ' ', type: 'ministry', country: 'Uzbekistan', parentId: 'x', website: 'ftp://x', acronym: 'A'.repeat(31) }))).toMatchObject({
+    expect(
+      await createOrganisationAction(
+        idle,
+        form({
+          nameEn: ' ',
+          type: 'ministry',
+          country: 'Uzbekistan',
+          parentId: 'x',
+          website: 'ftp://x',
+          acronym: 'A'.repeat(31),
+        }),
+      ),
+    ).toMatchObject({
       fieldErrors: {
         nameEn: ['Enter the name in English.'],
         type: ['Choose the type of organisation.'],
@@ -47,16 +78,42 @@ describe('organisation actions', () => {
     const stamp = randomUUID().slice(0, 6);
     expect(await createOrganisationAction(idle, form(ministry(stamp)))).toMatchObject({ status: 'success' });
     const db = await getDb();
-    const [parent] = await db.select().from(organisations).where(eq(organisations.acronym, `MOJ UZ ${stamp}`));
-    expect(await createOrganisationAction(idle, form({ nameEn: `Department of Probation ${stamp}`, type: 'government', country: 'UZ', parentId: parent!.id, website: 'minjust.uz' }))).toMatchObject({ status: 'success' });
-    const [department] = await db.select().from(organisations).where(eq(organisations.nameEn, `Department of Probation ${stamp}`));
+    const [parent] = await db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.acronym, `MOJ UZ ${stamp}`));
+    expect(
+      await createOrganisationAction(
+        idle,
+        form({
+          nameEn: `Department of Probation ${stamp}`,
+          type: 'government',
+          country: 'UZ',
+          parentId: parent!.id,
+          website: 'minjust.uz',
+        }),
+      ),
+    ).toMatchObject({ status: 'success' });
+    const [department] = await db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.nameEn, `Department of Probation ${stamp}`));
     expect(department).toMatchObject({ parentId: parent!.id, website: 'https://minjust.uz' });
-    expect(await updateOrganisationAction(parent!.id, idle, form({ ...ministry(stamp), parentId: department!.id }))).toMatchObject({
+    expect(
+      await updateOrganisationAction(parent!.id, idle, form({ ...ministry(stamp), parentId: department!.id })),
+    ).toMatchObject({
       fieldErrors: { parentId: ['An organisation cannot be part of itself or of one of its own departments.'] },
     });
-    const [person] = await db.insert(contacts).values({ name: 'Person', email: `p.${stamp}@example.org`, organisationId: department!.id }).returning();
-    expect(await mergeOrganisationAction(parent!.id, idle, form({ mergeId: parent!.id }))).toMatchObject({ message: 'An organisation cannot be merged with itself.' });
-    await expect(mergeOrganisationAction(parent!.id, idle, form({ mergeId: department!.id }))).rejects.toThrow('NEXT_REDIRECT');
+    const [person] = await db
+      .insert(contacts)
+      .values({ name: 'Person', email: `p.${stamp}@example.org`, organisationId: department!.id })
+      .returning();
+    expect(await mergeOrganisationAction(parent!.id, idle, form({ mergeId: parent!.id }))).toMatchObject({
+      message: 'An organisation cannot be merged with itself.',
+    });
+    await expect(mergeOrganisationAction(parent!.id, idle, form({ mergeId: department!.id }))).rejects.toThrow(
+      'NEXT_REDIRECT',
+    );
     expect((await db.select().from(contacts).where(eq(contacts.id, person!.id)))[0]!.organisationId).toBe(parent!.id);
     expect(await db.select().from(organisations).where(eq(organisations.id, department!.id))).toEqual([]);
   });

@@ -13,22 +13,33 @@ const fix = 'Please correct the fields marked below.';
 function refused(result: Exclude<OrganisationChangeResult, { ok: true }>): FormState {
   switch (result.reason) {
     case 'acronymTaken':
-      return { status: 'error', message: fix, fieldErrors: { acronym: ['Another organisation already has this acronym: merge the two instead.'] } };
+      return {
+        status: 'error',
+        message: fix,
+        fieldErrors: { acronym: ['Another organisation already has this acronym: merge the two instead.'] },
+      };
     case 'parentNotFound':
       return { status: 'error', message: fix, fieldErrors: { parentId: ['That organisation no longer exists.'] } };
     case 'parentCycle':
-      return { status: 'error', message: fix, fieldErrors: { parentId: ['An organisation cannot be part of itself or of one of its own departments.'] } };
+      return {
+        status: 'error',
+        message: fix,
+        fieldErrors: { parentId: ['An organisation cannot be part of itself or of one of its own departments.'] },
+      };
     case 'notFound':
       return { status: 'error', message: 'That organisation no longer exists.' };
   }
 }
 
-export const createOrganisationAction = staffAction({ role: 'editor', schema: organisationSchema }, async (values, { staff }) => {
-  const result = await saveOrganisation(staff, null, values);
-  if (!result.ok) return refused(result);
-  revalidatePath('/staff/organisations');
-  return { status: 'success', message: `${values.nameEn} was added to the organisations.` };
-});
+export const createOrganisationAction = staffAction(
+  { role: 'editor', schema: organisationSchema },
+  async (values, { staff }) => {
+    const result = await saveOrganisation(staff, null, values);
+    if (!result.ok) return refused(result);
+    revalidatePath('/staff/organisations');
+    return { status: 'success', message: `${values.nameEn} was added to the organisations.` };
+  },
+);
 
 export const updateOrganisationAction = staffAction(
   { role: 'editor', bound: z.tuple([z.uuid()]), schema: organisationSchema },
@@ -48,7 +59,10 @@ export const mergeOrganisationAction = staffAction(
     if (!result.ok) {
       return {
         status: 'error',
-        message: result.reason === 'same' ? 'An organisation cannot be merged with itself.' : 'One of the two organisations no longer exists.',
+        message:
+          result.reason === 'same'
+            ? 'An organisation cannot be merged with itself.'
+            : 'One of the two organisations no longer exists.',
       };
     }
     revalidatePath('/staff/organisations');

@@ -11,7 +11,10 @@ export function OrganisationFields({
   countries,
 }: {
   idPrefix: string;
-  organisation?: Pick<Organisation, 'id' | 'nameEn' | 'nameRu' | 'acronym' | 'type' | 'country' | 'parentId' | 'website' | 'notes'>;
+  organisation?: Pick<
+    Organisation,
+    'id' | 'nameEn' | 'nameRu' | 'acronym' | 'type' | 'country' | 'parentId' | 'website' | 'notes'
+  >;
   parents: { id: string; nameEn: string; acronym: string | null }[];
   countries: { code: string; name: string }[];
 }) {
@@ -22,13 +25,41 @@ export function OrganisationFields({
   );
   return (
     <div className="grid w-full gap-3 sm:grid-cols-2">
-      {field('nameEn', 'Name in English', <input id={`${idPrefix}-nameEn`} name="nameEn" defaultValue={organisation?.nameEn} className={inputClass} />)}
-      {field('nameRu', 'Name in Russian', <input id={`${idPrefix}-nameRu`} name="nameRu" lang="ru" defaultValue={organisation?.nameRu ?? ''} className={inputClass} />)}
-      {field('acronym', 'Acronym', <input id={`${idPrefix}-acronym`} name="acronym" defaultValue={organisation?.acronym ?? ''} className={inputClass} />)}
+      {field(
+        'nameEn',
+        'Name in English',
+        <input id={`${idPrefix}-nameEn`} name="nameEn" defaultValue={organisation?.nameEn} className={inputClass} />,
+      )}
+      {field(
+        'nameRu',
+        'Name in Russian',
+        <input
+          id={`${idPrefix}-nameRu`}
+          name="nameRu"
+          lang="ru"
+          defaultValue={organisation?.nameRu ?? ''}
+          className={inputClass}
+        />,
+      )}
+      {field(
+        'acronym',
+        'Acronym',
+        <input
+          id={`${idPrefix}-acronym`}
+          name="acronym"
+          defaultValue={organisation?.acronym ?? ''}
+          className={inputClass}
+        />,
+      )}
       {field(
         'type',
         'Type',
-        <select id={`${idPrefix}-type`} name="type" defaultValue={organisation?.type ?? 'government'} className={inputClass}>
+        <select
+          id={`${idPrefix}-type`}
+          name="type"
+          defaultValue={organisation?.type ?? 'government'}
+          className={inputClass}
+        >
           {ORGANISATION_TYPES.map((type) => (
             <option key={type} value={type}>
               {ORGANISATION_TYPE_LABELS[type]}
@@ -39,7 +70,13 @@ export function OrganisationFields({
       {field(
         'country',
         'Country',
-        <select id={`${idPrefix}-country`} name="country" defaultValue={organisation?.country ?? ''} aria-describedby={`${idPrefix}-country-hint`} className={inputClass}>
+        <select
+          id={`${idPrefix}-country`}
+          name="country"
+          defaultValue={organisation?.country ?? ''}
+          aria-describedby={`${idPrefix}-country-hint`}
+          className={inputClass}
+        >
           <CountryOptions countries={countries} />
         </select>,
         'None (—) for an international body.',
@@ -47,14 +84,40 @@ export function OrganisationFields({
       {field(
         'parentId',
         'Part of',
-        <select id={`${idPrefix}-parentId`} name="parentId" defaultValue={organisation?.parentId ?? ''} aria-describedby={`${idPrefix}-parentId-hint`} className={inputClass}>
+        <select
+          id={`${idPrefix}-parentId`}
+          name="parentId"
+          defaultValue={organisation?.parentId ?? ''}
+          aria-describedby={`${idPrefix}-parentId-hint`}
+          className={inputClass}
+        >
           <OrganisationOptions organisations={parents.filter((p) => p.id !== organisation?.id)} />
         </select>,
         'For a department: the ministry or body it belongs to.',
       )}
-      {field('website', 'Website', <input id={`${idPrefix}-website`} name="website" type="url" defaultValue={organisation?.website ?? ''} className={inputClass} />)}
+      {field(
+        'website',
+        'Website',
+        <input
+          id={`${idPrefix}-website`}
+          name="website"
+          type="url"
+          defaultValue={organisation?.website ?? ''}
+          className={inputClass}
+        />,
+      )}
       <div className="sm:col-span-2">
-        {field('notes', 'Notes', <textarea id={`${idPrefix}-notes`} name="notes" rows={3} defaultValue={organisation?.notes ?? ''} className={inputClass} />)}
+        {field(
+          'notes',
+          'Notes',
+          <textarea
+            id={`${idPrefix}-notes`}
+            name="notes"
+            rows={3}
+            defaultValue={organisation?.notes ?? ''}
+            className={inputClass}
+          />,
+        )}
       </div>
     </div>
   );

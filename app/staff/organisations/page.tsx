@@ -24,9 +24,14 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
   const staff = await requireSignedInPage('/staff/organisations');
   const filters = readOrganisationFilters(await searchParams);
   const canEdit = roleAtLeast(staff.role, 'editor');
-  const [{ organisations, total }, parents] = await Promise.all([listOrganisations(filters), canEdit ? listOrganisationChoices() : []]);
+  const [{ organisations, total }, parents] = await Promise.all([
+    listOrganisations(filters),
+    canEdit ? listOrganisationChoices() : [],
+  ]);
   const query = { q: filters.search, country: filters.country, type: filters.type };
-  const exportQuery = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  const exportQuery = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
   const filtered = Object.values(query).some(Boolean);
   const countries = countryOptions('en');
   return (
@@ -47,23 +52,46 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
           </ActionForm>
         </section>
       )}
-      <form method="get" role="search" aria-label="Search organisations" className="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+      <form
+        method="get"
+        role="search"
+        aria-label="Search organisations"
+        className="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="organisation-search" className="text-sm font-medium">
             Name or acronym
           </label>
-          <input id="organisation-search" name="q" type="search" defaultValue={filters.search ?? ''} className={inputClass} />
+          <input
+            id="organisation-search"
+            name="q"
+            type="search"
+            defaultValue={filters.search ?? ''}
+            className={inputClass}
+          />
         </div>
         <FilterSelect
           id="organisation-country"
           name="country"
           label="Country"
           value={filters.country}
-          options={[{ code: 'none', name: 'None (international)' }, ...countries].map((c) => ({ value: c.code, label: c.name }))}
+          options={[{ code: 'none', name: 'None (international)' }, ...countries].map((c) => ({
+            value: c.code,
+            label: c.name,
+          }))}
         />
-        <FilterSelect id="organisation-type" name="type" label="Type" value={filters.type} options={ORGANISATION_TYPE_OPTIONS} />
+        <FilterSelect
+          id="organisation-type"
+          name="type"
+          label="Type"
+          value={filters.type}
+          options={ORGANISATION_TYPE_OPTIONS}
+        />
         <div className="flex items-end gap-3 sm:col-span-3">
-          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
             Search
           </button>
           {filtered && <Link href="/staff/organisations">Clear the search and filters</Link>}
@@ -94,7 +122,9 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
                   <td className="px-3 py-2">{o.parent ?? '—'}</td>
                   <td className="px-3 py-2">
                     {o.contactCount > 0 ? (
-                      <Link href={`/staff/contacts?q=${encodeURIComponent(o.acronym ?? o.nameEn)}`}>{o.contactCount.toLocaleString('en')}</Link>
+                      <Link href={`/staff/contacts?q=${encodeURIComponent(o.acronym ?? o.nameEn)}`}>
+                        {o.contactCount.toLocaleString('en')}
+                      </Link>
                     ) : (
                       '0'
                     )}
@@ -105,7 +135,14 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
           </table>
         </TableScroll>
       )}
-      <Pagination label="Organisation pages" basePath="/staff/organisations" params={query} page={filters.page} pageSize={ORGANISATIONS_PAGE_SIZE} total={total} />
+      <Pagination
+        label="Organisation pages"
+        basePath="/staff/organisations"
+        params={query}
+        page={filters.page}
+        pageSize={ORGANISATIONS_PAGE_SIZE}
+        total={total}
+      />
     </>
   );
 }

@@ -10,8 +10,10 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 describe('updateTimeZoneAction', () => {
   it('refuses anyone signed out', async () => {
-    await expectRefusedBelow('viewer', () => updateTimeZoneAction(idle, form({ timeZone: 'Asia/Tashkent' })), async () =>
-      (await getDb()).select({ tz: users.timeZone }).from(users),
+    await expectRefusedBelow(
+      'viewer',
+      () => updateTimeZoneAction(idle, form({ timeZone: 'Asia/Tashkent' })),
+      async () => (await getDb()).select({ tz: users.timeZone }).from(users),
     );
   });
 

@@ -19,6 +19,9 @@ export const updateTimeZoneAction = staffAction(
   async ({ timeZone }, { staff }) => {
     await setOwnTimeZone(staff, timeZone);
     revalidatePath('/staff', 'layout');
-    return { status: 'success', message: timeZone ? `Times will also be shown in ${timeZone}.` : 'Times will be shown at the venue only.' };
+    return {
+      status: 'success',
+      message: timeZone ? `Times will also be shown in ${timeZone}.` : 'Times will be shown at the venue only.',
+    };
   },
 );

@@ -31,7 +31,11 @@ export default async function ProfilePage() {
           Meeting times are always shown in the venue’s zone. Choose yours to see them in your own time as well.
           {staff.timeZone && ` Now: ${formatDateTime(now, staff.timeZone, 'en')}.`}
         </p>
-        <ActionForm action={updateTimeZoneAction} submitLabel="Save time zone" className="mt-3 flex flex-wrap items-end gap-2">
+        <ActionForm
+          action={updateTimeZoneAction}
+          submitLabel="Save time zone"
+          className="mt-3 flex flex-wrap items-end gap-2"
+        >
           <div className="flex flex-col gap-1">
             <label htmlFor="profile-time-zone" className="text-sm font-medium">
               Time zone

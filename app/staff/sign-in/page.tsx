@@ -20,7 +20,10 @@ export default async function SignInPage({ searchParams }: PageProps<'/staff/sig
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold">Sign in</h1>
       {params.signedOut === '1' && (
-        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p
+          role="status"
+          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
           You have signed out.
         </p>
       )}
@@ -48,7 +51,10 @@ export default async function SignInPage({ searchParams }: PageProps<'/staff/sig
             {error}
           </p>
         </div>
-        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="min-h-10 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
           Email me a sign-in link
         </button>
       </form>

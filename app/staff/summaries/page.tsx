@@ -18,8 +18,8 @@ export default async function StaffSummariesPage() {
     <>
       <h1 className="text-2xl font-semibold">Summaries</h1>
       <p className="mt-1 text-sm text-slate-700">
-        The news items about held meetings. To write one, open a held meeting and choose “Draft summary”. Published ones are on the{' '}
-        <Link href="/news">public news page</Link>.
+        The news items about held meetings. To write one, open a held meeting and choose “Draft summary”. Published ones
+        are on the <Link href="/news">public news page</Link>.
       </p>
       {summaries.length === 0 ? (
         <p className="mt-4">No summaries yet.</p>
@@ -36,7 +36,9 @@ export default async function StaffSummariesPage() {
                     </td>
                     <td className="py-2 pr-3">
                       {summary.meetingTitle}
-                      <span className="block text-slate-700">{formatDate(summary.meetingStartsAt, summary.meetingTimeZone, 'en')}</span>
+                      <span className="block text-slate-700">
+                        {formatDate(summary.meetingStartsAt, summary.meetingTimeZone, 'en')}
+                      </span>
                     </td>
                     <td className="py-2 pr-3">{SUMMARY_STATUS_LABELS[summary.status]}</td>
                     <td className="py-2 pr-3">{summary.version}</td>

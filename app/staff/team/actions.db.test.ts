@@ -38,19 +38,31 @@ describe('addStaffAction', () => {
 
   it('adds a member with a normalised address, emails them in the same transaction and audits it', async () => {
     const admin = await actAs('admin');
-    const state = await addStaffAction(idle, form({ name: 'Nodira Alimova', email: ' Nodira.Alimova@Council.TEST ', role: 'editor' }));
+    const state = await addStaffAction(
+      idle,
+      form({ name: 'Nodira Alimova', email: ' Nodira.Alimova@Council.TEST ', role: 'editor' }),
+    );
     expect(state).toMatchObject({ status: 'success' });
     const db = await getDb();
     const [added] = await db.select().from(users).where(eq(users.email, 'nodira.alimova@council.test'));
     expect(added).toMatchObject({ name: 'Nodira Alimova', role: 'editor', active: true });
-    const mail = await db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, 'nodira.alimova@council.test'));
+    const mail = await db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.toAddress, 'nodira.alimova@council.test'));
     expect(mail).toHaveLength(1);
     expect(mail[0]!.textBody).toContain('/staff/sign-in');
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.entityId, added!.id));
     expect(audit).toMatchObject({ action: 'staff.added', actorId: admin!.id });
 
-    const again = await addStaffAction(idle, form({ name: 'Other', email: 'NODIRA.ALIMOVA@council.test', role: 'viewer' }));
-    expect(again).toMatchObject({ status: 'error', fieldErrors: { email: [expect.stringMatching(/already has this email/)] } });
+    const again = await addStaffAction(
+      idle,
+      form({ name: 'Other', email: 'NODIRA.ALIMOVA@council.test', role: 'viewer' }),
+    );
+    expect(again).toMatchObject({
+      status: 'error',
+      fieldErrors: { email: [expect.stringMatching(/already has this email/)] },
+    });
   });
 });
 
@@ -85,7 +97,9 @@ describe('changeRoleAction and setActiveAction', () => {
   it('change the role, and deactivation ends the member’s sessions at once', async () => {
     await actAs('admin');
     const db = await getDb();
-    await db.insert(sessions).values({ sessionToken: randomUUID(), userId: target.id, expires: new Date(Date.now() + 3600_000) });
+    await db
+      .insert(sessions)
+      .values({ sessionToken: randomUUID(), userId: target.id, expires: new Date(Date.now() + 3600_000) });
     expect(await changeRoleAction(target.id, idle, form({ role: 'editor' }))).toMatchObject({ status: 'success' });
     expect((await targetRow())[0]!.role).toBe('editor');
     expect(await setActiveAction(target.id, idle, form({ active: 'false' }))).toMatchObject({ status: 'success' });

@@ -22,7 +22,9 @@ function outcome(result: StaffChangeResult, success: string): FormState {
       emailTaken: 'Someone on the staff already has this email address.',
       lastAdmin: 'This is the last active admin: make someone else admin first.',
     }[result.reason],
-    ...(result.reason === 'emailTaken' ? { fieldErrors: { email: ['Someone on the staff already has this email address.'] } } : {}),
+    ...(result.reason === 'emailTaken'
+      ? { fieldErrors: { email: ['Someone on the staff already has this email address.'] } }
+      : {}),
   };
 }
 
@@ -31,7 +33,11 @@ export const addStaffAction = staffAction(
     role: 'admin',
     schema: z.object({
       name: z.string().trim().min(1, 'Enter their name.').max(200, 'Keep the name under 200 characters.'),
-      email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address, like name@example.org.').max(320)),
+      email: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.email('Enter a valid email address, like name@example.org.').max(320)),
       role,
     }),
   },
@@ -43,14 +49,21 @@ export const addStaffAction = staffAction(
 
 export const changeRoleAction = staffAction(
   { role: 'admin', bound: staffId, schema: z.object({ role }) },
-  async ({ role }, { staff, bound: [id] }) => outcome(await changeStaffRole(staff, { id, role }), `Role changed to ${role}.`),
+  async ({ role }, { staff, bound: [id] }) =>
+    outcome(await changeStaffRole(staff, { id, role }), `Role changed to ${role}.`),
 );
 
 export const setActiveAction = staffAction(
-  { role: 'admin', bound: staffId, schema: z.object({ active: z.enum(['true', 'false']).transform((v) => v === 'true') }) },
+  {
+    role: 'admin',
+    bound: staffId,
+    schema: z.object({ active: z.enum(['true', 'false']).transform((v) => v === 'true') }),
+  },
   async ({ active }, { staff, bound: [id] }) =>
     outcome(
       await setStaffActive(staff, { id, active }),
-      active ? 'Reactivated: they can sign in again.' : 'Deactivated: their sessions have ended and they cannot sign in.',
+      active
+        ? 'Reactivated: they can sign in again.'
+        : 'Deactivated: their sessions have ended and they cannot sign in.',
     ),
 );

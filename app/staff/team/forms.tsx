@@ -29,11 +29,20 @@ function AddStaffFields({ state }: { state: FormState }) {
   return (
     <>
       <Field id="staff-name" label="Name" error={fieldError(state, 'name')}>
-        {(aria) => <input {...aria} name="name" required defaultValue={submittedValue(state, 'name')} className={inputClass} />}
+        {(aria) => (
+          <input {...aria} name="name" required defaultValue={submittedValue(state, 'name')} className={inputClass} />
+        )}
       </Field>
       <Field id="staff-email" label="Email" error={fieldError(state, 'email')}>
         {(aria) => (
-          <input {...aria} name="email" type="email" required defaultValue={submittedValue(state, 'email')} className={inputClass} />
+          <input
+            {...aria}
+            name="email"
+            type="email"
+            required
+            defaultValue={submittedValue(state, 'email')}
+            className={inputClass}
+          />
         )}
       </Field>
       <Field id="staff-role" label="Role" error={fieldError(state, 'role')}>
@@ -58,7 +67,12 @@ export function ChangeRoleForm({ action, current, who }: { action: Action; curre
       <label className="sr-only" htmlFor={`role-${who}`}>
         Role of {who}
       </label>
-      <select id={`role-${who}`} name="role" defaultValue={current} className="min-h-10 rounded-md border border-slate-400 bg-white px-2">
+      <select
+        id={`role-${who}`}
+        name="role"
+        defaultValue={current}
+        className="min-h-10 rounded-md border border-slate-400 bg-white px-2"
+      >
         {STAFF_ROLES.map((role) => (
           <option key={role} value={role}>
             {role}

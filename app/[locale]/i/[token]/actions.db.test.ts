@@ -4,7 +4,13 @@ import { getDb } from '@/db/client';
 import { invitationLink } from '@/db/invitations';
 import { auditLog, contacts, councils, invitations, meetings, registrations } from '@/db/schema';
 import { form, idle } from '@/db/test-session';
-import { acceptInvitationAction, cancelRegistrationAction, declineInvitationAction, registerAction, takeSeatAction } from './actions';
+import {
+  acceptInvitationAction,
+  cancelRegistrationAction,
+  declineInvitationAction,
+  registerAction,
+  takeSeatAction,
+} from './actions';
 
 vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -14,36 +20,73 @@ async function invitation({ deadline, visaSupport = false }: { deadline: Date; v
   const [council] = await db.insert(councils).values({ nameEn: 'Council', nameRu: 'Совет' }).returning();
   const [meeting] = await db
     .insert(meetings)
-    .values({ councilId: council!.id, kind: 'plenary', titleEn: 'Plenary', titleRu: 'Пленарное', startsAt: new Date('2030-05-14T05:00:00Z'), endsAt: new Date('2030-05-14T12:00:00Z'), timeZone: 'Asia/Tashkent', format: 'online', status: 'invitations_open', registrationDeadline: deadline, visaSupport })
+    .values({
+      councilId: council!.id,
+      kind: 'plenary',
+      titleEn: 'Plenary',
+      titleRu: 'Пленарное',
+      startsAt: new Date('2030-05-14T05:00:00Z'),
+      endsAt: new Date('2030-05-14T12:00:00Z'),
+      timeZone: 'Asia/Tashkent',
+      format: 'online',
+      status: 'invitations_open',
+      registrationDeadline: deadline,
+      visaSupport,
+    })
     .returning();
-  const [person] = await db.insert(contacts).values({ name: 'Нигора Алимова', email: `nigora.${crypto.randomUUID()}@example.org`, language: 'ru' }).returning();
-  const [created] = await db.insert(invitations).values({ meetingId: meeting!.id, contactId: person!.id, role: 'observer', email: person!.email, language: 'ru' }).returning();
+  const [person] = await db
+    .insert(contacts)
+    .values({ name: 'Нигора Алимова', email: `nigora.${crypto.randomUUID()}@example.org`, language: 'ru' })
+    .returning();
+  const [created] = await db
+    .insert(invitations)
+    .values({ meetingId: meeting!.id, contactId: person!.id, role: 'observer', email: person!.email, language: 'ru' })
+    .returning();
   return { row: created!, token: invitationLink(created!).split('/i/')[1]! };
 }
 
-const statusOf = async (id: string) => (await (await getDb()).select().from(invitations).where(eq(invitations.id, id)))[0]!;
+const statusOf = async (id: string) =>
+  (await (await getDb()).select().from(invitations).where(eq(invitations.id, id)))[0]!;
 
 describe('answering an invitation by its link', () => {
   it('refuses a link this server did not make, changing nothing', async () => {
     const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z') });
     const forged = `${token.slice(0, 40)}AAAAAAAA`;
-    expect(await acceptInvitationAction(forged, 'ru', idle, form())).toMatchObject({ status: 'error', refusal: { reason: 'invalidToken' } });
-    expect(await acceptInvitationAction('', 'en', idle, form())).toMatchObject({ status: 'error', refusal: { reason: 'invalidToken' } });
+    expect(await acceptInvitationAction(forged, 'ru', idle, form())).toMatchObject({
+      status: 'error',
+      refusal: { reason: 'invalidToken' },
+    });
+    expect(await acceptInvitationAction('', 'en', idle, form())).toMatchObject({
+      status: 'error',
+      refusal: { reason: 'invalidToken' },
+    });
     expect((await statusOf(row.id)).status).toBe('invited');
   });
 
   it('records an answer in the page’s language, and a reason is optional and bounded', async () => {
     const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z') });
-    expect(await declineInvitationAction(token, 'ru', idle, form({ reason: 'x'.repeat(1001) }))).toMatchObject({ status: 'error', fieldErrors: { reason: expect.any(Array) } });
-    expect(await declineInvitationAction(token, 'ru', idle, form({ reason: ' Командировка ' }))).toEqual({ status: 'success', message: 'Ваш ответ записан.' });
+    expect(await declineInvitationAction(token, 'ru', idle, form({ reason: 'x'.repeat(1001) }))).toMatchObject({
+      status: 'error',
+      fieldErrors: { reason: expect.any(Array) },
+    });
+    expect(await declineInvitationAction(token, 'ru', idle, form({ reason: ' Командировка ' }))).toEqual({
+      status: 'success',
+      message: 'Ваш ответ записан.',
+    });
     expect(await statusOf(row.id)).toMatchObject({ status: 'declined', declineReason: 'Командировка' });
-    expect(await acceptInvitationAction(token, 'en', idle, form())).toEqual({ status: 'success', message: 'Your answer has been recorded.' });
+    expect(await acceptInvitationAction(token, 'en', idle, form())).toEqual({
+      status: 'success',
+      message: 'Your answer has been recorded.',
+    });
     expect(await statusOf(row.id)).toMatchObject({ status: 'accepted', declineReason: null });
   });
 
   it('takes no answer after the deadline', async () => {
     const { row, token } = await invitation({ deadline: new Date('2020-05-01T00:00:00Z') });
-    expect(await acceptInvitationAction(token, 'en', idle, form())).toEqual({ status: 'error', message: 'Answers are no longer taken for this meeting.' });
+    expect(await acceptInvitationAction(token, 'en', idle, form())).toEqual({
+      status: 'error',
+      message: 'Answers are no longer taken for this meeting.',
+    });
     expect((await statusOf(row.id)).status).toBe('invited');
   });
 });
@@ -59,55 +102,120 @@ const registration = {
   listConsent: 'on',
   dataConsent: 'on',
 };
-const VISA = { nationality: 'UZ', passportNumber: 'FA1234567', dateOfBirth: '1985-03-04', passportExpiry: '2034-01-01' };
-const registrationOf = async (id: string) => (await (await getDb()).select().from(registrations).where(eq(registrations.invitationId, id)))[0];
+const VISA = {
+  nationality: 'UZ',
+  passportNumber: 'FA1234567',
+  dateOfBirth: '1985-03-04',
+  passportExpiry: '2034-01-01',
+};
+const registrationOf = async (id: string) =>
+  (await (await getDb()).select().from(registrations).where(eq(registrations.invitationId, id)))[0];
 
 describe('registering by the link', () => {
   it('refuses a forged link for every registration action', async () => {
     const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z') });
     const forged = `${token.slice(0, 40)}AAAAAAAA`;
     for (const action of [registerAction, cancelRegistrationAction, takeSeatAction]) {
-      expect(await action(forged, 'ru', idle, form(registration))).toMatchObject({ status: 'error', refusal: { reason: 'invalidToken' } });
+      expect(await action(forged, 'ru', idle, form(registration))).toMatchObject({
+        status: 'error',
+        refusal: { reason: 'invalidToken' },
+      });
     }
     expect(await registrationOf(row.id)).toBeUndefined();
   });
 
   it('gives an error per field, as codes the page words in its language, and saves nothing', async () => {
     const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z') });
-    const state = await registerAction(token, 'ru', idle, form({ ...registration, passportName: 'Нигора', displayName: ' ', country: 'XX', phone: 'call me', dataConsent: '', organisationName: 'x'.repeat(301) }));
+    const state = await registerAction(
+      token,
+      'ru',
+      idle,
+      form({
+        ...registration,
+        passportName: 'Нигора',
+        displayName: ' ',
+        country: 'XX',
+        phone: 'call me',
+        dataConsent: '',
+        organisationName: 'x'.repeat(301),
+      }),
+    );
     expect(state).toMatchObject({
       status: 'error',
-      fieldErrors: { passportName: ['latin'], displayName: ['required'], country: ['country'], phone: ['phone'], dataConsent: ['consent'], organisationName: ['tooLong:300'] },
+      fieldErrors: {
+        passportName: ['latin'],
+        displayName: ['required'],
+        country: ['country'],
+        phone: ['phone'],
+        dataConsent: ['consent'],
+        organisationName: ['tooLong:300'],
+      },
     });
-    expect(await registerAction(token, 'en', idle, form({ ...registration, departureDate: '2030-05-12' }))).toMatchObject({ status: 'error', fieldErrors: { departureDate: ['stay'] } });
+    expect(
+      await registerAction(token, 'en', idle, form({ ...registration, departureDate: '2030-05-12' })),
+    ).toMatchObject({ status: 'error', fieldErrors: { departureDate: ['stay'] } });
     expect(await registrationOf(row.id)).toBeUndefined();
   });
 
   it('registers in the page’s language, refuses visa details the meeting does not ask for, and never echoes them', async () => {
     const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z') });
     const refused = await registerAction(token, 'ru', idle, form({ ...registration, ...VISA }));
-    expect(refused).toMatchObject({ status: 'error', message: 'Для этой встречи визовые данные не запрашиваются, их нельзя отправить.' });
+    expect(refused).toMatchObject({
+      status: 'error',
+      message: 'Для этой встречи визовые данные не запрашиваются, их нельзя отправить.',
+    });
     expect(JSON.stringify(refused)).not.toContain('FA1234567');
     expect(await registrationOf(row.id)).toBeUndefined();
     // A visa field that is malformed is refused without being sent back either.
-    const bad = await registerAction(token, 'en', idle, form({ ...registration, ...VISA, passportNumber: 'x', dateOfBirth: '2999-01-01' }));
-    expect(bad).toMatchObject({ status: 'error', fieldErrors: { passportNumber: ['passportNumber'], dateOfBirth: ['dateOfBirth'] } });
+    const bad = await registerAction(
+      token,
+      'en',
+      idle,
+      form({ ...registration, ...VISA, passportNumber: 'x', dateOfBirth: '2999-01-01' }),
+    );
+    expect(bad).toMatchObject({
+      status: 'error',
+      fieldErrors: { passportNumber: ['passportNumber'], dateOfBirth: ['dateOfBirth'] },
+    });
     expect(JSON.stringify(bad)).not.toMatch(/2999|"x"|FA1234567/);
 
     // Done: back to the delegate's page, which says what happened (Post/Redirect/Get).
-    await expect(registerAction(token, 'ru', idle, form(registration))).rejects.toMatchObject({ digest: expect.stringContaining(`/ru/i/${token}?done=registered`) });
-    expect(await registrationOf(row.id)).toMatchObject({ status: 'registered', passportName: 'Nigora Alimova', listConsent: true });
-    await expect(registerAction(token, 'ru', idle, form(registration))).rejects.toMatchObject({ digest: expect.stringContaining('?done=unchanged') });
-    await expect(cancelRegistrationAction(token, 'en', idle, form())).rejects.toMatchObject({ digest: expect.stringContaining(`;/i/${token}?done=cancelled`) });
-    expect(await cancelRegistrationAction(token, 'en', idle, form())).toEqual({ status: 'error', message: 'There is no registration to cancel.' });
-    expect(await takeSeatAction(token, 'en', idle, form())).toEqual({ status: 'error', message: 'This offer is no longer open.' });
+    await expect(registerAction(token, 'ru', idle, form(registration))).rejects.toMatchObject({
+      digest: expect.stringContaining(`/ru/i/${token}?done=registered`),
+    });
+    expect(await registrationOf(row.id)).toMatchObject({
+      status: 'registered',
+      passportName: 'Nigora Alimova',
+      listConsent: true,
+    });
+    await expect(registerAction(token, 'ru', idle, form(registration))).rejects.toMatchObject({
+      digest: expect.stringContaining('?done=unchanged'),
+    });
+    await expect(cancelRegistrationAction(token, 'en', idle, form())).rejects.toMatchObject({
+      digest: expect.stringContaining(`;/i/${token}?done=cancelled`),
+    });
+    expect(await cancelRegistrationAction(token, 'en', idle, form())).toEqual({
+      status: 'error',
+      message: 'There is no registration to cancel.',
+    });
+    expect(await takeSeatAction(token, 'en', idle, form())).toEqual({
+      status: 'error',
+      message: 'This offer is no longer open.',
+    });
   });
 
   it('keeps visa details only where asked for, out of the response and the audit log', async () => {
     const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z'), visaSupport: true });
-    const expired = await registerAction(token, 'en', idle, form({ ...registration, ...VISA, passportExpiry: '2030-05-01' }));
+    const expired = await registerAction(
+      token,
+      'en',
+      idle,
+      form({ ...registration, ...VISA, passportExpiry: '2030-05-01' }),
+    );
     expect(expired).toMatchObject({ status: 'error', fieldErrors: { passportExpiry: ['passportExpiry'] } });
-    const saved = await registerAction(token, 'en', idle, form({ ...registration, ...VISA })).catch((redirect: Error & { digest: string }) => redirect.digest);
+    const saved = await registerAction(token, 'en', idle, form({ ...registration, ...VISA })).catch(
+      (redirect: Error & { digest: string }) => redirect.digest,
+    );
     expect(saved).toContain('?done=registered');
     expect(saved).not.toContain('FA1234567');
     expect((await registrationOf(row.id))!.visaData).toMatch(/^v1:/);

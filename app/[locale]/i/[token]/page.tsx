@@ -10,7 +10,13 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
 import { ACTIVE_REGISTRATION } from '@/db/registrations';
 import { countryOptions } from '@/lib/countries';
-import { acceptInvitationAction, cancelRegistrationAction, declineInvitationAction, registerAction, takeSeatAction } from './actions';
+import {
+  acceptInvitationAction,
+  cancelRegistrationAction,
+  declineInvitationAction,
+  registerAction,
+  takeSeatAction,
+} from './actions';
 import { RegistrationForm } from './registration-form';
 import { DONE } from './registration-schema';
 
@@ -81,7 +87,8 @@ export default async function InvitationPage({ params, searchParams }: PageProps
       cancelled: r('cancelDone'),
       seat: r('seatTaken'),
     }[done];
-  const multiDay = formatDate(meeting.startsAt, meeting.timeZone, locale) !== formatDate(meeting.endsAt, meeting.timeZone, locale);
+  const multiDay =
+    formatDate(meeting.startsAt, meeting.timeZone, locale) !== formatDate(meeting.endsAt, meeting.timeZone, locale);
   return (
     <>
       <p className="text-sm text-slate-700">{t('title')}</p>
@@ -122,7 +129,9 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                 ? r('waitlisted', { place: registration.place ?? 0 })
                 : r('offered', { until: formatDateTime(registration.offerExpiresAt!, meeting.timeZone, locale) })}
           </h2>
-          {registration.status === 'registered' && <p className="mt-1">{r('confirmationSentTo', { email: invitation.email })}</p>}
+          {registration.status === 'registered' && (
+            <p className="mt-1">{r('confirmationSentTo', { email: invitation.email })}</p>
+          )}
           {registration.status === 'waitlisted' && <p className="mt-1">{r('waitlistExplain')}</p>}
           {registration.status === 'offered' && (
             <div className="mt-3">
@@ -131,7 +140,9 @@ export default async function InvitationPage({ params, searchParams }: PageProps
           )}
           {state === 'open' ? (
             <>
-              <p className="mt-2 text-sm">{meeting.registrationDeadline ? r('changeUntil', { deadline: until }) : r('cancelUntilStart')}</p>
+              <p className="mt-2 text-sm">
+                {meeting.registrationDeadline ? r('changeUntil', { deadline: until }) : r('cancelUntilStart')}
+              </p>
               <div className="mt-4">
                 <RegistrationForm {...formProps} submitLabel={r('submitChange')} />
               </div>
@@ -142,7 +153,11 @@ export default async function InvitationPage({ params, searchParams }: PageProps
           {canCancel && (
             <div className="mt-6 border-t border-slate-200 pt-4">
               <p className="mb-2 text-sm">{r('cancelHint')}</p>
-              <ActionForm action={cancelRegistrationAction.bind(null, token, locale)} submitLabel={r('cancel')} variant="danger" />
+              <ActionForm
+                action={cancelRegistrationAction.bind(null, token, locale)}
+                submitLabel={r('cancel')}
+                variant="danger"
+              />
             </div>
           )}
         </section>
@@ -162,7 +177,11 @@ export default async function InvitationPage({ params, searchParams }: PageProps
           {registration?.status === 'lapsed' && <p className="mt-1">{r('offerLapsed')}</p>}
           {state === 'open' ? (
             <>
-              {invitation.status !== 'invited' && <p className="mt-1 text-sm">{meeting.registrationDeadline ? t('change', { deadline: until }) : t('changeUntilStart')}</p>}
+              {invitation.status !== 'invited' && (
+                <p className="mt-1 text-sm">
+                  {meeting.registrationDeadline ? t('change', { deadline: until }) : t('changeUntilStart')}
+                </p>
+              )}
               <div className="mt-3 flex flex-col gap-4">
                 {invitation.status !== 'accepted' && (
                   <ActionForm action={acceptInvitationAction.bind(null, token, locale)} submitLabel={t('accept')}>
@@ -179,7 +198,12 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                   </section>
                 )}
                 {invitation.status !== 'declined' && (
-                  <ActionForm action={declineInvitationAction.bind(null, token, locale)} submitLabel={t('decline')} variant="secondary" className="flex flex-col items-start gap-2">
+                  <ActionForm
+                    action={declineInvitationAction.bind(null, token, locale)}
+                    submitLabel={t('decline')}
+                    variant="secondary"
+                    className="flex flex-col items-start gap-2"
+                  >
                     <div className="flex w-full max-w-md flex-col gap-1">
                       <label htmlFor="decline-reason" className="text-sm font-medium">
                         {t('reason')}
@@ -200,7 +224,9 @@ export default async function InvitationPage({ params, searchParams }: PageProps
         <h2 id="agenda" className="text-lg font-semibold">
           {t('agenda')}
         </h2>
-        {agenda.length > 0 && <p className="text-sm text-slate-700">{zoneLabel(meeting.startsAt, meeting.timeZone, locale)}</p>}
+        {agenda.length > 0 && (
+          <p className="text-sm text-slate-700">{zoneLabel(meeting.startsAt, meeting.timeZone, locale)}</p>
+        )}
         {agenda.length === 0 ? (
           <p className="mt-2 text-slate-700">{t('noAgenda')}</p>
         ) : (
@@ -209,7 +235,8 @@ export default async function InvitationPage({ params, searchParams }: PageProps
               <li key={item.id} className="grid gap-x-3 sm:grid-cols-[8rem_1fr]">
                 <span className="font-medium tabular-nums">
                   {multiDay && <span className="block">{formatDate(item.startsAt, meeting.timeZone, locale)}</span>}
-                  {formatTime(item.startsAt, meeting.timeZone, locale)}–{formatTime(item.endsAt, meeting.timeZone, locale)}
+                  {formatTime(item.startsAt, meeting.timeZone, locale)}–
+                  {formatTime(item.endsAt, meeting.timeZone, locale)}
                 </span>
                 <span>
                   {locale === 'ru' ? item.titleRu : item.titleEn}

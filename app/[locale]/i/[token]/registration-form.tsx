@@ -56,8 +56,17 @@ export function RegistrationForm({
   };
   const value = (field: keyof RegistrationDefaults) => submittedValue(state, field) ?? String(defaults[field] ?? '');
   const required = ` * (${t('required')})`;
-  const text = (field: keyof RegistrationDefaults, label: string, props: { hint?: string; type?: string; autoComplete?: string; optional?: boolean } = {}) => (
-    <Field id={`reg-${field}`} label={props.optional ? label : `${label}${required}`} hint={props.hint} error={error(field)}>
+  const text = (
+    field: keyof RegistrationDefaults,
+    label: string,
+    props: { hint?: string; type?: string; autoComplete?: string; optional?: boolean } = {},
+  ) => (
+    <Field
+      id={`reg-${field}`}
+      label={props.optional ? label : `${label}${required}`}
+      hint={props.hint}
+      error={error(field)}
+    >
       {(aria) => (
         <input
           {...aria}
@@ -82,7 +91,11 @@ export function RegistrationForm({
     </select>
   );
   const checked = (field: 'listConsent' | 'dataConsent') =>
-    state.status === 'error' ? submittedValue(state, field) === 'on' : field === 'listConsent' ? defaults.listConsent : !!defaults.passportName;
+    state.status === 'error'
+      ? submittedValue(state, field) === 'on'
+      : field === 'listConsent'
+        ? defaults.listConsent
+        : !!defaults.passportName;
 
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
@@ -104,11 +117,32 @@ export function RegistrationForm({
           {text('arrivalDate', t('arrival'), { type: 'date', hint: t('datesHint'), optional: true })}
           {text('departureDate', t('departure'), { type: 'date', hint: t('datesHint'), optional: true })}
         </div>
-        <Field id="reg-accessibilityNeeds" label={t('accessibility')} hint={t('optional')} error={error('accessibilityNeeds')}>
-          {(aria) => <textarea {...aria} name="accessibilityNeeds" rows={2} defaultValue={value('accessibilityNeeds')} className={inputClass} />}
+        <Field
+          id="reg-accessibilityNeeds"
+          label={t('accessibility')}
+          hint={t('optional')}
+          error={error('accessibilityNeeds')}
+        >
+          {(aria) => (
+            <textarea
+              {...aria}
+              name="accessibilityNeeds"
+              rows={2}
+              defaultValue={value('accessibilityNeeds')}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id="reg-dietaryNeeds" label={t('dietary')} hint={t('optional')} error={error('dietaryNeeds')}>
-          {(aria) => <textarea {...aria} name="dietaryNeeds" rows={2} defaultValue={value('dietaryNeeds')} className={inputClass} />}
+          {(aria) => (
+            <textarea
+              {...aria}
+              name="dietaryNeeds"
+              rows={2}
+              defaultValue={value('dietaryNeeds')}
+              className={inputClass}
+            />
+          )}
         </Field>
 
         {visaSupport && (
@@ -121,7 +155,15 @@ export function RegistrationForm({
             </Field>
             {(['passportNumber', 'dateOfBirth', 'passportExpiry'] as const).map((field) => (
               <Field key={field} id={`reg-${field}`} label={t(field)} error={error(field)}>
-                {(aria) => <input {...aria} name={field} type={field === 'passportNumber' ? 'text' : 'date'} autoComplete="off" className={inputClass} />}
+                {(aria) => (
+                  <input
+                    {...aria}
+                    name={field}
+                    type={field === 'passportNumber' ? 'text' : 'date'}
+                    autoComplete="off"
+                    className={inputClass}
+                  />
+                )}
               </Field>
             ))}
           </fieldset>

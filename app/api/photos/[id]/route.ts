@@ -8,7 +8,11 @@ import { readPhotoFile } from '@/db/summaries';
 export async function GET(request: NextRequest, { params }: RouteContext<'/api/photos/[id]'>) {
   const { id } = await params;
   const photo = z.uuid().safeParse(id).success ? await readPhotoFile(id) : null;
-  if (!photo) return new NextResponse('No such photo.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  if (!photo)
+    return new NextResponse('No such photo.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
   const etag = `"${photo.sha256}"`;
   const headers = {
     'Content-Type': photo.contentType,
@@ -20,5 +24,7 @@ export async function GET(request: NextRequest, { params }: RouteContext<'/api/p
     'Cross-Origin-Resource-Policy': photo.public ? 'cross-origin' : 'same-origin',
   };
   if (request.headers.get('if-none-match') === etag) return new NextResponse(null, { status: 304, headers });
-  return new NextResponse(new Uint8Array(photo.data), { headers: { ...headers, 'Content-Length': String(photo.data.length) } });
+  return new NextResponse(new Uint8Array(photo.data), {
+    headers: { ...headers, 'Content-Length': String(photo.data.length) },
+  });
 }

@@ -42,17 +42,26 @@ export default async function EditContactPage({ params, searchParams }: PageProp
       <h1 className="mt-2 text-2xl font-semibold">{contact.name}</h1>
       {latin !== contact.name && (
         <p className="text-slate-700">
-          {latin} {!contact.nameLatin && <span className="text-sm">(transliterated; give the passport spelling below if it differs)</span>}
+          {latin}{' '}
+          {!contact.nameLatin && (
+            <span className="text-sm">(transliterated; give the passport spelling below if it differs)</span>
+          )}
         </p>
       )}
       {contact.source && <p className="mt-1 text-sm text-slate-700">Source: {contact.source}</p>}
       {query.erased === '1' && (
-        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p
+          role="status"
+          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
           The person’s data was erased. Their invitations and registrations remain in the meetings’ counts, anonymous.
         </p>
       )}
       {query.merged === '1' && (
-        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p
+          role="status"
+          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
           The duplicate was merged into this contact.
         </p>
       )}
@@ -61,8 +70,17 @@ export default async function EditContactPage({ params, searchParams }: PageProp
           Details
         </h2>
         {/* Keyed by the last change, so the fields show the stored values again after a merge reloads this page. */}
-        <ActionForm key={contact.updatedAt.toISOString()} action={updateContactAction.bind(null, contact.id)} submitLabel="Save contact">
-          <ContactFields idPrefix="contact" contact={contact} organisations={organisations} countries={countryOptions('en')} />
+        <ActionForm
+          key={contact.updatedAt.toISOString()}
+          action={updateContactAction.bind(null, contact.id)}
+          submitLabel="Save contact"
+        >
+          <ContactFields
+            idPrefix="contact"
+            contact={contact}
+            organisations={organisations}
+            countries={countryOptions('en')}
+          />
         </ActionForm>
       </section>
 
@@ -76,14 +94,15 @@ export default async function EditContactPage({ params, searchParams }: PageProp
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {links.roster.map((term, i) => (
               <li key={`r${i}`}>
-                <Link href={`/staff/councils/${term.councilId}`}>{term.council}</Link>: {ROSTER_ROLE_LABELS[term.role as keyof typeof ROSTER_ROLE_LABELS]}, from{' '}
-                {term.termFrom}
+                <Link href={`/staff/councils/${term.councilId}`}>{term.council}</Link>:{' '}
+                {ROSTER_ROLE_LABELS[term.role as keyof typeof ROSTER_ROLE_LABELS]}, from {term.termFrom}
                 {term.termTo ? ` to ${term.termTo}` : ''}
               </li>
             ))}
             {links.agenda.map((role, i) => (
               <li key={`a${i}`}>
-                <Link href={`/staff/meetings/${role.meetingId}`}>{role.meeting}</Link>: {AGENDA_PERSON_ROLE_LABELS[role.role as keyof typeof AGENDA_PERSON_ROLE_LABELS]} — {role.item}
+                <Link href={`/staff/meetings/${role.meetingId}`}>{role.meeting}</Link>:{' '}
+                {AGENDA_PERSON_ROLE_LABELS[role.role as keyof typeof AGENDA_PERSON_ROLE_LABELS]} — {role.item}
               </li>
             ))}
           </ul>
@@ -129,7 +148,11 @@ export default async function EditContactPage({ params, searchParams }: PageProp
             log entries. Their invitations and registrations stay as anonymous rows, so meeting counts do not change.
             This cannot be undone.
           </p>
-          <ActionForm action={eraseContactAction.bind(null, contact.id)} submitLabel="Erase this person’s data" variant="danger">
+          <ActionForm
+            action={eraseContactAction.bind(null, contact.id)}
+            submitLabel="Erase this person’s data"
+            variant="danger"
+          >
             <div className="flex flex-col gap-1">
               <label htmlFor="confirm-email" className="text-sm font-medium">
                 Type {contact.email} to confirm

@@ -5,7 +5,12 @@ import { createContactImport } from '@/db/contact-import';
 import { contactImports, contacts, organisations } from '@/db/schema';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import { readContactsFile } from '@/lib/contact-import';
-import { cancelContactImportAction, chooseImportOrganisationAction, saveImportMappingAction, startContactImportAction } from './actions';
+import {
+  cancelContactImportAction,
+  chooseImportOrganisationAction,
+  saveImportMappingAction,
+  startContactImportAction,
+} from './actions';
 
 vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -17,23 +22,39 @@ async function uploaded(csv: string) {
   const user = (await actAs('editor'))!;
   const read = readContactsFile(new TextEncoder().encode(csv));
   if (!read.ok) throw new Error(read.problem);
-  return createContactImport({ ...user, name: null, role: 'editor', timeZone: null }, { fileName: 'test.csv', ...read.file });
+  return createContactImport(
+    { ...user, name: null, role: 'editor', timeZone: null },
+    { fileName: 'test.csv', ...read.file },
+  );
 }
 
 const state = async (id: string) => {
   const db = await getDb();
   const [batch] = await db.select().from(contactImports).where(eq(contactImports.id, id));
-  return { batch, contacts: await db.select().from(contacts).orderBy(contacts.id), organisations: await db.select().from(organisations).orderBy(organisations.id) };
+  return {
+    batch,
+    contacts: await db.select().from(contacts).orderBy(contacts.id),
+    organisations: await db.select().from(organisations).orderBy(organisations.id),
+  };
 };
 
-const CSV = 'Имя;Почта;Организация;Комната\nАзамат Касымов;azamat.k@example.org;Ministry of Emergency Situations KG;12\n';
+const CSV =
+  'Имя;Почта;Организация;Комната\nАзамат Касымов;azamat.k@example.org;Ministry of Emergency Situations KG;12\n';
 
 describe('import actions', () => {
   it('refuse anyone below editor and change nothing', async () => {
     const id = await uploaded(CSV);
     const snapshot = () => state(id);
-    await expectRefusedBelow('editor', () => saveImportMappingAction(id, idle, form({ column: ['name', 'email', 'organisation', ''] })), snapshot);
-    await expectRefusedBelow('editor', () => chooseImportOrganisationAction(id, 'name:x', idle, form({ organisationId: '' })), snapshot);
+    await expectRefusedBelow(
+      'editor',
+      () => saveImportMappingAction(id, idle, form({ column: ['name', 'email', 'organisation', ''] })),
+      snapshot,
+    );
+    await expectRefusedBelow(
+      'editor',
+      () => chooseImportOrganisationAction(id, 'name:x', idle, form({ organisationId: '' })),
+      snapshot,
+    );
     await expectRefusedBelow('editor', () => startContactImportAction(id, idle, form()), snapshot);
     await expectRefusedBelow('editor', () => cancelContactImportAction(id, idle, form()), snapshot);
   });
@@ -41,17 +62,38 @@ describe('import actions', () => {
   it('answer bad input and change nothing', async () => {
     const id = await uploaded(CSV);
     const before = await state(id);
-    expect(await saveImportMappingAction(id, idle, form({ column: ['name', 'name', 'organisation', ''] }))).toMatchObject({
+    expect(
+      await saveImportMappingAction(id, idle, form({ column: ['name', 'name', 'organisation', ''] })),
+    ).toMatchObject({
       status: 'error',
       fieldErrors: { column: ['Choose which column holds the email.', 'Only one column can be “Full name”.'] },
     });
-    expect(await saveImportMappingAction(id, idle, form({ column: ['name', 'shoe size', '', ''] }))).toMatchObject({ status: 'error', fieldErrors: { column: expect.any(Array) } });
+    expect(await saveImportMappingAction(id, idle, form({ column: ['name', 'shoe size', '', ''] }))).toMatchObject({
+      status: 'error',
+      fieldErrors: { column: expect.any(Array) },
+    });
     // A mapping for a different number of columns than the file has.
-    expect(await saveImportMappingAction(id, idle, form({ column: ['name', 'email'] }))).toMatchObject({ status: 'error' });
-    expect(await chooseImportOrganisationAction(id, 'name:ministry of emergency situations kg', idle, form({ organisationId: 'nope' }))).toMatchObject({
+    expect(await saveImportMappingAction(id, idle, form({ column: ['name', 'email'] }))).toMatchObject({
+      status: 'error',
+    });
+    expect(
+      await chooseImportOrganisationAction(
+        id,
+        'name:ministry of emergency situations kg',
+        idle,
+        form({ organisationId: 'nope' }),
+      ),
+    ).toMatchObject({
       fieldErrors: { organisationId: ['Choose an organisation from the list.'] },
     });
-    expect(await chooseImportOrganisationAction(id, 'name:ministry of emergency situations kg', idle, form({ organisationId: '0b7a7c1e-5d1f-4c43-9a51-00000000ffff' }))).toMatchObject({
+    expect(
+      await chooseImportOrganisationAction(
+        id,
+        'name:ministry of emergency situations kg',
+        idle,
+        form({ organisationId: '0b7a7c1e-5d1f-4c43-9a51-00000000ffff' }),
+      ),
+    ).toMatchObject({
       status: 'error',
       message: 'That import (or the organisation chosen) no longer exists.',
     });
@@ -60,13 +102,20 @@ describe('import actions', () => {
 
   it('map the columns, import, and refuse to import twice', async () => {
     const id = await uploaded(CSV);
-    await expect(saveImportMappingAction(id, idle, form({ column: ['name', 'email', 'organisation', ''] }))).rejects.toThrow('NEXT_REDIRECT');
+    await expect(
+      saveImportMappingAction(id, idle, form({ column: ['name', 'email', 'organisation', ''] })),
+    ).rejects.toThrow('NEXT_REDIRECT');
     await expect(startContactImportAction(id, idle, form())).rejects.toThrow('NEXT_REDIRECT');
     await Promise.all(afterTasks);
     const { batch, contacts: all } = await state(id);
     expect(batch).toMatchObject({ status: 'done', rowsDone: 1, counts: { create: 1 } });
-    expect(all.find((c) => c.email === 'azamat.k@example.org')).toMatchObject({ name: 'Азамат Касымов', language: 'ru' });
-    expect(await startContactImportAction(id, idle, form())).toMatchObject({ message: 'This import has already started, finished or been cancelled: nothing was changed.' });
+    expect(all.find((c) => c.email === 'azamat.k@example.org')).toMatchObject({
+      name: 'Азамат Касымов',
+      language: 'ru',
+    });
+    expect(await startContactImportAction(id, idle, form())).toMatchObject({
+      message: 'This import has already started, finished or been cancelled: nothing was changed.',
+    });
     expect(await cancelContactImportAction(id, idle, form())).toMatchObject({ status: 'error' });
   });
 

@@ -19,9 +19,16 @@ import type { FormState } from '@/lib/form-state';
 function refused(result: Exclude<ImportChangeResult, { ok: true }>): FormState {
   switch (result.reason) {
     case 'mappingIncomplete':
-      return { status: 'error', message: 'Please correct the column choices.', fieldErrors: { column: result.problems ?? [] } };
+      return {
+        status: 'error',
+        message: 'Please correct the column choices.',
+        fieldErrors: { column: result.problems ?? [] },
+      };
     case 'notPreviewing':
-      return { status: 'error', message: 'This import has already started, finished or been cancelled: nothing was changed.' };
+      return {
+        status: 'error',
+        message: 'This import has already started, finished or been cancelled: nothing was changed.',
+      };
     case 'notFound':
       return { status: 'error', message: 'That import (or the organisation chosen) no longer exists.' };
   }
@@ -35,7 +42,11 @@ const mappingSchema = z.object({
 export const saveImportMappingAction = staffAction(
   { role: 'editor', bound: z.tuple([z.uuid()]), schema: mappingSchema },
   async ({ column }, { staff, bound: [id] }) => {
-    const result = await saveImportMapping(staff, id, column.map((c) => c || null));
+    const result = await saveImportMapping(
+      staff,
+      id,
+      column.map((c) => c || null),
+    );
     if (!result.ok) return refused(result);
     redirect(`/staff/contacts/import/${id}`);
   },
@@ -51,7 +62,10 @@ export const chooseImportOrganisationAction = staffAction(
     const result = await chooseImportOrganisation(staff, id, key, organisationId || null);
     if (!result.ok) return refused(result);
     revalidatePath(`/staff/contacts/import/${id}`);
-    return { status: 'success', message: organisationId ? 'Rows will go to the organisation chosen.' : 'The organisation will be created.' };
+    return {
+      status: 'success',
+      message: organisationId ? 'Rows will go to the organisation chosen.' : 'The organisation will be created.',
+    };
   },
 );
 

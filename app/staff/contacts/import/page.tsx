@@ -15,13 +15,19 @@ export const metadata: Metadata = { title: 'Import contacts' };
 const PROBLEMS: Record<string, string> = {
   noFile: 'Choose a CSV file to upload.',
   empty: 'That file is empty. Choose the CSV file with the contacts.',
-  binary: 'That file is not a CSV text file. In Excel, use File → Save As → “CSV UTF-8” (or “CSV (comma delimited)”), then upload that file.',
+  binary:
+    'That file is not a CSV text file. In Excel, use File → Save As → “CSV UTF-8” (or “CSV (comma delimited)”), then upload that file.',
   noRows: 'That file has a header row but no contacts under it (or no rows at all).',
   tooManyRows: `That file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows. Split it into smaller files.`,
   tooLarge: 'That file is larger than 15 MB. Split it into smaller files.',
 };
 
-const STATUS: Record<string, string> = { previewing: 'Waiting for confirmation', applying: 'Importing', done: 'Imported', cancelled: 'Cancelled' };
+const STATUS: Record<string, string> = {
+  previewing: 'Waiting for confirmation',
+  applying: 'Importing',
+  done: 'Imported',
+  cancelled: 'Cancelled',
+};
 
 export default async function ImportContactsPage({ searchParams }: PageProps<'/staff/contacts/import'>) {
   await connection();
@@ -38,17 +44,22 @@ export default async function ImportContactsPage({ searchParams }: PageProps<'/s
       </p>
       <h1 className="mt-2 text-2xl font-semibold">Import contacts</h1>
       <p className="mt-2 max-w-prose">
-        Upload a CSV file: UTF-8 (with or without a byte-order mark) or Windows-1251 as Excel saves it in a Russian locale, with
-        commas or semicolons. The first row names the columns, in English or Russian (“Full name” or «ФИО», “Email” or
-        «Электронная почта», Organisation, Acronym, Country, Position, Language, Phone, Tags, Notes). You will see what each row
-        would do before anything is saved.
+        Upload a CSV file: UTF-8 (with or without a byte-order mark) or Windows-1251 as Excel saves it in a Russian
+        locale, with commas or semicolons. The first row names the columns, in English or Russian (“Full name” or «ФИО»,
+        “Email” or «Электронная почта», Organisation, Acronym, Country, Position, Language, Phone, Tags, Notes). You
+        will see what each row would do before anything is saved.
       </p>
       {params.cancelled === '1' && (
         <p role="status" className="mt-3 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
           The import was cancelled; nothing was saved.
         </p>
       )}
-      <form method="post" action="/staff/contacts/import/upload" encType="multipart/form-data" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        method="post"
+        action="/staff/contacts/import/upload"
+        encType="multipart/form-data"
+        className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="import-file" className="text-sm font-medium">
             CSV file
@@ -64,7 +75,10 @@ export default async function ImportContactsPage({ searchParams }: PageProps<'/s
             className="text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3"
           />
         </div>
-        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+        >
           Upload and preview
         </button>
         {problem && (

@@ -16,7 +16,13 @@ import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { calendarDateIn, formatDate } from '@/lib/datetime';
 import { ROSTER_ROLE_LABELS, ROSTER_ROLES } from '@/lib/domain';
-import { addMemberAction, addWorkingGroupAction, endTermAction, setMemberGroupsAction, updateCouncilAction } from '../actions';
+import {
+  addMemberAction,
+  addWorkingGroupAction,
+  endTermAction,
+  setMemberGroupsAction,
+  updateCouncilAction,
+} from '../actions';
 
 export const metadata: Metadata = { title: 'Council' };
 
@@ -46,7 +52,12 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
   ]);
   const groups = new Map<string, RosterEntry[]>();
   for (const entry of roster) {
-    const key = by === 'country' ? (entry.country ? countryName(entry.country, 'en') : 'International') : (entry.organisation ?? 'No organisation');
+    const key =
+      by === 'country'
+        ? entry.country
+          ? countryName(entry.country, 'en')
+          : 'International'
+        : (entry.organisation ?? 'No organisation');
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   const groupName = new Map(council.workingGroups.map((g) => [g.id, g.nameEn]));
@@ -72,7 +83,11 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
       {canEdit && (
         <details className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
           <summary className="cursor-pointer font-medium">Edit the council’s details</summary>
-          <ActionForm action={updateCouncilAction.bind(null, council.id)} submitLabel="Save council" className="mt-3 grid gap-3 sm:grid-cols-2">
+          <ActionForm
+            action={updateCouncilAction.bind(null, council.id)}
+            submitLabel="Save council"
+            className="mt-3 grid gap-3 sm:grid-cols-2"
+          >
             <div className="flex flex-col gap-1">
               {label('council-nameEn', 'Name in English')}
               <input id="council-nameEn" name="nameEn" defaultValue={council.nameEn} className={inputClass} />
@@ -83,15 +98,33 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
             </div>
             <div className="flex flex-col gap-1">
               {label('council-mandateEn', 'Mandate in English')}
-              <textarea id="council-mandateEn" name="mandateEn" rows={5} defaultValue={council.mandateEn} className={inputClass} />
+              <textarea
+                id="council-mandateEn"
+                name="mandateEn"
+                rows={5}
+                defaultValue={council.mandateEn}
+                className={inputClass}
+              />
             </div>
             <div className="flex flex-col gap-1">
               {label('council-mandateRu', 'Mandate in Russian')}
-              <textarea id="council-mandateRu" name="mandateRu" lang="ru" rows={5} defaultValue={council.mandateRu} className={inputClass} />
+              <textarea
+                id="council-mandateRu"
+                name="mandateRu"
+                lang="ru"
+                rows={5}
+                defaultValue={council.mandateRu}
+                className={inputClass}
+              />
             </div>
             <div className="flex flex-col gap-1">
               {label('council-secretariat', 'Secretariat organisation')}
-              <select id="council-secretariat" name="secretariatOrganisationId" defaultValue={council.secretariatOrganisationId ?? ''} className={inputClass}>
+              <select
+                id="council-secretariat"
+                name="secretariatOrganisationId"
+                defaultValue={council.secretariatOrganisationId ?? ''}
+                className={inputClass}
+              >
                 <OrganisationOptions organisations={organisations} />
               </select>
             </div>
@@ -109,13 +142,20 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
           <ul className="mt-2 list-inside list-disc">
             {council.workingGroups.map((g) => (
               <li key={g.id}>
-                {g.nameEn} <span lang="ru" className="text-slate-700">({g.nameRu})</span>
+                {g.nameEn}{' '}
+                <span lang="ru" className="text-slate-700">
+                  ({g.nameRu})
+                </span>
               </li>
             ))}
           </ul>
         )}
         {canEdit && (
-          <ActionForm action={addWorkingGroupAction.bind(null, council.id)} submitLabel="Add working group" className="mt-3 flex flex-wrap items-end gap-2">
+          <ActionForm
+            action={addWorkingGroupAction.bind(null, council.id)}
+            submitLabel="Add working group"
+            className="mt-3 flex flex-wrap items-end gap-2"
+          >
             <div className="flex flex-col gap-1">
               {label('group-nameEn', 'Working group name in English')}
               <input id="group-nameEn" name="nameEn" className={inputClass} />
@@ -144,63 +184,113 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
               <option value="organisation">Organisation</option>
             </select>
           </div>
-          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
             Show roster
           </button>
         </form>
         <p className="mt-2 text-sm text-slate-700">
           {roster.length} member{roster.length === 1 ? '' : 's'} on {dateOf(asOf)}.
         </p>
-        {[...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, members]) => (
-          <div key={group} className="mt-4">
-            <h3 className="font-semibold">
-              {group} ({members.length})
-            </h3>
-            <TableScroll label={`Members: ${group}`}>
-              <table className="w-full text-left text-sm">
-                <TableHead columns={['Name', 'Role', by === 'country' ? 'Organisation' : 'Country', 'Term', 'Working groups', canEdit && 'Changes']} />
-                <tbody>
-                  {members.map((m) => (
-                    <tr key={m.id} className="border-t border-slate-200 align-top">
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {m.name}
-                      </th>
-                      <td className="px-3 py-2">{ROSTER_ROLE_LABELS[m.role]}</td>
-                      <td className="px-3 py-2">{by === 'country' ? (m.organisation ?? '—') : m.country ? countryName(m.country, 'en') : 'International'}</td>
-                      <td className="px-3 py-2">
-                        {dateOf(m.termFrom)} – {m.termTo ? dateOf(m.termTo) : 'open'}
-                      </td>
-                      <td className="px-3 py-2">{m.workingGroupIds.map((g) => groupName.get(g)).join(', ') || '—'}</td>
-                      {canEdit && (
+        {[...groups]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([group, members]) => (
+            <div key={group} className="mt-4">
+              <h3 className="font-semibold">
+                {group} ({members.length})
+              </h3>
+              <TableScroll label={`Members: ${group}`}>
+                <table className="w-full text-left text-sm">
+                  <TableHead
+                    columns={[
+                      'Name',
+                      'Role',
+                      by === 'country' ? 'Organisation' : 'Country',
+                      'Term',
+                      'Working groups',
+                      canEdit && 'Changes',
+                    ]}
+                  />
+                  <tbody>
+                    {members.map((m) => (
+                      <tr key={m.id} className="border-t border-slate-200 align-top">
+                        <th scope="row" className="px-3 py-2 font-medium">
+                          {m.name}
+                        </th>
+                        <td className="px-3 py-2">{ROSTER_ROLE_LABELS[m.role]}</td>
                         <td className="px-3 py-2">
-                          <ActionForm action={endTermAction.bind(null, m.id)} variant="secondary" submitLabel={<>End term<span className="sr-only"> of {m.name}</span></>}>
-                            <label htmlFor={`end-${m.id}`} className="sr-only">
-                              Last day of {m.name}’s term
-                            </label>
-                            <input id={`end-${m.id}`} name="termTo" type="date" defaultValue={asOf} className={inputClass} />
-                          </ActionForm>
-                          {council.workingGroups.length > 0 && (
-                            <ActionForm action={setMemberGroupsAction.bind(null, m.id)} variant="secondary" submitLabel={<>Save groups<span className="sr-only"> of {m.name}</span></>} className="mt-2 flex flex-wrap items-center gap-2">
-                              <fieldset>
-                                <legend className="sr-only">Working groups of {m.name}</legend>
-                                {council.workingGroups.map((g) => (
-                                  <label key={g.id} className="mr-3 inline-flex items-center gap-1">
-                                    <input type="checkbox" name="workingGroupIds" value={g.id} defaultChecked={m.workingGroupIds.includes(g.id)} />
-                                    {g.nameEn}
-                                  </label>
-                                ))}
-                              </fieldset>
-                            </ActionForm>
-                          )}
+                          {by === 'country'
+                            ? (m.organisation ?? '—')
+                            : m.country
+                              ? countryName(m.country, 'en')
+                              : 'International'}
                         </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </div>
-        ))}
+                        <td className="px-3 py-2">
+                          {dateOf(m.termFrom)} – {m.termTo ? dateOf(m.termTo) : 'open'}
+                        </td>
+                        <td className="px-3 py-2">
+                          {m.workingGroupIds.map((g) => groupName.get(g)).join(', ') || '—'}
+                        </td>
+                        {canEdit && (
+                          <td className="px-3 py-2">
+                            <ActionForm
+                              action={endTermAction.bind(null, m.id)}
+                              variant="secondary"
+                              submitLabel={
+                                <>
+                                  End term<span className="sr-only"> of {m.name}</span>
+                                </>
+                              }
+                            >
+                              <label htmlFor={`end-${m.id}`} className="sr-only">
+                                Last day of {m.name}’s term
+                              </label>
+                              <input
+                                id={`end-${m.id}`}
+                                name="termTo"
+                                type="date"
+                                defaultValue={asOf}
+                                className={inputClass}
+                              />
+                            </ActionForm>
+                            {council.workingGroups.length > 0 && (
+                              <ActionForm
+                                action={setMemberGroupsAction.bind(null, m.id)}
+                                variant="secondary"
+                                submitLabel={
+                                  <>
+                                    Save groups<span className="sr-only"> of {m.name}</span>
+                                  </>
+                                }
+                                className="mt-2 flex flex-wrap items-center gap-2"
+                              >
+                                <fieldset>
+                                  <legend className="sr-only">Working groups of {m.name}</legend>
+                                  {council.workingGroups.map((g) => (
+                                    <label key={g.id} className="mr-3 inline-flex items-center gap-1">
+                                      <input
+                                        type="checkbox"
+                                        name="workingGroupIds"
+                                        value={g.id}
+                                        defaultChecked={m.workingGroupIds.includes(g.id)}
+                                      />
+                                      {g.nameEn}
+                                    </label>
+                                  ))}
+                                </fieldset>
+                              </ActionForm>
+                            )}
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            </div>
+          ))}
       </section>
 
       {canEdit && (
@@ -211,7 +301,11 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
           <p className="mt-1 text-sm text-slate-700">
             The person must be in <Link href="/staff/contacts">Contacts</Link> first.
           </p>
-          <ActionForm action={addMemberAction.bind(null, council.id)} submitLabel="Add to roster" className="mt-3 grid gap-3 sm:grid-cols-2">
+          <ActionForm
+            action={addMemberAction.bind(null, council.id)}
+            submitLabel="Add to roster"
+            className="mt-3 grid gap-3 sm:grid-cols-2"
+          >
             <div className="flex flex-col gap-1">
               {label('member-contact', 'Person')}
               <select id="member-contact" name="contactId" defaultValue="" className={inputClass}>

@@ -39,7 +39,10 @@ export function AgendaSection({
     <section aria-labelledby="agenda" className="mt-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="agenda" className="text-lg font-semibold">
-          Agenda <span className="text-sm font-normal text-slate-700">({meeting.agendaPublished ? 'published' : 'internal'})</span>
+          Agenda{' '}
+          <span className="text-sm font-normal text-slate-700">
+            ({meeting.agendaPublished ? 'published' : 'internal'})
+          </span>
         </h2>
         {canEdit && (
           <ActionForm
@@ -84,7 +87,11 @@ export function AgendaSection({
                     })}
                     {overlaps.has(item.id) && (
                       <p className="mt-1 text-sm font-medium text-amber-900">
-                        ⚠ Overlaps in {item.room} with: {overlaps.get(item.id)!.map((id) => titleOf.get(id)).join('; ')}
+                        ⚠ Overlaps in {item.room} with:{' '}
+                        {overlaps
+                          .get(item.id)!
+                          .map((id) => titleOf.get(id))
+                          .join('; ')}
                       </p>
                     )}
                     {canEdit && (
@@ -95,13 +102,30 @@ export function AgendaSection({
                           index={index}
                           count={agenda.length}
                         />
-                        <ActionForm action={removeAgendaItemAction.bind(null, item.id)} variant="secondary" submitLabel={<>Remove<span className="sr-only"> “{item.titleEn}”</span></>} />
+                        <ActionForm
+                          action={removeAgendaItemAction.bind(null, item.id)}
+                          variant="secondary"
+                          submitLabel={
+                            <>
+                              Remove<span className="sr-only"> “{item.titleEn}”</span>
+                            </>
+                          }
+                        />
                         <details className="basis-full">
                           <summary className="cursor-pointer text-sm font-medium text-brand-700">
                             Edit<span className="sr-only"> “{item.titleEn}”</span>
                           </summary>
-                          <ActionForm action={updateAgendaItemAction.bind(null, item.id)} submitLabel="Save item" className="mt-2 grid gap-3 sm:grid-cols-3">
-                            <AgendaItemFields idPrefix={`agenda-${item.id}`} contacts={contacts} zone={zone} item={item} />
+                          <ActionForm
+                            action={updateAgendaItemAction.bind(null, item.id)}
+                            submitLabel="Save item"
+                            className="mt-2 grid gap-3 sm:grid-cols-3"
+                          >
+                            <AgendaItemFields
+                              idPrefix={`agenda-${item.id}`}
+                              contacts={contacts}
+                              zone={zone}
+                              item={item}
+                            />
                           </ActionForm>
                         </details>
                       </div>
@@ -118,8 +142,17 @@ export function AgendaSection({
           <h3 id="add-agenda-item" className="mb-2 font-semibold">
             Add an agenda item
           </h3>
-          <ActionForm action={addAgendaItemAction.bind(null, meeting.id)} submitLabel="Add to agenda" className="grid gap-3 sm:grid-cols-3">
-            <AgendaItemFields idPrefix="agenda" contacts={contacts} zone={zone} defaultDate={toZonedParts(meeting.startsAt, zone).date} />
+          <ActionForm
+            action={addAgendaItemAction.bind(null, meeting.id)}
+            submitLabel="Add to agenda"
+            className="grid gap-3 sm:grid-cols-3"
+          >
+            <AgendaItemFields
+              idPrefix="agenda"
+              contacts={contacts}
+              zone={zone}
+              defaultDate={toZonedParts(meeting.startsAt, zone).date}
+            />
           </ActionForm>
         </section>
       )}
@@ -150,7 +183,14 @@ function AgendaItemFields({
       <label htmlFor={`${idPrefix}-${name}`} className="text-sm font-medium">
         {label}
       </label>
-      <input id={`${idPrefix}-${name}`} name={name} type={type} lang={lang} defaultValue={defaultValue ?? undefined} className={inputClass} />
+      <input
+        id={`${idPrefix}-${name}`}
+        name={name}
+        type={type}
+        lang={lang}
+        defaultValue={defaultValue ?? undefined}
+        className={inputClass}
+      />
     </div>
   );
   const people = (name: string, label: string, role: 'speaker' | 'moderator' | 'participant') => (
@@ -158,7 +198,14 @@ function AgendaItemFields({
       <label htmlFor={`${idPrefix}-${name}`} className="text-sm font-medium">
         {label}
       </label>
-      <select id={`${idPrefix}-${name}`} name={name} multiple size={4} defaultValue={peopleWith(role)} className={inputClass}>
+      <select
+        id={`${idPrefix}-${name}`}
+        name={name}
+        multiple
+        size={4}
+        defaultValue={peopleWith(role)}
+        className={inputClass}
+      >
         {contacts.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name}
@@ -173,7 +220,12 @@ function AgendaItemFields({
         <label htmlFor={`${idPrefix}-kind`} className="text-sm font-medium">
           Kind of item
         </label>
-        <select id={`${idPrefix}-kind`} name="kind" defaultValue={item?.kind ?? 'working_session'} className={inputClass}>
+        <select
+          id={`${idPrefix}-kind`}
+          name="kind"
+          defaultValue={item?.kind ?? 'working_session'}
+          className={inputClass}
+        >
           {AGENDA_ITEM_KINDS.map((k) => (
             <option key={k} value={k}>
               {AGENDA_KIND_LABELS[k]}

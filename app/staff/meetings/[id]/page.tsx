@@ -58,7 +58,9 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
   const place =
     meeting.format === 'online'
       ? 'Online'
-      : [meeting.venueEn, meeting.cityEn, meeting.country && countryName(meeting.country, 'en')].filter(Boolean).join(', ');
+      : [meeting.venueEn, meeting.cityEn, meeting.country && countryName(meeting.country, 'en')]
+          .filter(Boolean)
+          .join(', ');
   const next = MANUAL_TRANSITIONS[meeting.status];
   const start = toZonedParts(meeting.startsAt, meeting.timeZone);
   const end = toZonedParts(meeting.endsAt, meeting.timeZone);
@@ -70,7 +72,10 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         <Link href="/staff">← Dashboard</Link>
       </p>
       {duplicated && (
-        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p
+          role="status"
+          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
           This is the new copy, as a draft. Check its details, then plan it.
         </p>
       )}
@@ -114,7 +119,12 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         <dd>{t(`Meeting.kind.${meeting.kind}`)}</dd>
         <dt className="font-medium">When</dt>
         <dd>
-          <MeetingWhen startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={meeting.timeZone} readerZone={staff.timeZone} />
+          <MeetingWhen
+            startsAt={meeting.startsAt}
+            endsAt={meeting.endsAt}
+            timeZone={meeting.timeZone}
+            readerZone={staff.timeZone}
+          />
         </dd>
         <dt className="font-medium">Format</dt>
         <dd>{t(`Meeting.format.${meeting.format}`)}</dd>
@@ -129,12 +139,16 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         </dd>
         <dt className="font-medium">Capacity</dt>
         <dd>
-          {meeting.capacity ? `${meeting.capacity} seats (a freed seat is offered for ${meeting.waitlistOfferHours} hours)` : 'No limit'}
+          {meeting.capacity
+            ? `${meeting.capacity} seats (a freed seat is offered for ${meeting.waitlistOfferHours} hours)`
+            : 'No limit'}
         </dd>
         <dt className="font-medium">Visa support</dt>
         <dd>{meeting.visaSupport ? 'Delegates are asked for passport details' : 'Not offered'}</dd>
         <dt className="font-medium">Registration deadline</dt>
-        <dd>{meeting.registrationDeadline ? formatDateTime(meeting.registrationDeadline, meeting.timeZone, 'en') : 'None'}</dd>
+        <dd>
+          {meeting.registrationDeadline ? formatDateTime(meeting.registrationDeadline, meeting.timeZone, 'en') : 'None'}
+        </dd>
         <dt className="font-medium">Status</dt>
         <dd>{t(`Meeting.status.${meeting.status}`)}</dd>
         {meeting.objectivesEn && (
@@ -171,16 +185,21 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         </h2>
         {summary ? (
           <p className="mt-2">
-            <Link href={`/staff/summaries/${summary.id}`}>Open the summary</Link> ({SUMMARY_STATUS_LABELS[summary.status]})
+            <Link href={`/staff/summaries/${summary.id}`}>Open the summary</Link> (
+            {SUMMARY_STATUS_LABELS[summary.status]})
           </p>
         ) : meeting.status === 'held' ? (
           canEdit ? (
             <div className="mt-2">
               <p className="mb-2 text-sm text-slate-700">
-                A first text in English and Russian, written from this meeting’s records: organisers, participants by country and
-                organisation type, the published agenda. It names no participant.
+                A first text in English and Russian, written from this meeting’s records: organisers, participants by
+                country and organisation type, the published agenda. It names no participant.
               </p>
-              <ActionForm action={draftSummaryAction.bind(null, meeting.id)} submitLabel="Draft summary" pendingLabel="Drafting…" />
+              <ActionForm
+                action={draftSummaryAction.bind(null, meeting.id)}
+                submitLabel="Draft summary"
+                pendingLabel="Drafting…"
+              />
             </div>
           ) : (
             <p className="mt-2 text-sm text-slate-700">No summary yet.</p>
@@ -223,7 +242,15 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
                               index={index}
                               count={meeting.organisations.length}
                             />
-                            <ActionForm action={unlinkOrganisationAction.bind(null, meeting.id, organisation.id)} variant="secondary" submitLabel={<>Remove<span className="sr-only"> {name}</span></>} />
+                            <ActionForm
+                              action={unlinkOrganisationAction.bind(null, meeting.id, organisation.id)}
+                              variant="secondary"
+                              submitLabel={
+                                <>
+                                  Remove<span className="sr-only"> {name}</span>
+                                </>
+                              }
+                            />
                           </div>
                         </td>
                       )}
@@ -272,10 +299,13 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
           </h2>
           <p className="mt-1 text-sm text-slate-700">
             A new draft with the same council, kind, venue, texts, organisations and agenda (moved with the dates, and
-            internal until published), on the dates you give (in{' '}
-            {meeting.timeZone}).
+            internal until published), on the dates you give (in {meeting.timeZone}).
           </p>
-          <ActionForm action={duplicateMeetingAction.bind(null, meeting.id)} submitLabel="Duplicate" className="mt-3 grid gap-3 sm:grid-cols-2">
+          <ActionForm
+            action={duplicateMeetingAction.bind(null, meeting.id)}
+            submitLabel="Duplicate"
+            className="mt-3 grid gap-3 sm:grid-cols-2"
+          >
             <input type="hidden" name="timeZone" value={meeting.timeZone} />
             {(
               [

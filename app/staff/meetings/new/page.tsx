@@ -24,7 +24,11 @@ export default async function NewMeetingPage() {
       <MeetingForm
         action={createMeetingAction}
         submitLabel="Create meeting"
-        defaults={{ councilId: options.councils[0]?.value, timeZone: staff.timeZone ?? 'Asia/Tashkent', format: 'in_person' }}
+        defaults={{
+          councilId: options.councils[0]?.value,
+          timeZone: staff.timeZone ?? 'Asia/Tashkent',
+          format: 'in_person',
+        }}
         {...options}
       />
     </>

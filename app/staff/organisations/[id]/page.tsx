@@ -28,7 +28,10 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
   const query = await searchParams;
   const duplicateSearch = typeof query.dup === 'string' ? query.dup.trim().slice(0, 200) : '';
   const [parents, duplicates] = canEdit
-    ? await Promise.all([listOrganisationChoices(), findOrganisationDuplicates({ id, search: duplicateSearch || undefined })])
+    ? await Promise.all([
+        listOrganisationChoices(),
+        findOrganisationDuplicates({ id, search: duplicateSearch || undefined }),
+      ])
     : [[], []];
   const { links } = organisation;
   return (
@@ -46,21 +49,31 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
         </p>
       )}
       <p className="mt-1 text-sm text-slate-700">
-        {ORGANISATION_TYPE_LABELS[organisation.type]} · {organisation.country ? countryName(organisation.country, 'en') : 'International'}
+        {ORGANISATION_TYPE_LABELS[organisation.type]} ·{' '}
+        {organisation.country ? countryName(organisation.country, 'en') : 'International'}
         {organisation.parent && (
           <>
             {' '}
-            · part of <Link href={`/staff/organisations/${organisation.parent.id}`}>{organisation.parent.acronym ?? organisation.parent.nameEn}</Link>
+            · part of{' '}
+            <Link href={`/staff/organisations/${organisation.parent.id}`}>
+              {organisation.parent.acronym ?? organisation.parent.nameEn}
+            </Link>
           </>
         )}
       </p>
       {query.saved === '1' && (
-        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p
+          role="status"
+          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
           Organisation saved.
         </p>
       )}
       {query.merged === '1' && (
-        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p
+          role="status"
+          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
           The duplicate was merged into this organisation.
         </p>
       )}
@@ -71,7 +84,9 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
         <ul className="mt-2 list-disc pl-6">
           <li>
             {links.contacts > 0 ? (
-              <Link href={`/staff/contacts?q=${encodeURIComponent(organisation.acronym ?? organisation.nameEn)}`}>{plural(links.contacts, 'contact', 'contacts')}</Link>
+              <Link href={`/staff/contacts?q=${encodeURIComponent(organisation.acronym ?? organisation.nameEn)}`}>
+                {plural(links.contacts, 'contact', 'contacts')}
+              </Link>
             ) : (
               'no contacts'
             )}
@@ -98,8 +113,17 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
             <h2 id="details" className="mb-3 text-lg font-semibold">
               Details
             </h2>
-            <ActionForm key={organisation.updatedAt.toISOString()} action={updateOrganisationAction.bind(null, organisation.id)} submitLabel="Save organisation">
-              <OrganisationFields idPrefix="organisation" organisation={organisation} parents={parents} countries={countryOptions('en')} />
+            <ActionForm
+              key={organisation.updatedAt.toISOString()}
+              action={updateOrganisationAction.bind(null, organisation.id)}
+              submitLabel="Save organisation"
+            >
+              <OrganisationFields
+                idPrefix="organisation"
+                organisation={organisation}
+                parents={parents}
+                countries={countryOptions('en')}
+              />
             </ActionForm>
           </section>
           <MergeSection
@@ -123,21 +147,19 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
             }))}
           />
         </>
-      ) : (
-        organisation.website || organisation.notes ? (
-          <section aria-labelledby="details" className="mt-6">
-            <h2 id="details" className="text-lg font-semibold">
-              Details
-            </h2>
-            {organisation.website && (
-              <p className="mt-2">
-                <a href={organisation.website}>{organisation.website}</a>
-              </p>
-            )}
-            {organisation.notes && <p className="mt-2 whitespace-pre-line">{organisation.notes}</p>}
-          </section>
-        ) : null
-      )}
+      ) : organisation.website || organisation.notes ? (
+        <section aria-labelledby="details" className="mt-6">
+          <h2 id="details" className="text-lg font-semibold">
+            Details
+          </h2>
+          {organisation.website && (
+            <p className="mt-2">
+              <a href={organisation.website}>{organisation.website}</a>
+            </p>
+          )}
+          {organisation.notes && <p className="mt-2 whitespace-pre-line">{organisation.notes}</p>}
+        </section>
+      ) : null}
     </>
   );
 }

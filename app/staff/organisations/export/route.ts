@@ -10,7 +10,16 @@ export async function GET(request: Request): Promise<Response> {
     const rows = await exportOrganisations(readOrganisationFilters(new URL(request.url).searchParams));
     const csv = toCsv(
       ['Name', 'Name (Russian)', 'Acronym', 'Type', 'Country', 'Part of', 'Website', 'Notes'],
-      rows.map((o) => [o.nameEn, o.nameRu, o.acronym, ORGANISATION_TYPE_LABELS[o.type], o.country, o.parent, o.website, o.notes]),
+      rows.map((o) => [
+        o.nameEn,
+        o.nameRu,
+        o.acronym,
+        ORGANISATION_TYPE_LABELS[o.type],
+        o.country,
+        o.parent,
+        o.website,
+        o.notes,
+      ]),
     );
     return csvResponse(csv, 'organisations');
   } catch (error) {

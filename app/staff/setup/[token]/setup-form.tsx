@@ -19,7 +19,14 @@ export function SetupForm({
       <FormStatus state={state} />
       <Field id="name" label="Your name" error={fieldError(state, 'name')}>
         {(aria) => (
-          <input {...aria} name="name" autoComplete="name" required defaultValue={submittedValue(state, 'name')} className={inputClass} />
+          <input
+            {...aria}
+            name="name"
+            autoComplete="name"
+            required
+            defaultValue={submittedValue(state, 'name')}
+            className={inputClass}
+          />
         )}
       </Field>
       {fixedEmail ? (
@@ -27,7 +34,12 @@ export function SetupForm({
           Email: <strong>{fixedEmail}</strong>
         </p>
       ) : (
-        <Field id="email" label="Your work email" hint="You will sign in with this address from now on." error={fieldError(state, 'email')}>
+        <Field
+          id="email"
+          label="Your work email"
+          hint="You will sign in with this address from now on."
+          error={fieldError(state, 'email')}
+        >
           {(aria) => (
             <input
               {...aria}

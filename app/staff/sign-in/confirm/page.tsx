@@ -35,7 +35,10 @@ export default async function ConfirmSignInPage({ searchParams }: PageProps<'/st
         <input type="hidden" name="callbackUrl" value={safeCallbackPath(param(params.callbackUrl))} />
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" value={email} />
-        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="min-h-10 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
           Sign in
         </button>
       </form>

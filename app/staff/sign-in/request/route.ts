@@ -13,11 +13,19 @@ const seeOther = (request: Request, path: string) => Response.redirect(new URL(p
 /** The sign-in form posts here: a route handler, because only a route handler can answer 429 when rate-limited. */
 export async function POST(request: Request) {
   if (!isSameOriginRequest(request)) {
-    return htmlPage({ status: 403, title: 'Request refused', body: '<p>This form must be sent from the Council Desk sign-in page.</p>' });
+    return htmlPage({
+      status: 403,
+      title: 'Request refused',
+      body: '<p>This form must be sent from the Council Desk sign-in page.</p>',
+    });
   }
   const form = await request.formData();
   const callbackUrl = safeCallbackPath(String(form.get('callbackUrl') ?? ''));
-  const email = z.email().safeParse(String(form.get('email') ?? '').trim().toLowerCase());
+  const email = z.email().safeParse(
+    String(form.get('email') ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   if (!email.success) {
     return seeOther(request, `/staff/sign-in?${new URLSearchParams({ error: 'email', callbackUrl })}`);
   }

@@ -66,7 +66,10 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
       </p>
       <h1 className="mt-2 text-2xl font-semibold">Summary</h1>
       {doneMessage && (
-        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p
+          role="status"
+          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
           {doneMessage}
         </p>
       )}
@@ -102,7 +105,8 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
           {summary.status === 'draft' && (
             <>
               <p className="mt-1 text-sm text-slate-700">
-                When both languages, the slug and at least one photo are ready, submit it. Another editor or an admin then publishes it.
+                When both languages, the slug and at least one photo are ready, submit it. Another editor or an admin
+                then publishes it.
               </p>
               <div className="mt-2">
                 <ActionForm action={submitForReviewAction.bind(null, summary.id)} submitLabel="Submit for review" />
@@ -117,19 +121,31 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
                   : 'Read it through, then publish it, or return it to draft for changes.'}
               </p>
               <div className="mt-2 flex flex-wrap gap-4">
-                <ActionForm action={publishSummaryAction.bind(null, summary.id)} submitLabel="Publish" pendingLabel="Publishing…" />
-                <ActionForm action={returnToDraftAction.bind(null, summary.id)} submitLabel="Return to draft" variant="secondary" />
+                <ActionForm
+                  action={publishSummaryAction.bind(null, summary.id)}
+                  submitLabel="Publish"
+                  pendingLabel="Publishing…"
+                />
+                <ActionForm
+                  action={returnToDraftAction.bind(null, summary.id)}
+                  submitLabel="Return to draft"
+                  variant="secondary"
+                />
               </div>
             </>
           )}
           {summary.status === 'published' && (
             <>
               <p className="mt-1 text-sm text-slate-700">
-                Published text cannot be changed. Unpublishing takes the pages off the public site (they answer “not found”), puts the
-                meeting back to “held” and makes the summary a draft again.
+                Published text cannot be changed. Unpublishing takes the pages off the public site (they answer “not
+                found”), puts the meeting back to “held” and makes the summary a draft again.
               </p>
               <div className="mt-2">
-                <ActionForm action={unpublishSummaryAction.bind(null, summary.id)} submitLabel="Unpublish" variant="danger" />
+                <ActionForm
+                  action={unpublishSummaryAction.bind(null, summary.id)}
+                  submitLabel="Unpublish"
+                  variant="danger"
+                />
               </div>
             </>
           )}
@@ -162,20 +178,33 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
           Photos
         </h2>
         {param('photo') === 'added' && (
-          <p role="status" className="mt-2 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          <p
+            role="status"
+            className="mt-2 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+          >
             Photo added.
           </p>
         )}
         {summary.photos.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-700">No photos yet. A summary needs at least one (it is also the image shown when the page is shared).</p>
+          <p className="mt-2 text-sm text-slate-700">
+            No photos yet. A summary needs at least one (it is also the image shown when the page is shared).
+          </p>
         ) : (
           <ul className="mt-2 grid gap-4 sm:grid-cols-2">
             {summary.photos.map((photo, index) => (
               <li key={photo.id} className="rounded-lg border border-slate-200 bg-white p-3">
                 {/* eslint-disable-next-line @next/next/no-img-element -- a staff thumbnail of a private photo */}
-                <img src={`/api/photos/${photo.id}`} alt={photo.altEn} width={photo.width} height={photo.height} className="h-auto w-full rounded" loading="lazy" />
+                <img
+                  src={`/api/photos/${photo.id}`}
+                  alt={photo.altEn}
+                  width={photo.width}
+                  height={photo.height}
+                  className="h-auto w-full rounded"
+                  loading="lazy"
+                />
                 <p className="mt-2 text-sm">
-                  <span className="font-medium">Photo {index + 1}</span> · {photo.width}×{photo.height} · {Math.round(photo.byteSize / 1024)} KB
+                  <span className="font-medium">Photo {index + 1}</span> · {photo.width}×{photo.height} ·{' '}
+                  {Math.round(photo.byteSize / 1024)} KB
                 </p>
                 <p className="text-sm">Description (English): {photo.altEn}</p>
                 <p className="text-sm" lang="ru">
@@ -184,7 +213,11 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
                 <p className="text-sm">Credit: {photo.credit}</p>
                 {editable && (
                   <div className="mt-2">
-                    <ActionForm action={removePhotoAction.bind(null, summary.id, photo.id)} submitLabel={`Remove photo ${index + 1}`} variant="secondary" />
+                    <ActionForm
+                      action={removePhotoAction.bind(null, summary.id, photo.id)}
+                      submitLabel={`Remove photo ${index + 1}`}
+                      variant="secondary"
+                    />
                   </div>
                 )}
               </li>
@@ -207,19 +240,45 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
                 The photo was not added: please correct the fields marked below.
               </p>
             )}
-            <Field id="photo" label="Photo (JPEG, PNG or WebP)" hint={`Up to ${PHOTO_MAX_BYTES / 1024 / 1024} MB, at least ${PHOTO_MIN_WIDTH} pixels wide.`} error={photoError ? PHOTO_PROBLEMS[photoError] : undefined}>
-              {(aria) => <input {...aria} type="file" name="photo" accept="image/jpeg,image/png,image/webp" className="block text-sm" />}
+            <Field
+              id="photo"
+              label="Photo (JPEG, PNG or WebP)"
+              hint={`Up to ${PHOTO_MAX_BYTES / 1024 / 1024} MB, at least ${PHOTO_MIN_WIDTH} pixels wide.`}
+              error={photoError ? PHOTO_PROBLEMS[photoError] : undefined}
+            >
+              {(aria) => (
+                <input
+                  {...aria}
+                  type="file"
+                  name="photo"
+                  accept="image/jpeg,image/png,image/webp"
+                  className="block text-sm"
+                />
+              )}
             </Field>
-            <Field id="altEn" label="Description for people who cannot see it, English (alt text)" error={param('altEnError')}>
+            <Field
+              id="altEn"
+              label="Description for people who cannot see it, English (alt text)"
+              error={param('altEnError')}
+            >
               {(aria) => <input {...aria} name="altEn" defaultValue={param('altEn')} className={inputClass} />}
             </Field>
-            <Field id="altRu" label="Description for people who cannot see it, Russian (alt text)" error={param('altRuError')}>
-              {(aria) => <input {...aria} name="altRu" lang="ru" defaultValue={param('altRu')} className={inputClass} />}
+            <Field
+              id="altRu"
+              label="Description for people who cannot see it, Russian (alt text)"
+              error={param('altRuError')}
+            >
+              {(aria) => (
+                <input {...aria} name="altRu" lang="ru" defaultValue={param('altRu')} className={inputClass} />
+              )}
             </Field>
             <Field id="credit" label="Credit" hint="Whose photo it is, e.g. UNRCCA." error={param('creditError')}>
               {(aria) => <input {...aria} name="credit" defaultValue={param('credit')} className={inputClass} />}
             </Field>
-            <button type="submit" className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+            <button
+              type="submit"
+              className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            >
               Upload photo
             </button>
           </form>
@@ -230,46 +289,69 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
         <h2 id="versions" className="text-lg font-semibold">
           Versions
         </h2>
-        <p className="mt-1 text-sm text-slate-700">Every save keeps a version of the text (photos are not versioned). Times are in the venue’s zone.</p>
+        <p className="mt-1 text-sm text-slate-700">
+          Every save keeps a version of the text (photos are not versioned). Times are in the venue’s zone.
+        </p>
         {versions.length > 1 && (
-          <form method="get" action={`/staff/summaries/${summary.id}/compare`} className="mt-3 flex flex-wrap items-end gap-3">
+          <form
+            method="get"
+            action={`/staff/summaries/${summary.id}/compare`}
+            className="mt-3 flex flex-wrap items-end gap-3"
+          >
             <VersionSelect id="from" label="Compare version" versions={versions} selected={versions[1]!.number} />
             <VersionSelect id="to" label="with version" versions={versions} selected={versions[0]!.number} />
-            <button type="submit" className="inline-flex min-h-10 items-center rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+            <button
+              type="submit"
+              className="inline-flex min-h-10 items-center rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+            >
               Compare
             </button>
           </form>
         )}
         <div className="mt-3">
-        <TableScroll label="Versions of the summary">
-          <table className="w-full text-left text-sm">
-            <TableHead columns={['Version', 'Saved', 'By', 'What', ...(editable ? ['Restore'] : [])]} />
-            <tbody>
-              {versions.map((version) => (
-                <tr key={version.number} className="border-t border-slate-200">
-                  <td className="py-2 pr-3">{version.number}</td>
-                  <td className="py-2 pr-3">{when(version.savedAt)}</td>
-                  <td className="py-2 pr-3">{version.savedByEmail ?? '—'}</td>
-                  <td className="py-2 pr-3">{version.note}</td>
-                  {editable && (
-                    <td className="py-2 pr-3">
-                      {version.number !== summary.version && (
-                        <ActionForm action={restoreVersionAction.bind(null, summary.id, version.number)} submitLabel={`Restore version ${version.number}`} variant="secondary" />
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+          <TableScroll label="Versions of the summary">
+            <table className="w-full text-left text-sm">
+              <TableHead columns={['Version', 'Saved', 'By', 'What', ...(editable ? ['Restore'] : [])]} />
+              <tbody>
+                {versions.map((version) => (
+                  <tr key={version.number} className="border-t border-slate-200">
+                    <td className="py-2 pr-3">{version.number}</td>
+                    <td className="py-2 pr-3">{when(version.savedAt)}</td>
+                    <td className="py-2 pr-3">{version.savedByEmail ?? '—'}</td>
+                    <td className="py-2 pr-3">{version.note}</td>
+                    {editable && (
+                      <td className="py-2 pr-3">
+                        {version.number !== summary.version && (
+                          <ActionForm
+                            action={restoreVersionAction.bind(null, summary.id, version.number)}
+                            submitLabel={`Restore version ${version.number}`}
+                            variant="secondary"
+                          />
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       </section>
     </>
   );
 }
 
-function VersionSelect({ id, label, versions, selected }: { id: string; label: string; versions: { number: number }[]; selected: number }) {
+function VersionSelect({
+  id,
+  label,
+  versions,
+  selected,
+}: {
+  id: string;
+  label: string;
+  versions: { number: number }[];
+  selected: number;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">

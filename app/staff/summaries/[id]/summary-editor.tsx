@@ -7,7 +7,15 @@ import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
 import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
 
-type Text = { slug: string; headlineEn: string; headlineRu: string; leadEn: string; leadRu: string; bodyEn: string; bodyRu: string };
+type Text = {
+  slug: string;
+  headlineEn: string;
+  headlineRu: string;
+  leadEn: string;
+  leadRu: string;
+  bodyEn: string;
+  bodyRu: string;
+};
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 const LANGUAGES = [
@@ -42,7 +50,8 @@ export function SummaryEditor({
 
   const value = (field: keyof Text) => submittedValue(state, field) ?? text[field];
   const preview = (field: 'bodyEn' | 'bodyRu') =>
-    live[field] ?? (state.status === 'success' && state.preview?.[field] !== undefined ? state.preview[field]! : previews[field]);
+    live[field] ??
+    (state.status === 'success' && state.preview?.[field] !== undefined ? state.preview[field]! : previews[field]);
 
   const typed = (field: 'bodyEn' | 'bodyRu', markdown: string) => {
     clearTimeout(timers.current[field]);
@@ -50,7 +59,8 @@ export function SummaryEditor({
       const data = new FormData();
       data.set('markdown', markdown);
       const answer = await previewAction(idleFormState, data);
-      if (answer.status === 'success' && answer.preview) setLive((current) => ({ ...current, [field]: answer.preview!.markdown }));
+      if (answer.status === 'success' && answer.preview)
+        setLive((current) => ({ ...current, [field]: answer.preview!.markdown }));
     }, 300);
   };
 
@@ -59,28 +69,62 @@ export function SummaryEditor({
   return (
     <form action={formAction} onSubmit={submit} noValidate aria-describedby="editor-help">
       <p id="editor-help" className="text-sm text-slate-700">
-        The body is Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>*italic*</code>, <code>- list item</code>,{' '}
-        <code>[link](https://…)</code>. Anything else pasted in (HTML, scripts) is removed from the public page.
+        The body is Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>*italic*</code>,{' '}
+        <code>- list item</code>, <code>[link](https://…)</code>. Anything else pasted in (HTML, scripts) is removed
+        from the public page.
       </p>
       <fieldset disabled={!editable} className="mt-4 space-y-4">
         <legend className="sr-only">Summary text</legend>
         <input type="hidden" name="baseVersion" value={submittedValue(state, 'baseVersion') ?? String(version)} />
-        <Field id="slug" label="Slug (web address)" hint="news/… in both languages, e.g. council-meets-in-tashkent" error={fieldError(state, 'slug')}>
-          {(aria) => <input {...aria} name="slug" defaultValue={value('slug')} className={`${inputClass} font-mono`} autoComplete="off" />}
+        <Field
+          id="slug"
+          label="Slug (web address)"
+          hint="news/… in both languages, e.g. council-meets-in-tashkent"
+          error={fieldError(state, 'slug')}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              name="slug"
+              defaultValue={value('slug')}
+              className={`${inputClass} font-mono`}
+              autoComplete="off"
+            />
+          )}
         </Field>
         <div className="grid gap-6 lg:grid-cols-2">
           {LANGUAGES.map(({ code, lang, name }) => {
             const body = `body${code}` as const;
             return (
-              <section key={code} aria-labelledby={`version-${lang}`} lang={lang} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+              <section
+                key={code}
+                aria-labelledby={`version-${lang}`}
+                lang={lang}
+                className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+              >
                 <h3 id={`version-${lang}`} lang="en" className="font-semibold">
                   {name}
                 </h3>
                 <Field id={`headline${code}`} label={`Headline (${name})`} error={fieldError(state, `headline${code}`)}>
-                  {(aria) => <input {...aria} name={`headline${code}`} defaultValue={value(`headline${code}`)} className={inputClass} />}
+                  {(aria) => (
+                    <input
+                      {...aria}
+                      name={`headline${code}`}
+                      defaultValue={value(`headline${code}`)}
+                      className={inputClass}
+                    />
+                  )}
                 </Field>
                 <Field id={`lead${code}`} label={`Lead paragraph (${name})`} error={fieldError(state, `lead${code}`)}>
-                  {(aria) => <textarea {...aria} name={`lead${code}`} rows={4} defaultValue={value(`lead${code}`)} className={inputClass} />}
+                  {(aria) => (
+                    <textarea
+                      {...aria}
+                      name={`lead${code}`}
+                      rows={4}
+                      defaultValue={value(`lead${code}`)}
+                      className={inputClass}
+                    />
+                  )}
                 </Field>
                 <Field id={body} label={`Text, Markdown (${name})`} error={fieldError(state, body)}>
                   {(aria) => (

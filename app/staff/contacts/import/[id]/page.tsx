@@ -28,8 +28,19 @@ export const metadata: Metadata = { title: 'Import preview' };
 const ROWS_PER_PAGE = 100;
 const SHOW = ['all', 'create', 'update', 'unchanged', 'rejected'] as const;
 type Show = (typeof SHOW)[number];
-const SHOW_LABELS: Record<Show, string> = { all: 'All rows', create: 'New', update: 'Updated', unchanged: 'Unchanged', rejected: 'Rejected' };
-const OUTCOME_LABELS = { create: 'New contact', update: 'Update', unchanged: 'No change', rejected: 'Rejected' } as const;
+const SHOW_LABELS: Record<Show, string> = {
+  all: 'All rows',
+  create: 'New',
+  update: 'Updated',
+  unchanged: 'Unchanged',
+  rejected: 'Rejected',
+};
+const OUTCOME_LABELS = {
+  create: 'New contact',
+  update: 'Update',
+  unchanged: 'No change',
+  rejected: 'Rejected',
+} as const;
 
 const n = (count: number) => count.toLocaleString('en');
 
@@ -48,13 +59,18 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
       </p>
       <h1 className="mt-2 text-2xl font-semibold">Import of {batch.fileName}</h1>
       <p className="mt-1 text-sm text-slate-700">
-        {n(batch.rows.length)} rows · {batch.encoding === 'windows-1251' ? 'Windows-1251 (Excel, Russian locale)' : 'UTF-8'} ·{' '}
+        {n(batch.rows.length)} rows ·{' '}
+        {batch.encoding === 'windows-1251' ? 'Windows-1251 (Excel, Russian locale)' : 'UTF-8'} ·{' '}
         {batch.delimiter === ';' ? 'semicolons' : batch.delimiter === ',' ? 'commas' : 'tabs'}
       </p>
       {batch.status === 'previewing' && (!batch.mappingConfirmed || query.step === 'columns') ? (
         <ColumnMappingStep batch={batch} />
       ) : batch.status === 'previewing' ? (
-        <PreviewStep batch={batch} show={SHOW.find((s) => s === query.show) ?? 'all'} page={Math.max(1, Number(query.page) || 1)} />
+        <PreviewStep
+          batch={batch}
+          show={SHOW.find((s) => s === query.show) ?? 'all'}
+          page={Math.max(1, Number(query.page) || 1)}
+        />
       ) : batch.status === 'applying' ? (
         <ProgressStep batch={batch} />
       ) : batch.status === 'done' ? (
@@ -78,7 +94,11 @@ function ColumnMappingStep({ batch }: { batch: ContactImport }) {
           ? 'Change what a column is read as; the preview follows.'
           : 'Some column headers were not recognised. Choose what each column holds; name and email are needed.'}
       </p>
-      <ActionForm action={saveImportMappingAction.bind(null, batch.id)} submitLabel="Use these columns" className="mt-3 flex flex-col gap-3">
+      <ActionForm
+        action={saveImportMappingAction.bind(null, batch.id)}
+        submitLabel="Use these columns"
+        className="mt-3 flex flex-col gap-3"
+      >
         <div className="grid gap-3 sm:grid-cols-2">
           {batch.headers.map((header, index) => {
             const samples = batch.rows
@@ -94,7 +114,13 @@ function ColumnMappingStep({ batch }: { batch: ContactImport }) {
                 <p id={`column-${index}-samples`} className="text-sm break-words text-slate-700">
                   {samples ? `For example: ${samples}` : 'Empty in the first rows.'}
                 </p>
-                <select id={`column-${index}`} name="column" defaultValue={mapping[index] ?? ''} aria-describedby={`column-${index}-samples`} className={inputClass}>
+                <select
+                  id={`column-${index}`}
+                  name="column"
+                  defaultValue={mapping[index] ?? ''}
+                  aria-describedby={`column-${index}-samples`}
+                  className={inputClass}
+                >
                   <option value="">Ignore this column</option>
                   {IMPORT_FIELDS.map((field) => (
                     <option key={field} value={field}>
@@ -128,17 +154,31 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
           <li>{n(counts.update)} rows update a contact already in the directory (or one from an earlier line)</li>
           <li>{n(counts.unchanged)} rows change nothing</li>
           <li>{n(counts.rejected)} rows rejected (listed below with the reason)</li>
-          {counts.repeated > 0 && <li>{n(counts.repeated)} rows repeat an email from an earlier line and are merged into that contact</li>}
+          {counts.repeated > 0 && (
+            <li>{n(counts.repeated)} rows repeat an email from an earlier line and are merged into that contact</li>
+          )}
           <li>{n(preview.organisations.filter((o) => !o.mappedTo).length)} new organisations</li>
         </ul>
         <p className="mt-2 text-sm">
           <Link href={`/staff/contacts/import/${batch.id}?step=columns`}>Change which column holds what</Link>
         </p>
         <div className="mt-4 flex flex-wrap gap-3">
-          <ActionForm action={startContactImportAction.bind(null, batch.id)} submitLabel={willChange ? `Import ${n(willChange)} contact${willChange === 1 ? '' : 's'}` : 'Finish (nothing to change)'} pendingLabel="Starting the import…">
+          <ActionForm
+            action={startContactImportAction.bind(null, batch.id)}
+            submitLabel={
+              willChange
+                ? `Import ${n(willChange)} contact${willChange === 1 ? '' : 's'}`
+                : 'Finish (nothing to change)'
+            }
+            pendingLabel="Starting the import…"
+          >
             {null}
           </ActionForm>
-          <ActionForm action={cancelContactImportAction.bind(null, batch.id)} submitLabel="Cancel this import" variant="secondary">
+          <ActionForm
+            action={cancelContactImportAction.bind(null, batch.id)}
+            submitLabel="Cancel this import"
+            variant="secondary"
+          >
             {null}
           </ActionForm>
         </div>
@@ -150,7 +190,8 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
             Organisations not in the directory
           </h2>
           <p className="mt-1 max-w-prose text-sm text-slate-700">
-            Each will be created (type “Other”, to be completed later) unless you say it is one already in the directory.
+            Each will be created (type “Other”, to be completed later) unless you say it is one already in the
+            directory.
           </p>
           <ul className="mt-2 space-y-2">
             {preview.organisations.map((o, index) => (
@@ -163,12 +204,22 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
                     {o.mappedTo ? `goes to ${o.mappedTo.acronym ?? o.mappedTo.nameEn}` : 'will be created'}
                   </span>
                 </p>
-                <ActionForm action={chooseImportOrganisationAction.bind(null, batch.id, o.key)} submitLabel="Save choice" variant="secondary" className="mt-2 flex flex-wrap items-end gap-2">
+                <ActionForm
+                  action={chooseImportOrganisationAction.bind(null, batch.id, o.key)}
+                  submitLabel="Save choice"
+                  variant="secondary"
+                  className="mt-2 flex flex-wrap items-end gap-2"
+                >
                   <div className="flex flex-col gap-1">
                     <label htmlFor={`organisation-choice-${index}`} className="text-sm font-medium">
                       Same as an organisation already in the directory?
                     </label>
-                    <select id={`organisation-choice-${index}`} name="organisationId" defaultValue={o.mappedTo?.id ?? ''} className={inputClass}>
+                    <select
+                      id={`organisation-choice-${index}`}
+                      name="organisationId"
+                      defaultValue={o.mappedTo?.id ?? ''}
+                      className={inputClass}
+                    >
                       <OrganisationOptions organisations={organisationChoices} />
                     </select>
                   </div>
@@ -187,8 +238,14 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
         </h2>
         <nav aria-label="Show rows" className="mt-2 flex flex-wrap gap-3 text-sm">
           {SHOW.map((s) => (
-            <Link key={s} href={`/staff/contacts/import/${batch.id}${s === 'all' ? '' : `?show=${s}`}`} aria-current={s === show ? 'page' : undefined} className="aria-[current=page]:font-semibold">
-              {SHOW_LABELS[s]} ({n(s === 'all' ? preview.outcomes.length : s === 'rejected' ? counts.rejected : counts[s])})
+            <Link
+              key={s}
+              href={`/staff/contacts/import/${batch.id}${s === 'all' ? '' : `?show=${s}`}`}
+              aria-current={s === show ? 'page' : undefined}
+              className="aria-[current=page]:font-semibold"
+            >
+              {SHOW_LABELS[s]} (
+              {n(s === 'all' ? preview.outcomes.length : s === 'rejected' ? counts.rejected : counts[s])})
             </Link>
           ))}
         </nav>
@@ -256,7 +313,9 @@ function OutcomeTable({ rows }: { rows: RowOutcome[] }) {
               <td className="px-3 py-2">
                 <strong>{OUTCOME_LABELS[r.outcome]}</strong>
                 {r.outcome === 'rejected' && `: ${r.reason}`}
-                {r.outcome !== 'rejected' && r.sameAsLine !== null && <span className="block">Same email as line {r.sameAsLine}: merged into that contact.</span>}
+                {r.outcome !== 'rejected' && r.sameAsLine !== null && (
+                  <span className="block">Same email as line {r.sameAsLine}: merged into that contact.</span>
+                )}
                 {r.outcome !== 'rejected' && r.changes.length > 0 && (
                   <ul className="mt-1 list-disc pl-5">
                     {r.changes.map((c) => (
@@ -299,8 +358,11 @@ function DoneStep({ batch }: { batch: ContactImport }) {
   const rejected: RowOutcome[] = batch.rows.flatMap((cells, index) => {
     const reading = readRow(cells, mapping);
     if (reading.ok) return [];
-    const at = (field: 'name' | 'email') => (mapping.indexOf(field) >= 0 ? (cells[mapping.indexOf(field)]?.trim() ?? null) : null);
-    return [{ line: index + 2, outcome: 'rejected' as const, reason: reading.reason, name: at('name'), email: at('email') }];
+    const at = (field: 'name' | 'email') =>
+      mapping.indexOf(field) >= 0 ? (cells[mapping.indexOf(field)]?.trim() ?? null) : null;
+    return [
+      { line: index + 2, outcome: 'rejected' as const, reason: reading.reason, name: at('name'), email: at('email') },
+    ];
   });
   return (
     <>

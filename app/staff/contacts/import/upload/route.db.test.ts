@@ -38,19 +38,28 @@ describe('the upload route', () => {
 
   it('sends bad files back to the form with the problem named', async () => {
     await actAs('editor');
-    const problem = async (response: Response) => new URL(response.headers.get('location')!, 'http://localhost').searchParams.get('problem');
+    const problem = async (response: Response) =>
+      new URL(response.headers.get('location')!, 'http://localhost').searchParams.get('problem');
     expect(await problem(await upload(new FormData()))).toBe('noFile');
     expect(await problem(await upload(fileForm('')))).toBe('empty');
-    expect(await problem(await upload(fileForm(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'contacts.xlsx')))).toBe('binary');
+    expect(
+      await problem(await upload(fileForm(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'contacts.xlsx'))),
+    ).toBe('binary');
     expect(await problem(await upload(fileForm('Full name,Email\n')))).toBe('noRows');
     expect(await problem(await upload('x', { 'content-length': String(20 * 1024 * 1024) }))).toBe('tooLarge');
-    expect(await problem(await upload('not multipart', { 'content-type': 'multipart/form-data; boundary=x' }))).toBe('noFile');
+    expect(await problem(await upload('not multipart', { 'content-type': 'multipart/form-data; boundary=x' }))).toBe(
+      'noFile',
+    );
     expect(await importCount()).toBe(0);
   });
 
   it('takes a generated file of 20,000 rows (3 MB and more) through to the directory', async () => {
     const user = (await actAs('editor'))!;
-    const rows = Array.from({ length: 20_000 }, (_, i) => `"Bulk Person ${i}",bulk.${i}@example.org,Bulk Ministry ${i % 40},BM${i % 40},Uzbekistan,"Counsellor, Political Section",ru,+998 71 200 ${String(i).padStart(5, '0')},expert,Nominated by the ministry for the 2024 session`);
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `"Bulk Person ${i}",bulk.${i}@example.org,Bulk Ministry ${i % 40},BM${i % 40},Uzbekistan,"Counsellor, Political Section",ru,+998 71 200 ${String(i).padStart(5, '0')},expert,Nominated by the ministry for the 2024 session`,
+    );
     const csv = `Full name,Email,Organisation,Acronym,Country,Position,Language,Phone,Tags,Notes\r\n${rows.join('\r\n')}\r\n`;
     expect(Buffer.byteLength(csv)).toBeGreaterThan(3 * 1024 * 1024);
     const timer = (started = performance.now()) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -71,12 +80,29 @@ describe('the upload route', () => {
     expect(await startContactImport(actor, id)).toEqual({ ok: true });
     started = performance.now();
     await runContactImport(id);
-    console.info(`[import 20,000 rows, ${process.env.TEST_DATABASE_KIND}] upload ${uploadTime}, preview ${previewTime}, import ${timer(started)}`);
-    expect(await getContactImport({ id })).toMatchObject({ status: 'done', rowsDone: 20_000, counts: { create: 20_000 } });
-    const imported = await (await getDb()).select({ id: contacts.id }).from(contacts).where(like(contacts.email, 'bulk.%@example.org'));
+    console.info(
+      `[import 20,000 rows, ${process.env.TEST_DATABASE_KIND}] upload ${uploadTime}, preview ${previewTime}, import ${timer(started)}`,
+    );
+    expect(await getContactImport({ id })).toMatchObject({
+      status: 'done',
+      rowsDone: 20_000,
+      counts: { create: 20_000 },
+    });
+    const imported = await (
+      await getDb()
+    )
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(like(contacts.email, 'bulk.%@example.org'));
     expect(imported).toHaveLength(20_000);
     const [one] = await (await getDb()).select().from(contacts).where(eq(contacts.email, 'bulk.19999@example.org'));
-    expect(one).toMatchObject({ name: 'Bulk Person 19999', country: 'UZ', title: 'Counsellor, Political Section', phone: '+998 71 200 19999', tags: ['expert'] });
+    expect(one).toMatchObject({
+      name: 'Bulk Person 19999',
+      country: 'UZ',
+      title: 'Counsellor, Political Section',
+      phone: '+998 71 200 19999',
+      tags: ['expert'],
+    });
   }, 300_000);
 });
 
@@ -91,12 +117,27 @@ describe('the contacts export', () => {
     await actAs('editor');
     const db = await getDb();
     await db.insert(contacts).values([
-      { name: '=HYPERLINK("http://evil.example","click")', email: 'formula.export@example.org', phone: '+998 71 000', country: 'UZ', searchKey: 'formula export', sortKey: 'a' },
-      { name: 'Ержан Ахметов', email: 'yerzhan.export@example.org', country: 'KZ', searchKey: 'erjan ahmetov yerzhan.export', sortKey: 'b' },
+      {
+        name: '=HYPERLINK("http://evil.example","click")',
+        email: 'formula.export@example.org',
+        phone: '+998 71 000',
+        country: 'UZ',
+        searchKey: 'formula export',
+        sortKey: 'a',
+      },
+      {
+        name: 'Ержан Ахметов',
+        email: 'yerzhan.export@example.org',
+        country: 'KZ',
+        searchKey: 'erjan ahmetov yerzhan.export',
+        sortKey: 'b',
+      },
     ]);
     const response = await exportContacts(new Request('http://localhost/staff/contacts/export?q=export&country=UZ'));
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);

@@ -8,10 +8,14 @@ import { htmlPage } from '@/lib/http';
 // is over 3 MB and actions take 1 MB. The page's form posts here without JavaScript; the answer is a redirect to
 // the import's preview, or back to the form with the problem named.
 
-const back = (problem: string) => new Response(null, { status: 303, headers: { Location: `/staff/contacts/import?problem=${problem}` } });
+const back = (problem: string) =>
+  new Response(null, { status: 303, headers: { Location: `/staff/contacts/import?problem=${problem}` } });
 
 const signIn = (status: number) =>
-  new Response(null, { status, headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: '/staff/contacts/import' })}` } });
+  new Response(null, {
+    status,
+    headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: '/staff/contacts/import' })}` },
+  });
 const forbidden = () =>
   htmlPage({
     status: 403,

@@ -59,7 +59,7 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
           deadlineDate: deadline?.date ?? '',
           deadlineTime: deadline?.time ?? '',
         }}
-        {...(await meetingFormOptions())}
+        {...await meetingFormOptions()}
       />
     </>
   );

@@ -23,9 +23,23 @@ async function setUp() {
   const [council] = await db.insert(councils).values({ nameEn: 'Council', nameRu: 'Совет' }).returning();
   const [meeting] = await db
     .insert(meetings)
-    .values({ councilId: council!.id, kind: 'plenary', titleEn: 'Plenary', titleRu: 'Пленарное', startsAt: new Date('2030-05-14T05:00:00Z'), endsAt: new Date('2030-05-14T12:00:00Z'), timeZone: 'Asia/Tashkent', format: 'online', meetingLink: 'https://meet.example.org/x', status: 'planned' })
+    .values({
+      councilId: council!.id,
+      kind: 'plenary',
+      titleEn: 'Plenary',
+      titleRu: 'Пленарное',
+      startsAt: new Date('2030-05-14T05:00:00Z'),
+      endsAt: new Date('2030-05-14T12:00:00Z'),
+      timeZone: 'Asia/Tashkent',
+      format: 'online',
+      meetingLink: 'https://meet.example.org/x',
+      status: 'planned',
+    })
     .returning();
-  const [person] = await db.insert(contacts).values({ name: 'Aziz Karimov', email: `aziz.${stamp}@example.org`, language: 'ru' }).returning();
+  const [person] = await db
+    .insert(contacts)
+    .values({ name: 'Aziz Karimov', email: `aziz.${stamp}@example.org`, language: 'ru' })
+    .returning();
   return { meeting: meeting!, person: person! };
 }
 
@@ -38,7 +52,8 @@ const state = async (meetingId: string) => {
   };
 };
 
-const sendForm = (contactId: string, confirmedCount = 1) => form({ by: 'contacts', contactId, role: 'delegate', confirmedCount: String(confirmedCount) });
+const sendForm = (contactId: string, confirmedCount = 1) =>
+  form({ by: 'contacts', contactId, role: 'delegate', confirmedCount: String(confirmedCount) });
 
 describe('invitation actions', () => {
   it('refuse anyone below editor and change nothing', async () => {
@@ -47,7 +62,16 @@ describe('invitation actions', () => {
     await expectRefusedBelow('editor', () => inviteAction(meeting.id, idle, sendForm(person.id)), snapshot);
     await expectRefusedBelow('editor', () => remindAction(meeting.id, idle, form({ confirmedCount: '1' })), snapshot);
     await expectRefusedBelow('editor', () => sendUpdateAction(meeting.id, idle, form()), snapshot);
-    await expectRefusedBelow('editor', () => saveTextsAction(meeting.id, idle, form({ invitationTextEn: 'Hi', invitationTextRu: '', reminderTextEn: '', reminderTextRu: '' })), snapshot);
+    await expectRefusedBelow(
+      'editor',
+      () =>
+        saveTextsAction(
+          meeting.id,
+          idle,
+          form({ invitationTextEn: 'Hi', invitationTextRu: '', reminderTextEn: '', reminderTextRu: '' }),
+        ),
+      snapshot,
+    );
     await actAs('editor');
     await expect(inviteAction(meeting.id, idle, sendForm(person.id))).rejects.toThrow('NEXT_REDIRECT');
     const [invitation] = (await state(meeting.id)).invitations;
@@ -60,23 +84,54 @@ describe('invitation actions', () => {
     const { meeting, person } = await setUp();
     await actAs('editor');
     const before = await state(meeting.id);
-    expect(await inviteAction(meeting.id, idle, form({ by: 'everyone', role: 'king', confirmedCount: 'x' }))).toMatchObject({
+    expect(
+      await inviteAction(meeting.id, idle, form({ by: 'everyone', role: 'king', confirmedCount: 'x' })),
+    ).toMatchObject({
       status: 'error',
-      fieldErrors: { by: ['Choose whom to invite.'], role: ['Choose the role they are invited in.'], confirmedCount: ['The number to send is missing.'] },
+      fieldErrors: {
+        by: ['Choose whom to invite.'],
+        role: ['Choose the role they are invited in.'],
+        confirmedCount: ['The number to send is missing.'],
+      },
     });
-    expect(await inviteAction(meeting.id, idle, form({ by: 'contacts', role: 'delegate', confirmedCount: '1' }))).toMatchObject({ fieldErrors: { contactId: ['Tick at least one contact.'] } });
-    expect(await inviteAction(meeting.id, idle, form({ by: 'filter', role: 'delegate', confirmedCount: '1' }))).toMatchObject({
+    expect(
+      await inviteAction(meeting.id, idle, form({ by: 'contacts', role: 'delegate', confirmedCount: '1' })),
+    ).toMatchObject({ fieldErrors: { contactId: ['Tick at least one contact.'] } });
+    expect(
+      await inviteAction(meeting.id, idle, form({ by: 'filter', role: 'delegate', confirmedCount: '1' })),
+    ).toMatchObject({
       fieldErrors: { country: ['Choose a country, a type of organisation or a tag.'] },
     });
-    expect(await inviteAction(meeting.id, idle, sendForm(person.id, 5))).toMatchObject({ status: 'error', message: expect.stringMatching(/^The number has changed to 1/) });
-    expect(await saveTextsAction(meeting.id, idle, form({ invitationTextEn: 'Dear {{nmae}}', invitationTextRu: '', reminderTextEn: '', reminderTextRu: '', autoReminderDays: '90' }))).toMatchObject({
-      fieldErrors: { invitationTextEn: [expect.stringMatching(/^Unknown placeholder \{\{nmae\}\}: use \{\{name\}\}/)], autoReminderDays: ['Give 1 to 60 days, or leave it blank.'] },
+    expect(await inviteAction(meeting.id, idle, sendForm(person.id, 5))).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/^The number has changed to 1/),
+    });
+    expect(
+      await saveTextsAction(
+        meeting.id,
+        idle,
+        form({
+          invitationTextEn: 'Dear {{nmae}}',
+          invitationTextRu: '',
+          reminderTextEn: '',
+          reminderTextRu: '',
+          autoReminderDays: '90',
+        }),
+      ),
+    ).toMatchObject({
+      fieldErrors: {
+        invitationTextEn: [expect.stringMatching(/^Unknown placeholder \{\{nmae\}\}: use \{\{name\}\}/)],
+        autoReminderDays: ['Give 1 to 60 days, or leave it blank.'],
+      },
     });
     expect(await remindAction(meeting.id, idle, form({ confirmedCount: '0' }))).toMatchObject({ status: 'error' });
     expect(await state(meeting.id)).toEqual(before);
     // A draft meeting takes no invitations.
     await (await getDb()).update(meetings).set({ status: 'draft' }).where(eq(meetings.id, meeting.id));
-    expect(await inviteAction(meeting.id, idle, sendForm(person.id))).toMatchObject({ message: 'Invitations can be sent only for planned meetings whose answer deadline has not passed (not drafts, closed, held or cancelled ones).' });
+    expect(await inviteAction(meeting.id, idle, sendForm(person.id))).toMatchObject({
+      message:
+        'Invitations can be sent only for planned meetings whose answer deadline has not passed (not drafts, closed, held or cancelled ones).',
+    });
   });
 
   it('invite, resend, re-issue, remind and revoke, each queuing its email', async () => {
@@ -85,13 +140,46 @@ describe('invitation actions', () => {
     await expect(inviteAction(meeting.id, idle, sendForm(person.id))).rejects.toThrow('NEXT_REDIRECT');
     const [invitation] = (await state(meeting.id)).invitations;
     expect(await resendInvitationAction(meeting.id, invitation!.id, idle, form())).toMatchObject({ status: 'success' });
-    expect(await reissueInvitationAction(meeting.id, invitation!.id, idle, form())).toMatchObject({ status: 'success' });
-    expect(await remindAction(meeting.id, idle, form({ confirmedCount: '1' }))).toMatchObject({ status: 'success', message: '1 reminder queued for sending.' });
+    expect(await reissueInvitationAction(meeting.id, invitation!.id, idle, form())).toMatchObject({
+      status: 'success',
+    });
+    expect(await remindAction(meeting.id, idle, form({ confirmedCount: '1' }))).toMatchObject({
+      status: 'success',
+      message: '1 reminder queued for sending.',
+    });
     expect(await revokeInvitationAction(meeting.id, invitation!.id, idle, form())).toMatchObject({ status: 'success' });
-    expect(await resendInvitationAction(meeting.id, invitation!.id, idle, form())).toMatchObject({ message: 'That invitation has been revoked: nothing was sent.' });
-    const messages = await (await getDb()).select().from(outboxMessages).where(eq(outboxMessages.invitationId, invitation!.id));
-    expect(messages.map((m) => m.kind).sort()).toEqual(['invitation.invitation', 'invitation.invitation', 'invitation.invitation', 'invitation.reminder']);
-    expect(await saveTextsAction(meeting.id, idle, form({ invitationTextEn: 'Dear {{ name }}, welcome.', invitationTextRu: '', reminderTextEn: '', reminderTextRu: '', autoReminderDays: '3' }))).toMatchObject({ status: 'success' });
-    expect((await state(meeting.id)).meeting).toMatchObject({ invitationTextEn: 'Dear {{ name }}, welcome.', invitationTextRu: null, autoReminderDays: 3 });
+    expect(await resendInvitationAction(meeting.id, invitation!.id, idle, form())).toMatchObject({
+      message: 'That invitation has been revoked: nothing was sent.',
+    });
+    const messages = await (
+      await getDb()
+    )
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.invitationId, invitation!.id));
+    expect(messages.map((m) => m.kind).sort()).toEqual([
+      'invitation.invitation',
+      'invitation.invitation',
+      'invitation.invitation',
+      'invitation.reminder',
+    ]);
+    expect(
+      await saveTextsAction(
+        meeting.id,
+        idle,
+        form({
+          invitationTextEn: 'Dear {{ name }}, welcome.',
+          invitationTextRu: '',
+          reminderTextEn: '',
+          reminderTextRu: '',
+          autoReminderDays: '3',
+        }),
+      ),
+    ).toMatchObject({ status: 'success' });
+    expect((await state(meeting.id)).meeting).toMatchObject({
+      invitationTextEn: 'Dear {{ name }}, welcome.',
+      invitationTextRu: null,
+      autoReminderDays: 3,
+    });
   });
 });

@@ -27,7 +27,12 @@ export function DeliveryProgress({ meetingId, initial }: { meetingId: string; in
         Emails: {counts.queued + counts.sending} queued · {counts.sent} sent · {counts.failed} failed
         {counts.captured > 0 && ` · ${counts.captured} kept in the app (no SMTP server is configured)`}
       </p>
-      <progress max={total} value={counts.sent + counts.failed + counts.captured} aria-label="Emails delivered" className="mt-1 w-full max-w-md" />
+      <progress
+        max={total}
+        value={counts.sent + counts.failed + counts.captured}
+        aria-label="Emails delivered"
+        className="mt-1 w-full max-w-md"
+      />
     </div>
   );
 }

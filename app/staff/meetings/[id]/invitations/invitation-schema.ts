@@ -14,17 +14,30 @@ export const selectionSchema = z
     councilId: z.preprocess(blankToUndefined, z.uuid('Choose a council.').optional()),
     workingGroupId: z.preprocess(blankToUndefined, z.uuid('Choose a working group.').optional()),
     organisationId: z.preprocess(blankToUndefined, z.uuid('Choose an organisation.').optional()),
-    country: z.preprocess(blankToUndefined, z.string().refine(isCountryCode, 'Choose a country from the list.').optional()),
-    organisationType: z.preprocess(blankToUndefined, z.enum(ORGANISATION_TYPES, 'Choose a type of organisation.').optional()),
+    country: z.preprocess(
+      blankToUndefined,
+      z.string().refine(isCountryCode, 'Choose a country from the list.').optional(),
+    ),
+    organisationType: z.preprocess(
+      blankToUndefined,
+      z.enum(ORGANISATION_TYPES, 'Choose a type of organisation.').optional(),
+    ),
     tag: z.preprocess(blankToUndefined, z.string().trim().max(60).optional()),
     role: z.enum(INVITATION_ROLES, 'Choose the role they are invited in.'),
   })
   .superRefine((v, ctx) => {
-    if (v.by === 'contacts' && v.contactId.length === 0) ctx.addIssue({ code: 'custom', path: ['contactId'], message: 'Tick at least one contact.' });
-    if (v.by === 'roster' && !v.councilId) ctx.addIssue({ code: 'custom', path: ['councilId'], message: 'Choose a council.' });
-    if (v.by === 'organisation' && !v.organisationId) ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Choose an organisation.' });
+    if (v.by === 'contacts' && v.contactId.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['contactId'], message: 'Tick at least one contact.' });
+    if (v.by === 'roster' && !v.councilId)
+      ctx.addIssue({ code: 'custom', path: ['councilId'], message: 'Choose a council.' });
+    if (v.by === 'organisation' && !v.organisationId)
+      ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Choose an organisation.' });
     if (v.by === 'filter' && !v.country && !v.organisationType && !v.tag) {
-      ctx.addIssue({ code: 'custom', path: ['country'], message: 'Choose a country, a type of organisation or a tag.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['country'],
+        message: 'Choose a country, a type of organisation or a tag.',
+      });
     }
   });
 
@@ -71,6 +84,11 @@ export const textsSchema = z.object({
   reminderTextRu: templateText('Russian reminder'),
   autoReminderDays: z.preprocess(
     blankToUndefined,
-    z.coerce.number('Give a number of days, or leave it blank.').int('Give a whole number of days.').min(1, 'Give 1 to 60 days, or leave it blank.').max(60, 'Give 1 to 60 days, or leave it blank.').optional(),
+    z.coerce
+      .number('Give a number of days, or leave it blank.')
+      .int('Give a whole number of days.')
+      .min(1, 'Give 1 to 60 days, or leave it blank.')
+      .max(60, 'Give 1 to 60 days, or leave it blank.')
+      .optional(),
   ),
 });

@@ -24,7 +24,12 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
-import { INVITATION_ROLE_LABELS, INVITATION_ROLES, ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@/lib/domain';
+import {
+  INVITATION_ROLE_LABELS,
+  INVITATION_ROLES,
+  ORGANISATION_TYPE_LABELS,
+  REGISTRATION_STATUS_LABELS,
+} from '@/lib/domain';
 import { invitationEmail, placeholderValues, templateText } from '@/lib/mail/invitation-email';
 import {
   inviteAction,
@@ -50,7 +55,8 @@ const BY = [
 
 function statusLabel(row: InvitationRow): string {
   if (row.status === 'revoked') return 'Revoked';
-  if (row.registration) return row.registration === 'cancelled' ? 'Registration cancelled' : REGISTRATION_STATUS_LABELS[row.registration];
+  if (row.registration)
+    return row.registration === 'cancelled' ? 'Registration cancelled' : REGISTRATION_STATUS_LABELS[row.registration];
   if (row.status === 'accepted') return 'Accepted, not registered yet';
   if (row.status === 'declined') return row.declineReason ? `Declined (“${row.declineReason}”)` : 'Declined';
   switch (row.delivery) {
@@ -95,14 +101,21 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
       </p>
       <h1 className="mt-2 text-2xl font-semibold">Invitations</h1>
       <p className="text-sm">
-        <Link href={`/staff/meetings/${id}/participants`}>Participants: registrations, waiting list, counts and CSV</Link>
+        <Link href={`/staff/meetings/${id}/participants`}>
+          Participants: registrations, waiting list, counts and CSV
+        </Link>
       </p>
       <p className="mt-1 text-slate-700">
         {meeting.titleEn} · answers until{' '}
-        {meeting.registrationDeadline ? formatDateTime(meeting.registrationDeadline, zone, 'en') : `the start, ${formatDateTime(meeting.startsAt, zone, 'en')}`}
+        {meeting.registrationDeadline
+          ? formatDateTime(meeting.registrationDeadline, zone, 'en')
+          : `the start, ${formatDateTime(meeting.startsAt, zone, 'en')}`}
       </p>
       {typeof query.sent === 'string' && /^\d+$/.test(query.sent) && (
-        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p
+          role="status"
+          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
           {query.sent} invitation{query.sent === '1' ? '' : 's'} queued for sending.
         </p>
       )}
@@ -155,7 +168,9 @@ function FollowUp({
   if (rows.length === 0) return <p className="mt-4 text-slate-700">Nobody has been invited to this meeting yet.</p>;
   const byStatus = tally(rows, statusLabel);
   const byCountry = tally(rows, (r) => (r.country ? countryName(r.country, 'en') : 'International'));
-  const byType = tally(rows, (r) => (r.organisationType ? ORGANISATION_TYPE_LABELS[r.organisationType] : 'No organisation'));
+  const byType = tally(rows, (r) =>
+    r.organisationType ? ORGANISATION_TYPE_LABELS[r.organisationType] : 'No organisation',
+  );
   return (
     <section aria-labelledby="invited" className="mt-6">
       <h2 id="invited" className="text-lg font-semibold">
@@ -183,7 +198,11 @@ function FollowUp({
       </div>
       {canEdit && unanswered > 0 && (
         <div className="mt-3">
-          <ActionForm action={remindAction.bind(null, meetingId)} submitLabel={`Remind the ${unanswered} who have not answered`} variant="secondary">
+          <ActionForm
+            action={remindAction.bind(null, meetingId)}
+            submitLabel={`Remind the ${unanswered} who have not answered`}
+            variant="secondary"
+          >
             <input type="hidden" name="confirmedCount" value={unanswered} />
           </ActionForm>
         </div>
@@ -196,7 +215,11 @@ function FollowUp({
               <li key={c}>{c}</li>
             ))}
           </ul>
-          <ActionForm action={sendUpdateAction.bind(null, meetingId)} submitLabel={`Send the update to ${update.recipients} invitees`} variant="secondary">
+          <ActionForm
+            action={sendUpdateAction.bind(null, meetingId)}
+            submitLabel={`Send the update to ${update.recipients} invitees`}
+            variant="secondary"
+          >
             {null}
           </ActionForm>
         </div>
@@ -220,13 +243,25 @@ function FollowUp({
                   <td className="px-3 py-2">
                     {r.status !== 'revoked' && (
                       <div className="flex flex-wrap gap-2">
-                        <ActionForm action={resendInvitationAction.bind(null, meetingId, r.id)} submitLabel={`Resend to ${r.email}`} variant="secondary">
+                        <ActionForm
+                          action={resendInvitationAction.bind(null, meetingId, r.id)}
+                          submitLabel={`Resend to ${r.email}`}
+                          variant="secondary"
+                        >
                           {null}
                         </ActionForm>
-                        <ActionForm action={reissueInvitationAction.bind(null, meetingId, r.id)} submitLabel={`New link for ${r.email}`} variant="secondary">
+                        <ActionForm
+                          action={reissueInvitationAction.bind(null, meetingId, r.id)}
+                          submitLabel={`New link for ${r.email}`}
+                          variant="secondary"
+                        >
                           {null}
                         </ActionForm>
-                        <ActionForm action={revokeInvitationAction.bind(null, meetingId, r.id)} submitLabel={`Revoke ${r.email}`} variant="danger">
+                        <ActionForm
+                          action={revokeInvitationAction.bind(null, meetingId, r.id)}
+                          submitLabel={`Revoke ${r.email}`}
+                          variant="danger"
+                        >
                           {null}
                         </ActionForm>
                       </div>
@@ -273,7 +308,9 @@ async function InviteSection({
       kind: 'invitation',
       meeting,
       locale,
-      name: preview?.sample.find((s) => s.language === locale)?.name ?? (locale === 'ru' ? 'Ержан Ахметов' : 'Aidana Jumaeva'),
+      name:
+        preview?.sample.find((s) => s.language === locale)?.name ??
+        (locale === 'ru' ? 'Ержан Ахметов' : 'Aidana Jumaeva'),
       role,
       link: '[personal link]',
       invitationId: 'preview',
@@ -302,8 +339,19 @@ async function InviteSection({
             Find contacts to pick (name, email or organisation)
           </label>
           <div className="flex flex-wrap gap-2">
-            <input id="invite-search" name="q" type="search" defaultValue={search} className={`${inputClass} max-w-md`} />
-            <button type="submit" name="preview" value="0" className="min-h-10 rounded-md border border-slate-400 bg-white px-3 text-sm font-medium hover:bg-slate-100">
+            <input
+              id="invite-search"
+              name="q"
+              type="search"
+              defaultValue={search}
+              className={`${inputClass} max-w-md`}
+            />
+            <button
+              type="submit"
+              name="preview"
+              value="0"
+              className="min-h-10 rounded-md border border-slate-400 bg-white px-3 text-sm font-medium hover:bg-slate-100"
+            >
               Find
             </button>
           </div>
@@ -315,7 +363,8 @@ async function InviteSection({
               {found.contacts.map((c) => (
                 <li key={c.id}>
                   <label className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name="contactId" value={c.id} defaultChecked={picked.includes(c.id)} /> {c.name} · {c.email}
+                    <input type="checkbox" name="contactId" value={c.id} defaultChecked={picked.includes(c.id)} />{' '}
+                    {c.name} · {c.email}
                   </label>
                 </li>
               ))}
@@ -327,17 +376,61 @@ async function InviteSection({
             </ul>
           </fieldset>
         )}
-        <FilterSelect id="invite-council" name="councilId" label="Council (roster)" value={typeof query.councilId === 'string' ? query.councilId : undefined} options={councils.map((c) => ({ value: c.id, label: c.nameEn }))} />
-        <FilterSelect id="invite-group" name="workingGroupId" label="Working group (optional)" value={typeof query.workingGroupId === 'string' ? query.workingGroupId : undefined} options={groups.map((g) => ({ value: g.id, label: g.label }))} />
-        <FilterSelect id="invite-organisation" name="organisationId" label="Organisation" value={typeof query.organisationId === 'string' ? query.organisationId : undefined} options={organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn }))} />
-        <FilterSelect id="invite-country" name="country" label="Country" value={typeof query.country === 'string' ? query.country : undefined} options={countries.map((c) => ({ value: c.code, label: c.name }))} />
-        <FilterSelect id="invite-type" name="organisationType" label="Type of organisation" value={typeof query.organisationType === 'string' ? query.organisationType : undefined} options={ORGANISATION_TYPE_OPTIONS} />
-        <FilterSelect id="invite-tag" name="tag" label="Tag" value={typeof query.tag === 'string' ? query.tag : undefined} options={tags.map((t) => ({ value: t, label: t }))} />
+        <FilterSelect
+          id="invite-council"
+          name="councilId"
+          label="Council (roster)"
+          value={typeof query.councilId === 'string' ? query.councilId : undefined}
+          options={councils.map((c) => ({ value: c.id, label: c.nameEn }))}
+        />
+        <FilterSelect
+          id="invite-group"
+          name="workingGroupId"
+          label="Working group (optional)"
+          value={typeof query.workingGroupId === 'string' ? query.workingGroupId : undefined}
+          options={groups.map((g) => ({ value: g.id, label: g.label }))}
+        />
+        <FilterSelect
+          id="invite-organisation"
+          name="organisationId"
+          label="Organisation"
+          value={typeof query.organisationId === 'string' ? query.organisationId : undefined}
+          options={organisations.map((o) => ({
+            value: o.id,
+            label: o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn,
+          }))}
+        />
+        <FilterSelect
+          id="invite-country"
+          name="country"
+          label="Country"
+          value={typeof query.country === 'string' ? query.country : undefined}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <FilterSelect
+          id="invite-type"
+          name="organisationType"
+          label="Type of organisation"
+          value={typeof query.organisationType === 'string' ? query.organisationType : undefined}
+          options={ORGANISATION_TYPE_OPTIONS}
+        />
+        <FilterSelect
+          id="invite-tag"
+          name="tag"
+          label="Tag"
+          value={typeof query.tag === 'string' ? query.tag : undefined}
+          options={tags.map((t) => ({ value: t, label: t }))}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor="invite-role" className="text-sm font-medium">
             Invited as
           </label>
-          <select id="invite-role" name="role" defaultValue={typeof query.role === 'string' ? query.role : 'delegate'} className={inputClass}>
+          <select
+            id="invite-role"
+            name="role"
+            defaultValue={typeof query.role === 'string' ? query.role : 'delegate'}
+            className={inputClass}
+          >
             {INVITATION_ROLES.map((r) => (
               <option key={r} value={r}>
                 {INVITATION_ROLE_LABELS[r]}
@@ -346,7 +439,12 @@ async function InviteSection({
           </select>
         </div>
         <div className="flex items-end">
-          <button type="submit" name="preview" value="1" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          <button
+            type="submit"
+            name="preview"
+            value="1"
+            className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
             Preview the invitations
           </button>
         </div>
@@ -361,9 +459,12 @@ async function InviteSection({
       {preview && parsed?.success && (
         <section aria-labelledby="invite-preview" className="mt-4 rounded-md border border-slate-300 bg-slate-50 p-4">
           <h3 id="invite-preview" className="font-semibold">
-            {total} new invitation{total === 1 ? '' : 's'}: {preview.byLanguage.en} in English, {preview.byLanguage.ru} in Russian
+            {total} new invitation{total === 1 ? '' : 's'}: {preview.byLanguage.en} in English, {preview.byLanguage.ru}{' '}
+            in Russian
           </h3>
-          {preview.alreadyInvited > 0 && <p className="text-sm">{preview.alreadyInvited} of those selected are invited already and are left out.</p>}
+          {preview.alreadyInvited > 0 && (
+            <p className="text-sm">{preview.alreadyInvited} of those selected are invited already and are left out.</p>
+          )}
           {preview.sample.length > 0 && (
             <p className="mt-1 text-sm">
               {preview.sample.map((s) => s.name).join(', ')}
@@ -384,7 +485,11 @@ async function InviteSection({
             })}
           </div>
           {total > 0 && (
-            <ActionForm action={inviteAction.bind(null, meetingId)} submitLabel={`Send ${total} invitation${total === 1 ? '' : 's'}`} className="mt-3 flex flex-wrap items-end gap-2">
+            <ActionForm
+              action={inviteAction.bind(null, meetingId)}
+              submitLabel={`Send ${total} invitation${total === 1 ? '' : 's'}`}
+              className="mt-3 flex flex-wrap items-end gap-2"
+            >
               {Object.entries({ ...parsed.data, contactId: undefined, confirmedCount: total }).map(([name, value]) =>
                 value === undefined ? null : <input key={name} type="hidden" name={name} value={String(value)} />,
               )}

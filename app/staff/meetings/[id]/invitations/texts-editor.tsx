@@ -34,8 +34,8 @@ export function TextsEditor({
   return (
     <ActionForm action={action} submitLabel="Save texts" className="flex flex-col gap-4">
       <p className="text-sm text-slate-700">
-        Placeholders: {PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}. The meeting’s details, the personal link and the calendar file
-        are added below the text in every email.
+        Placeholders: {PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}. The meeting’s details, the personal link and the
+        calendar file are added below the text in every email.
       </p>
       {FIELDS.map((field) => {
         const unknown = unknownPlaceholders(values[field.name]);
@@ -57,10 +57,16 @@ export function TextsEditor({
                 className={inputClass}
               />
               {unknown.length > 0 && (
-                <p className="text-sm font-medium text-red-800">Unknown placeholder: {unknown.map((u) => `{{${u}}}`).join(', ')}</p>
+                <p className="text-sm font-medium text-red-800">
+                  Unknown placeholder: {unknown.map((u) => `{{${u}}}`).join(', ')}
+                </p>
               )}
             </div>
-            <div id={`preview-${field.name}`} lang={field.lang} className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm whitespace-pre-line">
+            <div
+              id={`preview-${field.name}`}
+              lang={field.lang}
+              className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm whitespace-pre-line"
+            >
               <span className="mb-1 block text-xs font-semibold tracking-wide text-slate-700 uppercase">Preview</span>
               {fillPlaceholders(values[field.name], samples[field.lang])}
             </div>
@@ -74,7 +80,16 @@ export function TextsEditor({
         <p id="auto-reminder-days-hint" className="text-sm text-slate-700">
           Blank: no automatic reminder. Sent once, by the mail worker.
         </p>
-        <input id="auto-reminder-days" name="autoReminderDays" type="number" min={1} max={60} defaultValue={autoReminderDays ?? ''} aria-describedby="auto-reminder-days-hint" className={`${inputClass} max-w-32`} />
+        <input
+          id="auto-reminder-days"
+          name="autoReminderDays"
+          type="number"
+          min={1}
+          max={60}
+          defaultValue={autoReminderDays ?? ''}
+          aria-describedby="auto-reminder-days-hint"
+          className={`${inputClass} max-w-32`}
+        />
       </div>
     </ActionForm>
   );

@@ -1,9 +1,16 @@
 import { isCountryCode } from '@/lib/countries';
-import { ORGANISATION_TYPES, REGISTRATION_STATUSES, type OrganisationType, type RegistrationStatus } from '@/lib/domain';
+import {
+  ORGANISATION_TYPES,
+  REGISTRATION_STATUSES,
+  type OrganisationType,
+  type RegistrationStatus,
+} from '@/lib/domain';
 import type { ParticipantFilters } from '@/db/participants';
 
 /** The participants list's filters from its query string (page and CSV export alike); anything unknown is ignored. */
-export function readParticipantFilters(query: URLSearchParams | Record<string, string | string[] | undefined>): ParticipantFilters {
+export function readParticipantFilters(
+  query: URLSearchParams | Record<string, string | string[] | undefined>,
+): ParticipantFilters {
   const get = (key: string) => {
     const value = query instanceof URLSearchParams ? query.get(key) : query[key];
     return typeof value === 'string' && value ? value : undefined;

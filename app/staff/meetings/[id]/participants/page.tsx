@@ -43,7 +43,11 @@ function CountChart({ title, rows, total }: { title: string; rows: { label: stri
                 </th>
                 <td className="w-12 pr-2 text-right tabular-nums">{r.n}</td>
                 <td className="py-0.5">
-                  <span aria-hidden="true" className="block h-3 rounded-sm bg-brand-700" style={{ width: `${(r.n / max) * 100}%` }} />
+                  <span
+                    aria-hidden="true"
+                    className="block h-3 rounded-sm bg-brand-700"
+                    style={{ width: `${(r.n / max) * 100}%` }}
+                  />
                   <span className="sr-only">{Math.round((r.n / total) * 100)} %</span>
                 </td>
               </tr>
@@ -55,14 +59,20 @@ function CountChart({ title, rows, total }: { title: string; rows: { label: stri
   );
 }
 
-export default async function ParticipantsPage({ params, searchParams }: PageProps<'/staff/meetings/[id]/participants'>) {
+export default async function ParticipantsPage({
+  params,
+  searchParams,
+}: PageProps<'/staff/meetings/[id]/participants'>) {
   await connection();
   const { id } = await params;
   await requireSignedInPage(`/staff/meetings/${id}/participants`);
   const meeting = z.uuid().safeParse(id).success ? await getMeetingInvitationSettings({ meetingId: id }) : null;
   if (!meeting) notFound();
   const filters = readParticipantFilters(await searchParams);
-  const [rows, counts] = await Promise.all([listParticipants({ meetingId: id, filters }), countParticipants({ meetingId: id })]);
+  const [rows, counts] = await Promise.all([
+    listParticipants({ meetingId: id, filters }),
+    countParticipants({ meetingId: id }),
+  ]);
   const registered = counts.byStatus.registered;
   const filtered = Boolean(filters.status || filters.country || filters.organisationType);
 
@@ -75,25 +85,55 @@ export default async function ParticipantsPage({ params, searchParams }: PagePro
       <p className="mt-1 text-slate-700">
         {meeting.titleEn} · {registered} registered
         {meeting.capacity ? ` of ${meeting.capacity} seats` : ''}
-        {counts.byStatus.offered ? ` · ${counts.byStatus.offered} seat${counts.byStatus.offered === 1 ? '' : 's'} offered` : ''}
+        {counts.byStatus.offered
+          ? ` · ${counts.byStatus.offered} seat${counts.byStatus.offered === 1 ? '' : 's'} offered`
+          : ''}
         {counts.byStatus.waitlisted ? ` · ${counts.byStatus.waitlisted} on the waiting list` : ''}
         {counts.byStatus.cancelled ? ` · ${counts.byStatus.cancelled} cancelled` : ''}
       </p>
 
       <div className="mt-4 grid gap-3 md:grid-cols-2">
-        <CountChart title="By country" total={registered} rows={counts.byCountry.map((c) => ({ label: countryName(c.country, 'en'), n: c.n }))} />
+        <CountChart
+          title="By country"
+          total={registered}
+          rows={counts.byCountry.map((c) => ({ label: countryName(c.country, 'en'), n: c.n }))}
+        />
         <CountChart
           title="By type of organisation"
           total={registered}
-          rows={counts.byOrganisationType.map((c) => ({ label: c.type ? ORGANISATION_TYPE_LABELS[c.type] : 'No organisation in the directory', n: c.n }))}
+          rows={counts.byOrganisationType.map((c) => ({
+            label: c.type ? ORGANISATION_TYPE_LABELS[c.type] : 'No organisation in the directory',
+            n: c.n,
+          }))}
         />
       </div>
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3" aria-label="Filter participants">
-        <FilterSelect id="filter-status" name="status" label="Status" value={filters.status} options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: REGISTRATION_STATUS_LABELS[s] }))} />
-        <FilterSelect id="filter-country" name="country" label="Country" value={filters.country} options={countryOptions('en').map((c) => ({ value: c.code, label: c.name }))} />
-        <FilterSelect id="filter-type" name="type" label="Type of organisation" value={filters.organisationType} options={ORGANISATION_TYPE_OPTIONS} />
-        <button type="submit" className="min-h-10 rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label="Status"
+          value={filters.status}
+          options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: REGISTRATION_STATUS_LABELS[s] }))}
+        />
+        <FilterSelect
+          id="filter-country"
+          name="country"
+          label="Country"
+          value={filters.country}
+          options={countryOptions('en').map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <FilterSelect
+          id="filter-type"
+          name="type"
+          label="Type of organisation"
+          value={filters.organisationType}
+          options={ORGANISATION_TYPE_OPTIONS}
+        />
+        <button
+          type="submit"
+          className="min-h-10 rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100"
+        >
           Filter
         </button>
         {filtered && <Link href={`/staff/meetings/${id}/participants`}>Clear filters</Link>}
@@ -103,7 +143,9 @@ export default async function ParticipantsPage({ params, searchParams }: PagePro
       </form>
 
       {rows.length === 0 ? (
-        <p className="mt-4 text-slate-700">{filtered ? 'Nobody matches these filters.' : 'Nobody has registered yet.'}</p>
+        <p className="mt-4 text-slate-700">
+          {filtered ? 'Nobody matches these filters.' : 'Nobody has registered yet.'}
+        </p>
       ) : (
         <TableScroll label="Participants table">
           <table className="w-full text-left text-sm">
@@ -123,12 +165,18 @@ export default async function ParticipantsPage({ params, searchParams }: PagePro
                   <td className="px-3 py-2">{countryName(r.country, 'en')}</td>
                   <td className="px-3 py-2">
                     {REGISTRATION_STATUS_LABELS[r.status]}
-                    {r.status === 'offered' && r.offerExpiresAt && <span className="block text-xs">until {formatDateTime(r.offerExpiresAt, meeting.timeZone, 'en')}</span>}
+                    {r.status === 'offered' && r.offerExpiresAt && (
+                      <span className="block text-xs">
+                        until {formatDateTime(r.offerExpiresAt, meeting.timeZone, 'en')}
+                      </span>
+                    )}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     {r.arrivalDate || r.departureDate ? `${day(r.arrivalDate)} – ${day(r.departureDate)}` : '—'}
                   </td>
-                  <td className="px-3 py-2">{[r.accessibilityNeeds, r.dietaryNeeds].filter(Boolean).join(' · ') || '—'}</td>
+                  <td className="px-3 py-2">
+                    {[r.accessibilityNeeds, r.dietaryNeeds].filter(Boolean).join(' · ') || '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -21,7 +21,10 @@ const FIELD_LABELS: Record<(typeof SUMMARY_TEXT_FIELDS)[number], string> = {
 
 const versionNumber = z.coerce.number().int().positive();
 
-export default async function CompareVersionsPage({ params, searchParams }: PageProps<'/staff/summaries/[id]/compare'>) {
+export default async function CompareVersionsPage({
+  params,
+  searchParams,
+}: PageProps<'/staff/summaries/[id]/compare'>) {
   const { id } = await params;
   await requireSignedInPage(`/staff/summaries/${id}/compare`);
   if (!z.uuid().safeParse(id).success) notFound();
@@ -55,12 +58,12 @@ export default async function CompareVersionsPage({ params, searchParams }: Page
         Version {older.number} compared with version {newer.number}
       </h1>
       <p className="mt-1 text-sm text-slate-700">
-        Version {older.number}: {formatDateTime(older.savedAt, zone, 'en')}, {older.savedByEmail ?? '—'} ({older.note}). Version {newer.number}:{' '}
-        {formatDateTime(newer.savedAt, zone, 'en')}, {newer.savedByEmail ?? '—'} ({newer.note}).
+        Version {older.number}: {formatDateTime(older.savedAt, zone, 'en')}, {older.savedByEmail ?? '—'} ({older.note}).
+        Version {newer.number}: {formatDateTime(newer.savedAt, zone, 'en')}, {newer.savedByEmail ?? '—'} ({newer.note}).
       </p>
       <p className="mt-1 text-sm text-slate-700">
-        <del className="bg-red-100 text-red-900">Struck-through text</del> was removed, <ins className="bg-green-100 text-green-900">underlined text</ins>{' '}
-        was added.
+        <del className="bg-red-100 text-red-900">Struck-through text</del> was removed,{' '}
+        <ins className="bg-green-100 text-green-900">underlined text</ins> was added.
       </p>
       {SUMMARY_TEXT_FIELDS.map((field) => {
         const before = older.text[field] ?? '';
@@ -68,10 +71,14 @@ export default async function CompareVersionsPage({ params, searchParams }: Page
         return (
           <section key={field} aria-labelledby={`field-${field}`} className="mt-6">
             <h2 id={`field-${field}`} className="font-semibold">
-              {FIELD_LABELS[field]} {before === after && <span className="font-normal text-slate-700">— unchanged</span>}
+              {FIELD_LABELS[field]}{' '}
+              {before === after && <span className="font-normal text-slate-700">— unchanged</span>}
             </h2>
             {before !== after && (
-              <p lang={field.endsWith('Ru') ? 'ru' : 'en'} className="mt-1 whitespace-pre-wrap rounded-md border border-slate-200 bg-white p-3 text-sm">
+              <p
+                lang={field.endsWith('Ru') ? 'ru' : 'en'}
+                className="mt-1 whitespace-pre-wrap rounded-md border border-slate-200 bg-white p-3 text-sm"
+              >
                 {diffWords(before, after).map((part, index) =>
                   part.added ? (
                     <ins key={index} className="bg-green-100 text-green-900">

@@ -14,7 +14,10 @@ const back = (request: NextRequest, id: string, params: Record<string, string>) 
   NextResponse.redirect(new URL(`/staff/summaries/${id}?${new URLSearchParams(params)}#photos`, request.url), 303);
 
 const signIn = (status: number, id: string) =>
-  new Response(null, { status, headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: `/staff/summaries/${id}` })}` } });
+  new Response(null, {
+    status,
+    headers: { Location: `/staff/sign-in?${new URLSearchParams({ callbackUrl: `/staff/summaries/${id}` })}` },
+  });
 const forbidden = () =>
   htmlPage({
     status: 403,
@@ -39,7 +42,8 @@ export async function POST(request: NextRequest, { params }: RouteContext<'/staf
   if (!roleAtLeast(staff.role, 'editor')) return forbidden();
   if (!id) return new NextResponse('No such summary.', { status: 404 });
   // Refused before reading the body: a form's other fields are small, the photo is the limit.
-  if (Number(request.headers.get('content-length') ?? 0) > PHOTO_MAX_BYTES + 64 * 1024) return back(request, id, { photoError: 'tooLarge' });
+  if (Number(request.headers.get('content-length') ?? 0) > PHOTO_MAX_BYTES + 64 * 1024)
+    return back(request, id, { photoError: 'tooLarge' });
 
   let form: FormData;
   try {
@@ -47,12 +51,21 @@ export async function POST(request: NextRequest, { params }: RouteContext<'/staf
   } catch {
     return back(request, id, { photoError: 'unreadable' });
   }
-  const texts = photoTextSchema.safeParse({ altEn: form.get('altEn') ?? '', altRu: form.get('altRu') ?? '', credit: form.get('credit') ?? '' });
+  const texts = photoTextSchema.safeParse({
+    altEn: form.get('altEn') ?? '',
+    altRu: form.get('altRu') ?? '',
+    credit: form.get('credit') ?? '',
+  });
   const file = form.get('photo');
-  const prepared = file instanceof File && file.size > 0 ? await preparePhoto(Buffer.from(await file.arrayBuffer())) : ({ ok: false, problem: 'missing' } as const);
+  const prepared =
+    file instanceof File && file.size > 0
+      ? await preparePhoto(Buffer.from(await file.arrayBuffer()))
+      : ({ ok: false, problem: 'missing' } as const);
   if (!texts.success || !prepared.ok) {
     const errors = texts.success ? {} : z.flattenError(texts.error).fieldErrors;
-    const echo = Object.fromEntries(['altEn', 'altRu', 'credit'].map((field) => [field, String(form.get(field) ?? '').slice(0, 300)]));
+    const echo = Object.fromEntries(
+      ['altEn', 'altRu', 'credit'].map((field) => [field, String(form.get(field) ?? '').slice(0, 300)]),
+    );
     return back(request, id, {
       ...echo,
       ...(prepared.ok ? {} : { photoError: prepared.problem }),

@@ -3,11 +3,16 @@ import { AuthorizationError } from '@/lib/auth/staff';
 import { refusedStaffRoute } from '@/lib/http';
 
 /** The delivery counts DeliveryProgress polls while a bulk send goes out. */
-export async function GET(_request: Request, { params }: RouteContext<'/staff/meetings/[id]/invitations/progress'>): Promise<Response> {
+export async function GET(
+  _request: Request,
+  { params }: RouteContext<'/staff/meetings/[id]/invitations/progress'>,
+): Promise<Response> {
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: 'not found' }, { status: 404 });
   try {
-    return Response.json(await invitationDeliveryProgress({ meetingId: id }), { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(await invitationDeliveryProgress({ meetingId: id }), {
+      headers: { 'Cache-Control': 'no-store' },
+    });
   } catch (error) {
     if (error instanceof AuthorizationError) return refusedStaffRoute(error, `/staff/meetings/${id}/invitations`);
     throw error;

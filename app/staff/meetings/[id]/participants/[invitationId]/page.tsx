@@ -15,24 +15,41 @@ export const metadata: Metadata = { title: 'Participant', referrer: 'no-referrer
 
 const day = (d: string | null) => (d ? formatDate(new Date(`${d}T12:00:00Z`), 'UTC', 'en') : '—');
 
-export default async function ParticipantPage({ params, searchParams }: PageProps<'/staff/meetings/[id]/participants/[invitationId]'>) {
+export default async function ParticipantPage({
+  params,
+  searchParams,
+}: PageProps<'/staff/meetings/[id]/participants/[invitationId]'>) {
   await connection();
   const { id, invitationId } = await params;
   const staff = await requireSignedInPage(`/staff/meetings/${id}/participants/${invitationId}`);
   const valid = z.uuid().safeParse(id).success && z.uuid().safeParse(invitationId).success;
-  const [meeting, person] = valid ? await Promise.all([getMeetingInvitationSettings({ meetingId: id }), getParticipant({ meetingId: id, invitationId })]) : [null, null];
+  const [meeting, person] = valid
+    ? await Promise.all([
+        getMeetingInvitationSettings({ meetingId: id }),
+        getParticipant({ meetingId: id, invitationId }),
+      ])
+    : [null, null];
   if (!meeting || !person) notFound();
   const isAdmin = roleAtLeast(staff.role, 'admin');
   // Shown only when an admin asks, and each time recorded in the audit log.
-  const visa = isAdmin && (await searchParams).visa === 'show' && person.hasVisaDetails ? await revealVisaDetails(staff, invitationId) : null;
+  const visa =
+    isAdmin && (await searchParams).visa === 'show' && person.hasVisaDetails
+      ? await revealVisaDetails(staff, invitationId)
+      : null;
   const zone = meeting.timeZone;
 
   const facts: [string, string][] = [
-    ['Status', `${REGISTRATION_STATUS_LABELS[person.status]}${person.place ? `, number ${person.place} on the waiting list` : ''}${person.status === 'offered' && person.offerExpiresAt ? `, until ${formatDateTime(person.offerExpiresAt, zone, 'en')}` : ''}`],
+    [
+      'Status',
+      `${REGISTRATION_STATUS_LABELS[person.status]}${person.place ? `, number ${person.place} on the waiting list` : ''}${person.status === 'offered' && person.offerExpiresAt ? `, until ${formatDateTime(person.offerExpiresAt, zone, 'en')}` : ''}`,
+    ],
     ['Name as usually written', person.displayName],
     ['Name as in passport', person.passportName],
     ['Title', person.title || '—'],
-    ['Organisation', `${person.organisationName}${person.organisationType ? ` (${ORGANISATION_TYPE_LABELS[person.organisationType]})` : ''}`],
+    [
+      'Organisation',
+      `${person.organisationName}${person.organisationType ? ` (${ORGANISATION_TYPE_LABELS[person.organisationType]})` : ''}`,
+    ],
     ['Country', countryName(person.country, 'en')],
     ['Email', person.email],
     ['Phone', person.phone || '—'],
@@ -69,7 +86,10 @@ export default async function ParticipantPage({ params, searchParams }: PageProp
             Visa support
           </h2>
           {!person.hasVisaDetails ? (
-            <p className="mt-1">No visa-support details on file{meeting.endsAt < new Date() ? ' (they are deleted 30 days after the meeting)' : ''}.</p>
+            <p className="mt-1">
+              No visa-support details on file
+              {meeting.endsAt < new Date() ? ' (they are deleted 30 days after the meeting)' : ''}.
+            </p>
           ) : !isAdmin ? (
             <p className="mt-1">Details are on file. Only admins can see them.</p>
           ) : visa ? (
@@ -86,7 +106,10 @@ export default async function ParticipantPage({ params, searchParams }: PageProp
           ) : (
             <>
               <p className="mt-1 text-sm">Details are on file, encrypted. Viewing them is recorded in the audit log.</p>
-              <Link href={`/staff/meetings/${id}/participants/${invitationId}?visa=show`} className="mt-2 inline-block font-medium">
+              <Link
+                href={`/staff/meetings/${id}/participants/${invitationId}?visa=show`}
+                className="mt-2 inline-block font-medium"
+              >
                 Show visa-support details
               </Link>
             </>

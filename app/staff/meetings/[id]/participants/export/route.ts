@@ -9,13 +9,34 @@ import { readParticipantFilters } from '../filters';
 
 // The participants list as CSV, with the page's filters: UTF-8 with a BOM so Excel keeps Cyrillic, and cells that
 // would start a formula neutralised (lib/csv). Visa details are never in it.
-export async function GET(request: Request, { params }: RouteContext<'/staff/meetings/[id]/participants/export'>): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: RouteContext<'/staff/meetings/[id]/participants/export'>,
+): Promise<Response> {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return new Response('Not found', { status: 404 });
   try {
-    const rows = await listParticipants({ meetingId: id, filters: readParticipantFilters(new URL(request.url).searchParams) });
+    const rows = await listParticipants({
+      meetingId: id,
+      filters: readParticipantFilters(new URL(request.url).searchParams),
+    });
     const csv = toCsv(
-      ['Status', 'Name', 'Name as in passport', 'Title', 'Organisation', 'Type of organisation', 'Country', 'Email', 'Phone', 'Arrival', 'Departure', 'Accessibility needs', 'Dietary needs', 'In the list of participants'],
+      [
+        'Status',
+        'Name',
+        'Name as in passport',
+        'Title',
+        'Organisation',
+        'Type of organisation',
+        'Country',
+        'Email',
+        'Phone',
+        'Arrival',
+        'Departure',
+        'Accessibility needs',
+        'Dietary needs',
+        'In the list of participants',
+      ],
       rows.map((r) => [
         REGISTRATION_STATUS_LABELS[r.status],
         r.displayName,
