@@ -3,6 +3,8 @@
 import { useActionState, useLayoutEffect, useRef, startTransition, type FormEvent, type ReactNode } from 'react';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import type { ButtonVariant } from '@/components/ui/button';
 import { idleFormState, type FormState } from '@/lib/form-state';
 
 /**
@@ -30,13 +32,16 @@ export function ActionForm({
   pendingLabel,
   variant = 'primary',
   className = 'flex flex-wrap items-end gap-2',
+  confirm,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   children?: ReactNode;
   submitLabel: ReactNode;
   pendingLabel?: string;
-  variant?: 'primary' | 'secondary' | 'danger';
+  variant?: ButtonVariant;
   className?: string;
+  /** Ask before submitting (destructive and mass actions): the submit label opens the question and the real button. */
+  confirm?: { question: ReactNode; confirmLabel: ReactNode };
 }) {
   const [state, formAction, pending] = useActionState(action, idleFormState);
   const form = useRef<HTMLFormElement>(null);
@@ -48,13 +53,24 @@ export function ActionForm({
   return (
     <form ref={form} action={formAction} onSubmit={submit} className={className} noValidate>
       {children}
-      <SubmitButton variant={variant} pendingLabel={pendingLabel} pending={pending}>
-        {submitLabel}
-      </SubmitButton>
+      {confirm ? (
+        <ConfirmButton
+          label={submitLabel}
+          question={confirm.question}
+          confirmLabel={confirm.confirmLabel}
+          variant={variant}
+          pendingLabel={pendingLabel}
+          pending={pending}
+        />
+      ) : (
+        <SubmitButton variant={variant} pendingLabel={pendingLabel} pending={pending}>
+          {submitLabel}
+        </SubmitButton>
+      )}
       <div className="basis-full">
         <FormStatus state={state} />
         {state.status === 'error' && state.fieldErrors && (
-          <ul className="mt-1 text-sm text-red-800">
+          <ul className="mt-1 text-sm text-danger-800">
             {Object.entries(state.fieldErrors).map(([field, errors]) => (
               <li key={field}>{errors?.[0]}</li>
             ))}

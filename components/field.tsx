@@ -21,7 +21,7 @@ export function Field({
   return (
     <FormRow id={id} label={label} hint={hint}>
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
-      <p id={`${id}-error`} aria-live="polite" className="min-h-0 text-sm font-medium text-red-800">
+      <p id={`${id}-error`} aria-live="polite" className="min-h-0 text-sm font-medium text-danger-800">
         {error}
       </p>
     </FormRow>
@@ -29,7 +29,7 @@ export function Field({
 }
 
 export const inputClass =
-  'min-h-10 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700';
+  'min-h-10 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-danger-700';
 
 /** A label, an optional hint and a server-rendered control (whose id and aria-describedby the caller sets). */
 export function FormRow({

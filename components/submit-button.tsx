@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
+import { buttonClass, type ButtonVariant } from '@/components/ui/button';
 
 /** A submit button that says when its form is on its way and ignores a second press meanwhile. */
 export function SubmitButton({
@@ -14,7 +15,7 @@ export function SubmitButton({
 }: {
   children: ReactNode;
   pendingLabel?: string;
-  variant?: 'primary' | 'secondary' | 'danger';
+  variant?: ButtonVariant;
   name?: string;
   value?: string;
   /** For forms that dispatch their action themselves, where useFormStatus cannot see it. */
@@ -22,11 +23,6 @@ export function SubmitButton({
 }) {
   const status = useFormStatus();
   const pending = pendingOverride ?? status.pending;
-  const styles = {
-    primary: 'bg-brand-700 text-white hover:bg-brand-800',
-    secondary: 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-100',
-    danger: 'bg-red-700 text-white hover:bg-red-800',
-  }[variant];
   return (
     <button
       type="submit"
@@ -36,7 +32,7 @@ export function SubmitButton({
       onClick={(event) => {
         if (pending) event.preventDefault();
       }}
-      className={`inline-flex min-h-10 items-center rounded-md px-4 py-2 text-sm font-medium aria-disabled:opacity-70 ${styles}`}
+      className={buttonClass({ variant })}
     >
       {pending ? (pendingLabel ?? children) : children}
     </button>
