@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { PageHeader } from '@/components/ui';
 
 // Reached for URLs outside both the locale routing and the staff area: no language is known, so both are shown.
 export default async function GlobalNotFound() {
@@ -11,7 +12,7 @@ export default async function GlobalNotFound() {
     <html lang="en">
       <body className="mx-auto max-w-2xl p-6">
         <main>
-          <h1 className="text-2xl font-semibold">{en('title')}</h1>
+          <PageHeader title={en('title')} />
           <p className="mt-2">{en('body')}</p>
           <p className="mt-2">
             <Link href="/">{en('home')}</Link>

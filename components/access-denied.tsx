@@ -1,9 +1,10 @@
 import Link from 'next/link';
+import { PageHeader } from '@/components/ui';
 
 export function AccessDenied({ needed }: { needed: string }) {
   return (
     <>
-      <h1 className="text-2xl font-semibold">You cannot open this page</h1>
+      <PageHeader title="You cannot open this page" />
       <p className="mt-2">
         It needs the <strong>{needed}</strong> role. Ask an admin if you need access.
       </p>

@@ -1,4 +1,4 @@
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
 
 /** One filter of a list's GET search form: a labelled select whose first choice ("—") means "any". */
@@ -16,10 +16,7 @@ export function FilterSelect({
   options: { value: string; label: string }[];
 }) {
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
+    <FormRow id={id} label={label}>
       <select id={id} name={name} defaultValue={value ?? ''} className={inputClass}>
         <option value="">—</option>
         {options.map((option) => (
@@ -28,7 +25,7 @@ export function FilterSelect({
           </option>
         ))}
       </select>
-    </div>
+    </FormRow>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ActionForm } from '@/components/action-form';
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
+import { Button, Card } from '@/components/ui';
 import type { FormState } from '@/lib/form-state';
 
 /**
@@ -30,24 +31,16 @@ export function MergeSection({
 }) {
   const plural = `${noun[0]!.toUpperCase()}${noun.slice(1)}s`;
   return (
-    <section aria-labelledby="merge" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+    <Card as="section" aria-labelledby="merge" className="mt-8">
       <h2 id="merge" className="text-lg font-semibold">
         {heading}
       </h2>
       <p className="mt-1 text-sm text-slate-700">{explanation}</p>
       <form method="get" role="search" aria-label="Find a duplicate" className="mt-3 flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="duplicate-search" className="text-sm font-medium">
-            {searchLabel}
-          </label>
+        <FormRow id="duplicate-search" label={searchLabel}>
           <input id="duplicate-search" name="dup" type="search" defaultValue={search} className={inputClass} />
-        </div>
-        <button
-          type="submit"
-          className="min-h-10 rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
-        >
-          Find
-        </button>
+        </FormRow>
+        <Button variant="secondary">Find</Button>
       </form>
       <p className="mt-3 text-sm text-slate-700">
         {candidates.length === 0
@@ -71,6 +64,6 @@ export function MergeSection({
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Button } from '@/components/ui';
 
 /**
  * Previous / next links and a "go to page" box for a long list. Links keep the list's other query parameters
@@ -53,12 +54,9 @@ export function Pagination({
           defaultValue={page}
           className="min-h-10 w-24 rounded-md border border-slate-400 px-2"
         />
-        <button
-          type="submit"
-          className="min-h-10 rounded-md border border-slate-400 bg-white px-3 font-medium hover:bg-slate-100"
-        >
+        <Button variant="secondary" size="md">
           Go
-        </button>
+        </Button>
       </form>
     </nav>
   );

@@ -93,7 +93,7 @@ async function MeetingSection({
                   <p className="mt-1 text-sm text-slate-700">
                     {t(`kind.${meeting.kind}`)}
                     {meeting.status === 'cancelled' && (
-                      <strong className="ml-2 text-red-800">{t('status.cancelled')}</strong>
+                      <strong className="ml-2 text-danger-800">{t('status.cancelled')}</strong>
                     )}
                   </p>
                   <p className="mt-2">

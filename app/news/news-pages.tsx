@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { PageHeader } from '@/components/ui';
 import { getPublishedSummary, listPublishedSummaries, type PublishedSummary } from '@/db/summaries';
 import type { Locale } from '@/lib/datetime';
 import {
@@ -133,7 +134,7 @@ export async function NewsNotFound({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'News' });
   return (
     <NewsFrame locale={locale} other={newsPath(otherLocale(locale))}>
-      <h1 className="text-2xl font-semibold">{t('notFoundTitle')}</h1>
+      <PageHeader title={t('notFoundTitle')} />
       <p className="mt-2">{t('notFoundBody')}</p>
       <p className="mt-4">
         <a href={newsPath(locale)}>{t('allNews')}</a>

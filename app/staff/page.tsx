@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
 import { connection } from 'next/server';
 import { listStaffMeetings, type MeetingListItem } from '@/db/meetings';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { countryName } from '@/lib/countries';
 import { MeetingWhen } from '@/components/meeting-when';
+import { buttonClass, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { roleAtLeast } from '@/lib/auth/roles';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -18,17 +17,16 @@ export default async function StaffDashboard() {
   const { upcoming, past } = await listStaffMeetings();
   return (
     <>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Dashboard</h1>
-        {roleAtLeast(staff.role, 'editor') && (
-          <Link
-            href="/staff/meetings/new"
-            className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800 hover:text-white"
-          >
-            New meeting
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        title="Dashboard"
+        actions={
+          roleAtLeast(staff.role, 'editor') && (
+            <Link href="/staff/meetings/new" className={buttonClass()}>
+              New meeting
+            </Link>
+          )
+        }
+      />
       <MeetingTable
         id="upcoming"
         caption="Upcoming meetings"
@@ -69,40 +67,33 @@ async function MeetingTable({
       {meetings.length === 0 ? (
         <p className="mt-2 text-slate-700">{empty}</p>
       ) : (
-        <TableScroll label={`${caption} table`}>
-          <table className="w-full text-left text-sm">
-            <TableHead columns={['Meeting', 'When (venue time)', 'Where', 'Status']} />
-            <tbody>
-              {meetings.map((meeting) => (
-                <tr key={meeting.id} className="border-t border-slate-200 align-top">
-                  <td className="px-3 py-2">
-                    <Link href={`/staff/meetings/${meeting.id}`} className="font-medium">
-                      {meeting.titleEn}
-                    </Link>
-                    <div className="text-slate-700">{t(`kind.${meeting.kind}`)}</div>
-                  </td>
-                  <td className="px-3 py-2">
-                    <MeetingWhen
-                      startsAt={meeting.startsAt}
-                      endsAt={meeting.endsAt}
-                      timeZone={meeting.timeZone}
-                      readerZone={readerZone}
-                    />
-                  </td>
-                  <td className="px-3 py-2">
-                    {meeting.format === 'online'
-                      ? 'Online'
-                      : [meeting.cityEn, meeting.country && countryName(meeting.country, 'en')]
-                          .filter(Boolean)
-                          .join(', ')}
-                    {meeting.format === 'hybrid' && ' (hybrid)'}
-                  </td>
-                  <td className="px-3 py-2">{t(`status.${meeting.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={`${caption} table`} columns={['Meeting', 'When (venue time)', 'Where', 'Status']}>
+          {meetings.map((meeting) => (
+            <Tr key={meeting.id}>
+              <Td>
+                <Link href={`/staff/meetings/${meeting.id}`} className="font-medium">
+                  {meeting.titleEn}
+                </Link>
+                <div className="text-slate-700">{t(`kind.${meeting.kind}`)}</div>
+              </Td>
+              <Td>
+                <MeetingWhen
+                  startsAt={meeting.startsAt}
+                  endsAt={meeting.endsAt}
+                  timeZone={meeting.timeZone}
+                  readerZone={readerZone}
+                />
+              </Td>
+              <Td>
+                {meeting.format === 'online'
+                  ? 'Online'
+                  : [meeting.cityEn, meeting.country && countryName(meeting.country, 'en')].filter(Boolean).join(', ')}
+                {meeting.format === 'hybrid' && ' (hybrid)'}
+              </Td>
+              <Td>{t(`status.${meeting.status}`)}</Td>
+            </Tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

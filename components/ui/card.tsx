@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import type { FormHTMLAttributes, HTMLAttributes } from 'react';
 
 const TONES = {
   plain: 'border-slate-200 bg-white',
@@ -18,11 +18,13 @@ export function Card({
   compact = false,
   className,
   ...props
-}: HTMLAttributes<HTMLElement> & {
-  as?: 'div' | 'section' | 'dl' | 'figure' | 'article' | 'li' | 'form' | 'pre' | 'fieldset';
-  tone?: keyof typeof TONES;
-  compact?: boolean;
-}) {
+}: HTMLAttributes<HTMLElement> &
+  // A boxed plain form posts to a route handler (uploads): these attributes only make sense with as="form".
+  Pick<FormHTMLAttributes<HTMLFormElement>, 'method' | 'action' | 'encType'> & {
+    as?: 'div' | 'section' | 'dl' | 'figure' | 'article' | 'li' | 'form' | 'p' | 'pre' | 'fieldset' | 'details';
+    tone?: keyof typeof TONES;
+    compact?: boolean;
+  }) {
   const box = compact ? 'rounded-md border p-3' : 'rounded-lg border p-4';
   return <Tag className={[box, TONES[tone], className].filter(Boolean).join(' ')} {...props} />;
 }

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { PageHeader } from '@/components/ui';
 import { readOneMeetingTitle } from '@/db/app-bench';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
@@ -10,5 +11,5 @@ export default async function BenchPage({ params }: PageProps<'/[locale]/bench'>
   if (process.env.BENCH_ROUTES !== '1') notFound();
   const locale = await pageLocale(params);
   const title = await readOneMeetingTitle(locale);
-  return <h1 className="text-2xl font-semibold">{title ?? '—'}</h1>;
+  return <PageHeader title={title ?? '—'} />;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
+import { PageHeader } from '@/components/ui';
 import { mailFromAddress } from '@/lib/env';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
@@ -24,7 +25,7 @@ export default async function PrivacyPage({ params }: PageProps<'/[locale]/priva
   ] as const;
   return (
     <article className="max-w-prose">
-      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <PageHeader title={t('title')} />
       <p className="mt-3">{t('intro')}</p>
       {sections.map(([title, body]) => (
         <section key={title} className="mt-5">

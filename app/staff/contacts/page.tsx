@@ -5,8 +5,7 @@ import { ActionForm } from '@/components/action-form';
 import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
 import { inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
+import { Button, Card, DataTable, Notice, PageHeader, Td, Tr } from '@/components/ui';
 import { CONTACTS_PAGE_SIZE, listContacts, listContactTags } from '@/db/contacts';
 import { listCouncils } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
@@ -46,38 +45,38 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
   const countries = countryOptions('en');
   return (
     <>
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Contacts</h1>
-        <p className="flex flex-wrap gap-4 text-sm">
-          {canEdit && <Link href="/staff/contacts/import">Import contacts from a CSV file</Link>}
-          <a href={`/staff/contacts/export${exportQuery ? `?${exportQuery}` : ''}`} download>
-            Export {filtered ? 'these' : 'all'} {total.toLocaleString('en')} contact{total === 1 ? '' : 's'} as CSV
-          </a>
-        </p>
-      </div>
+      <PageHeader
+        title="Contacts"
+        actions={
+          <p className="flex flex-wrap gap-4 text-sm">
+            {canEdit && <Link href="/staff/contacts/import">Import contacts from a CSV file</Link>}
+            <a href={`/staff/contacts/export${exportQuery ? `?${exportQuery}` : ''}`} download>
+              Export {filtered ? 'these' : 'all'} {total.toLocaleString('en')} contact{total === 1 ? '' : 's'} as CSV
+            </a>
+          </p>
+        }
+      />
       {params.saved === '1' && (
-        <p
-          role="status"
-          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
-        >
+        <Notice tone="success" role="status" className="mt-3">
           Contact saved.
-        </p>
+        </Notice>
       )}
       {canEdit && (
-        <section aria-labelledby="add-contact" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+        <Card as="section" aria-labelledby="add-contact" className="mt-4">
           <h2 id="add-contact" className="mb-3 text-lg font-semibold">
             Add a contact
           </h2>
           <ActionForm action={createContactAction} submitLabel="Add contact">
             <ContactFields idPrefix="new-contact" organisations={organisations} countries={countries} />
           </ActionForm>
-        </section>
+        </Card>
       )}
-      <form
+      <Card
+        as="form"
         method="get"
         role="search"
         aria-label="Search contacts"
-        className="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
+        className="mt-6 grid gap-3 sm:grid-cols-3"
       >
         <div className="flex flex-col gap-1 sm:col-span-3">
           <label htmlFor="contact-search" className="text-sm font-medium">
@@ -127,44 +126,37 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
           options={councils.map((c) => ({ value: c.id, label: c.nameEn }))}
         />
         <div className="flex items-end gap-3 sm:col-span-2">
-          <button
-            type="submit"
-            className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
-          >
-            Search
-          </button>
+          <Button>Search</Button>
           {filtered && <Link href="/staff/contacts">Clear the search and filters</Link>}
         </div>
-      </form>
+      </Card>
       <p className="mt-3 text-sm text-slate-700" role="status">
         {total.toLocaleString('en')} contact{total === 1 ? '' : 's'}
         {filters.search && ` matching “${filters.search}”`}
         {filtered && !filters.search && ' matching the filters'}.
       </p>
       {contacts.length > 0 && (
-        <TableScroll label="Contacts table">
-          <table className="w-full text-left text-sm">
-            <TableHead columns={['Name', 'Position', 'Email', 'Organisation', 'Country', 'Language', 'Tags']} />
-            <tbody>
-              {contacts.map((c) => (
-                <tr key={c.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">
-                    {canEdit ? <Link href={`/staff/contacts/${c.id}`}>{c.name}</Link> : c.name}
-                    {(c.nameLatin || toLatin(c.name)) !== c.name && (
-                      <span className="block text-xs text-slate-700">{c.nameLatin || toLatin(c.name)}</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 whitespace-pre-line">{c.title ?? '—'}</td>
-                  <td className="px-3 py-2">{c.email}</td>
-                  <td className="px-3 py-2">{c.organisation ?? '—'}</td>
-                  <td className="px-3 py-2">{c.country ? countryName(c.country, 'en') : '—'}</td>
-                  <td className="px-3 py-2">{c.language === 'ru' ? 'Russian' : 'English'}</td>
-                  <td className="px-3 py-2">{c.tags.length ? c.tags.join(', ') : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Contacts table"
+          columns={['Name', 'Position', 'Email', 'Organisation', 'Country', 'Language', 'Tags']}
+        >
+          {contacts.map((c) => (
+            <Tr key={c.id}>
+              <Td>
+                {canEdit ? <Link href={`/staff/contacts/${c.id}`}>{c.name}</Link> : c.name}
+                {(c.nameLatin || toLatin(c.name)) !== c.name && (
+                  <span className="block text-xs text-slate-700">{c.nameLatin || toLatin(c.name)}</span>
+                )}
+              </Td>
+              <Td className="whitespace-pre-line">{c.title ?? '—'}</Td>
+              <Td>{c.email}</Td>
+              <Td>{c.organisation ?? '—'}</Td>
+              <Td>{c.country ? countryName(c.country, 'en') : '—'}</Td>
+              <Td>{c.language === 'ru' ? 'Russian' : 'English'}</Td>
+              <Td>{c.tags.length ? c.tags.join(', ') : '—'}</Td>
+            </Tr>
+          ))}
+        </DataTable>
       )}
       <Pagination
         label="Contact pages"

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { Card, PageHeader } from '@/components/ui';
 import { listCouncils } from '@/db/councils';
 import { requireSignedInPage } from '@/lib/auth/staff';
 
@@ -12,17 +13,17 @@ export default async function CouncilsPage() {
   const councils = await listCouncils();
   return (
     <>
-      <h1 className="text-2xl font-semibold">Councils</h1>
+      <PageHeader title="Councils" />
       <ul className="mt-4 space-y-2">
         {councils.map((c) => (
-          <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4">
+          <Card as="li" key={c.id}>
             <Link href={`/staff/councils/${c.id}`} className="font-medium">
               {c.nameEn}
             </Link>
             <span lang="ru" className="block text-sm text-slate-700">
               {c.nameRu}
             </span>
-          </li>
+          </Card>
         ))}
       </ul>
     </>

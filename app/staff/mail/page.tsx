@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
 import { connection } from 'next/server';
 import { CapturedMailNotice } from '@/components/captured-mail-notice';
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
 import { MAIL_STATUS_LABELS, MailStatus } from '@/components/mail-status';
+import { Button, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { listMail } from '@/db/mail';
 import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/domain';
 import { requireSignedInPage } from '@/lib/auth/staff';
@@ -31,7 +30,7 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
 
   return (
     <>
-      <h1 className="text-2xl font-semibold">Mail</h1>
+      <PageHeader title="Mail" />
       <p className="mt-1 text-slate-700">Every email the app sends goes through this outbox.</p>
       {!env().SMTP_URL && (
         <div className="mt-3">
@@ -40,10 +39,7 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
       )}
 
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter mail">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="mail-status" className="text-sm font-medium">
-            Status
-          </label>
+        <FormRow id="mail-status" label="Status">
           <select id="mail-status" name="status" defaultValue={status ?? ''} className={inputClass}>
             <option value="">All ({Object.values(byStatus).reduce((a, b) => a + b, 0)})</option>
             {OUTBOX_STATUSES.map((s) => (
@@ -52,19 +48,11 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
               </option>
             ))}
           </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="mail-search" className="text-sm font-medium">
-            Recipient or subject
-          </label>
+        </FormRow>
+        <FormRow id="mail-search" label="Recipient or subject">
           <input id="mail-search" name="q" type="search" defaultValue={search} className={inputClass} />
-        </div>
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          Filter
-        </button>
+        </FormRow>
+        <Button>Filter</Button>
       </form>
 
       <p className="mt-4 text-sm text-slate-700" aria-live="polite">
@@ -72,34 +60,32 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
         {status || search ? ' match' : ''}. Times are in {STAFF_ZONE}.
       </p>
       {items.length > 0 && (
-        <TableScroll label="Messages table">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Messages, newest first</caption>
-            <TableHead columns={['Created', 'To', 'Subject', 'Status', 'Attempts']} />
-            <tbody>
-              {items.map((message) => (
-                <tr key={message.id} className="border-t border-slate-200 align-top">
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(message.createdAt, STAFF_ZONE, 'en')}</td>
-                  <td className="px-3 py-2">{message.toAddress}</td>
-                  <td className="px-3 py-2">
-                    {me.role === 'admin' ? (
-                      <Link href={`/staff/mail/${message.id}`}>{message.subject}</Link>
-                    ) : (
-                      message.subject
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    <MailStatus status={message.status} />
-                    {message.status === 'failed' && message.lastError && (
-                      <div className="mt-1 text-xs text-red-900">{message.lastError}</div>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{message.attempts}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Messages table"
+          columns={['Created', 'To', 'Subject', 'Status', 'Attempts']}
+          caption={<>Messages, newest first</>}
+        >
+          {items.map((message) => (
+            <Tr key={message.id}>
+              <Td className="whitespace-nowrap">{formatDateTime(message.createdAt, STAFF_ZONE, 'en')}</Td>
+              <Td>{message.toAddress}</Td>
+              <Td>
+                {me.role === 'admin' ? (
+                  <Link href={`/staff/mail/${message.id}`}>{message.subject}</Link>
+                ) : (
+                  message.subject
+                )}
+              </Td>
+              <Td>
+                <MailStatus status={message.status} />
+                {message.status === 'failed' && message.lastError && (
+                  <div className="mt-1 text-xs text-danger-900">{message.lastError}</div>
+                )}
+              </Td>
+              <Td>{message.attempts}</Td>
+            </Tr>
+          ))}
+        </DataTable>
       )}
       {pages > 1 && (
         <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
+import { Card, PageHeader } from '@/components/ui';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { allTimeZones, formatDateTime } from '@/lib/datetime';
 import { updateTimeZoneAction } from './actions';
@@ -14,16 +15,16 @@ export default async function ProfilePage() {
   const now = new Date();
   return (
     <>
-      <h1 className="text-2xl font-semibold">Your profile</h1>
-      <dl className="mt-4 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+      <PageHeader title="Your profile" />
+      <Card as="dl" className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Name</dt>
         <dd>{staff.name ?? '—'}</dd>
         <dt className="font-medium">Email</dt>
         <dd>{staff.email}</dd>
         <dt className="font-medium">Role</dt>
         <dd>{staff.role}</dd>
-      </dl>
-      <section aria-labelledby="time-zone" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+      </Card>
+      <Card as="section" aria-labelledby="time-zone" className="mt-6">
         <h2 id="time-zone" className="text-lg font-semibold">
           Your time zone
         </h2>
@@ -36,10 +37,7 @@ export default async function ProfilePage() {
           submitLabel="Save time zone"
           className="mt-3 flex flex-wrap items-end gap-2"
         >
-          <div className="flex flex-col gap-1">
-            <label htmlFor="profile-time-zone" className="text-sm font-medium">
-              Time zone
-            </label>
+          <FormRow id="profile-time-zone" label="Time zone">
             <select id="profile-time-zone" name="timeZone" defaultValue={staff.timeZone ?? ''} className={inputClass}>
               <option value="">Venue time only</option>
               {allTimeZones().map((zone) => (
@@ -48,9 +46,9 @@ export default async function ProfilePage() {
                 </option>
               ))}
             </select>
-          </div>
+          </FormRow>
         </ActionForm>
-      </section>
+      </Card>
     </>
   );
 }

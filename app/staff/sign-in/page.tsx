@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
+import { Button, Notice, PageHeader } from '@/components/ui';
 import { getCurrentStaff } from '@/lib/auth/staff';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 
@@ -18,14 +19,11 @@ export default async function SignInPage({ searchParams }: PageProps<'/staff/sig
 
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-semibold">Sign in</h1>
+      <PageHeader title="Sign in" />
       {params.signedOut === '1' && (
-        <p
-          role="status"
-          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
-        >
+        <Notice tone="success" role="status" className="mt-3">
           You have signed out.
-        </p>
+        </Notice>
       )}
       <p className="mt-2 text-slate-700">
         Staff of the secretariat sign in with a link sent to their work email. No password is needed.
@@ -33,10 +31,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/staff/sig
       {/* A plain form post to a route handler: it works without JavaScript, and can answer 429 when rate-limited. */}
       <form method="post" action="/staff/sign-in/request" className="mt-6 flex flex-col gap-4" noValidate>
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="email" className="text-sm font-medium">
-            Work email
-          </label>
+        <FormRow id="email" label="Work email">
           <input
             id="email"
             name="email"
@@ -47,16 +42,11 @@ export default async function SignInPage({ searchParams }: PageProps<'/staff/sig
             aria-describedby={error ? 'email-error' : undefined}
             className={inputClass}
           />
-          <p id="email-error" className="text-sm font-medium text-red-800">
+          <p id="email-error" className="text-sm font-medium text-danger-800">
             {error}
           </p>
-        </div>
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-        >
-          Email me a sign-in link
-        </button>
+        </FormRow>
+        <Button size="md">Email me a sign-in link</Button>
       </form>
     </div>
   );

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { listStaffSummaries } from '@/db/summaries';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { formatDate } from '@/lib/datetime';
@@ -16,7 +15,7 @@ export default async function StaffSummariesPage() {
   const summaries = await listStaffSummaries();
   return (
     <>
-      <h1 className="text-2xl font-semibold">Summaries</h1>
+      <PageHeader title="Summaries" />
       <p className="mt-1 text-sm text-slate-700">
         The news items about held meetings. To write one, open a held meeting and choose “Draft summary”. Published ones
         are on the <Link href="/news">public news page</Link>.
@@ -25,28 +24,23 @@ export default async function StaffSummariesPage() {
         <p className="mt-4">No summaries yet.</p>
       ) : (
         <div className="mt-4">
-          <TableScroll label="Summaries">
-            <table className="w-full text-left text-sm">
-              <TableHead columns={['Headline', 'Meeting', 'Status', 'Version']} />
-              <tbody>
-                {summaries.map((summary) => (
-                  <tr key={summary.id} className="border-t border-slate-200">
-                    <td className="py-2 pr-3">
-                      <Link href={`/staff/summaries/${summary.id}`}>{summary.headlineEn || '(no headline yet)'}</Link>
-                    </td>
-                    <td className="py-2 pr-3">
-                      {summary.meetingTitle}
-                      <span className="block text-slate-700">
-                        {formatDate(summary.meetingStartsAt, summary.meetingTimeZone, 'en')}
-                      </span>
-                    </td>
-                    <td className="py-2 pr-3">{SUMMARY_STATUS_LABELS[summary.status]}</td>
-                    <td className="py-2 pr-3">{summary.version}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable label="Summaries" columns={['Headline', 'Meeting', 'Status', 'Version']}>
+            {summaries.map((summary) => (
+              <Tr key={summary.id}>
+                <Td>
+                  <Link href={`/staff/summaries/${summary.id}`}>{summary.headlineEn || '(no headline yet)'}</Link>
+                </Td>
+                <Td>
+                  {summary.meetingTitle}
+                  <span className="block text-slate-700">
+                    {formatDate(summary.meetingStartsAt, summary.meetingTimeZone, 'en')}
+                  </span>
+                </Td>
+                <Td>{SUMMARY_STATUS_LABELS[summary.status]}</Td>
+                <Td>{summary.version}</Td>
+              </Tr>
+            ))}
+          </DataTable>
         </div>
       )}
     </>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
+import { Card, Notice, PageHeader } from '@/components/ui';
 import { openInvitationLink } from '@/db/invitations';
 import { formatDate, formatDateTime, formatDateTimeRange, formatTime, zoneLabel } from '@/lib/datetime';
 import { mailFromAddress } from '@/lib/env';
@@ -39,7 +40,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   if (!lookup.ok) {
     return (
       <>
-        <h1 className="text-2xl font-semibold">{t('unavailable.title')}</h1>
+        <PageHeader title={t('unavailable.title')} />
         <p className="mt-3">{t(`unavailable.${lookup.reason}`)}</p>
         <p className="mt-3">{t('unavailable.contact', { email: mailFromAddress() })}</p>
       </>
@@ -92,16 +93,16 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   return (
     <>
       <p className="text-sm text-slate-700">{t('title')}</p>
-      <h1 className="mt-1 text-2xl font-semibold">{title}</h1>
+      <PageHeader title={title} className="mt-1" />
       {meeting.status === 'cancelled' && (
-        <p role="status" className="mt-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 font-semibold">
+        <Notice tone="warning" size="md" role="status" className="mt-3 font-semibold">
           {t('cancelled')}
-        </p>
+        </Notice>
       )}
       {doneMessage && (
-        <p role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
+        <Notice tone="success" size="md" role="status" className="mt-3">
           {doneMessage}
-        </p>
+        </Notice>
       )}
       <p className="mt-4">{t('greeting', { name })}</p>
       <p className="mt-2">{t('invited', { role: roleName })}</p>
@@ -121,7 +122,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
       </dl>
 
       {active ? (
-        <section aria-labelledby="registration" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <Card as="section" aria-labelledby="registration" className="mt-6">
           <h2 id="registration" className="text-lg font-semibold">
             {registration.status === 'registered'
               ? r('registered')
@@ -160,9 +161,9 @@ export default async function InvitationPage({ params, searchParams }: PageProps
               />
             </div>
           )}
-        </section>
+        </Card>
       ) : (
-        <section aria-labelledby="answer" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <Card as="section" aria-labelledby="answer" className="mt-6">
           <h2 id="answer" className="text-lg font-semibold">
             {registration?.status === 'cancelled'
               ? r('cancelled')
@@ -217,7 +218,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
           ) : (
             <p className="mt-1">{t('closed')}</p>
           )}
-        </section>
+        </Card>
       )}
 
       <section aria-labelledby="agenda" className="mt-6">

@@ -14,7 +14,8 @@ import { countryName, countryOptions } from '@/lib/countries';
 import { AGENDA_PERSON_ROLE_LABELS, ROSTER_ROLE_LABELS } from '@/lib/domain';
 import { toLatin } from '@/lib/transliterate';
 import { eraseContactAction, mergeContactAction, updateContactAction } from '../actions';
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
+import { Card, Notice, PageHeader } from '@/components/ui';
 import { ContactFields } from '../contact-fields';
 
 export const metadata: Metadata = { title: 'Edit contact' };
@@ -36,10 +37,7 @@ export default async function EditContactPage({ params, searchParams }: PageProp
   const latin = contact.nameLatin || toLatin(contact.name);
   return (
     <>
-      <p className="text-sm">
-        <Link href="/staff/contacts">← Contacts</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">{contact.name}</h1>
+      <PageHeader back={{ href: '/staff/contacts', label: '← Contacts' }} title={contact.name} />
       {latin !== contact.name && (
         <p className="text-slate-700">
           {latin}{' '}
@@ -50,20 +48,14 @@ export default async function EditContactPage({ params, searchParams }: PageProp
       )}
       {contact.source && <p className="mt-1 text-sm text-slate-700">Source: {contact.source}</p>}
       {query.erased === '1' && (
-        <p
-          role="status"
-          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
-        >
+        <Notice tone="success" role="status" className="mt-3">
           The person’s data was erased. Their invitations and registrations remain in the meetings’ counts, anonymous.
-        </p>
+        </Notice>
       )}
       {query.merged === '1' && (
-        <p
-          role="status"
-          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
-        >
+        <Notice tone="success" role="status" className="mt-3">
           The duplicate was merged into this contact.
-        </p>
+        </Notice>
       )}
       <section aria-labelledby="details" className="mt-4">
         <h2 id="details" className="mb-3 text-lg font-semibold">
@@ -131,7 +123,7 @@ export default async function EditContactPage({ params, searchParams }: PageProp
       />
 
       {roleAtLeast(staff.role, 'admin') && (
-        <section aria-labelledby="personal-data" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+        <Card as="section" aria-labelledby="personal-data" className="mt-8">
           <h2 id="personal-data" className="text-lg font-semibold">
             Personal data
           </h2>
@@ -153,14 +145,11 @@ export default async function EditContactPage({ params, searchParams }: PageProp
             submitLabel="Erase this person’s data"
             variant="danger"
           >
-            <div className="flex flex-col gap-1">
-              <label htmlFor="confirm-email" className="text-sm font-medium">
-                Type {contact.email} to confirm
-              </label>
+            <FormRow id="confirm-email" label={`Type ${contact.email} to confirm`}>
               <input id="confirm-email" name="confirmEmail" autoComplete="off" className={inputClass} />
-            </div>
+            </FormRow>
           </ActionForm>
-        </section>
+        </Card>
       )}
     </>
   );

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { AccessDenied } from '@/components/access-denied';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
+import { FormRow } from '@/components/field';
+import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { listContactImports } from '@/db/contact-import';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
@@ -39,10 +39,7 @@ export default async function ImportContactsPage({ searchParams }: PageProps<'/s
   const zone = staff.timeZone ?? 'UTC';
   return (
     <>
-      <p className="text-sm">
-        <Link href="/staff/contacts">← Contacts</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">Import contacts</h1>
+      <PageHeader back={{ href: '/staff/contacts', label: '← Contacts' }} title="Import contacts" />
       <p className="mt-2 max-w-prose">
         Upload a CSV file: UTF-8 (with or without a byte-order mark) or Windows-1251 as Excel saves it in a Russian
         locale, with commas or semicolons. The first row names the columns, in English or Russian (“Full name” or «ФИО»,
@@ -54,16 +51,14 @@ export default async function ImportContactsPage({ searchParams }: PageProps<'/s
           The import was cancelled; nothing was saved.
         </p>
       )}
-      <form
+      <Card
+        as="form"
         method="post"
         action="/staff/contacts/import/upload"
         encType="multipart/form-data"
-        className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+        className="mt-4 flex flex-wrap items-end gap-3"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="import-file" className="text-sm font-medium">
-            CSV file
-          </label>
+        <FormRow id="import-file" label="CSV file">
           <input
             id="import-file"
             name="file"
@@ -74,42 +69,32 @@ export default async function ImportContactsPage({ searchParams }: PageProps<'/s
             aria-describedby={problem ? 'import-problem' : undefined}
             className="text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3"
           />
-        </div>
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          Upload and preview
-        </button>
+        </FormRow>
+        <Button>Upload and preview</Button>
         {problem && (
-          <p id="import-problem" role="alert" className="basis-full text-sm font-medium text-red-800">
+          <p id="import-problem" role="alert" className="basis-full text-sm font-medium text-danger-800">
             {problem}
           </p>
         )}
-      </form>
+      </Card>
       {imports.length > 0 && (
         <section aria-labelledby="recent" className="mt-8">
           <h2 id="recent" className="text-lg font-semibold">
             Recent imports
           </h2>
-          <TableScroll label="Recent imports table">
-            <table className="w-full text-left text-sm">
-              <TableHead columns={['File', 'Uploaded', 'By', 'Rows', 'Status']} />
-              <tbody>
-                {imports.map((i) => (
-                  <tr key={i.id} className="border-t border-slate-200">
-                    <td className="px-3 py-2">
-                      <Link href={`/staff/contacts/import/${i.id}`}>{i.fileName}</Link>
-                    </td>
-                    <td className="px-3 py-2">{formatDateTime(i.createdAt, zone, 'en')}</td>
-                    <td className="px-3 py-2">{i.createdByEmail ?? '—'}</td>
-                    <td className="px-3 py-2">{i.totalRows.toLocaleString('en')}</td>
-                    <td className="px-3 py-2">{STATUS[i.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable label="Recent imports table" columns={['File', 'Uploaded', 'By', 'Rows', 'Status']}>
+            {imports.map((i) => (
+              <Tr key={i.id}>
+                <Td>
+                  <Link href={`/staff/contacts/import/${i.id}`}>{i.fileName}</Link>
+                </Td>
+                <Td>{formatDateTime(i.createdAt, zone, 'en')}</Td>
+                <Td>{i.createdByEmail ?? '—'}</Td>
+                <Td>{i.totalRows.toLocaleString('en')}</Td>
+                <Td>{STATUS[i.status]}</Td>
+              </Tr>
+            ))}
+          </DataTable>
         </section>
       )}
     </>

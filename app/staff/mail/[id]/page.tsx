@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { AccessDenied } from '@/components/access-denied';
 import { MailStatus } from '@/components/mail-status';
+import { Card, PageHeader } from '@/components/ui';
 import { getMail } from '@/db/mail';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
@@ -25,11 +25,8 @@ export default async function MailMessagePage({ params }: PageProps<'/staff/mail
 
   return (
     <>
-      <p className="text-sm">
-        <Link href="/staff/mail">← Mail</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">{message.subject}</h1>
-      <dl className="mt-4 grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
+      <PageHeader back={{ href: '/staff/mail', label: '← Mail' }} title={message.subject} />
+      <Card as="dl" className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Status</dt>
         <dd>
           <MailStatus status={message.status} />
@@ -53,7 +50,7 @@ export default async function MailMessagePage({ params }: PageProps<'/staff/mail
         {message.lastError && (
           <>
             <dt className="font-medium">Last error</dt>
-            <dd className="text-red-900">{message.lastError}</dd>
+            <dd className="text-danger-900">{message.lastError}</dd>
           </>
         )}
         {message.attachments.length > 0 && (
@@ -62,7 +59,7 @@ export default async function MailMessagePage({ params }: PageProps<'/staff/mail
             <dd>{message.attachments.map((a) => `${a.filename} (${a.contentType})`).join(', ')}</dd>
           </>
         )}
-      </dl>
+      </Card>
       {message.status === 'failed' && (
         <div className="mt-4">
           <RetryForm action={retryMailAction.bind(null, message.id)} />
@@ -72,9 +69,9 @@ export default async function MailMessagePage({ params }: PageProps<'/staff/mail
         <h2 id="text-body" className="text-lg font-semibold">
           Text
         </h2>
-        <pre className="mt-2 overflow-x-auto whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <Card as="pre" className="mt-2 overflow-x-auto whitespace-pre-wrap text-sm">
           {message.textBody}
-        </pre>
+        </Card>
       </section>
     </>
   );

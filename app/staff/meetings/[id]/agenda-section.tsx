@@ -1,6 +1,7 @@
 import { ActionForm } from '@/components/action-form';
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
 import { ReorderControls } from '@/components/reorder-controls';
+import { Card } from '@/components/ui';
 import type { AgendaEntry } from '@/db/agenda';
 import { roomOverlaps } from '@/lib/agenda';
 import { formatDate, formatTime, toZonedParts, zoneLabel } from '@/lib/datetime';
@@ -63,7 +64,7 @@ export function AgendaSection({
             {items.map((item) => {
               const index = agenda.indexOf(item);
               return (
-                <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                <Card as="li" compact key={item.id}>
                   <article aria-label={item.titleEn}>
                     <p className="text-sm text-slate-700">
                       <time dateTime={item.startsAt.toISOString()}>
@@ -86,7 +87,7 @@ export function AgendaSection({
                       ) : null;
                     })}
                     {overlaps.has(item.id) && (
-                      <p className="mt-1 text-sm font-medium text-amber-900">
+                      <p className="mt-1 text-sm font-medium text-warning-900">
                         ⚠ Overlaps in {item.room} with:{' '}
                         {overlaps
                           .get(item.id)!
@@ -131,14 +132,14 @@ export function AgendaSection({
                       </div>
                     )}
                   </article>
-                </li>
+                </Card>
               );
             })}
           </ol>
         </div>
       ))}
       {canEdit && (
-        <section aria-labelledby="add-agenda-item" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+        <Card as="section" aria-labelledby="add-agenda-item" className="mt-4">
           <h3 id="add-agenda-item" className="mb-2 font-semibold">
             Add an agenda item
           </h3>
@@ -154,7 +155,7 @@ export function AgendaSection({
               defaultDate={toZonedParts(meeting.startsAt, zone).date}
             />
           </ActionForm>
-        </section>
+        </Card>
       )}
     </section>
   );
@@ -179,10 +180,7 @@ function AgendaItemFields({
   const peopleWith = (role: 'speaker' | 'moderator' | 'participant') =>
     item?.people.filter((p) => p.role === role).map((p) => p.contactId) ?? [];
   const input = (name: string, label: string, type: string, defaultValue?: string | null, lang?: string) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`${idPrefix}-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
+    <FormRow id={`${idPrefix}-${name}`} label={label}>
       <input
         id={`${idPrefix}-${name}`}
         name={name}
@@ -191,13 +189,10 @@ function AgendaItemFields({
         defaultValue={defaultValue ?? undefined}
         className={inputClass}
       />
-    </div>
+    </FormRow>
   );
   const people = (name: string, label: string, role: 'speaker' | 'moderator' | 'participant') => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`${idPrefix}-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
+    <FormRow id={`${idPrefix}-${name}`} label={label}>
       <select
         id={`${idPrefix}-${name}`}
         name={name}
@@ -212,14 +207,11 @@ function AgendaItemFields({
           </option>
         ))}
       </select>
-    </div>
+    </FormRow>
   );
   return (
     <>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${idPrefix}-kind`} className="text-sm font-medium">
-          Kind of item
-        </label>
+      <FormRow id={`${idPrefix}-kind`} label="Kind of item">
         <select
           id={`${idPrefix}-kind`}
           name="kind"
@@ -232,7 +224,7 @@ function AgendaItemFields({
             </option>
           ))}
         </select>
-      </div>
+      </FormRow>
       {input('date', 'Day', 'date', start?.date ?? defaultDate)}
       {input('room', 'Room', 'text', item?.room)}
       {input('startTime', 'From', 'time', start?.time)}

@@ -4,12 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
-import { OrganisationOptions } from '@/components/choice-options';
-import { ReorderControls } from '@/components/reorder-controls';
-import { inputClass } from '@/components/field';
 import { MeetingWhen } from '@/components/meeting-when';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
+import { buttonClass, Card, Notice, PageHeader } from '@/components/ui';
 import { listAgenda } from '@/db/agenda';
 import { listContactChoices } from '@/db/contacts';
 import { getMeeting, listMeetingHistory, listOrganisationChoices } from '@/db/meetings';
@@ -17,17 +13,14 @@ import { getMeetingSummaryId } from '@/db/summaries';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getCurrentStaff, requireSignedInPage } from '@/lib/auth/staff';
 import { countryName } from '@/lib/countries';
-import { formatDateTime, toZonedParts } from '@/lib/datetime';
-import { ORGANISATION_ROLES, SUMMARY_STATUS_LABELS } from '@/lib/domain';
+import { formatDateTime } from '@/lib/datetime';
+import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
 import { MANUAL_TRANSITIONS, TRANSITION_LABELS } from '@/lib/meeting-workflow';
-import {
-  changeMeetingStatusAction,
-  duplicateMeetingAction,
-  linkOrganisationAction,
-  moveOrganisationAction,
-  unlinkOrganisationAction,
-} from '../actions';
+import { changeMeetingStatusAction } from '../actions';
 import { AgendaSection } from './agenda-section';
+import { DuplicateSection } from './duplicate-section';
+import { HistorySection } from './history-section';
+import { OrganisationsSection } from './organisations-section';
 import { draftSummaryAction } from '../../summaries/actions';
 
 const loadMeeting = async (params: Promise<{ id: string }>) => {
@@ -62,8 +55,6 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
           .filter(Boolean)
           .join(', ');
   const next = MANUAL_TRANSITIONS[meeting.status];
-  const start = toZonedParts(meeting.startsAt, meeting.timeZone);
-  const end = toZonedParts(meeting.endsAt, meeting.timeZone);
   const duplicated = (await searchParams).duplicated === '1';
 
   return (
@@ -72,44 +63,35 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         <Link href="/staff">← Dashboard</Link>
       </p>
       {duplicated && (
-        <p
-          role="status"
-          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
-        >
+        <Notice tone="success" role="status" className="mt-3">
           This is the new copy, as a draft. Check its details, then plan it.
-        </p>
+        </Notice>
       )}
-      <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{meeting.titleEn}</h1>
+      <PageHeader
+        className="mt-2"
+        title={meeting.titleEn}
+        subtitle={
           <p lang="ru" className="mt-1 text-slate-700">
             {meeting.titleRu}
           </p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link
-            href={`/staff/meetings/${meeting.id}/invitations`}
-            className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100"
-          >
-            Invitations
-          </Link>
-          <Link
-            href={`/staff/meetings/${meeting.id}/participants`}
-            className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100"
-          >
-            Participants
-          </Link>
-          {canEdit && (
-            <Link
-              href={`/staff/meetings/${meeting.id}/edit`}
-              className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100"
-            >
-              Edit details
+        }
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/staff/meetings/${meeting.id}/invitations`} className={buttonClass({ variant: 'secondary' })}>
+              Invitations
             </Link>
-          )}
-        </div>
-      </div>
-      <dl className="mt-6 grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+            <Link href={`/staff/meetings/${meeting.id}/participants`} className={buttonClass({ variant: 'secondary' })}>
+              Participants
+            </Link>
+            {canEdit && (
+              <Link href={`/staff/meetings/${meeting.id}/edit`} className={buttonClass({ variant: 'secondary' })}>
+                Edit details
+              </Link>
+            )}
+          </div>
+        }
+      />
+      <Card as="dl" className="mt-6 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Council</dt>
         <dd>
           <Link href={`/staff/councils/${meeting.council.id}`}>{meeting.council.nameEn}</Link>
@@ -157,7 +139,7 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
             <dd className="whitespace-pre-line">{meeting.objectivesEn}</dd>
           </>
         )}
-      </dl>
+      </Card>
 
       {canEdit && next.length > 0 && (
         <section aria-labelledby="workflow" className="mt-6">
@@ -209,148 +191,13 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         )}
       </section>
 
-      <section aria-labelledby="organisations" className="mt-8">
-        <h2 id="organisations" className="text-lg font-semibold">
-          Organisations
-        </h2>
-        {meeting.organisations.length === 0 ? (
-          <p className="mt-2 text-slate-700">No organisations are linked to this meeting yet.</p>
-        ) : (
-          <TableScroll label="Organisations table">
-            <table className="w-full text-left text-sm">
-              <TableHead columns={['Organisation', 'Role', 'Type', 'Country', canEdit && 'Order']} />
-              <tbody>
-                {meeting.organisations.map((organisation, index) => {
-                  const name = organisation.acronym ?? organisation.nameEn;
-                  return (
-                    <tr key={organisation.id} className="border-t border-slate-200 align-top">
-                      <td className="px-3 py-2">
-                        {organisation.nameEn}
-                        {organisation.acronym && <span className="text-slate-700"> ({organisation.acronym})</span>}
-                      </td>
-                      <td className="px-3 py-2">{t(`Organisation.role.${organisation.role}`)}</td>
-                      <td className="px-3 py-2">{t(`Organisation.type.${organisation.type}`)}</td>
-                      <td className="px-3 py-2">
-                        {organisation.country ? countryName(organisation.country, 'en') : 'International'}
-                      </td>
-                      {canEdit && (
-                        <td className="px-3 py-2">
-                          <div className="flex flex-wrap gap-1">
-                            <ReorderControls
-                              action={moveOrganisationAction.bind(null, meeting.id, organisation.id)}
-                              name={name}
-                              index={index}
-                              count={meeting.organisations.length}
-                            />
-                            <ActionForm
-                              action={unlinkOrganisationAction.bind(null, meeting.id, organisation.id)}
-                              variant="secondary"
-                              submitLabel={
-                                <>
-                                  Remove<span className="sr-only"> {name}</span>
-                                </>
-                              }
-                            />
-                          </div>
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-        {canEdit && (
-          <div className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
-            <h3 className="mb-2 font-semibold">Link an organisation</h3>
-            <ActionForm action={linkOrganisationAction.bind(null, meeting.id)} submitLabel="Link organisation">
-              <div className="flex flex-col gap-1">
-                <label htmlFor="link-organisation" className="text-sm font-medium">
-                  Organisation
-                </label>
-                <select id="link-organisation" name="organisationId" className={inputClass} defaultValue="">
-                  <OrganisationOptions organisations={organisationChoices} />
-                </select>
-              </div>
-              <div className="flex flex-col gap-1">
-                <label htmlFor="link-role" className="text-sm font-medium">
-                  Role
-                </label>
-                <select id="link-role" name="role" className={inputClass} defaultValue="co_organiser">
-                  {ORGANISATION_ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`Organisation.role.${role}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </ActionForm>
-          </div>
-        )}
-      </section>
+      <OrganisationsSection meeting={meeting} canEdit={canEdit} organisationChoices={organisationChoices} />
 
       <AgendaSection meeting={meeting} agenda={agenda} canEdit={canEdit} contacts={contacts} />
 
-      {canEdit && (
-        <section aria-labelledby="duplicate" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="duplicate" className="text-lg font-semibold">
-            Duplicate this meeting
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">
-            A new draft with the same council, kind, venue, texts, organisations and agenda (moved with the dates, and
-            internal until published), on the dates you give (in {meeting.timeZone}).
-          </p>
-          <ActionForm
-            action={duplicateMeetingAction.bind(null, meeting.id)}
-            submitLabel="Duplicate"
-            className="mt-3 grid gap-3 sm:grid-cols-2"
-          >
-            <input type="hidden" name="timeZone" value={meeting.timeZone} />
-            {(
-              [
-                ['titleEn', 'New title in English', 'text', meeting.titleEn],
-                ['titleRu', 'New title in Russian', 'text', meeting.titleRu],
-                ['startDate', 'New start date', 'date', start.date],
-                ['startTime', 'New start time', 'time', start.time],
-                ['endDate', 'New end date', 'date', end.date],
-                ['endTime', 'New end time', 'time', end.time],
-              ] as const
-            ).map(([name, label, type, value]) => (
-              <div key={name} className="flex flex-col gap-1">
-                <label htmlFor={`duplicate-${name}`} className="text-sm font-medium">
-                  {label}
-                </label>
-                <input id={`duplicate-${name}`} name={name} type={type} defaultValue={value} className={inputClass} />
-              </div>
-            ))}
-          </ActionForm>
-        </section>
-      )}
+      {canEdit && <DuplicateSection meeting={meeting} />}
 
-      <section aria-labelledby="history" className="mt-8">
-        <h2 id="history" className="text-lg font-semibold">
-          History
-        </h2>
-        {history.length === 0 ? (
-          <p className="mt-2 text-slate-700">No changes recorded.</p>
-        ) : (
-          <ol className="mt-2 space-y-2 text-sm">
-            {history.map((entry) => (
-              <li key={entry.id} className="rounded border border-slate-200 bg-white px-3 py-2">
-                <span className="font-medium">{formatDateTime(entry.at, staff.timeZone ?? 'UTC', 'en')}</span> ·{' '}
-                {entry.actorEmail ?? 'system'} · {entry.action.replace('meeting.', '').replaceAll('_', ' ')}
-                {entry.after != null && (
-                  <code className="mt-1 block break-all text-xs text-slate-700">
-                    {entry.before != null && `${JSON.stringify(entry.before)} → `}
-                    {JSON.stringify(entry.after)}
-                  </code>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <HistorySection history={history} timeZone={staff.timeZone ?? 'UTC'} />
     </>
   );
 }

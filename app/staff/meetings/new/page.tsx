@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { AccessDenied } from '@/components/access-denied';
+import { PageHeader } from '@/components/ui';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { createMeetingAction } from '../actions';
@@ -17,10 +17,7 @@ export default async function NewMeetingPage() {
   const options = await meetingFormOptions();
   return (
     <>
-      <p className="text-sm">
-        <Link href="/staff">← Dashboard</Link>
-      </p>
-      <h1 className="mt-2 mb-4 text-2xl font-semibold">New meeting</h1>
+      <PageHeader back={{ href: '/staff', label: '← Dashboard' }} title="New meeting" className="mb-4" />
       <MeetingForm
         action={createMeetingAction}
         submitLabel="Create meeting"

@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
 import { MergeSection } from '@/components/merge-section';
+import { Notice, PageHeader } from '@/components/ui';
 import { listOrganisationChoices } from '@/db/meetings';
 import { findOrganisationDuplicates, getOrganisation } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -36,13 +37,15 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
   const { links } = organisation;
   return (
     <>
-      <p className="text-sm">
-        <Link href="/staff/organisations">← Organisations</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">
-        {organisation.nameEn}
-        {organisation.acronym && ` (${organisation.acronym})`}
-      </h1>
+      <PageHeader
+        back={{ href: '/staff/organisations', label: '← Organisations' }}
+        title={
+          <>
+            {organisation.nameEn}
+            {organisation.acronym && ` (${organisation.acronym})`}
+          </>
+        }
+      />
       {organisation.nameRu && (
         <p lang="ru" className="text-slate-700">
           {organisation.nameRu}
@@ -62,20 +65,14 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
         )}
       </p>
       {query.saved === '1' && (
-        <p
-          role="status"
-          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
-        >
+        <Notice tone="success" role="status" className="mt-3">
           Organisation saved.
-        </p>
+        </Notice>
       )}
       {query.merged === '1' && (
-        <p
-          role="status"
-          className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
-        >
+        <Notice tone="success" role="status" className="mt-3">
           The duplicate was merged into this organisation.
-        </p>
+        </Notice>
       )}
       <section aria-labelledby="links" className="mt-4">
         <h2 id="links" className="text-lg font-semibold">

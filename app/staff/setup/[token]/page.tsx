@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { PageHeader } from '@/components/ui';
 import { inspectAdminSetupToken } from '@/db/staff-auth';
 import { completeSetupAction } from './actions';
 import { SetupForm } from './setup-form';
@@ -21,7 +22,7 @@ export default async function AdminSetupPage({ params }: PageProps<'/staff/setup
   if (!state.usable) {
     return (
       <div className="mx-auto max-w-md">
-        <h1 className="text-2xl font-semibold">This link cannot be used</h1>
+        <PageHeader title="This link cannot be used" />
         <p className="mt-2">{PROBLEMS[state.reason]}</p>
         <p className="mt-4">
           <Link href="/staff/sign-in">Go to sign-in</Link>
@@ -31,7 +32,7 @@ export default async function AdminSetupPage({ params }: PageProps<'/staff/setup
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-semibold">{state.email ? 'Set up your admin account' : 'Set up the first admin'}</h1>
+      <PageHeader title={state.email ? 'Set up your admin account' : 'Set up the first admin'} />
       <p className="mt-2 text-slate-700">
         This one-time link makes you an admin of Council Desk: you can then add the rest of the secretariat. It works
         once, within 24 hours.

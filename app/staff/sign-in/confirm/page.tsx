@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Button, PageHeader } from '@/components/ui';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 
 export const metadata: Metadata = { title: 'Confirm sign-in', referrer: 'strict-origin' };
@@ -17,7 +18,7 @@ export default async function ConfirmSignInPage({ searchParams }: PageProps<'/st
   if (!token || !email) {
     return (
       <div className="mx-auto max-w-md">
-        <h1 className="text-2xl font-semibold">This sign-in link is incomplete</h1>
+        <PageHeader title="This sign-in link is incomplete" />
         <p className="mt-2">Copy the whole link from the email, or ask for a new one.</p>
         <p className="mt-4">
           <Link href="/staff/sign-in">Ask for a new link</Link>
@@ -27,7 +28,7 @@ export default async function ConfirmSignInPage({ searchParams }: PageProps<'/st
   }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-semibold">Sign in to Council Desk</h1>
+      <PageHeader title="Sign in to Council Desk" />
       <p className="mt-2">
         You are signing in as <strong>{email}</strong>.
       </p>
@@ -35,12 +36,7 @@ export default async function ConfirmSignInPage({ searchParams }: PageProps<'/st
         <input type="hidden" name="callbackUrl" value={safeCallbackPath(param(params.callbackUrl))} />
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" value={email} />
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-        >
-          Sign in
-        </button>
+        <Button size="md">Sign in</Button>
       </form>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PageHeader } from '@/components/ui';
 
 export const metadata: Metadata = { title: 'Sign-in problem' };
 
@@ -22,7 +23,7 @@ export default async function SignInErrorPage({ searchParams }: PageProps<'/staf
   };
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-semibold">{message.title}</h1>
+      <PageHeader title={message.title} />
       <p className="mt-2">{message.body}</p>
       <p className="mt-4">
         <Link href="/staff/sign-in">Ask for a new sign-in link</Link>

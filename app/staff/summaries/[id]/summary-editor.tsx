@@ -5,6 +5,7 @@ import { useSubmitKeepingValues } from '@/components/action-form';
 import { Field, inputClass } from '@/components/field';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
+import { Card } from '@/components/ui/card';
 import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
 
 type Text = {
@@ -96,12 +97,7 @@ export function SummaryEditor({
           {LANGUAGES.map(({ code, lang, name }) => {
             const body = `body${code}` as const;
             return (
-              <section
-                key={code}
-                aria-labelledby={`version-${lang}`}
-                lang={lang}
-                className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
-              >
+              <Card as="section" key={code} aria-labelledby={`version-${lang}`} lang={lang} className="space-y-4">
                 <h3 id={`version-${lang}`} lang="en" className="font-semibold">
                   {name}
                 </h3>
@@ -153,7 +149,7 @@ export function SummaryEditor({
                     dangerouslySetInnerHTML={{ __html: preview(body) }}
                   />
                 </div>
-              </section>
+              </Card>
             );
           })}
         </div>

@@ -6,22 +6,18 @@ import { z } from 'zod';
 import { AccessDenied } from '@/components/access-denied';
 import { ActionForm } from '@/components/action-form';
 import { OrganisationOptions } from '@/components/choice-options';
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
-import { getContactImport, previewContactImport, runContactImport, type RowOutcome } from '@/db/contact-import';
+import { Card, PageHeader } from '@/components/ui';
+import { getContactImport, previewContactImport, runContactImport } from '@/db/contact-import';
 import { listOrganisationChoices } from '@/db/meetings';
 import type { ContactImport } from '@/db/schema';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, readRow, type ColumnMapping } from '@/lib/contact-import';
-import {
-  cancelContactImportAction,
-  chooseImportOrganisationAction,
-  saveImportMappingAction,
-  startContactImportAction,
-} from '../actions';
+import { cancelContactImportAction, chooseImportOrganisationAction, startContactImportAction } from '../actions';
+import { ColumnMappingStep } from './column-mapping-step';
+import { DoneStep } from './done-step';
+import { n, OutcomeTable, RejectedSection } from './outcome-tables';
 
 export const metadata: Metadata = { title: 'Import preview' };
 
@@ -35,15 +31,6 @@ const SHOW_LABELS: Record<Show, string> = {
   unchanged: 'Unchanged',
   rejected: 'Rejected',
 };
-const OUTCOME_LABELS = {
-  create: 'New contact',
-  update: 'Update',
-  unchanged: 'No change',
-  rejected: 'Rejected',
-} as const;
-
-const n = (count: number) => count.toLocaleString('en');
-
 export default async function ImportPage({ params, searchParams }: PageProps<'/staff/contacts/import/[id]'>) {
   await connection();
   const { id } = await params;
@@ -54,10 +41,10 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
   const query = await searchParams;
   return (
     <>
-      <p className="text-sm">
-        <Link href="/staff/contacts/import">← Import contacts</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">Import of {batch.fileName}</h1>
+      <PageHeader
+        back={{ href: '/staff/contacts/import', label: '← Import contacts' }}
+        title={`Import of ${batch.fileName}`}
+      />
       <p className="mt-1 text-sm text-slate-700">
         {n(batch.rows.length)} rows ·{' '}
         {batch.encoding === 'windows-1251' ? 'Windows-1251 (Excel, Russian locale)' : 'UTF-8'} ·{' '}
@@ -82,61 +69,6 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
   );
 }
 
-function ColumnMappingStep({ batch }: { batch: ContactImport }) {
-  const mapping = batch.mapping as ColumnMapping;
-  return (
-    <section aria-labelledby="columns" className="mt-4">
-      <h2 id="columns" className="text-lg font-semibold">
-        Which column holds what?
-      </h2>
-      <p className="mt-1 max-w-prose text-sm text-slate-700">
-        {batch.mappingConfirmed
-          ? 'Change what a column is read as; the preview follows.'
-          : 'Some column headers were not recognised. Choose what each column holds; name and email are needed.'}
-      </p>
-      <ActionForm
-        action={saveImportMappingAction.bind(null, batch.id)}
-        submitLabel="Use these columns"
-        className="mt-3 flex flex-col gap-3"
-      >
-        <div className="grid gap-3 sm:grid-cols-2">
-          {batch.headers.map((header, index) => {
-            const samples = batch.rows
-              .slice(0, 3)
-              .map((row) => row[index]?.trim())
-              .filter(Boolean)
-              .join(' · ');
-            return (
-              <div key={index} className="flex flex-col gap-1 rounded-md border border-slate-200 bg-white p-3">
-                <label htmlFor={`column-${index}`} className="text-sm font-medium">
-                  Column {index + 1}: “{header || '(no header)'}”
-                </label>
-                <p id={`column-${index}-samples`} className="text-sm break-words text-slate-700">
-                  {samples ? `For example: ${samples}` : 'Empty in the first rows.'}
-                </p>
-                <select
-                  id={`column-${index}`}
-                  name="column"
-                  defaultValue={mapping[index] ?? ''}
-                  aria-describedby={`column-${index}-samples`}
-                  className={inputClass}
-                >
-                  <option value="">Ignore this column</option>
-                  {IMPORT_FIELDS.map((field) => (
-                    <option key={field} value={field}>
-                      {IMPORT_FIELD_LABELS[field]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            );
-          })}
-        </div>
-      </ActionForm>
-    </section>
-  );
-}
-
 async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: Show; page: number }) {
   const [preview, organisationChoices] = await Promise.all([previewContactImport(batch), listOrganisationChoices()]);
   const { counts } = preview;
@@ -145,7 +77,7 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
   const willChange = counts.create + counts.update;
   return (
     <>
-      <section aria-labelledby="summary" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+      <Card as="section" aria-labelledby="summary" className="mt-4">
         <h2 id="summary" className="text-lg font-semibold">
           What this import would do
         </h2>
@@ -182,7 +114,7 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
             {null}
           </ActionForm>
         </div>
-      </section>
+      </Card>
 
       {preview.organisations.length > 0 && (
         <section aria-labelledby="new-organisations" className="mt-6">
@@ -195,7 +127,7 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
           </p>
           <ul className="mt-2 space-y-2">
             {preview.organisations.map((o, index) => (
-              <li key={o.key} className="rounded-md border border-slate-200 bg-white p-3">
+              <Card as="li" compact key={o.key}>
                 <p className="font-medium">
                   {o.name}
                   {o.acronym && o.acronym !== o.name && ` (${o.acronym})`}{' '}
@@ -210,10 +142,10 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
                   variant="secondary"
                   className="mt-2 flex flex-wrap items-end gap-2"
                 >
-                  <div className="flex flex-col gap-1">
-                    <label htmlFor={`organisation-choice-${index}`} className="text-sm font-medium">
-                      Same as an organisation already in the directory?
-                    </label>
+                  <FormRow
+                    id={`organisation-choice-${index}`}
+                    label="Same as an organisation already in the directory?"
+                  >
                     <select
                       id={`organisation-choice-${index}`}
                       name="organisationId"
@@ -222,9 +154,9 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
                     >
                       <OrganisationOptions organisations={organisationChoices} />
                     </select>
-                  </div>
+                  </FormRow>
                 </ActionForm>
-              </li>
+              </Card>
             ))}
           </ul>
         </section>
@@ -264,76 +196,6 @@ async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: 
 }
 
 /** Each refused row with its reason (the first thousand: a file that bad wants fixing at its source). */
-function RejectedSection({ rows }: { rows: RowOutcome[] }) {
-  if (rows.length === 0) return null;
-  return (
-    <section aria-labelledby="rejected" className="mt-6">
-      <h2 id="rejected" className="text-lg font-semibold">
-        Rejected rows
-      </h2>
-      <RejectedTable rows={rows.slice(0, 1000)} />
-      {rows.length > 1000 && <p className="mt-2 text-sm">The first 1,000 of {n(rows.length)} are shown.</p>}
-    </section>
-  );
-}
-
-function RejectedTable({ rows }: { rows: RowOutcome[] }) {
-  return (
-    <TableScroll label="Rejected rows table">
-      <table className="w-full text-left text-sm">
-        <TableHead columns={['Line', 'Name', 'Email', 'Reason']} />
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.line} className="border-t border-slate-200">
-              <td className="px-3 py-2">{r.line}</td>
-              <td className="px-3 py-2">{r.name || '—'}</td>
-              <td className="px-3 py-2">{r.email || '—'}</td>
-              <td className="px-3 py-2">{r.outcome === 'rejected' ? r.reason : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
-function OutcomeTable({ rows }: { rows: RowOutcome[] }) {
-  if (rows.length === 0) return <p className="mt-2 text-slate-700">No rows here.</p>;
-  return (
-    <TableScroll label="Rows table">
-      <table className="w-full text-left text-sm">
-        <TableHead columns={['Line', 'Name', 'Email', 'Organisation', 'What happens']} />
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.line} className="border-t border-slate-200 align-top">
-              <td className="px-3 py-2">{r.line}</td>
-              <td className="px-3 py-2">{r.name || '—'}</td>
-              <td className="px-3 py-2">{r.email || '—'}</td>
-              <td className="px-3 py-2">{r.outcome === 'rejected' ? '—' : (r.organisation ?? '—')}</td>
-              <td className="px-3 py-2">
-                <strong>{OUTCOME_LABELS[r.outcome]}</strong>
-                {r.outcome === 'rejected' && `: ${r.reason}`}
-                {r.outcome !== 'rejected' && r.sameAsLine !== null && (
-                  <span className="block">Same email as line {r.sameAsLine}: merged into that contact.</span>
-                )}
-                {r.outcome !== 'rejected' && r.changes.length > 0 && (
-                  <ul className="mt-1 list-disc pl-5">
-                    {r.changes.map((c) => (
-                      <li key={c.field} className="whitespace-pre-line">
-                        {IMPORT_FIELD_LABELS[c.field]}: {c.from ? `“${c.from}” → ` : ''}“{c.to}”
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
 function ProgressStep({ batch }: { batch: ContactImport }) {
   // Any instance serving this page takes the import up if the one that started it has gone (see runContactImport).
   after(() => runContactImport(batch.id));
@@ -349,38 +211,5 @@ function ProgressStep({ batch }: { batch: ContactImport }) {
       <progress id="import-progress" max={batch.rows.length} value={batch.rowsDone} className="mt-1 w-full max-w-md" />
       <p className="mt-2 text-sm text-slate-700">This page refreshes itself. You can leave it: the import goes on.</p>
     </section>
-  );
-}
-
-function DoneStep({ batch }: { batch: ContactImport }) {
-  const counts = batch.counts;
-  const mapping = batch.mapping as ColumnMapping;
-  const rejected: RowOutcome[] = batch.rows.flatMap((cells, index) => {
-    const reading = readRow(cells, mapping);
-    if (reading.ok) return [];
-    const at = (field: 'name' | 'email') =>
-      mapping.indexOf(field) >= 0 ? (cells[mapping.indexOf(field)]?.trim() ?? null) : null;
-    return [
-      { line: index + 2, outcome: 'rejected' as const, reason: reading.reason, name: at('name'), email: at('email') },
-    ];
-  });
-  return (
-    <>
-      <section aria-labelledby="done" className="mt-4 rounded-lg border border-green-300 bg-green-50 p-4">
-        <h2 id="done" className="text-lg font-semibold">
-          Import finished
-        </h2>
-        <ul className="mt-2 list-disc pl-6">
-          <li>{n(counts.create ?? 0)} contacts created</li>
-          <li>{n(counts.update ?? 0)} rows updated a contact</li>
-          <li>{n(counts.unchanged ?? 0)} rows changed nothing</li>
-          <li>{n(counts.rejected ?? 0)} rows rejected</li>
-        </ul>
-        <p className="mt-2">
-          <Link href="/staff/contacts">Go to the contacts</Link>
-        </p>
-      </section>
-      <RejectedSection rows={rejected} />
-    </>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { AccessDenied } from '@/components/access-denied';
+import { PageHeader } from '@/components/ui';
 import { getMeeting } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/lib/auth/staff';
@@ -26,10 +26,11 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
   const deadline = meeting.registrationDeadline ? toZonedParts(meeting.registrationDeadline, meeting.timeZone) : null;
   return (
     <>
-      <p className="text-sm">
-        <Link href={`/staff/meetings/${id}`}>← {meeting.titleEn}</Link>
-      </p>
-      <h1 className="mt-2 mb-4 text-2xl font-semibold">Edit meeting</h1>
+      <PageHeader
+        back={{ href: `/staff/meetings/${id}`, label: `← ${meeting.titleEn}` }}
+        title="Edit meeting"
+        className="mb-4"
+      />
       <MeetingForm
         action={updateMeetingAction.bind(null, id)}
         submitLabel="Save changes"

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { Card } from '@/components/ui';
 
 type Counts = { queued: number; sending: number; sent: number; failed: number; captured: number };
 
@@ -22,7 +23,7 @@ export function DeliveryProgress({ meetingId, initial }: { meetingId: string; in
   const total = counts.queued + counts.sending + counts.sent + counts.failed + counts.captured;
   if (total === 0) return null;
   return (
-    <div role="status" aria-live="polite" className="mt-3 rounded-md border border-slate-200 bg-white p-3 text-sm">
+    <Card compact role="status" aria-live="polite" className="mt-3 text-sm">
       <p>
         Emails: {counts.queued + counts.sending} queued · {counts.sent} sent · {counts.failed} failed
         {counts.captured > 0 && ` · ${counts.captured} kept in the app (no SMTP server is configured)`}
@@ -33,6 +34,6 @@ export function DeliveryProgress({ meetingId, initial }: { meetingId: string; in
         aria-label="Emails delivered"
         className="mt-1 w-full max-w-md"
       />
-    </div>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { ActionForm } from '@/components/action-form';
-import { inputClass } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
 import type { FormState } from '@/lib/form-state';
 import { fillPlaceholders, PLACEHOLDERS, unknownPlaceholders, type PlaceholderValues } from '@/lib/invitation-template';
 
@@ -57,7 +57,7 @@ export function TextsEditor({
                 className={inputClass}
               />
               {unknown.length > 0 && (
-                <p className="text-sm font-medium text-red-800">
+                <p className="text-sm font-medium text-danger-800">
                   Unknown placeholder: {unknown.map((u) => `{{${u}}}`).join(', ')}
                 </p>
               )}
@@ -73,10 +73,7 @@ export function TextsEditor({
           </div>
         );
       })}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="auto-reminder-days" className="text-sm font-medium">
-          Remind those who have not answered, this many days before the deadline
-        </label>
+      <FormRow id="auto-reminder-days" label="Remind those who have not answered, this many days before the deadline">
         <p id="auto-reminder-days-hint" className="text-sm text-slate-700">
           Blank: no automatic reminder. Sent once, by the mail worker.
         </p>
@@ -90,7 +87,7 @@ export function TextsEditor({
           aria-describedby="auto-reminder-days-hint"
           className={`${inputClass} max-w-32`}
         />
-      </div>
+      </FormRow>
     </ActionForm>
   );
 }

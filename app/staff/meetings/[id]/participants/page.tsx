@@ -4,8 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
-import { TableHead } from '@/components/table-head';
-import { TableScroll } from '@/components/table-scroll';
+import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { getMeetingInvitationSettings } from '@/db/invitations';
 import { countParticipants, listParticipants } from '@/db/participants';
 import { requireSignedInPage } from '@/lib/auth/staff';
@@ -22,7 +21,7 @@ const day = (d: string | null) => (d ? formatDate(new Date(`${d}T12:00:00Z`), 'U
 function CountChart({ title, rows, total }: { title: string; rows: { label: string; n: number }[]; total: number }) {
   const max = Math.max(1, ...rows.map((r) => r.n));
   return (
-    <figure className="rounded-md border border-slate-200 bg-white p-3">
+    <Card as="figure" compact>
       <figcaption className="font-semibold">{title}</figcaption>
       {rows.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">Nobody registered yet.</p>
@@ -55,7 +54,7 @@ function CountChart({ title, rows, total }: { title: string; rows: { label: stri
           </tbody>
         </table>
       )}
-    </figure>
+    </Card>
   );
 }
 
@@ -78,10 +77,7 @@ export default async function ParticipantsPage({
 
   return (
     <>
-      <p className="text-sm">
-        <Link href={`/staff/meetings/${id}`}>← {meeting.titleEn}</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">Participants</h1>
+      <PageHeader back={{ href: `/staff/meetings/${id}`, label: `← ${meeting.titleEn}` }} title="Participants" />
       <p className="mt-1 text-slate-700">
         {meeting.titleEn} · {registered} registered
         {meeting.capacity ? ` of ${meeting.capacity} seats` : ''}
@@ -130,12 +126,9 @@ export default async function ParticipantsPage({
           value={filters.organisationType}
           options={ORGANISATION_TYPE_OPTIONS}
         />
-        <button
-          type="submit"
-          className="min-h-10 rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100"
-        >
+        <Button variant="secondary" size="md">
           Filter
-        </button>
+        </Button>
         {filtered && <Link href={`/staff/meetings/${id}/participants`}>Clear filters</Link>}
         <a href={`/staff/meetings/${id}/participants/export${filterQuery(filters)}`} className="ml-auto font-medium">
           Download {filtered ? 'these' : 'all'} as CSV
@@ -147,41 +140,37 @@ export default async function ParticipantsPage({
           {filtered ? 'Nobody matches these filters.' : 'Nobody has registered yet.'}
         </p>
       ) : (
-        <TableScroll label="Participants table">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{rows.length} registrations</caption>
-            <TableHead columns={['Name', 'Organisation', 'Country', 'Status', 'Stay', 'Needs']} />
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.invitationId} className="border-t border-slate-200 align-top">
-                  <td className="px-3 py-2">
-                    <Link href={`/staff/meetings/${id}/participants/${r.invitationId}`}>{r.displayName}</Link>
-                    <span className="block text-xs text-slate-700">{r.passportName}</span>
-                  </td>
-                  <td className="px-3 py-2">
-                    {r.organisationName}
-                    {r.title && <span className="block text-xs text-slate-700">{r.title}</span>}
-                  </td>
-                  <td className="px-3 py-2">{countryName(r.country, 'en')}</td>
-                  <td className="px-3 py-2">
-                    {REGISTRATION_STATUS_LABELS[r.status]}
-                    {r.status === 'offered' && r.offerExpiresAt && (
-                      <span className="block text-xs">
-                        until {formatDateTime(r.offerExpiresAt, meeting.timeZone, 'en')}
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {r.arrivalDate || r.departureDate ? `${day(r.arrivalDate)} – ${day(r.departureDate)}` : '—'}
-                  </td>
-                  <td className="px-3 py-2">
-                    {[r.accessibilityNeeds, r.dietaryNeeds].filter(Boolean).join(' · ') || '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Participants table"
+          columns={['Name', 'Organisation', 'Country', 'Status', 'Stay', 'Needs']}
+          caption={<>{rows.length} registrations</>}
+        >
+          {rows.map((r) => (
+            <Tr key={r.invitationId}>
+              <Td>
+                <Link href={`/staff/meetings/${id}/participants/${r.invitationId}`}>{r.displayName}</Link>
+                <span className="block text-xs text-slate-700">{r.passportName}</span>
+              </Td>
+              <Td>
+                {r.organisationName}
+                {r.title && <span className="block text-xs text-slate-700">{r.title}</span>}
+              </Td>
+              <Td>{countryName(r.country, 'en')}</Td>
+              <Td>
+                {REGISTRATION_STATUS_LABELS[r.status]}
+                {r.status === 'offered' && r.offerExpiresAt && (
+                  <span className="block text-xs">
+                    until {formatDateTime(r.offerExpiresAt, meeting.timeZone, 'en')}
+                  </span>
+                )}
+              </Td>
+              <Td className="whitespace-nowrap">
+                {r.arrivalDate || r.departureDate ? `${day(r.arrivalDate)} – ${day(r.departureDate)}` : '—'}
+              </Td>
+              <Td>{[r.accessibilityNeeds, r.dietaryNeeds].filter(Boolean).join(' · ') || '—'}</Td>
+            </Tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { Card, PageHeader } from '@/components/ui';
 import { getSummary, getVersionTexts, SUMMARY_TEXT_FIELDS } from '@/db/summaries';
 import { requireSignedInPage } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
@@ -36,7 +37,7 @@ export default async function CompareVersionsPage({
   if (!from.success || !to.success) {
     return (
       <>
-        <h1 className="text-2xl font-semibold">Compare versions</h1>
+        <PageHeader title="Compare versions" />
         <p role="alert" className="mt-3">
           Choose two versions to compare on the <Link href={`/staff/summaries/${id}`}>summary’s page</Link>.
         </p>
@@ -51,19 +52,17 @@ export default async function CompareVersionsPage({
 
   return (
     <>
-      <p className="text-sm">
-        <Link href={`/staff/summaries/${id}`}>← The summary</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">
-        Version {older.number} compared with version {newer.number}
-      </h1>
+      <PageHeader
+        back={{ href: `/staff/summaries/${id}`, label: '← The summary' }}
+        title={`Version ${older.number} compared with version ${newer.number}`}
+      />
       <p className="mt-1 text-sm text-slate-700">
         Version {older.number}: {formatDateTime(older.savedAt, zone, 'en')}, {older.savedByEmail ?? '—'} ({older.note}).
         Version {newer.number}: {formatDateTime(newer.savedAt, zone, 'en')}, {newer.savedByEmail ?? '—'} ({newer.note}).
       </p>
       <p className="mt-1 text-sm text-slate-700">
-        <del className="bg-red-100 text-red-900">Struck-through text</del> was removed,{' '}
-        <ins className="bg-green-100 text-green-900">underlined text</ins> was added.
+        <del className="bg-danger-100 text-danger-900">Struck-through text</del> was removed,{' '}
+        <ins className="bg-success-100 text-success-900">underlined text</ins> was added.
       </p>
       {SUMMARY_TEXT_FIELDS.map((field) => {
         const before = older.text[field] ?? '';
@@ -75,19 +74,21 @@ export default async function CompareVersionsPage({
               {before === after && <span className="font-normal text-slate-700">— unchanged</span>}
             </h2>
             {before !== after && (
-              <p
+              <Card
+                as="p"
+                compact
                 lang={field.endsWith('Ru') ? 'ru' : 'en'}
-                className="mt-1 whitespace-pre-wrap rounded-md border border-slate-200 bg-white p-3 text-sm"
+                className="mt-1 text-sm whitespace-pre-wrap"
               >
                 {diffWords(before, after).map((part, index) =>
                   part.added ? (
-                    <ins key={index} className="bg-green-100 text-green-900">
+                    <ins key={index} className="bg-success-100 text-success-900">
                       <span className="sr-only">[added: </span>
                       {part.value}
                       <span className="sr-only">]</span>
                     </ins>
                   ) : part.removed ? (
-                    <del key={index} className="bg-red-100 text-red-900">
+                    <del key={index} className="bg-danger-100 text-danger-900">
                       <span className="sr-only">[removed: </span>
                       {part.value}
                       <span className="sr-only">]</span>
@@ -96,7 +97,7 @@ export default async function CompareVersionsPage({
                     <span key={index}>{part.value}</span>
                   ),
                 )}
-              </p>
+              </Card>
             )}
           </section>
         );

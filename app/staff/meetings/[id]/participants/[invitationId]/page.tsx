@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
+import { Card, PageHeader } from '@/components/ui';
 import { getMeetingInvitationSettings } from '@/db/invitations';
 import { getParticipant, revealVisaDetails } from '@/db/participants';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -64,10 +65,10 @@ export default async function ParticipantPage({
 
   return (
     <>
-      <p className="text-sm">
-        <Link href={`/staff/meetings/${id}/participants`}>← Participants of {meeting.titleEn}</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">{person.displayName}</h1>
+      <PageHeader
+        back={{ href: `/staff/meetings/${id}/participants`, label: `← Participants of ${meeting.titleEn}` }}
+        title={person.displayName}
+      />
       <dl className="mt-4 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
@@ -81,7 +82,7 @@ export default async function ParticipantPage({
       </p>
 
       {meeting.visaSupport && (
-        <section aria-labelledby="visa" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <Card as="section" aria-labelledby="visa" className="mt-6">
           <h2 id="visa" className="text-lg font-semibold">
             Visa support
           </h2>
@@ -114,7 +115,7 @@ export default async function ParticipantPage({
               </Link>
             </>
           )}
-        </section>
+        </Card>
       )}
     </>
   );

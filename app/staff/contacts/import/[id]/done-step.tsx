@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { Card } from '@/components/ui';
+import type { RowOutcome } from '@/db/contact-import';
+import type { ContactImport } from '@/db/schema';
+import { readRow, type ColumnMapping } from '@/lib/contact-import';
+import { n, RejectedSection } from './outcome-tables';
+
+/** The last step: what the import did, and the rows it refused. */
+export function DoneStep({ batch }: { batch: ContactImport }) {
+  const counts = batch.counts;
+  const mapping = batch.mapping as ColumnMapping;
+  const rejected: RowOutcome[] = batch.rows.flatMap((cells, index) => {
+    const reading = readRow(cells, mapping);
+    if (reading.ok) return [];
+    const at = (field: 'name' | 'email') =>
+      mapping.indexOf(field) >= 0 ? (cells[mapping.indexOf(field)]?.trim() ?? null) : null;
+    return [
+      { line: index + 2, outcome: 'rejected' as const, reason: reading.reason, name: at('name'), email: at('email') },
+    ];
+  });
+  return (
+    <>
+      <Card as="section" tone="success" aria-labelledby="done" className="mt-4">
+        <h2 id="done" className="text-lg font-semibold">
+          Import finished
+        </h2>
+        <ul className="mt-2 list-disc pl-6">
+          <li>{n(counts.create ?? 0)} contacts created</li>
+          <li>{n(counts.update ?? 0)} rows updated a contact</li>
+          <li>{n(counts.unchanged ?? 0)} rows changed nothing</li>
+          <li>{n(counts.rejected ?? 0)} rows rejected</li>
+        </ul>
+        <p className="mt-2">
+          <Link href="/staff/contacts">Go to the contacts</Link>
+        </p>
+      </Card>
+      <RejectedSection rows={rejected} />
+    </>
+  );
+}

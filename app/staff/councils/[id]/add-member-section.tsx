@@ -1,0 +1,90 @@
+import Link from 'next/link';
+import { ActionForm } from '@/components/action-form';
+import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
+import { FormRow, inputClass } from '@/components/field';
+import { Card } from '@/components/ui';
+import type { listContactChoices } from '@/db/contacts';
+import type { getCouncil } from '@/db/councils';
+import type { listOrganisationChoices } from '@/db/meetings';
+import { ROSTER_ROLE_LABELS, ROSTER_ROLES } from '@/lib/domain';
+import { addMemberAction } from '../actions';
+
+type Council = NonNullable<Awaited<ReturnType<typeof getCouncil>>>;
+
+/** Adding a person (already in Contacts) to the roster, with their role, nomination, term and working groups. */
+export function AddMemberSection({
+  council,
+  contacts,
+  organisations,
+  countries,
+  today,
+}: {
+  council: Council;
+  contacts: Awaited<ReturnType<typeof listContactChoices>>;
+  organisations: Awaited<ReturnType<typeof listOrganisationChoices>>;
+  countries: { code: string; name: string }[];
+  today: string;
+}) {
+  return (
+    <Card as="section" aria-labelledby="add-member" className="mt-8">
+      <h2 id="add-member" className="text-lg font-semibold">
+        Add to the roster
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">
+        The person must be in <Link href="/staff/contacts">Contacts</Link> first.
+      </p>
+      <ActionForm
+        action={addMemberAction.bind(null, council.id)}
+        submitLabel="Add to roster"
+        className="mt-3 grid gap-3 sm:grid-cols-2"
+      >
+        <FormRow id="member-contact" label="Person">
+          <select id="member-contact" name="contactId" defaultValue="" className={inputClass}>
+            <option value="">—</option>
+            {contacts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.email})
+              </option>
+            ))}
+          </select>
+        </FormRow>
+        <FormRow id="member-role" label="Role on the council">
+          <select id="member-role" name="role" defaultValue="national_expert" className={inputClass}>
+            {ROSTER_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROSTER_ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </FormRow>
+        <FormRow id="member-country" label="Nominated by (state)">
+          <select id="member-country" name="nominatedByCountry" defaultValue="" className={inputClass}>
+            <CountryOptions countries={countries} />
+          </select>
+        </FormRow>
+        <FormRow id="member-organisation" label="Nominated by (organisation)">
+          <select id="member-organisation" name="nominatedByOrganisationId" defaultValue="" className={inputClass}>
+            <OrganisationOptions organisations={organisations} />
+          </select>
+        </FormRow>
+        <FormRow id="member-from" label="Term from">
+          <input id="member-from" name="termFrom" type="date" defaultValue={today} className={inputClass} />
+        </FormRow>
+        <FormRow id="member-to" label="Term to (optional)">
+          <input id="member-to" name="termTo" type="date" className={inputClass} />
+        </FormRow>
+        {council.workingGroups.length > 0 && (
+          <fieldset className="sm:col-span-2">
+            <legend className="text-sm font-medium">Working groups</legend>
+            {council.workingGroups.map((g) => (
+              <label key={g.id} className="mr-4 inline-flex items-center gap-1">
+                <input type="checkbox" name="workingGroupIds" value={g.id} />
+                {g.nameEn}
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </ActionForm>
+    </Card>
+  );
+}

@@ -1,0 +1,97 @@
+import { getTranslations } from 'next-intl/server';
+import { ActionForm } from '@/components/action-form';
+import { OrganisationOptions } from '@/components/choice-options';
+import { ReorderControls } from '@/components/reorder-controls';
+import { FormRow, inputClass } from '@/components/field';
+import { Card, DataTable, Td, Tr } from '@/components/ui';
+import type { getMeeting, listOrganisationChoices } from '@/db/meetings';
+import { countryName } from '@/lib/countries';
+import { ORGANISATION_ROLES } from '@/lib/domain';
+import { linkOrganisationAction, moveOrganisationAction, unlinkOrganisationAction } from '../actions';
+
+type Meeting = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
+
+/** The organisations behind a meeting (organiser, co-organisers, participants), in order; editors link and reorder. */
+export async function OrganisationsSection({
+  meeting,
+  canEdit,
+  organisationChoices,
+}: {
+  meeting: Meeting;
+  canEdit: boolean;
+  organisationChoices: Awaited<ReturnType<typeof listOrganisationChoices>>;
+}) {
+  const t = await getTranslations({ locale: 'en', namespace: 'Organisation' });
+  return (
+    <section aria-labelledby="organisations" className="mt-8">
+      <h2 id="organisations" className="text-lg font-semibold">
+        Organisations
+      </h2>
+      {meeting.organisations.length === 0 ? (
+        <p className="mt-2 text-slate-700">No organisations are linked to this meeting yet.</p>
+      ) : (
+        <DataTable
+          label="Organisations table"
+          columns={['Organisation', 'Role', 'Type', 'Country', canEdit && 'Order']}
+        >
+          {meeting.organisations.map((organisation, index) => {
+            const name = organisation.acronym ?? organisation.nameEn;
+            return (
+              <Tr key={organisation.id}>
+                <Td>
+                  {organisation.nameEn}
+                  {organisation.acronym && <span className="text-slate-700"> ({organisation.acronym})</span>}
+                </Td>
+                <Td>{t(`role.${organisation.role}`)}</Td>
+                <Td>{t(`type.${organisation.type}`)}</Td>
+                <Td>{organisation.country ? countryName(organisation.country, 'en') : 'International'}</Td>
+                {canEdit && (
+                  <Td>
+                    <div className="flex flex-wrap gap-1">
+                      <ReorderControls
+                        action={moveOrganisationAction.bind(null, meeting.id, organisation.id)}
+                        name={name}
+                        index={index}
+                        count={meeting.organisations.length}
+                      />
+                      <ActionForm
+                        action={unlinkOrganisationAction.bind(null, meeting.id, organisation.id)}
+                        variant="secondary"
+                        submitLabel={
+                          <>
+                            Remove<span className="sr-only"> {name}</span>
+                          </>
+                        }
+                      />
+                    </div>
+                  </Td>
+                )}
+              </Tr>
+            );
+          })}
+        </DataTable>
+      )}
+      {canEdit && (
+        <Card className="mt-3">
+          <h3 className="mb-2 font-semibold">Link an organisation</h3>
+          <ActionForm action={linkOrganisationAction.bind(null, meeting.id)} submitLabel="Link organisation">
+            <FormRow id="link-organisation" label="Organisation">
+              <select id="link-organisation" name="organisationId" className={inputClass} defaultValue="">
+                <OrganisationOptions organisations={organisationChoices} />
+              </select>
+            </FormRow>
+            <FormRow id="link-role" label="Role">
+              <select id="link-role" name="role" className={inputClass} defaultValue="co_organiser">
+                {ORGANISATION_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`role.${role}`)}
+                  </option>
+                ))}
+              </select>
+            </FormRow>
+          </ActionForm>
+        </Card>
+      )}
+    </section>
+  );
+}
