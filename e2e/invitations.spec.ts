@@ -190,7 +190,10 @@ test('one accepts, one declines without JavaScript, one is revoked; staff see it
 
   await openInvitations(page);
   const table = page.getByRole('group', { name: 'Invitations table' });
-  await table.getByRole('button', { name: `Revoke ${people[2]!.email}` }).click();
+  // Revoking asks first: the button opens the question, and only the second button revokes.
+  await table.getByText(`Revoke ${people[2]!.email}`, { exact: true }).click();
+  await expect(table.getByRole('row').filter({ hasText: people[2]!.email })).not.toContainText('Revoked');
+  await table.getByRole('button', { name: `Yes, revoke ${people[2]!.email}` }).click();
   await expect(table.getByRole('row').filter({ hasText: people[2]!.email })).toContainText('Revoked');
   await expect(table.getByRole('row').filter({ hasText: people[1]!.email })).toContainText('Accepted');
   await expect(table.getByRole('row').filter({ hasText: people[0]!.email })).toContainText(

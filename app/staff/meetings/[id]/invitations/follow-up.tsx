@@ -146,6 +146,10 @@ export function FollowUp({
                       action={revokeInvitationAction.bind(null, meetingId, r.id)}
                       submitLabel={`Revoke ${r.email}`}
                       variant="danger"
+                      confirm={{
+                        question: 'Their link stops working at once, and a seat they held goes to the waiting list.',
+                        confirmLabel: `Yes, revoke ${r.email}`,
+                      }}
                     >
                       {null}
                     </ActionForm>
