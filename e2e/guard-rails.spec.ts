@@ -1,7 +1,14 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { classifyAction, expectedRefusals, refusalIn, securityHeaderProblems, type Identity } from './checks';
 import { databaseSnapshotter } from './db-snapshot';
-import { DEMO_INVITATION_ID, discoverActions, discoverRoutes, ROUTE_ACCESS, sampleUrls } from './discovery';
+import {
+  classificationProblems,
+  DEMO_INVITATION_ID,
+  discoverActions,
+  discoverRoutes,
+  ROUTE_ACCESS,
+  sampleUrls,
+} from './discovery';
 import { e2eSettings } from './settings';
 import { staffContextWithRole } from './staff';
 
@@ -74,8 +81,9 @@ test('every route is classified; staff pages send the signed-out to sign-in and 
   console.info(
     `[authorisation matrix] ${routes.filter((r) => r.kind === 'page').length} pages and ${routes.filter((r) => r.kind === 'route').length} route handlers found`,
   );
-  const unclassified = routes.filter((r) => !ROUTE_ACCESS[r.pattern]).map((r) => r.pattern);
+  const { unclassified, missing } = classificationProblems(routes);
   expect(unclassified, 'routes with no entry in e2e/discovery.ts ROUTE_ACCESS').toEqual([]);
+  expect(missing, 'entries in e2e/discovery.ts ROUTE_ACCESS for routes the build does not have').toEqual([]);
 
   const samples = {
     id: '0b7a7c1e-5d1f-4c43-9a51-000000000101',
