@@ -1,5 +1,12 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { classifyAction, expectedRefusals, refusalIn, securityHeaderProblems, type Identity } from './checks';
+import {
+  classifyAction,
+  databaseChanges,
+  expectedRefusals,
+  refusalIn,
+  securityHeaderProblems,
+  type Identity,
+} from './checks';
 import { databaseSnapshotter } from './db-snapshot';
 import {
   classificationProblems,
@@ -46,10 +53,11 @@ test('every server action refuses each caller below its least role, and the data
   const actions = discoverActions();
   console.info(`[authorisation matrix] ${actions.length} server actions found in the build`);
   expect(actions.length).toBeGreaterThan(0);
-  const db = databaseSnapshotter();
-  console.info(
-    `[authorisation matrix] database unchanged check: ${db ? 'on (PostgreSQL)' : 'off (embedded database is the server’s alone)'}`,
-  );
+  const db = databaseSnapshotter({
+    databaseUrl: process.env.DATABASE_URL,
+    embeddedPort: e2eSettings.pgliteSocketPort,
+  });
+  console.info(`[authorisation matrix] database unchanged check on ${db.where}`);
   const table: string[] = [];
   try {
     for (const action of actions) {
@@ -63,15 +71,17 @@ test('every server action refuses each caller below its least role, and the data
         kind: 'unclassifiable',
       });
       for (const [identity, expected] of Object.entries(expectedRefusals(kind)) as [Identity, unknown][]) {
-        const before = await db?.snapshot();
+        const before = await db.snapshot();
         const answer = await callAction(requests[identity]!, action);
         expect(refusalIn(answer.body), `${label} as ${identity}`).toEqual(expected);
-        if (db) expect(await db.snapshot(), `${label} as ${identity} changed the database`).toEqual(before);
+        expect(databaseChanges(before, await db.snapshot()), `${label} as ${identity} changed the database`).toEqual(
+          [],
+        );
       }
       table.push(`${label}: ${kind.kind === 'staff' ? `least role ${kind.least}` : kind.kind}`);
     }
   } finally {
-    await db?.close();
+    await db.close();
   }
   console.info(`[authorisation matrix]\n  ${table.join('\n  ')}`);
 });
