@@ -11,18 +11,31 @@ import type { PGlite } from '@electric-sql/pglite';
 //
 // PGlite is one session shared with the app. So each client's messages up to a Sync (or a simple Query) run as one
 // unit under both of PGlite's locks: never between the statements of an app transaction, and never with an app query
-// between a Parse and its Execute. A client's Terminate closes its socket, never the app's session.
+// between a Parse and its Execute. A client's Terminate closes its socket, never the app's session; a client that
+// leaves a transaction open after its unit (BEGIN on its own) has it rolled back and is disconnected, since the app's
+// next query would otherwise run inside it.
 
 const SSL_REQUEST = 80_877_103;
 const PROTOCOL_3 = 196_608;
-const [SYNC, QUERY, FLUSH, TERMINATE] = ['S', 'Q', 'H', 'X'].map((c) => c.charCodeAt(0));
+const [SYNC, QUERY, FLUSH, TERMINATE, IDLE] = ['S', 'Q', 'H', 'X', 'I'].map((c) => c.charCodeAt(0));
+
+function simpleQuery(sql: string): Uint8Array {
+  const text = Buffer.from(`${sql}\0`);
+  const message = Buffer.alloc(5 + text.length);
+  message.write('Q', 0);
+  message.writeInt32BE(4 + text.length, 1);
+  text.copy(message, 5);
+  return new Uint8Array(message);
+}
+const ROLLBACK = simpleQuery('rollback');
 
 export interface LoopbackServer {
   port: number;
   close(): Promise<void>;
 }
 
-export function serveOnLoopback(pg: PGlite, port: number): Promise<LoopbackServer> {
+export async function serveOnLoopback(pg: PGlite, port: number): Promise<LoopbackServer> {
+  await pg.waitReady;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -33,15 +46,24 @@ export function serveOnLoopback(pg: PGlite, port: number): Promise<LoopbackServe
     let started = false;
     let unit: Uint8Array[] = [];
     let queue = Promise.resolve();
-    const run = (messages: Uint8Array[]) => {
+    const run = (messages: Uint8Array[], endsReady: boolean) => {
       queue = queue
         .then(() =>
           pg._runExclusiveTransaction(() =>
             pg._runExclusiveQuery(async () => {
+              // A unit that ends in Sync or Query is answered last by ReadyForQuery, whose last byte is the status.
+              let last = IDLE;
               for (const message of messages) {
                 await pg.execProtocolRawStream(message, {
-                  onRawData: (data) => void (socket.writable && socket.write(data)),
+                  onRawData: (data) => {
+                    if (data.length) last = data[data.length - 1]!;
+                    if (socket.writable) socket.write(data);
+                  },
                 });
+              }
+              if (endsReady && last !== IDLE) {
+                await pg.execProtocolRawStream(ROLLBACK, { onRawData: () => {} });
+                socket.destroy();
               }
             }),
           ),
@@ -64,7 +86,7 @@ export function serveOnLoopback(pg: PGlite, port: number): Promise<LoopbackServe
           }
           if (code !== PROTOCOL_3) return void socket.destroy();
           started = true;
-          run([message]);
+          run([message], true);
           continue;
         }
         if (pending.length < 5 || pending.length < 1 + pending.readInt32BE(1)) return;
@@ -75,7 +97,7 @@ export function serveOnLoopback(pg: PGlite, port: number): Promise<LoopbackServe
         if (type === TERMINATE) return void socket.end();
         unit.push(message);
         if (type === SYNC || type === QUERY || type === FLUSH) {
-          run(unit);
+          run(unit, type !== FLUSH);
           unit = [];
         }
       }

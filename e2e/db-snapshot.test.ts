@@ -68,7 +68,14 @@ describe('the database-unchanged check on the embedded database', () => {
     await expect(outside`select * from no_such_table`).rejects.toThrow(/no_such_table/);
     await outside.end();
     expect((await pg.query<{ n: number }>('select count(*)::int as n from contacts')).rows[0]!.n).toBe(4);
-    expect(pg.isInTransaction()).toBe(false);
+  });
+
+  it('rolls back a transaction a client leaves open, so that the server’s next query is not inside it', async () => {
+    const opener = postgres(`postgres://postgres@127.0.0.1:${served.port}/postgres`, { max: 1, prepare: false });
+    await opener.unsafe('begin');
+    await opener.end({ timeout: 1 });
+    await expect(pg.query('savepoint probe')).rejects.toThrow(/transaction block/);
+    expect((await pg.query<{ n: number }>('select count(*)::int as n from contacts')).rows[0]!.n).toBe(4);
   });
 
   it('fails, not skips, when there is no way to fingerprint', async () => {
