@@ -5,7 +5,7 @@ import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
 import { e2eSettings } from './e2e/settings';
 
 // This file is evaluated again in every worker: everything here must come out the same each time.
-const { port, smtpPort, sinkDir, serverLog, adminEmail, adminState } = e2eSettings;
+const { port, smtpPort, pgliteSocketPort, sinkDir, serverLog, adminEmail, adminState } = e2eSettings;
 const embeddedDataDir = path.join(os.tmpdir(), `council-desk-e2e-${port}`);
 
 const executablePath = findChromium();
@@ -69,6 +69,8 @@ export default defineConfig({
       env: {
         PORT: String(port),
         DATA_DIR: embeddedDataDir,
+        // The embedded database, served on loopback for the authorisation matrix to read (e2e/db-snapshot.ts).
+        E2E_PGLITE_SOCKET_PORT: String(pgliteSocketPort),
         E2E_LOG: serverLog,
         E2E_ADMIN_EMAIL: adminEmail,
         // Long enough that a copy a test has just read is surely still kept when the test unpublishes: the 404 that

@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
 import { fillMissingDirectoryKeys } from './directory-keys';
 import { lockEmbeddedDataDir } from './embedded-lock';
+import { serveOnLoopback } from './embedded-socket';
 import * as schema from './schema';
 import { seedDemoData } from './seed';
 
@@ -70,11 +71,15 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
       console.info(`[db] new embedded database in ${pgDir}: demo data loaded`);
     }
     await fillMissingDirectoryKeys(db);
+    // Only the browser tests set this, to read the database through this process (db/embedded-socket.ts).
+    const testPort = env().E2E_PGLITE_SOCKET_PORT;
+    const socket = testPort ? await serveOnLoopback(client, testPort) : null;
     return {
       db,
       kind: 'pglite',
       where: pgDir,
       close: async () => {
+        await socket?.close();
         await client.close();
         release();
       },

@@ -37,6 +37,11 @@ export function expectedRefusals(action: ActionClass): Partial<Record<Identity, 
   return expected;
 }
 
+/** The tables whose fingerprint differs between two database snapshots (e2e/db-snapshot.ts), tables added or gone included. */
+export function databaseChanges(before: Record<string, string>, after: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((t) => before[t] !== after[t]).sort();
+}
+
 export interface HeaderExpectation {
   /** Pages reached by a token in the URL. */
   tokenInUrl: boolean;

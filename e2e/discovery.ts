@@ -5,7 +5,9 @@ import path from 'node:path';
 // covered (or fails the tests for want of a classification) without anyone remembering to list it.
 
 const root = path.resolve(import.meta.dirname, '..');
-const manifest = (name: string) => JSON.parse(fs.readFileSync(path.join(root, '.next/server', name), 'utf8'));
+const BUILD_DIR = path.join(root, '.next');
+const manifest = (name: string, buildDir = BUILD_DIR) =>
+  JSON.parse(fs.readFileSync(path.join(buildDir, 'server', name), 'utf8'));
 
 export interface DiscoveredAction {
   id: string;
@@ -44,8 +46,8 @@ export interface DiscoveredRoute {
   kind: 'page' | 'route';
 }
 
-export function discoverRoutes(): DiscoveredRoute[] {
-  const paths = Object.keys(manifest('app-paths-manifest.json') as Record<string, string>);
+export function discoverRoutes(buildDir = BUILD_DIR): DiscoveredRoute[] {
+  const paths = Object.keys(manifest('app-paths-manifest.json', buildDir) as Record<string, string>);
   return paths
     .filter((p) => !/^\/_(not-found|global-error)\//.test(p))
     .map((p) => ({ pattern: p.replace(/\/(page|route)$/, '') || '/', kind: p.endsWith('/route') ? 'route' : 'page' }));
@@ -129,6 +131,21 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/sign-in/error': { access: 'public' },
   '/staff/sign-in/request': { access: 'public' },
 };
+
+/**
+ * Both ways a classification can be wrong: a route in the build with no entry, and an entry for a route the build
+ * does not have (a file lost, renamed, or kept out of git), whose checks would otherwise pass by testing nothing.
+ */
+export function classificationProblems(
+  routes: DiscoveredRoute[],
+  access: Record<string, RouteAccess> = ROUTE_ACCESS,
+): { unclassified: string[]; missing: string[] } {
+  const built = new Set(routes.map((r) => r.pattern));
+  return {
+    unclassified: [...built].filter((pattern) => !access[pattern]),
+    missing: Object.keys(access).filter((pattern) => !built.has(pattern)),
+  };
+}
 
 /** Turns a route pattern into concrete URLs, with `samples` for its dynamic segments. */
 export function sampleUrls(pattern: string, samples: Record<string, string>): string[] {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
-import { expect, test, type Page } from '@playwright/test';
-import { waitForMail, type ReceivedMail } from './mailbox';
+import { type Page } from '@playwright/test';
+import { type ReceivedMail } from './mailbox';
 import { e2eSettings } from './settings';
+import { expect, test } from './test';
 
 // Staff invite three contacts (one Russian-speaking) to the seeded upcoming working-group meeting; the emails arrive
 // at the SMTP sink in the right language with a personal link and a calendar file; each link shows the right
@@ -22,7 +23,6 @@ const origin = `http://localhost:${e2eSettings.port}`;
 test.describe.configure({ mode: 'serial' });
 
 const mails: ReceivedMail[] = [];
-const linkOf = (mail: ReceivedMail) => mail.links.find((l) => /\/i\/[A-Za-z0-9_-]{48}$/.test(l))!;
 
 const WORKING_GROUP_MEETING = '/staff/meetings/0b7a7c1e-5d1f-4c43-9a51-000000000102';
 
@@ -35,6 +35,7 @@ async function openInvitations(page: Page) {
 
 test('staff invite three contacts, and each gets the email in their language with a personal link and a calendar file', async ({
   page,
+  mailbox,
 }) => {
   test.setTimeout(90_000);
   await page.goto('/staff/contacts');
@@ -70,8 +71,8 @@ test('staff invite three contacts, and each gets the email in their language wit
 
   for (const person of people) {
     const subject = person.language === 'Russian' ? `Приглашение: ${meetingRu}` : `Invitation: ${meetingEn}`;
-    const mail = await waitForMail(person.email, { subject });
-    expect(linkOf(mail), person.email).toMatch(
+    const mail = await mailbox.waitFor(person.email, { subject });
+    expect(mailbox.invitationLink(mail), person.email).toMatch(
       person.language === 'Russian' ? /\/ru\/i\// : /^http:\/\/localhost:\d+\/i\//,
     );
     const ics = mail.attachments.find((a) => a.filename.endsWith('.ics'))!;
@@ -95,15 +96,19 @@ test('staff invite three contacts, and each gets the email in their language wit
   );
 });
 
-test('staff remind those who have not answered (same links), and give one invitee a new link', async ({ page }) => {
+test('staff remind those who have not answered (same links), and give one invitee a new link', async ({
+  page,
+  mailbox,
+  delegate,
+}) => {
   await openInvitations(page);
   await page.getByRole('button', { name: 'Remind the 3 who have not answered' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'reminders queued' })).toHaveText(
     '3 reminders queued for sending.',
   );
-  const reminder = await waitForMail(people[1]!.email, { subject: `Reminder: ${meetingEn}` });
-  expect(linkOf(reminder)).toBe(linkOf(mails[1]!));
-  expect((await waitForMail(people[0]!.email, { subject: `Напоминание: ${meetingRu}` })).text).toContain(
+  const reminder = await mailbox.waitFor(people[1]!.email, { subject: `Reminder: ${meetingEn}` });
+  expect(mailbox.invitationLink(reminder)).toBe(mailbox.invitationLink(mails[1]!));
+  expect((await mailbox.waitFor(people[0]!.email, { subject: `Напоминание: ${meetingRu}` })).text).toContain(
     'Напоминаем о нашем приглашении',
   );
 
@@ -112,30 +117,31 @@ test('staff remind those who have not answered (same links), and give one invite
   await expect(table.getByRole('row').filter({ hasText: people[1]!.email }).getByRole('status')).toHaveText(
     'Sent again, with the same link.',
   );
-  expect(linkOf(await waitForMail(people[1]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 }))).toBe(
-    linkOf(mails[1]!),
-  );
+  expect(
+    mailbox.invitationLink(await mailbox.waitFor(people[1]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 })),
+  ).toBe(mailbox.invitationLink(mails[1]!));
   await table.getByRole('button', { name: `New link for ${people[2]!.email}` }).click();
   await expect(table.getByRole('row').filter({ hasText: people[2]!.email }).getByRole('status')).toHaveText(
     'A new link was sent; the old one no longer works.',
   );
-  const fresh = await waitForMail(people[2]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 });
-  expect(linkOf(fresh)).not.toBe(linkOf(mails[2]!));
-  await page.goto(linkOf(mails[2]!));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
-  await expect(
-    page.getByText('A newer link to this invitation has been sent to you by email: please use that one.'),
-  ).toBeVisible();
+  const fresh = await mailbox.waitFor(people[2]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 });
+  expect(mailbox.invitationLink(fresh)).not.toBe(mailbox.invitationLink(mails[2]!));
+  const invitee = await delegate();
+  await invitee.open(mailbox.invitationLink(mails[2]!));
+  await invitee.expectLinkNotWorking(
+    'A newer link to this invitation has been sent to you by email: please use that one.',
+  );
   mails[2] = fresh;
 });
 
 test('each link shows the meeting in the invitee’s language; opening it changes nothing', async ({
   page,
   playwright,
+  mailbox,
 }) => {
   const [russian, english] = mails;
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(linkOf(russian!));
+  await page.goto(mailbox.invitationLink(russian!));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingRu);
   await expect(page.getByText('Уважаемый(ая) Ержан Ахметов!')).toBeVisible();
   // The landing page with a live invitation (the sweep in accessibility.spec.ts sees only dead links), on a phone.
@@ -148,45 +154,43 @@ test('each link shows the meeting in the invitee’s language; opening it change
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingEn);
 
-  await page.goto(linkOf(english!));
+  await page.goto(mailbox.invitationLink(english!));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingEn);
   await expect(page.getByText('Dear Aidana Jumaeva,')).toBeVisible();
 
   // Mail scanners: ten GETs and ten HEADs, and the invitation still waits for an answer.
   const scanner = await playwright.request.newContext({ storageState: { cookies: [], origins: [] } });
   for (let i = 0; i < 10; i++) {
-    expect((await scanner.get(linkOf(mails[2]!))).status()).toBe(200);
-    expect((await scanner.head(linkOf(mails[2]!))).status()).toBe(200);
+    expect((await scanner.get(mailbox.invitationLink(mails[2]!))).status()).toBe(200);
+    expect((await scanner.head(mailbox.invitationLink(mails[2]!))).status()).toBe(200);
   }
-  await page.goto(linkOf(mails[2]!));
+  await page.goto(mailbox.invitationLink(mails[2]!));
   await expect(page.getByRole('button', { name: 'I will attend' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'I cannot attend' })).toBeVisible();
 
   // A tampered link shows nothing of the meeting.
-  const link = linkOf(english!);
+  const link = mailbox.invitationLink(english!);
   const tampered = link.slice(0, -5) + (link.at(-5) === 'A' ? 'B' : 'A') + link.slice(-4);
   await page.goto(tampered);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
   await expect(page.getByText(meetingEn)).toHaveCount(0);
 });
 
-test('one accepts, one declines without JavaScript, one is revoked; staff see it all', async ({ page, browser }) => {
+test('one accepts, one declines without JavaScript, one is revoked; staff see it all', async ({
+  page,
+  mailbox,
+  delegate,
+}) => {
   const [russian, english, third] = mails;
-  await page.goto(linkOf(english!));
+  await page.goto(mailbox.invitationLink(english!));
   await page.getByRole('button', { name: 'I will attend' }).click();
   await expect(page.getByRole('heading', { name: 'You have accepted this invitation. Thank you.' })).toBeVisible();
 
-  const noScript = await browser.newContext({
-    javaScriptEnabled: false,
-    storageState: { cookies: [], origins: [] },
-    viewport: { width: 360, height: 740 },
-  });
-  const phone = await noScript.newPage();
-  await phone.goto(linkOf(russian!));
-  await phone.getByLabel('Причина (необязательно)').fill('Командировка в эти дни');
-  await phone.getByRole('button', { name: 'Я не смогу принять участие' }).click();
-  await expect(phone.getByRole('heading', { name: 'Вы отклонили приглашение.' })).toBeVisible();
-  await noScript.close();
+  const phone = await delegate({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  await phone.open(mailbox.invitationLink(russian!));
+  await phone.page.getByLabel('Причина (необязательно)').fill('Командировка в эти дни');
+  await phone.page.getByRole('button', { name: 'Я не смогу принять участие' }).click();
+  await expect(phone.page.getByRole('heading', { name: 'Вы отклонили приглашение.' })).toBeVisible();
 
   await openInvitations(page);
   const table = page.getByRole('group', { name: 'Invitations table' });
@@ -200,13 +204,16 @@ test('one accepts, one declines without JavaScript, one is revoked; staff see it
     'Declined (“Командировка в эти дни”)',
   );
 
-  await page.goto(linkOf(third!));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
-  await expect(page.getByText('This invitation has been withdrawn.')).toBeVisible();
-  await expect(page.getByText(meetingEn)).toHaveCount(0);
+  const revoked = await delegate();
+  await revoked.open(mailbox.invitationLink(third!));
+  await revoked.expectLinkNotWorking('This invitation has been withdrawn.');
+  await expect(revoked.page.getByText(meetingEn)).toHaveCount(0);
 });
 
-test('links that do not work are limited per client: the 21st in 15 minutes gets 429', async ({ playwright }) => {
+test('links that do not work are limited per client: the 21st in 15 minutes gets 429', async ({
+  playwright,
+  mailbox,
+}) => {
   const guesser = await playwright.request.newContext({
     baseURL: origin,
     storageState: { cookies: [], origins: [] },
@@ -223,7 +230,7 @@ test('links that do not work are limited per client: the 21st in 15 minutes gets
   expect(limited.status()).toBe(429);
   expect(await limited.text()).toContain('Слишком много попыток');
   // A working link from the same client is never throttled.
-  expect((await guesser.get(linkOf(mails[1]!).replace(/^https?:\/\/[^/]+/, ''))).status()).toBe(200);
+  expect((await guesser.get(mailbox.invitationLink(mails[1]!).replace(/^https?:\/\/[^/]+/, ''))).status()).toBe(200);
 });
 
 test('staff write the invitation text with a live preview; an unknown placeholder is refused', async ({ page }) => {
@@ -244,7 +251,7 @@ test('staff write the invitation text with a live preview; an unknown placeholde
   ).toHaveValue('Dear {{name}}, see you online on {{dates}}.');
 });
 
-test('no personal link ever appears in the server’s output', () => {
+test('no personal link ever appears in the server’s output', ({ mailbox }) => {
   const output = fs.readFileSync(e2eSettings.serverLog, 'utf8');
-  for (const mail of mails) expect(output).not.toContain(linkOf(mail).split('/i/')[1]!);
+  for (const mail of mails) expect(output).not.toContain(mailbox.invitationLink(mail).split('/i/')[1]!);
 });

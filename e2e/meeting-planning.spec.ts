@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { staffContextWithRole } from './staff';
+import { type Page } from '@playwright/test';
+import { expect, test } from './test';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -230,8 +230,8 @@ test('times show in the venue’s zone and in the reader’s own, across the dat
   await expect(page.getByRole('status')).toContainText('venue only');
 });
 
-test('a viewer reads the planning pages and is offered no changes', async ({ browser, page }) => {
-  const viewer = await (await staffContextWithRole(browser, page, 'viewer')).newPage();
+test('a viewer reads the planning pages and is offered no changes', async ({ staff }) => {
+  const viewer = await staff.withRole('viewer');
   await viewer.goto('/staff');
   await expect(viewer.getByRole('link', { name: 'New meeting' })).toHaveCount(0);
   await viewer.getByRole('link', { name: plenaryTitle }).click();

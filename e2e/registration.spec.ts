@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { waitForMail, type ReceivedMail } from './mailbox';
-import { staffContextWithRole } from './staff';
+import { type ReceivedMail } from './mailbox';
+import { expect, test } from './test';
 
 // Two invitees of the seeded working-group meeting register through their links: one in Russian on a phone with
 // JavaScript off (with visa-support details, which staff switched on), one in English by keyboard, who then changes
@@ -20,7 +19,6 @@ const PASSPORT = 'FA9081726';
 test.describe.configure({ mode: 'serial' });
 
 const links: Record<string, string> = {};
-const linkOf = (mail: ReceivedMail) => mail.links.find((l) => /\/i\/[A-Za-z0-9_-]{48}$/.test(l))!;
 
 type CalendarEvent = { uid: string; sequence: number; status: string; startsUtcHour: number };
 function eventOf(mail: ReceivedMail): CalendarEvent {
@@ -38,7 +36,7 @@ function eventOf(mail: ReceivedMail): CalendarEvent {
   };
 }
 
-test('staff ask for visa-support details and invite two contacts', async ({ page }) => {
+test('staff ask for visa-support details and invite two contacts', async ({ page, mailbox }) => {
   test.setTimeout(90_000);
   await page.goto(`${MEETING}/edit`);
   await page.getByLabel(/Ask delegates for visa-support details/).check();
@@ -68,21 +66,20 @@ test('staff ask for visa-support details and invite two contacts', async ({ page
   await expect(page.getByRole('status').filter({ hasText: 'invitations queued' })).toHaveText(
     '2 invitations queued for sending.',
   );
-  links.russian = linkOf(await waitForMail(russian.email, { subject: `Приглашение: ${meetingRu}` }));
-  links.english = linkOf(await waitForMail(english.email, { subject: `Invitation: ${meetingEn}` }));
+  links.russian = mailbox.invitationLink(
+    await mailbox.waitFor(russian.email, { subject: `Приглашение: ${meetingRu}` }),
+  );
+  links.english = mailbox.invitationLink(await mailbox.waitFor(english.email, { subject: `Invitation: ${meetingEn}` }));
 });
 
 test('a delegate registers in Russian on a phone with JavaScript off, errors shown per field in Russian', async ({
-  browser,
+  delegate,
+  mailbox,
 }) => {
   test.setTimeout(60_000);
-  const context = await browser.newContext({
-    javaScriptEnabled: false,
-    storageState: { cookies: [], origins: [] },
-    viewport: { width: 360, height: 740 },
-  });
-  const page = await context.newPage();
-  await page.goto(links.russian!);
+  const invitee = await delegate({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = invitee.page;
+  await invitee.open(links.russian!);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingRu);
   await page.getByRole('button', { name: 'Я приму участие' }).click();
   await expect(page.getByRole('heading', { name: 'Регистрация' })).toBeVisible();
@@ -124,22 +121,25 @@ test('a delegate registers in Russian on a phone with JavaScript off, errors sho
   await page.getByRole('link', { name: 'Уведомление о конфиденциальности' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Уведомление о конфиденциальности');
   await expect(page.getByText('удаляются через 30 дней после окончания встречи', { exact: false })).toBeVisible();
-  await context.close();
 
-  const mail = await waitForMail(russian.email, { subject: `Регистрация подтверждена: ${meetingRu}` });
+  const mail = await mailbox.waitFor(russian.email, { subject: `Регистрация подтверждена: ${meetingRu}` });
   expect(mail.text).toContain('Уважаемый(ая) Гулнора Саидова!');
   expect(mail.text).toContain('Имя как в паспорте: Gulnora Saidova');
   expect(mail.text).not.toContain(PASSPORT);
-  const invitation = eventOf(await waitForMail(russian.email, { subject: `Приглашение: ${meetingRu}` }));
+  const invitation = eventOf(await mailbox.waitFor(russian.email, { subject: `Приглашение: ${meetingRu}` }));
   const confirmed = eventOf(mail);
   expect(confirmed).toMatchObject({ uid: invitation.uid, status: 'CONFIRMED', startsUtcHour: 5 });
   expect(confirmed.sequence).toBeGreaterThan(invitation.sequence);
 });
 
-test('a delegate registers in English by keyboard, changes the arrival date, then cancels', async ({ page }) => {
+test('a delegate registers in English by keyboard, changes the arrival date, then cancels', async ({
+  delegate,
+  mailbox,
+}) => {
   test.setTimeout(60_000);
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(links.english!);
+  const invitee = await delegate({ viewport: { width: 360, height: 740 } });
+  const page = invitee.page;
+  await invitee.open(links.english!);
   await page.getByRole('button', { name: 'I will attend' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
@@ -174,7 +174,7 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'You are registered.' })).toBeVisible();
   await expect(page.getByText(`Your confirmation and calendar file were sent to ${english.email}.`)).toBeVisible();
-  const first = await waitForMail(english.email, { subject: `Registration confirmed: ${meetingEn}` });
+  const first = await mailbox.waitFor(english.email, { subject: `Registration confirmed: ${meetingEn}` });
 
   // A day earlier.
   await page.getByLabel('Arrival date').fill(arrivalFor(-2));
@@ -182,12 +182,12 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   await expect(page.getByRole('status').filter({ hasText: 'changes' })).toHaveText(
     'Your changes have been saved, and an updated confirmation has been sent.',
   );
-  const changed = await waitForMail(english.email, { subject: `Registration updated: ${meetingEn}` });
+  const changed = await mailbox.waitFor(english.email, { subject: `Registration updated: ${meetingEn}` });
   expect(changed.text).toContain(`Arrival: ${longDate(arrivalFor(-2))}`);
 
   await page.getByRole('button', { name: 'Cancel my registration' }).click();
   await expect(page.getByRole('heading', { name: 'You have cancelled your registration.' })).toBeVisible();
-  const cancelled = await waitForMail(english.email, { subject: `Registration cancelled: ${meetingEn}` });
+  const cancelled = await mailbox.waitFor(english.email, { subject: `Registration cancelled: ${meetingEn}` });
 
   const [a, b, c] = [eventOf(first), eventOf(changed), eventOf(cancelled)];
   expect(new Set([a.uid, b.uid, c.uid]).size).toBe(1);
@@ -198,7 +198,7 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
 
 test('staff see who registered, the counts, the CSV, and — as admin only — the visa details', async ({
   page,
-  browser,
+  staff,
 }) => {
   test.setTimeout(90_000);
   await page.goto(`${MEETING}/invitations`);
@@ -233,12 +233,10 @@ test('staff see who registered, the counts, the CSV, and — as admin only — t
   const detailUrl = page.url().replace(/\?.*$/, '');
 
   // A viewer sees the registration but not the passport.
-  const viewer = await staffContextWithRole(browser, page, 'viewer');
-  const viewerPage = await viewer.newPage();
+  const viewerPage = await staff.withRole('viewer');
   await viewerPage.goto(`${detailUrl}?visa=show`);
   await expect(viewerPage.getByText('Details are on file. Only admins can see them.')).toBeVisible();
   expect(await viewerPage.content()).not.toContain(PASSPORT);
-  await viewer.close();
 });
 
 /** A date near the seeded meeting (six weeks from when the database was seeded), as yyyy-mm-dd. */

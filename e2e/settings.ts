@@ -8,6 +8,8 @@ const scratch = path.join(os.tmpdir(), `council-desk-e2e-${port}-files`);
 export const e2eSettings = {
   port,
   smtpPort: port + 1,
+  // Where the server serves its embedded database for e2e/db-snapshot.ts (unused on PostgreSQL).
+  pgliteSocketPort: port + 2,
   sinkDir: path.join(scratch, 'mail'),
   serverLog: path.join(scratch, 'server.log'),
   adminEmail: 'first.admin@council.test',

@@ -1,7 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { mailTo, waitForMail } from './mailbox';
+import { type Page } from '@playwright/test';
 import { e2eSettings } from './settings';
-import { signInWithEmailLink } from './staff';
+import { expect, test } from './test';
 
 // One story, in order: the admin adds an editor and a viewer, each signs in by email, the viewer is kept out of
 // staff management (also by direct POST), and a deactivated member is locked out at once.
@@ -9,17 +8,10 @@ test.describe.configure({ mode: 'serial' });
 
 const editor = { name: 'Dilshod Yusupov', email: 'dilshod.yusupov@council.test' };
 const viewer = { name: 'Madina Saidova', email: 'madina.saidova@council.test' };
-const anonymous = { storageState: { cookies: [], origins: [] } };
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ ...anonymous, baseURL: test.info().project.use.baseURL });
-  return context.newPage();
-}
-
 let editorPage: Page;
 let viewerPage: Page;
 
-test('the admin adds an editor and a viewer, who are told by email', async ({ page }) => {
+test('the admin adds an editor and a viewer, who are told by email', async ({ page, mailbox }) => {
   await page.goto('/staff');
   await page.getByRole('link', { name: 'Staff', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Staff' })).toBeVisible();
@@ -34,7 +26,7 @@ test('the admin adds an editor and a viewer, who are told by email', async ({ pa
     await form.getByLabel('Role').selectOption(role.toLowerCase());
     await form.getByRole('button', { name: 'Add staff member' }).click();
     await expect(form.getByRole('status')).toContainText(`${person.name} was added as ${role.toLowerCase()}`);
-    const welcome = await waitForMail(person.email);
+    const welcome = await mailbox.waitFor(person.email);
     expect(welcome.subject).toBe('You have been given access to Council Desk');
   }
   const list = page.getByRole('region', { name: /Staff members/ });
@@ -55,13 +47,11 @@ test('the admin adds an editor and a viewer, who are told by email', async ({ pa
   await expect(form.getByLabel('Email')).toHaveAccessibleDescription(/Enter a valid email address/);
 });
 
-test('the editor and the viewer each sign in with a link delivered over SMTP', async ({ browser }) => {
-  editorPage = await newPage(browser);
-  await signInWithEmailLink(editorPage, editor.email);
+test('the editor and the viewer each sign in with a link delivered over SMTP', async ({ staff }) => {
+  editorPage = await staff.signedIn(editor.email);
   await expect(editorPage.getByText(`${editor.name} (editor)`)).toBeVisible();
 
-  viewerPage = await newPage(browser);
-  await signInWithEmailLink(viewerPage, viewer.email);
+  viewerPage = await staff.signedIn(viewer.email);
   await expect(viewerPage.getByText(`${viewer.name} (viewer)`)).toBeVisible();
 });
 
@@ -125,11 +115,11 @@ test('a direct POST of an admin action with the viewer’s session is refused an
   ).toHaveText('Active');
 });
 
-test('a deactivated member’s open session stops working at the next request', async ({ page, browser }) => {
+test('a deactivated member’s open session stops working at the next request', async ({ page, staff, mailbox }) => {
   // The editor was deactivated and reactivated above: their old session is gone too.
   await editorPage.goto('/staff');
   await expect(editorPage).toHaveURL(/\/staff\/sign-in/);
-  await signInWithEmailLink(editorPage, editor.email);
+  await staff.signInPage(editorPage).signIn(editor.email);
 
   await page.goto('/staff/team');
   await page.getByRole('button', { name: `Deactivate ${viewer.name}` }).click();
@@ -141,43 +131,40 @@ test('a deactivated member’s open session stops working at the next request', 
   await expect(viewerPage.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 
   // And they cannot get a new link: same page, no email.
-  const before = (await mailTo(viewer.email)).length;
-  await viewerPage.getByLabel('Work email').fill(viewer.email);
-  await viewerPage.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  const before = (await mailbox.messagesTo(viewer.email)).length;
+  await staff.signInPage(viewerPage).requestLink(viewer.email);
   await expect(viewerPage.getByRole('heading', { name: 'Check your email' })).toBeVisible();
   // A known address asked right after is delivered; by then the deactivated one would have been too.
-  await signInWithEmailLink(await newPage(browser), editor.email);
-  expect((await mailTo(viewer.email)).length).toBe(before);
+  await staff.signedIn(editor.email);
+  expect((await mailbox.messagesTo(viewer.email)).length).toBe(before);
 
   await page.getByRole('button', { name: `Reactivate ${viewer.name}` }).click();
   await expect(page.getByRole('row', { name: new RegExp(viewer.name) })).toContainText('Active');
 });
 
-test('an unknown address sees the same page and gets no email', async ({ browser }) => {
-  const stranger = await newPage(browser);
-  await stranger.goto('/staff/sign-in');
-  await stranger.getByLabel('Work email').fill('stranger@elsewhere.test');
-  await stranger.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(stranger.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-  await expect(stranger.getByText('If this address belongs to a Council Desk staff account')).toBeVisible();
-  await signInWithEmailLink(await newPage(browser), editor.email);
-  expect(await mailTo('stranger@elsewhere.test')).toHaveLength(0);
+test('an unknown address sees the same page and gets no email', async ({ staff, mailbox }) => {
+  const stranger = staff.signInPage(await staff.newPage());
+  await stranger.goto();
+  await stranger.requestLink('stranger@elsewhere.test');
+  await expect(stranger.page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect(stranger.page.getByText('If this address belongs to a Council Desk staff account')).toBeVisible();
+  await staff.signedIn(editor.email);
+  expect(await mailbox.messagesTo('stranger@elsewhere.test')).toHaveLength(0);
 });
 
-test('a bad address is refused on the form, and too many requests get a 429 page', async ({ browser }) => {
-  const visitor = await newPage(browser);
-  await visitor.goto('/staff/sign-in');
-  await visitor.getByLabel('Work email').fill('not an address');
-  await visitor.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(visitor.getByLabel('Work email')).toHaveAccessibleDescription(/Enter your email address/);
+test('a bad address is refused on the form, and too many requests get a 429 page', async ({ staff }) => {
+  const signInPage = staff.signInPage(await staff.newPage());
+  const visitor = signInPage.page;
+  await signInPage.goto();
+  await signInPage.requestLink('not an address');
+  await expect(signInPage.emailField).toHaveAccessibleDescription(/Enter your email address/);
 
   const statuses: number[] = [];
   for (let i = 0; i < 6; i++) {
-    await visitor.goto('/staff/sign-in');
-    await visitor.getByLabel('Work email').fill('flood@elsewhere.test');
+    await signInPage.goto();
     const [response] = await Promise.all([
       visitor.waitForResponse((r) => r.url().endsWith('/staff/sign-in/request')),
-      visitor.getByRole('button', { name: 'Email me a sign-in link' }).click(),
+      signInPage.requestLink('flood@elsewhere.test'),
     ]);
     statuses.push(response.status());
   }

@@ -53,6 +53,8 @@ const envSchema = z
     OUTBOX_LEASE_SECONDS: optional(z.coerce.number().int().min(5).max(3600)).default(60),
     OUTBOX_MAX_ATTEMPTS: optional(z.coerce.number().int().min(1).max(50)).default(8),
     OUTBOX_RETRY_SECONDS: optional(z.coerce.number().int().min(1).max(3600)).default(10),
+    // The browser tests' window into the embedded database (db/embedded-socket.ts); never set in production.
+    E2E_PGLITE_SOCKET_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   })
   .superRefine((env, ctx) => {
     // Several production instances on one database must share one secret, so it cannot be generated locally.
