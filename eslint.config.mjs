@@ -32,6 +32,15 @@ const NOT_FROM_DB = [
     message: 'db/ is the data access layer and must not depend on pages or UI: move what both need to lib/.',
   },
 ];
+// scripts/demo/ (the demo seed and generators) and scripts/bench/ (the bench's data and baselines) write whole
+// scenarios straight into the database, which is what they are for: they may use Drizzle and the db client. Nothing
+// the app ships needs them.
+const DEMO_AND_BENCH = [
+  {
+    group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'],
+    message: 'Demo and bench code fill the database; they must not depend on pages or UI: move what both need to lib/.',
+  },
+];
 const restrict = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 
 export default defineConfig([
@@ -39,6 +48,7 @@ export default defineConfig([
   ...nextTs,
   { plugins: { council }, rules: { 'council/no-server-only-in-client': 'error' } },
   { files: ['app/**', 'lib/**', 'scripts/**', 'proxy.ts', 'instrumentation.ts'], rules: restrict(DAL_ONLY) },
+  { files: ['scripts/demo/**', 'scripts/bench/**'], rules: restrict(DEMO_AND_BENCH) },
   { files: ['components/**'], rules: restrict([...DAL_ONLY, ...NOT_FROM_COMPONENTS]) },
   { files: ['db/**'], rules: restrict(NOT_FROM_DB) },
   // Delegate-facing and public pages: every word comes from messages/*.json, in English and Russian.
@@ -61,5 +71,13 @@ export default defineConfig([
     files: ['**/*.test.ts', 'e2e/**', 'scripts/e2e-*.mjs'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
-  globalIgnores(['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    '.next-bench/**',
+    'node_modules/**',
+    'data/**',
+    'test-results/**',
+    'playwright-report/**',
+    'next-env.d.ts',
+  ]),
 ]);

@@ -69,17 +69,13 @@ export type RouteAccess =
   | { access: 'staff'; least: 'viewer' | 'editor' | 'admin' }
   | { access: 'token' }
   | { access: 'auth' }
-  | { access: 'static' }
-  // Baselines for `npm run bench`, present only when the server is started with BENCH_ROUTES=1 (404 otherwise).
-  | { access: 'bench' };
+  | { access: 'static' };
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/[locale]': { access: 'public', locales: true },
   '/[locale]/[...rest]': { access: 'public', locales: true },
   '/[locale]/i/[token]': { access: 'token' },
   '/[locale]/privacy': { access: 'public', locales: true },
-  '/[locale]/bench': { access: 'bench' },
-  '/api/bench': { access: 'bench' },
   '/api/health': { access: 'public' },
   '/api/photos/[id]': { access: 'public' },
   '/news': { access: 'public', cached: true },
