@@ -5,7 +5,6 @@ import { env } from '@/lib/env';
 import { fillMissingDirectoryKeys } from './directory-keys';
 import { lockEmbeddedDataDir } from './embedded-lock';
 import * as schema from './schema';
-import { seedDemoData } from './seed';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** The database or an open transaction: writes that must commit together take one of these. */
@@ -17,6 +16,8 @@ export interface OpenDatabase {
   kind: DatabaseKind;
   /** A short description for logs and the health route, without credentials. */
   where: string;
+  /** This open made a new embedded database (never on PostgreSQL): empty but for the migrations. */
+  created: boolean;
   close(): Promise<void>;
 }
 
@@ -46,6 +47,7 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   return {
     db,
     kind: 'postgres',
+    created: false,
     where: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
     close: () => client.end(),
   };
@@ -65,14 +67,13 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     await client.waitReady;
     const db = drizzle(client, { schema, casing: 'snake_case' });
     await migrate(db, { migrationsFolder });
-    if (isNew) {
-      await seedDemoData(db);
-      console.info(`[db] new embedded database in ${pgDir}: demo data loaded`);
-    }
+    // Never seeded here: the demo data stays out of the app's bundle (`npm run dev` and `npm run db:seed` load it).
+    if (isNew) console.info(`[db] new embedded database in ${pgDir}`);
     await fillMissingDirectoryKeys(db);
     return {
       db,
       kind: 'pglite',
+      created: isNew,
       where: pgDir,
       close: async () => {
         await client.close();
@@ -85,7 +86,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   }
 }
 
-/** Opens, migrates and (for a new embedded database) seeds; the caller owns the result. */
+/** Opens and migrates; the caller owns the result. */
 export function openDatabase(options: { url?: string; dataDir: string }): Promise<OpenDatabase> {
   return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
 }

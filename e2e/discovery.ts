@@ -60,7 +60,7 @@ export function discoverRoutes(): DiscoveredRoute[] {
  * - token: anyone holding the token in its URL.
  * - auth / static: Auth.js's own endpoints, and build-time files.
  */
-/** A registration of the seeded plenary's attendance (db/demo-attendance.ts), for routes that name one. */
+/** A registration of the seeded plenary's attendance (scripts/demo/demo-attendance.ts), for routes that name one. */
 export const DEMO_INVITATION_ID = '0b7a7c1e-5d1f-4c43-9a51-000000003000';
 
 export type RouteAccess =
