@@ -32,15 +32,39 @@ const NOT_FROM_DB = [
     message: 'db/ is the data access layer and must not depend on pages or UI: move what both need to lib/.',
   },
 ];
+const NOT_DEMO_OR_BENCH = [
+  {
+    group: ['@/scripts/demo/*', '@/scripts/bench/*', '**/scripts/demo/*', '**/scripts/bench/*'],
+    message:
+      'Demo data and bench code stay out of the production bundle: load the demo with `npm run db:seed`, and put a ' +
+      'bench-only route in a *.bench.ts(x) file (built only by `npm run bench`).',
+  },
+];
+// scripts/demo/ (the demo seed and generators) and scripts/bench/ (the bench's data and baselines) write whole
+// scenarios straight into the database, which is what they are for: they may use Drizzle and the db client. Nothing
+// the app ships may import them (NOT_DEMO_OR_BENCH), and a test of the production build checks it.
+const DEMO_AND_BENCH = [
+  {
+    group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'],
+    message: 'Demo and bench code fill the database; they must not depend on pages or UI: move what both need to lib/.',
+  },
+];
 const restrict = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   { plugins: { council }, rules: { 'council/no-server-only-in-client': 'error' } },
-  { files: ['app/**', 'lib/**', 'scripts/**', 'proxy.ts', 'instrumentation.ts'], rules: restrict(DAL_ONLY) },
-  { files: ['components/**'], rules: restrict([...DAL_ONLY, ...NOT_FROM_COMPONENTS]) },
-  { files: ['db/**'], rules: restrict(NOT_FROM_DB) },
+  {
+    files: ['app/**', 'lib/**', 'proxy.ts', 'instrumentation.ts'],
+    rules: restrict([...DAL_ONLY, ...NOT_DEMO_OR_BENCH]),
+  },
+  { files: ['scripts/**'], rules: restrict(DAL_ONLY) },
+  { files: ['scripts/demo/**', 'scripts/bench/**'], rules: restrict(DEMO_AND_BENCH) },
+  { files: ['components/**'], rules: restrict([...DAL_ONLY, ...NOT_FROM_COMPONENTS, ...NOT_DEMO_OR_BENCH]) },
+  { files: ['db/**'], rules: restrict([...NOT_FROM_DB, ...NOT_DEMO_OR_BENCH]) },
+  // The bench's baseline routes (built into .next-bench by `npm run bench` only, never into .next: next.config.ts).
+  { files: ['app/**/*.bench.ts', 'app/**/*.bench.tsx'], rules: restrict(DAL_ONLY) },
   // Delegate-facing and public pages: every word comes from messages/*.json, in English and Russian.
   {
     files: [
@@ -61,5 +85,13 @@ export default defineConfig([
     files: ['**/*.test.ts', 'e2e/**', 'scripts/e2e-*.mjs'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
-  globalIgnores(['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    '.next-bench/**',
+    'node_modules/**',
+    'data/**',
+    'test-results/**',
+    'playwright-report/**',
+    'next-env.d.ts',
+  ]),
 ]);

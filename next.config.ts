@@ -4,7 +4,19 @@ import { staticSecurityHeaders } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+// `npm run bench` builds and serves an app of its own (BENCH_BUILD=1, scripts/bench-app.ts): the same app plus its
+// baseline routes, which are *.bench.ts(x) files, and in a folder of its own. The production build (`npm run build`,
+// into .next) sees no such file as a route, so it has none of them (e2e/production-build.spec.ts checks the output).
+const benchBuild = process.env.BENCH_BUILD === '1';
+
 const nextConfig: NextConfig = {
+  ...(benchBuild && {
+    distDir: '.next-bench',
+    pageExtensions: ['bench.tsx', 'bench.ts', 'tsx', 'ts', 'jsx', 'js'],
+    // Next adds its build folder's route types to the tsconfig it checks with, rewriting the file, unless that
+    // tsconfig extends another: the bench's own one does, so tsconfig.json stays as committed.
+    typescript: { tsconfigPath: 'tsconfig.bench.json' },
+  }),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,

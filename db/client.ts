@@ -6,7 +6,6 @@ import { fillMissingDirectoryKeys } from './directory-keys';
 import { lockEmbeddedDataDir } from './embedded-lock';
 import { serveOnLoopback } from './embedded-socket';
 import * as schema from './schema';
-import { seedDemoData } from './seed';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** The database or an open transaction: writes that must commit together take one of these. */
@@ -18,6 +17,8 @@ export interface OpenDatabase {
   kind: DatabaseKind;
   /** A short description for logs and the health route, without credentials. */
   where: string;
+  /** This open made a new embedded database (never on PostgreSQL): empty but for the migrations. */
+  created: boolean;
   close(): Promise<void>;
 }
 
@@ -47,6 +48,7 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   return {
     db,
     kind: 'postgres',
+    created: false,
     where: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
     close: () => client.end(),
   };
@@ -66,10 +68,8 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     await client.waitReady;
     const db = drizzle(client, { schema, casing: 'snake_case' });
     await migrate(db, { migrationsFolder });
-    if (isNew) {
-      await seedDemoData(db);
-      console.info(`[db] new embedded database in ${pgDir}: demo data loaded`);
-    }
+    // Never seeded here: the demo data stays out of the app's bundle (`npm run dev` and `npm run db:seed` load it).
+    if (isNew) console.info(`[db] new embedded database in ${pgDir}`);
     await fillMissingDirectoryKeys(db);
     // Only the browser tests set this, to read the database through this process (db/embedded-socket.ts).
     const testPort = env().E2E_PGLITE_SOCKET_PORT;
@@ -77,6 +77,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     return {
       db,
       kind: 'pglite',
+      created: isNew,
       where: pgDir,
       close: async () => {
         await socket?.close();
@@ -90,7 +91,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   }
 }
 
-/** Opens, migrates and (for a new embedded database) seeds; the caller owns the result. */
+/** Opens and migrates; the caller owns the result. */
 export function openDatabase(options: { url?: string; dataDir: string }): Promise<OpenDatabase> {
   return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
 }

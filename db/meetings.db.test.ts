@@ -4,7 +4,7 @@ import { getDatabase, getDb } from './client';
 import { getHomeCouncil } from './councils';
 import { getMeeting, listPublicMeetings, listStaffMeetings } from './meetings';
 import { councils, meetingOrganisations, meetings, organisations } from './schema';
-import { DEMO_COUNCIL_ID, DEMO_PLENARY_ID, DEMO_WORKING_GROUP_ID, seedDemoData } from './seed';
+import { DEMO_COUNCIL_ID, DEMO_PLENARY_ID, DEMO_WORKING_GROUP_ID, seedDemoData } from '@/scripts/demo/seed';
 
 // Signed in as a viewer: these tests are about the queries; the e2e and action tests cover sign-in itself.
 vi.mock('@/lib/auth/staff', () => ({
@@ -13,6 +13,9 @@ vi.mock('@/lib/auth/staff', () => ({
 
 // The same migrations, seed and queries on both embedded PGlite and PostgreSQL (see vitest.config.ts).
 describe(`database (${process.env.TEST_DATABASE_KIND})`, () => {
+  // When the demo is loaded, for every test below (its working-group meeting is dated from then).
+  const seededAt = new Date('2026-11-27T08:00:00Z');
+
   it('opens the configured kind of database with every migration applied', async () => {
     const database = await getDatabase();
     expect(database.kind).toBe(process.env.TEST_DATABASE_KIND);
@@ -28,16 +31,15 @@ describe(`database (${process.env.TEST_DATABASE_KIND})`, () => {
 
   it('seeds the demo council once, however often it runs', async () => {
     const db = await getDb();
-    const now = new Date('2026-11-27T08:00:00Z');
-    await seedDemoData(db, { now });
-    await seedDemoData(db, { now });
+    await seedDemoData(db, { now: seededAt });
+    await seedDemoData(db, { now: seededAt });
     const [councilCount] = await db.select({ n: count() }).from(councils);
     const [meetingCount] = await db.select({ n: count() }).from(meetings);
     const [organisationCount] = await db.select({ n: count() }).from(organisations);
     expect({ councils: councilCount?.n, meetings: meetingCount?.n, organisations: organisationCount?.n }).toEqual({
       councils: 1,
       meetings: 2,
-      // The base twelve and the ten of the plenary's attendance (db/demo-attendance.ts).
+      // The base twelve and the ten of the plenary's attendance (scripts/demo/demo-attendance.ts).
       organisations: 22,
     });
 
@@ -57,11 +59,11 @@ describe(`database (${process.env.TEST_DATABASE_KIND})`, () => {
     expect(before.upcoming.map((m) => m.id)).toEqual([DEMO_PLENARY_ID, DEMO_WORKING_GROUP_ID]);
   });
 
-  it('places the working-group meeting about six weeks after the database is created, online', async () => {
+  it('places the working-group meeting about six weeks after the demo is loaded, online', async () => {
     const meeting = await getMeeting({ id: DEMO_WORKING_GROUP_ID });
     expect(meeting?.format).toBe('online');
     expect(meeting?.kind).toBe('working_group');
-    const days = (meeting!.startsAt.getTime() - Date.now()) / 86_400_000;
+    const days = (meeting!.startsAt.getTime() - seededAt.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(40);
     expect(days).toBeLessThan(44);
   });

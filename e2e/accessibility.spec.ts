@@ -116,8 +116,6 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   for (const route of discoverRoutes().filter((r) => r.kind === 'page')) {
     const access = ROUTE_ACCESS[route.pattern];
     expect(access, `${route.pattern} is not classified in e2e/discovery.ts`).toBeTruthy();
-    // Not there outside `npm run bench` (guard-rails.spec.ts checks they answer 404).
-    if (access!.access === 'bench') continue;
     const perRoute: Record<string, string[]> = {
       '/staff/mail/[id]': [messageHref!],
       '/staff/contacts/[id]': [contactHref!],

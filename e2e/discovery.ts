@@ -62,7 +62,7 @@ export function discoverRoutes(buildDir = BUILD_DIR): DiscoveredRoute[] {
  * - token: anyone holding the token in its URL.
  * - auth / static: Auth.js's own endpoints, and build-time files.
  */
-/** A registration of the seeded plenary's attendance (db/demo-attendance.ts), for routes that name one. */
+/** A registration of the seeded plenary's attendance (scripts/demo/demo-attendance.ts), for routes that name one. */
 export const DEMO_INVITATION_ID = '0b7a7c1e-5d1f-4c43-9a51-000000003000';
 
 export type RouteAccess =
@@ -71,17 +71,13 @@ export type RouteAccess =
   | { access: 'staff'; least: 'viewer' | 'editor' | 'admin' }
   | { access: 'token' }
   | { access: 'auth' }
-  | { access: 'static' }
-  // Baselines for `npm run bench`, present only when the server is started with BENCH_ROUTES=1 (404 otherwise).
-  | { access: 'bench' };
+  | { access: 'static' };
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/[locale]': { access: 'public', locales: true },
   '/[locale]/[...rest]': { access: 'public', locales: true },
   '/[locale]/i/[token]': { access: 'token' },
   '/[locale]/privacy': { access: 'public', locales: true },
-  '/[locale]/bench': { access: 'bench' },
-  '/api/bench': { access: 'bench' },
   '/api/health': { access: 'public' },
   '/api/photos/[id]': { access: 'public' },
   '/news': { access: 'public', cached: true },

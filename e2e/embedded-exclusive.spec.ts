@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +47,13 @@ test('a second server on the same embedded data directory is refused, and the fi
   test.setTimeout(90_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-exclusive-'));
   const [portA, portB] = [await freePort(), await freePort()];
+  // The server never seeds: the demo is loaded first, as the README says (and before the server holds the directory).
+  const seeded = spawnSync('npm', ['run', '--silent', 'db:seed'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+  });
+  expect(seeded.status, seeded.stderr).toBe(0);
   const first = startServer(portA, dataDir);
   try {
     await waitForHealth(portA, first.child);

@@ -225,7 +225,7 @@ export async function runAppBench({
   process.once('exit', stopAll);
   try {
     // ── A database of its own on the server, fresh each run ──
-    const { freshBenchDatabase, runSqlScript, holdBackAllMailBut } = await import('@/db/app-bench');
+    const { freshBenchDatabase, runSqlScript, holdBackAllMailBut } = await import('./bench/app-bench');
     const benchUrl = new URL(await freshBenchDatabase(serverUrl));
 
     const [port, smtpPort] = [await freePort(), await freePort()];
@@ -246,12 +246,18 @@ export async function runAppBench({
     await openAppDatabase();
 
     if (build) {
-      log('Building (next build)…');
+      log('Building (next build, with the baseline routes, into .next-bench)…');
+      // The build points next-env.d.ts at its own folder's route types; the editor and `tsc` should go on seeing the
+      // production app's, so the file is put back as it was.
+      const nextEnvFile = path.join(root, 'next-env.d.ts');
+      const nextEnv = fs.existsSync(nextEnvFile) ? fs.readFileSync(nextEnvFile, 'utf8') : null;
       const built = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], {
         cwd: root,
         stdio: 'ignore',
-        env: { ...process.env, ...env, NODE_ENV: 'production' },
+        env: { ...process.env, ...env, NODE_ENV: 'production', BENCH_BUILD: '1' },
       });
+      if (nextEnv === null) fs.rmSync(nextEnvFile, { force: true });
+      else fs.writeFileSync(nextEnvFile, nextEnv);
       if (built.status !== 0) throw new Error('next build failed');
     }
     const sink = spawn(process.execPath, [path.join(root, 'scripts/smtp-sink.mjs')], {
@@ -265,7 +271,7 @@ export async function runAppBench({
       [path.join(root, 'scripts/server.mjs'), '--hostname', 'localhost', '--port', String(port)],
       {
         cwd: root,
-        env: { ...process.env, ...env, NODE_ENV: 'production', BENCH_ROUTES: '1' },
+        env: { ...process.env, ...env, NODE_ENV: 'production', BENCH_BUILD: '1' },
         stdio: 'ignore',
       },
     );
@@ -273,7 +279,7 @@ export async function runAppBench({
 
     log('Preparing data…');
     const { prepareBenchData, publishedBenchSummary, rawInsertOfAnInvitationSend, countOutbox } =
-      await import('@/db/app-bench');
+      await import('./bench/app-bench');
     const perScenario = 2500;
     const data = await prepareBenchData({ perScenario });
     const newsSlug = await publishedBenchSummary(data.councilId);

@@ -1,13 +1,13 @@
 // `npm run bench [-- --only directory|app] [--fresh] [--seconds N] [--no-build]`: performance on PostgreSQL, never part
 // of `npm test` (machines are noisy; a benchmark reports, a test asserts). Two parts:
-//  - directory: the directory's queries on 20,000 contacts (db/directory-bench.ts);
+//  - directory: the directory's queries on 20,000 contacts (scripts/bench/directory-bench.ts);
 //  - app: a production build under load beside its baselines — a file from public/, a bare route handler, a minimal
 //    dynamic page, pgbench, raw nodemailer — plus 5,000 invitations and Lighthouse (scripts/bench-app.ts).
 // Prints a table of figures and ratios, writes JSON to test-results/bench/, and exits non-zero when a target is missed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runDirectoryBench } from '@/db/directory-bench';
+import { runDirectoryBench } from './bench/directory-bench';
 import { runAppBench } from './bench-app';
 import { runScript, UsageError } from './run-script';
 

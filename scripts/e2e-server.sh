@@ -13,6 +13,9 @@ if [ -n "${DATABASE_URL:-}" ]; then
   npm run --silent db:seed
   npm run --silent admin:create -- "$E2E_ADMIN_EMAIL"
 else
+  # A fresh embedded database, seeded before the server holds it (one process at a time); `npm start` never seeds,
+  # and the first-admin link is printed at start, as for a newcomer.
   rm -rf "$DATA_DIR"
+  npm run --silent db:seed
 fi
 exec node scripts/server.mjs --hostname localhost --port "$PORT"

@@ -1,7 +1,8 @@
 // `npm run db:generate-demo -- --contacts 20000 --organisations 2000`: fills DATABASE_URL (or the embedded database)
 // with a generated directory of that size, on top of what is there. For trying the pages at scale, and for the bench.
 import { parseArgs } from 'node:util';
-import { closeDatabase, generateDemoDirectoryInProcessDatabase, openAppDatabase } from '@/db/lifecycle';
+import { closeDatabase, openAppDatabase } from '@/db/lifecycle';
+import { generateDemoDirectoryInProcessDatabase } from './demo/demo-directory';
 import { runScript, UsageError } from './run-script';
 
 await runScript(async () => {

@@ -51,6 +51,35 @@ describe('layering rules', () => {
     ).toEqual([expect.stringMatching(/db\/ is the data access layer and must not depend on pages or UI/)]);
   });
 
+  it('keep demo data and bench code out of what the app ships, and let them fill the database', async () => {
+    const demoMessage = /Demo data and bench code stay out of the production bundle/;
+    expect(
+      await errorsFor(
+        'db/broken.ts',
+        "import { seedDemoData } from '@/scripts/demo/seed';\nexport const s = seedDemoData;\n",
+      ),
+    ).toEqual([expect.stringMatching(demoMessage)]);
+    expect(
+      await errorsFor(
+        'app/broken/page.tsx',
+        "import { readOneMeetingTitle } from '@/scripts/bench/app-bench';\nexport const r = readOneMeetingTitle;\n",
+      ),
+    ).toEqual([expect.stringMatching(demoMessage)]);
+    // The bench's own routes (built by `npm run bench` only) may use its data.
+    expect(
+      await errorsFor(
+        'app/broken/page.bench.tsx',
+        "import { readOneMeetingTitle } from '@/scripts/bench/app-bench';\nexport const r = readOneMeetingTitle;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await errorsFor('scripts/demo/fine.ts', "import { getDb } from '@/db/client';\nexport const db = getDb;\n"),
+    ).toEqual([]);
+    expect(
+      await errorsFor('scripts/broken.ts', "import { getDb } from '@/db/client';\nexport const db = getDb;\n"),
+    ).toEqual([expect.stringMatching(/Only db\/ opens the database/)]);
+  });
+
   it('refuse a client component that reaches a server-only module, naming the chain', async () => {
     const errors = await errorsFor(
       'app/staff/broken/form.tsx',

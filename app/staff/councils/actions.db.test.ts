@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { listRoster } from '@/db/councils';
 import { contacts, councilMembers, councils, workingGroupMembers, workingGroups } from '@/db/schema';
-import { DEMO_COUNCIL_ID, DEMO_WORKING_GROUP_BODY_ID, seedDemoData } from '@/db/seed';
+import { DEMO_COUNCIL_ID, DEMO_WORKING_GROUP_BODY_ID, seedDemoData } from '@/scripts/demo/seed';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import {
   addMemberAction,

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { agendaItemPeople, agendaItems, auditLog, contacts, meetingOrganisations, meetings } from '@/db/schema';
-import { DEMO_COUNCIL_ID, DEMO_PLENARY_ID, demoOrganisations, seedDemoData } from '@/db/seed';
+import { DEMO_COUNCIL_ID, DEMO_PLENARY_ID, demoOrganisations, seedDemoData } from '@/scripts/demo/seed';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import {
   addAgendaItemAction,

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, meetings, registrations, summaries, summaryPhotos, summaryVersions } from '@/db/schema';
-import { DEMO_PLENARY_ID, seedDemoData } from '@/db/seed';
+import { DEMO_PLENARY_ID, seedDemoData } from '@/scripts/demo/seed';
 import { getPublishedSummary, listPublishedSummaries, readPhotoFile } from '@/db/summaries';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import { GET as photoFile } from '@/app/api/photos/[id]/route';

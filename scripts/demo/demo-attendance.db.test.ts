@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from './client';
+import { getDb } from '@/db/client';
+import { contacts, invitations, organisations, registrations } from '@/db/schema';
 import { DEMO_ATTENDANCE } from './demo-attendance';
-import { contacts, invitations, organisations, registrations } from './schema';
 import { DEMO_PLENARY_ID, seedDemoData } from './seed';
 
 describe('the seeded plenary', () => {

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { contactKeys, organisationSearchKey } from '@/db/directory-keys';
+import { contacts, organisations } from '@/db/schema';
 import type { OrganisationType } from '@/lib/domain';
-import { contactKeys, organisationSearchKey } from './directory-keys';
-import { contacts, organisations } from './schema';
 
 // A directory the size of a real secretariat's after years of meetings (`npm run db:generate-demo`), for trying
 // the pages at scale and for `npm run bench`. Deterministic: the same counts give the same people.
@@ -187,4 +188,9 @@ export async function generateDemoDirectory(
   await db.execute(sql`vacuum analyze organisations`);
   await db.execute(sql`vacuum analyze contacts`);
   return { organisations: organisationIds.length, contacts: created };
+}
+
+/** `npm run db:generate-demo`: a generated directory of the given size, added to the process's database. */
+export async function generateDemoDirectoryInProcessDatabase(counts: { contacts: number; organisations: number }) {
+  return generateDemoDirectory(await getDb(), counts);
 }

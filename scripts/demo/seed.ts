@@ -1,7 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { calendarDateIn, zonedToInstant } from '@/lib/datetime';
-import { seedDemoAttendance } from './demo-attendance';
-import { fillMissingDirectoryKeys } from './directory-keys';
+import { getDb } from '@/db/client';
+import { fillMissingDirectoryKeys } from '@/db/directory-keys';
 import {
   agendaItemPeople,
   agendaItems,
@@ -11,8 +10,10 @@ import {
   meetings,
   organisations,
   workingGroups,
-} from './schema';
-import type { NewMeeting, NewOrganisation, OrganisationRole } from './schema';
+} from '@/db/schema';
+import type { NewMeeting, NewOrganisation, OrganisationRole } from '@/db/schema';
+import { calendarDateIn, zonedToInstant } from '@/lib/datetime';
+import { seedDemoAttendance } from './demo-attendance';
 
 // Demo data from the secretariat's news item of 15 May 2024 on the council's first meeting. Names and acronyms are
 // written exactly as the directory import expects them (shared fixtures), so a later import matches these rows
@@ -364,4 +365,9 @@ export async function seedDemoData(
     await seedDemoAttendance(tx, DEMO_PLENARY_ID);
     await fillMissingDirectoryKeys(tx);
   });
+}
+
+/** Loads the demo into the process's database (DATABASE_URL, or the embedded one): `npm run db:seed`, `npm run dev`. */
+export async function seedProcessDatabase(): Promise<void> {
+  await seedDemoData(await getDb());
 }

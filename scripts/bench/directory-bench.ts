@@ -2,10 +2,10 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { contactPageQueries, queryContactPage, type ContactFilters } from './contact-queries';
-import { generateDemoDirectory } from './demo-directory';
-import { fillMissingDirectoryKeys } from './directory-keys';
-import * as schema from './schema';
+import { contactPageQueries, queryContactPage, type ContactFilters } from '@/db/contact-queries';
+import { fillMissingDirectoryKeys } from '@/db/directory-keys';
+import * as schema from '@/db/schema';
+import { generateDemoDirectory } from '../demo/demo-directory';
 
 // `npm run bench` (scripts/bench.ts): server time of the directory's queries at scale, on PostgreSQL, in a database
 // of its own on the server of DATABASE_URL (`<name>_bench`: created, migrated and filled with 20,000 contacts and

@@ -1,14 +1,13 @@
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { PageHeader } from '@/components/ui';
-import { readOneMeetingTitle } from '@/db/app-bench';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { readOneMeetingTitle } from '@/scripts/bench/app-bench';
 
 // The same stack doing the least: a public page that reads one row from PostgreSQL, the baseline the invitation
-// landing page is held against in `npm run bench`. Present only when the server is started for the bench.
-export default async function BenchPage({ params }: PageProps<'/[locale]/bench'>) {
+// landing page is held against in `npm run bench`. A .bench.tsx file is a page only in the bench's own build
+// (next.config.ts): the production build has no such page. Typed by hand: `next typegen` sees production routes only.
+export default async function BenchPage({ params }: { params: Promise<{ locale: string }> }) {
   await connection();
-  if (process.env.BENCH_ROUTES !== '1') notFound();
   const locale = await pageLocale(params);
   const title = await readOneMeetingTitle(locale);
   return <PageHeader title={title ?? '—'} />;

@@ -1,15 +1,24 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
+import { getDb } from '@/db/client';
+import { composeMessages, loadInvitationMeeting } from '@/db/invitation-mail';
+import {
+  contacts,
+  councils,
+  invitations,
+  meetings,
+  outboxMessages,
+  summaries,
+  summaryPhotos,
+  users,
+} from '@/db/schema';
 import { authSecret } from '@/lib/auth/secret';
 import { invitationToken } from '@/lib/invitation-token';
-import { getDb } from './client';
-import { composeMessages, loadInvitationMeeting } from './invitation-mail';
-import { contacts, councils, invitations, meetings, outboxMessages, summaries, summaryPhotos, users } from './schema';
 
 // Data and baselines for `npm run bench` (scripts/bench-app.ts), on the bench's own database.
 
-/** The bench's minimal dynamic page: one row. */
+/** The bench's minimal dynamic page (app/[locale]/bench/page.bench.tsx): one row. */
 export async function readOneMeetingTitle(locale: 'en' | 'ru'): Promise<string | null> {
   const db = await getDb();
   const [row] = await db

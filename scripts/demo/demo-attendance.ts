@@ -1,6 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { contacts, invitations, organisations, registrations } from '@/db/schema';
 import type { OrganisationType } from '@/lib/domain';
-import { contacts, invitations, organisations, registrations } from './schema';
 
 // The seeded Tashkent plenary's attendance: 104 registered participants, as the news item reported "more than one
 // hundred" from the five Central Asian states, UN entities and regional organisations. Every person is invented
@@ -8,7 +8,7 @@ import { contacts, invitations, organisations, registrations } from './schema';
 // directory); the organisations are the real participants. Fixed ids, so seeding twice changes nothing.
 
 const id = (block: number, n: number) => `0b7a7c1e-5d1f-4c43-9a51-${String(block * 1000 + n).padStart(12, '0')}`;
-/** Organisations of the base seed (db/seed.ts). */
+/** Organisations of the base seed (seed.ts). */
 const seeded = (n: number) => `0b7a7c1e-5d1f-4c43-9a51-${String(200 + n).padStart(12, '0')}`;
 
 // Written as the directory import expects them (shared fixtures), so importing those files matches these rows.
