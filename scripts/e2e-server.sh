@@ -15,7 +15,8 @@ if [ -n "${DATABASE_URL:-}" ]; then
 else
   # A fresh embedded database, seeded before the server holds it (one process at a time); `npm start` never seeds,
   # and the first-admin link is printed at start, as for a newcomer.
+  # The seed process must not open the loopback window onto the database (only the server under test does).
   rm -rf "$DATA_DIR"
-  npm run --silent db:seed
+  E2E_PGLITE_SOCKET_PORT= npm run --silent db:seed
 fi
 exec node scripts/server.mjs --hostname localhost --port "$PORT"
