@@ -38,7 +38,10 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   { plugins: { council }, rules: { 'council/no-server-only-in-client': 'error' } },
-  { files: ['app/**', 'lib/**', 'scripts/**', 'proxy.ts', 'instrumentation.ts'], rules: restrict(DAL_ONLY) },
+  {
+    files: ['app/**', 'lib/**', 'services/**', 'scripts/**', 'proxy.ts', 'instrumentation.ts'],
+    rules: restrict(DAL_ONLY),
+  },
   { files: ['components/**'], rules: restrict([...DAL_ONLY, ...NOT_FROM_COMPONENTS]) },
   { files: ['db/**'], rules: restrict(NOT_FROM_DB) },
   // Delegate-facing and public pages: every word comes from messages/*.json, in English and Russian.

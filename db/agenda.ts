@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { requireStaff } from '@/services/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { AgendaItemKind, AgendaPersonRole } from '@/lib/domain';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';

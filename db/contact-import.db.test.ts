@@ -16,7 +16,7 @@ import {
 import { contacts, organisations } from './schema';
 import { actAs } from './test-session';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
 // Copies of ../shared/fixtures (the secretariat's real-world files), kept in the repository so CI has them.
 const fixtures = path.join(process.cwd(), 'e2e/fixtures');

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { requireStaff } from '@/services/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { ContactLanguage } from '@/lib/domain';
 import { searchKey } from '@/lib/transliterate';
 import { recordAudit } from './audit';

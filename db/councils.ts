@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { requireStaff } from '@/services/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { contacts, councilMembers, councils, organisations, workingGroupMembers, workingGroups } from './schema';

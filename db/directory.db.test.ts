@@ -17,7 +17,7 @@ import {
 } from './schema';
 import { actAs } from './test-session';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
 async function editor() {
   const user = (await actAs('editor'))!;

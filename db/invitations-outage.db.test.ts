@@ -9,7 +9,7 @@ import { inviteContacts } from './invitations';
 import { contacts, councils, invitations, meetings, outboxMessages } from './schema';
 import { actAs } from './test-session';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
 // Invitations in bulk on PostgreSQL: 500 sent through an SMTP server that refuses connections for a while (each
 // arrives exactly once), and the time to queue 5,000.

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { requireStaff } from '@/services/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { authSecret } from '@/lib/auth/secret';
 import type {
   ContactLanguage,

@@ -1,7 +1,8 @@
 import 'server-only';
 import { renderQueuedMail } from './invitation-mail';
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { requireStaff } from '@/services/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { recordAudit } from './audit';
 import { getDb } from './client';
 import { outboxMessages, type OutboxMessage, type OutboxStatus } from './schema';

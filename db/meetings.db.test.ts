@@ -7,7 +7,7 @@ import { councils, meetingOrganisations, meetings, organisations } from './schem
 import { DEMO_COUNCIL_ID, DEMO_PLENARY_ID, DEMO_WORKING_GROUP_ID, seedDemoData } from './seed';
 
 // Signed in as a viewer: these tests are about the queries; the e2e and action tests cover sign-in itself.
-vi.mock('@/lib/auth/staff', () => ({
+vi.mock('@/services/auth/staff', () => ({
   requireStaff: vi.fn(async () => ({ id: 'viewer', email: 'viewer@example.org', name: null, role: 'viewer' })),
 }));
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { requireStaff } from '@/services/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { MeetingStatus } from '@/lib/domain';
 import { checkTransition } from '@/lib/meeting-workflow';
 import { copyAgenda } from './agenda';

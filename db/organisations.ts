@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { requireStaff } from '@/services/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { OrganisationType } from '@/lib/domain';
 import { searchKey } from '@/lib/transliterate';
 import { recordAudit } from './audit';

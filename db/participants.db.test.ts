@@ -16,7 +16,7 @@ import { submitRegistration } from './registrations';
 import { auditLog, contacts, councils, invitations, meetings, outboxMessages, registrations } from './schema';
 import { actAs, expectRefusedBelow, form, idle } from './test-session';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const staff = async (role: 'viewer' | 'editor' | 'admin') => ({

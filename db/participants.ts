@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { requireStaff } from '@/services/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { decryptJson } from '@/lib/data-key';
 import type { OrganisationType, RegistrationStatus } from '@/lib/domain';
 import { recordAudit } from './audit';

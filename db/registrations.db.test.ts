@@ -26,7 +26,7 @@ import {
 } from './schema';
 import { actAs } from './test-session';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
 const tokenOf = (link: string) => link.split('/i/')[1]!;
 

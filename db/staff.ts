@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { requireStaff } from '@/services/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { appBaseUrl } from '@/lib/env';
 import { escapeHtml, htmlButton, htmlEmail } from '@/lib/mail/html';
 import { recordAudit } from './audit';

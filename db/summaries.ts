@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { assertRole, getCurrentStaff, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { getCurrentStaff, requireStaff } from '@/services/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { OrganisationType } from '@/lib/domain';
 import { draftSummary, type FactOrganisation, type SummaryFacts } from '@/lib/summary/draft';
 import { recordAudit } from './audit';

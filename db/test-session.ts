@@ -1,5 +1,5 @@
 // Test support for server actions under Vitest: a stand-in for lib/auth whose session the test chooses, and helpers
-// to make staff and form data. Use with `vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule))`.
+// to make staff and form data. Use with `vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule))`.
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { FormState } from '@/lib/form-state';

@@ -54,25 +54,25 @@ describe('layering rules', () => {
   it('refuse a client component that reaches a server-only module, naming the chain', async () => {
     const errors = await errorsFor(
       'app/staff/broken/form.tsx',
-      "'use client';\nimport { requireStaff } from '@/lib/auth/staff';\nexport const f = requireStaff;\n",
+      "'use client';\nimport { requireStaff } from '@/services/auth/staff';\nexport const f = requireStaff;\n",
     );
     expect(errors).toEqual([
       expect.stringMatching(
-        /council\/no-server-only-in-client: '@\/lib\/auth\/staff' is server-only \(lib\/auth\/staff\.ts\)/,
+        /council\/no-server-only-in-client: '@\/services\/auth\/staff' is server-only \(services\/auth\/staff\.ts\)/,
       ),
     ]);
-    // Through an innocent-looking module: lib/actions.ts imports lib/auth/staff.
+    // Through an innocent-looking module: services/actions.ts imports services/auth/staff.
     expect(
       await errorsFor(
         'components/broken.tsx',
-        "'use client';\nimport { formDataToObject } from '@/lib/actions';\nexport const f = formDataToObject;\n",
+        "'use client';\nimport { formDataToObject } from '@/services/actions';\nexport const f = formDataToObject;\n",
       ),
-    ).toEqual([expect.stringMatching(/server-only \(lib\/actions\.ts\)/)]);
+    ).toEqual([expect.stringMatching(/server-only \(services\/actions\.ts\)/)]);
     // Server actions and type-only imports are fine.
     expect(
       await errorsFor(
         'app/staff/fine.tsx',
-        "'use client';\nimport { addStaffAction } from '@/app/staff/team/actions';\nimport type { StaffUser } from '@/lib/auth/staff';\nexport const a = addStaffAction;\nexport type S = StaffUser;\n",
+        "'use client';\nimport { addStaffAction } from '@/app/staff/team/actions';\nimport type { StaffUser } from '@/lib/auth/roles';\nexport const a = addStaffAction;\nexport type S = StaffUser;\n",
       ),
     ).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { connection } from 'next/server';
 import { listStaffMeetings, type MeetingListItem } from '@/db/meetings';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName } from '@/lib/countries';
 import { MeetingWhen } from '@/components/meeting-when';
 import { roleAtLeast } from '@/lib/auth/roles';

@@ -6,7 +6,7 @@ import { contacts } from '@/db/schema';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import { createContactAction, mergeContactAction, updateContactAction } from './actions';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const person = { name: 'Aidana Jumaeva', email: ' AIDANA.JUMAEVA@MFA-TJ.EXAMPLE.ORG ', country: 'TJ', language: 'en' };

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getContact, mergeContacts, saveContact, type ContactChangeResult } from '@/db/contacts';
 import { erasePerson } from '@/db/participants';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import type { FormState } from '@/lib/form-state';
 import { contactSchema, mergeSchema } from './contact-schema';
 

@@ -11,7 +11,7 @@ import { CONTACTS_PAGE_SIZE, listContacts, listContactTags } from '@/db/contacts
 import { listCouncils } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { readContactFilters } from '@/lib/directory-filters';
 import { toLatin } from '@/lib/transliterate';

@@ -8,7 +8,7 @@ import { inputClass } from '@/components/field';
 import { MAIL_STATUS_LABELS, MailStatus } from '@/components/mail-status';
 import { listMail } from '@/db/mail';
 import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/domain';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 import { env } from '@/lib/env';
 

@@ -24,7 +24,7 @@ import {
   updateMeeting,
   type MeetingChangeResult,
 } from '@/db/meetings';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import { parseZonedDateTime } from '@/lib/datetime';
 import { AGENDA_ITEM_KINDS, MEETING_STATUSES, ORGANISATION_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';

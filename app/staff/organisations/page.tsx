@@ -10,7 +10,7 @@ import { TableScroll } from '@/components/table-scroll';
 import { listOrganisationChoices } from '@/db/meetings';
 import { listOrganisations, ORGANISATIONS_PAGE_SIZE } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { readOrganisationFilters } from '@/lib/directory-filters';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { allTimeZones, formatDateTime } from '@/lib/datetime';
 import { updateTimeZoneAction } from './actions';
 

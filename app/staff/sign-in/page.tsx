@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { inputClass } from '@/components/field';
-import { getCurrentStaff } from '@/lib/auth/staff';
+import { getCurrentStaff } from '@/services/auth/staff';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 
 export const metadata: Metadata = { title: 'Sign in' };

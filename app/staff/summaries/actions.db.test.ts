@@ -20,7 +20,7 @@ import {
 } from './actions';
 import { POST as uploadPhoto } from './[id]/photos/route';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 // redirect() throws; the tests read where it pointed.

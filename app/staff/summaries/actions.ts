@@ -14,7 +14,7 @@ import {
   unpublishSummary,
   type SummaryChangeResult,
 } from '@/db/summaries';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import type { FormState } from '@/lib/form-state';
 import { renderMarkdown } from '@/lib/summary/markdown';
 import { refreshPublicNews } from '@/lib/summary/public-cache';

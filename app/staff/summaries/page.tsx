@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { listStaffSummaries } from '@/db/summaries';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDate } from '@/lib/datetime';
 import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
 

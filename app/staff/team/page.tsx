@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { AccessDenied } from '@/components/access-denied';
 import { listStaff } from '@/db/staff';
 import { roleAtLeast, ROLE_DESCRIPTIONS, STAFF_ROLES } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { addStaffAction, changeRoleAction, setActiveAction } from './actions';
 import { AddStaffForm, ChangeRoleForm, SetActiveForm } from './forms';
 

@@ -12,7 +12,7 @@ import {
   takeSeatAction,
 } from './actions';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 async function invitation({ deadline, visaSupport = false }: { deadline: Date; visaSupport?: boolean }) {

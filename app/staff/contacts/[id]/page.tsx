@@ -9,7 +9,7 @@ import { MergeSection } from '@/components/merge-section';
 import { findContactDuplicates, getContact, getContactLinks } from '@/db/contacts';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { AGENDA_PERSON_ROLE_LABELS, ROSTER_ROLE_LABELS } from '@/lib/domain';
 import { toLatin } from '@/lib/transliterate';

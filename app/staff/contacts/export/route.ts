@@ -1,5 +1,5 @@
 import { exportContacts } from '@/db/contacts';
-import { AuthorizationError } from '@/lib/auth/staff';
+import { AuthorizationError } from '@/lib/auth/roles';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '@/lib/contact-import';
 import { toCsv } from '@/lib/csv';
 import { readContactFilters } from '@/lib/directory-filters';

@@ -6,7 +6,7 @@ import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { listContactImports } from '@/db/contact-import';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { MAX_IMPORT_ROWS } from '@/lib/contact-import';
 import { formatDateTime } from '@/lib/datetime';
 

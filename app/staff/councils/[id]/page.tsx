@@ -12,7 +12,7 @@ import { listContactChoices } from '@/db/contacts';
 import { getCouncil, listRoster, type RosterEntry } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { calendarDateIn, formatDate } from '@/lib/datetime';
 import { ROSTER_ROLE_LABELS, ROSTER_ROLES } from '@/lib/domain';

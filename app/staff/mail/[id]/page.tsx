@@ -7,7 +7,7 @@ import { AccessDenied } from '@/components/access-denied';
 import { MailStatus } from '@/components/mail-status';
 import { getMail } from '@/db/mail';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 import { retryMailAction } from '../actions';
 import { RetryForm } from '../retry-form';

@@ -15,7 +15,7 @@ import { listContactChoices } from '@/db/contacts';
 import { getMeeting, listMeetingHistory, listOrganisationChoices } from '@/db/meetings';
 import { getMeetingSummaryId } from '@/db/summaries';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { getCurrentStaff, requireSignedInPage } from '@/lib/auth/staff';
+import { getCurrentStaff, requireSignedInPage } from '@/services/auth/staff';
 import { countryName } from '@/lib/countries';
 import { formatDateTime, toZonedParts } from '@/lib/datetime';
 import { ORGANISATION_ROLES, SUMMARY_STATUS_LABELS } from '@/lib/domain';

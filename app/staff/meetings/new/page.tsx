@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { AccessDenied } from '@/components/access-denied';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { createMeetingAction } from '../actions';
 import { meetingFormOptions } from '../form-options';
 import { MeetingForm } from '../meeting-form';

@@ -8,7 +8,7 @@ import { MergeSection } from '@/components/merge-section';
 import { listOrganisationChoices } from '@/db/meetings';
 import { findOrganisationDuplicates, getOrganisation } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
 import { mergeOrganisationAction, updateOrganisationAction } from '../actions';

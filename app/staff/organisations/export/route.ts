@@ -1,5 +1,5 @@
 import { exportOrganisations } from '@/db/organisations';
-import { AuthorizationError } from '@/lib/auth/staff';
+import { AuthorizationError } from '@/lib/auth/roles';
 import { toCsv } from '@/lib/csv';
 import { readOrganisationFilters } from '@/lib/directory-filters';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';

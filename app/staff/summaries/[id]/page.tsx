@@ -8,7 +8,7 @@ import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { getSummary, listVersions } from '@/db/summaries';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
 import { renderMarkdown } from '@/lib/summary/markdown';

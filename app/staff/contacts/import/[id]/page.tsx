@@ -14,7 +14,7 @@ import { getContactImport, previewContactImport, runContactImport, type RowOutco
 import { listOrganisationChoices } from '@/db/meetings';
 import type { ContactImport } from '@/db/schema';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, readRow, type ColumnMapping } from '@/lib/contact-import';
 import {
   cancelContactImportAction,

@@ -7,7 +7,7 @@ import { actAs } from '@/db/test-session';
 import { GET as exportContacts } from '../../export/route';
 import { GET, POST } from './route';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
 function upload(body: BodyInit | null, headers: Record<string, string> = {}) {
   return POST(new Request('http://localhost/staff/contacts/import/upload', { method: 'POST', body, headers }));

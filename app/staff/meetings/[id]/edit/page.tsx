@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AccessDenied } from '@/components/access-denied';
 import { getMeeting } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { toZonedParts } from '@/lib/datetime';
 import { updateMeetingAction } from '../../actions';
 import { meetingFormOptions } from '../../form-options';

@@ -21,7 +21,7 @@ import {
 } from '@/db/invitations';
 import { listOrganisationChoices, listWorkingGroupChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
 import {

@@ -8,7 +8,7 @@ import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
 import { getMeetingInvitationSettings } from '@/db/invitations';
 import { countParticipants, listParticipants } from '@/db/participants';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { formatDate, formatDateTime } from '@/lib/datetime';
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS, REGISTRATION_STATUSES } from '@/lib/domain';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getSummary, getVersionTexts, SUMMARY_TEXT_FIELDS } from '@/db/summaries';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 
 export const metadata: Metadata = { title: 'Compare versions' };

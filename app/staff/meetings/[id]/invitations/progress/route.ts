@@ -1,5 +1,5 @@
 import { invitationDeliveryProgress } from '@/db/invitations';
-import { AuthorizationError } from '@/lib/auth/staff';
+import { AuthorizationError } from '@/lib/auth/roles';
 import { refusedStaffRoute } from '@/lib/http';
 
 /** The delivery counts DeliveryProgress polls while a bulk send goes out. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getMeetingInvitationSettings } from '@/db/invitations';
 import { getParticipant, revealVisaDetails } from '@/db/participants';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName } from '@/lib/countries';
 import { formatDate, formatDateTime } from '@/lib/datetime';
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@/lib/domain';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listParticipants } from '@/db/participants';
-import { AuthorizationError } from '@/lib/auth/staff';
+import { AuthorizationError } from '@/lib/auth/roles';
 import { countryName } from '@/lib/countries';
 import { toCsv } from '@/lib/csv';
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@/lib/domain';
