@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { requireStaff } from '@/services/auth/staff';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import {
   defaultLanguage,
@@ -15,7 +14,7 @@ import {
 } from '@/lib/contact-import';
 import type { CsvEncoding } from '@/lib/csv';
 import type { ContactLanguage } from '@/lib/domain';
-import { recordAudit, recordAudits } from './audit';
+import { actorOf, recordAudit, recordAudits } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { contactKeys, organisationSearchKey } from './directory-keys';
 import { contactImports, contacts, organisations, type ContactImport } from './schema';
@@ -333,7 +332,7 @@ export async function createContactImport(
       })
       .returning({ id: contactImports.id });
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'contact_import.uploaded',
       entityType: 'contact_import',
       entityId: created!.id,
@@ -343,8 +342,8 @@ export async function createContactImport(
   });
 }
 
-export async function getContactImport({ id }: { id: string }): Promise<ContactImport | null> {
-  await requireStaff('editor');
+export async function getContactImport({ actor, id }: { actor: StaffUser; id: string }): Promise<ContactImport | null> {
+  assertRole(actor, 'editor');
   const db = await getDb();
   const [batch] = await db.select().from(contactImports).where(eq(contactImports.id, id));
   return batch ?? null;
@@ -355,8 +354,8 @@ export type ImportSummary = Pick<
   'id' | 'fileName' | 'status' | 'rowsDone' | 'counts' | 'createdAt' | 'createdByEmail' | 'finishedAt'
 > & { totalRows: number };
 
-export async function listContactImports(): Promise<ImportSummary[]> {
-  await requireStaff('editor');
+export async function listContactImports({ actor }: { actor: StaffUser }): Promise<ImportSummary[]> {
+  assertRole(actor, 'editor');
   const db = await getDb();
   return db
     .select({
@@ -385,8 +384,14 @@ const sourceOf = (batch: Pick<ContactImport, 'fileName' | 'createdAt'>) =>
   `Import of ${batch.fileName} on ${batch.createdAt.toISOString().slice(0, 10)}`;
 
 /** What confirming the import would do, row by row, against the directory as it is now. */
-export async function previewContactImport(batch: ContactImport): Promise<ImportPreview> {
-  await requireStaff('editor');
+export async function previewContactImport({
+  actor,
+  batch,
+}: {
+  actor: StaffUser;
+  batch: ContactImport;
+}): Promise<ImportPreview> {
+  assertRole(actor, 'editor');
   const db = await getDb();
   const mapping = batch.mapping as ColumnMapping;
   const readings = batch.rows.map((cells) => readRow(cells, mapping));
@@ -450,7 +455,7 @@ export async function saveImportMapping(
       .returning({ id: contactImports.id });
     if (!updated.length) return { ok: false, reason: 'notPreviewing' } as const;
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'contact_import.columns_chosen',
       entityType: 'contact_import',
       entityId: id,
@@ -488,7 +493,7 @@ export async function chooseImportOrganisation(
       .set({ organisationChoices: choices, updatedAt: sql`now()` })
       .where(eq(contactImports.id, id));
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'contact_import.organisation_chosen',
       entityType: 'contact_import',
       entityId: id,
@@ -510,7 +515,7 @@ export async function cancelContactImport(actor: StaffUser, id: string): Promise
       .returning({ id: contactImports.id, fileName: contactImports.fileName });
     if (!updated.length) return { ok: false, reason: 'notPreviewing' } as const;
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'contact_import.cancelled',
       entityType: 'contact_import',
       entityId: id,
@@ -541,7 +546,7 @@ export async function startContactImport(actor: StaffUser, id: string): Promise<
     });
     const { planned } = resolveOrganisations(mentions, await loadOrganisations(tx), batch.organisationChoices);
     const organisationIds: Record<string, string> = {};
-    const actorRef = { id: actor.id, email: actor.email };
+    const actorRef = actorOf(actor);
     for (const p of planned) {
       if (p.mappedTo) {
         organisationIds[p.key] = p.mappedTo.id;

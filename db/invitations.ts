@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
-import { requireStaff } from '@/services/auth/staff';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { authSecret } from '@/lib/auth/secret';
 import type {
@@ -12,7 +11,7 @@ import type {
   RegistrationStatus,
 } from '@/lib/domain';
 import { readInvitationToken } from '@/lib/invitation-token';
-import { recordAudit } from './audit';
+import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { newRecipients, sendInvitations, type InviteResult, type RecipientSelection } from './invitation-send';
 import { endRegistration, ownRegistration, type OwnRegistration } from './registrations';
@@ -46,8 +45,16 @@ export type RecipientPreview = {
   sample: { name: string; email: string; language: ContactLanguage }[];
 };
 
-export async function previewRecipients(meetingId: string, selection: RecipientSelection): Promise<RecipientPreview> {
-  await requireStaff('editor');
+export async function previewRecipients({
+  actor,
+  meetingId,
+  selection,
+}: {
+  actor: StaffUser;
+  meetingId: string;
+  selection: RecipientSelection;
+}): Promise<RecipientPreview> {
+  assertRole(actor, 'editor');
   const db = await getDb();
   const { all, fresh } = await newRecipients(db, meetingId, selection);
   return {
@@ -90,7 +97,7 @@ export async function inviteContacts(
   request: { selection: RecipientSelection; role: InvitationRole; confirmedCount: number },
 ): Promise<InviteResult> {
   assertRole(actor, 'editor');
-  return sendInvitations({ id: actor.id, email: actor.email }, meetingId, request);
+  return sendInvitations(actorOf(actor), meetingId, request);
 }
 
 // ── Follow-up ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -119,8 +126,14 @@ const latestMessage = (column: 'status' | 'last_error') =>
     `(select o.${column} from outbox_messages o where o.invitation_id = invitations.id order by o.created_at desc limit 1)`,
   );
 
-export async function listInvitations({ meetingId }: { meetingId: string }): Promise<InvitationRow[]> {
-  await requireStaff('viewer');
+export async function listInvitations({
+  actor,
+  meetingId,
+}: {
+  actor: StaffUser;
+  meetingId: string;
+}): Promise<InvitationRow[]> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return db
     .select({
@@ -151,11 +164,13 @@ export async function listInvitations({ meetingId }: { meetingId: string }): Pro
 
 /** The invitation emails of a meeting by delivery state, for the progress shown while a bulk send goes out. */
 export async function invitationDeliveryProgress({
+  actor,
   meetingId,
 }: {
+  actor: StaffUser;
   meetingId: string;
 }): Promise<Record<OutboxStatus, number>> {
-  await requireStaff('viewer');
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const rows = await db
     .select({ status: outboxMessages.status, n: count() })
@@ -229,7 +244,7 @@ export async function revokeInvitation(actor: StaffUser, id: string): Promise<In
     // A revoked invitee's seat goes to the waiting list; they are not mailed (their link no longer works).
     await endRegistration(tx, meeting, row.invitation, new Date(), {
       notify: false,
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       why: 'the invitation was revoked',
     });
   });
@@ -259,7 +274,7 @@ async function changeInvitation(
     if (row.invitation.status === 'revoked') return { ok: false, reason: 'revoked' } as const;
     await change(tx, row, meeting);
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action,
       entityType: 'invitation',
       entityId: id,
@@ -269,8 +284,8 @@ async function changeInvitation(
   });
 }
 
-export async function countUnanswered({ meetingId }: { meetingId: string }): Promise<number> {
-  await requireStaff('viewer');
+export async function countUnanswered({ actor, meetingId }: { actor: StaffUser; meetingId: string }): Promise<number> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(invitations).where(unanswered(meetingId));
   return row?.n ?? 0;
@@ -284,16 +299,18 @@ export async function remindUnanswered(
 ): Promise<InvitationChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
-  return db.transaction((tx) => remind(tx, meetingId, { id: actor.id, email: actor.email }, confirmedCount));
+  return db.transaction((tx) => remind(tx, meetingId, actorOf(actor), confirmedCount));
 }
 
 /** What the meeting's invitees were told that is no longer so, in English (for the staff page). */
 export async function pendingMeetingUpdate({
+  actor,
   meetingId,
 }: {
+  actor: StaffUser;
   meetingId: string;
 }): Promise<{ changes: string[]; recipients: number }> {
-  await requireStaff('viewer');
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const meeting = await loadInvitationMeeting(db, meetingId);
   if (!meeting) return { changes: [], recipients: 0 };
@@ -342,7 +359,7 @@ export async function sendMeetingUpdate(actor: StaffUser, meetingId: string): Pr
       .set({ calendarSequence: updated.calendarSequence, announced: announcedOf(meeting), updatedAt: sql`now()` })
       .where(eq(meetings.id, meetingId));
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'meeting.update_sent',
       entityType: 'meeting',
       entityId: meetingId,
@@ -517,8 +534,8 @@ export async function moveInvitations(
   return moved;
 }
 
-export async function getMeetingInvitationSettings({ meetingId }: { meetingId: string }) {
-  await requireStaff('viewer');
+export async function getMeetingInvitationSettings({ actor, meetingId }: { actor: StaffUser; meetingId: string }) {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return loadInvitationMeeting(db, meetingId);
 }
@@ -550,7 +567,7 @@ export async function saveInvitationTexts(
       })
       .where(eq(meetings.id, meetingId));
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'meeting.invitation_texts_saved',
       entityType: 'meeting',
       entityId: meetingId,

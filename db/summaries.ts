@@ -1,11 +1,10 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { getCurrentStaff, requireStaff } from '@/services/auth/staff';
-import { assertRole, type StaffUser } from '@/lib/auth/roles';
+import { assertRole, roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import type { OrganisationType } from '@/lib/domain';
 import { draftSummary, type FactOrganisation, type SummaryFacts } from '@/lib/summary/draft';
-import { recordAudit } from './audit';
+import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import {
   agendaItemPeople,
@@ -25,8 +24,6 @@ import {
   type SummaryPhoto,
   type SummaryText,
 } from './schema';
-
-const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
 
 export const SUMMARY_TEXT_FIELDS = [
   'slug',
@@ -259,8 +256,8 @@ async function loadPhotos(executor: DbExecutor, summaryIds: string[]): Promise<P
     .orderBy(asc(summaryPhotos.position), asc(summaryPhotos.createdAt));
 }
 
-export async function getSummary({ id }: { id: string }): Promise<StaffSummary | null> {
-  await requireStaff('viewer');
+export async function getSummary({ actor, id }: { actor: StaffUser; id: string }): Promise<StaffSummary | null> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const submitter = sql<string | null>`(select email from ${users} where ${users.id} = ${summaries.submittedById})`;
   const publisher = sql<string | null>`(select email from ${users} where ${users.id} = ${summaries.publishedById})`;
@@ -293,11 +290,13 @@ export async function getSummary({ id }: { id: string }): Promise<StaffSummary |
 }
 
 export async function getMeetingSummaryId({
+  actor,
   meetingId,
 }: {
+  actor: StaffUser;
   meetingId: string;
 }): Promise<{ id: string; status: Summary['status'] } | null> {
-  await requireStaff('viewer');
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [row] = await db
     .select({ id: summaries.id, status: summaries.status })
@@ -306,8 +305,8 @@ export async function getMeetingSummaryId({
   return row ?? null;
 }
 
-export async function listStaffSummaries() {
-  await requireStaff('viewer');
+export async function listStaffSummaries({ actor }: { actor: StaffUser }) {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return db
     .select({
@@ -327,8 +326,8 @@ export async function listStaffSummaries() {
     .orderBy(desc(meetings.startsAt));
 }
 
-export async function listVersions({ summaryId }: { summaryId: string }) {
-  await requireStaff('viewer');
+export async function listVersions({ actor, summaryId }: { actor: StaffUser; summaryId: string }) {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return db
     .select({
@@ -342,8 +341,16 @@ export async function listVersions({ summaryId }: { summaryId: string }) {
     .orderBy(desc(summaryVersions.number));
 }
 
-export async function getVersionTexts({ summaryId, numbers }: { summaryId: string; numbers: number[] }) {
-  await requireStaff('viewer');
+export async function getVersionTexts({
+  actor,
+  summaryId,
+  numbers,
+}: {
+  actor: StaffUser;
+  summaryId: string;
+  numbers: number[];
+}) {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return db
     .select()
@@ -697,11 +704,16 @@ export async function removeSummaryPhoto(
 
 /**
  * A photo's bytes for the photo route: anyone may have the photos of a published summary; the others only signed-in
- * staff. Null when there is no such photo or the caller may not see it.
+ * staff. Null when there is no such photo or the caller may not see it. `currentStaff` is asked only for an
+ * unpublished summary's photo, so public photos never cost a session lookup.
  */
-export async function readPhotoFile(
-  id: string,
-): Promise<{ data: Buffer; contentType: string; sha256: string; public: boolean } | null> {
+export async function readPhotoFile({
+  id,
+  currentStaff,
+}: {
+  id: string;
+  currentStaff: () => Promise<StaffUser | null>;
+}): Promise<{ data: Buffer; contentType: string; sha256: string; public: boolean } | null> {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -716,8 +728,10 @@ export async function readPhotoFile(
   if (!row) return null;
   if (row.status === 'published')
     return { data: row.data, contentType: row.contentType, sha256: row.sha256, public: true };
-  const staff = await getCurrentStaff();
-  return staff ? { data: row.data, contentType: row.contentType, sha256: row.sha256, public: false } : null;
+  const staff = await currentStaff();
+  return staff && roleAtLeast(staff.role, 'viewer')
+    ? { data: row.data, contentType: row.contentType, sha256: row.sha256, public: false }
+    : null;
 }
 
 // ── Public reading: published summaries only (no sign-in) ───────────────────────────────────────────────────────

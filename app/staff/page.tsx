@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function StaffDashboard() {
   await connection();
   const staff = await requireSignedInPage('/staff');
-  const { upcoming, past } = await listStaffMeetings();
+  const { upcoming, past } = await listStaffMeetings({ actor: staff });
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -77,7 +77,7 @@ export const eraseContactAction = staffAction(
     }),
   },
   async ({ confirmEmail }, { staff, bound: [id] }) => {
-    const contact = await getContact({ id });
+    const contact = await getContact({ actor: staff, id });
     if (!contact) return { status: 'error', message: 'This contact no longer exists.' };
     if (confirmEmail !== contact.email)
       return {

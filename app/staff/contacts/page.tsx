@@ -27,10 +27,10 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
   const filters = readContactFilters(params);
   const canEdit = roleAtLeast(staff.role, 'editor');
   const [{ contacts, total }, tags, councils, organisations] = await Promise.all([
-    listContacts(filters),
-    listContactTags(),
-    listCouncils(),
-    canEdit ? listOrganisationChoices() : [],
+    listContacts({ actor: staff, ...filters }),
+    listContactTags({ actor: staff }),
+    listCouncils({ actor: staff }),
+    canEdit ? listOrganisationChoices({ actor: staff }) : [],
   ]);
   const query = {
     q: filters.search,

@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: 'Councils' };
 
 export default async function CouncilsPage() {
   await connection();
-  await requireSignedInPage('/staff/councils');
-  const councils = await listCouncils();
+  const staff = await requireSignedInPage('/staff/councils');
+  const councils = await listCouncils({ actor: staff });
   return (
     <>
       <h1 className="text-2xl font-semibold">Councils</h1>

@@ -25,8 +25,8 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
   const filters = readOrganisationFilters(await searchParams);
   const canEdit = roleAtLeast(staff.role, 'editor');
   const [{ organisations, total }, parents] = await Promise.all([
-    listOrganisations(filters),
-    canEdit ? listOrganisationChoices() : [],
+    listOrganisations({ actor: staff, ...filters }),
+    canEdit ? listOrganisationChoices({ actor: staff }) : [],
   ]);
   const query = { q: filters.search, country: filters.country, type: filters.type };
   const exportQuery = new URLSearchParams(

@@ -282,7 +282,7 @@ describe('summaries', () => {
     expect((await get(stored!.id)).headers.get('cache-control')).toBe('private, no-store');
     await actAs(null);
     expect((await get(stored!.id)).status).toBe(404);
-    expect(await readPhotoFile(stored!.id)).toBeNull();
+    expect(await readPhotoFile({ id: stored!.id, currentStaff: async () => null })).toBeNull();
     expect((await get('not-a-uuid')).status).toBe(404);
 
     await expectRefusedBelow('editor', () => removePhotoAction(summaryId, stored!.id, idle, form()), snapshot);
@@ -351,7 +351,10 @@ describe('summaries', () => {
     });
     expect((await listPublishedSummaries({ page: 1, pageSize: 10 })).total).toBe(1);
     await actAs(null);
-    expect(await readPhotoFile(published!.photos[0]!.id)).toMatchObject({ public: true, contentType: 'image/jpeg' });
+    expect(await readPhotoFile({ id: published!.photos[0]!.id, currentStaff: async () => null })).toMatchObject({
+      public: true,
+      contentType: 'image/jpeg',
+    });
     expect(await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, summaryId))).toEqual(
       expect.arrayContaining([
         { action: 'summary.saved' },

@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: 'Summaries' };
 
 export default async function StaffSummariesPage() {
   await connection();
-  await requireSignedInPage('/staff/summaries');
-  const summaries = await listStaffSummaries();
+  const staff = await requireSignedInPage('/staff/summaries');
+  const summaries = await listStaffSummaries({ actor: staff });
   return (
     <>
       <h1 className="text-2xl font-semibold">Summaries</h1>

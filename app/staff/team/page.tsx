@@ -15,7 +15,7 @@ export default async function StaffTeamPage() {
   await connection();
   const me = await requireSignedInPage('/staff/team');
   if (!roleAtLeast(me.role, 'admin')) return <AccessDenied needed="admin" />;
-  const staff = await listStaff();
+  const staff = await listStaff({ actor: me });
 
   return (
     <>

@@ -35,7 +35,7 @@ export default async function ImportContactsPage({ searchParams }: PageProps<'/s
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
   const params = await searchParams;
   const problem = typeof params.problem === 'string' ? PROBLEMS[params.problem] : undefined;
-  const imports = await listContactImports();
+  const imports = await listContactImports({ actor: staff });
   const zone = staff.timeZone ?? 'UTC';
   return (
     <>

@@ -36,7 +36,7 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
   await connection();
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/councils/${id}`);
-  const council = z.uuid().safeParse(id).success ? await getCouncil({ id }) : null;
+  const council = z.uuid().safeParse(id).success ? await getCouncil({ actor: staff, id }) : null;
   if (!council) notFound();
   const query = await searchParams;
   const zone = staff.timeZone ?? 'Asia/Tashkent';
@@ -46,9 +46,9 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
   const by = query.by === 'organisation' ? 'organisation' : 'country';
   const canEdit = roleAtLeast(staff.role, 'editor');
   const [roster, contacts, organisations] = await Promise.all([
-    listRoster({ councilId: council.id, asOf }),
-    canEdit ? listContactChoices() : [],
-    canEdit ? listOrganisationChoices() : [],
+    listRoster({ actor: staff, councilId: council.id, asOf }),
+    canEdit ? listContactChoices({ actor: staff }) : [],
+    canEdit ? listOrganisationChoices({ actor: staff }) : [],
   ]);
   const groups = new Map<string, RosterEntry[]>();
   for (const entry of roster) {

@@ -20,7 +20,7 @@ export default async function MailMessagePage({ params }: PageProps<'/staff/mail
   const me = await requireSignedInPage(`/staff/mail/${id}`);
   // Bodies may carry live sign-in or personal links: admins only.
   if (!roleAtLeast(me.role, 'admin')) return <AccessDenied needed="admin" />;
-  const message = z.uuid().safeParse(id).success ? await getMail({ id }) : null;
+  const message = z.uuid().safeParse(id).success ? await getMail({ actor: me, id }) : null;
   if (!message) notFound();
 
   return (

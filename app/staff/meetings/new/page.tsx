@@ -14,7 +14,7 @@ export default async function NewMeetingPage() {
   await connection();
   const staff = await requireSignedInPage('/staff/meetings/new');
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
-  const options = await meetingFormOptions();
+  const options = await meetingFormOptions({ actor: staff });
   return (
     <>
       <p className="text-sm">

@@ -22,15 +22,15 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
   await connection();
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/organisations/${id}`);
-  const organisation = z.uuid().safeParse(id).success ? await getOrganisation({ id }) : null;
+  const organisation = z.uuid().safeParse(id).success ? await getOrganisation({ actor: staff, id }) : null;
   if (!organisation) notFound();
   const canEdit = roleAtLeast(staff.role, 'editor');
   const query = await searchParams;
   const duplicateSearch = typeof query.dup === 'string' ? query.dup.trim().slice(0, 200) : '';
   const [parents, duplicates] = canEdit
     ? await Promise.all([
-        listOrganisationChoices(),
-        findOrganisationDuplicates({ id, search: duplicateSearch || undefined }),
+        listOrganisationChoices({ actor: staff }),
+        findOrganisationDuplicates({ actor: staff, id, search: duplicateSearch || undefined }),
       ])
     : [[], []];
   const { links } = organisation;

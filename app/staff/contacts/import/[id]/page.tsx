@@ -13,7 +13,7 @@ import { TableScroll } from '@/components/table-scroll';
 import { getContactImport, previewContactImport, runContactImport, type RowOutcome } from '@/db/contact-import';
 import { listOrganisationChoices } from '@/db/meetings';
 import type { ContactImport } from '@/db/schema';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, readRow, type ColumnMapping } from '@/lib/contact-import';
 import {
@@ -49,7 +49,7 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/contacts/import/${id}`);
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
-  const batch = z.uuid().safeParse(id).success ? await getContactImport({ id }) : null;
+  const batch = z.uuid().safeParse(id).success ? await getContactImport({ actor: staff, id }) : null;
   if (!batch) notFound();
   const query = await searchParams;
   return (
@@ -67,6 +67,7 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
         <ColumnMappingStep batch={batch} />
       ) : batch.status === 'previewing' ? (
         <PreviewStep
+          staff={staff}
           batch={batch}
           show={SHOW.find((s) => s === query.show) ?? 'all'}
           page={Math.max(1, Number(query.page) || 1)}
@@ -137,8 +138,21 @@ function ColumnMappingStep({ batch }: { batch: ContactImport }) {
   );
 }
 
-async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: Show; page: number }) {
-  const [preview, organisationChoices] = await Promise.all([previewContactImport(batch), listOrganisationChoices()]);
+async function PreviewStep({
+  staff,
+  batch,
+  show,
+  page,
+}: {
+  staff: StaffUser;
+  batch: ContactImport;
+  show: Show;
+  page: number;
+}) {
+  const [preview, organisationChoices] = await Promise.all([
+    previewContactImport({ actor: staff, batch }),
+    listOrganisationChoices({ actor: staff }),
+  ]);
   const { counts } = preview;
   const shown = preview.outcomes.filter((o) => show === 'all' || o.outcome === show);
   const rejected = preview.outcomes.filter((o) => o.outcome === 'rejected');

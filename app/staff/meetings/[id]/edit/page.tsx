@@ -19,7 +19,7 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/meetings/${id}/edit`);
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
-  const meeting = z.uuid().safeParse(id).success ? await getMeeting({ id }) : null;
+  const meeting = z.uuid().safeParse(id).success ? await getMeeting({ actor: staff, id }) : null;
   if (!meeting) notFound();
   const start = toZonedParts(meeting.startsAt, meeting.timeZone);
   const end = toZonedParts(meeting.endsAt, meeting.timeZone);
@@ -59,7 +59,7 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
           deadlineDate: deadline?.date ?? '',
           deadlineTime: deadline?.time ?? '',
         }}
-        {...await meetingFormOptions()}
+        {...await meetingFormOptions({ actor: staff })}
       />
     </>
   );

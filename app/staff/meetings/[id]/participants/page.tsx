@@ -65,13 +65,15 @@ export default async function ParticipantsPage({
 }: PageProps<'/staff/meetings/[id]/participants'>) {
   await connection();
   const { id } = await params;
-  await requireSignedInPage(`/staff/meetings/${id}/participants`);
-  const meeting = z.uuid().safeParse(id).success ? await getMeetingInvitationSettings({ meetingId: id }) : null;
+  const staff = await requireSignedInPage(`/staff/meetings/${id}/participants`);
+  const meeting = z.uuid().safeParse(id).success
+    ? await getMeetingInvitationSettings({ actor: staff, meetingId: id })
+    : null;
   if (!meeting) notFound();
   const filters = readParticipantFilters(await searchParams);
   const [rows, counts] = await Promise.all([
-    listParticipants({ meetingId: id, filters }),
-    countParticipants({ meetingId: id }),
+    listParticipants({ actor: staff, meetingId: id, filters }),
+    countParticipants({ actor: staff, meetingId: id }),
   ]);
   const registered = counts.byStatus.registered;
   const filtered = Boolean(filters.status || filters.country || filters.organisationType);

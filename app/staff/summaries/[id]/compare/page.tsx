@@ -26,12 +26,12 @@ export default async function CompareVersionsPage({
   searchParams,
 }: PageProps<'/staff/summaries/[id]/compare'>) {
   const { id } = await params;
-  await requireSignedInPage(`/staff/summaries/${id}/compare`);
+  const staff = await requireSignedInPage(`/staff/summaries/${id}/compare`);
   if (!z.uuid().safeParse(id).success) notFound();
   const query = await searchParams;
   const from = versionNumber.safeParse(query.from);
   const to = versionNumber.safeParse(query.to);
-  const summary = await getSummary({ id });
+  const summary = await getSummary({ actor: staff, id });
   if (!summary) notFound();
   if (!from.success || !to.success) {
     return (
@@ -43,7 +43,7 @@ export default async function CompareVersionsPage({
       </>
     );
   }
-  const versions = await getVersionTexts({ summaryId: id, numbers: [from.data, to.data] });
+  const versions = await getVersionTexts({ actor: staff, summaryId: id, numbers: [from.data, to.data] });
   const older = versions.find((v) => v.number === from.data);
   const newer = versions.find((v) => v.number === to.data);
   if (!older || !newer) notFound();

@@ -25,8 +25,8 @@ export default async function ParticipantPage({
   const valid = z.uuid().safeParse(id).success && z.uuid().safeParse(invitationId).success;
   const [meeting, person] = valid
     ? await Promise.all([
-        getMeetingInvitationSettings({ meetingId: id }),
-        getParticipant({ meetingId: id, invitationId }),
+        getMeetingInvitationSettings({ actor: staff, meetingId: id }),
+        getParticipant({ actor: staff, meetingId: id, invitationId }),
       ])
     : [null, null];
   if (!meeting || !person) notFound();
