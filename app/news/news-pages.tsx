@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getPublishedSummary, listPublishedSummaries, type PublishedSummary } from '@/db/summaries';
+import { getPublishedSummary, listPublishedSummaries } from '@/db/published-summaries';
+import type { PublishedSummary } from '@/lib/summary/public';
 import type { Locale } from '@/lib/datetime';
 import {
   feedPath,

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, meetings, registrations, summaries, summaryPhotos, summaryVersions } from '@/db/schema';
 import { DEMO_PLENARY_ID, seedDemoData } from '@/db/seed';
-import { getPublishedSummary, listPublishedSummaries, readPhotoFile } from '@/db/summaries';
+import { getPublishedSummary, listPublishedSummaries } from '@/db/published-summaries';
+import { readPhotoFile } from '@/db/summary-photos';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import { GET as photoFile } from '@/app/api/photos/[id]/route';
 import {

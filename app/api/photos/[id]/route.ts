@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { readPhotoFile } from '@/db/summaries';
+import { readPhotoFile } from '@/db/summary-photos';
 import { getCurrentStaff } from '@/services/auth/staff';
 
 // A summary's photo. Those of published summaries are public and cacheable; the others only for signed-in staff,

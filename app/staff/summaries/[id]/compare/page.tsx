@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { getSummary, getVersionTexts, SUMMARY_TEXT_FIELDS } from '@/db/summaries';
+import { getSummary, getVersionTexts } from '@/db/summaries';
+import { SUMMARY_TEXT_FIELDS } from '@/db/summary-editing';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 

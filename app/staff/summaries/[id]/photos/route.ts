@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { addSummaryPhoto } from '@/db/summaries';
+import { addSummaryPhoto } from '@/db/summary-photos';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getCurrentStaff } from '@/services/auth/staff';
 import { htmlPage } from '@/lib/http';
