@@ -10,12 +10,13 @@ import { inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { TableHead } from '@/components/table-head';
 import { TableScroll } from '@/components/table-scroll';
-import { getContactImport, previewContactImport, runContactImport, type RowOutcome } from '@/db/contact-import';
+import { getContactImport, previewContactImport, runContactImport } from '@/db/contact-import';
 import { listOrganisationChoices } from '@/db/meetings';
 import type { ContactImport } from '@/db/schema';
 import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, readRow, type ColumnMapping } from '@/lib/contact-import';
+import type { RowOutcome } from '@/lib/contact-import-plan';
 import {
   cancelContactImportAction,
   chooseImportOrganisationAction,
