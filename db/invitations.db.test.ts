@@ -2,12 +2,11 @@ import ICAL from 'ical.js';
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from './client';
-import { renderQueuedMail } from './invitation-mail';
+import { invitationLink, renderQueuedMail, sendDueAutoReminders } from './invitation-mail';
 import { mergeContacts } from './contacts';
 import {
   answerInvitation,
   inviteContacts,
-  invitationLink,
   listInvitations,
   openInvitationLink,
   previewRecipients,
@@ -15,7 +14,6 @@ import {
   remindUnanswered,
   resendInvitation,
   revokeInvitation,
-  sendDueAutoReminders,
   sendMeetingUpdate,
 } from './invitations';
 import { auditLog, contacts, councils, invitations, meetings, outboxMessages } from './schema';

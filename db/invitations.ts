@@ -13,6 +13,19 @@ import type {
 import { readInvitationToken } from '@/lib/invitation-token';
 import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
+import {
+  ANSWERABLE_STATUSES,
+  announcedOf,
+  answerUntil,
+  changesSinceAnnounced,
+  composeMessages,
+  loadInvitationMeeting,
+  type LoadedMeeting,
+  queueMessages,
+  remind,
+  unanswered,
+  withdrawQueuedMail,
+} from './invitation-mail';
 import { newRecipients, sendInvitations, type InviteResult, type RecipientSelection } from './invitation-send';
 import { endRegistration, ownRegistration, type OwnRegistration } from './registrations';
 import {
@@ -32,8 +45,6 @@ import {
 // meeting ends, dead when revoked or re-issued.
 
 // ── Who would be invited ─────────────────────────────────────────────────────────────────────────────────────────
-
-export type { RecipientSelection } from './invitation-send';
 
 export type RecipientPreview = {
   /** Contacts the selection names. */
@@ -68,29 +79,7 @@ export async function previewRecipients({
   };
 }
 
-import {
-  ANSWERABLE_STATUSES,
-  announcedOf,
-  answerUntil,
-  changesSinceAnnounced,
-  composeMessages,
-  loadInvitationMeeting,
-  type LoadedMeeting,
-  queueMessages,
-  remind,
-  unanswered,
-  withdrawQueuedMail,
-} from './invitation-mail';
-
-export { invitationLink, sendDueAutoReminders } from './invitation-mail';
-
-export type { InviteResult } from './invitation-send';
-
-/**
- * Invites the contacts the selection names (those already invited are left as they are) and queues their emails,
- * in one transaction. `confirmedCount` is the number staff confirmed: if the directory changed since the preview
- * and the number differs, nothing is sent and staff are asked again.
- */
+/** Invites as an editor; db/invitation-send.ts does the sending, with the preview's count as a guard. */
 export async function inviteContacts(
   actor: StaffUser,
   meetingId: string,

@@ -1,7 +1,8 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from './client';
-import { inviteContacts, invitationLink } from './invitations';
+import { invitationLink } from './invitation-mail';
+import { inviteContacts } from './invitations';
 import {
   countParticipants,
   ERASED,

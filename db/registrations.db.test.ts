@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { decryptJson } from '@/lib/data-key';
 import { getDb } from './client';
 import { renderQueuedMail } from './invitation-mail';
-import { answerInvitation, inviteContacts, invitationLink, revokeInvitation } from './invitations';
+import { invitationLink } from './invitation-mail';
+import { answerInvitation, inviteContacts, revokeInvitation } from './invitations';
 import {
   cancelRegistration,
   purgeVisaDetails,

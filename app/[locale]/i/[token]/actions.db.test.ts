@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { invitationLink } from '@/db/invitations';
+import { invitationLink } from '@/db/invitation-mail';
 import { auditLog, contacts, councils, invitations, meetings, registrations } from '@/db/schema';
 import { form, idle } from '@/db/test-session';
 import {
