@@ -31,6 +31,37 @@ const NOT_FROM_DB = [
     group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'],
     message: 'db/ is the data access layer and must not depend on pages or UI: move what both need to lib/.',
   },
+  {
+    group: ['@/services', '@/services/*', '**/services/*', 'next-auth', 'next-auth/*'],
+    message:
+      'db/ sits below services/ and never reads the session: take the acting staff member as a parameter (`actor`) ' +
+      'and check it with assertRole from lib/auth/roles.ts; code that needs the session or runs the app belongs in services/.',
+  },
+];
+// lib/ is the bottom layer: pure helpers and types that db/, services/ and pages all use. Row types from
+// db/schema are allowed (`import type`, see DAL_ONLY); nothing else from db/.
+const NOT_FROM_LIB = [
+  {
+    regex: '^(@|\\.{1,2}(/\\.\\.)*)/db(/(?!schema$).*)?$',
+    message:
+      'lib/ holds pure helpers below the data layer: move this code to services/ if it needs the database, or to db/ ' +
+      'if it is a query.',
+  },
+  {
+    group: ['@/services', '@/services/*', '**/services/*', 'next-auth', 'next-auth/*'],
+    message:
+      'lib/ holds pure helpers below the data layer: move this code to services/ if it needs the session or a ' +
+      'service (auth, mail worker, start-up).',
+  },
+];
+// services/ (auth, the action wrapper, the mail worker, housekeeping, start-up) use db/ and lib/, never pages.
+const NOT_FROM_SERVICES = [
+  {
+    group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'],
+    message:
+      'services/ sits below the pages and must not depend on them: move what both need to services/ (or lib/ if ' +
+      'it is pure).',
+  },
 ];
 const NOT_DEMO_OR_BENCH = [
   {
@@ -55,12 +86,15 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   { plugins: { council }, rules: { 'council/no-server-only-in-client': 'error' } },
+  // Layers, bottom to top: lib/ → db/ → services/ → app/, components/, proxy.ts, instrumentation.ts, scripts/.
   {
-    files: ['app/**', 'lib/**', 'proxy.ts', 'instrumentation.ts'],
+    files: ['app/**', 'proxy.ts', 'instrumentation.ts'],
     rules: restrict([...DAL_ONLY, ...NOT_DEMO_OR_BENCH]),
   },
   { files: ['scripts/**'], rules: restrict(DAL_ONLY) },
   { files: ['scripts/demo/**', 'scripts/bench/**'], rules: restrict(DEMO_AND_BENCH) },
+  { files: ['lib/**'], rules: restrict([...DAL_ONLY, ...NOT_FROM_LIB, ...NOT_DEMO_OR_BENCH]) },
+  { files: ['services/**'], rules: restrict([...DAL_ONLY, ...NOT_FROM_SERVICES, ...NOT_DEMO_OR_BENCH]) },
   { files: ['components/**'], rules: restrict([...DAL_ONLY, ...NOT_FROM_COMPONENTS, ...NOT_DEMO_OR_BENCH]) },
   { files: ['db/**'], rules: restrict([...NOT_FROM_DB, ...NOT_DEMO_OR_BENCH]) },
   // The bench's baseline routes (built into .next-bench by `npm run bench` only, never into .next: next.config.ts).

@@ -2,6 +2,6 @@ export async function register() {
   // Start-up work belongs to the Node server only: not the edge runtime, and not `next build`'s workers.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { startApp } = await import('./lib/startup');
+  const { startApp } = await import('./services/startup');
   await startApp();
 }

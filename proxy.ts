@@ -9,7 +9,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Runs before every page and route handler. It only refuses cross-site writes and sets headers: who may see or
- * change what is decided where data is read and written (db/, lib/actions.ts), never here.
+ * change what is decided where data is read and written (db/, services/actions.ts), never here.
  */
 export default async function proxy(request: NextRequest) {
   // Server actions and cookie-authenticated route handlers accept writes from this site's own pages only.

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { listPublishedSummaries } from '@/db/summaries';
+import { listPublishedSummaries } from '@/db/published-summaries';
 import { isBuildPhase, newsPath, siteUrl } from '@/lib/summary/public';
 
 export const revalidate = 60;

@@ -1,8 +1,8 @@
 import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { AgendaItemKind, AgendaPersonRole } from '@/lib/domain';
-import { recordAudit } from './audit';
+import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { agendaItemPeople, agendaItems, contacts, meetings, type AgendaItem } from './schema';
 
@@ -40,8 +40,14 @@ async function loadAgenda(executor: DbExecutor, meetingId: string): Promise<Agen
   }));
 }
 
-export async function listAgenda({ meetingId }: { meetingId: string }): Promise<AgendaEntry[]> {
-  await requireStaff('viewer');
+export async function listAgenda({
+  actor,
+  meetingId,
+}: {
+  actor: StaffUser;
+  meetingId: string;
+}): Promise<AgendaEntry[]> {
+  assertRole(actor, 'viewer');
   return loadAgenda(await getDb(), meetingId);
 }
 
@@ -59,8 +65,6 @@ export type AgendaValues = {
 
 export type AgendaChangeResult =
   { ok: true; meetingId: string } | { ok: false; reason: 'notFound' | 'contactNotFound' };
-
-const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
 
 async function renumber(executor: DbExecutor, ids: string[]) {
   for (const [position, id] of ids.entries()) {
@@ -165,8 +169,8 @@ export async function updateAgendaItem(
 }
 
 /** The venue's zone of the meeting an agenda item belongs to. */
-export async function getAgendaItemTimeZone({ id }: { id: string }): Promise<string | null> {
-  await requireStaff('viewer');
+export async function getAgendaItemTimeZone({ actor, id }: { actor: StaffUser; id: string }): Promise<string | null> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [row] = await db
     .select({ timeZone: meetings.timeZone })

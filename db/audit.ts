@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
+import type { StaffUser } from '@/lib/auth/roles';
 import { insertJsonRows } from './bulk-insert';
 import { getDb, type DbExecutor } from './client';
 import { auditLog, type AuditEntry } from './schema';
@@ -25,6 +26,9 @@ export interface AuditActor {
   id: string | null;
   email: string | null;
 }
+
+/** Who the audit log names for a change a staff member made. */
+export const actorOf = (staff: StaffUser): AuditActor => ({ id: staff.id, email: staff.email });
 
 /** Records a change, in the transaction that makes it. */
 export async function recordAudit(

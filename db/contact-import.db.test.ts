@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readContactsFile } from '@/lib/contact-import';
 import { getDb } from './client';
 import {
@@ -14,29 +14,24 @@ import {
   startContactImport,
 } from './contact-import';
 import { contacts, organisations } from './schema';
-import { actAs } from './test-session';
-
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+import { createStaff } from './test-staff';
 
 // Copies of ../shared/fixtures (the secretariat's real-world files), kept in the repository so CI has them.
 const fixtures = path.join(process.cwd(), 'e2e/fixtures');
 const expected = JSON.parse(fs.readFileSync(path.join(fixtures, 'contacts-expected.json'), 'utf8'));
 
-async function editor() {
-  const user = (await actAs('editor'))!;
-  return { ...user, name: null, role: 'editor' as const, timeZone: null };
-}
+const editor = () => createStaff('editor');
 
 async function importBytes(bytes: Uint8Array, fileName: string) {
   const actor = await editor();
   const read = readContactsFile(bytes);
   if (!read.ok) throw new Error(read.problem);
   const id = await createContactImport(actor, { fileName, ...read.file });
-  const batch = (await getContactImport({ id }))!;
-  const preview = await previewContactImport(batch);
+  const batch = (await getContactImport({ actor, id }))!;
+  const preview = await previewContactImport({ actor, batch });
   expect(await startContactImport(actor, id)).toEqual({ ok: true });
   await runContactImport(id);
-  return { id, preview, batch: (await getContactImport({ id }))! };
+  return { id, preview, batch: (await getContactImport({ actor, id }))! };
 }
 
 const importFixture = (name: string) => importBytes(fs.readFileSync(path.join(fixtures, name)), name);
@@ -137,7 +132,7 @@ describe('contact import', () => {
     );
     if (!read.ok) throw new Error(read.problem);
     const id = await createContactImport(actor, { fileName: 'mia.csv', ...read.file });
-    const preview = await previewContactImport((await getContactImport({ id }))!);
+    const preview = await previewContactImport({ actor, batch: (await getContactImport({ actor, id }))! });
     expect(preview.organisations).toEqual([
       { key: 'name:mia kyrgyzstan', name: 'MIA Kyrgyzstan', acronym: null, rows: 1, mappedTo: null },
     ]);
@@ -166,7 +161,7 @@ describe('contact import', () => {
     const read = readContactsFile(new TextEncoder().encode(csv));
     if (!read.ok) throw new Error(read.problem);
     const id = await createContactImport(actor, { fileName: 'undp.csv', ...read.file });
-    const preview = await previewContactImport((await getContactImport({ id }))!);
+    const preview = await previewContactImport({ actor, batch: (await getContactImport({ actor, id }))! });
     expect(preview.organisations.map((o) => [o.key, o.rows])).toEqual([['acronym:undp', 2]]);
     await chooseImportOrganisation(actor, id, 'acronym:undp', undp!.id);
     await startContactImport(actor, id);

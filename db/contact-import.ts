@@ -1,20 +1,20 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
+import { mappingFromHeaders, mappingProblems, readRow, type ColumnMapping } from '@/lib/contact-import';
 import {
-  defaultLanguage,
-  mappingFromHeaders,
-  mappingProblems,
-  organisationMatchKey,
-  readRow,
-  type ColumnMapping,
-  type ImportedContact,
-  type ImportField,
-  type OrganisationMention,
-} from '@/lib/contact-import';
+  mentionKey,
+  organisationLabeller,
+  planRows,
+  resolveOrganisations,
+  type OrganisationRef,
+  type PlannedOrganisation,
+  type RowOutcome,
+  type StoredContact,
+  type Target,
+} from '@/lib/contact-import-plan';
 import type { CsvEncoding } from '@/lib/csv';
-import type { ContactLanguage } from '@/lib/domain';
-import { recordAudit, recordAudits } from './audit';
+import { actorOf, recordAudit, recordAudits } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { contactKeys, organisationSearchKey } from './directory-keys';
 import { contactImports, contacts, organisations, type ContactImport } from './schema';
@@ -25,263 +25,6 @@ import { contactImports, contacts, organisations, type ContactImport } from './s
 // sees the same import, and a chunk interrupted by a crash is simply done again.
 
 export const IMPORT_CHUNK_SIZE = 500;
-
-// ── Organisations named by the file ──────────────────────────────────────────────────────────────────────────────
-
-type OrganisationRef = { id: string; nameEn: string; nameRu: string | null; acronym: string | null };
-
-/** A new organisation the file names, and the rows that name it. */
-export type PlannedOrganisation = {
-  key: string;
-  name: string;
-  acronym: string | null;
-  rows: number;
-  mappedTo: OrganisationRef | null;
-};
-
-type Target = { kind: 'existing'; organisation: OrganisationRef } | { kind: 'new'; key: string };
-
-// \u001f (unit separator) between name and acronym: never typed, and (unlike \u0000) storable in jsonb.
-const mentionKey = (m: OrganisationMention) =>
-  `${organisationMatchKey(m.name)}\u001f${m.acronym ? organisationMatchKey(m.acronym) : ''}`;
-
-/**
- * Where each organisation the file names goes: an existing one, matched by acronym (case-insensitive) or by name
- * (case- and space-insensitive, English or Russian), or a new one. Mentions that share an acronym or a name are one
- * new organisation. `choices` are staff's decisions to map a new one to an existing one instead.
- */
-function resolveOrganisations(
-  mentions: OrganisationMention[],
-  existing: OrganisationRef[],
-  choices: Record<string, string>,
-) {
-  const byAcronym = new Map<string, OrganisationRef>();
-  const byName = new Map<string, OrganisationRef>();
-  const byId = new Map(existing.map((o) => [o.id, o]));
-  for (const o of existing) {
-    if (o.acronym) byAcronym.set(organisationMatchKey(o.acronym), o);
-    byName.set(organisationMatchKey(o.nameEn), o);
-    if (o.nameRu) byName.set(organisationMatchKey(o.nameRu), o);
-  }
-
-  const targets = new Map<string, Target>();
-  const unmatched: OrganisationMention[] = [];
-  for (const mention of mentions) {
-    const key = mentionKey(mention);
-    if (targets.has(key) || unmatched.some((m) => mentionKey(m) === key)) continue;
-    const name = organisationMatchKey(mention.name);
-    const found =
-      (mention.acronym && byAcronym.get(organisationMatchKey(mention.acronym))) ||
-      byName.get(name) ||
-      byAcronym.get(name);
-    if (found) targets.set(key, { kind: 'existing', organisation: found });
-    else unmatched.push(mention);
-  }
-
-  // Group the unmatched mentions: one shared acronym or name makes them one organisation.
-  const parent = unmatched.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  const seen = new Map<string, number>();
-  unmatched.forEach((mention, i) => {
-    const labels = [`n:${organisationMatchKey(mention.name)}`];
-    if (mention.acronym)
-      labels.push(`a:${organisationMatchKey(mention.acronym)}`, `n:${organisationMatchKey(mention.acronym)}`);
-    for (const label of labels) {
-      const other = seen.get(label);
-      if (other === undefined) seen.set(label, i);
-      else parent[root(i)] = root(other);
-    }
-  });
-  const groups = new Map<number, OrganisationMention[]>();
-  unmatched.forEach((mention, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), mention]));
-
-  const planned: Omit<PlannedOrganisation, 'rows'>[] = [];
-  // Mention → the new organisation it belongs to, whether or not staff mapped that one to an existing organisation.
-  const plannedKeyOf = new Map<string, string>();
-  for (const group of groups.values()) {
-    const acronym = group.find((m) => m.acronym)?.acronym ?? null;
-    // The fullest name written: "OSCE" alone is a poorer name than the one spelled out.
-    const name = group.map((m) => m.name).sort((a, b) => b.length - a.length)[0]!;
-    const key = acronym ? `acronym:${organisationMatchKey(acronym)}` : `name:${organisationMatchKey(name)}`;
-    const mappedTo = choices[key] ? (byId.get(choices[key]) ?? null) : null;
-    planned.push({ key, name, acronym, mappedTo });
-    for (const mention of group) {
-      plannedKeyOf.set(mentionKey(mention), key);
-      targets.set(mentionKey(mention), mappedTo ? { kind: 'existing', organisation: mappedTo } : { kind: 'new', key });
-    }
-  }
-  return { targets, planned, plannedKeyOf };
-}
-
-/** "OSCE" for a contact's organisation, existing or still to be created by the import. */
-function organisationLabeller(existing: OrganisationRef[], planned: Omit<PlannedOrganisation, 'rows'>[]) {
-  const byId = new Map(existing.map((o) => [o.id, o]));
-  const byKey = new Map(planned.map((p) => [p.key, p]));
-  return (c: Pick<StoredContact, 'organisationId' | 'organisationKey'>): string | null => {
-    if (c.organisationKey) {
-      const p = byKey.get(c.organisationKey);
-      return p ? (p.acronym ?? p.name) : null;
-    }
-    const o = c.organisationId ? byId.get(c.organisationId) : undefined;
-    return o ? organisationLabel(o) : null;
-  };
-}
-
-// ── Rows compared with the directory ─────────────────────────────────────────────────────────────────────────────
-
-type StoredContact = {
-  id: string | null;
-  name: string;
-  nameLatin: string | null;
-  title: string | null;
-  email: string;
-  phone: string | null;
-  organisationId: string | null;
-  organisationKey: string | null;
-  country: string | null;
-  language: ContactLanguage;
-  tags: string[];
-  notes: string;
-  source: string;
-};
-
-export type FieldChange = { field: ImportField; from: string; to: string };
-
-export type RowOutcome =
-  | { line: number; outcome: 'rejected'; reason: string; name: string | null; email: string | null }
-  | {
-      line: number;
-      outcome: 'create' | 'update' | 'unchanged';
-      name: string;
-      email: string;
-      organisation: string | null;
-      changes: FieldChange[];
-      // An earlier line of the same file with the same email: this row merges into it.
-      sameAsLine: number | null;
-    };
-
-const organisationLabel = (o: OrganisationRef) => o.acronym ?? o.nameEn;
-
-/**
- * What the rows would do, in file order, starting from `stored` (the directory's contacts with these emails).
- * Blank cells never clear a value; a later row with an email seen earlier updates that contact.
- */
-function planRows(
-  rows: string[][],
-  firstLine: number,
-  mapping: ColumnMapping,
-  stored: Map<string, StoredContact>,
-  targets: Map<string, Target>,
-  organisationLabelOf: (c: Pick<StoredContact, 'organisationId' | 'organisationKey'>) => string | null,
-  source: string,
-) {
-  const state = new Map(stored);
-  const firstSeen = new Map<string, number>();
-  const outcomes: RowOutcome[] = [];
-  rows.forEach((cells, index) => {
-    const line = firstLine + index;
-    const reading = readRow(cells, mapping);
-    if (!reading.ok) {
-      const nameIndex = mapping.indexOf('name');
-      const emailIndex = mapping.indexOf('email');
-      outcomes.push({
-        line,
-        outcome: 'rejected',
-        reason: reading.reason,
-        name: nameIndex >= 0 ? (cells[nameIndex]?.trim() ?? null) : null,
-        email: emailIndex >= 0 ? (cells[emailIndex]?.trim() ?? null) : null,
-      });
-      return;
-    }
-    const row = reading.contact;
-    const target = row.organisation ? targets.get(mentionKey(row.organisation)) : undefined;
-    const before = state.get(row.email);
-    const sameAsLine = firstSeen.get(row.email) ?? null;
-    if (sameAsLine === null) firstSeen.set(row.email, line);
-    const after = applyRow(before, row, target, source);
-    const changes = before ? describeChanges(before, after, organisationLabelOf) : [];
-    state.set(row.email, after);
-    outcomes.push({
-      line,
-      outcome: !before ? 'create' : changes.length ? 'update' : 'unchanged',
-      name: after.name,
-      email: row.email,
-      organisation: organisationLabelOf(after),
-      changes,
-      sameAsLine,
-    });
-  });
-  return { outcomes, state };
-}
-
-function applyRow(
-  before: StoredContact | undefined,
-  row: ImportedContact,
-  target: Target | undefined,
-  source: string,
-): StoredContact {
-  const organisationId = target?.kind === 'existing' ? target.organisation.id : null;
-  const organisationKey = target?.kind === 'new' ? target.key : null;
-  if (!before) {
-    return {
-      id: null,
-      name: row.name,
-      nameLatin: row.nameLatin,
-      title: row.title,
-      email: row.email,
-      phone: row.phone,
-      organisationId,
-      organisationKey,
-      country: row.country,
-      language: row.language ?? defaultLanguage(row.name),
-      tags: row.tags,
-      notes: row.notes ?? '',
-      source: row.source ?? source,
-    };
-  }
-  const notes =
-    !row.notes || before.notes.includes(row.notes)
-      ? before.notes
-      : [before.notes, row.notes].filter(Boolean).join('\n');
-  return {
-    ...before,
-    name: row.name,
-    nameLatin: row.nameLatin ?? before.nameLatin,
-    title: row.title ?? before.title,
-    phone: row.phone ?? before.phone,
-    organisationId: target ? organisationId : before.organisationId,
-    organisationKey: target ? organisationKey : before.organisationKey,
-    country: row.country ?? before.country,
-    language: row.language ?? before.language,
-    tags: [...new Set([...before.tags, ...row.tags])],
-    notes,
-    source: before.source || (row.source ?? ''),
-  };
-}
-
-function describeChanges(
-  before: StoredContact,
-  after: StoredContact,
-  organisationOf: (c: Pick<StoredContact, 'organisationId' | 'organisationKey'>) => string | null,
-): FieldChange[] {
-  const changes: FieldChange[] = [];
-  const text = (field: ImportField, from: string | null, to: string | null) => {
-    if ((from ?? '') !== (to ?? '')) changes.push({ field, from: from ?? '', to: to ?? '' });
-  };
-  text('name', before.name, after.name);
-  text('nameLatin', before.nameLatin, after.nameLatin);
-  text('title', before.title, after.title);
-  text('phone', before.phone, after.phone);
-  if (before.organisationId !== after.organisationId || before.organisationKey !== after.organisationKey) {
-    changes.push({ field: 'organisation', from: organisationOf(before) ?? '', to: organisationOf(after) ?? '' });
-  }
-  text('country', before.country, after.country);
-  text('language', before.language, after.language);
-  text('tags', before.tags.join(', '), after.tags.join(', '));
-  text('notes', before.notes, after.notes);
-  text('source', before.source, after.source);
-  return changes;
-}
 
 async function loadStored(executor: DbExecutor, emails: string[]): Promise<Map<string, StoredContact>> {
   const stored = new Map<string, StoredContact>();
@@ -332,7 +75,7 @@ export async function createContactImport(
       })
       .returning({ id: contactImports.id });
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'contact_import.uploaded',
       entityType: 'contact_import',
       entityId: created!.id,
@@ -342,8 +85,8 @@ export async function createContactImport(
   });
 }
 
-export async function getContactImport({ id }: { id: string }): Promise<ContactImport | null> {
-  await requireStaff('editor');
+export async function getContactImport({ actor, id }: { actor: StaffUser; id: string }): Promise<ContactImport | null> {
+  assertRole(actor, 'editor');
   const db = await getDb();
   const [batch] = await db.select().from(contactImports).where(eq(contactImports.id, id));
   return batch ?? null;
@@ -354,8 +97,8 @@ export type ImportSummary = Pick<
   'id' | 'fileName' | 'status' | 'rowsDone' | 'counts' | 'createdAt' | 'createdByEmail' | 'finishedAt'
 > & { totalRows: number };
 
-export async function listContactImports(): Promise<ImportSummary[]> {
-  await requireStaff('editor');
+export async function listContactImports({ actor }: { actor: StaffUser }): Promise<ImportSummary[]> {
+  assertRole(actor, 'editor');
   const db = await getDb();
   return db
     .select({
@@ -384,8 +127,14 @@ const sourceOf = (batch: Pick<ContactImport, 'fileName' | 'createdAt'>) =>
   `Import of ${batch.fileName} on ${batch.createdAt.toISOString().slice(0, 10)}`;
 
 /** What confirming the import would do, row by row, against the directory as it is now. */
-export async function previewContactImport(batch: ContactImport): Promise<ImportPreview> {
-  await requireStaff('editor');
+export async function previewContactImport({
+  actor,
+  batch,
+}: {
+  actor: StaffUser;
+  batch: ContactImport;
+}): Promise<ImportPreview> {
+  assertRole(actor, 'editor');
   const db = await getDb();
   const mapping = batch.mapping as ColumnMapping;
   const readings = batch.rows.map((cells) => readRow(cells, mapping));
@@ -449,7 +198,7 @@ export async function saveImportMapping(
       .returning({ id: contactImports.id });
     if (!updated.length) return { ok: false, reason: 'notPreviewing' } as const;
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'contact_import.columns_chosen',
       entityType: 'contact_import',
       entityId: id,
@@ -487,7 +236,7 @@ export async function chooseImportOrganisation(
       .set({ organisationChoices: choices, updatedAt: sql`now()` })
       .where(eq(contactImports.id, id));
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'contact_import.organisation_chosen',
       entityType: 'contact_import',
       entityId: id,
@@ -509,7 +258,7 @@ export async function cancelContactImport(actor: StaffUser, id: string): Promise
       .returning({ id: contactImports.id, fileName: contactImports.fileName });
     if (!updated.length) return { ok: false, reason: 'notPreviewing' } as const;
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'contact_import.cancelled',
       entityType: 'contact_import',
       entityId: id,
@@ -540,7 +289,7 @@ export async function startContactImport(actor: StaffUser, id: string): Promise<
     });
     const { planned } = resolveOrganisations(mentions, await loadOrganisations(tx), batch.organisationChoices);
     const organisationIds: Record<string, string> = {};
-    const actorRef = { id: actor.id, email: actor.email };
+    const actorRef = actorOf(actor);
     for (const p of planned) {
       if (p.mappedTo) {
         organisationIds[p.key] = p.mappedTo.id;

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { ContactLanguage } from '@/lib/domain';
 import { searchKey } from '@/lib/transliterate';
-import { recordAudit } from './audit';
+import { actorOf, recordAudit } from './audit';
 import { getDb } from './client';
 import { contactKeys } from './directory-keys';
 import { moveInvitations } from './invitations';
@@ -44,17 +44,18 @@ import {
 } from './schema';
 
 /** One page of the directory, in Latin alphabetical order, and how many contacts match in all. */
-export async function listContacts(
-  filters: ContactFilters & { page?: number } = {},
-): Promise<{ contacts: ContactListItem[]; total: number }> {
-  await requireStaff('viewer');
+export async function listContacts({
+  actor,
+  ...filters
+}: { actor: StaffUser } & ContactFilters & { page?: number }): Promise<{ contacts: ContactListItem[]; total: number }> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return queryContactPage(db, filters);
 }
 
 /** Contacts for the pickers of the roster and the agenda (the first thousand alphabetically). */
-export async function listContactChoices(): Promise<ContactListItem[]> {
-  await requireStaff('viewer');
+export async function listContactChoices({ actor }: { actor: StaffUser }): Promise<ContactListItem[]> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return db
     .select(listColumns)
@@ -65,8 +66,8 @@ export async function listContactChoices(): Promise<ContactListItem[]> {
 }
 
 /** Every tag in use, for the filter. */
-export async function listContactTags(): Promise<string[]> {
-  await requireStaff('viewer');
+export async function listContactTags({ actor }: { actor: StaffUser }): Promise<string[]> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const tag = sql<string>`unnest(${contacts.tags})`;
   const rows = await db.selectDistinct({ tag }).from(contacts).orderBy(tag);
@@ -74,8 +75,8 @@ export async function listContactTags(): Promise<string[]> {
 }
 
 /** Every contact matching the filters, for the CSV export. */
-export async function exportContacts(filters: ContactFilters) {
-  await requireStaff('viewer');
+export async function exportContacts({ actor, ...filters }: { actor: StaffUser } & ContactFilters) {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return db
     .select({
@@ -98,8 +99,8 @@ export async function exportContacts(filters: ContactFilters) {
     .orderBy(asc(contacts.sortKey), asc(contacts.id));
 }
 
-export async function getContact({ id }: { id: string }): Promise<Contact | null> {
-  await requireStaff('viewer');
+export async function getContact({ actor, id }: { actor: StaffUser; id: string }): Promise<Contact | null> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [contact] = await db.select().from(contacts).where(eq(contacts.id, id));
   return contact ?? null;
@@ -111,8 +112,8 @@ export type ContactLinks = {
 };
 
 /** What points at a contact: roster terms and agenda roles (and, later, invitations). */
-export async function getContactLinks({ id }: { id: string }): Promise<ContactLinks> {
-  await requireStaff('viewer');
+export async function getContactLinks({ actor, id }: { actor: StaffUser; id: string }): Promise<ContactLinks> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [roster, agenda] = await Promise.all([
     db
@@ -144,8 +145,8 @@ export async function getContactLinks({ id }: { id: string }): Promise<ContactLi
 }
 
 /** Other contacts that may be the same person: the search, or else those whose name reads the same in Latin. */
-export async function findContactDuplicates({ id, search }: { id: string; search?: string }) {
-  await requireStaff('viewer');
+export async function findContactDuplicates({ actor, id, search }: { actor: StaffUser; id: string; search?: string }) {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [self] = await db.select().from(contacts).where(eq(contacts.id, id));
   if (!self) return [];
@@ -197,7 +198,7 @@ export async function saveContact(
     const [sameEmail] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, values.email));
     if (sameEmail && sameEmail.id !== id) return { ok: false, reason: 'emailTaken' } as const;
     const row = { ...values, ...contactKeys(values) };
-    const actorRef = { id: actor.id, email: actor.email };
+    const actorRef = actorOf(actor);
     if (!id) {
       const [created] = await tx
         .insert(contacts)
@@ -294,7 +295,7 @@ export async function mergeContacts(
       .set({ ...filled, ...contactKeys(filled), updatedAt: sql`now()` })
       .where(eq(contacts.id, keepId));
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'contact.merged',
       entityType: 'contact',
       entityId: keepId,

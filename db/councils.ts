@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
-import { recordAudit } from './audit';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
+import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { contacts, councilMembers, councils, organisations, workingGroupMembers, workingGroups } from './schema';
 import type { Council, CouncilMember, WorkingGroup } from './schema';
@@ -16,8 +16,12 @@ export async function getHomeCouncil(): Promise<Council | null> {
 
 // ── Councils, working groups and the roster (staff) ─────────────────────────────────────────────────────────────
 
-export async function listCouncils(): Promise<Pick<Council, 'id' | 'nameEn' | 'nameRu'>[]> {
-  await requireStaff('viewer');
+export async function listCouncils({
+  actor,
+}: {
+  actor: StaffUser;
+}): Promise<Pick<Council, 'id' | 'nameEn' | 'nameRu'>[]> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return db
     .select({ id: councils.id, nameEn: councils.nameEn, nameRu: councils.nameRu })
@@ -27,8 +31,8 @@ export async function listCouncils(): Promise<Pick<Council, 'id' | 'nameEn' | 'n
 
 export type CouncilDetail = Council & { secretariat: string | null; workingGroups: WorkingGroup[] };
 
-export async function getCouncil({ id }: { id: string }): Promise<CouncilDetail | null> {
-  await requireStaff('viewer');
+export async function getCouncil({ actor, id }: { actor: StaffUser; id: string }): Promise<CouncilDetail | null> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [row] = await db
     .select({
@@ -64,8 +68,16 @@ export type RosterEntry = {
  * The roster on `asOf` (YYYY-MM-DD): every term that has begun by then and not ended before. The country is the
  * nominating state's, else the contact's; the organisation the nominating one's, else the contact's.
  */
-export async function listRoster({ councilId, asOf }: { councilId: string; asOf: string }): Promise<RosterEntry[]> {
-  await requireStaff('viewer');
+export async function listRoster({
+  actor,
+  councilId,
+  asOf,
+}: {
+  actor: StaffUser;
+  councilId: string;
+  asOf: string;
+}): Promise<RosterEntry[]> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const nominating = alias(organisations, 'nominating');
   const rows = await db
@@ -110,8 +122,6 @@ export async function listRoster({ councilId, asOf }: { councilId: string; asOf:
     workingGroupIds: memberships.filter((m) => m.memberId === r.id).map((m) => m.workingGroupId),
   }));
 }
-
-const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
 
 export type RosterChangeResult =
   | { ok: true; councilId: string }

@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { childProcesses, freePort } from '@/scripts/test-support';
 import { getDb } from './client';
 import { inviteContacts } from './invitations';
 import { contacts, councils, invitations, meetings, outboxMessages } from './schema';
-import { actAs } from './test-session';
-
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+import { createStaff } from './test-staff';
 
 // Invitations in bulk on PostgreSQL: 500 sent through an SMTP server that refuses connections for a while (each
 // arrives exactly once), and the time to queue 5,000.
@@ -47,8 +45,7 @@ async function meetingWithPeople(people: number, tag: string) {
       })),
     );
   }
-  const user = (await actAs('editor'))!;
-  return { meeting: meeting!, actor: { ...user, name: null, role: 'editor' as const, timeZone: null } };
+  return { meeting: meeting!, actor: await createStaff('editor') };
 }
 
 describe.runIf(process.env.TEST_DATABASE_KIND === 'postgres')('invitations in bulk', () => {

@@ -1,13 +1,12 @@
 import ICAL from 'ical.js';
 import { eq, inArray } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from './client';
-import { renderQueuedMail } from './invitation-mail';
+import { invitationLink, renderQueuedMail, sendDueAutoReminders } from './invitation-mail';
 import { mergeContacts } from './contacts';
 import {
   answerInvitation,
   inviteContacts,
-  invitationLink,
   listInvitations,
   openInvitationLink,
   previewRecipients,
@@ -15,18 +14,12 @@ import {
   remindUnanswered,
   resendInvitation,
   revokeInvitation,
-  sendDueAutoReminders,
   sendMeetingUpdate,
 } from './invitations';
 import { auditLog, contacts, councils, invitations, meetings, outboxMessages } from './schema';
-import { actAs } from './test-session';
+import { createStaff } from './test-staff';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
-
-async function editor() {
-  const user = (await actAs('editor'))!;
-  return { ...user, name: null, role: 'editor' as const, timeZone: null };
-}
+const editor = () => createStaff('editor');
 
 const tokenOf = (link: string) => link.split('/i/')[1]!;
 
@@ -96,7 +89,7 @@ describe('invitations', () => {
     const actor = await editor();
     const { meeting, people } = await setUp('a');
     const selection = { by: 'filter' as const, tag: 't-a' };
-    expect(await previewRecipients(meeting.id, selection)).toMatchObject({
+    expect(await previewRecipients({ actor, meetingId: meeting.id, selection })).toMatchObject({
       selected: 3,
       alreadyInvited: 0,
       byLanguage: { en: 2, ru: 1 },
@@ -112,7 +105,7 @@ describe('invitations', () => {
       alreadyInvited: 0,
     });
     // Inviting again invites nobody twice.
-    expect(await previewRecipients(meeting.id, selection)).toMatchObject({
+    expect(await previewRecipients({ actor, meetingId: meeting.id, selection })).toMatchObject({
       selected: 3,
       alreadyInvited: 3,
       byLanguage: { en: 0, ru: 0 },
@@ -122,7 +115,7 @@ describe('invitations', () => {
       reason: 'nobody',
     });
 
-    const rows = await listInvitations({ meetingId: meeting.id });
+    const rows = await listInvitations({ actor, meetingId: meeting.id });
     expect(rows).toHaveLength(3);
     const messages = await messagesOf(rows.map((r) => r.id));
     expect(messages).toHaveLength(3);
@@ -203,7 +196,7 @@ describe('invitations', () => {
     expect(await openInvitationLink('A'.repeat(48), before)).toEqual({ ok: false, reason: 'unknown' });
 
     const statuses = Object.fromEntries(
-      (await listInvitations({ meetingId: meeting.id })).map((r) => [r.email, r.status]),
+      (await listInvitations({ actor, meetingId: meeting.id })).map((r) => [r.email, r.status]),
     );
     expect(statuses).toEqual({ [first!.email]: 'accepted', [second!.email]: 'declined', [third!.email]: 'revoked' });
     // The audit log never holds a link.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { authSecret } from '@/lib/auth/secret';
 import type {
   ContactLanguage,
@@ -11,8 +11,21 @@ import type {
   RegistrationStatus,
 } from '@/lib/domain';
 import { readInvitationToken } from '@/lib/invitation-token';
-import { recordAudit } from './audit';
+import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
+import {
+  ANSWERABLE_STATUSES,
+  announcedOf,
+  answerUntil,
+  changesSinceAnnounced,
+  composeMessages,
+  loadInvitationMeeting,
+  type LoadedMeeting,
+  queueMessages,
+  remind,
+  unanswered,
+  withdrawQueuedMail,
+} from './invitation-mail';
 import { newRecipients, sendInvitations, type InviteResult, type RecipientSelection } from './invitation-send';
 import { endRegistration, ownRegistration, type OwnRegistration } from './registrations';
 import {
@@ -33,8 +46,6 @@ import {
 
 // ── Who would be invited ─────────────────────────────────────────────────────────────────────────────────────────
 
-export type { RecipientSelection } from './invitation-send';
-
 export type RecipientPreview = {
   /** Contacts the selection names. */
   selected: number;
@@ -45,8 +56,16 @@ export type RecipientPreview = {
   sample: { name: string; email: string; language: ContactLanguage }[];
 };
 
-export async function previewRecipients(meetingId: string, selection: RecipientSelection): Promise<RecipientPreview> {
-  await requireStaff('editor');
+export async function previewRecipients({
+  actor,
+  meetingId,
+  selection,
+}: {
+  actor: StaffUser;
+  meetingId: string;
+  selection: RecipientSelection;
+}): Promise<RecipientPreview> {
+  assertRole(actor, 'editor');
   const db = await getDb();
   const { all, fresh } = await newRecipients(db, meetingId, selection);
   return {
@@ -60,36 +79,14 @@ export async function previewRecipients(meetingId: string, selection: RecipientS
   };
 }
 
-import {
-  ANSWERABLE_STATUSES,
-  announcedOf,
-  answerUntil,
-  changesSinceAnnounced,
-  composeMessages,
-  loadInvitationMeeting,
-  type LoadedMeeting,
-  queueMessages,
-  remind,
-  unanswered,
-  withdrawQueuedMail,
-} from './invitation-mail';
-
-export { invitationLink, sendDueAutoReminders } from './invitation-mail';
-
-export type { InviteResult } from './invitation-send';
-
-/**
- * Invites the contacts the selection names (those already invited are left as they are) and queues their emails,
- * in one transaction. `confirmedCount` is the number staff confirmed: if the directory changed since the preview
- * and the number differs, nothing is sent and staff are asked again.
- */
+/** Invites as an editor; db/invitation-send.ts does the sending, with the preview's count as a guard. */
 export async function inviteContacts(
   actor: StaffUser,
   meetingId: string,
   request: { selection: RecipientSelection; role: InvitationRole; confirmedCount: number },
 ): Promise<InviteResult> {
   assertRole(actor, 'editor');
-  return sendInvitations({ id: actor.id, email: actor.email }, meetingId, request);
+  return sendInvitations(actorOf(actor), meetingId, request);
 }
 
 // ── Follow-up ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -118,8 +115,14 @@ const latestMessage = (column: 'status' | 'last_error') =>
     `(select o.${column} from outbox_messages o where o.invitation_id = invitations.id order by o.created_at desc limit 1)`,
   );
 
-export async function listInvitations({ meetingId }: { meetingId: string }): Promise<InvitationRow[]> {
-  await requireStaff('viewer');
+export async function listInvitations({
+  actor,
+  meetingId,
+}: {
+  actor: StaffUser;
+  meetingId: string;
+}): Promise<InvitationRow[]> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return db
     .select({
@@ -150,11 +153,13 @@ export async function listInvitations({ meetingId }: { meetingId: string }): Pro
 
 /** The invitation emails of a meeting by delivery state, for the progress shown while a bulk send goes out. */
 export async function invitationDeliveryProgress({
+  actor,
   meetingId,
 }: {
+  actor: StaffUser;
   meetingId: string;
 }): Promise<Record<OutboxStatus, number>> {
-  await requireStaff('viewer');
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const rows = await db
     .select({ status: outboxMessages.status, n: count() })
@@ -228,7 +233,7 @@ export async function revokeInvitation(actor: StaffUser, id: string): Promise<In
     // A revoked invitee's seat goes to the waiting list; they are not mailed (their link no longer works).
     await endRegistration(tx, meeting, row.invitation, new Date(), {
       notify: false,
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       why: 'the invitation was revoked',
     });
   });
@@ -258,7 +263,7 @@ async function changeInvitation(
     if (row.invitation.status === 'revoked') return { ok: false, reason: 'revoked' } as const;
     await change(tx, row, meeting);
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action,
       entityType: 'invitation',
       entityId: id,
@@ -268,8 +273,8 @@ async function changeInvitation(
   });
 }
 
-export async function countUnanswered({ meetingId }: { meetingId: string }): Promise<number> {
-  await requireStaff('viewer');
+export async function countUnanswered({ actor, meetingId }: { actor: StaffUser; meetingId: string }): Promise<number> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(invitations).where(unanswered(meetingId));
   return row?.n ?? 0;
@@ -283,16 +288,18 @@ export async function remindUnanswered(
 ): Promise<InvitationChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
-  return db.transaction((tx) => remind(tx, meetingId, { id: actor.id, email: actor.email }, confirmedCount));
+  return db.transaction((tx) => remind(tx, meetingId, actorOf(actor), confirmedCount));
 }
 
 /** What the meeting's invitees were told that is no longer so, in English (for the staff page). */
 export async function pendingMeetingUpdate({
+  actor,
   meetingId,
 }: {
+  actor: StaffUser;
   meetingId: string;
 }): Promise<{ changes: string[]; recipients: number }> {
-  await requireStaff('viewer');
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const meeting = await loadInvitationMeeting(db, meetingId);
   if (!meeting) return { changes: [], recipients: 0 };
@@ -341,7 +348,7 @@ export async function sendMeetingUpdate(actor: StaffUser, meetingId: string): Pr
       .set({ calendarSequence: updated.calendarSequence, announced: announcedOf(meeting), updatedAt: sql`now()` })
       .where(eq(meetings.id, meetingId));
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'meeting.update_sent',
       entityType: 'meeting',
       entityId: meetingId,
@@ -516,8 +523,8 @@ export async function moveInvitations(
   return moved;
 }
 
-export async function getMeetingInvitationSettings({ meetingId }: { meetingId: string }) {
-  await requireStaff('viewer');
+export async function getMeetingInvitationSettings({ actor, meetingId }: { actor: StaffUser; meetingId: string }) {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return loadInvitationMeeting(db, meetingId);
 }
@@ -549,7 +556,7 @@ export async function saveInvitationTexts(
       })
       .where(eq(meetings.id, meetingId));
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'meeting.invitation_texts_saved',
       entityType: 'meeting',
       entityId: meetingId,

@@ -1,8 +1,8 @@
 import 'server-only';
 import { renderQueuedMail } from './invitation-mail';
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
-import { recordAudit } from './audit';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
+import { actorOf, recordAudit } from './audit';
 import { getDb } from './client';
 import { outboxMessages, type OutboxMessage, type OutboxStatus } from './schema';
 
@@ -14,17 +14,19 @@ export type MailListItem = Pick<
 >;
 
 export async function listMail({
+  actor,
   status,
   search,
   page,
   pageSize,
 }: {
+  actor: StaffUser;
   status?: OutboxStatus;
   search?: string;
   page: number;
   pageSize: number;
 }): Promise<{ items: MailListItem[]; total: number; byStatus: Record<OutboxStatus, number> }> {
-  await requireStaff('viewer');
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const filters: (SQL | undefined)[] = [status ? eq(outboxMessages.status, status) : undefined];
   if (search) {
@@ -59,8 +61,8 @@ export async function listMail({
 }
 
 /** A whole message, bodies included: admins only (bodies may hold live sign-in or personal links). */
-export async function getMail({ id }: { id: string }): Promise<OutboxMessage | null> {
-  await requireStaff('admin');
+export async function getMail({ actor, id }: { actor: StaffUser; id: string }): Promise<OutboxMessage | null> {
+  assertRole(actor, 'admin');
   const db = await getDb();
   const [message] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
   if (!message) return null;
@@ -81,7 +83,7 @@ export async function retryFailedMail(actor: StaffUser, { id }: { id: string }):
       .returning({ id: outboxMessages.id, toAddress: outboxMessages.toAddress, subject: outboxMessages.subject });
     if (updated.length !== 1) return false;
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'mail.retried',
       entityType: 'outbox_message',
       entityId: id,

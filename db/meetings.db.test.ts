@@ -1,15 +1,14 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { StaffUser } from '@/lib/auth/roles';
 import { getDatabase, getDb } from './client';
 import { getHomeCouncil } from './councils';
 import { getMeeting, listPublicMeetings, listStaffMeetings } from './meetings';
 import { councils, meetingOrganisations, meetings, organisations } from './schema';
 import { DEMO_COUNCIL_ID, DEMO_PLENARY_ID, DEMO_WORKING_GROUP_ID, seedDemoData } from '@/scripts/demo/seed';
 
-// Signed in as a viewer: these tests are about the queries; the e2e and action tests cover sign-in itself.
-vi.mock('@/lib/auth/staff', () => ({
-  requireStaff: vi.fn(async () => ({ id: 'viewer', email: 'viewer@example.org', name: null, role: 'viewer' })),
-}));
+// A viewer: these tests are about the queries; the e2e and action tests cover sign-in itself.
+const viewer: StaffUser = { id: 'viewer', email: 'viewer@example.org', name: null, role: 'viewer', timeZone: null };
 
 // The same migrations, seed and queries on both embedded PGlite and PostgreSQL (see vitest.config.ts).
 describe(`database (${process.env.TEST_DATABASE_KIND})`, () => {
@@ -55,12 +54,12 @@ describe(`database (${process.env.TEST_DATABASE_KIND})`, () => {
     expect(past[0]?.startsAt.toISOString()).toBe('2024-05-14T05:00:00.000Z');
     expect(past[0]?.timeZone).toBe('Asia/Tashkent');
 
-    const before = await listStaffMeetings({ now: new Date('2024-05-14T06:00:00Z') });
+    const before = await listStaffMeetings({ actor: viewer, now: new Date('2024-05-14T06:00:00Z') });
     expect(before.upcoming.map((m) => m.id)).toEqual([DEMO_PLENARY_ID, DEMO_WORKING_GROUP_ID]);
   });
 
   it('places the working-group meeting about six weeks after the demo is loaded, online', async () => {
-    const meeting = await getMeeting({ id: DEMO_WORKING_GROUP_ID });
+    const meeting = await getMeeting({ actor: viewer, id: DEMO_WORKING_GROUP_ID });
     expect(meeting?.format).toBe('online');
     expect(meeting?.kind).toBe('working_group');
     const days = (meeting!.startsAt.getTime() - seededAt.getTime()) / 86_400_000;
@@ -69,7 +68,7 @@ describe(`database (${process.env.TEST_DATABASE_KIND})`, () => {
   });
 
   it('lists the plenary’s organisations with their roles, organiser first', async () => {
-    const meeting = await getMeeting({ id: DEMO_PLENARY_ID });
+    const meeting = await getMeeting({ actor: viewer, id: DEMO_PLENARY_ID });
     expect(meeting?.status).toBe('held');
     expect(meeting?.council.id).toBe(DEMO_COUNCIL_ID);
     const byRole = (role: string) =>
@@ -83,7 +82,7 @@ describe(`database (${process.env.TEST_DATABASE_KIND})`, () => {
   });
 
   it('returns null for a meeting that does not exist', async () => {
-    expect(await getMeeting({ id: '00000000-0000-4000-8000-000000000000' })).toBeNull();
+    expect(await getMeeting({ actor: viewer, id: '00000000-0000-4000-8000-000000000000' })).toBeNull();
   });
 
   it('refuses a meeting that ends before it starts, and a country that is not an ISO code', async () => {

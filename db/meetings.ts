@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { MeetingStatus } from '@/lib/domain';
 import { checkTransition } from '@/lib/meeting-workflow';
 import { copyAgenda } from './agenda';
-import { listAuditEntries, recordAudit } from './audit';
+import { actorOf, listAuditEntries, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
 import type { Council, Meeting, NewMeeting, Organisation, OrganisationRole } from './schema';
@@ -78,8 +78,8 @@ export function listPublicMeetings(options: { now?: Date; councilId?: string } =
   return listMeetingsByTime({ ...options, publicOnly: true });
 }
 
-export async function listStaffMeetings(options: { now?: Date; councilId?: string } = {}) {
-  await requireStaff('viewer');
+export async function listStaffMeetings({ actor, ...options }: { actor: StaffUser; now?: Date; councilId?: string }) {
+  assertRole(actor, 'viewer');
   return listMeetingsByTime(options);
 }
 
@@ -93,8 +93,8 @@ export type MeetingDetail = Meeting & {
   organisations: MeetingOrganisation[];
 };
 
-export async function getMeeting({ id }: { id: string }): Promise<MeetingDetail | null> {
-  await requireStaff('viewer');
+export async function getMeeting({ actor, id }: { actor: StaffUser; id: string }): Promise<MeetingDetail | null> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [row] = await db
     .select({
@@ -125,8 +125,6 @@ export async function getMeeting({ id }: { id: string }): Promise<MeetingDetail 
 }
 
 // ── Planning (editors) ───────────────────────────────────────────────────────────────────────────────────────────
-
-const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
 
 export type MeetingValues = Pick<
   NewMeeting,
@@ -437,14 +435,18 @@ export async function unlinkOrganisation(
 
 // ── Reading, for the planning pages ─────────────────────────────────────────────────────────────────────────────
 
-export async function listCouncilChoices(): Promise<Pick<Council, 'id' | 'nameEn'>[]> {
-  await requireStaff('viewer');
+export async function listCouncilChoices({ actor }: { actor: StaffUser }): Promise<Pick<Council, 'id' | 'nameEn'>[]> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return db.select({ id: councils.id, nameEn: councils.nameEn }).from(councils).orderBy(asc(councils.nameEn));
 }
 
-export async function listWorkingGroupChoices(): Promise<{ id: string; label: string }[]> {
-  await requireStaff('viewer');
+export async function listWorkingGroupChoices({
+  actor,
+}: {
+  actor: StaffUser;
+}): Promise<{ id: string; label: string }[]> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const rows = await db
     .select({ id: workingGroups.id, group: workingGroups.nameEn, council: councils.nameEn })
@@ -454,8 +456,12 @@ export async function listWorkingGroupChoices(): Promise<{ id: string; label: st
   return rows.map((r) => ({ id: r.id, label: `${r.group} (${r.council})` }));
 }
 
-export async function listOrganisationChoices(): Promise<Pick<Organisation, 'id' | 'nameEn' | 'acronym'>[]> {
-  await requireStaff('viewer');
+export async function listOrganisationChoices({
+  actor,
+}: {
+  actor: StaffUser;
+}): Promise<Pick<Organisation, 'id' | 'nameEn' | 'acronym'>[]> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return db
     .select({ id: organisations.id, nameEn: organisations.nameEn, acronym: organisations.acronym })
@@ -463,14 +469,14 @@ export async function listOrganisationChoices(): Promise<Pick<Organisation, 'id'
     .orderBy(asc(organisations.nameEn));
 }
 
-export async function listMeetingHistory({ id }: { id: string }) {
-  await requireStaff('viewer');
+export async function listMeetingHistory({ actor, id }: { actor: StaffUser; id: string }) {
+  assertRole(actor, 'viewer');
   return listAuditEntries({ entityType: 'meeting', entityId: id, limit: 200 });
 }
 
 /** The venue's zone of a meeting, for turning wall-clock times entered on its pages into instants. */
-export async function getMeetingTimeZone({ id }: { id: string }): Promise<string | null> {
-  await requireStaff('viewer');
+export async function getMeetingTimeZone({ actor, id }: { actor: StaffUser; id: string }): Promise<string | null> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [row] = await db.select({ timeZone: meetings.timeZone }).from(meetings).where(eq(meetings.id, id));
   return row?.timeZone ?? null;

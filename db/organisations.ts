@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { OrganisationType } from '@/lib/domain';
 import { searchKey } from '@/lib/transliterate';
-import { recordAudit } from './audit';
+import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { likePattern } from './contact-queries';
 import { organisationSearchKey } from './directory-keys';
@@ -47,10 +47,14 @@ export type OrganisationListItem = Pick<Organisation, 'id' | 'nameEn' | 'nameRu'
   contactCount: number;
 };
 
-export async function listOrganisations(
-  filters: OrganisationFilters & { page?: number },
-): Promise<{ organisations: OrganisationListItem[]; total: number }> {
-  await requireStaff('viewer');
+export async function listOrganisations({
+  actor,
+  ...filters
+}: { actor: StaffUser } & OrganisationFilters & { page?: number }): Promise<{
+  organisations: OrganisationListItem[];
+  total: number;
+}> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const parent = alias(organisations, 'parent');
   const where = organisationConditions(filters);
@@ -83,8 +87,8 @@ export async function listOrganisations(
 }
 
 /** Every organisation matching the filters, for the CSV export. */
-export async function exportOrganisations(filters: OrganisationFilters) {
-  await requireStaff('viewer');
+export async function exportOrganisations({ actor, ...filters }: { actor: StaffUser } & OrganisationFilters) {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const parent = alias(organisations, 'parent');
   return db
@@ -110,8 +114,14 @@ export type OrganisationDetail = Organisation & {
   links: { contacts: number; meetings: number; nominations: number; councils: number };
 };
 
-export async function getOrganisation({ id }: { id: string }): Promise<OrganisationDetail | null> {
-  await requireStaff('viewer');
+export async function getOrganisation({
+  actor,
+  id,
+}: {
+  actor: StaffUser;
+  id: string;
+}): Promise<OrganisationDetail | null> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [organisation] = await db.select().from(organisations).where(eq(organisations.id, id));
   if (!organisation) return null;
@@ -142,8 +152,16 @@ async function countLinks(db: DbExecutor, id: string) {
 }
 
 /** Other organisations that may be the same one: the search, or else those sharing a word of the name or acronym. */
-export async function findOrganisationDuplicates({ id, search }: { id: string; search?: string }) {
-  await requireStaff('viewer');
+export async function findOrganisationDuplicates({
+  actor,
+  id,
+  search,
+}: {
+  actor: StaffUser;
+  id: string;
+  search?: string;
+}) {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [self] = await db.select().from(organisations).where(eq(organisations.id, id));
   if (!self) return [];
@@ -224,7 +242,7 @@ export async function saveOrganisation(
     // The importer matches organisations by acronym: two with one acronym would make imports ambiguous.
     if (await acronymTaken(tx, id, values.acronym)) return { ok: false, reason: 'acronymTaken' } as const;
     const row = { ...values, searchKey: organisationSearchKey(values) };
-    const actorRef = { id: actor.id, email: actor.email };
+    const actorRef = actorOf(actor);
     if (!id) {
       const [created] = await tx.insert(organisations).values(row).returning({ id: organisations.id });
       await recordAudit(tx, {
@@ -327,7 +345,7 @@ export async function mergeOrganisations(
       .set({ ...filled, searchKey: organisationSearchKey(filled), updatedAt: sql`now()` })
       .where(eq(organisations.id, keepId));
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'organisation.merged',
       entityType: 'organisation',
       entityId: keepId,

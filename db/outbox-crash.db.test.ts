@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startOutboxWorker } from '@/lib/mail/worker';
+import { startOutboxWorker } from '@/services/mail/worker';
 import { getDb } from './client';
 import { enqueueMail } from './outbox';
 import { outboxMessages } from './schema';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOutboxWorker } from '@/lib/mail/worker';
+import { startOutboxWorker } from '@/services/mail/worker';
 import { getDb } from './client';
 import { enqueueMail, REDACTED_LINK } from './outbox';
 import { outboxMessages } from './schema';

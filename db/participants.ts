@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { decryptJson } from '@/lib/data-key';
 import type { OrganisationType, RegistrationStatus } from '@/lib/domain';
-import { recordAudit } from './audit';
+import { actorOf, recordAudit } from './audit';
 import { getDb } from './client';
 import { waitlistPlace } from './registrations';
 import {
@@ -92,13 +92,15 @@ const participantsQuery = (db: Awaited<ReturnType<typeof getDb>>, where: SQL | u
 
 /** Registrations of a meeting: registered first (by name), then the waiting list in its order, then the rest. */
 export async function listParticipants({
+  actor,
   meetingId,
   filters = {},
 }: {
+  actor: StaffUser;
   meetingId: string;
   filters?: ParticipantFilters;
 }): Promise<ParticipantRow[]> {
-  await requireStaff('viewer');
+  assertRole(actor, 'viewer');
   const db = await getDb();
   return participantsQuery(db, filterConditions(meetingId, filters)).orderBy(
     sql`case ${registrations.status} when 'registered' then 0 when 'offered' then 1 when 'waitlisted' then 2 else 3 end`,
@@ -114,8 +116,14 @@ export type ParticipantCounts = {
   byOrganisationType: { type: OrganisationType | null; n: number }[];
 };
 
-export async function countParticipants({ meetingId }: { meetingId: string }): Promise<ParticipantCounts> {
-  await requireStaff('viewer');
+export async function countParticipants({
+  actor,
+  meetingId,
+}: {
+  actor: StaffUser;
+  meetingId: string;
+}): Promise<ParticipantCounts> {
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const n = sql<number>`count(*)::int`;
   const [statuses, countries, types] = await Promise.all([
@@ -152,13 +160,15 @@ export async function countParticipants({ meetingId }: { meetingId: string }): P
 }
 
 export async function getParticipant({
+  actor,
   meetingId,
   invitationId,
 }: {
+  actor: StaffUser;
   meetingId: string;
   invitationId: string;
 }): Promise<(ParticipantRow & { place: number | null; language: string }) | null> {
-  await requireStaff('viewer');
+  assertRole(actor, 'viewer');
   const db = await getDb();
   const [row] = await db
     .select({ ...participantColumns, language: invitations.language })
@@ -182,7 +192,7 @@ export async function revealVisaDetails(actor: StaffUser, invitationId: string):
   if (!row?.visaData) return null;
   const details = decryptJson<VisaDetails>(row.visaData, invitationId);
   await recordAudit(db, {
-    actor: { id: actor.id, email: actor.email },
+    actor: actorOf(actor),
     action: 'registration.visa_viewed',
     entityType: 'invitation',
     entityId: invitationId,
@@ -238,7 +248,7 @@ export async function exportPersonData(actor: StaffUser, contactId: string) {
     .from(auditLog)
     .where(inArray(auditLog.entityId, [contactId, ...invitationIds]));
   await recordAudit(db, {
-    actor: { id: actor.id, email: actor.email },
+    actor: actorOf(actor),
     action: 'contact.data_exported',
     entityType: 'contact',
     entityId: contactId,
@@ -428,7 +438,7 @@ export async function erasePerson(actor: StaffUser, contactId: string): Promise<
       await tx.update(contactImports).set({ rows }).where(eq(contactImports.id, file.id));
     }
     await recordAudit(tx, {
-      actor: { id: actor.id, email: actor.email },
+      actor: actorOf(actor),
       action: 'contact.erased',
       entityType: 'contact',
       entityId: contactId,

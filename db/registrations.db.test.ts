@@ -1,10 +1,11 @@
 import ICAL from 'ical.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decryptJson } from '@/lib/data-key';
 import { getDb } from './client';
 import { renderQueuedMail } from './invitation-mail';
-import { answerInvitation, inviteContacts, invitationLink, revokeInvitation } from './invitations';
+import { invitationLink } from './invitation-mail';
+import { answerInvitation, inviteContacts, revokeInvitation } from './invitations';
 import {
   cancelRegistration,
   purgeVisaDetails,
@@ -24,9 +25,7 @@ import {
   registrations,
   type VisaDetails,
 } from './schema';
-import { actAs } from './test-session';
-
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+import { createStaff } from './test-staff';
 
 const tokenOf = (link: string) => link.split('/i/')[1]!;
 
@@ -39,10 +38,7 @@ async function registrationOnLink(invitationId: string) {
 const START = new Date('2027-05-14T05:00:00Z');
 const BEFORE = new Date('2027-04-01T00:00:00Z');
 
-async function editor() {
-  const user = (await actAs('editor'))!;
-  return { ...user, name: null, role: 'editor' as const, timeZone: null };
-}
+const editor = () => createStaff('editor');
 
 /** A meeting with `capacity` seats and `people` invited contacts; returns their links' tokens. */
 async function setUp(

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
+import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { appBaseUrl } from '@/lib/env';
 import { escapeHtml, htmlButton, htmlEmail } from '@/lib/mail/html';
-import { recordAudit } from './audit';
+import { actorOf, recordAudit } from './audit';
 import { getDb } from './client';
 import { enqueueMail } from './outbox';
 import { sessions, users, type StaffRole, type User } from './schema';
@@ -11,8 +11,8 @@ import { countActiveAdmins, normaliseEmail } from './staff-auth';
 
 export type StaffListItem = Pick<User, 'id' | 'name' | 'email' | 'role' | 'active' | 'createdAt'>;
 
-export async function listStaff(): Promise<StaffListItem[]> {
-  await requireStaff('admin');
+export async function listStaff({ actor }: { actor: StaffUser }): Promise<StaffListItem[]> {
+  assertRole(actor, 'admin');
   const db = await getDb();
   return db
     .select({
@@ -26,8 +26,6 @@ export async function listStaff(): Promise<StaffListItem[]> {
     .from(users)
     .orderBy(desc(users.active), asc(users.name), asc(users.email));
 }
-
-const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
 
 export type StaffChangeResult = { ok: true } | { ok: false; reason: 'notFound' | 'emailTaken' | 'lastAdmin' };
 

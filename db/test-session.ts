@@ -1,10 +1,11 @@
-// Test support for server actions under Vitest: a stand-in for lib/auth whose session the test chooses, and helpers
-// to make staff and form data. Use with `vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule))`.
-import { randomUUID } from 'node:crypto';
+// Test support for server actions under Vitest: a stand-in for services/auth whose session the test chooses, and
+// helpers to make form data. Use with
+// `vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule))`. Tests of db/ itself need
+// none of this: they pass an actor from db/test-staff.ts.
 import { expect } from 'vitest';
+import type { StaffRole } from '@/lib/auth/roles';
 import type { FormState } from '@/lib/form-state';
-import { getDb } from './client';
-import { users, type StaffRole } from './schema';
+import { createStaff } from './test-staff';
 
 type TestSession = {
   user: { id: string; email: string; name: string | null; role: StaffRole; active: boolean; timeZone: string | null };
@@ -24,14 +25,9 @@ export async function actAs(role: StaffRole | null): Promise<{ id: string; email
     current = null;
     return null;
   }
-  const db = await getDb();
-  const email = `${role}-${randomUUID().slice(0, 8)}@council.test`;
-  const [user] = await db
-    .insert(users)
-    .values({ email, name: `Test ${role}`, role })
-    .returning();
-  current = { user: { id: user!.id, email, name: user!.name, role, active: true, timeZone: null } };
-  return { id: user!.id, email };
+  const staff = await createStaff(role);
+  current = { user: { ...staff, active: true } };
+  return { id: staff.id, email: staff.email };
 }
 
 export function form(fields: Record<string, string | string[]> = {}): FormData {

@@ -393,7 +393,7 @@ export async function runAppBench({
     const rawSeconds = (performance.now() - rawStarted) / 1000;
     transport.close();
 
-    const { startOutboxWorker } = await import('@/lib/mail/worker');
+    const { startOutboxWorker } = await import('@/services/mail/worker');
     const deliveryStarted = performance.now();
     const worker = startOutboxWorker({ pollMs: 50 });
     await waitFor(async () => (await countOutbox('sent')) >= 5000, 'delivery', 600_000);

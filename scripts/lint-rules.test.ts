@@ -20,7 +20,7 @@ describe('layering rules', () => {
       ),
     ).toEqual([expect.stringMatching(/no-restricted-imports: .*Queries belong in the data access layer/)]);
     expect(
-      await errorsFor('lib/broken.ts', "import { getDb } from '@/db/client';\nexport const db = getDb;\n"),
+      await errorsFor('services/broken.ts', "import { getDb } from '@/db/client';\nexport const db = getDb;\n"),
     ).toEqual([expect.stringMatching(/Only db\/ opens the database/)]);
     expect(
       await errorsFor('db/fine.ts', "import { sql } from 'drizzle-orm';\nexport const q = sql`select 1`;\n"),
@@ -80,28 +80,86 @@ describe('layering rules', () => {
     ).toEqual([expect.stringMatching(/Only db\/ opens the database/)]);
   });
 
+  it('keep lib/ below db/ and services/, db/ below services/, and services/ below the pages', async () => {
+    // lib/: pure helpers. Not even a type from a db/ module other than the schema's row types.
+    expect(
+      await errorsFor('lib/broken.ts', "import { getMeeting } from '@/db/meetings';\nexport const f = getMeeting;\n"),
+    ).toEqual([expect.stringMatching(/lib\/ holds pure helpers below the data layer: move this code to services\//)]);
+    expect(
+      await errorsFor(
+        'lib/broken.ts',
+        "import type { StaffSummary } from '@/db/summaries';\nexport type S = StaffSummary;\n",
+      ),
+    ).toEqual([expect.stringMatching(/lib\/ holds pure helpers below the data layer/)]);
+    expect(
+      await errorsFor(
+        'lib/auth/broken.ts',
+        "import { requireStaff } from '@/services/auth/staff';\nexport const f = requireStaff;\n",
+      ),
+    ).toEqual([expect.stringMatching(/lib\/ holds pure helpers .* if it needs the session/)]);
+    expect(
+      await errorsFor('lib/broken.ts', "import { auth } from '../services/auth';\nexport const f = auth;\n"),
+    ).toEqual([expect.stringMatching(/lib\/ holds pure helpers .* if it needs the session/)]);
+    // db/: takes the acting staff member instead of reading the session.
+    expect(
+      await errorsFor(
+        'db/broken.ts',
+        "import { requireStaff } from '@/services/auth/staff';\nexport const f = requireStaff;\n",
+      ),
+    ).toEqual([expect.stringMatching(/db\/ sits below services\/ and never reads the session: take the acting staff/)]);
+    expect(await errorsFor('db/broken.ts', "import NextAuth from 'next-auth';\nexport const f = NextAuth;\n")).toEqual([
+      expect.stringMatching(/db\/ sits below services\//),
+    ]);
+    // services/: below the pages.
+    expect(
+      await errorsFor(
+        'services/broken.ts',
+        "import { addStaffAction } from '@/app/staff/team/actions';\nexport const f = addStaffAction;\n",
+      ),
+    ).toEqual([expect.stringMatching(/services\/ sits below the pages/)]);
+    // The allowed direction.
+    expect(
+      await errorsFor(
+        'db/fine.ts',
+        "import { assertRole } from '@/lib/auth/roles';\nimport { env } from '@/lib/env';\nexport const f = [assertRole, env];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await errorsFor(
+        'services/fine.ts',
+        "import { getMeeting } from '@/db/meetings';\nimport { roleAtLeast } from '@/lib/auth/roles';\nexport const f = [getMeeting, roleAtLeast];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await errorsFor(
+        'app/staff/fine.ts',
+        "import { requireStaff } from '@/services/auth/staff';\nexport const f = requireStaff;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('refuse a client component that reaches a server-only module, naming the chain', async () => {
     const errors = await errorsFor(
       'app/staff/broken/form.tsx',
-      "'use client';\nimport { requireStaff } from '@/lib/auth/staff';\nexport const f = requireStaff;\n",
+      "'use client';\nimport { requireStaff } from '@/services/auth/staff';\nexport const f = requireStaff;\n",
     );
     expect(errors).toEqual([
       expect.stringMatching(
-        /council\/no-server-only-in-client: '@\/lib\/auth\/staff' is server-only \(lib\/auth\/staff\.ts\)/,
+        /council\/no-server-only-in-client: '@\/services\/auth\/staff' is server-only \(services\/auth\/staff\.ts\)/,
       ),
     ]);
-    // Through an innocent-looking module: lib/actions.ts imports lib/auth/staff.
+    // Through an innocent-looking module: services/actions.ts imports services/auth/staff.
     expect(
       await errorsFor(
         'components/broken.tsx',
-        "'use client';\nimport { formDataToObject } from '@/lib/actions';\nexport const f = formDataToObject;\n",
+        "'use client';\nimport { formDataToObject } from '@/services/actions';\nexport const f = formDataToObject;\n",
       ),
-    ).toEqual([expect.stringMatching(/server-only \(lib\/actions\.ts\)/)]);
+    ).toEqual([expect.stringMatching(/server-only \(services\/actions\.ts\)/)]);
     // Server actions and type-only imports are fine.
     expect(
       await errorsFor(
         'app/staff/fine.tsx',
-        "'use client';\nimport { addStaffAction } from '@/app/staff/team/actions';\nimport type { StaffUser } from '@/lib/auth/staff';\nexport const a = addStaffAction;\nexport type S = StaffUser;\n",
+        "'use client';\nimport { addStaffAction } from '@/app/staff/team/actions';\nimport type { StaffUser } from '@/lib/auth/roles';\nexport const a = addStaffAction;\nexport type S = StaffUser;\n",
       ),
     ).toEqual([]);
   });

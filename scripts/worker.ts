@@ -2,7 +2,7 @@
 // on PostgreSQL; they share the queue through row locks. On the embedded database the app runs its own worker.
 import { closeDatabase, openAppDatabase } from '@/db/lifecycle';
 import { env } from '@/lib/env';
-import { startOutboxWorker } from '@/lib/mail/worker';
+import { startOutboxWorker } from '@/services/mail/worker';
 import { runScript } from './run-script';
 
 await runScript(async () => {

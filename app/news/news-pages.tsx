@@ -3,7 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { PageHeader } from '@/components/ui';
-import { getPublishedSummary, listPublishedSummaries, type PublishedSummary } from '@/db/summaries';
+import { getPublishedSummary, listPublishedSummaries } from '@/db/published-summaries';
+import type { PublishedSummary } from '@/lib/summary/public';
 import type { Locale } from '@/lib/datetime';
 import {
   feedPath,

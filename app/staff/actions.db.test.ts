@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { actAs, authModule, form, idle } from '@/db/test-session';
 import { signOutAction } from './actions';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
 describe('signOutAction', () => {
   it('refuses when nobody is signed in', async () => {

@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { staffAction } from '@/lib/actions';
-import { signOut } from '@/lib/auth';
+import { staffAction } from '@/services/actions';
+import { signOut } from '@/services/auth';
 
 export const signOutAction = staffAction({ role: 'viewer', schema: z.object({}) }, async () => {
   await signOut({ redirectTo: '/staff/sign-in?signedOut=1' });

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { SkipLink } from '@/components/skip-link';
 import { StaffNav } from '@/components/staff-nav';
 import { SignOutButton } from '@/components/sign-out-button';
-import { getCurrentStaff } from '@/lib/auth/staff';
+import { getCurrentStaff } from '@/services/auth/staff';
 import { signOutAction } from './actions';
 
 export const metadata: Metadata = {

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { listStaffMeetings, type MeetingListItem } from '@/db/meetings';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName } from '@/lib/countries';
 import { MeetingWhen } from '@/components/meeting-when';
 import { buttonClass, DataTable, PageHeader, Td, Tr } from '@/components/ui';
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function StaffDashboard() {
   await connection();
   const staff = await requireSignedInPage('/staff');
-  const { upcoming, past } = await listStaffMeetings();
+  const { upcoming, past } = await listStaffMeetings({ actor: staff });
   return (
     <>
       <PageHeader

@@ -1,8 +1,7 @@
 import jsonld from 'jsonld';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import type { PublishedSummary } from '@/db/summaries';
-import { escapeHtml, newsArticleJsonLd, newsFeed } from './public';
+import { escapeHtml, newsArticleJsonLd, newsFeed, type PublishedSummary } from './public';
 
 // What was pasted into every text field of a summary (headline, lead, body, photo description and credit).
 const PASTED = '</script><script>alert(1)</script><img src=x onerror=alert(1)> & "quotes" ]]> <![CDATA[x]]>';

@@ -1,12 +1,23 @@
 import 'server-only';
 import { Feed } from 'feed';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
-import type { PublishedSummary } from '@/db/summaries';
-
-export type { PublishedSummary };
-import { appBaseUrl } from '@/lib/env';
+import type { SummaryPhoto, SummaryText } from '@/db/schema';
 import type { Locale } from '@/lib/datetime';
+import { appBaseUrl } from '@/lib/env';
 import { markdownToPlainText, renderMarkdown } from './markdown';
+
+/** A summary's photo without its bytes (app/api/photos serves those). */
+export type PhotoInfo = Omit<SummaryPhoto, 'data'>;
+
+/** A published summary as db/published-summaries.ts reads it for the public pages. */
+export type PublishedSummary = SummaryText & {
+  id: string;
+  publishedAt: Date;
+  firstPublishedAt: Date;
+  updatedAt: Date;
+  meeting: { startsAt: Date; timeZone: string; cityEn: string | null; cityRu: string | null; country: string | null };
+  photos: PhotoInfo[];
+};
 
 // What the public news pages, feeds and sitemap say about a published summary, in one place.
 

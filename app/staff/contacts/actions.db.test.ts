@@ -4,9 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { contacts } from '@/db/schema';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
-import { createContactAction, mergeContactAction, updateContactAction } from './actions';
+import { createContactAction, eraseContactAction, mergeContactAction, updateContactAction } from './actions';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const person = { name: 'Aidana Jumaeva', email: ' AIDANA.JUMAEVA@MFA-TJ.EXAMPLE.ORG ', country: 'TJ', language: 'en' };
@@ -166,5 +166,38 @@ describe('the contact form’s further fields', () => {
       notes: 'Met in Tashkent.',
     });
     expect(saved!.source).toMatch(/^Added by editor-/);
+  });
+});
+
+describe('erasing a contact', () => {
+  it('is refused below admin, confirmed by the address, and a bad confirmation erases nothing', async () => {
+    const [person] = await (
+      await getDb()
+    )
+      .insert(contacts)
+      .values({ name: 'Гульнара Эргашева', email: `erase-${randomUUID().slice(0, 8)}@example.org`, language: 'ru' })
+      .returning();
+    const snapshot = async () => (await getDb()).select().from(contacts).where(eq(contacts.id, person!.id));
+    await expectRefusedBelow(
+      'admin',
+      () => eraseContactAction(person!.id, idle, form({ confirmEmail: person!.email })),
+      snapshot,
+    );
+    await actAs('admin');
+    expect(await eraseContactAction(person!.id, idle, form({ confirmEmail: '' }))).toMatchObject({
+      status: 'error',
+      fieldErrors: { confirmEmail: expect.any(Array) },
+    });
+    expect(
+      await eraseContactAction(person!.id, idle, form({ confirmEmail: 'someone.else@example.org' })),
+    ).toMatchObject({ status: 'error', fieldErrors: { confirmEmail: ['This is not the contact’s email address.'] } });
+    expect(await eraseContactAction('not-a-uuid', idle, form({ confirmEmail: person!.email }))).toMatchObject({
+      status: 'error',
+    });
+    expect((await snapshot())[0]!.email).toBe(person!.email);
+    await expect(
+      eraseContactAction(person!.id, idle, form({ confirmEmail: ` ${person!.email.toUpperCase()} ` })),
+    ).rejects.toThrow(/NEXT_REDIRECT/);
+    expect((await snapshot())[0]!.name).toBe('Erased person');
   });
 });

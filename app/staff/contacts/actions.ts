@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getContact, mergeContacts, saveContact, type ContactChangeResult } from '@/db/contacts';
 import { erasePerson } from '@/db/participants';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import type { FormState } from '@/lib/form-state';
 import { contactSchema, mergeSchema } from './contact-schema';
 
@@ -77,7 +77,7 @@ export const eraseContactAction = staffAction(
     }),
   },
   async ({ confirmEmail }, { staff, bound: [id] }) => {
-    const contact = await getContact({ id });
+    const contact = await getContact({ actor: staff, id });
     if (!contact) return { status: 'error', message: 'This contact no longer exists.' };
     if (confirmEmail !== contact.email)
       return {

@@ -10,7 +10,7 @@ import { CONTACTS_PAGE_SIZE, listContacts, listContactTags } from '@/db/contacts
 import { listCouncils } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { readContactFilters } from '@/lib/directory-filters';
 import { toLatin } from '@/lib/transliterate';
@@ -26,10 +26,10 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
   const filters = readContactFilters(params);
   const canEdit = roleAtLeast(staff.role, 'editor');
   const [{ contacts, total }, tags, councils, organisations] = await Promise.all([
-    listContacts(filters),
-    listContactTags(),
-    listCouncils(),
-    canEdit ? listOrganisationChoices() : [],
+    listContacts({ actor: staff, ...filters }),
+    listContactTags({ actor: staff }),
+    listCouncils({ actor: staff }),
+    canEdit ? listOrganisationChoices({ actor: staff }) : [],
   ]);
   const query = {
     q: filters.search,

@@ -10,7 +10,7 @@ import {
   updateCouncil,
   type RosterChangeResult,
 } from '@/db/councils';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import { isCountryCode } from '@/lib/countries';
 import { ROSTER_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';

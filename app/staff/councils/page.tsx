@@ -3,14 +3,14 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { Card, PageHeader } from '@/components/ui';
 import { listCouncils } from '@/db/councils';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 
 export const metadata: Metadata = { title: 'Councils' };
 
 export default async function CouncilsPage() {
   await connection();
-  await requireSignedInPage('/staff/councils');
-  const councils = await listCouncils();
+  const staff = await requireSignedInPage('/staff/councils');
+  const councils = await listCouncils({ actor: staff });
   return (
     <>
       <PageHeader title="Councils" />

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { retryFailedMail } from '@/db/mail';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 
 export const retryMailAction = staffAction(
   { role: 'admin', bound: z.tuple([z.uuid()]), schema: z.object({}) },

@@ -7,7 +7,7 @@ import { MAIL_STATUS_LABELS, MailStatus } from '@/components/mail-status';
 import { Button, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { listMail } from '@/db/mail';
 import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/domain';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 import { env } from '@/lib/env';
 
@@ -23,7 +23,13 @@ export default async function MailPage({ searchParams }: PageProps<'/staff/mail'
   const status = OUTBOX_STATUSES.find((s): s is OutboxStatus => s === params.status);
   const search = typeof params.q === 'string' ? params.q.trim().slice(0, 200) : '';
   const page = Math.max(1, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1);
-  const { items, total, byStatus } = await listMail({ status, search: search || undefined, page, pageSize: PAGE_SIZE });
+  const { items, total, byStatus } = await listMail({
+    actor: me,
+    status,
+    search: search || undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const pageLink = (n: number) =>
     `/staff/mail?${new URLSearchParams({ ...(status ? { status } : {}), ...(search ? { q: search } : {}), page: String(n) })}`;

@@ -24,7 +24,7 @@ import {
   updateMeeting,
   type MeetingChangeResult,
 } from '@/db/meetings';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import { parseZonedDateTime } from '@/lib/datetime';
 import { AGENDA_ITEM_KINDS, MEETING_STATUSES, ORGANISATION_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';
@@ -189,7 +189,7 @@ function resolveAgendaItem(input: z.output<typeof agendaItemSchema>, timeZone: s
 export const addAgendaItemAction = staffAction(
   { role: 'editor', bound: meetingId, schema: agendaItemSchema },
   async (input, { staff, bound: [id] }) => {
-    const timeZone = await getMeetingTimeZone({ id });
+    const timeZone = await getMeetingTimeZone({ actor: staff, id });
     if (!timeZone) return { status: 'error', message: 'That meeting no longer exists.' };
     const values = resolveAgendaItem(input, timeZone);
     if ('status' in values) return values;
@@ -208,7 +208,7 @@ export const moveAgendaItemAction = staffAction(
 export const updateAgendaItemAction = staffAction(
   { role: 'editor', bound: itemId, schema: agendaItemSchema },
   async (input, { staff, bound: [id] }) => {
-    const timeZone = await getAgendaItemTimeZone({ id });
+    const timeZone = await getAgendaItemTimeZone({ actor: staff, id });
     if (!timeZone) return { status: 'error', message: 'That agenda item no longer exists.' };
     const values = resolveAgendaItem(input, timeZone);
     if ('status' in values) return values;

@@ -6,7 +6,7 @@ import { contacts, organisations } from '@/db/schema';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import { createOrganisationAction, mergeOrganisationAction, updateOrganisationAction } from './actions';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const all = async () => (await getDb()).select().from(organisations).orderBy(organisations.id);

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { mergeOrganisations, saveOrganisation, type OrganisationChangeResult } from '@/db/organisations';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import type { FormState } from '@/lib/form-state';
 import { organisationMergeSchema, organisationSchema } from './organisation-schema';
 

@@ -9,7 +9,7 @@ import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { listOrganisationChoices } from '@/db/meetings';
 import { listOrganisations, ORGANISATIONS_PAGE_SIZE } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { readOrganisationFilters } from '@/lib/directory-filters';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
@@ -24,8 +24,8 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
   const filters = readOrganisationFilters(await searchParams);
   const canEdit = roleAtLeast(staff.role, 'editor');
   const [{ organisations, total }, parents] = await Promise.all([
-    listOrganisations(filters),
-    canEdit ? listOrganisationChoices() : [],
+    listOrganisations({ actor: staff, ...filters }),
+    canEdit ? listOrganisationChoices({ actor: staff }) : [],
   ]);
   const query = { q: filters.search, country: filters.country, type: filters.type };
   const exportQuery = new URLSearchParams(

@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import { updateTimeZoneAction } from './actions';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 describe('updateTimeZoneAction', () => {

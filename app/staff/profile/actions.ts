@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { setOwnTimeZone } from '@/db/staff';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import { isValidTimeZone } from '@/lib/datetime';
 
 export const updateTimeZoneAction = staffAction(

@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { ActionForm } from '@/components/action-form';
 import { FormRow, inputClass } from '@/components/field';
 import { Card, PageHeader } from '@/components/ui';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { allTimeZones, formatDateTime } from '@/lib/datetime';
 import { updateTimeZoneAction } from './actions';
 

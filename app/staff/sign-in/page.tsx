@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { FormRow, inputClass } from '@/components/field';
 import { Button, Notice, PageHeader } from '@/components/ui';
-import { getCurrentStaff } from '@/lib/auth/staff';
+import { getCurrentStaff } from '@/services/auth/staff';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 
 export const metadata: Metadata = { title: 'Sign in' };

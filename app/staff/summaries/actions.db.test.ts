@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, meetings, registrations, summaries, summaryPhotos, summaryVersions } from '@/db/schema';
 import { DEMO_PLENARY_ID, seedDemoData } from '@/scripts/demo/seed';
-import { getPublishedSummary, listPublishedSummaries, readPhotoFile } from '@/db/summaries';
+import { getPublishedSummary, listPublishedSummaries } from '@/db/published-summaries';
+import { readPhotoFile } from '@/db/summary-photos';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import { GET as photoFile } from '@/app/api/photos/[id]/route';
 import {
@@ -20,7 +21,7 @@ import {
 } from './actions';
 import { POST as uploadPhoto } from './[id]/photos/route';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 // redirect() throws; the tests read where it pointed.
@@ -282,7 +283,7 @@ describe('summaries', () => {
     expect((await get(stored!.id)).headers.get('cache-control')).toBe('private, no-store');
     await actAs(null);
     expect((await get(stored!.id)).status).toBe(404);
-    expect(await readPhotoFile(stored!.id)).toBeNull();
+    expect(await readPhotoFile({ id: stored!.id, currentStaff: async () => null })).toBeNull();
     expect((await get('not-a-uuid')).status).toBe(404);
 
     await expectRefusedBelow('editor', () => removePhotoAction(summaryId, stored!.id, idle, form()), snapshot);
@@ -351,7 +352,10 @@ describe('summaries', () => {
     });
     expect((await listPublishedSummaries({ page: 1, pageSize: 10 })).total).toBe(1);
     await actAs(null);
-    expect(await readPhotoFile(published!.photos[0]!.id)).toMatchObject({ public: true, contentType: 'image/jpeg' });
+    expect(await readPhotoFile({ id: published!.photos[0]!.id, currentStaff: async () => null })).toMatchObject({
+      public: true,
+      contentType: 'image/jpeg',
+    });
     expect(await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, summaryId))).toEqual(
       expect.arrayContaining([
         { action: 'summary.saved' },

@@ -3,18 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import {
-  draftMeetingSummary,
-  publishSummary,
-  removeSummaryPhoto,
-  restoreSummaryVersion,
-  returnSummaryToDraft,
-  saveSummaryText,
-  submitSummaryForReview,
-  unpublishSummary,
-  type SummaryChangeResult,
-} from '@/db/summaries';
-import { staffAction } from '@/lib/actions';
+import { draftMeetingSummary } from '@/db/summary-drafting';
+import { restoreSummaryVersion, saveSummaryText, type SummaryChangeResult } from '@/db/summary-editing';
+import { removeSummaryPhoto } from '@/db/summary-photos';
+import { publishSummary, returnSummaryToDraft, submitSummaryForReview, unpublishSummary } from '@/db/summary-workflow';
+import { staffAction } from '@/services/actions';
 import type { FormState } from '@/lib/form-state';
 import { renderMarkdown } from '@/lib/summary/markdown';
 import { refreshPublicNews } from '@/lib/summary/public-cache';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { listStaffSummaries } from '@/db/summaries';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDate } from '@/lib/datetime';
 import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
 
@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: 'Summaries' };
 
 export default async function StaffSummariesPage() {
   await connection();
-  await requireSignedInPage('/staff/summaries');
-  const summaries = await listStaffSummaries();
+  const staff = await requireSignedInPage('/staff/summaries');
+  const summaries = await listStaffSummaries({ actor: staff });
   return (
     <>
       <PageHeader title="Summaries" />

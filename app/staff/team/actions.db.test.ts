@@ -6,7 +6,7 @@ import { auditLog, outboxMessages, sessions, users } from '@/db/schema';
 import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
 import { addStaffAction, changeRoleAction, setActiveAction } from './actions';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const allUsers = async () => (await getDb()).select().from(users).orderBy(users.email);

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { addStaff, changeStaffRole, setStaffActive, type StaffChangeResult } from '@/db/staff';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import { STAFF_ROLES } from '@/lib/auth/roles';
 import type { FormState } from '@/lib/form-state';
 

@@ -4,7 +4,7 @@ import { AccessDenied } from '@/components/access-denied';
 import { Card, DataTable, PageHeader, RowHeader, Td, Tr } from '@/components/ui';
 import { listStaff } from '@/db/staff';
 import { roleAtLeast, ROLE_DESCRIPTIONS, STAFF_ROLES } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { addStaffAction, changeRoleAction, setActiveAction } from './actions';
 import { AddStaffForm, ChangeRoleForm, SetActiveForm } from './forms';
 
@@ -14,7 +14,7 @@ export default async function StaffTeamPage() {
   await connection();
   const me = await requireSignedInPage('/staff/team');
   if (!roleAtLeast(me.role, 'admin')) return <AccessDenied needed="admin" />;
-  const staff = await listStaff();
+  const staff = await listStaff({ actor: me });
 
   return (
     <>

@@ -6,7 +6,7 @@ import { createTranslator } from 'use-intl/core';
 import { z } from 'zod';
 import { answerInvitation } from '@/db/invitations';
 import { cancelRegistration, submitRegistration, takeOfferedSeat } from '@/db/registrations';
-import { tokenAction } from '@/lib/actions';
+import { tokenAction } from '@/services/actions';
 import { authSecret } from '@/lib/auth/secret';
 import { readInvitationToken } from '@/lib/invitation-token';
 import en from '@/messages/en.json';

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { handlers } from '@/lib/auth';
+import { handlers } from '@/services/auth';
 
 export const { GET } = handlers;
 

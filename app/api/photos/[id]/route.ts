@@ -1,13 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { readPhotoFile } from '@/db/summaries';
+import { readPhotoFile } from '@/db/summary-photos';
+import { getCurrentStaff } from '@/services/auth/staff';
 
 // A summary's photo. Those of published summaries are public and cacheable; the others only for signed-in staff,
 // never stored by a shared cache. The bytes were re-encoded on upload, so the type is known, never guessed.
 
 export async function GET(request: NextRequest, { params }: RouteContext<'/api/photos/[id]'>) {
   const { id } = await params;
-  const photo = z.uuid().safeParse(id).success ? await readPhotoFile(id) : null;
+  const photo = z.uuid().safeParse(id).success ? await readPhotoFile({ id, currentStaff: getCurrentStaff }) : null;
   if (!photo)
     return new NextResponse('No such photo.', {
       status: 404,

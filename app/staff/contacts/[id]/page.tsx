@@ -9,7 +9,7 @@ import { MergeSection } from '@/components/merge-section';
 import { findContactDuplicates, getContact, getContactLinks } from '@/db/contacts';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { AGENDA_PERSON_ROLE_LABELS, ROSTER_ROLE_LABELS } from '@/lib/domain';
 import { toLatin } from '@/lib/transliterate';
@@ -25,14 +25,14 @@ export default async function EditContactPage({ params, searchParams }: PageProp
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/contacts/${id}`);
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
-  const contact = z.uuid().safeParse(id).success ? await getContact({ id }) : null;
+  const contact = z.uuid().safeParse(id).success ? await getContact({ actor: staff, id }) : null;
   if (!contact) notFound();
   const query = await searchParams;
   const duplicateSearch = typeof query.dup === 'string' ? query.dup.trim().slice(0, 200) : '';
   const [organisations, links, duplicates] = await Promise.all([
-    listOrganisationChoices(),
-    getContactLinks({ id }),
-    findContactDuplicates({ id, search: duplicateSearch || undefined }),
+    listOrganisationChoices({ actor: staff }),
+    getContactLinks({ actor: staff, id }),
+    findContactDuplicates({ actor: staff, id, search: duplicateSearch || undefined }),
   ]);
   const latin = contact.nameLatin || toLatin(contact.name);
   return (

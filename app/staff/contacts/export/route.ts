@@ -1,14 +1,16 @@
 import { exportContacts } from '@/db/contacts';
-import { AuthorizationError } from '@/lib/auth/staff';
+import { AuthorizationError } from '@/lib/auth/roles';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '@/lib/contact-import';
 import { toCsv } from '@/lib/csv';
 import { readContactFilters } from '@/lib/directory-filters';
 import { csvResponse, refusedStaffRoute } from '@/lib/http';
+import { requireStaff } from '@/services/auth/staff';
 
 /** The contacts the list shows (same filters), as CSV with the importer's own headers: export → import is lossless. */
 export async function GET(request: Request): Promise<Response> {
   try {
-    const rows = await exportContacts(readContactFilters(new URL(request.url).searchParams));
+    const staff = await requireStaff('viewer');
+    const rows = await exportContacts({ actor: staff, ...readContactFilters(new URL(request.url).searchParams) });
     const csv = toCsv(
       IMPORT_FIELDS.map((field) => IMPORT_FIELD_LABELS[field]),
       rows.map((c) =>

@@ -12,7 +12,7 @@ import {
   startContactImportAction,
 } from './actions';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 // `after()` runs its task once the response is sent; here, straight away, and the test waits for it.
 const afterTasks = vi.hoisted(() => [] as Promise<void>[]);

@@ -12,7 +12,7 @@ import {
   startContactImport,
   type ImportChangeResult,
 } from '@/db/contact-import';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import { IMPORT_FIELDS } from '@/lib/contact-import';
 import type { FormState } from '@/lib/form-state';
 

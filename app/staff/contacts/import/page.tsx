@@ -6,7 +6,7 @@ import { FormRow } from '@/components/field';
 import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { listContactImports } from '@/db/contact-import';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { MAX_IMPORT_ROWS } from '@/lib/contact-import';
 import { formatDateTime } from '@/lib/datetime';
 
@@ -35,7 +35,7 @@ export default async function ImportContactsPage({ searchParams }: PageProps<'/s
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
   const params = await searchParams;
   const problem = typeof params.problem === 'string' ? PROBLEMS[params.problem] : undefined;
-  const imports = await listContactImports();
+  const imports = await listContactImports({ actor: staff });
   const zone = staff.timeZone ?? 'UTC';
   return (
     <>

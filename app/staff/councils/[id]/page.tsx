@@ -10,7 +10,7 @@ import { listContactChoices } from '@/db/contacts';
 import { getCouncil, listRoster, type RosterEntry } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { calendarDateIn } from '@/lib/datetime';
 import { addWorkingGroupAction, updateCouncilAction } from '../actions';
@@ -23,7 +23,7 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
   await connection();
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/councils/${id}`);
-  const council = z.uuid().safeParse(id).success ? await getCouncil({ id }) : null;
+  const council = z.uuid().safeParse(id).success ? await getCouncil({ actor: staff, id }) : null;
   if (!council) notFound();
   const query = await searchParams;
   const zone = staff.timeZone ?? 'Asia/Tashkent';
@@ -33,9 +33,9 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
   const by = query.by === 'organisation' ? 'organisation' : 'country';
   const canEdit = roleAtLeast(staff.role, 'editor');
   const [roster, contacts, organisations] = await Promise.all([
-    listRoster({ councilId: council.id, asOf }),
-    canEdit ? listContactChoices() : [],
-    canEdit ? listOrganisationChoices() : [],
+    listRoster({ actor: staff, councilId: council.id, asOf }),
+    canEdit ? listContactChoices({ actor: staff }) : [],
+    canEdit ? listOrganisationChoices({ actor: staff }) : [],
   ]);
   const groups = new Map<string, RosterEntry[]>();
   for (const entry of roster) {

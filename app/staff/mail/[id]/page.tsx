@@ -7,7 +7,7 @@ import { MailStatus } from '@/components/mail-status';
 import { Card, PageHeader } from '@/components/ui';
 import { getMail } from '@/db/mail';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 import { retryMailAction } from '../actions';
 import { RetryForm } from '../retry-form';
@@ -20,7 +20,7 @@ export default async function MailMessagePage({ params }: PageProps<'/staff/mail
   const me = await requireSignedInPage(`/staff/mail/${id}`);
   // Bodies may carry live sign-in or personal links: admins only.
   if (!roleAtLeast(me.role, 'admin')) return <AccessDenied needed="admin" />;
-  const message = z.uuid().safeParse(id).success ? await getMail({ id }) : null;
+  const message = z.uuid().safeParse(id).success ? await getMail({ actor: me, id }) : null;
   if (!message) notFound();
 
   return (

@@ -10,8 +10,8 @@ import { listAgenda } from '@/db/agenda';
 import { listContactChoices } from '@/db/contacts';
 import { getMeeting, listMeetingHistory, listOrganisationChoices } from '@/db/meetings';
 import { getMeetingSummaryId } from '@/db/summaries';
-import { roleAtLeast } from '@/lib/auth/roles';
-import { getCurrentStaff, requireSignedInPage } from '@/lib/auth/staff';
+import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
+import { getCurrentStaff, requireSignedInPage } from '@/services/auth/staff';
 import { countryName } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
 import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
@@ -23,30 +23,31 @@ import { HistorySection } from './history-section';
 import { OrganisationsSection } from './organisations-section';
 import { draftSummaryAction } from '../../summaries/actions';
 
-const loadMeeting = async (params: Promise<{ id: string }>) => {
+const loadMeeting = async (staff: StaffUser, params: Promise<{ id: string }>) => {
   const { id } = await params;
   // A malformed id is simply a page that does not exist, not a database error.
-  return z.uuid().safeParse(id).success ? getMeeting({ id }) : null;
+  return z.uuid().safeParse(id).success ? getMeeting({ actor: staff, id }) : null;
 };
 
 export async function generateMetadata({ params }: PageProps<'/staff/meetings/[id]'>): Promise<Metadata> {
-  if (!(await getCurrentStaff())) return { title: 'Meeting' };
-  const meeting = await loadMeeting(params);
+  const staff = await getCurrentStaff();
+  if (!staff) return { title: 'Meeting' };
+  const meeting = await loadMeeting(staff, params);
   return { title: meeting?.titleEn ?? 'Meeting not found' };
 }
 
 export default async function StaffMeetingPage({ params, searchParams }: PageProps<'/staff/meetings/[id]'>) {
   const staff = await requireSignedInPage(`/staff/meetings/${(await params).id}`);
-  const meeting = await loadMeeting(params);
+  const meeting = await loadMeeting(staff, params);
   if (!meeting) notFound();
   const canEdit = roleAtLeast(staff.role, 'editor');
   const t = await getTranslations({ locale: 'en' });
   const [history, organisationChoices, agenda, contacts, summary] = await Promise.all([
-    listMeetingHistory({ id: meeting.id }),
-    canEdit ? listOrganisationChoices() : Promise.resolve([]),
-    listAgenda({ meetingId: meeting.id }),
-    canEdit ? listContactChoices() : Promise.resolve([]),
-    getMeetingSummaryId({ meetingId: meeting.id }),
+    listMeetingHistory({ actor: staff, id: meeting.id }),
+    canEdit ? listOrganisationChoices({ actor: staff }) : Promise.resolve([]),
+    listAgenda({ actor: staff, meetingId: meeting.id }),
+    canEdit ? listContactChoices({ actor: staff }) : Promise.resolve([]),
+    getMeetingSummaryId({ actor: staff, meetingId: meeting.id }),
   ]);
   const place =
     meeting.format === 'online'

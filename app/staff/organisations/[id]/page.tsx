@@ -9,7 +9,7 @@ import { Notice, PageHeader } from '@/components/ui';
 import { listOrganisationChoices } from '@/db/meetings';
 import { findOrganisationDuplicates, getOrganisation } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
 import { mergeOrganisationAction, updateOrganisationAction } from '../actions';
@@ -23,15 +23,15 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
   await connection();
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/organisations/${id}`);
-  const organisation = z.uuid().safeParse(id).success ? await getOrganisation({ id }) : null;
+  const organisation = z.uuid().safeParse(id).success ? await getOrganisation({ actor: staff, id }) : null;
   if (!organisation) notFound();
   const canEdit = roleAtLeast(staff.role, 'editor');
   const query = await searchParams;
   const duplicateSearch = typeof query.dup === 'string' ? query.dup.trim().slice(0, 200) : '';
   const [parents, duplicates] = canEdit
     ? await Promise.all([
-        listOrganisationChoices(),
-        findOrganisationDuplicates({ id, search: duplicateSearch || undefined }),
+        listOrganisationChoices({ actor: staff }),
+        findOrganisationDuplicates({ actor: staff, id, search: duplicateSearch || undefined }),
       ])
     : [[], []];
   const { links } = organisation;

@@ -1,13 +1,18 @@
 import { exportOrganisations } from '@/db/organisations';
-import { AuthorizationError } from '@/lib/auth/staff';
+import { AuthorizationError } from '@/lib/auth/roles';
 import { toCsv } from '@/lib/csv';
 import { readOrganisationFilters } from '@/lib/directory-filters';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
 import { csvResponse, refusedStaffRoute } from '@/lib/http';
+import { requireStaff } from '@/services/auth/staff';
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    const rows = await exportOrganisations(readOrganisationFilters(new URL(request.url).searchParams));
+    const staff = await requireStaff('viewer');
+    const rows = await exportOrganisations({
+      actor: staff,
+      ...readOrganisationFilters(new URL(request.url).searchParams),
+    });
     const csv = toCsv(
       ['Name', 'Name (Russian)', 'Acronym', 'Type', 'Country', 'Part of', 'Website', 'Notes'],
       rows.map((o) => [

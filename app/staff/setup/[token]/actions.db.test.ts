@@ -6,7 +6,7 @@ import { createAdminSetupLink } from '@/db/staff-auth';
 import { form, idle } from '@/db/test-session';
 import { completeSetupAction } from './actions';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
 const tokenOf = (link: string) => link.split('/staff/setup/')[1]!;
 

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { completeAdminSetup, inspectAdminSetupToken } from '@/db/staff-auth';
-import { tokenAction } from '@/lib/actions';
+import { tokenAction } from '@/services/actions';
 
 const REFUSALS = {
   unknown: 'This set-up link is not valid. Copy the whole link from the terminal.',

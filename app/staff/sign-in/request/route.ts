@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hitRateLimit } from '@/db/rate-limits';
-import { signIn } from '@/lib/auth';
+import { signIn } from '@/services/auth';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { clientKey, htmlPage, isSameOriginRequest } from '@/lib/http';
 

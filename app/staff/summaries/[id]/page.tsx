@@ -5,7 +5,7 @@ import { ActionForm } from '@/components/action-form';
 import { Card, Notice, PageHeader } from '@/components/ui';
 import { getSummary, listVersions } from '@/db/summaries';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { getCurrentStaff, requireSignedInPage } from '@/services/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
 import { renderMarkdown } from '@/lib/summary/markdown';
@@ -24,7 +24,9 @@ import { VersionsSection } from './versions-section';
 
 export async function generateMetadata({ params }: PageProps<'/staff/summaries/[id]'>): Promise<Metadata> {
   const { id } = await params;
-  const summary = z.uuid().safeParse(id).success ? await getSummary({ id }).catch(() => null) : null;
+  const staff = await getCurrentStaff();
+  const summary =
+    staff && z.uuid().safeParse(id).success ? await getSummary({ actor: staff, id }).catch(() => null) : null;
   return { title: summary ? `Summary: ${summary.headlineEn || summary.meeting.titleEn}` : 'Summary not found' };
 }
 
@@ -32,7 +34,10 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/summaries/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
-  const [summary, versions] = await Promise.all([getSummary({ id }), listVersions({ summaryId: id })]);
+  const [summary, versions] = await Promise.all([
+    getSummary({ actor: staff, id }),
+    listVersions({ actor: staff, summaryId: id }),
+  ]);
   if (!summary) notFound();
   const query = await searchParams;
   const param = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);

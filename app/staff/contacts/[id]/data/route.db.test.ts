@@ -5,7 +5,7 @@ import { auditLog, contacts } from '@/db/schema';
 import { actAs } from '@/db/test-session';
 import { GET } from './route';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
 const download = (id: string) =>
   GET(new Request(`http://localhost/staff/contacts/${id}/data`), { params: Promise.resolve({ id }) });

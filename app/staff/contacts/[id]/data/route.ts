@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportPersonData } from '@/db/participants';
-import { assertRole, AuthorizationError, getCurrentStaff } from '@/lib/auth/staff';
+import { assertRole, AuthorizationError } from '@/lib/auth/roles';
+import { getCurrentStaff } from '@/services/auth/staff';
 import { refusedStaffRoute } from '@/lib/http';
 
 // Everything held about one person, as a JSON file: the answer to a request for their data. Admins only, and

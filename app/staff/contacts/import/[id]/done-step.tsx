@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui';
-import type { RowOutcome } from '@/db/contact-import';
+import type { RowOutcome } from '@/lib/contact-import-plan';
 import type { ContactImport } from '@/db/schema';
 import { readRow, type ColumnMapping } from '@/lib/contact-import';
 import { n, RejectedSection } from './outcome-tables';

@@ -1,5 +1,5 @@
 import { DataTable, Td, Tr } from '@/components/ui';
-import type { RowOutcome } from '@/db/contact-import';
+import type { RowOutcome } from '@/lib/contact-import-plan';
 import { IMPORT_FIELD_LABELS } from '@/lib/contact-import';
 
 const OUTCOME_LABELS = {

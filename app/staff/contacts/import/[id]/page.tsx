@@ -12,8 +12,8 @@ import { Card, PageHeader } from '@/components/ui';
 import { getContactImport, previewContactImport, runContactImport } from '@/db/contact-import';
 import { listOrganisationChoices } from '@/db/meetings';
 import type { ContactImport } from '@/db/schema';
-import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { cancelContactImportAction, chooseImportOrganisationAction, startContactImportAction } from '../actions';
 import { ColumnMappingStep } from './column-mapping-step';
 import { DoneStep } from './done-step';
@@ -36,7 +36,7 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/contacts/import/${id}`);
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
-  const batch = z.uuid().safeParse(id).success ? await getContactImport({ id }) : null;
+  const batch = z.uuid().safeParse(id).success ? await getContactImport({ actor: staff, id }) : null;
   if (!batch) notFound();
   const query = await searchParams;
   return (
@@ -54,6 +54,7 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
         <ColumnMappingStep batch={batch} />
       ) : batch.status === 'previewing' ? (
         <PreviewStep
+          staff={staff}
           batch={batch}
           show={SHOW.find((s) => s === query.show) ?? 'all'}
           page={Math.max(1, Number(query.page) || 1)}
@@ -69,8 +70,21 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
   );
 }
 
-async function PreviewStep({ batch, show, page }: { batch: ContactImport; show: Show; page: number }) {
-  const [preview, organisationChoices] = await Promise.all([previewContactImport(batch), listOrganisationChoices()]);
+async function PreviewStep({
+  staff,
+  batch,
+  show,
+  page,
+}: {
+  staff: StaffUser;
+  batch: ContactImport;
+  show: Show;
+  page: number;
+}) {
+  const [preview, organisationChoices] = await Promise.all([
+    previewContactImport({ actor: staff, batch }),
+    listOrganisationChoices({ actor: staff }),
+  ]);
   const { counts } = preview;
   const shown = preview.outcomes.filter((o) => show === 'all' || o.outcome === show);
   const rejected = preview.outcomes.filter((o) => o.outcome === 'rejected');

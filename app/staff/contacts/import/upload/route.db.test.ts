@@ -7,7 +7,7 @@ import { actAs } from '@/db/test-session';
 import { GET as exportContacts } from '../../export/route';
 import { GET, POST } from './route';
 
-vi.mock('@/lib/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
 
 function upload(body: BodyInit | null, headers: Record<string, string> = {}) {
   return POST(new Request('http://localhost/staff/contacts/import/upload', { method: 'POST', body, headers }));
@@ -68,22 +68,22 @@ describe('the upload route', () => {
     const uploadTime = timer(started);
     expect(response.status).toBe(303);
     const id = response.headers.get('location')!.split('/').pop()!;
-    const batch = (await getContactImport({ id }))!;
+    const actor = { ...user, name: null, role: 'editor' as const, timeZone: null };
+    const batch = (await getContactImport({ actor, id }))!;
     expect(batch.rows).toHaveLength(20_000);
     started = performance.now();
-    const preview = await previewContactImport(batch);
+    const preview = await previewContactImport({ actor, batch });
     const previewTime = timer(started);
     expect(preview.counts).toMatchObject({ create: 20_000, rejected: 0 });
     expect(preview.organisations).toHaveLength(40);
 
-    const actor = { ...user, name: null, role: 'editor' as const, timeZone: null };
     expect(await startContactImport(actor, id)).toEqual({ ok: true });
     started = performance.now();
     await runContactImport(id);
     console.info(
       `[import 20,000 rows, ${process.env.TEST_DATABASE_KIND}] upload ${uploadTime}, preview ${previewTime}, import ${timer(started)}`,
     );
-    expect(await getContactImport({ id })).toMatchObject({
+    expect(await getContactImport({ actor, id })).toMatchObject({
       status: 'done',
       rowsDone: 20_000,
       counts: { create: 20_000 },

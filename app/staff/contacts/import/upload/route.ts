@@ -1,6 +1,6 @@
 import { createContactImport } from '@/db/contact-import';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { getCurrentStaff } from '@/lib/auth/staff';
+import { getCurrentStaff } from '@/services/auth/staff';
 import { MAX_IMPORT_BYTES, readContactsFile } from '@/lib/contact-import';
 import { htmlPage } from '@/lib/http';
 

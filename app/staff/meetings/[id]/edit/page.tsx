@@ -6,7 +6,7 @@ import { AccessDenied } from '@/components/access-denied';
 import { PageHeader } from '@/components/ui';
 import { getMeeting } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { toZonedParts } from '@/lib/datetime';
 import { updateMeetingAction } from '../../actions';
 import { meetingFormOptions } from '../../form-options';
@@ -19,7 +19,7 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/meetings/${id}/edit`);
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
-  const meeting = z.uuid().safeParse(id).success ? await getMeeting({ id }) : null;
+  const meeting = z.uuid().safeParse(id).success ? await getMeeting({ actor: staff, id }) : null;
   if (!meeting) notFound();
   const start = toZonedParts(meeting.startsAt, meeting.timeZone);
   const end = toZonedParts(meeting.endsAt, meeting.timeZone);
@@ -60,7 +60,7 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
           deadlineDate: deadline?.date ?? '',
           deadlineTime: deadline?.time ?? '',
         }}
-        {...await meetingFormOptions()}
+        {...await meetingFormOptions({ actor: staff })}
       />
     </>
   );

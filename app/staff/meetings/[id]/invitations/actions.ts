@@ -13,7 +13,7 @@ import {
   sendMeetingUpdate,
   type InvitationChangeResult,
 } from '@/db/invitations';
-import { staffAction } from '@/lib/actions';
+import { staffAction } from '@/services/actions';
 import type { FormState } from '@/lib/form-state';
 import { sendSchema, textsSchema, toRecipientSelection } from './invitation-schema';
 

@@ -15,8 +15,8 @@ import {
   previewRecipients,
 } from '@/db/invitations';
 import { listOrganisationChoices, listWorkingGroupChoices } from '@/db/meetings';
-import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryOptions } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
 import { invitationEmail, placeholderValues, templateText } from '@/lib/mail/invitation-email';
@@ -33,15 +33,17 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
   await connection();
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/meetings/${id}/invitations`);
-  const meeting = z.uuid().safeParse(id).success ? await getMeetingInvitationSettings({ meetingId: id }) : null;
+  const meeting = z.uuid().safeParse(id).success
+    ? await getMeetingInvitationSettings({ actor: staff, meetingId: id })
+    : null;
   if (!meeting) notFound();
   const canEdit = roleAtLeast(staff.role, 'editor');
   const query = await searchParams;
   const [rows, progress, unanswered, update] = await Promise.all([
-    listInvitations({ meetingId: id }),
-    invitationDeliveryProgress({ meetingId: id }),
-    countUnanswered({ meetingId: id }),
-    pendingMeetingUpdate({ meetingId: id }),
+    listInvitations({ actor: staff, meetingId: id }),
+    invitationDeliveryProgress({ actor: staff, meetingId: id }),
+    countUnanswered({ actor: staff, meetingId: id }),
+    pendingMeetingUpdate({ actor: staff, meetingId: id }),
   ]);
   const zone = meeting.timeZone;
   const countries = countryOptions('en');
@@ -72,7 +74,7 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
 
       {canEdit && (
         <>
-          <InviteSection meetingId={id} query={query} countries={countries} meeting={meeting} />
+          <InviteSection staff={staff} meetingId={id} query={query} countries={countries} meeting={meeting} />
           <Card as="section" aria-labelledby="texts" className="mt-8">
             <h2 id="texts" className="mb-3 text-lg font-semibold">
               Invitation and reminder texts
@@ -99,11 +101,13 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
 }
 
 async function InviteSection({
+  staff,
   meetingId,
   query,
   countries,
   meeting,
 }: {
+  staff: StaffUser;
   meetingId: string;
   query: Record<string, string | string[] | undefined>;
   countries: { code: string; name: string }[];
@@ -112,16 +116,18 @@ async function InviteSection({
   const by = typeof query.by === 'string' ? query.by : 'contacts';
   const search = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
   const [councils, groups, organisations, tags, found] = await Promise.all([
-    listCouncils(),
-    listWorkingGroupChoices(),
-    listOrganisationChoices(),
-    listContactTags(),
-    search ? listContacts({ search }) : Promise.resolve({ contacts: [], total: 0 }),
+    listCouncils({ actor: staff }),
+    listWorkingGroupChoices({ actor: staff }),
+    listOrganisationChoices({ actor: staff }),
+    listContactTags({ actor: staff }),
+    search ? listContacts({ actor: staff, search }) : Promise.resolve({ contacts: [], total: 0 }),
   ]);
   const picked = [query.contactId ?? []].flat();
   const wantsPreview = query.preview === '1';
   const parsed = wantsPreview ? selectionSchema.safeParse(query) : null;
-  const preview = parsed?.success ? await previewRecipients(meetingId, toRecipientSelection(parsed.data)) : null;
+  const preview = parsed?.success
+    ? await previewRecipients({ actor: staff, meetingId, selection: toRecipientSelection(parsed.data) })
+    : null;
   const errors = parsed && !parsed.success ? Object.values(z.flattenError(parsed.error).fieldErrors).flat() : [];
   const role = parsed?.success ? parsed.data.role : 'delegate';
   const previewEmail = (locale: 'en' | 'ru') =>

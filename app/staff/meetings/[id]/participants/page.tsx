@@ -7,7 +7,7 @@ import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-sel
 import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { getMeetingInvitationSettings } from '@/db/invitations';
 import { countParticipants, listParticipants } from '@/db/participants';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { formatDate, formatDateTime } from '@/lib/datetime';
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS, REGISTRATION_STATUSES } from '@/lib/domain';
@@ -64,13 +64,15 @@ export default async function ParticipantsPage({
 }: PageProps<'/staff/meetings/[id]/participants'>) {
   await connection();
   const { id } = await params;
-  await requireSignedInPage(`/staff/meetings/${id}/participants`);
-  const meeting = z.uuid().safeParse(id).success ? await getMeetingInvitationSettings({ meetingId: id }) : null;
+  const staff = await requireSignedInPage(`/staff/meetings/${id}/participants`);
+  const meeting = z.uuid().safeParse(id).success
+    ? await getMeetingInvitationSettings({ actor: staff, meetingId: id })
+    : null;
   if (!meeting) notFound();
   const filters = readParticipantFilters(await searchParams);
   const [rows, counts] = await Promise.all([
-    listParticipants({ meetingId: id, filters }),
-    countParticipants({ meetingId: id }),
+    listParticipants({ actor: staff, meetingId: id, filters }),
+    countParticipants({ actor: staff, meetingId: id }),
   ]);
   const registered = counts.byStatus.registered;
   const filtered = Boolean(filters.status || filters.country || filters.organisationType);

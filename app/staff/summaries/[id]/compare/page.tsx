@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { Card, PageHeader } from '@/components/ui';
-import { getSummary, getVersionTexts, SUMMARY_TEXT_FIELDS } from '@/db/summaries';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { getSummary, getVersionTexts } from '@/db/summaries';
+import { SUMMARY_TEXT_FIELDS } from '@/db/summary-editing';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 
 export const metadata: Metadata = { title: 'Compare versions' };
@@ -27,12 +28,12 @@ export default async function CompareVersionsPage({
   searchParams,
 }: PageProps<'/staff/summaries/[id]/compare'>) {
   const { id } = await params;
-  await requireSignedInPage(`/staff/summaries/${id}/compare`);
+  const staff = await requireSignedInPage(`/staff/summaries/${id}/compare`);
   if (!z.uuid().safeParse(id).success) notFound();
   const query = await searchParams;
   const from = versionNumber.safeParse(query.from);
   const to = versionNumber.safeParse(query.to);
-  const summary = await getSummary({ id });
+  const summary = await getSummary({ actor: staff, id });
   if (!summary) notFound();
   if (!from.success || !to.success) {
     return (
@@ -44,7 +45,7 @@ export default async function CompareVersionsPage({
       </>
     );
   }
-  const versions = await getVersionTexts({ summaryId: id, numbers: [from.data, to.data] });
+  const versions = await getVersionTexts({ actor: staff, summaryId: id, numbers: [from.data, to.data] });
   const older = versions.find((v) => v.number === from.data);
   const newer = versions.find((v) => v.number === to.data);
   if (!older || !newer) notFound();

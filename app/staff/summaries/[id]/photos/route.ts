@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { addSummaryPhoto } from '@/db/summaries';
+import { addSummaryPhoto } from '@/db/summary-photos';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { getCurrentStaff } from '@/lib/auth/staff';
+import { getCurrentStaff } from '@/services/auth/staff';
 import { htmlPage } from '@/lib/http';
 import { PHOTO_MAX_BYTES, preparePhoto } from '@/lib/summary/photo';
 import { photoTextSchema } from '../../summary-schema';

@@ -7,7 +7,7 @@ import { Card, PageHeader } from '@/components/ui';
 import { getMeetingInvitationSettings } from '@/db/invitations';
 import { getParticipant, revealVisaDetails } from '@/db/participants';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSignedInPage } from '@/lib/auth/staff';
+import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName } from '@/lib/countries';
 import { formatDate, formatDateTime } from '@/lib/datetime';
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@/lib/domain';
@@ -26,8 +26,8 @@ export default async function ParticipantPage({
   const valid = z.uuid().safeParse(id).success && z.uuid().safeParse(invitationId).success;
   const [meeting, person] = valid
     ? await Promise.all([
-        getMeetingInvitationSettings({ meetingId: id }),
-        getParticipant({ meetingId: id, invitationId }),
+        getMeetingInvitationSettings({ actor: staff, meetingId: id }),
+        getParticipant({ actor: staff, meetingId: id, invitationId }),
       ])
     : [null, null];
   if (!meeting || !person) notFound();

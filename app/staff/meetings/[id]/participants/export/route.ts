@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { listParticipants } from '@/db/participants';
-import { AuthorizationError } from '@/lib/auth/staff';
+import { AuthorizationError } from '@/lib/auth/roles';
 import { countryName } from '@/lib/countries';
 import { toCsv } from '@/lib/csv';
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@/lib/domain';
 import { csvResponse, refusedStaffRoute } from '@/lib/http';
+import { requireStaff } from '@/services/auth/staff';
 import { readParticipantFilters } from '../filters';
 
 // The participants list as CSV, with the page's filters: UTF-8 with a BOM so Excel keeps Cyrillic, and cells that
@@ -16,7 +17,9 @@ export async function GET(
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return new Response('Not found', { status: 404 });
   try {
+    const staff = await requireStaff('viewer');
     const rows = await listParticipants({
+      actor: staff,
       meetingId: id,
       filters: readParticipantFilters(new URL(request.url).searchParams),
     });

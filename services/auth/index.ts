@@ -3,7 +3,7 @@ import NextAuth from 'next-auth';
 import { cache } from 'react';
 import { authAdapter } from '@/db/auth-adapter';
 import { findActiveStaffByEmail } from '@/db/staff-auth';
-import { authSecret } from './secret';
+import { authSecret } from '@/lib/auth/secret';
 import { sendSignInEmail } from './sign-in-email';
 
 const SIGN_IN_LINK_MINUTES = 15;

@@ -5,7 +5,7 @@ import { claimDueMessages, markAttemptFailed, markSent } from '@/db/outbox';
 import type { RenderedMessage } from '@/db/invitation-mail';
 import type { OutboxMessage } from '@/db/schema';
 import { env } from '@/lib/env';
-import { createSmtpTransport } from './transport';
+import { createSmtpTransport } from '@/lib/mail/transport';
 
 const BATCH_SIZE = 100;
 const LANES = 2;

@@ -2,9 +2,9 @@ import { openAppDatabase } from '@/db/lifecycle';
 import { EmbeddedDatabaseBusyError } from '@/db/embedded-lock';
 import { countActiveAdmins, createAdminSetupLink } from '@/db/staff-auth';
 import { authSecret } from '@/lib/auth/secret';
-import { startHousekeeping } from '@/lib/housekeeping';
-import { startOutboxWorker, type OutboxWorker } from '@/lib/mail/worker';
-import { env, EnvError } from './env';
+import { env, EnvError } from '@/lib/env';
+import { startHousekeeping } from '@/services/housekeeping';
+import { startOutboxWorker, type OutboxWorker } from '@/services/mail/worker';
 
 const holder = globalThis as typeof globalThis & { __councilDeskWorker?: OutboxWorker };
 

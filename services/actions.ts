@@ -1,9 +1,9 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import { AuthorizationError, requireStaff, type StaffUser } from '@/lib/auth/staff';
-import type { StaffRole } from '@/lib/auth/roles';
+import { AuthorizationError, type StaffRole, type StaffUser } from '@/lib/auth/roles';
 import type { FormState } from '@/lib/form-state';
+import { requireStaff } from '@/services/auth/staff';
 
 /** FormData as a plain object: repeated names become arrays; React's internal `$ACTION_…` fields are dropped. */
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {
