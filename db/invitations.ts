@@ -11,9 +11,10 @@ import type {
   RegistrationStatus,
 } from '@/lib/domain';
 import { readInvitationToken } from '@/lib/invitation-token';
+import type { RecipientSelection } from '@/lib/schemas/invitation-selection';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { newRecipients, sendInvitations, type InviteResult, type RecipientSelection } from './invitation-send';
+import { newRecipients, sendInvitations, type InviteResult } from './invitation-send';
 import { endRegistration, ownRegistration, type OwnRegistration } from './registrations';
 import {
   agendaItems,
@@ -32,8 +33,6 @@ import {
 // meeting ends, dead when revoked or re-issued.
 
 // ── Who would be invited ─────────────────────────────────────────────────────────────────────────────────────────
-
-export type { RecipientSelection } from './invitation-send';
 
 export type RecipientPreview = {
   /** Contacts the selection names. */

@@ -69,7 +69,7 @@ async function registeredPerson(stamp: 'a' | 'b' | 'c') {
     })
     .returning();
   await inviteContacts(await staff('editor'), meeting!.id, {
-    selection: { by: 'contacts', contactIds: [person!.id] },
+    selection: { by: 'contacts', contactId: [person!.id] },
     role: 'delegate',
     confirmedCount: 1,
   });

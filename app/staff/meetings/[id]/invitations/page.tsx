@@ -31,6 +31,7 @@ import {
   REGISTRATION_STATUS_LABELS,
 } from '@/lib/domain';
 import { invitationEmail, placeholderValues, templateText } from '@/lib/mail/invitation-email';
+import { invitePreviewSchema } from '@/lib/schemas/invitation-selection';
 import {
   inviteAction,
   reissueInvitationAction,
@@ -41,7 +42,6 @@ import {
   sendUpdateAction,
 } from './actions';
 import { DeliveryProgress } from './delivery-progress';
-import { selectionSchema, toRecipientSelection } from './invitation-schema';
 import { TextsEditor } from './texts-editor';
 
 export const metadata: Metadata = { title: 'Invitations' };
@@ -299,8 +299,8 @@ async function InviteSection({
   ]);
   const picked = [query.contactId ?? []].flat();
   const wantsPreview = query.preview === '1';
-  const parsed = wantsPreview ? selectionSchema.safeParse(query) : null;
-  const preview = parsed?.success ? await previewRecipients(meetingId, toRecipientSelection(parsed.data)) : null;
+  const parsed = wantsPreview ? invitePreviewSchema.safeParse(query) : null;
+  const preview = parsed?.success ? await previewRecipients(meetingId, parsed.data) : null;
   const errors = parsed && !parsed.success ? Object.values(z.flattenError(parsed.error).fieldErrors).flat() : [];
   const role = parsed?.success ? parsed.data.role : 'delegate';
   const previewEmail = (locale: 'en' | 'ru') =>
@@ -490,12 +490,11 @@ async function InviteSection({
               submitLabel={`Send ${total} invitation${total === 1 ? '' : 's'}`}
               className="mt-3 flex flex-wrap items-end gap-2"
             >
-              {Object.entries({ ...parsed.data, contactId: undefined, confirmedCount: total }).map(([name, value]) =>
-                value === undefined ? null : <input key={name} type="hidden" name={name} value={String(value)} />,
+              {Object.entries({ ...parsed.data, confirmedCount: total }).flatMap(([name, value]) =>
+                [value ?? []]
+                  .flat()
+                  .map((one) => <input key={`${name}-${one}`} type="hidden" name={name} value={String(one)} />),
               )}
-              {parsed.data.contactId.map((contactId) => (
-                <input key={contactId} type="hidden" name="contactId" value={contactId} />
-              ))}
             </ActionForm>
           )}
         </section>
