@@ -166,6 +166,23 @@ describe('participants', () => {
     ])
       expect(everything, value).not.toContain(value);
     expect(everything).toContain(ERASED);
+    // The registration keeps what the counts need; every other field is blank, the names marked.
+    const [erased] = await db.select().from(registrations).where(eq(registrations.invitationId, invitation.id));
+    expect(erased).toMatchObject({
+      passportName: ERASED,
+      displayName: ERASED,
+      title: '',
+      organisationName: 'Ministry of Justice',
+      country: 'UZ',
+      phone: '',
+      arrivalDate: null,
+      departureDate: null,
+      accessibilityNeeds: '',
+      dietaryNeeds: '',
+      listConsent: false,
+      visaData: null,
+    });
+    expect(erased!.erasedAt).not.toBeNull();
     // Their own entries lose every value (the accessibility need was in the registration's entry).
     const own = await db.select().from(auditLog).where(eq(auditLog.entityId, invitation.id));
     expect(JSON.stringify(own)).not.toContain('Wheelchair');
