@@ -3,11 +3,12 @@ import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import { assertRole, requireStaff, type StaffUser } from '@/lib/auth/staff';
 import type { MeetingStatus } from '@/lib/domain';
 import { checkTransition } from '@/lib/meeting-workflow';
+import type { MeetingValues } from '@/lib/schemas/meeting';
 import { copyAgenda } from './agenda';
 import { listAuditEntries, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
-import type { Council, Meeting, NewMeeting, Organisation, OrganisationRole } from './schema';
+import type { Council, Meeting, Organisation, OrganisationRole } from './schema';
 
 export type MeetingListItem = Pick<
   Meeting,
@@ -127,31 +128,6 @@ export async function getMeeting({ id }: { id: string }): Promise<MeetingDetail 
 // ── Planning (editors) ───────────────────────────────────────────────────────────────────────────────────────────
 
 const actorOf = (staff: StaffUser) => ({ id: staff.id, email: staff.email });
-
-export type MeetingValues = Pick<
-  NewMeeting,
-  | 'councilId'
-  | 'workingGroupId'
-  | 'kind'
-  | 'titleEn'
-  | 'titleRu'
-  | 'objectivesEn'
-  | 'objectivesRu'
-  | 'timeZone'
-  | 'startsAt'
-  | 'endsAt'
-  | 'format'
-  | 'meetingLink'
-  | 'cityEn'
-  | 'cityRu'
-  | 'country'
-  | 'venueEn'
-  | 'venueRu'
-  | 'capacity'
-  | 'waitlistOfferHours'
-  | 'visaSupport'
-  | 'registrationDeadline'
->;
 
 export type MeetingChangeResult =
   | { ok: true; id: string }
