@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from '@/lib/countries';
+import { keysOf, pick } from './fields';
 
 // A delegate's registration: the one place its fields are named. The form (app/[locale]/i/[token]/), its action,
 // the data layer (db/registrations.ts) and its change comparison all take their types and field lists from here;
@@ -58,8 +59,6 @@ const visaSchema = z.object({
   passportExpiry: visaText,
 });
 
-const keysOf = <Shape extends z.ZodRawShape>(shape: Shape) => Object.keys(shape) as (keyof Shape & string)[];
-
 /** The stored fields as the data layer takes them. */
 export type RegistrationDetails = z.output<typeof detailsSchema>;
 export type RegistrationField = keyof RegistrationDetails;
@@ -99,10 +98,6 @@ export const registrationSchema = detailsSchema
 export type RegistrationFormField = keyof z.input<typeof registrationSchema>;
 /** What the data layer takes: the stored fields, and visa details or null (null keeps what is on file). */
 export type RegistrationInput = z.output<typeof registrationSchema>;
-
-function pick<Source, Key extends keyof Source>(source: Source, keys: readonly Key[]): Pick<Source, Key> {
-  return Object.fromEntries(keys.map((key) => [key, source[key]])) as Pick<Source, Key>;
-}
 
 /** The stored fields of anything that has them (the form's output, a registration row), and nothing else. */
 export function registrationDetails(source: RegistrationDetails): RegistrationDetails {
