@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
-import type { ContactLanguage } from '@/lib/domain';
+import { CONTACT_FIELDS, type ContactValues } from '@/lib/schemas/contact';
+import { pick } from '@/lib/schemas/fields';
 import { searchKey } from '@/lib/transliterate';
 import { actorOf, recordAudit } from './audit';
 import { getDb } from './client';
@@ -18,19 +19,6 @@ import {
 } from './contact-queries';
 
 export { CONTACTS_PAGE_SIZE, type ContactFilters, type ContactListItem };
-
-export type ContactValues = {
-  name: string;
-  nameLatin: string | null;
-  title: string | null;
-  email: string;
-  phone: string | null;
-  organisationId: string | null;
-  country: string | null;
-  language: ContactLanguage;
-  tags: string[];
-  notes: string;
-};
 
 import {
   agendaItemPeople,
@@ -166,18 +154,7 @@ export type ContactChangeResult =
   { ok: true; id: string } | { ok: false; reason: 'notFound' | 'emailTaken' | 'organisationNotFound' };
 
 /** What the audit log keeps of a contact: phone and notes are redacted there (db/audit.ts). */
-const auditable = (c: ContactValues | Contact) => ({
-  name: c.name,
-  nameLatin: c.nameLatin,
-  title: c.title,
-  email: c.email,
-  phone: c.phone,
-  organisationId: c.organisationId,
-  country: c.country,
-  language: c.language,
-  tags: c.tags,
-  notes: c.notes,
-});
+const auditable = (c: ContactValues | Contact) => pick(c, CONTACT_FIELDS);
 
 export async function saveContact(
   actor: StaffUser,

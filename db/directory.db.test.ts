@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { ContactValues } from '@/lib/schemas/contact';
+import type { OrganisationValues } from '@/lib/schemas/organisation';
 import { REDACTED } from './audit';
 import { getDb } from './client';
-import { listContacts, mergeContacts, saveContact, type ContactValues } from './contacts';
-import { listOrganisations, mergeOrganisations, saveOrganisation, type OrganisationValues } from './organisations';
+import { listContacts, mergeContacts, saveContact } from './contacts';
+import { listOrganisations, mergeOrganisations, saveOrganisation } from './organisations';
 import {
   agendaItemPeople,
   agendaItems,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { InvitationRole, OrganisationType } from '@/lib/domain';
+import type { InvitationRole } from '@/lib/domain';
+import type { RecipientSelection } from '@/lib/schemas/invitation-selection';
 import { recordAudits } from './audit';
 import { insertJsonRows } from './bulk-insert';
 import { getDb, type DbExecutor } from './client';
@@ -17,16 +18,10 @@ import { contacts, councilMembers, invitations, meetings, workingGroupMembers, t
 
 // Sending invitations, without role checks: db/invitations.ts checks the role and calls this (so does the bench).
 
-export type RecipientSelection =
-  | { by: 'contacts'; contactIds: string[] }
-  | { by: 'roster'; councilId: string; workingGroupId: string | null }
-  | { by: 'organisation'; organisationId: string }
-  | { by: 'filter'; country?: string; organisationType?: OrganisationType; tag?: string };
-
 function selectionCondition(selection: RecipientSelection): SQL | undefined {
   switch (selection.by) {
     case 'contacts':
-      return selection.contactIds.length ? inArray(contacts.id, selection.contactIds) : sql`false`;
+      return selection.contactId.length ? inArray(contacts.id, selection.contactId) : sql`false`;
     case 'roster':
       // Members whose term covers today; with a working group, only its members.
       return sql`exists (select 1 from ${councilMembers} m

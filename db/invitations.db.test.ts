@@ -250,7 +250,7 @@ describe('invitations', () => {
     const actor = await editor();
     const { meeting, people } = await setUp('d');
     await inviteContacts(actor, meeting.id, {
-      selection: { by: 'contacts', contactIds: [people[0]!.id, people[1]!.id] },
+      selection: { by: 'contacts', contactId: [people[0]!.id, people[1]!.id] },
       role: 'delegate',
       confirmedCount: 2,
     });
@@ -273,7 +273,7 @@ describe('invitations', () => {
     const actor = await editor();
     const { meeting, people } = await setUp('e');
     await inviteContacts(actor, meeting.id, {
-      selection: { by: 'contacts', contactIds: [people[0]!.id, people[1]!.id] },
+      selection: { by: 'contacts', contactId: [people[0]!.id, people[1]!.id] },
       role: 'delegate',
       confirmedCount: 2,
     });
@@ -303,7 +303,7 @@ describe('invitations', () => {
     expect(await remindUnanswered(actor, meeting.id, 1)).toEqual({ ok: false, reason: 'closed' });
     expect(
       await inviteContacts(actor, meeting.id, {
-        selection: { by: 'contacts', contactIds: [people[2]!.id] },
+        selection: { by: 'contacts', contactId: [people[2]!.id] },
         role: 'delegate',
         confirmedCount: 1,
       }),

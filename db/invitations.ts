@@ -11,6 +11,7 @@ import type {
   RegistrationStatus,
 } from '@/lib/domain';
 import { readInvitationToken } from '@/lib/invitation-token';
+import type { RecipientSelection } from '@/lib/schemas/invitation-selection';
 import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import {
@@ -26,7 +27,7 @@ import {
   unanswered,
   withdrawQueuedMail,
 } from './invitation-mail';
-import { newRecipients, sendInvitations, type InviteResult, type RecipientSelection } from './invitation-send';
+import { newRecipients, sendInvitations, type InviteResult } from './invitation-send';
 import { endRegistration, ownRegistration, type OwnRegistration } from './registrations';
 import {
   agendaItems,

@@ -3,11 +3,12 @@ import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { MeetingStatus } from '@/lib/domain';
 import { checkTransition } from '@/lib/meeting-workflow';
+import type { MeetingValues } from '@/lib/schemas/meeting';
 import { copyAgenda } from './agenda';
 import { actorOf, listAuditEntries, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
-import type { Council, Meeting, NewMeeting, Organisation, OrganisationRole } from './schema';
+import type { Council, Meeting, Organisation, OrganisationRole } from './schema';
 
 export type MeetingListItem = Pick<
   Meeting,
@@ -125,31 +126,6 @@ export async function getMeeting({ actor, id }: { actor: StaffUser; id: string }
 }
 
 // ── Planning (editors) ───────────────────────────────────────────────────────────────────────────────────────────
-
-export type MeetingValues = Pick<
-  NewMeeting,
-  | 'councilId'
-  | 'workingGroupId'
-  | 'kind'
-  | 'titleEn'
-  | 'titleRu'
-  | 'objectivesEn'
-  | 'objectivesRu'
-  | 'timeZone'
-  | 'startsAt'
-  | 'endsAt'
-  | 'format'
-  | 'meetingLink'
-  | 'cityEn'
-  | 'cityRu'
-  | 'country'
-  | 'venueEn'
-  | 'venueRu'
-  | 'capacity'
-  | 'waitlistOfferHours'
-  | 'visaSupport'
-  | 'registrationDeadline'
->;
 
 export type MeetingChangeResult =
   | { ok: true; id: string }

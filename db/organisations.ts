@@ -3,6 +3,8 @@ import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { OrganisationType } from '@/lib/domain';
+import { pick } from '@/lib/schemas/fields';
+import { ORGANISATION_FIELDS, type OrganisationValues } from '@/lib/schemas/organisation';
 import { searchKey } from '@/lib/transliterate';
 import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
@@ -11,17 +13,6 @@ import { organisationSearchKey } from './directory-keys';
 import { contacts, councilMembers, councils, meetingOrganisations, organisations, type Organisation } from './schema';
 
 export const ORGANISATIONS_PAGE_SIZE = 50;
-
-export type OrganisationValues = {
-  nameEn: string;
-  nameRu: string | null;
-  acronym: string | null;
-  type: OrganisationType;
-  country: string | null;
-  parentId: string | null;
-  website: string | null;
-  notes: string;
-};
 
 export type OrganisationFilters = { search?: string; type?: OrganisationType; country?: string };
 
@@ -218,16 +209,7 @@ async function acronymTaken(tx: DbExecutor, id: string | null, acronym: string |
   return Boolean(other);
 }
 
-const auditable = (o: Organisation | OrganisationValues) => ({
-  nameEn: o.nameEn,
-  nameRu: o.nameRu,
-  acronym: o.acronym,
-  type: o.type,
-  country: o.country,
-  parentId: o.parentId,
-  website: o.website,
-  notes: o.notes,
-});
+const auditable = (o: Organisation | OrganisationValues) => pick(o, ORGANISATION_FIELDS);
 
 export async function saveOrganisation(
   actor: StaffUser,

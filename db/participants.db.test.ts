@@ -61,7 +61,7 @@ async function registeredPerson(stamp: 'a' | 'b' | 'c') {
     })
     .returning();
   await inviteContacts(await staff('editor'), meeting!.id, {
-    selection: { by: 'contacts', contactIds: [person!.id] },
+    selection: { by: 'contacts', contactId: [person!.id] },
     role: 'delegate',
     confirmedCount: 1,
   });
@@ -160,6 +160,23 @@ describe('participants', () => {
     ])
       expect(everything, value).not.toContain(value);
     expect(everything).toContain(ERASED);
+    // The registration keeps what the counts need; every other field is blank, the names marked.
+    const [erased] = await db.select().from(registrations).where(eq(registrations.invitationId, invitation.id));
+    expect(erased).toMatchObject({
+      passportName: ERASED,
+      displayName: ERASED,
+      title: '',
+      organisationName: 'Ministry of Justice',
+      country: 'UZ',
+      phone: '',
+      arrivalDate: null,
+      departureDate: null,
+      accessibilityNeeds: '',
+      dietaryNeeds: '',
+      listConsent: false,
+      visaData: null,
+    });
+    expect(erased!.erasedAt).not.toBeNull();
     // Their own entries lose every value (the accessibility need was in the registration's entry).
     const own = await db.select().from(auditLog).where(eq(auditLog.entityId, invitation.id));
     expect(JSON.stringify(own)).not.toContain('Wheelchair');

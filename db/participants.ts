@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { decryptJson } from '@/lib/data-key';
 import type { OrganisationType, RegistrationStatus } from '@/lib/domain';
+import { REGISTRATION_FIELDS, type RegistrationDetails, type RegistrationField } from '@/lib/schemas/registration';
 import { actorOf, recordAudit } from './audit';
 import { getDb } from './client';
 import { waitlistPlace } from './registrations';
@@ -291,6 +292,22 @@ export async function exportPersonData(actor: StaffUser, contactId: string) {
 
 export const ERASED = '[erased]';
 
+/** Kept when a person is erased: the meeting's counts are by organisation and country. */
+const KEPT_ON_ERASURE: readonly RegistrationField[] = ['organisationName', 'country'];
+
+/**
+ * A registration's fields as erasure leaves them: each back to its column's default, else null, else (a required
+ * field with no default, such as a name) ERASED. Derived from the schema, so a field added later is erased too.
+ */
+function erasedRegistration(): Partial<RegistrationDetails> {
+  return Object.fromEntries(
+    REGISTRATION_FIELDS.filter((field) => !KEPT_ON_ERASURE.includes(field)).map((field) => {
+      const column = registrations[field];
+      return [field, column.hasDefault ? column.default : column.notNull ? ERASED : null];
+    }),
+  );
+}
+
 /** A copy of an audit value with every string that names the person replaced (or every value, for `all`). */
 function scrub(value: unknown, needles: string[], all: boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => scrub(v, needles, all));
@@ -362,15 +379,7 @@ export async function erasePerson(actor: StaffUser, contactId: string): Promise<
       await tx
         .update(registrations)
         .set({
-          passportName: ERASED,
-          displayName: ERASED,
-          title: '',
-          phone: '',
-          arrivalDate: null,
-          departureDate: null,
-          accessibilityNeeds: '',
-          dietaryNeeds: '',
-          listConsent: false,
+          ...erasedRegistration(),
           visaData: null,
           erasedAt: sql`now()`,
           updatedAt: sql`now()`,

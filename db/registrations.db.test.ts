@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { decryptJson } from '@/lib/data-key';
+import type { RegistrationInput } from '@/lib/schemas/registration';
 import { getDb } from './client';
 import { renderQueuedMail } from './invitation-mail';
 import { invitationLink } from './invitation-mail';
@@ -13,7 +14,6 @@ import {
   settleWaitingLists,
   submitRegistration,
   takeOfferedSeat,
-  type RegistrationInput,
 } from './registrations';
 import {
   auditLog,

@@ -5,40 +5,17 @@ import { encryptJson } from '@/lib/data-key';
 import type { RegistrationStatus } from '@/lib/domain';
 import { env, mailDomain } from '@/lib/env';
 import { readInvitationToken } from '@/lib/invitation-token';
+import { REGISTRATION_FIELDS, registrationDetails, type RegistrationInput } from '@/lib/schemas/registration';
 import { registrationSubject, type RegistrationEmailKind } from '@/lib/mail/registration-email';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { ANSWERABLE_STATUSES, answerUntil, loadInvitationMeeting, type LoadedMeeting } from './invitation-mail';
-import {
-  invitations,
-  meetings,
-  outboxMessages,
-  registrations,
-  type Invitation,
-  type Registration,
-  type VisaDetails,
-} from './schema';
+import { invitations, meetings, outboxMessages, registrations, type Invitation, type Registration } from './schema';
 
 // Registration behind the personal link: no account, the link is the key. Every change that can take or free a seat
 // runs with the meeting's row locked (SELECT … FOR UPDATE), in the order meeting → invitation → registration, so
 // registrations for one meeting are serialised in PostgreSQL and capacity holds whatever the concurrency and however
 // many app instances there are. No role checks here: the link is checked; staff functions are in db/participants.ts.
-
-export type RegistrationInput = {
-  passportName: string;
-  displayName: string;
-  title: string;
-  organisationName: string;
-  country: string;
-  phone: string;
-  arrivalDate: string | null;
-  departureDate: string | null;
-  accessibilityNeeds: string;
-  dietaryNeeds: string;
-  listConsent: boolean;
-  /** Only for meetings with visa support; null keeps what is on file. */
-  visa: VisaDetails | null;
-};
 
 /** Statuses that hold a seat or a place in the queue for one. */
 export const ACTIVE_REGISTRATION: RegistrationStatus[] = ['registered', 'waitlisted', 'offered'];
@@ -189,20 +166,6 @@ export type RegistrationResult =
   | { ok: true; outcome: 'waitlisted'; place: number; email: string }
   | { ok: false; reason: 'invalid' | 'closed' | 'visaNotAsked' | 'passportExpiry' };
 
-const COMPARED: (keyof RegistrationInput)[] = [
-  'passportName',
-  'displayName',
-  'title',
-  'organisationName',
-  'country',
-  'phone',
-  'arrivalDate',
-  'departureDate',
-  'accessibilityNeeds',
-  'dietaryNeeds',
-  'listConsent',
-];
-
 /** Everything but the visa details: what the audit log and the delegate's own page may show. */
 const withoutVisa = ({ visa, ...rest }: RegistrationInput) => ({ ...rest, visa: visa ? 'provided' : undefined });
 
@@ -232,17 +195,7 @@ export async function submitRegistration(
       ? await tx.select().from(registrations).where(eq(registrations.invitationId, invitation.id))
       : [null];
     const fields = {
-      passportName: input.passportName,
-      displayName: input.displayName,
-      title: input.title,
-      organisationName: input.organisationName,
-      country: input.country,
-      phone: input.phone,
-      arrivalDate: input.arrivalDate,
-      departureDate: input.departureDate,
-      accessibilityNeeds: input.accessibilityNeeds,
-      dietaryNeeds: input.dietaryNeeds,
-      listConsent: input.listConsent,
+      ...registrationDetails(input),
       ...(meeting.visaSupport && input.visa
         ? { visaData: encryptJson(input.visa, invitation.id), visaPurgedAt: null }
         : {}),
@@ -251,7 +204,7 @@ export async function submitRegistration(
     const actor = { id: null, email: invitation.email };
 
     if (current && ACTIVE_REGISTRATION.includes(current.status)) {
-      const same = COMPARED.every((key) => (current as Record<string, unknown>)[key] === input[key]) && !input.visa;
+      const same = REGISTRATION_FIELDS.every((key) => current[key] === input[key]) && !input.visa;
       if (same) return { ok: true, outcome: 'unchanged', email: invitation.email } as const;
       await tx
         .update(registrations)

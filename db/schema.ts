@@ -409,7 +409,7 @@ export type Invitation = typeof invitations.$inferSelect;
 export const registrationStatus = pgEnum('registration_status', REGISTRATION_STATUSES);
 
 /** Visa-support details, as stored encrypted in registrations.visaData. */
-export type VisaDetails = { nationality: string; passportNumber: string; dateOfBirth: string; passportExpiry: string };
+export type { VisaDetails } from '@/lib/schemas/registration';
 
 /**
  * What a delegate filled in behind their invitation link: one per invitation. The seat it holds (or its place on the

@@ -6,6 +6,7 @@ import { get as httpGet } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import type { RegistrationFormField } from '@/lib/schemas/registration';
 import { freePort } from './test-support';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -100,7 +101,7 @@ function multipart(fields: [string, string][], boundary: string): Buffer {
   );
 }
 
-const REGISTRATION: [string, string][] = [
+const REGISTRATION: [RegistrationFormField, string][] = [
   ['passportName', 'Bench Delegate'],
   ['displayName', 'Bench Delegate'],
   ['title', 'Expert'],

@@ -7,7 +7,7 @@ import { getContact, mergeContacts, saveContact, type ContactChangeResult } from
 import { erasePerson } from '@/db/participants';
 import { staffAction } from '@/services/actions';
 import type { FormState } from '@/lib/form-state';
-import { contactSchema, mergeSchema } from './contact-schema';
+import { contactSchema, mergeSchema } from '@/lib/schemas/contact';
 
 function refused(result: Exclude<ContactChangeResult, { ok: true }>): FormState {
   switch (result.reason) {

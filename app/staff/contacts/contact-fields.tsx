@@ -1,6 +1,6 @@
 import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
-import type { Contact } from '@/db/schema';
+import type { ContactValues } from '@/lib/schemas/contact';
 
 export const SUGGESTED_TAGS = ['focal point', 'expert', 'media', 'speaker', 'civil society', 'diplomat'];
 
@@ -12,10 +12,7 @@ export function ContactFields({
   countries,
 }: {
   idPrefix: string;
-  contact?: Pick<
-    Contact,
-    'name' | 'nameLatin' | 'title' | 'email' | 'phone' | 'organisationId' | 'country' | 'language' | 'tags' | 'notes'
-  >;
+  contact?: ContactValues;
   organisations: { id: string; nameEn: string; acronym: string | null }[];
   countries: { code: string; name: string }[];
 }) {

@@ -28,7 +28,7 @@ import { staffAction } from '@/services/actions';
 import { parseZonedDateTime } from '@/lib/datetime';
 import { AGENDA_ITEM_KINDS, MEETING_STATUSES, ORGANISATION_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';
-import { duplicateFormSchema, meetingFormSchema } from './meeting-schema';
+import { duplicateFormSchema, meetingFormSchema } from '@/lib/schemas/meeting';
 
 const meetingId = z.tuple([z.uuid()]);
 const meetingAndOrganisation = z.tuple([z.uuid(), z.uuid()]);

@@ -4,35 +4,8 @@ import { useActionState, useState } from 'react';
 import { Field, inputClass } from '@/components/field';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
-import type { MeetingFormat, MeetingKind } from '@/lib/domain';
 import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
-
-export interface MeetingFormDefaults {
-  councilId?: string;
-  workingGroupId?: string;
-  kind?: MeetingKind;
-  titleEn?: string;
-  titleRu?: string;
-  objectivesEn?: string;
-  objectivesRu?: string;
-  timeZone?: string;
-  startDate?: string;
-  startTime?: string;
-  endDate?: string;
-  endTime?: string;
-  format?: MeetingFormat;
-  meetingLink?: string;
-  cityEn?: string;
-  cityRu?: string;
-  country?: string;
-  venueEn?: string;
-  venueRu?: string;
-  capacity?: string;
-  waitlistOfferHours?: string;
-  visaSupport?: string;
-  deadlineDate?: string;
-  deadlineTime?: string;
-}
+import type { MeetingFormField, MeetingFormValues } from '@/lib/schemas/meeting';
 
 type Option = { value: string; label: string };
 
@@ -43,7 +16,7 @@ export function MeetingForm({
   ...options
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
-  defaults: MeetingFormDefaults;
+  defaults: MeetingFormValues;
   councils: Option[];
   workingGroups: Option[];
   kinds: Option[];
@@ -82,7 +55,7 @@ function MeetingFields({
   timeZones,
 }: {
   state: FormState;
-  defaults: MeetingFormDefaults;
+  defaults: MeetingFormValues;
   councils: Option[];
   workingGroups: Option[];
   kinds: Option[];
@@ -90,13 +63,9 @@ function MeetingFields({
   countries: Option[];
   timeZones: string[];
 }) {
-  const value = (name: keyof MeetingFormDefaults) => submittedValue(state, name) ?? defaults[name] ?? '';
+  const value = (name: MeetingFormField) => submittedValue(state, name) ?? defaults[name] ?? '';
   const [format, setFormat] = useState(value('format') || 'in_person');
-  const text = (
-    name: keyof MeetingFormDefaults,
-    label: string,
-    props: { hint?: string; type?: string; lang?: string } = {},
-  ) => (
+  const text = (name: MeetingFormField, label: string, props: { hint?: string; type?: string; lang?: string } = {}) => (
     <Field id={`meeting-${name}`} label={label} hint={props.hint} error={fieldError(state, name)}>
       {(aria) => (
         <input
@@ -110,7 +79,7 @@ function MeetingFields({
       )}
     </Field>
   );
-  const select = (name: keyof MeetingFormDefaults, label: string, options: Option[], hint?: string) => (
+  const select = (name: MeetingFormField, label: string, options: Option[], hint?: string) => (
     <Field id={`meeting-${name}`} label={label} hint={hint} error={fieldError(state, name)}>
       {(aria) => (
         <select {...aria} name={name} defaultValue={value(name)} className={inputClass}>

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { mergeOrganisations, saveOrganisation, type OrganisationChangeResult } from '@/db/organisations';
 import { staffAction } from '@/services/actions';
 import type { FormState } from '@/lib/form-state';
-import { organisationMergeSchema, organisationSchema } from './organisation-schema';
+import { organisationMergeSchema, organisationSchema } from '@/lib/schemas/organisation';
 
 const fix = 'Please correct the fields marked below.';
 

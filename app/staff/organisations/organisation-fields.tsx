@@ -2,6 +2,7 @@ import { CountryOptions, OrganisationOptions } from '@/components/choice-options
 import { FormRow, inputClass } from '@/components/field';
 import type { Organisation } from '@/db/schema';
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
+import type { OrganisationValues } from '@/lib/schemas/organisation';
 
 /** The organisation form's fields (server-rendered, inside an ActionForm). */
 export function OrganisationFields({
@@ -11,10 +12,7 @@ export function OrganisationFields({
   countries,
 }: {
   idPrefix: string;
-  organisation?: Pick<
-    Organisation,
-    'id' | 'nameEn' | 'nameRu' | 'acronym' | 'type' | 'country' | 'parentId' | 'website' | 'notes'
-  >;
+  organisation?: Pick<Organisation, 'id'> & OrganisationValues;
   parents: { id: string; nameEn: string; acronym: string | null }[];
   countries: { code: string; name: string }[];
 }) {

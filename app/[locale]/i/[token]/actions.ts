@@ -11,7 +11,8 @@ import { authSecret } from '@/lib/auth/secret';
 import { readInvitationToken } from '@/lib/invitation-token';
 import en from '@/messages/en.json';
 import ru from '@/messages/ru.json';
-import { registrationSchema, VISA_FIELDS, type Done } from './registration-schema';
+import { registrationSchema, VISA_FIELDS } from '@/lib/schemas/registration';
+import type { Done } from './done';
 
 const bound = z.tuple([z.string().max(100), z.enum(['en', 'ru'])]);
 

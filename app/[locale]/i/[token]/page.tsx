@@ -11,6 +11,7 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
 import { ACTIVE_REGISTRATION } from '@/db/registrations';
 import { countryOptions } from '@/lib/countries';
+import { registrationDetails } from '@/lib/schemas/registration';
 import {
   acceptInvitationAction,
   cancelRegistrationAction,
@@ -19,7 +20,7 @@ import {
   takeSeatAction,
 } from './actions';
 import { RegistrationForm } from './registration-form';
-import { DONE } from './registration-schema';
+import { DONE } from './done';
 
 // Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
 // open links first) changes nothing; the invitee's answer is a POST from this page. Works without JavaScript.
@@ -61,19 +62,8 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     visaSupport: meeting.visaSupport,
     hasVisaDetails: registration?.hasVisaDetails ?? false,
     privacyHref: locale === 'ru' ? '/ru/privacy' : '/privacy',
-    defaults: {
-      passportName: registration?.passportName ?? '',
-      displayName: registration?.displayName ?? name,
-      title: registration?.title ?? '',
-      organisationName: registration?.organisationName ?? '',
-      country: registration?.country ?? '',
-      phone: registration?.phone ?? '',
-      arrivalDate: registration?.arrivalDate ?? '',
-      departureDate: registration?.departureDate ?? '',
-      accessibilityNeeds: registration?.accessibilityNeeds ?? '',
-      dietaryNeeds: registration?.dietaryNeeds ?? '',
-      listConsent: registration?.listConsent ?? false,
-    },
+    // What is on file, or the invitation's name for a first registration.
+    defaults: registration ? registrationDetails(registration) : { displayName: name },
   };
   // What the last registration step did (the form redirects here with ?done=…).
   const doneParam = (await searchParams).done;

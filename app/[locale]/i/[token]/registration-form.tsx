@@ -6,20 +6,15 @@ import { Field, inputClass } from '@/components/field';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
 import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
+import type {
+  RegistrationDetails,
+  RegistrationField,
+  RegistrationFormField,
+  VisaField,
+} from '@/lib/schemas/registration';
 
-export type RegistrationDefaults = {
-  passportName: string;
-  displayName: string;
-  title: string;
-  organisationName: string;
-  country: string;
-  phone: string;
-  arrivalDate: string;
-  departureDate: string;
-  accessibilityNeeds: string;
-  dietaryNeeds: string;
-  listConsent: boolean;
-};
+/** What is on file: the stored fields, each the type the data layer keeps. */
+export type RegistrationDefaults = Partial<RegistrationDetails>;
 
 /**
  * The delegate's registration form: a plain form post without JavaScript (the page comes back with the outcome and
@@ -47,17 +42,17 @@ export function RegistrationForm({
 }) {
   const t = useTranslations('Registration');
   const [state, formAction, pending] = useActionState(action, idleFormState);
-  // Field errors arrive as codes (see registration-schema.ts).
-  const error = (field: string) => {
+  // Field errors arrive as codes (see lib/schemas/registration.ts).
+  const error = (field: RegistrationFormField) => {
     const code = fieldError(state, field);
     if (!code) return undefined;
     const [key, max] = code.split(':');
     return t(`error.${key}` as 'error.required', { max: max ?? '' });
   };
-  const value = (field: keyof RegistrationDefaults) => submittedValue(state, field) ?? String(defaults[field] ?? '');
+  const value = (field: RegistrationField) => submittedValue(state, field) ?? String(defaults[field] ?? '');
   const required = ` * (${t('required')})`;
   const text = (
-    field: keyof RegistrationDefaults,
+    field: RegistrationField,
     label: string,
     props: { hint?: string; type?: string; autoComplete?: string; optional?: boolean } = {},
   ) => (
@@ -80,7 +75,7 @@ export function RegistrationForm({
       )}
     </Field>
   );
-  const countrySelect = (aria: object, name: string, defaultValue: string, isRequired: boolean) => (
+  const countrySelect = (aria: object, name: RegistrationFormField, defaultValue: string, isRequired: boolean) => (
     <select {...aria} name={name} defaultValue={defaultValue} required={isRequired} className={inputClass}>
       <option value="">{t('chooseCountry')}</option>
       {countries.map((c) => (
@@ -90,12 +85,20 @@ export function RegistrationForm({
       ))}
     </select>
   );
-  const checked = (field: 'listConsent' | 'dataConsent') =>
-    state.status === 'error'
-      ? submittedValue(state, field) === 'on'
-      : field === 'listConsent'
-        ? defaults.listConsent
-        : !!defaults.passportName;
+  const longText = (field: RegistrationField, label: string) => (
+    <Field id={`reg-${field}`} label={label} hint={t('optional')} error={error(field)}>
+      {(aria) => <textarea {...aria} name={field} rows={2} defaultValue={value(field)} className={inputClass} />}
+    </Field>
+  );
+  const checkbox = (field: Extract<RegistrationFormField, 'listConsent' | 'dataConsent'>) => ({
+    name: field,
+    defaultChecked:
+      state.status === 'error'
+        ? submittedValue(state, field) === 'on'
+        : field === 'listConsent'
+          ? (defaults.listConsent ?? false)
+          : !!defaults.passportName,
+  });
 
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
@@ -117,33 +120,8 @@ export function RegistrationForm({
           {text('arrivalDate', t('arrival'), { type: 'date', hint: t('datesHint'), optional: true })}
           {text('departureDate', t('departure'), { type: 'date', hint: t('datesHint'), optional: true })}
         </div>
-        <Field
-          id="reg-accessibilityNeeds"
-          label={t('accessibility')}
-          hint={t('optional')}
-          error={error('accessibilityNeeds')}
-        >
-          {(aria) => (
-            <textarea
-              {...aria}
-              name="accessibilityNeeds"
-              rows={2}
-              defaultValue={value('accessibilityNeeds')}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="reg-dietaryNeeds" label={t('dietary')} hint={t('optional')} error={error('dietaryNeeds')}>
-          {(aria) => (
-            <textarea
-              {...aria}
-              name="dietaryNeeds"
-              rows={2}
-              defaultValue={value('dietaryNeeds')}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        {longText('accessibilityNeeds', t('accessibility'))}
+        {longText('dietaryNeeds', t('dietary'))}
 
         {visaSupport && (
           <fieldset className="flex flex-col gap-4 rounded-md border border-slate-300 p-4">
@@ -153,33 +131,34 @@ export function RegistrationForm({
             <Field id="reg-nationality" label={t('nationality')} error={error('nationality')}>
               {(aria) => countrySelect(aria, 'nationality', '', false)}
             </Field>
-            {(['passportNumber', 'dateOfBirth', 'passportExpiry'] as const).map((field) => (
-              <Field key={field} id={`reg-${field}`} label={t(field)} error={error(field)}>
-                {(aria) => (
-                  <input
-                    {...aria}
-                    name={field}
-                    type={field === 'passportNumber' ? 'text' : 'date'}
-                    autoComplete="off"
-                    className={inputClass}
-                  />
-                )}
-              </Field>
-            ))}
+            {(['passportNumber', 'dateOfBirth', 'passportExpiry'] as const satisfies readonly VisaField[]).map(
+              (field) => (
+                <Field key={field} id={`reg-${field}`} label={t(field)} error={error(field)}>
+                  {(aria) => (
+                    <input
+                      {...aria}
+                      name={field}
+                      type={field === 'passportNumber' ? 'text' : 'date'}
+                      autoComplete="off"
+                      className={inputClass}
+                    />
+                  )}
+                </Field>
+              ),
+            )}
           </fieldset>
         )}
 
         <div className="flex flex-col gap-3">
           <label className="flex items-start gap-2">
-            <input type="checkbox" name="listConsent" defaultChecked={checked('listConsent')} className="mt-1 size-5" />
+            <input type="checkbox" {...checkbox('listConsent')} className="mt-1 size-5" />
             <span>{t('listConsent')}</span>
           </label>
           <div>
             <label className="flex items-start gap-2">
               <input
                 type="checkbox"
-                name="dataConsent"
-                defaultChecked={checked('dataConsent')}
+                {...checkbox('dataConsent')}
                 required
                 aria-invalid={error('dataConsent') ? true : undefined}
                 aria-describedby="reg-dataConsent-error"

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui';
 import { getMeeting } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
-import { toZonedParts } from '@/lib/datetime';
+import { meetingFormValues } from '@/lib/schemas/meeting';
 import { updateMeetingAction } from '../../actions';
 import { meetingFormOptions } from '../../form-options';
 import { MeetingForm } from '../../meeting-form';
@@ -21,9 +21,6 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
   const meeting = z.uuid().safeParse(id).success ? await getMeeting({ actor: staff, id }) : null;
   if (!meeting) notFound();
-  const start = toZonedParts(meeting.startsAt, meeting.timeZone);
-  const end = toZonedParts(meeting.endsAt, meeting.timeZone);
-  const deadline = meeting.registrationDeadline ? toZonedParts(meeting.registrationDeadline, meeting.timeZone) : null;
   return (
     <>
       <PageHeader
@@ -34,32 +31,7 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
       <MeetingForm
         action={updateMeetingAction.bind(null, id)}
         submitLabel="Save changes"
-        defaults={{
-          councilId: meeting.councilId,
-          workingGroupId: meeting.workingGroupId ?? '',
-          kind: meeting.kind,
-          titleEn: meeting.titleEn,
-          titleRu: meeting.titleRu,
-          objectivesEn: meeting.objectivesEn,
-          objectivesRu: meeting.objectivesRu,
-          timeZone: meeting.timeZone,
-          startDate: start.date,
-          startTime: start.time,
-          endDate: end.date,
-          endTime: end.time,
-          format: meeting.format,
-          meetingLink: meeting.meetingLink ?? '',
-          cityEn: meeting.cityEn ?? '',
-          cityRu: meeting.cityRu ?? '',
-          country: meeting.country ?? '',
-          venueEn: meeting.venueEn ?? '',
-          venueRu: meeting.venueRu ?? '',
-          capacity: meeting.capacity ? String(meeting.capacity) : '',
-          waitlistOfferHours: String(meeting.waitlistOfferHours),
-          visaSupport: meeting.visaSupport ? 'on' : '',
-          deadlineDate: deadline?.date ?? '',
-          deadlineTime: deadline?.time ?? '',
-        }}
+        defaults={meetingFormValues(meeting)}
         {...await meetingFormOptions({ actor: staff })}
       />
     </>

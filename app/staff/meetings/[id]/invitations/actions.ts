@@ -15,7 +15,8 @@ import {
 } from '@/db/invitations';
 import { staffAction } from '@/services/actions';
 import type { FormState } from '@/lib/form-state';
-import { sendSchema, textsSchema, toRecipientSelection } from './invitation-schema';
+import { inviteSchema } from '@/lib/schemas/invitation-selection';
+import { textsSchema } from './invitation-schema';
 
 const page = (meetingId: string) => `/staff/meetings/${meetingId}/invitations`;
 
@@ -41,13 +42,9 @@ function refused(result: Exclude<InvitationChangeResult, { ok: true }>): FormSta
 }
 
 export const inviteAction = staffAction(
-  { role: 'editor', bound: z.tuple([z.uuid()]), schema: sendSchema },
-  async (values, { staff, bound: [meetingId] }) => {
-    const result = await inviteContacts(staff, meetingId, {
-      selection: toRecipientSelection(values),
-      role: values.role,
-      confirmedCount: values.confirmedCount,
-    });
+  { role: 'editor', bound: z.tuple([z.uuid()]), schema: inviteSchema },
+  async ({ role, confirmedCount, ...selection }, { staff, bound: [meetingId] }) => {
+    const result = await inviteContacts(staff, meetingId, { selection, role, confirmedCount });
     if (!result.ok) {
       switch (result.reason) {
         case 'countChanged':

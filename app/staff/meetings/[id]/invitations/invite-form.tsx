@@ -9,7 +9,7 @@ import { listOrganisationChoices, listWorkingGroupChoices } from '@/db/meetings'
 import { INVITATION_ROLE_LABELS, INVITATION_ROLES } from '@/lib/domain';
 import { invitationEmail } from '@/lib/mail/invitation-email';
 import { inviteAction } from './actions';
-import { selectionSchema } from './invitation-schema';
+import type { invitePreviewSchema } from '@/lib/schemas/invitation-selection';
 import type { z as zod } from 'zod';
 
 const BY = [
@@ -49,7 +49,7 @@ export function InviteForm({
   picked: string[];
   errors: string[];
   preview: Awaited<ReturnType<typeof previewRecipients>> | null;
-  selection: zod.infer<typeof selectionSchema> | null;
+  selection: zod.infer<typeof invitePreviewSchema> | null;
   emails: Record<'en' | 'ru', ReturnType<typeof invitationEmail>> | null;
   total: number;
 }) {
@@ -212,12 +212,11 @@ export function InviteForm({
               submitLabel={`Send ${total} invitation${total === 1 ? '' : 's'}`}
               className="mt-3 flex flex-wrap items-end gap-2"
             >
-              {Object.entries({ ...selection, contactId: undefined, confirmedCount: total }).map(([name, value]) =>
-                value === undefined ? null : <input key={name} type="hidden" name={name} value={String(value)} />,
+              {Object.entries({ ...selection, confirmedCount: total }).flatMap(([name, value]) =>
+                [value ?? []]
+                  .flat()
+                  .map((one) => <input key={`${name}-${one}`} type="hidden" name={name} value={String(one)} />),
               )}
-              {selection.contactId.map((contactId) => (
-                <input key={contactId} type="hidden" name="contactId" value={contactId} />
-              ))}
             </ActionForm>
           )}
         </section>

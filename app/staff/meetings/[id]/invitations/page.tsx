@@ -20,9 +20,9 @@ import { requireSignedInPage } from '@/services/auth/staff';
 import { countryOptions } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
 import { invitationEmail, placeholderValues, templateText } from '@/lib/mail/invitation-email';
+import { invitePreviewSchema } from '@/lib/schemas/invitation-selection';
 import { saveTextsAction } from './actions';
 import { DeliveryProgress } from './delivery-progress';
-import { selectionSchema, toRecipientSelection } from './invitation-schema';
 import { FollowUp } from './follow-up';
 import { InviteForm } from './invite-form';
 import { TextsEditor } from './texts-editor';
@@ -124,10 +124,8 @@ async function InviteSection({
   ]);
   const picked = [query.contactId ?? []].flat();
   const wantsPreview = query.preview === '1';
-  const parsed = wantsPreview ? selectionSchema.safeParse(query) : null;
-  const preview = parsed?.success
-    ? await previewRecipients({ actor: staff, meetingId, selection: toRecipientSelection(parsed.data) })
-    : null;
+  const parsed = wantsPreview ? invitePreviewSchema.safeParse(query) : null;
+  const preview = parsed?.success ? await previewRecipients({ actor: staff, meetingId, selection: parsed.data }) : null;
   const errors = parsed && !parsed.success ? Object.values(z.flattenError(parsed.error).fieldErrors).flat() : [];
   const role = parsed?.success ? parsed.data.role : 'delegate';
   const previewEmail = (locale: 'en' | 'ru') =>

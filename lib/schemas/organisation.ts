@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { isCountryCode } from '@/lib/countries';
 import { ORGANISATION_TYPES } from '@/lib/domain';
+import { keysOf } from './fields';
+
+// An organisation in the directory: the one place its fields are named. The organisation forms
+// (app/staff/organisations/) post these fields, their actions parse them, and the data layer (db/organisations.ts)
+// saves, audits and merges the output.
 
 const blankToNull = (value: unknown) =>
   value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value;
@@ -37,5 +42,10 @@ export const organisationSchema = z.object({
   ),
   notes: z.string().trim().max(5000, 'Keep the notes under 5,000 characters.').default(''),
 });
+
+/** An organisation as the data layer saves it. */
+export type OrganisationValues = z.output<typeof organisationSchema>;
+export type OrganisationField = keyof OrganisationValues;
+export const ORGANISATION_FIELDS = keysOf(organisationSchema.shape);
 
 export const organisationMergeSchema = z.object({ mergeId: z.uuid('Choose the duplicate to merge.') });

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { isCountryCode } from '@/lib/countries';
-import { isValidTimeZone, parseZonedDateTime } from '@/lib/datetime';
+import { isValidTimeZone, parseZonedDateTime, toZonedParts } from '@/lib/datetime';
 import { MEETING_FORMATS, MEETING_KINDS } from '@/lib/domain';
 
-// The meeting form, as posted: times are wall-clock times at the venue, turned into instants here.
+// A meeting as staff plan it: the one place its planned fields are named. The meeting form (app/staff/meetings/)
+// posts these fields, its actions parse them, and the data layer (db/meetings.ts) takes the output as it is. Times
+// are posted as wall-clock times at the venue and turned into instants here; meetingFormValues turns them back.
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = (max: number) =>
@@ -160,7 +162,45 @@ export const meetingFormSchema = z
     };
   });
 
+/** What the data layer takes to create or change a meeting. */
 export type MeetingValues = z.output<typeof meetingFormSchema>;
+/** A field's name as the meeting form posts it. */
+export type MeetingFormField = keyof z.input<typeof meetingFormSchema>;
+/** What the form shows before anything is posted. */
+export type MeetingFormValues = Partial<Record<MeetingFormField, string>>;
+
+/** A meeting as the form shows it: the schema's transform, backwards (instants as wall-clock times at the venue). */
+export function meetingFormValues(meeting: MeetingValues): Record<MeetingFormField, string> {
+  const start = toZonedParts(meeting.startsAt, meeting.timeZone);
+  const end = toZonedParts(meeting.endsAt, meeting.timeZone);
+  const deadline = meeting.registrationDeadline ? toZonedParts(meeting.registrationDeadline, meeting.timeZone) : null;
+  return {
+    councilId: meeting.councilId,
+    workingGroupId: meeting.workingGroupId ?? '',
+    kind: meeting.kind,
+    titleEn: meeting.titleEn,
+    titleRu: meeting.titleRu,
+    objectivesEn: meeting.objectivesEn,
+    objectivesRu: meeting.objectivesRu,
+    timeZone: meeting.timeZone,
+    startDate: start.date,
+    startTime: start.time,
+    endDate: end.date,
+    endTime: end.time,
+    format: meeting.format,
+    meetingLink: meeting.meetingLink ?? '',
+    cityEn: meeting.cityEn ?? '',
+    cityRu: meeting.cityRu ?? '',
+    country: meeting.country ?? '',
+    venueEn: meeting.venueEn ?? '',
+    venueRu: meeting.venueRu ?? '',
+    capacity: meeting.capacity ? String(meeting.capacity) : '',
+    waitlistOfferHours: String(meeting.waitlistOfferHours),
+    visaSupport: meeting.visaSupport ? 'on' : '',
+    deadlineDate: deadline?.date ?? '',
+    deadlineTime: deadline?.time ?? '',
+  };
+}
 
 export const duplicateFormSchema = z
   .object({

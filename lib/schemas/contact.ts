@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { parseTags } from '@/lib/contact-import';
 import { CONTACT_LANGUAGES } from '@/lib/domain';
 import { isCountryCode } from '@/lib/countries';
+import { keysOf } from './fields';
+
+// A directory contact: the one place its fields are named. The contact forms (app/staff/contacts/) post these
+// fields, their actions parse them, and the data layer (db/contacts.ts) saves, audits and merges the output.
 
 const blankToNull = (value: unknown) =>
   value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value;
@@ -38,5 +42,10 @@ export const contactSchema = z.object({
     .refine((tags) => tags.length <= 20, 'Give at most 20 tags.'),
   notes: z.string().trim().max(5000, 'Keep the notes under 5,000 characters.').default(''),
 });
+
+/** A contact as the data layer saves it. */
+export type ContactValues = z.output<typeof contactSchema>;
+export type ContactField = keyof ContactValues;
+export const CONTACT_FIELDS = keysOf(contactSchema.shape);
 
 export const mergeSchema = z.object({ mergeId: z.uuid('Choose the duplicate to merge.') });
