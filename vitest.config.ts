@@ -4,13 +4,13 @@ import { defineConfig } from 'vitest/config';
 const root = import.meta.dirname;
 
 // Database tests (*.db.test.ts) run once per database kind: always on embedded PGlite, and also on PostgreSQL when
-// DATABASE_URL is set. db/test-database.ts gives each test file a database of its own.
+// DATABASE_URL is set. test/database.ts gives each test file a database of its own.
 const databaseProject = (kind: 'pglite' | 'postgres') => ({
   extends: true as const,
   test: {
     name: kind,
     include: ['**/*.db.test.ts'],
-    setupFiles: ['./db/test-database.ts'],
+    setupFiles: ['./test/database.ts'],
     env: { TEST_DATABASE_KIND: kind },
   },
 });

@@ -14,7 +14,7 @@ import {
   startContactImport,
 } from './contact-import';
 import { contacts, organisations } from './schema';
-import { createStaff } from './test-staff';
+import { createStaff } from '@/test/staff';
 
 // Copies of ../shared/fixtures (the secretariat's real-world files), kept in the repository so CI has them.
 const fixtures = path.join(process.cwd(), 'e2e/fixtures');

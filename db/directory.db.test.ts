@@ -17,7 +17,7 @@ import {
   meetings,
   organisations,
 } from './schema';
-import { createStaff } from './test-staff';
+import { createStaff } from '@/test/staff';
 
 const editor = () => createStaff('editor');
 

@@ -7,7 +7,7 @@ import { childProcesses, freePort } from '@/scripts/test-support';
 import { getDb } from './client';
 import { inviteContacts } from './invitations';
 import { contacts, councils, invitations, meetings, outboxMessages } from './schema';
-import { createStaff } from './test-staff';
+import { createStaff } from '@/test/staff';
 
 // Invitations in bulk on PostgreSQL: 500 sent through an SMTP server that refuses connections for a while (each
 // arrives exactly once), and the time to queue 5,000.

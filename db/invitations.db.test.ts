@@ -17,7 +17,7 @@ import {
   sendMeetingUpdate,
 } from './invitations';
 import { auditLog, contacts, councils, invitations, meetings, outboxMessages } from './schema';
-import { createStaff } from './test-staff';
+import { createStaff } from '@/test/staff';
 
 const editor = () => createStaff('editor');
 

@@ -14,7 +14,7 @@ import {
 } from './participants';
 import { submitRegistration } from './registrations';
 import { auditLog, contacts, councils, invitations, meetings, outboxMessages, registrations } from './schema';
-import { createStaff } from './test-staff';
+import { createStaff } from '@/test/staff';
 
 const staff = createStaff;
 const BEFORE = new Date('2027-04-01T00:00:00Z');

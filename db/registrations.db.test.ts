@@ -25,7 +25,7 @@ import {
   registrations,
   type VisaDetails,
 } from './schema';
-import { createStaff } from './test-staff';
+import { createStaff } from '@/test/staff';
 
 const tokenOf = (link: string) => link.split('/i/')[1]!;
 

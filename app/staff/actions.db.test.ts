@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { actAs, authModule, form, idle } from '@/db/test-session';
+import { actAs, authModule, form, idle } from '@/test/session';
 import { signOutAction } from './actions';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 
 describe('signOutAction', () => {
   it('refuses when nobody is signed in', async () => {

@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { contacts } from '@/db/schema';
-import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
+import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import { createContactAction, eraseContactAction, mergeContactAction, updateContactAction } from './actions';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const person = { name: 'Aidana Jumaeva', email: ' AIDANA.JUMAEVA@MFA-TJ.EXAMPLE.ORG ', country: 'TJ', language: 'en' };

@@ -5,8 +5,8 @@ import { getDb } from '@/db/client';
 import { listRoster } from '@/db/councils';
 import { contacts, councilMembers, councils, workingGroupMembers, workingGroups } from '@/db/schema';
 import { DEMO_COUNCIL_ID, DEMO_WORKING_GROUP_BODY_ID, seedDemoData } from '@/scripts/demo/seed';
-import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
-import { createStaff } from '@/db/test-staff';
+import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
+import { createStaff } from '@/test/staff';
 import {
   addMemberAction,
   addWorkingGroupAction,
@@ -15,7 +15,7 @@ import {
   updateCouncilAction,
 } from './actions';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 let contactId: string;

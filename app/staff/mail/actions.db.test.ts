@@ -3,10 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { enqueueMail } from '@/db/outbox';
 import { outboxMessages } from '@/db/schema';
-import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
+import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import { retryMailAction } from './actions';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 async function failedMessage() {

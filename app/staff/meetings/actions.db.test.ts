@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { agendaItemPeople, agendaItems, auditLog, contacts, meetingOrganisations, meetings } from '@/db/schema';
 import { DEMO_COUNCIL_ID, DEMO_PLENARY_ID, demoOrganisations, seedDemoData } from '@/scripts/demo/seed';
-import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
+import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import {
   addAgendaItemAction,
   changeMeetingStatusAction,
@@ -20,7 +20,7 @@ import {
   updateMeetingAction,
 } from './actions';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const briefing = {

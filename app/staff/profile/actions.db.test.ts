@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
+import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import { updateTimeZoneAction } from './actions';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 describe('updateTimeZoneAction', () => {

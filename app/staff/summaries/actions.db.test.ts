@@ -6,7 +6,7 @@ import { auditLog, meetings, registrations, summaries, summaryPhotos, summaryVer
 import { DEMO_PLENARY_ID, seedDemoData } from '@/scripts/demo/seed';
 import { getPublishedSummary, listPublishedSummaries } from '@/db/published-summaries';
 import { readPhotoFile } from '@/db/summary-photos';
-import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
+import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import { GET as photoFile } from '@/app/api/photos/[id]/route';
 import {
   draftSummaryAction,
@@ -21,7 +21,7 @@ import {
 } from './actions';
 import { POST as uploadPhoto } from './[id]/photos/route';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 // redirect() throws; the tests read where it pointed.

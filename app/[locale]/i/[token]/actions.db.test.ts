@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitationLink } from '@/db/invitation-mail';
 import { auditLog, contacts, councils, invitations, meetings, registrations } from '@/db/schema';
-import { form, idle } from '@/db/test-session';
+import { form, idle } from '@/test/session';
 import {
   acceptInvitationAction,
   cancelRegistrationAction,
@@ -12,7 +12,7 @@ import {
   takeSeatAction,
 } from './actions';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 async function invitation({ deadline, visaSupport = false }: { deadline: Date; visaSupport?: boolean }) {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { createContactImport } from '@/db/contact-import';
 import { contactImports, contacts, organisations } from '@/db/schema';
-import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
+import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import { readContactsFile } from '@/lib/contact-import';
 import {
   cancelContactImportAction,
@@ -12,7 +12,7 @@ import {
   startContactImportAction,
 } from './actions';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 // `after()` runs its task once the response is sent; here, straight away, and the test waits for it.
 const afterTasks = vi.hoisted(() => [] as Promise<void>[]);

@@ -3,10 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { users, verificationTokens } from '@/db/schema';
 import { createAdminSetupLink } from '@/db/staff-auth';
-import { form, idle } from '@/db/test-session';
+import { form, idle } from '@/test/session';
 import { completeSetupAction } from './actions';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 
 const tokenOf = (link: string) => link.split('/staff/setup/')[1]!;
 

@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, contacts } from '@/db/schema';
-import { actAs } from '@/db/test-session';
+import { actAs } from '@/test/session';
 import { GET } from './route';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 
 const download = (id: string) =>
   GET(new Request(`http://localhost/staff/contacts/${id}/data`), { params: Promise.resolve({ id }) });

@@ -3,11 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { getContactImport, previewContactImport, runContactImport, startContactImport } from '@/db/contact-import';
 import { contactImports, contacts } from '@/db/schema';
-import { actAs } from '@/db/test-session';
+import { actAs } from '@/test/session';
 import { GET as exportContacts } from '../../export/route';
 import { GET, POST } from './route';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 
 function upload(body: BodyInit | null, headers: Record<string, string> = {}) {
   return POST(new Request('http://localhost/staff/contacts/import/upload', { method: 'POST', body, headers }));

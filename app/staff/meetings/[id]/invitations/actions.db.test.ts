@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { contacts, councils, invitations, meetings, outboxMessages } from '@/db/schema';
-import { actAs, expectRefusedBelow, form, idle } from '@/db/test-session';
+import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import {
   inviteAction,
   reissueInvitationAction,
@@ -14,7 +14,7 @@ import {
   sendUpdateAction,
 } from './actions';
 
-vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule));
+vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 async function setUp() {

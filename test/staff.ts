@@ -2,8 +2,8 @@
 // sessions refer to it), so tests call db/ directly without a session.
 import { randomUUID } from 'node:crypto';
 import type { StaffRole, StaffUser } from '@/lib/auth/roles';
-import { getDb } from './client';
-import { users } from './schema';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
 
 /** Creates an active staff member with `role` and returns them as data access receives them. */
 export async function createStaff(role: StaffRole): Promise<StaffUser> {

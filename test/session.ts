@@ -1,11 +1,11 @@
 // Test support for server actions under Vitest: a stand-in for services/auth whose session the test chooses, and
 // helpers to make form data. Use with
-// `vi.mock('@/services/auth', () => import('@/db/test-session').then((m) => m.authModule))`. Tests of db/ itself need
-// none of this: they pass an actor from db/test-staff.ts.
+// `vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule))`. Tests of db/ itself need
+// none of this: they pass an actor from test/staff.ts.
 import { expect } from 'vitest';
 import type { StaffRole } from '@/lib/auth/roles';
 import type { FormState } from '@/lib/form-state';
-import { createStaff } from './test-staff';
+import { createStaff } from './staff';
 
 type TestSession = {
   user: { id: string; email: string; name: string | null; role: StaffRole; active: boolean; timeZone: string | null };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll } from 'vitest';
-import { closeDatabase } from './client';
+import { closeDatabase } from '@/db/client';
 
 const kind = process.env.TEST_DATABASE_KIND;
 const serverUrl = process.env.DATABASE_URL;
