@@ -14,9 +14,9 @@ import {
   councilMembers,
   councils,
   meetingOrganisations,
-  meetings,
   organisations,
 } from './schema';
+import { createCouncil, createMeeting } from '@/test/factories';
 import { createStaff } from '@/test/staff';
 
 const editor = () => createStaff('editor');
@@ -53,32 +53,25 @@ async function ok<T extends { ok: boolean }>(result: Promise<T>) {
 /** A council with a meeting and an agenda item, for things to point at. */
 async function councilWithAgenda() {
   const db = await getDb();
-  const [council] = await db.insert(councils).values({ nameEn: 'Test council', nameRu: 'Тестовый совет' }).returning();
-  const [meeting] = await db
-    .insert(meetings)
-    .values({
-      councilId: council!.id,
-      kind: 'plenary',
-      titleEn: 'Plenary',
-      titleRu: 'Пленарное',
-      startsAt: new Date('2027-05-14T05:00:00Z'),
-      endsAt: new Date('2027-05-14T12:00:00Z'),
-      timeZone: 'Asia/Tashkent',
-      format: 'in_person',
-    })
-    .returning();
+  const council = await createCouncil();
+  const meeting = await createMeeting({
+    councilId: council.id,
+    titleRu: 'Пленарное',
+    startsAt: new Date('2027-05-14T05:00:00Z'),
+    endsAt: new Date('2027-05-14T12:00:00Z'),
+  });
   const [item] = await db
     .insert(agendaItems)
     .values({
-      meetingId: meeting!.id,
+      meetingId: meeting.id,
       kind: 'statement',
       titleEn: 'Opening',
       titleRu: 'Открытие',
-      startsAt: meeting!.startsAt,
-      endsAt: meeting!.endsAt,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
     })
     .returning();
-  return { council: council!, meeting: meeting!, item: item! };
+  return { council, meeting, item: item! };
 }
 
 describe('the directory', () => {

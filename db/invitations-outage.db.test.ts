@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { childProcesses, freePort } from '@/scripts/test-support';
 import { getDb } from './client';
 import { inviteContacts } from './invitations';
-import { contacts, councils, invitations, meetings, outboxMessages } from './schema';
+import { contacts, invitations, outboxMessages } from './schema';
+import { createMeeting } from '@/test/factories';
 import { createStaff } from '@/test/staff';
 
 // Invitations in bulk on PostgreSQL: 500 sent through an SMTP server that refuses connections for a while (each
@@ -17,24 +18,13 @@ afterAll(killAll);
 
 async function meetingWithPeople(people: number, tag: string) {
   const db = await getDb();
-  const [council] = await db.insert(councils).values({ nameEn: 'Council', nameRu: 'Совет' }).returning();
-  const [meeting] = await db
-    .insert(meetings)
-    .values({
-      councilId: council!.id,
-      kind: 'plenary',
-      titleEn: 'Plenary',
-      titleRu: 'Пленарное',
-      startsAt: new Date('2030-05-14T05:00:00Z'),
-      endsAt: new Date('2030-05-14T12:00:00Z'),
-      timeZone: 'Asia/Tashkent',
-      format: 'in_person',
-      venueEn: 'Hyatt Regency',
-      cityEn: 'Tashkent',
-      country: 'UZ',
-      status: 'planned',
-    })
-    .returning();
+  const meeting = await createMeeting({
+    titleRu: 'Пленарное',
+    venueEn: 'Hyatt Regency',
+    cityEn: 'Tashkent',
+    country: 'UZ',
+    status: 'planned',
+  });
   for (let i = 0; i < people; i += 1000) {
     await db.insert(contacts).values(
       Array.from({ length: Math.min(1000, people - i) }, (_, k) => ({
@@ -45,7 +35,7 @@ async function meetingWithPeople(people: number, tag: string) {
       })),
     );
   }
-  return { meeting: meeting!, actor: await createStaff('editor') };
+  return { meeting, actor: await createStaff('editor') };
 }
 
 describe.runIf(process.env.TEST_DATABASE_KIND === 'postgres')('invitations in bulk', () => {

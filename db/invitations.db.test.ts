@@ -16,7 +16,8 @@ import {
   revokeInvitation,
   sendMeetingUpdate,
 } from './invitations';
-import { auditLog, contacts, councils, invitations, meetings, outboxMessages } from './schema';
+import { auditLog, contacts, invitations, meetings, outboxMessages } from './schema';
+import { createContact, createMeeting } from '@/test/factories';
 import { createStaff } from '@/test/staff';
 
 const editor = () => createStaff('editor');
@@ -25,57 +26,32 @@ const tokenOf = (link: string) => link.split('/i/')[1]!;
 
 /** A planned meeting in Tashkent next year and three contacts, one of them Russian-speaking. */
 async function setUp(stamp: string, { deadline = new Date('2027-05-01T00:00:00Z') }: { deadline?: Date | null } = {}) {
-  const db = await getDb();
-  const [council] = await db
-    .insert(councils)
-    .values({ nameEn: 'Regional Expert Council', nameRu: 'Региональный экспертный совет' })
-    .returning();
-  const [meeting] = await db
-    .insert(meetings)
-    .values({
-      councilId: council!.id,
-      kind: 'working_group',
-      titleEn: 'Working group meeting',
-      titleRu: 'Заседание рабочей группы',
-      startsAt: new Date('2027-05-14T05:00:00Z'),
-      endsAt: new Date('2027-05-14T12:00:00Z'),
-      timeZone: 'Asia/Tashkent',
-      format: 'in_person',
-      venueEn: 'Hyatt Regency',
-      cityEn: 'Tashkent',
-      cityRu: 'Ташкент',
-      country: 'UZ',
-      status: 'planned',
-      registrationDeadline: deadline,
-    })
-    .returning();
-  const people = await db
-    .insert(contacts)
-    .values([
-      {
-        name: 'Ержан Ахметов',
-        email: `yerzhan.${stamp}@example.org`,
-        language: 'ru',
-        country: 'KZ',
-        tags: [`t-${stamp}`],
-      },
-      {
-        name: 'Aidana Jumaeva',
-        email: `aidana.${stamp}@example.org`,
-        language: 'en',
-        country: 'TJ',
-        tags: [`t-${stamp}`],
-      },
-      {
-        name: 'Farrukh Rakhimov',
-        email: `farrukh.${stamp}@example.org`,
-        language: 'en',
-        country: 'UZ',
-        tags: [`t-${stamp}`],
-      },
-    ])
-    .returning();
-  return { meeting: meeting!, people };
+  const meeting = await createMeeting({
+    kind: 'working_group',
+    titleEn: 'Working group meeting',
+    titleRu: 'Заседание рабочей группы',
+    startsAt: new Date('2027-05-14T05:00:00Z'),
+    endsAt: new Date('2027-05-14T12:00:00Z'),
+    venueEn: 'Hyatt Regency',
+    cityEn: 'Tashkent',
+    cityRu: 'Ташкент',
+    country: 'UZ',
+    status: 'planned',
+    registrationDeadline: deadline,
+  });
+  const tags = [`t-${stamp}`];
+  const people = [
+    await createContact({
+      name: 'Ержан Ахметов',
+      email: `yerzhan.${stamp}@example.org`,
+      language: 'ru',
+      country: 'KZ',
+      tags,
+    }),
+    await createContact({ name: 'Aidana Jumaeva', email: `aidana.${stamp}@example.org`, country: 'TJ', tags }),
+    await createContact({ name: 'Farrukh Rakhimov', email: `farrukh.${stamp}@example.org`, country: 'UZ', tags }),
+  ];
+  return { meeting, people };
 }
 
 // As they would be sent (bodies are written at send time).

@@ -13,7 +13,8 @@ import {
   revealVisaDetails,
 } from './participants';
 import { submitRegistration } from './registrations';
-import { auditLog, contacts, councils, invitations, meetings, outboxMessages, registrations } from './schema';
+import { auditLog, contacts, invitations, outboxMessages, registrations } from './schema';
+import { createContact, createMeeting } from '@/test/factories';
 import { createStaff } from '@/test/staff';
 
 const staff = createStaff;
@@ -29,43 +30,31 @@ const SURNAMES: Record<string, [string, string]> = {
 async function registeredPerson(stamp: 'a' | 'b' | 'c') {
   const [latin, cyrillic] = SURNAMES[stamp]!;
   const db = await getDb();
-  const [council] = await db.insert(councils).values({ nameEn: 'Council', nameRu: 'Совет' }).returning();
-  const [meeting] = await db
-    .insert(meetings)
-    .values({
-      councilId: council!.id,
-      kind: 'plenary',
-      titleEn: 'Plenary',
-      titleRu: 'Пленарное',
-      startsAt: new Date('2027-05-14T05:00:00Z'),
-      endsAt: new Date('2027-05-14T12:00:00Z'),
-      timeZone: 'Asia/Tashkent',
-      format: 'in_person',
-      cityEn: 'Tashkent',
-      country: 'UZ',
-      status: 'planned',
-      visaSupport: true,
-      capacity: 10,
-    })
-    .returning();
-  const [person] = await db
-    .insert(contacts)
-    .values({
-      name: `Гульшан ${cyrillic}`,
-      nameLatin: `Gulshan ${latin}`,
-      email: `gulshan.${stamp}@example.org`,
-      phone: '+998 90 111 22 33',
-      language: 'ru',
-      country: 'UZ',
-      tags: [`p-${stamp}`],
-    })
-    .returning();
-  await inviteContacts(await staff('editor'), meeting!.id, {
-    selection: { by: 'contacts', contactId: [person!.id] },
+  const meeting = await createMeeting({
+    titleRu: 'Пленарное',
+    startsAt: new Date('2027-05-14T05:00:00Z'),
+    endsAt: new Date('2027-05-14T12:00:00Z'),
+    cityEn: 'Tashkent',
+    country: 'UZ',
+    status: 'planned',
+    visaSupport: true,
+    capacity: 10,
+  });
+  const person = await createContact({
+    name: `Гульшан ${cyrillic}`,
+    nameLatin: `Gulshan ${latin}`,
+    email: `gulshan.${stamp}@example.org`,
+    phone: '+998 90 111 22 33',
+    language: 'ru',
+    country: 'UZ',
+    tags: [`p-${stamp}`],
+  });
+  await inviteContacts(await staff('editor'), meeting.id, {
+    selection: { by: 'contacts', contactId: [person.id] },
     role: 'delegate',
     confirmedCount: 1,
   });
-  const [invitation] = await db.select().from(invitations).where(eq(invitations.contactId, person!.id));
+  const [invitation] = await db.select().from(invitations).where(eq(invitations.contactId, person.id));
   const token = invitationLink(invitation!).split('/i/')[1]!;
   const result = await submitRegistration(
     token,
@@ -86,7 +75,7 @@ async function registeredPerson(stamp: 'a' | 'b' | 'c') {
     BEFORE,
   );
   expect(result).toMatchObject({ ok: true, outcome: 'registered' });
-  return { meeting: meeting!, person: person!, invitation: invitation! };
+  return { meeting, person, invitation: invitation! };
 }
 
 describe('participants', () => {

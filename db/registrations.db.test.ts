@@ -15,16 +15,8 @@ import {
   submitRegistration,
   takeOfferedSeat,
 } from './registrations';
-import {
-  auditLog,
-  contacts,
-  councils,
-  invitations,
-  meetings,
-  outboxMessages,
-  registrations,
-  type VisaDetails,
-} from './schema';
+import { auditLog, invitations, outboxMessages, registrations, type VisaDetails } from './schema';
+import { createContact, createMeeting } from '@/test/factories';
 import { createStaff } from '@/test/staff';
 
 const tokenOf = (link: string) => link.split('/i/')[1]!;
@@ -50,44 +42,33 @@ async function setUp(
   }: { capacity?: number | null; people?: number; visaSupport?: boolean } = {},
 ) {
   const db = await getDb();
-  const [council] = await db
-    .insert(councils)
-    .values({ nameEn: 'Regional Expert Council', nameRu: 'Региональный экспертный совет' })
-    .returning();
-  const [meeting] = await db
-    .insert(meetings)
-    .values({
-      councilId: council!.id,
-      kind: 'plenary',
-      titleEn: 'Plenary',
-      titleRu: 'Пленарное заседание',
-      startsAt: START,
-      endsAt: new Date('2027-05-14T12:00:00Z'),
-      timeZone: 'Asia/Tashkent',
-      format: 'in_person',
-      cityEn: 'Tashkent',
-      country: 'UZ',
-      status: 'planned',
-      registrationDeadline: new Date('2027-05-01T00:00:00Z'),
-      capacity,
-      visaSupport,
-    })
-    .returning();
-  await db.insert(contacts).values(
-    Array.from({ length: people }, (_, i) => ({
-      name: `Person ${i} ${stamp}`,
-      email: `p${i}.${stamp}@example.org`,
-      language: i % 2 ? ('ru' as const) : ('en' as const),
-      tags: [`r-${stamp}`],
-    })),
+  const meeting = await createMeeting({
+    startsAt: START,
+    endsAt: new Date('2027-05-14T12:00:00Z'),
+    cityEn: 'Tashkent',
+    country: 'UZ',
+    status: 'planned',
+    registrationDeadline: new Date('2027-05-01T00:00:00Z'),
+    capacity,
+    visaSupport,
+  });
+  await Promise.all(
+    Array.from({ length: people }, (_, i) =>
+      createContact({
+        name: `Person ${i} ${stamp}`,
+        email: `p${i}.${stamp}@example.org`,
+        language: i % 2 ? 'ru' : 'en',
+        tags: [`r-${stamp}`],
+      }),
+    ),
   );
-  await inviteContacts(await editor(), meeting!.id, {
+  await inviteContacts(await editor(), meeting.id, {
     selection: { by: 'filter', tag: `r-${stamp}` },
     role: 'delegate',
     confirmedCount: people,
   });
-  const rows = await db.select().from(invitations).where(eq(invitations.meetingId, meeting!.id));
-  return { meeting: meeting!, invitations: rows, tokens: rows.map((r) => tokenOf(invitationLink(r))) };
+  const rows = await db.select().from(invitations).where(eq(invitations.meetingId, meeting.id));
+  return { meeting, invitations: rows, tokens: rows.map((r) => tokenOf(invitationLink(r))) };
 }
 
 const form = (overrides: Partial<RegistrationInput> = {}): RegistrationInput => ({

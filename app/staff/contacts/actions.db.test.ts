@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { contacts } from '@/db/schema';
+import { createContact } from '@/test/factories';
 import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import { createContactAction, eraseContactAction, mergeContactAction, updateContactAction } from './actions';
 
@@ -67,16 +68,9 @@ describe('contact actions', () => {
 describe('merging contacts', () => {
   const two = async () => {
     await actAs('editor');
-    const db = await getDb();
-    const stamp = randomUUID().slice(0, 8);
-    const [keep, dup] = await db
-      .insert(contacts)
-      .values([
-        { name: 'Айдана Джумаева', email: `keep.${stamp}@example.org` },
-        { name: 'Aidana Jumaeva', email: `dup.${stamp}@example.org`, phone: '+992 37 221 00 00' },
-      ])
-      .returning();
-    return { keep: keep!, dup: dup! };
+    const keep = await createContact({ name: 'Айдана Джумаева' });
+    const dup = await createContact({ name: 'Aidana Jumaeva', phone: '+992 37 221 00 00' });
+    return { keep, dup };
   };
 
   it('refuses anyone below editor and changes nothing', async () => {
@@ -171,12 +165,7 @@ describe('the contact form’s further fields', () => {
 
 describe('erasing a contact', () => {
   it('is refused below admin, confirmed by the address, and a bad confirmation erases nothing', async () => {
-    const [person] = await (
-      await getDb()
-    )
-      .insert(contacts)
-      .values({ name: 'Гульнара Эргашева', email: `erase-${randomUUID().slice(0, 8)}@example.org`, language: 'ru' })
-      .returning();
+    const person = await createContact({ name: 'Гульнара Эргашева', language: 'ru' });
     const snapshot = async () => (await getDb()).select().from(contacts).where(eq(contacts.id, person!.id));
     await expectRefusedBelow(
       'admin',

@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { listRoster } from '@/db/councils';
-import { contacts, councilMembers, councils, workingGroupMembers, workingGroups } from '@/db/schema';
+import { councilMembers, councils, workingGroupMembers, workingGroups } from '@/db/schema';
 import { DEMO_COUNCIL_ID, DEMO_WORKING_GROUP_BODY_ID, seedDemoData } from '@/scripts/demo/seed';
+import { createContact } from '@/test/factories';
 import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import { createStaff } from '@/test/staff';
 import {
@@ -35,11 +36,7 @@ const member = (extra: Record<string, string | string[]> = {}) =>
 beforeAll(async () => {
   const db = await getDb();
   await seedDemoData(db);
-  const [c] = await db
-    .insert(contacts)
-    .values({ name: 'Farrukh Rakhimov', email: 'farrukh.rakhimov@isrs.example.org', country: 'UZ' })
-    .returning();
-  contactId = c!.id;
+  contactId = (await createContact({ name: 'Farrukh Rakhimov', country: 'UZ' })).id;
 });
 
 describe('council and roster actions', () => {

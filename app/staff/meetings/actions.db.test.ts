@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { agendaItemPeople, agendaItems, auditLog, contacts, meetingOrganisations, meetings } from '@/db/schema';
+import { agendaItemPeople, agendaItems, auditLog, meetingOrganisations, meetings } from '@/db/schema';
 import { DEMO_COUNCIL_ID, DEMO_PLENARY_ID, demoOrganisations, seedDemoData } from '@/scripts/demo/seed';
+import { createContact } from '@/test/factories';
 import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import {
   addAgendaItemAction,
@@ -359,10 +360,7 @@ describe('agenda actions', () => {
   it('add an item in venue time with its speaker, reorder, remove, publish, and copy it with a duplicate', async () => {
     await actAs('editor');
     const db = await getDb();
-    const [speaker] = await db
-      .insert(contacts)
-      .values({ name: 'Yerzhan Akhmetov', email: `yerzhan.${randomUUID()}@mfa-kz.example.org` })
-      .returning();
+    const speaker = await createContact({ name: 'Yerzhan Akhmetov' });
     const before = (await agendaOf(DEMO_PLENARY_ID)).length;
     expect(await addAgendaItemAction(DEMO_PLENARY_ID, idle, form({ ...item, speakers: speaker!.id }))).toMatchObject({
       status: 'success',

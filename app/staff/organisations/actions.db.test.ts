@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { contacts, organisations } from '@/db/schema';
+import { createContact } from '@/test/factories';
 import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import { createOrganisationAction, mergeOrganisationAction, updateOrganisationAction } from './actions';
 
@@ -104,10 +105,7 @@ describe('organisation actions', () => {
     ).toMatchObject({
       fieldErrors: { parentId: ['An organisation cannot be part of itself or of one of its own departments.'] },
     });
-    const [person] = await db
-      .insert(contacts)
-      .values({ name: 'Person', email: `p.${stamp}@example.org`, organisationId: department!.id })
-      .returning();
+    const person = await createContact({ organisationId: department!.id });
     expect(await mergeOrganisationAction(parent!.id, idle, form({ mergeId: parent!.id }))).toMatchObject({
       message: 'An organisation cannot be merged with itself.',
     });

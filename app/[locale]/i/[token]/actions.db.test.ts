@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitationLink } from '@/db/invitation-mail';
-import { auditLog, contacts, councils, invitations, meetings, registrations } from '@/db/schema';
+import { auditLog, invitations, registrations } from '@/db/schema';
+import { createContact, createInvitation, createMeeting } from '@/test/factories';
 import { form, idle } from '@/test/session';
 import {
   acceptInvitationAction,
@@ -16,33 +17,16 @@ vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModu
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 async function invitation({ deadline, visaSupport = false }: { deadline: Date; visaSupport?: boolean }) {
-  const db = await getDb();
-  const [council] = await db.insert(councils).values({ nameEn: 'Council', nameRu: 'Совет' }).returning();
-  const [meeting] = await db
-    .insert(meetings)
-    .values({
-      councilId: council!.id,
-      kind: 'plenary',
-      titleEn: 'Plenary',
-      titleRu: 'Пленарное',
-      startsAt: new Date('2030-05-14T05:00:00Z'),
-      endsAt: new Date('2030-05-14T12:00:00Z'),
-      timeZone: 'Asia/Tashkent',
-      format: 'online',
-      status: 'invitations_open',
-      registrationDeadline: deadline,
-      visaSupport,
-    })
-    .returning();
-  const [person] = await db
-    .insert(contacts)
-    .values({ name: 'Нигора Алимова', email: `nigora.${crypto.randomUUID()}@example.org`, language: 'ru' })
-    .returning();
-  const [created] = await db
-    .insert(invitations)
-    .values({ meetingId: meeting!.id, contactId: person!.id, role: 'observer', email: person!.email, language: 'ru' })
-    .returning();
-  return { row: created!, token: invitationLink(created!).split('/i/')[1]! };
+  const meeting = await createMeeting({
+    titleRu: 'Пленарное',
+    format: 'online',
+    status: 'invitations_open',
+    registrationDeadline: deadline,
+    visaSupport,
+  });
+  const person = await createContact({ name: 'Нигора Алимова', language: 'ru' });
+  const created = await createInvitation({ meetingId: meeting.id, contactId: person.id, role: 'observer' });
+  return { row: created, token: invitationLink(created).split('/i/')[1]! };
 }
 
 const statusOf = async (id: string) =>

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, contacts } from '@/db/schema';
+import { auditLog } from '@/db/schema';
+import { createContact } from '@/test/factories';
 import { actAs } from '@/test/session';
 import { GET } from './route';
 
@@ -11,19 +12,12 @@ const download = (id: string) =>
   GET(new Request(`http://localhost/staff/contacts/${id}/data`), { params: Promise.resolve({ id }) });
 
 async function person() {
-  const [contact] = await (
-    await getDb()
-  )
-    .insert(contacts)
-    .values({
-      name: 'Дилноза Каримова',
-      nameLatin: 'Dilnoza Karimova',
-      email: `dilnoza.${crypto.randomUUID().slice(0, 8)}@example.org`,
-      phone: '+998 71 222 33 44',
-      country: 'UZ',
-    })
-    .returning();
-  return contact!;
+  return createContact({
+    name: 'Дилноза Каримова',
+    nameLatin: 'Dilnoza Karimova',
+    phone: '+998 71 222 33 44',
+    country: 'UZ',
+  });
 }
 
 const exportsOf = async (id: string) =>

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { getContactImport, previewContactImport, runContactImport, startContactImport } from '@/db/contact-import';
 import { contactImports, contacts } from '@/db/schema';
+import { createContact } from '@/test/factories';
 import { actAs } from '@/test/session';
 import { GET as exportContacts } from '../../export/route';
 import { GET, POST } from './route';
@@ -115,24 +116,21 @@ describe('the contacts export', () => {
 
   it('is UTF-8 with a byte-order mark, guards formulas, and holds what the filters say', async () => {
     await actAs('editor');
-    const db = await getDb();
-    await db.insert(contacts).values([
-      {
-        name: '=HYPERLINK("http://evil.example","click")',
-        email: 'formula.export@example.org',
-        phone: '+998 71 000',
-        country: 'UZ',
-        searchKey: 'formula export',
-        sortKey: 'a',
-      },
-      {
-        name: 'Ержан Ахметов',
-        email: 'yerzhan.export@example.org',
-        country: 'KZ',
-        searchKey: 'erjan ahmetov yerzhan.export',
-        sortKey: 'b',
-      },
-    ]);
+    await createContact({
+      name: '=HYPERLINK("http://evil.example","click")',
+      email: 'formula.export@example.org',
+      phone: '+998 71 000',
+      country: 'UZ',
+      searchKey: 'formula export',
+      sortKey: 'a',
+    });
+    await createContact({
+      name: 'Ержан Ахметов',
+      email: 'yerzhan.export@example.org',
+      country: 'KZ',
+      searchKey: 'erjan ahmetov yerzhan.export',
+      sortKey: 'b',
+    });
     const response = await exportContacts(new Request('http://localhost/staff/contacts/export?q=export&country=UZ'));
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { contacts, councils, invitations, meetings, outboxMessages } from '@/db/schema';
+import { invitations, meetings, outboxMessages } from '@/db/schema';
+import { createContact, createMeeting, uniqueStamp } from '@/test/factories';
 import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import {
   inviteAction,
@@ -18,29 +18,18 @@ vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModu
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 async function setUp() {
-  const db = await getDb();
-  const stamp = randomUUID().slice(0, 8);
-  const [council] = await db.insert(councils).values({ nameEn: 'Council', nameRu: 'Совет' }).returning();
-  const [meeting] = await db
-    .insert(meetings)
-    .values({
-      councilId: council!.id,
-      kind: 'plenary',
-      titleEn: 'Plenary',
-      titleRu: 'Пленарное',
-      startsAt: new Date('2030-05-14T05:00:00Z'),
-      endsAt: new Date('2030-05-14T12:00:00Z'),
-      timeZone: 'Asia/Tashkent',
-      format: 'online',
-      meetingLink: 'https://meet.example.org/x',
-      status: 'planned',
-    })
-    .returning();
-  const [person] = await db
-    .insert(contacts)
-    .values({ name: 'Aziz Karimov', email: `aziz.${stamp}@example.org`, language: 'ru' })
-    .returning();
-  return { meeting: meeting!, person: person! };
+  const meeting = await createMeeting({
+    titleRu: 'Пленарное',
+    format: 'online',
+    meetingLink: 'https://meet.example.org/x',
+    status: 'planned',
+  });
+  const person = await createContact({
+    name: 'Aziz Karimov',
+    email: `aziz.${uniqueStamp()}@example.org`,
+    language: 'ru',
+  });
+  return { meeting, person };
 }
 
 const state = async (meetingId: string) => {
