@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCountryCode } from '@/lib/countries';
+import { isCountryCode, isNationalityCode } from '@/lib/countries';
 import { keysOf, pick } from './fields';
 
 // A delegate's registration: the one place its fields are named. The form (app/[locale]/i/[token]/), its action,
@@ -79,7 +79,7 @@ export const registrationSchema = detailsSchema
       ctx.addIssue({ code: 'custom', path: ['departureDate'], message: 'stay' });
     // Visa details come as a whole or not at all; whether the meeting asks for them is the data layer's to check.
     if (!VISA_FIELDS.some((f) => v[f] !== '')) return;
-    if (!isCountryCode(v.nationality)) ctx.addIssue({ code: 'custom', path: ['nationality'], message: 'country' });
+    if (!isNationalityCode(v.nationality)) ctx.addIssue({ code: 'custom', path: ['nationality'], message: 'country' });
     if (!/^[A-Za-z0-9]{5,20}$/.test(v.passportNumber.replace(/\s/g, '')))
       ctx.addIssue({ code: 'custom', path: ['passportNumber'], message: 'passportNumber' });
     if (!isDate(v.dateOfBirth) || v.dateOfBirth < '1900-01-01' || new Date(`${v.dateOfBirth}T00:00:00Z`) >= new Date())

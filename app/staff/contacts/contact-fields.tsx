@@ -95,7 +95,7 @@ export function ContactFields({
         'country',
         'Country',
         <select id={`${idPrefix}-country`} name="country" defaultValue={contact?.country ?? ''} className={inputClass}>
-          <CountryOptions countries={countries} />
+          <CountryOptions countries={countries} current={contact?.country} />
         </select>,
       )}
       {field(

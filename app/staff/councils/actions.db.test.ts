@@ -87,6 +87,10 @@ describe('council and roster actions', () => {
     expect(await addMemberAction(DEMO_COUNCIL_ID, idle, member({ nominatedByCountry: '' }))).toMatchObject({
       fieldErrors: { nominatedByCountry: [expect.stringMatching(/Say who nominated them/)] },
     });
+    // A withdrawn code (the USSR's) is no State of the list, though it reads as Russia.
+    expect(await addMemberAction(DEMO_COUNCIL_ID, idle, member({ nominatedByCountry: 'SU' }))).toMatchObject({
+      fieldErrors: { nominatedByCountry: [expect.any(String)] },
+    });
     expect(await addMemberAction(DEMO_COUNCIL_ID, idle, member({ workingGroupIds: randomUUID() }))).toMatchObject({
       fieldErrors: { workingGroupIds: ['Choose working groups of this council.'] },
     });

@@ -75,7 +75,7 @@ export function OrganisationFields({
           aria-describedby={`${idPrefix}-country-hint`}
           className={inputClass}
         >
-          <CountryOptions countries={countries} />
+          <CountryOptions countries={countries} current={organisation?.country} />
         </select>,
         'None (—) for an international body.',
       )}

@@ -10,7 +10,7 @@ import { mailFromAddress } from '@/lib/env';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
 import { ACTIVE_REGISTRATION } from '@/db/registrations';
-import { countryOptions } from '@/lib/countries';
+import { countryOptions, territoryOptions } from '@/lib/countries';
 import { registrationDetails } from '@/lib/schemas/registration';
 import {
   acceptInvitationAction,
@@ -59,6 +59,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     action: registerAction.bind(null, token, locale),
     email: invitation.email,
     countries: countryOptions(locale),
+    territories: territoryOptions(locale),
     visaSupport: meeting.visaSupport,
     hasVisaDetails: registration?.hasVisaDetails ?? false,
     privacyHref: locale === 'ru' ? '/ru/privacy' : '/privacy',

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { Field, inputClass } from '@/components/field';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
+import type { CountryOption } from '@/lib/countries';
 import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
 import type {
   RegistrationDetails,
@@ -26,6 +27,7 @@ export function RegistrationForm({
   defaults,
   email,
   countries,
+  territories,
   visaSupport,
   hasVisaDetails,
   privacyHref,
@@ -34,7 +36,9 @@ export function RegistrationForm({
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   defaults: RegistrationDefaults;
   email: string;
-  countries: { code: string; name: string }[];
+  countries: CountryOption[];
+  /** Offered for nationality only, after the States. */
+  territories: CountryOption[];
   visaSupport: boolean;
   hasVisaDetails: boolean;
   privacyHref: string;
@@ -75,14 +79,17 @@ export function RegistrationForm({
       )}
     </Field>
   );
+  const options = (list: CountryOption[]) =>
+    list.map((c) => (
+      <option key={c.code} value={c.code}>
+        {c.name}
+      </option>
+    ));
   const countrySelect = (aria: object, name: RegistrationFormField, defaultValue: string, isRequired: boolean) => (
     <select {...aria} name={name} defaultValue={defaultValue} required={isRequired} className={inputClass}>
       <option value="">{t('chooseCountry')}</option>
-      {countries.map((c) => (
-        <option key={c.code} value={c.code}>
-          {c.name}
-        </option>
-      ))}
+      {options(countries)}
+      {name === 'nationality' && <optgroup label={t('otherTerritories')}>{options(territories)}</optgroup>}
     </select>
   );
   const longText = (field: RegistrationField, label: string) => (
