@@ -15,7 +15,7 @@ import {
   registrations,
   type AnnouncedMeeting,
 } from './schema';
-import { createStaff } from './test-staff';
+import { createStaff } from '@/test/staff';
 
 // drizzle/0011_un_country_codes.sql on data stored before it: rows the Intl-built pickers saved with withdrawn codes
 // (a Soviet-era "Russia" as SU, "Germany" as DD…). getDb() has applied every migration to an empty database; the
