@@ -70,6 +70,10 @@ const NOT_DEMO_OR_BENCH = [
       'Demo data and bench code stay out of the production bundle: load the demo with `npm run db:seed`, and put a ' +
       'bench-only route in a *.bench.ts(x) file (built only by `npm run bench`).',
   },
+  {
+    group: ['@/test/*', '**/test/*'],
+    message: 'test/ is support for the tests (factories, a fake session): the app never imports it.',
+  },
 ];
 // scripts/demo/ (the demo seed and generators) and scripts/bench/ (the bench's data and baselines) write whole
 // scenarios straight into the database, which is what they are for: they may use Drizzle and the db client. Nothing

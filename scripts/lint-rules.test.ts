@@ -51,6 +51,18 @@ describe('layering rules', () => {
     ).toEqual([expect.stringMatching(/db\/ is the data access layer and must not depend on pages or UI/)]);
   });
 
+  it("keep the tests' support out of the app", async () => {
+    expect(
+      await errorsFor(
+        'db/broken.ts',
+        "import { createContact } from '@/test/factories';\nexport const f = createContact;\n",
+      ),
+    ).toEqual([expect.stringMatching(/test\/ is support for the tests/)]);
+    expect(
+      await errorsFor('app/broken/page.tsx', "import { actAs } from '@/test/session';\nexport const f = actAs;\n"),
+    ).toEqual([expect.stringMatching(/test\/ is support for the tests/)]);
+  });
+
   it('keep demo data and bench code out of what the app ships, and let them fill the database', async () => {
     const demoMessage = /Demo data and bench code stay out of the production bundle/;
     expect(
