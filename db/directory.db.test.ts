@@ -36,6 +36,7 @@ const contact = (values: Partial<ContactValues> & { name: string; email: string 
 const organisation = (values: Partial<OrganisationValues> & { nameEn: string }): OrganisationValues => ({
   nameRu: null,
   acronym: null,
+  acronymRu: null,
   type: 'government',
   country: null,
   parentId: null,
