@@ -105,3 +105,34 @@ for (const locale of ['en', 'ru'] as const) {
     await expect(page.getByRole('main')).toContainText(DEMO_SECRETARIAT_EMAIL);
   });
 }
+
+test('staff find the organisations Russian texts would name in English, and fill the gap', async ({ page }) => {
+  const name = `Regional Anti-Terrorist Structure ${stamp}`;
+  await page.goto('/staff/organisations');
+  const add = page.getByRole('region', { name: 'Add an organisation' });
+  await add.getByLabel('Name in English').fill(name);
+  await add.getByLabel('Acronym', { exact: true }).fill(`RATS ${stamp}`);
+  await add.getByLabel('Type').selectOption({ label: 'Regional organisation' });
+  await add.getByRole('button', { name: 'Add organisation' }).click();
+  await expect(add.getByRole('status')).toContainText('was added to the organisations');
+
+  await page.getByLabel('Russian name and acronym').selectOption({ label: 'Missing (Russian texts use the English)' });
+  await page.getByLabel('Name or acronym').fill(stamp);
+  await page.getByRole('button', { name: 'Search' }).click();
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('no Russian name');
+  await expect(row).toContainText('no Russian acronym');
+
+  await row.getByRole('link', { name }).click();
+  await expect(page.getByText('No Russian name or acronym')).toBeVisible();
+  const details = page.getByRole('region', { name: 'Details' });
+  await details.getByLabel('Name in Russian').fill(`Региональная антитеррористическая структура ${stamp}`);
+  await details.getByLabel('Acronym in Russian').fill(`РАТС ${stamp}`);
+  await details.getByRole('button', { name: 'Save organisation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Organisation saved.' })).toBeVisible();
+  await expect(page.getByText('No Russian name or acronym')).toHaveCount(0);
+  await expect(page.getByText(`(РАТС ${stamp})`)).toBeVisible();
+
+  await page.goto(`/staff/organisations?russian=missing&q=${stamp}`);
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
+});
