@@ -6,12 +6,40 @@ import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { contacts, councilMembers, councils, organisations, workingGroupMembers, workingGroups } from './schema';
 import type { Council, CouncilMember, WorkingGroup } from './schema';
+import type { NamedOrganisation } from '@/lib/organisation-label';
 
 /** The council the public home presents: the first one created. */
 export async function getHomeCouncil(): Promise<Council | null> {
   const db = await getDb();
   const [council] = await db.select().from(councils).orderBy(asc(councils.createdAt), asc(councils.id)).limit(1);
   return council ?? null;
+}
+
+export type Secretariat = {
+  /** The secretariat organisation's names; null when the council names none. */
+  organisation: NamedOrganisation | null;
+  /** Where delegates and the public write; null until an admin gives one. */
+  contactEmail: string | null;
+};
+
+/** The home council's secretariat: who signs, heads the public pages and answers mail (public: no actor). */
+export async function getSecretariat(executor?: DbExecutor): Promise<Secretariat> {
+  const db = executor ?? (await getDb());
+  const [row] = await db
+    .select({
+      contactEmail: councils.contactEmail,
+      nameEn: organisations.nameEn,
+      nameRu: organisations.nameRu,
+      acronym: organisations.acronym,
+      acronymRu: organisations.acronymRu,
+    })
+    .from(councils)
+    .leftJoin(organisations, eq(organisations.id, councils.secretariatOrganisationId))
+    .orderBy(asc(councils.createdAt), asc(councils.id))
+    .limit(1);
+  if (!row) return { organisation: null, contactEmail: null };
+  const { contactEmail, nameEn, ...names } = row;
+  return { organisation: nameEn === null ? null : { nameEn, ...names }, contactEmail };
 }
 
 // ── Councils, working groups and the roster (staff) ─────────────────────────────────────────────────────────────
@@ -171,6 +199,36 @@ export async function updateCouncil(
         secretariatOrganisationId: before.secretariatOrganisationId,
       },
       after: values,
+    });
+    return { ok: true, councilId: id } as const;
+  });
+}
+
+/**
+ * Sets where delegates and the public write to the secretariat (null: none). Admins only: it becomes the Reply-To
+ * of every email, so whoever sets it receives every delegate's answer.
+ */
+export async function setCouncilContact(
+  actor: StaffUser,
+  id: string,
+  contactEmail: string | null,
+): Promise<RosterChangeResult> {
+  assertRole(actor, 'admin');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(councils).where(eq(councils.id, id)).for('update');
+    if (!before) return { ok: false, reason: 'notFound' } as const;
+    await tx
+      .update(councils)
+      .set({ contactEmail, updatedAt: sql`now()` })
+      .where(eq(councils.id, id));
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'council.contact_changed',
+      entityType: 'council',
+      entityId: id,
+      before: { contactEmail: before.contactEmail },
+      after: { contactEmail },
     });
     return { ok: true, councilId: id } as const;
   });

@@ -17,8 +17,13 @@ export function organisationSearchKey(organisation: {
   nameEn: string;
   nameRu?: string | null;
   acronym?: string | null;
+  acronymRu?: string | null;
 }): string {
-  return searchKey([organisation.acronym ?? '', organisation.nameEn, organisation.nameRu ?? ''].join(' '));
+  return searchKey(
+    [organisation.acronym ?? '', organisation.acronymRu ?? '', organisation.nameEn, organisation.nameRu ?? ''].join(
+      ' ',
+    ),
+  );
 }
 
 /**
@@ -41,6 +46,7 @@ export async function fillMissingDirectoryKeys(
       nameEn: organisations.nameEn,
       nameRu: organisations.nameRu,
       acronym: organisations.acronym,
+      acronymRu: organisations.acronymRu,
     })
     .from(organisations)
     .where(eq(organisations.searchKey, ''));

@@ -36,6 +36,7 @@ const contact = (values: Partial<ContactValues> & { name: string; email: string 
 const organisation = (values: Partial<OrganisationValues> & { nameEn: string }): OrganisationValues => ({
   nameRu: null,
   acronym: null,
+  acronymRu: null,
   type: 'government',
   country: null,
   parentId: null,
@@ -303,5 +304,25 @@ describe('the directory', () => {
     ).toEqual([{ organisationId: keep, role: 'partner' }]);
     // Found by the Russian name it took over.
     expect((await listOrganisations({ actor, search: 'ОБСЕ' })).organisations.map((o) => o.id)).toEqual([keep]);
+  });
+
+  it('lists the organisations Russian texts would name in English, and finds them by their Russian acronym', async () => {
+    const actor = await editor();
+    const save = async (values: Partial<OrganisationValues> & { nameEn: string }) =>
+      (await ok(saveOrganisation(actor, null, organisation(values)))).id;
+    const complete = await save({
+      nameEn: 'Gap Test Complete',
+      nameRu: 'Проверка полная',
+      acronym: 'GTC',
+      acronymRu: 'ППЛ',
+    });
+    const noAcronyms = await save({ nameEn: 'Gap Test No Acronym', nameRu: 'Проверка без сокращения' });
+    const noRussianName = await save({ nameEn: 'Gap Test No Russian Name', acronym: 'GTN', acronymRu: 'ПБН' });
+    const noRussianAcronym = await save({ nameEn: 'Gap Test No Russian Acronym', nameRu: 'Проверка', acronym: 'GTA' });
+    const ids = async (missingRussian: boolean) =>
+      (await listOrganisations({ actor, search: 'Gap Test', missingRussian })).organisations.map((o) => o.id).sort();
+    expect(await ids(true)).toEqual([noRussianName, noRussianAcronym].sort());
+    expect(await ids(false)).toEqual([complete, noAcronyms, noRussianName, noRussianAcronym].sort());
+    expect((await listOrganisations({ actor, search: 'ППЛ' })).organisations.map((o) => o.id)).toEqual([complete]);
   });
 });

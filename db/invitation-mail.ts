@@ -4,6 +4,7 @@ import { authSecret } from '@/lib/auth/secret';
 import type { ContactLanguage, OutboxStatus } from '@/lib/domain';
 import { appBaseUrl, env, mailDomain } from '@/lib/env';
 import { invitationToken } from '@/lib/invitation-token';
+import type { NamedOrganisation } from '@/lib/organisation-label';
 import { registrationEmail } from '@/lib/mail/registration-email';
 import {
   describeMeetingChanges,
@@ -20,6 +21,7 @@ import {
   councils,
   invitations,
   meetings,
+  organisations,
   outboxMessages,
   registrations,
   type AnnouncedMeeting,
@@ -33,7 +35,19 @@ import {
 
 // ── The meeting as the emails tell it ────────────────────────────────────────────────────────────────────────────
 
-export type LoadedMeeting = Meeting & { councilNameEn: string; councilNameRu: string };
+export type LoadedMeeting = Meeting & {
+  councilNameEn: string;
+  councilNameRu: string;
+  secretariat: NamedOrganisation | null;
+};
+
+/** The council's secretariat organisation's names, for a meeting query joined to `councils`: signs the emails. */
+export const secretariatColumns = {
+  nameEn: organisations.nameEn,
+  nameRu: organisations.nameRu,
+  acronym: organisations.acronym,
+  acronymRu: organisations.acronymRu,
+};
 
 export async function loadInvitationMeeting(
   executor: DbExecutor,
@@ -41,13 +55,24 @@ export async function loadInvitationMeeting(
   lock = false,
 ): Promise<LoadedMeeting | null> {
   const query = executor
-    .select({ meeting: meetings, councilNameEn: councils.nameEn, councilNameRu: councils.nameRu })
+    .select({
+      meeting: meetings,
+      councilNameEn: councils.nameEn,
+      councilNameRu: councils.nameRu,
+      secretariat: secretariatColumns,
+    })
     .from(meetings)
     .innerJoin(councils, eq(councils.id, meetings.councilId))
+    .leftJoin(organisations, eq(organisations.id, councils.secretariatOrganisationId))
     .where(eq(meetings.id, meetingId));
   const [row] = lock ? await query.for('update', { of: meetings }) : await query;
   if (!row) return null;
-  return { ...row.meeting, councilNameEn: row.councilNameEn, councilNameRu: row.councilNameRu };
+  return {
+    ...row.meeting,
+    councilNameEn: row.councilNameEn,
+    councilNameRu: row.councilNameRu,
+    secretariat: row.secretariat,
+  };
 }
 
 export const announcedOf = (m: InvitationMeeting): AnnouncedMeeting => ({

@@ -24,6 +24,7 @@ import {
   type LoadedMeeting,
   queueMessages,
   remind,
+  secretariatColumns,
   unanswered,
   withdrawQueuedMail,
 } from './invitation-mail';
@@ -399,18 +400,25 @@ export async function openInvitationLink(
       meeting: meetings,
       councilNameEn: councils.nameEn,
       councilNameRu: councils.nameRu,
+      secretariat: secretariatColumns,
     })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
     .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
     .innerJoin(councils, eq(councils.id, meetings.councilId))
+    .leftJoin(organisations, eq(organisations.id, councils.secretariatOrganisationId))
     .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
     .where(eq(invitations.id, parts.invitationId));
   if (!row) return { ok: false, reason: 'unknown' };
   if (parts.version > row.invitation.linkVersion) return { ok: false, reason: 'unknown' };
   if (row.invitation.status === 'revoked') return { ok: false, reason: 'revoked' };
   if (parts.version < row.invitation.linkVersion) return { ok: false, reason: 'superseded' };
-  const meeting: LoadedMeeting = { ...row.meeting, councilNameEn: row.councilNameEn, councilNameRu: row.councilNameRu };
+  const meeting: LoadedMeeting = {
+    ...row.meeting,
+    councilNameEn: row.councilNameEn,
+    councilNameRu: row.councilNameRu,
+    secretariat: row.secretariat,
+  };
   if (meeting.endsAt <= now) return { ok: false, reason: 'expired' };
   const until = answerUntil(meeting);
   const agenda =

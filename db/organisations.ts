@@ -14,7 +14,16 @@ import { contacts, councilMembers, councils, meetingOrganisations, organisations
 
 export const ORGANISATIONS_PAGE_SIZE = 50;
 
-export type OrganisationFilters = { search?: string; type?: OrganisationType; country?: string };
+export type OrganisationFilters = {
+  search?: string;
+  type?: OrganisationType;
+  country?: string;
+  /** Only those Russian texts would name in English: no Russian name, or an acronym without a Russian one. */
+  missingRussian?: boolean;
+};
+
+/** The SQL side of lib/organisation-label.ts missingRussian(). */
+const missingRussianCondition = sql`(coalesce(btrim(${organisations.nameRu}), '') = '' or (coalesce(btrim(${organisations.acronym}), '') <> '' and coalesce(btrim(${organisations.acronymRu}), '') = ''))`;
 
 /** Organisations whose names or acronym contain the search, in any script. */
 export function organisationSearchCondition(search: string): SQL {
@@ -30,10 +39,14 @@ function organisationConditions(filters: OrganisationFilters): SQL | undefined {
       : filters.country
         ? eq(organisations.country, filters.country)
         : undefined,
+    filters.missingRussian ? missingRussianCondition : undefined,
   );
 }
 
-export type OrganisationListItem = Pick<Organisation, 'id' | 'nameEn' | 'nameRu' | 'acronym' | 'type' | 'country'> & {
+export type OrganisationListItem = Pick<
+  Organisation,
+  'id' | 'nameEn' | 'nameRu' | 'acronym' | 'acronymRu' | 'type' | 'country'
+> & {
   parent: string | null;
   contactCount: number;
 };
@@ -57,6 +70,7 @@ export async function listOrganisations({
         nameEn: organisations.nameEn,
         nameRu: organisations.nameRu,
         acronym: organisations.acronym,
+        acronymRu: organisations.acronymRu,
         type: organisations.type,
         country: organisations.country,
         parent: sql<string | null>`coalesce(${parent.acronym}, ${parent.nameEn})`,
@@ -87,6 +101,7 @@ export async function exportOrganisations({ actor, ...filters }: { actor: StaffU
       nameEn: organisations.nameEn,
       nameRu: organisations.nameRu,
       acronym: organisations.acronym,
+      acronymRu: organisations.acronymRu,
       type: organisations.type,
       country: organisations.country,
       parent: parent.nameEn,
@@ -311,6 +326,7 @@ export async function mergeOrganisations(
       nameEn: keep.nameEn,
       nameRu: keep.nameRu ?? merged.nameRu,
       acronym: keep.acronym ?? merged.acronym,
+      acronymRu: keep.acronymRu ?? merged.acronymRu,
       type: keep.type,
       country: keep.country ?? merged.country,
       parentId:

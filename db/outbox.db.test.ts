@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOutboxWorker } from '@/services/mail/worker';
 import { getDb } from './client';
 import { enqueueMail, REDACTED_LINK } from './outbox';
-import { outboxMessages } from './schema';
+import { councils, outboxMessages } from './schema';
 import { freePort } from '@/scripts/test-support';
 
 // Real SMTP: each test file talks to its own sink process (scripts/smtp-sink.mjs) on a free loopback port.
@@ -83,6 +83,26 @@ describe(`mail outbox (${process.env.TEST_DATABASE_KIND})`, () => {
     expect(row!.htmlBody).not.toContain('token=');
     expect(row!.secretLinks).toEqual([]);
     expect(row!.attempts).toBe(1);
+  });
+
+  it('sets the secretariat’s contact address as the Reply-To of what it sends', async () => {
+    const db = await getDb();
+    const sendOne = async (subject: string) => {
+      const { id, messageId } = await enqueueMail(db, { kind: 'test', to: 'r@council.test', subject, text: 'x' });
+      const worker = startOutboxWorker({ pollMs: 50 });
+      await expect
+        .poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status)
+        .toBe('sent');
+      await worker.stop();
+      return fs
+        .readdirSync(sinkDir)
+        .map((f) => fs.readFileSync(path.join(sinkDir, f), 'utf8'))
+        .find((m) => m.includes(messageId))!;
+    };
+    // No council yet: nothing to reply to but the sender.
+    expect(await sendOne('Before')).not.toMatch(/^Reply-To:/im);
+    await db.insert(councils).values({ nameEn: 'Council', nameRu: 'Совет', contactEmail: 'desk@unrcca.example.org' });
+    expect(await sendOne('After')).toMatch(/^Reply-To: desk@unrcca\.example\.org\r?$/im);
   });
 
   it('retries with backoff while the server is down, then marks the message failed after the last attempt', async () => {

@@ -266,6 +266,7 @@ export async function exportPersonData(actor: StaffUser, contactId: string) {
           name: organisation.nameEn,
           nameRu: organisation.nameRu,
           acronym: organisation.acronym,
+          acronymRu: organisation.acronymRu,
           country: organisation.country,
         }
       : null,

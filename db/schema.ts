@@ -55,6 +55,8 @@ export const councils = pgTable('councils', {
   mandateEn: text().notNull().default(''),
   mandateRu: text().notNull().default(''),
   secretariatOrganisationId: uuid().references((): AnyPgColumn => organisations.id, { onDelete: 'set null' }),
+  // Where delegates and the public write to the secretariat: shown on public pages and every email's Reply-To.
+  contactEmail: text(),
   ...timestamps,
 });
 
@@ -65,6 +67,8 @@ export const organisations = pgTable(
     nameEn: text().notNull(),
     nameRu: text(),
     acronym: text(),
+    // The acronym Russian texts use (ООН, ОБСЕ); null: staff have not given one, and Russian texts use `acronym`.
+    acronymRu: text(),
     type: organisationType().notNull(),
     // ISO 3166-1 alpha-2; null for international bodies.
     country: text(),

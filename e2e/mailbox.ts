@@ -9,6 +9,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   messageId: string;
+  /** The Reply-To address ('' when the message has none). */
+  replyTo: string;
   links: string[];
   attachments: { filename: string; contentType: string; content: string }[];
 }
@@ -30,6 +32,7 @@ async function readAll(): Promise<ReceivedMail[]> {
         subject: mail.subject ?? '',
         text,
         messageId: mail.messageId ?? '',
+        replyTo: mail.replyTo?.value[0]?.address?.toLowerCase() ?? '',
         links: text.match(/https?:\/\/\S+/g) ?? [],
         attachments: mail.attachments.map((a) => ({
           filename: a.filename ?? '',

@@ -45,10 +45,18 @@ const organisationFilterSchema = z.object({
   q: text,
   country,
   type: z.enum(ORGANISATION_TYPES).optional().catch(undefined),
+  // Organisations Russian texts would name in English (lib/organisation-label.ts).
+  russian: z.literal('missing').optional().catch(undefined),
   page,
 });
 
 export function readOrganisationFilters(params: Params) {
   const f = organisationFilterSchema.parse(plain(params));
-  return { search: f.q || undefined, country: f.country, type: f.type, page: f.page ?? 1 };
+  return {
+    search: f.q || undefined,
+    country: f.country,
+    type: f.type,
+    missingRussian: f.russian === 'missing',
+    page: f.page ?? 1,
+  };
 }

@@ -73,4 +73,20 @@ describe('parseEnv', () => {
     );
     expect(parseEnv({}).OUTBOX_LEASE_SECONDS).toBe(60);
   });
+
+  it('refuses to send real mail in production from the placeholder sender', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_URL: 'https://council.example.org',
+      SMTP_URL: 'smtp://mail.example.org:587',
+    };
+    expect(() => parseEnv(production)).toThrow(/MAIL_FROM: is still the placeholder .*council-desk\.invalid/);
+    expect(() => parseEnv({ ...production, MAIL_FROM: 'Desk <desk@example.invalid>' })).toThrow(/MAIL_FROM/);
+    expect(parseEnv({ ...production, MAIL_FROM: 'UNRCCA <no-reply@unrcca.example.org>' }).MAIL_FROM).toBe(
+      'UNRCCA <no-reply@unrcca.example.org>',
+    );
+    // Without SMTP_URL nothing leaves the machine, and outside production the placeholder is harmless.
+    expect(() => parseEnv({ ...production, SMTP_URL: undefined })).not.toThrow();
+    expect(() => parseEnv({ ...production, NODE_ENV: 'development' })).not.toThrow();
+  });
 });

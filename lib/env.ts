@@ -77,6 +77,16 @@ const envSchema = z
           'makes that data unreadable). Generate one with `openssl rand -base64 32`',
       });
     }
+    // Real mail from the placeholder sender bounces or lands in spam, and nobody can answer it.
+    if (env.NODE_ENV === 'production' && env.SMTP_URL && /\.invalid>?$/i.test(env.MAIL_FROM.trim())) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message:
+          `is still the placeholder ${env.MAIL_FROM}, which no mail server accepts: with SMTP_URL set in production, ` +
+          'set MAIL_FROM to an address of your own domain, e.g. "UNRCCA <no-reply@unrcca.example.org>"',
+      });
+    }
     // Sign-in links are built from this address: taking it from the request's Host header would let anyone make
     // the app mail links to their own server.
     if (env.NODE_ENV === 'production' && !env.AUTH_URL && env.AUTH_TRUST_HOST !== 'true') {

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
+import { connection } from 'next/server';
 import { LanguageSwitch } from '@/components/language-switch';
 import { SkipLink } from '@/components/skip-link';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { routing } from '@/lib/i18n/routing';
+import { publicSecretariat } from './secretariat';
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
   const { locale } = await params;
@@ -16,6 +18,9 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
 export default async function PublicLayout({ children, params }: LayoutProps<'/[locale]'>) {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: 'Site' });
+  // The header names the secretariat as staff set it, read when the page is served.
+  await connection();
+  const secretariat = await publicSecretariat(locale);
 
   return (
     <html lang={locale}>
@@ -24,7 +29,7 @@ export default async function PublicLayout({ children, params }: LayoutProps<'/[
           <SkipLink label={t('skipToContent')} />
           <header className="border-b border-slate-200 bg-brand-50">
             <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-              <p className="font-semibold text-brand-900">{t('name')}</p>
+              <p className="font-semibold text-brand-900">{secretariat.name}</p>
               <div className="flex flex-wrap items-center gap-4">
                 {/* A plain link: the news pages are a document of their own (app/news). */}
                 <a href={locale === 'ru' ? '/ru/news' : '/news'} className="font-medium">

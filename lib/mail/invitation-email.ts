@@ -6,6 +6,7 @@ import { countryName } from '@/lib/countries';
 import { formatDateTime, formatDateTimeRange, type Locale } from '@/lib/datetime';
 import type { InvitationRole } from '@/lib/domain';
 import { DEFAULT_TEXTS, fillPlaceholders, type PlaceholderValues } from '@/lib/invitation-template';
+import { organisationName, type NamedOrganisation } from '@/lib/organisation-label';
 import { escapeHtml, htmlButton, htmlEmail } from './html';
 
 // The emails of an invitation — the invitation itself, reminders and updates — in the recipient's language, with
@@ -34,6 +35,8 @@ export type InvitationMeeting = {
   reminderTextRu: string | null;
   councilNameEn: string;
   councilNameRu: string;
+  /** The council's secretariat organisation: it signs the emails (absent or null: "Secretariat of the council"). */
+  secretariat?: NamedOrganisation | null;
 };
 
 export type InvitationEmailKind = 'invitation' | 'reminder' | 'update';
@@ -49,6 +52,14 @@ export function invitationTranslator(locale: Locale) {
   let t = translators.get(locale);
   if (!t) translators.set(locale, (t = makeTranslator(locale)));
   return t;
+}
+
+/** The emails' last line: the secretariat organisation's name in `locale`, else "Secretariat of the <council>". */
+export function emailSignature(meeting: InvitationMeeting, locale: Locale): string {
+  if (meeting.secretariat) return organisationName(meeting.secretariat, locale);
+  return invitationTranslator(locale)('signature', {
+    council: locale === 'ru' ? meeting.councilNameRu : meeting.councilNameEn,
+  });
 }
 
 /** "Hyatt Regency, Tashkent, Uzbekistan" / "Online" / both for a hybrid meeting, in the language asked for. */
@@ -133,7 +144,7 @@ export function invitationEmail({
     ...(meeting.format !== 'in_person' && meeting.meetingLink ? [`${t('onlineLink')}: ${meeting.meetingLink}`] : []),
   ];
   const changed = kind === 'update' && changes.length ? [`${t('changed')}`, ...changes.map((c) => `- ${c}`)] : [];
-  const signature = t('signature', { council: values.council });
+  const signature = emailSignature(meeting, locale);
   const text = [
     body,
     '',

@@ -17,6 +17,10 @@ export const organisationSchema = z.object({
     z.string().trim().max(300, 'Keep the Russian name under 300 characters.').nullable(),
   ),
   acronym: z.preprocess(blankToNull, z.string().trim().max(30, 'Keep the acronym under 30 characters.').nullable()),
+  acronymRu: z.preprocess(
+    blankToNull,
+    z.string().trim().max(30, 'Keep the Russian acronym under 30 characters.').nullable(),
+  ),
   type: z.enum(ORGANISATION_TYPES, 'Choose the type of organisation.'),
   country: z.preprocess(
     blankToNull,

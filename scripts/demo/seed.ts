@@ -24,6 +24,8 @@ export const DEMO_PLENARY_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000101';
 export const DEMO_WORKING_GROUP_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000102';
 /** The council's working group (the meeting above is DEMO_WORKING_GROUP_ID, a meeting *of* it). */
 export const DEMO_WORKING_GROUP_BODY_ID = '0b7a7c1e-5d1f-4c43-9a51-000000000301';
+/** Where delegates write to the demo council's secretariat (UNRCCA): public pages and every email's Reply-To. */
+export const DEMO_SECRETARIAT_EMAIL = 'expert-council@unrcca.example.org';
 
 const council = {
   id: DEMO_COUNCIL_ID,
@@ -37,6 +39,7 @@ const council = {
     'regional cooperation of the countries of Central Asia within the framework of the Joint Action Plan for the ' +
     'Implementation of the UN Global Counter-Terrorism Strategy.',
   secretariatOrganisationId: '0b7a7c1e-5d1f-4c43-9a51-000000000201',
+  contactEmail: DEMO_SECRETARIAT_EMAIL,
   mandateRu:
     'Совет укрепляет региональные и национальные усилия по репатриации, реабилитации и реинтеграции лиц, ' +
     'возвращающихся из зон конфликтов, посредством институционализации обмена информацией и мероприятий по ' +
@@ -56,6 +59,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'United Nations Regional Centre for Preventive Diplomacy for Central Asia',
     nameRu: 'Региональный центр ООН по превентивной дипломатии для Центральной Азии',
     acronym: 'UNRCCA',
+    acronymRu: 'РЦПДЦА',
     type: 'un_entity',
     country: null,
     role: 'organiser',
@@ -65,6 +69,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'United Nations Office of Counter-Terrorism',
     nameRu: 'Контртеррористическое управление Организации Объединённых Наций',
     acronym: 'UNOCT',
+    acronymRu: 'КТУ ООН',
     type: 'un_entity',
     country: null,
     role: 'co_organiser',
@@ -74,6 +79,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'Ministry of Foreign Affairs of the Republic of Uzbekistan',
     nameRu: 'Министерство иностранных дел Республики Узбекистан',
     acronym: 'MFA UZ',
+    acronymRu: 'МИД РУз',
     type: 'government',
     country: 'UZ',
     role: 'co_organiser',
@@ -83,6 +89,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'Institute for Strategic and Regional Studies under the President of the Republic of Uzbekistan',
     nameRu: 'Институт стратегических и межрегиональных исследований при Президенте Республики Узбекистан',
     acronym: 'ISRS',
+    acronymRu: 'ИСМИ',
     type: 'academic',
     country: 'UZ',
     role: 'co_organiser',
@@ -92,6 +99,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'State Security Service of the Republic of Uzbekistan',
     nameRu: 'Служба государственной безопасности Республики Узбекистан',
     acronym: 'SSS',
+    acronymRu: 'СГБ',
     type: 'government',
     country: 'UZ',
     role: 'co_organiser',
@@ -101,6 +109,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: "Family and Women's Committee",
     nameRu: 'Комитет по делам семьи и женщин',
     acronym: null,
+    acronymRu: null,
     type: 'government',
     country: 'UZ',
     role: 'co_organiser',
@@ -110,6 +119,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'Organization for Security and Co-operation in Europe',
     nameRu: 'Организация по безопасности и сотрудничеству в Европе',
     acronym: 'OSCE',
+    acronymRu: 'ОБСЕ',
     type: 'regional_organisation',
     country: null,
     role: 'co_organiser',
@@ -119,6 +129,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'Counter-Terrorism Committee Executive Directorate',
     nameRu: 'Исполнительный директорат Контртеррористического комитета',
     acronym: 'CTED',
+    acronymRu: 'ИДКТК',
     type: 'un_entity',
     country: null,
     role: 'participating',
@@ -128,6 +139,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'United Nations Office on Drugs and Crime',
     nameRu: 'Управление Организации Объединённых Наций по наркотикам и преступности',
     acronym: 'UNODC',
+    acronymRu: 'УНП ООН',
     type: 'un_entity',
     country: null,
     role: 'participating',
@@ -137,6 +149,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'Shanghai Cooperation Organisation',
     nameRu: 'Шанхайская организация сотрудничества',
     acronym: 'SCO',
+    acronymRu: 'ШОС',
     type: 'regional_organisation',
     country: null,
     role: 'participating',
@@ -146,6 +159,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'Conference on Interaction and Confidence Building Measures in Asia',
     nameRu: 'Совещание по взаимодействию и мерам доверия в Азии',
     acronym: 'CICA',
+    acronymRu: 'СВМДА',
     type: 'regional_organisation',
     country: null,
     role: 'participating',
@@ -155,6 +169,7 @@ export const demoOrganisations: DemoOrganisation[] = [
     nameEn: 'Commonwealth of Independent States',
     nameRu: 'Содружество Независимых Государств',
     acronym: 'CIS',
+    acronymRu: 'СНГ',
     type: 'regional_organisation',
     country: null,
     role: 'participating',

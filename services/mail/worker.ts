@@ -1,6 +1,7 @@
 import 'server-only';
 import { hostname } from 'node:os';
 import type { Transporter } from 'nodemailer';
+import { getSecretariat } from '@/db/councils';
 import { claimDueMessages, markAttemptFailed, markSent } from '@/db/outbox';
 import type { RenderedMessage } from '@/db/invitation-mail';
 import type { OutboxMessage } from '@/db/schema';
@@ -15,10 +16,12 @@ export function retryDelaySeconds(attempts: number, base: number): number {
   return Math.min(3600, base * 2 ** Math.max(0, attempts - 1));
 }
 
-function toMailOptions(message: OutboxMessage) {
+/** What nodemailer sends. `replyTo`: the secretariat's contact address, so answers reach people, not MAIL_FROM. */
+export function toMailOptions(message: OutboxMessage, replyTo: string | null) {
   return {
     messageId: message.messageId,
     from: message.fromAddress,
+    ...(replyTo ? { replyTo } : {}),
     to: message.toName ? { name: message.toName, address: message.toAddress } : message.toAddress,
     subject: message.subject,
     text: message.textBody,
@@ -58,7 +61,7 @@ export function startOutboxWorker({
   const lastClaimed: number[] = [];
 
   /** Sends one message; says whether it went (failures are recorded here, successes by the caller, in one go). */
-  async function deliver(message: RenderedMessage): Promise<boolean> {
+  async function deliver(message: RenderedMessage, replyTo: string | null): Promise<boolean> {
     if (message.unrenderable) {
       await markAttemptFailed(message, workerId, 'Not sent: its invitation no longer exists.', {
         maxAttempts: 0,
@@ -67,7 +70,7 @@ export function startOutboxWorker({
       return false;
     }
     try {
-      await smtp!.sendMail(toMailOptions(message));
+      await smtp!.sendMail(toMailOptions(message, replyTo));
       return true;
     } catch (error) {
       await markAttemptFailed(message, workerId, error instanceof Error ? error.message : String(error), {
@@ -93,7 +96,9 @@ export function startOutboxWorker({
     // Invitations, reminders, updates and registration emails are written now, from the invitation as it stands.
     const { renderQueuedMail } = await import('@/db/invitation-mail');
     const rendered = await renderQueuedMail(batch);
-    const sent = await Promise.all(rendered.map(deliver));
+    // Read for each batch, so a changed address applies to everything sent after the change, retries included.
+    const { contactEmail } = await getSecretariat();
+    const sent = await Promise.all(rendered.map((message) => deliver(message, contactEmail)));
     await markSent(
       rendered.filter((_, i) => sent[i]),
       workerId,

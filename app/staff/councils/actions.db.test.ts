@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { listRoster } from '@/db/councils';
+import { getSecretariat, listRoster } from '@/db/councils';
 import { councilMembers, councils, workingGroupMembers, workingGroups } from '@/db/schema';
-import { DEMO_COUNCIL_ID, DEMO_WORKING_GROUP_BODY_ID, seedDemoData } from '@/scripts/demo/seed';
+import { DEMO_COUNCIL_ID, DEMO_SECRETARIAT_EMAIL, DEMO_WORKING_GROUP_BODY_ID, seedDemoData } from '@/scripts/demo/seed';
 import { createContact } from '@/test/factories';
 import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import { createStaff } from '@/test/staff';
@@ -12,6 +12,7 @@ import {
   addMemberAction,
   addWorkingGroupAction,
   endTermAction,
+  setCouncilContactAction,
   setMemberGroupsAction,
   updateCouncilAction,
 } from './actions';
@@ -130,5 +131,47 @@ describe('council and roster actions', () => {
     expect(await setMemberGroupsAction(term!.id, idle, form())).toMatchObject({ status: 'success' });
     const db = await getDb();
     expect(await db.select().from(workingGroupMembers).where(eq(workingGroupMembers.memberId, term!.id))).toEqual([]);
+  });
+});
+
+describe('the secretariat’s contact address', () => {
+  const contact = (contactEmail: string) => form({ contactEmail });
+
+  it('is refused to anyone below admin (signed out, viewer, editor), changing nothing', async () => {
+    await expectRefusedBelow(
+      'admin',
+      () => setCouncilContactAction(DEMO_COUNCIL_ID, idle, contact('someone@evil.example.org')),
+      snapshot,
+    );
+    expect((await getSecretariat()).contactEmail).toBe(DEMO_SECRETARIAT_EMAIL);
+  });
+
+  it('answers bad input on the field and changes nothing', async () => {
+    await actAs('admin');
+    const before = await snapshot();
+    for (const bad of ['not an address', 'desk@', `${'a'.repeat(320)}@unrcca.example.org`]) {
+      expect(await setCouncilContactAction(DEMO_COUNCIL_ID, idle, contact(bad))).toMatchObject({
+        status: 'error',
+        fieldErrors: { contactEmail: [expect.any(String)] },
+      });
+    }
+    expect(await setCouncilContactAction(randomUUID(), idle, contact('desk@unrcca.example.org'))).toMatchObject({
+      status: 'error',
+      message: 'That council or member no longer exists.',
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('is set by an admin, and read by the public pages and the mail worker', async () => {
+    await actAs('admin');
+    expect(await setCouncilContactAction(DEMO_COUNCIL_ID, idle, contact(' Desk@UNRCCA.example.org '))).toMatchObject({
+      status: 'success',
+    });
+    const secretariat = await getSecretariat();
+    expect(secretariat.contactEmail).toBe('desk@unrcca.example.org');
+    expect(secretariat.organisation).toMatchObject({ acronym: 'UNRCCA', acronymRu: 'РЦПДЦА' });
+    expect(await setCouncilContactAction(DEMO_COUNCIL_ID, idle, contact(''))).toMatchObject({ status: 'success' });
+    expect((await getSecretariat()).contactEmail).toBeNull();
+    await setCouncilContactAction(DEMO_COUNCIL_ID, idle, contact(DEMO_SECRETARIAT_EMAIL));
   });
 });

@@ -6,6 +6,7 @@ import {
   addCouncilMember,
   addWorkingGroup,
   endMemberTerm,
+  setCouncilContact,
   setMemberGroups,
   updateCouncil,
   type RosterChangeResult,
@@ -54,6 +55,31 @@ export const updateCouncilAction = staffAction(
   },
   async (values, { staff, bound: [councilId] }) =>
     outcome(await updateCouncil(staff, councilId, values), 'Council saved.'),
+);
+
+// Admins only: the address becomes every email's Reply-To (db/councils.ts setCouncilContact).
+export const setCouncilContactAction = staffAction(
+  {
+    role: 'admin',
+    bound: id,
+    schema: z.object({
+      contactEmail: z.preprocess(
+        blankToNull,
+        z
+          .string()
+          .trim()
+          .max(320, 'Keep the address under 320 characters.')
+          .pipe(z.email('Enter an email address, like council@unrcca.example.org, or leave it empty.'))
+          .transform((email) => email.toLowerCase())
+          .nullable(),
+      ),
+    }),
+  },
+  async ({ contactEmail }, { staff, bound: [councilId] }) =>
+    outcome(
+      await setCouncilContact(staff, councilId, contactEmail),
+      contactEmail ? `Delegates now write to ${contactEmail}.` : 'Contact address removed.',
+    ),
 );
 
 export const addWorkingGroupAction = staffAction(

@@ -50,6 +50,17 @@ export function OrganisationFields({
         />,
       )}
       {field(
+        'acronymRu',
+        'Acronym in Russian',
+        <input
+          id={`${idPrefix}-acronymRu`}
+          name="acronymRu"
+          lang="ru"
+          defaultValue={organisation?.acronymRu ?? ''}
+          className={inputClass}
+        />,
+      )}
+      {field(
         'type',
         'Type',
         <select

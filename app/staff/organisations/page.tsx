@@ -13,8 +13,10 @@ import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { readOrganisationFilters } from '@/lib/directory-filters';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
+import { missingRussian } from '@/lib/organisation-label';
 import { createOrganisationAction } from './actions';
 import { OrganisationFields } from './organisation-fields';
+import { RussianGap } from './russian-gap';
 
 export const metadata: Metadata = { title: 'Organisations' };
 
@@ -27,7 +29,12 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
     listOrganisations({ actor: staff, ...filters }),
     canEdit ? listOrganisationChoices({ actor: staff }) : [],
   ]);
-  const query = { q: filters.search, country: filters.country, type: filters.type };
+  const query = {
+    q: filters.search,
+    country: filters.country,
+    type: filters.type,
+    russian: filters.missingRussian ? 'missing' : undefined,
+  };
   const exportQuery = new URLSearchParams(
     Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])),
   ).toString();
@@ -84,6 +91,13 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
           value={filters.type}
           options={ORGANISATION_TYPE_OPTIONS}
         />
+        <FilterSelect
+          id="organisation-russian"
+          name="russian"
+          label="Russian name and acronym"
+          value={query.russian}
+          options={[{ value: 'missing', label: 'Missing (Russian texts use the English)' }]}
+        />
         <div className="flex items-end gap-3 sm:col-span-3">
           <Button>Search</Button>
           {filtered && <Link href="/staff/organisations">Clear the search and filters</Link>}
@@ -99,13 +113,24 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
             <Tr key={o.id}>
               <Td>
                 <Link href={`/staff/organisations/${o.id}`}>{o.nameEn}</Link>
-                {o.nameRu && (
+                {o.nameRu ? (
                   <span lang="ru" className="block text-xs text-slate-700">
                     {o.nameRu}
                   </span>
+                ) : (
+                  <RussianGap>no Russian name</RussianGap>
                 )}
               </Td>
-              <Td>{o.acronym ?? '—'}</Td>
+              <Td>
+                {o.acronym ?? '—'}
+                {o.acronymRu ? (
+                  <span lang="ru" className="block text-xs text-slate-700">
+                    {o.acronymRu}
+                  </span>
+                ) : (
+                  missingRussian(o).acronym && <RussianGap>no Russian acronym</RussianGap>
+                )}
+              </Td>
               <Td>{ORGANISATION_TYPE_LABELS[o.type]}</Td>
               <Td>{o.country ? countryName(o.country, 'en') : 'International'}</Td>
               <Td>{o.parent ?? '—'}</Td>

@@ -6,7 +6,6 @@ import { inputClass } from '@/components/field';
 import { Card, Notice, PageHeader } from '@/components/ui';
 import { openInvitationLink } from '@/db/invitations';
 import { formatDate, formatDateTime, formatDateTimeRange, formatTime, zoneLabel } from '@/lib/datetime';
-import { mailFromAddress } from '@/lib/env';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
 import { ACTIVE_REGISTRATION } from '@/db/registrations';
@@ -21,6 +20,7 @@ import {
 } from './actions';
 import { RegistrationForm } from './registration-form';
 import { DONE } from './done';
+import { publicSecretariat } from '../../secretariat';
 
 // Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
 // open links first) changes nothing; the invitee's answer is a POST from this page. Works without JavaScript.
@@ -37,13 +37,15 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   const { token } = await params;
   const t = await getTranslations({ locale, namespace: 'Invitation' });
   const lookup = await openInvitationLink(token);
+  const secretariat = await publicSecretariat(locale);
+  const contact = { secretariat: secretariat.name, email: secretariat.email };
 
   if (!lookup.ok) {
     return (
       <>
         <PageHeader title={t('unavailable.title')} />
         <p className="mt-3">{t(`unavailable.${lookup.reason}`)}</p>
-        <p className="mt-3">{t('unavailable.contact', { email: mailFromAddress() })}</p>
+        <p className="mt-3">{t('unavailable.contact', contact)}</p>
       </>
     );
   }
@@ -240,6 +242,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
         )}
       </section>
       <p className="mt-6 text-sm text-slate-700">{t('personal')}</p>
+      <p className="mt-2 text-sm text-slate-700">{t('contact', contact)}</p>
     </>
   );
 }

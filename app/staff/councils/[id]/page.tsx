@@ -13,7 +13,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { calendarDateIn } from '@/lib/datetime';
-import { addWorkingGroupAction, updateCouncilAction } from '../actions';
+import { addWorkingGroupAction, setCouncilContactAction, updateCouncilAction } from '../actions';
 import { AddMemberSection } from './add-member-section';
 import { RosterSection } from './roster-section';
 
@@ -58,6 +58,8 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
       <Card as="dl" className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Secretariat</dt>
         <dd>{council.secretariat ?? '—'}</dd>
+        <dt className="font-medium">Contact address</dt>
+        <dd>{council.contactEmail ?? 'None: delegates are told to write to the sending address'}</dd>
         <dt className="font-medium">Mandate</dt>
         <dd className="whitespace-pre-line">{council.mandateEn || '—'}</dd>
       </Card>
@@ -104,6 +106,31 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
               >
                 <OrganisationOptions organisations={organisations} />
               </select>
+            </FormRow>
+          </ActionForm>
+        </Card>
+      )}
+
+      {roleAtLeast(staff.role, 'admin') && (
+        <Card as="details" className="mt-3">
+          <summary className="cursor-pointer font-medium">Change the contact address</summary>
+          <p className="mt-2 text-sm text-slate-700">
+            Shown to delegates and the public (privacy notice, invitation pages) and set as the reply address of every
+            email, so answers to any email reach it.
+          </p>
+          <ActionForm
+            action={setCouncilContactAction.bind(null, council.id)}
+            submitLabel="Save contact address"
+            className="mt-3 flex flex-wrap items-end gap-2"
+          >
+            <FormRow id="council-contactEmail" label="Contact address">
+              <input
+                id="council-contactEmail"
+                name="contactEmail"
+                type="email"
+                defaultValue={council.contactEmail ?? ''}
+                className={inputClass}
+              />
             </FormRow>
           </ActionForm>
         </Card>

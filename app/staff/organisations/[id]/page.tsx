@@ -12,6 +12,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
+import { missingRussian } from '@/lib/organisation-label';
 import { mergeOrganisationAction, updateOrganisationAction } from '../actions';
 import { OrganisationFields } from '../organisation-fields';
 
@@ -35,6 +36,7 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
       ])
     : [[], []];
   const { links } = organisation;
+  const gaps = missingRussian(organisation);
   return (
     <>
       <PageHeader
@@ -46,10 +48,21 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           </>
         }
       />
-      {organisation.nameRu && (
+      {(organisation.nameRu || organisation.acronymRu) && (
         <p lang="ru" className="text-slate-700">
           {organisation.nameRu}
+          {organisation.acronymRu && ` (${organisation.acronymRu})`}
         </p>
+      )}
+      {(gaps.name || gaps.acronym) && (
+        <Notice tone="warning" className="mt-2">
+          {gaps.name && gaps.acronym
+            ? 'No Russian name or acronym'
+            : gaps.name
+              ? 'No Russian name'
+              : 'No Russian acronym'}
+          : Russian pages and emails show the English one until you add it below.
+        </Notice>
       )}
       <p className="mt-1 text-sm text-slate-700">
         {ORGANISATION_TYPE_LABELS[organisation.type]} ·{' '}

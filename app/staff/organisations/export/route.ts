@@ -14,11 +14,12 @@ export async function GET(request: Request): Promise<Response> {
       ...readOrganisationFilters(new URL(request.url).searchParams),
     });
     const csv = toCsv(
-      ['Name', 'Name (Russian)', 'Acronym', 'Type', 'Country', 'Part of', 'Website', 'Notes'],
+      ['Name', 'Name (Russian)', 'Acronym', 'Acronym (Russian)', 'Type', 'Country', 'Part of', 'Website', 'Notes'],
       rows.map((o) => [
         o.nameEn,
         o.nameRu,
         o.acronym,
+        o.acronymRu,
         ORGANISATION_TYPE_LABELS[o.type],
         o.country,
         o.parent,
