@@ -62,6 +62,16 @@ export function meetingPlace(meeting: InvitationMeeting, locale: Locale): string
   return physical;
 }
 
+/**
+ * The one line every delegate email is signed with: "Secretariat of the {council}" / «{council}, секретариат» (the
+ * Russian keeps the council's name in the nominative, as on a letterhead, since it cannot be declined here).
+ */
+export function signatureLine(meeting: Pick<InvitationMeeting, 'councilNameEn' | 'councilNameRu'>, locale: Locale) {
+  return invitationTranslator(locale)('signature', {
+    council: locale === 'ru' ? meeting.councilNameRu : meeting.councilNameEn,
+  });
+}
+
 export function placeholderValues(
   meeting: InvitationMeeting,
   locale: Locale,
@@ -133,7 +143,7 @@ export function invitationEmail({
     ...(meeting.format !== 'in_person' && meeting.meetingLink ? [`${t('onlineLink')}: ${meeting.meetingLink}`] : []),
   ];
   const changed = kind === 'update' && changes.length ? [`${t('changed')}`, ...changes.map((c) => `- ${c}`)] : [];
-  const signature = t('signature', { council: values.council });
+  const signature = signatureLine(meeting, locale);
   const text = [
     body,
     '',
