@@ -35,6 +35,18 @@ import {
 
 // ── The meeting as the emails tell it ────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The name a person now goes by, to greet them with: the display name of their latest registration (where they may
+ * have corrected the directory's spelling, «Омаров» → «Омарова»), else the directory's. Latest by creation, so a
+ * later change made by the system (a purge, a lapsed offer) does not bring back an older name; erased ones never
+ * count. For a query over `contacts`.
+ */
+export const currentNameOfContact = sql<string>`coalesce((
+  select r.display_name from registrations r join invitations i on i.id = r.invitation_id
+  where i.contact_id = ${contacts.id} and r.erased_at is null
+  order by r.created_at desc, r.updated_at desc limit 1), ${contacts.name})`;
+
+
 export type LoadedMeeting = Meeting & {
   councilNameEn: string;
   councilNameRu: string;
@@ -183,7 +195,7 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
   if (!templated.length) return messages;
   const db = executor ?? (await getDb());
   const rows = await db
-    .select({ invitation: invitations, name: contacts.name, registration: registrations })
+    .select({ invitation: invitations, name: currentNameOfContact, registration: registrations })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
     .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
@@ -227,14 +239,21 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
       mail = registrationEmail({
         ...common,
         kind: template.kind,
-        name: row.registration.displayName,
+        name: row.name,
         registration: row.registration,
         sequence: template.sequence,
         place: template.place,
         offerUntil: template.offerUntil ? new Date(template.offerUntil) : undefined,
       });
     }
-    return { ...message, textBody: mail.text, htmlBody: mail.html, attachments: mail.attachments, secretLinks: [link] };
+    return {
+      ...message,
+      toName: row.name,
+      textBody: mail.text,
+      htmlBody: mail.html,
+      attachments: mail.attachments,
+      secretLinks: [link],
+    };
   });
 }
 

@@ -97,7 +97,7 @@ describe('invitations', () => {
     expect(messages).toHaveLength(3);
     const russian = messages.find((m) => m.toAddress === people[0]!.email)!;
     expect(russian.subject).toBe('Приглашение: Заседание рабочей группы');
-    expect(russian.textBody).toContain('Уважаемый(ая) Ержан Ахметов!');
+    expect(russian.textBody).toContain('Здравствуйте, Ержан Ахметов!');
     expect(russian.textBody).toContain('14 мая 2027');
     expect(russian.textBody).toMatch(/\/ru\/i\/[A-Za-z0-9_-]{48}/);
     const english = messages.find((m) => m.toAddress === people[1]!.email)!;

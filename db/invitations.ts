@@ -20,6 +20,7 @@ import {
   answerUntil,
   changesSinceAnnounced,
   composeMessages,
+  currentNameOfContact,
   loadInvitationMeeting,
   type LoadedMeeting,
   queueMessages,
@@ -395,7 +396,7 @@ export async function openInvitationLink(
   const [row] = await db
     .select({
       invitation: invitations,
-      name: contacts.name,
+      name: currentNameOfContact,
       registration: registrations,
       meeting: meetings,
       councilNameEn: councils.nameEn,

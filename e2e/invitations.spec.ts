@@ -109,7 +109,7 @@ test('staff remind those who have not answered (same links), and give one invite
   const reminder = await mailbox.waitFor(people[1]!.email, { subject: `Reminder: ${meetingEn}` });
   expect(mailbox.invitationLink(reminder)).toBe(mailbox.invitationLink(mails[1]!));
   expect((await mailbox.waitFor(people[0]!.email, { subject: `Напоминание: ${meetingRu}` })).text).toContain(
-    'Напоминаем о нашем приглашении',
+    'Секретариат напоминает о своем приглашении',
   );
 
   const table = page.getByRole('group', { name: 'Invitations table' });
@@ -143,7 +143,7 @@ test('each link shows the meeting in the invitee’s language; opening it change
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(mailbox.invitationLink(russian!));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingRu);
-  await expect(page.getByText('Уважаемый(ая) Ержан Ахметов!')).toBeVisible();
+  await expect(page.getByText('Здравствуйте, Ержан Ахметов!')).toBeVisible();
   // The landing page with a live invitation (the sweep in accessibility.spec.ts sees only dead links), on a phone.
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])

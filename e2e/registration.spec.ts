@@ -93,14 +93,14 @@ test('a delegate registers in Russian on a phone with JavaScript off, errors sho
   await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
   await expect(page.getByText('Используйте латинские буквы, как в паспорте.')).toBeVisible();
   await expect(page.getByText('Выберите страну из списка.').first()).toBeVisible();
-  await expect(page.getByText('Мы не можем зарегистрировать вас без согласия на обработку данных.')).toBeVisible();
+  await expect(page.getByText('Мы не можем зарегистрировать Вас без согласия на обработку данных.')).toBeVisible();
   await expect(page.getByLabel('Полное имя как в паспорте (латиницей)')).toHaveValue('Гулнора Саидова');
   await expect(page.getByLabel('Полное имя как в паспорте (латиницей)')).toHaveAttribute('aria-invalid', 'true');
   // The passport number is never sent back to the page.
   expect(await page.content()).not.toContain(PASSPORT);
 
   await page.getByLabel('Полное имя как в паспорте (латиницей)').fill('Gulnora Saidova');
-  await page.getByLabel('Полное имя, как вы обычно его пишете').fill(russian.name);
+  await page.getByLabel('Полное имя, как Вы обычно его пишете').fill(russian.name);
   await page.getByRole('textbox', { name: /^Организация/ }).fill('Министерство иностранных дел Республики Узбекистан');
   await page.getByRole('combobox', { name: /^Страна/ }).selectOption({ label: 'Узбекистан' });
   await page.getByLabel('Телефон с кодом страны').fill('+998 71 233 00 00');
@@ -120,10 +120,10 @@ test('a delegate registers in Russian on a phone with JavaScript off, errors sho
   // The privacy notice the consent refers to, in Russian.
   await page.getByRole('link', { name: 'Уведомление о конфиденциальности' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Уведомление о конфиденциальности');
-  await expect(page.getByText('удаляются через 30 дней после окончания встречи', { exact: false })).toBeVisible();
+  await expect(page.getByText('удаляются через 30 дней после окончания совещания', { exact: false })).toBeVisible();
 
   const mail = await mailbox.waitFor(russian.email, { subject: `Регистрация подтверждена: ${meetingRu}` });
-  expect(mail.text).toContain('Уважаемый(ая) Гулнора Саидова!');
+  expect(mail.text).toContain('Здравствуйте, Гулнора Саидова!');
   expect(mail.text).toContain('Имя как в паспорте: Gulnora Saidova');
   expect(mail.text).not.toContain(PASSPORT);
   const invitation = eventOf(await mailbox.waitFor(russian.email, { subject: `Приглашение: ${meetingRu}` }));

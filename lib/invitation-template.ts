@@ -24,14 +24,16 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): strin
 
 export type TemplateKind = 'invitation' | 'reminder';
 
+// Meeting titles are quoted, never run into the sentence: "Second meeting of the…" would need an article in English
+// and a case ending in Russian. The council's Russian name stays in the nominative for the same reason (in brackets).
+// Staff may replace these per meeting; texts they stored stay as they wrote them.
 export const DEFAULT_TEXTS: Record<TemplateKind, Record<'en' | 'ru', string>> = {
   invitation: {
-    en: 'Dear {{name}},\n\nOn behalf of the secretariat of the {{council}}, we have the honour to invite you to take part in {{meeting}} as {{role}}, on {{dates}}.\n\nPlease let us know by {{deadline}} whether you will attend, using your personal link below.',
-    // The council's Russian name is in the nominative: it stands where no case ending is needed.
-    ru: 'Уважаемый(ая) {{name}}!\n\nСекретариат имеет честь пригласить Вас принять участие в мероприятии «{{meeting}}» ({{council}}) в качестве {{role}}: {{dates}}.\n\nПросим сообщить до {{deadline}}, сможете ли Вы принять участие, по Вашей персональной ссылке ниже.',
+    en: 'Dear {{name}},\n\nThe secretariat of the {{council}} has the honour to invite you to attend, as {{role}}, the meeting “{{meeting}}”, to be held on {{dates}}.\n\nThe secretariat would be grateful to receive your reply by {{deadline}}, through your personal link below.',
+    ru: 'Здравствуйте, {{name}}!\n\nСекретариат имеет честь пригласить Вас принять участие в качестве {{role}} в совещании «{{meeting}}» ({{council}}), которое состоится {{dates}}.\n\nСекретариат будет признателен, если Вы сообщите о своем участии до {{deadline}}, воспользовавшись Вашей персональной ссылкой ниже.',
   },
   reminder: {
-    en: 'Dear {{name}},\n\nThis is a reminder of our invitation to {{meeting}} on {{dates}}. We have not yet received your answer: please reply by {{deadline}} using your personal link below.',
-    ru: 'Уважаемый(ая) {{name}}!\n\nНапоминаем о нашем приглашении на мероприятие «{{meeting}}»: {{dates}}. Мы ещё не получили Вашего ответа: просим ответить до {{deadline}} по Вашей персональной ссылке ниже.',
+    en: 'Dear {{name}},\n\nThe secretariat wishes to recall its invitation to the meeting “{{meeting}}”, to be held on {{dates}}. As your reply has not yet been received, the secretariat would be grateful to receive it by {{deadline}}, through your personal link below.',
+    ru: 'Здравствуйте, {{name}}!\n\nСекретариат напоминает о своем приглашении на совещание «{{meeting}}», которое состоится {{dates}}. Поскольку Ваш ответ еще не получен, секретариат будет признателен, если Вы направите его до {{deadline}}, воспользовавшись Вашей персональной ссылкой ниже.',
   },
 };

@@ -54,14 +54,6 @@ export function invitationTranslator(locale: Locale) {
   return t;
 }
 
-/** The emails' last line: the secretariat organisation's name in `locale`, else "Secretariat of the <council>". */
-export function emailSignature(meeting: InvitationMeeting, locale: Locale): string {
-  if (meeting.secretariat) return organisationName(meeting.secretariat, locale);
-  return invitationTranslator(locale)('signature', {
-    council: locale === 'ru' ? meeting.councilNameRu : meeting.councilNameEn,
-  });
-}
-
 /** "Hyatt Regency, Tashkent, Uzbekistan" / "Online" / both for a hybrid meeting, in the language asked for. */
 export function meetingPlace(meeting: InvitationMeeting, locale: Locale): string {
   const t = invitationTranslator(locale);
@@ -71,6 +63,21 @@ export function meetingPlace(meeting: InvitationMeeting, locale: Locale): string
   if (meeting.format === 'online') return t('online');
   if (meeting.format === 'hybrid') return physical ? `${physical} ${t('orOnline')}` : t('online');
   return physical;
+}
+
+/**
+ * The one line every delegate email is signed with: the council's secretariat organisation in the email's language
+ * (its Russian name where staff gave one), else "Secretariat of the {council}" / «{council}, секретариат» (the
+ * Russian keeps the council's name in the nominative, as on a letterhead, since it cannot be declined here).
+ */
+export function signatureLine(
+  meeting: Pick<InvitationMeeting, 'councilNameEn' | 'councilNameRu'> & Partial<Pick<InvitationMeeting, 'secretariat'>>,
+  locale: Locale,
+) {
+  if (meeting.secretariat) return organisationName(meeting.secretariat, locale);
+  return invitationTranslator(locale)('signature', {
+    council: locale === 'ru' ? meeting.councilNameRu : meeting.councilNameEn,
+  });
 }
 
 export function placeholderValues(
@@ -144,7 +151,7 @@ export function invitationEmail({
     ...(meeting.format !== 'in_person' && meeting.meetingLink ? [`${t('onlineLink')}: ${meeting.meetingLink}`] : []),
   ];
   const changed = kind === 'update' && changes.length ? [`${t('changed')}`, ...changes.map((c) => `- ${c}`)] : [];
-  const signature = emailSignature(meeting, locale);
+  const signature = signatureLine(meeting, locale);
   const text = [
     body,
     '',

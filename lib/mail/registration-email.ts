@@ -4,7 +4,7 @@ import ru from '@/messages/ru.json';
 import { calendarFile } from '@/lib/calendar';
 import { formatDate, formatDateTime, formatDateTimeRange, type Locale } from '@/lib/datetime';
 import { escapeHtml, htmlButton, htmlEmail } from './html';
-import { emailSignature, invitationTranslator, meetingPlace, type InvitationMeeting } from './invitation-email';
+import { invitationTranslator, meetingPlace, signatureLine, type InvitationMeeting } from './invitation-email';
 
 // The emails a registration sends: confirmation (or the waiting-list place), a change, a cancellation, and the offer
 // of a freed seat. Those that concern the calendar carry the invitation's event (same UID) with a higher SEQUENCE.
@@ -95,7 +95,7 @@ export function registrationEmail({
               ]
             : []),
         ];
-  const signature = emailSignature(meeting, locale);
+  const signature = signatureLine(meeting, locale);
   const text = [body, '', ...details, '', `${t('linkLabel')}: ${link}`, it('personal'), '', signature].join('\n');
   const html = htmlEmail({
     lang: locale,

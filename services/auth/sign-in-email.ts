@@ -13,40 +13,51 @@ export function confirmationUrl(callbackUrl: string): string {
   return `${url.origin}/staff/sign-in/confirm${url.search}`;
 }
 
+const SUBJECT = 'Sign in to Council Desk';
+const REQUEST = 'A request was made to sign in to Council Desk with this email address.';
+const ONCE =
+  'The link can be used only once. If you did not make this request, please disregard this message: no one can sign in without the link.';
+
+/** The sign-in email's words (staff work in English): greeting by name, the link, and what to do if unasked. */
+export function signInEmail({ name, link }: { name: string | null; link: string }) {
+  const greeting = name ? `Dear ${name},` : 'Dear colleague,';
+  const text = [
+    greeting,
+    '',
+    `${REQUEST} To sign in, please open the link below within 15 minutes:`,
+    '',
+    link,
+    '',
+    ONCE,
+    '',
+    'Council Desk',
+  ].join('\n');
+  const html = htmlEmail({
+    lang: 'en',
+    title: SUBJECT,
+    paragraphs: [
+      escapeHtml(greeting),
+      `${REQUEST} To sign in, please use the button below within 15 minutes:`,
+      htmlButton(link, SUBJECT),
+      `Alternatively, copy this address into your browser:<br><span style="word-break:break-all">${escapeHtml(link)}</span>`,
+      ONCE,
+    ],
+  });
+  return { subject: SUBJECT, text, html };
+}
+
 export async function sendSignInEmail({ email, url }: { email: string; url: string; expires: Date }): Promise<void> {
   const staff = await findActiveStaffByEmail(email);
   if (!staff) return;
   const link = confirmationUrl(url);
-  const greeting = staff.name ? `Hello ${staff.name},` : 'Hello,';
-  const text = [
-    greeting,
-    '',
-    'Someone — hopefully you — asked to sign in to Council Desk with this address. Open this link within 15 minutes to sign in:',
-    '',
-    link,
-    '',
-    'The link works once. If you did not ask for it, ignore this email: nobody can sign in without the link.',
-    '',
-    '— Council Desk',
-  ].join('\n');
-  const html = htmlEmail({
-    lang: 'en',
-    title: 'Sign in to Council Desk',
-    paragraphs: [
-      escapeHtml(greeting),
-      'Someone — hopefully you — asked to sign in to Council Desk with this address. Use this link within 15 minutes:',
-      htmlButton(link, 'Sign in to Council Desk'),
-      `Or copy this address into your browser:<br><span style="word-break:break-all">${escapeHtml(link)}</span>`,
-      'The link works once. If you did not ask for it, ignore this email: nobody can sign in without the link.',
-    ],
-  });
+  const mail = signInEmail({ name: staff.name, link });
   await enqueueMail(null, {
     kind: 'sign_in',
     to: staff.email,
     toName: staff.name,
-    subject: 'Sign in to Council Desk',
-    text,
-    html,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
     secretLinks: [link, escapeHtml(link)],
   });
 }

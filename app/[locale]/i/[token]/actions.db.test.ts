@@ -146,7 +146,7 @@ describe('registering by the link', () => {
     const refused = await registerAction(token, 'ru', idle, form({ ...registration, ...VISA }));
     expect(refused).toMatchObject({
       status: 'error',
-      message: 'Для этой встречи визовые данные не запрашиваются, их нельзя отправить.',
+      message: 'Для этого совещания визовые данные не запрашиваются, их нельзя отправить.',
     });
     expect(JSON.stringify(refused)).not.toContain('FA1234567');
     expect(await registrationOf(row.id)).toBeUndefined();

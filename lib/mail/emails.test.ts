@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { glossaryProblems } from '@/lib/glossary';
+import type { Locale } from '@/lib/datetime';
+import { describeMeetingChanges, invitationEmail, type InvitationMeeting } from './invitation-email';
+import { registrationEmail, type RegistrationEmailKind } from './registration-email';
+
+// Every default email a delegate receives, rendered as it is sent, in both languages, read the way an editor of UN
+// correspondence would: the glossary, the greeting, the articles, the signature.
+
+const MEETING: InvitationMeeting = {
+  id: 'm1',
+  titleEn: 'Second meeting of the Regional Expert Council on Preventive Diplomacy',
+  titleRu: 'Второе совещание Регионального экспертного совета по превентивной дипломатии',
+  startsAt: new Date('2027-05-14T05:00:00Z'),
+  endsAt: new Date('2027-05-14T12:00:00Z'),
+  timeZone: 'Asia/Tashkent',
+  format: 'hybrid',
+  venueEn: 'Hyatt Regency',
+  venueRu: 'Хаятт Ридженси',
+  cityEn: 'Tashkent',
+  cityRu: 'Ташкент',
+  country: 'UZ',
+  meetingLink: 'https://meet.example.org/second',
+  registrationDeadline: new Date('2027-05-01T12:00:00Z'),
+  calendarSequence: 0,
+  status: 'invitations_open',
+  invitationTextEn: null,
+  invitationTextRu: null,
+  reminderTextEn: null,
+  reminderTextRu: null,
+  councilNameEn: 'Regional Expert Council on Preventive Diplomacy',
+  councilNameRu: 'Региональный экспертный совет по превентивной дипломатии',
+};
+
+const NAME: Record<Locale, string> = { en: 'Asel Omarova', ru: 'Асель Омарова' };
+const LINK = 'https://desk.example.org/i/token';
+const common = { link: LINK, invitationId: 'i1', mailDomain: 'desk.example.org' };
+
+function renderAll(locale: Locale) {
+  const name = NAME[locale];
+  const moved = { ...MEETING, startsAt: new Date('2027-05-15T05:00:00Z'), endsAt: new Date('2027-05-15T12:00:00Z') };
+  const invitationKinds = [
+    ['invitation', MEETING, []],
+    ['reminder', MEETING, []],
+    ['update', moved, describeMeetingChanges(MEETING, moved, locale)],
+  ] as const;
+  const registrationKinds: RegistrationEmailKind[] = ['registered', 'waitlisted', 'changed', 'cancelled', 'offered'];
+  return [
+    ...invitationKinds.map(([kind, meeting, changes]) => ({
+      kind,
+      ...invitationEmail({ ...common, kind, meeting, locale, name, role: 'delegate', changes: [...changes] }),
+    })),
+    ...registrationKinds.map((kind) => ({
+      kind,
+      ...registrationEmail({
+        ...common,
+        kind,
+        meeting: MEETING,
+        locale,
+        name,
+        sequence: 1,
+        registration: { passportName: 'OMAROVA ASEL', arrivalDate: '2027-05-13', departureDate: '2027-05-15' },
+        place: 3,
+        offerUntil: new Date('2027-05-10T12:00:00Z'),
+      }),
+    })),
+  ];
+}
+
+/** What the reader sees of the HTML part. */
+const htmlText = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&laquo;/g, '«')
+    .replace(/&raquo;/g, '»');
+
+describe('default delegate emails', () => {
+  it.each(renderAll('ru').map((m) => [m.kind, m] as const))(
+    'read as UN correspondence in Russian: %s',
+    (_kind, mail) => {
+      for (const text of [mail.subject, mail.text, htmlText(mail.html)])
+        expect(glossaryProblems(text, { addressesReader: true })).toEqual([]);
+      expect(mail.text.startsWith('Здравствуйте, Асель Омарова!\n\n')).toBe(true);
+      expect(mail.text).not.toMatch(/Уважаем|\(ая\)/);
+      expect(mail.text).toMatch(/совещани/);
+      // The title is quoted, so no case ending is asked of it.
+      for (const at of indicesOf(mail.text, MEETING.titleRu)) expect(mail.text[at - 1]).toBe('«');
+      expect(mail.text).not.toContain('Секретариат:');
+      expect(mail.text.trimEnd().split('\n').at(-1)).toBe(
+        'Региональный экспертный совет по превентивной дипломатии, секретариат',
+      );
+      // United Nations Russian writes «е» for «ё».
+      expect(mail.text).not.toContain('ё');
+    },
+  );
+
+  it.each(renderAll('en').map((m) => [m.kind, m] as const))(
+    'read as UN correspondence in English: %s',
+    (_kind, mail) => {
+      expect(mail.text).toMatch(/^Dear Asel Omarova,\n\n[A-Z]/);
+      expect(mail.text).not.toMatch(/\(a\)|\(s\)/);
+      // "the details of Second meeting…": a title running into the sentence needs an article; quoted, it does not.
+      const body = mail.text.split('\n\n')[1]!;
+      expect(indicesOf(body, MEETING.titleEn).length).toBeGreaterThan(0);
+      for (const at of indicesOf(body, MEETING.titleEn)) expect(body.slice(at - 13, at)).toBe('the meeting “');
+      expect(mail.text.trimEnd().split('\n').at(-1)).toBe(
+        'Secretariat of the Regional Expert Council on Preventive Diplomacy',
+      );
+    },
+  );
+
+  it('quote a title staff wrote into their own text as they wrote it', () => {
+    const own = { ...MEETING, invitationTextRu: 'Уважаемые коллеги! Приглашаем на {{meeting}}.' };
+    const mail = invitationEmail({
+      ...common,
+      kind: 'invitation',
+      meeting: own,
+      locale: 'ru',
+      name: 'x',
+      role: 'delegate',
+    });
+    expect(mail.text).toContain(`Уважаемые коллеги! Приглашаем на ${MEETING.titleRu}.`);
+  });
+});
+
+function indicesOf(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) found.push(at);
+  return found;
+}
