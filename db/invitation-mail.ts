@@ -46,7 +46,6 @@ export const currentNameOfContact = sql<string>`coalesce((
   where i.contact_id = ${contacts.id} and r.erased_at is null
   order by r.created_at desc, r.updated_at desc limit 1), ${contacts.name})`;
 
-
 export type LoadedMeeting = Meeting & {
   councilNameEn: string;
   councilNameRu: string;
