@@ -5,19 +5,32 @@ import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import type { ButtonVariant } from '@/components/ui/button';
+import type { ActionWords } from '@/lib/action-messages';
 import { idleFormState, type FormState } from '@/lib/form-state';
 
 /**
- * An onSubmit that dispatches the form's action itself (with the button pressed, for name/value pairs), so React does
- * not reset the fields to the page's defaults when the action returns; a second press while pending is ignored.
+ * The one way a form keeps what was typed after a refusal. `useActionState`, plus an onSubmit that dispatches the
+ * action itself (with the button pressed, for name/value pairs), so React does not reset the fields to the page's
+ * defaults when the action returns; a second press while pending is ignored. Without JavaScript the form is a plain
+ * post, and the page renders the fields from `submittedValue(state, …)` (the values the wrapper echoes back).
  */
-export function useSubmitKeepingValues(formAction: (data: FormData) => void, pending: boolean) {
-  return (event: FormEvent<HTMLFormElement>) => {
+export function useActionForm(
+  action: (state: FormState, formData: FormData) => Promise<FormState>,
+  { resetOnSuccess = false } = {},
+) {
+  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const ref = useRef<HTMLFormElement>(null);
+  // Before the browser paints the outcome, so nobody can start typing into a form that is about to be cleared.
+  useLayoutEffect(() => {
+    if (resetOnSuccess && state.status === 'success') ref.current?.reset();
+  }, [state, resetOnSuccess]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => formAction(data));
   };
+  return { state, pending, formProps: { ref, action: formAction, onSubmit } };
 }
 
 /**
@@ -33,6 +46,8 @@ export function ActionForm({
   variant = 'primary',
   className = 'flex flex-wrap items-end gap-2',
   confirm,
+  words,
+  fieldWords,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   children?: ReactNode;
@@ -42,16 +57,14 @@ export function ActionForm({
   className?: string;
   /** Ask before submitting (destructive and mass actions): the submit label opens the question and the real button. */
   confirm?: { question: ReactNode; confirmLabel: ReactNode };
+  /** The wrapper's refusals in the page's language (a delegate's page); English otherwise. */
+  words?: ActionWords;
+  /** Field errors that arrive as codes (a delegate's page), worded in the page's language. */
+  fieldWords?: Record<string, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
-  const form = useRef<HTMLFormElement>(null);
-  // Before the browser paints the outcome, so nobody can start typing into a form that is about to be cleared.
-  useLayoutEffect(() => {
-    if (state.status === 'success') form.current?.reset();
-  }, [state]);
-  const submit = useSubmitKeepingValues(formAction, pending);
+  const { state, pending, formProps } = useActionForm(action, { resetOnSuccess: true });
   return (
-    <form ref={form} action={formAction} onSubmit={submit} className={className} noValidate>
+    <form {...formProps} className={className} noValidate>
       {children}
       {confirm ? (
         <ConfirmButton
@@ -68,12 +81,14 @@ export function ActionForm({
         </SubmitButton>
       )}
       <div className="basis-full">
-        <FormStatus state={state} />
+        <FormStatus state={state} words={words} />
         {state.status === 'error' && state.fieldErrors && (
           <ul className="mt-1 text-sm text-danger-800">
-            {Object.entries(state.fieldErrors).map(([field, errors]) => (
-              <li key={field}>{errors?.[0]}</li>
-            ))}
+            {Object.values(state.fieldErrors)
+              .flatMap((errors) => errors ?? [])
+              .map((error) => (
+                <li key={error}>{fieldWords?.[error] ?? error}</li>
+              ))}
           </ul>
         )}
       </div>

@@ -42,6 +42,7 @@ function outcome(result: RosterChangeResult, success: string): FormState {
 
 export const updateCouncilAction = staffAction(
   {
+    name: 'councils.update',
     role: 'editor',
     bound: id,
     schema: z.object({
@@ -58,6 +59,7 @@ export const updateCouncilAction = staffAction(
 
 export const addWorkingGroupAction = staffAction(
   {
+    name: 'councils.addWorkingGroup',
     role: 'editor',
     bound: id,
     schema: z.object({
@@ -71,6 +73,7 @@ export const addWorkingGroupAction = staffAction(
 
 export const addMemberAction = staffAction(
   {
+    name: 'councils.addMember',
     role: 'editor',
     bound: id,
     schema: z
@@ -103,13 +106,19 @@ export const addMemberAction = staffAction(
 );
 
 export const endTermAction = staffAction(
-  { role: 'editor', bound: id, schema: z.object({ termTo: isoDate('Enter the last day of the term.') }) },
+  {
+    name: 'councils.endTerm',
+    role: 'editor',
+    bound: id,
+    schema: z.object({ termTo: isoDate('Enter the last day of the term.') }),
+  },
   async ({ termTo }, { staff, bound: [memberId] }) =>
     outcome(await endMemberTerm(staff, memberId, termTo), `Term ends on ${termTo}.`),
 );
 
 export const setMemberGroupsAction = staffAction(
   {
+    name: 'councils.setMemberGroups',
     role: 'editor',
     bound: id,
     schema: z.object({ workingGroupIds: z.preprocess(list, z.array(z.uuid('Choose working groups from the list.'))) }),

@@ -140,8 +140,10 @@ describe('registering by the link', () => {
         organisationName: 'x'.repeat(301),
       }),
     );
+    // A code the page words in its own language, not a sentence in both.
     expect(state).toMatchObject({
       status: 'error',
+      code: 'fix',
       fieldErrors: {
         passportName: ['latin'],
         displayName: ['required'],
@@ -151,6 +153,7 @@ describe('registering by the link', () => {
         organisationName: ['tooLong:300'],
       },
     });
+    expect(state).not.toHaveProperty('message');
     expect(
       await registerAction(token, 'en', idle, form({ ...registration, departureDate: '2030-05-12' })),
     ).toMatchObject({ status: 'error', fieldErrors: { departureDate: ['stay'] } });

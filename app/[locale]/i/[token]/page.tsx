@@ -7,6 +7,7 @@ import { Card, Notice, PageHeader } from '@/components/ui';
 import { openInvitationLink } from '@/db/invitations';
 import { formatDate, formatDateTime, formatDateTimeRange, formatTime, zoneLabel } from '@/lib/datetime';
 import { mailFromAddress } from '@/lib/env';
+import { getPathname } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
 import { ACTIVE_REGISTRATION } from '@/db/registrations';
@@ -21,6 +22,7 @@ import {
 } from './actions';
 import { RegistrationForm } from './registration-form';
 import { DONE } from './done';
+import { actionWords } from './messages';
 
 // Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
 // open links first) changes nothing; the invitee's answer is a POST from this page. Works without JavaScript.
@@ -53,6 +55,8 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
   const r = await getTranslations({ locale, namespace: 'Registration' });
+  // The action wrapper's refusals, in the page's language.
+  const words = actionWords(locale);
   const active = registration !== null && ACTIVE_REGISTRATION.includes(registration.status);
   const canCancel = active && new Date() < meeting.startsAt;
   const formProps = {
@@ -61,7 +65,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     countries: countryOptions(locale),
     visaSupport: meeting.visaSupport,
     hasVisaDetails: registration?.hasVisaDetails ?? false,
-    privacyHref: locale === 'ru' ? '/ru/privacy' : '/privacy',
+    privacyHref: getPathname({ href: '/privacy', locale }),
     // What is on file, or the invitation's name for a first registration.
     defaults: registration ? registrationDetails(registration) : { displayName: name },
   };
@@ -126,7 +130,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
           {registration.status === 'waitlisted' && <p className="mt-1">{r('waitlistExplain')}</p>}
           {registration.status === 'offered' && (
             <div className="mt-3">
-              <ActionForm action={takeSeatAction.bind(null, token, locale)} submitLabel={r('takeSeat')} />
+              <ActionForm action={takeSeatAction.bind(null, token, locale)} submitLabel={r('takeSeat')} words={words} />
             </div>
           )}
           {state === 'open' ? (
@@ -147,6 +151,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
               <ActionForm
                 action={cancelRegistrationAction.bind(null, token, locale)}
                 submitLabel={r('cancel')}
+                words={words}
                 variant="danger"
               />
             </div>
@@ -175,7 +180,11 @@ export default async function InvitationPage({ params, searchParams }: PageProps
               )}
               <div className="mt-3 flex flex-col gap-4">
                 {invitation.status !== 'accepted' && (
-                  <ActionForm action={acceptInvitationAction.bind(null, token, locale)} submitLabel={t('accept')}>
+                  <ActionForm
+                    action={acceptInvitationAction.bind(null, token, locale)}
+                    submitLabel={t('accept')}
+                    words={words}
+                  >
                     {null}
                   </ActionForm>
                 )}
@@ -192,6 +201,8 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                   <ActionForm
                     action={declineInvitationAction.bind(null, token, locale)}
                     submitLabel={t('decline')}
+                    words={words}
+                    fieldWords={{ tooLong: t('reasonTooLong') }}
                     variant="secondary"
                     className="flex flex-col items-start gap-2"
                   >
