@@ -142,6 +142,11 @@ export class InvitationPage {
     await this.page.goto(link);
   }
 
+  /** A refused form's summary: exactly `text`, in the page's one language (no English · Russian pair). */
+  async expectRefusal(text: string) {
+    await expect(this.page.getByRole('status').filter({ hasText: text })).toHaveText(text);
+  }
+
   /** The page a dead link shows: nothing of the meeting, and `why` if given. */
   async expectLinkNotWorking(why?: string) {
     await expect(this.heading).toHaveText('This link does not work');
