@@ -1,12 +1,38 @@
 'use client';
 
-import { useActionState, useLayoutEffect, useRef, startTransition, type FormEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useLayoutEffect,
+  useRef,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import type { ButtonVariant } from '@/components/ui/button';
 import type { ActionWords } from '@/lib/action-messages';
-import { idleFormState, type FormState } from '@/lib/form-state';
+import { fieldErrors, idleFormState, type FormState } from '@/lib/form-state';
+
+const Outcome = createContext<{ state: FormState; fieldWords?: Record<string, string> }>({ state: idleFormState });
+
+/**
+ * Every error of `field` from the enclosing ActionForm's last answer, placed by the page beside its control (point the
+ * control's aria-describedby at `id`, and list the field in the form's `inlineErrors`).
+ */
+export function ActionFieldErrors({ field, id }: { field: string; id: string }) {
+  const { state, fieldWords } = useContext(Outcome);
+  return (
+    <div id={id} aria-live="polite" className="text-sm font-medium text-danger-800">
+      {fieldErrors(state, field).map((error) => (
+        <p key={error}>{fieldWords?.[error] ?? error}</p>
+      ))}
+    </div>
+  );
+}
 
 /**
  * The one way a form keeps what was typed after a refusal. `useActionState`, plus an onSubmit that dispatches the
@@ -48,6 +74,7 @@ export function ActionForm({
   confirm,
   words,
   fieldWords,
+  inlineErrors = [],
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   children?: ReactNode;
@@ -61,11 +88,16 @@ export function ActionForm({
   words?: ActionWords;
   /** Field errors that arrive as codes (a delegate's page), worded in the page's language. */
   fieldWords?: Record<string, string>;
+  /** Fields whose errors the page shows beside them (ActionFieldErrors); the others are listed under the button. */
+  inlineErrors?: string[];
 }) {
   const { state, pending, formProps } = useActionForm(action, { resetOnSuccess: true });
+  const listed = Object.entries(state.status === 'error' ? (state.fieldErrors ?? {}) : {})
+    .filter(([field]) => !inlineErrors.includes(field))
+    .flatMap(([, errors]) => errors ?? []);
   return (
     <form {...formProps} className={className} noValidate>
-      {children}
+      <Outcome value={{ state, fieldWords }}>{children}</Outcome>
       {confirm ? (
         <ConfirmButton
           label={submitLabel}
@@ -82,13 +114,11 @@ export function ActionForm({
       )}
       <div className="basis-full">
         <FormStatus state={state} words={words} />
-        {state.status === 'error' && state.fieldErrors && (
+        {listed.length > 0 && (
           <ul className="mt-1 text-sm text-danger-800">
-            {Object.values(state.fieldErrors)
-              .flatMap((errors) => errors ?? [])
-              .map((error) => (
-                <li key={error}>{fieldWords?.[error] ?? error}</li>
-              ))}
+            {listed.map((error) => (
+              <li key={error}>{fieldWords?.[error] ?? error}</li>
+            ))}
           </ul>
         )}
       </div>

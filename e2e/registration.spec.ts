@@ -142,6 +142,17 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   const invitee = await delegate({ viewport: { width: 360, height: 740 } });
   const page = invitee.page;
   await invitee.open(links.english!);
+  // A reason past the field's limit (as a script could post it): refused, the problem beside the field, nothing lost.
+  const reason = page.getByLabel('Reason (optional)');
+  await reason.evaluate((field) => field.removeAttribute('maxlength'));
+  await reason.fill('x'.repeat(1001));
+  await page.getByRole('button', { name: 'I cannot attend' }).click();
+  await invitee.expectRefusal('Please correct the fields marked below.');
+  await expect(page.locator('#decline-reason-error')).toHaveText('Keep the reason under 1,000 characters.');
+  await expect(reason).toHaveAccessibleDescription('Keep the reason under 1,000 characters.');
+  await expect(reason).toHaveValue('x'.repeat(1001));
+  await reason.clear();
+
   await page.getByRole('button', { name: 'I will attend' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
@@ -153,7 +164,10 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
 
   // Sent empty: the summary in English only.
   await page.getByRole('button', { name: 'Register' }).click();
-  await invitee.expectRefusal('Please correct the fields marked below.');
+  await invitee.expectRefusal(
+    'Please correct the fields marked below.',
+    page.getByRole('region', { name: 'Registration' }),
+  );
   await expect(page.getByText('Исправьте, пожалуйста, отмеченные поля.')).toHaveCount(0);
   await expect(page.getByText('Please fill in this field.').first()).toBeVisible();
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
-import { ActionForm } from '@/components/action-form';
+import { ActionFieldErrors, ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
 import { Card, Notice, PageHeader } from '@/components/ui';
 import { openInvitationLink } from '@/db/invitations';
@@ -203,6 +203,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                     submitLabel={t('decline')}
                     words={words}
                     fieldWords={{ tooLong: t('reasonTooLong') }}
+                    inlineErrors={['reason']}
                     variant="secondary"
                     className="flex flex-col items-start gap-2"
                   >
@@ -210,7 +211,15 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                       <label htmlFor="decline-reason" className="text-sm font-medium">
                         {t('reason')}
                       </label>
-                      <textarea id="decline-reason" name="reason" rows={2} maxLength={1000} className={inputClass} />
+                      <textarea
+                        id="decline-reason"
+                        name="reason"
+                        rows={2}
+                        maxLength={1000}
+                        aria-describedby="decline-reason-error"
+                        className={inputClass}
+                      />
+                      <ActionFieldErrors field="reason" id="decline-reason-error" />
                     </div>
                   </ActionForm>
                 )}
