@@ -25,6 +25,9 @@ export default defineConfig({
   },
   test: {
     pool: 'forks',
+    // next-intl's navigation (getPathname, used by server actions) imports `next/navigation` without an extension,
+    // which Node's ESM resolver refuses: let Vite resolve it.
+    server: { deps: { inline: ['next-intl'] } },
     exclude: ['node_modules/**', 'e2e/**/*.spec.ts', '.next/**', 'data/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

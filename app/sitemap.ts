@@ -1,5 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { listPublishedSummaries } from '@/db/published-summaries';
+import { getPathname } from '@/lib/i18n/navigation';
 import { isBuildPhase, newsPath, siteUrl } from '@/lib/summary/public';
 
 export const revalidate = 60;
@@ -16,11 +17,11 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   };
   const { items } = isBuildPhase() ? { items: [] } : await listPublishedSummaries({ page: 1, pageSize: 5000 });
   return [
-    ...pair('/', '/ru'),
+    ...pair(getPathname({ href: '/', locale: 'en' }), getPathname({ href: '/', locale: 'ru' })),
     ...pair(newsPath('en'), newsPath('ru'), items[0]?.publishedAt),
     ...items.flatMap((summary) =>
       pair(newsPath('en', summary.slug), newsPath('ru', summary.slug), summary.publishedAt),
     ),
-    ...pair('/privacy', '/ru/privacy'),
+    ...pair(getPathname({ href: '/privacy', locale: 'en' }), getPathname({ href: '/privacy', locale: 'ru' })),
   ];
 }

@@ -14,16 +14,20 @@ export function Field({
   id: string;
   label: string;
   hint?: string;
-  error?: string;
+  /** Every problem with the field, each on its own line. */
+  error?: string | string[];
   children: (aria: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
 }) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const errors = [error ?? []].flat();
+  const describedBy = [hint && `${id}-hint`, errors.length > 0 && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <FormRow id={id} label={label} hint={hint}>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
-      <p id={`${id}-error`} aria-live="polite" className="min-h-0 text-sm font-medium text-danger-800">
-        {error}
-      </p>
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': errors.length > 0 ? true : undefined })}
+      <div id={`${id}-error`} aria-live="polite" className="min-h-0 text-sm font-medium text-danger-800">
+        {errors.map((text) => (
+          <p key={text}>{text}</p>
+        ))}
+      </div>
     </FormRow>
   );
 }

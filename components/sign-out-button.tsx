@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { errorMessage } from '@/lib/action-messages';
 import { idleFormState, type FormState } from '@/lib/form-state';
 
 export function SignOutButton({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
@@ -12,7 +13,7 @@ export function SignOutButton({ action }: { action: (state: FormState, formData:
       </button>
       {state.status === 'error' && (
         <span role="status" className="ml-2">
-          {state.message}
+          {errorMessage(state)}
         </span>
       )}
     </form>

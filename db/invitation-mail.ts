@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { authSecret } from '@/lib/auth/secret';
 import type { ContactLanguage, OutboxStatus } from '@/lib/domain';
 import { appBaseUrl, env, mailDomain } from '@/lib/env';
+import { localePath } from '@/lib/i18n/routing';
 import { invitationToken } from '@/lib/invitation-token';
 import type { NamedOrganisation } from '@/lib/organisation-label';
 import { registrationEmail } from '@/lib/mail/registration-email';
@@ -128,7 +129,7 @@ export function changesSinceAnnounced(
 
 export function invitationLink(invitation: Pick<Invitation, 'id' | 'linkVersion' | 'language'>): string {
   const token = invitationToken(authSecret(), { invitationId: invitation.id, version: invitation.linkVersion });
-  return `${appBaseUrl()}${invitation.language === 'ru' ? '/ru' : ''}/i/${token}`;
+  return `${appBaseUrl()}${localePath(invitation.language, `/i/${token}`)}`;
 }
 
 type Addressee = Pick<Invitation, 'id' | 'linkVersion' | 'language' | 'email' | 'role'> & {

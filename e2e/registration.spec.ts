@@ -91,6 +91,8 @@ test('a delegate registers in Russian on a phone with JavaScript off, errors sho
   await page.getByLabel('Полное имя как в паспорте (латиницей)').fill('Гулнора Саидова');
   await page.getByLabel('Номер паспорта').fill(PASSPORT);
   await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+  await invitee.expectRefusal('Исправьте, пожалуйста, отмеченные поля.');
+  await expect(page.getByText('Please correct the fields marked below.')).toHaveCount(0);
   await expect(page.getByText('Используйте латинские буквы, как в паспорте.')).toBeVisible();
   await expect(page.getByText('Выберите страну из списка.').first()).toBeVisible();
   await expect(page.getByText('Мы не можем зарегистрировать Вас без согласия на обработку данных.')).toBeVisible();
@@ -140,6 +142,17 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   const invitee = await delegate({ viewport: { width: 360, height: 740 } });
   const page = invitee.page;
   await invitee.open(links.english!);
+  // A reason past the field's limit (as a script could post it): refused, the problem beside the field, nothing lost.
+  const reason = page.getByLabel('Reason (optional)');
+  await reason.evaluate((field) => field.removeAttribute('maxlength'));
+  await reason.fill('x'.repeat(1001));
+  await page.getByRole('button', { name: 'I cannot attend' }).click();
+  await invitee.expectRefusal('Please correct the fields marked below.');
+  await expect(page.locator('#decline-reason-error')).toHaveText('Keep the reason under 1,000 characters.');
+  await expect(reason).toHaveAccessibleDescription('Keep the reason under 1,000 characters.');
+  await expect(reason).toHaveValue('x'.repeat(1001));
+  await reason.clear();
+
   await page.getByRole('button', { name: 'I will attend' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
@@ -148,6 +161,15 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
     .analyze();
   expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // Sent empty: the summary in English only.
+  await page.getByRole('button', { name: 'Register' }).click();
+  await invitee.expectRefusal(
+    'Please correct the fields marked below.',
+    page.getByRole('region', { name: 'Registration' }),
+  );
+  await expect(page.getByText('Исправьте, пожалуйста, отмеченные поля.')).toHaveCount(0);
+  await expect(page.getByText('Please fill in this field.').first()).toBeVisible();
 
   const type = async (label: string | RegExp, text: string) => {
     await page.getByLabel(label).first().focus();

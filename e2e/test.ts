@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mailTo, waitForMail, type ReceivedMail } from './mailbox';
 import { e2eSettings } from './settings';
 
@@ -140,6 +140,14 @@ export class InvitationPage {
 
   async open(link: string) {
     await this.page.goto(link);
+  }
+
+  /**
+   * A refused form's summary (in `within`, a part of the page with one form): exactly `text`, in the page's one
+   * language (no English · Russian pair).
+   */
+  async expectRefusal(text: string, within: Page | Locator = this.page) {
+    await expect(within.getByRole('status').filter({ hasText: text })).toHaveText(text);
   }
 
   /** The page a dead link shows: nothing of the meeting, and `why` if given. */

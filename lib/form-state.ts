@@ -9,6 +9,21 @@ export type FieldErrors = Partial<Record<string, string[]>>;
 export type Refusal =
   { reason: 'unauthenticated' | 'forbidden'; needs: 'viewer' | 'editor' | 'admin' } | { reason: 'invalidToken' };
 
+/**
+ * The action wrapper's own refusals (services/actions.ts), as codes: each page words them in its language (staff pages
+ * through lib/action-messages.ts, a delegate's through the `Action` messages).
+ */
+export const ACTION_CODES = [
+  'unreadable',
+  'missing',
+  'fix',
+  'failed',
+  'unauthenticated',
+  'forbidden',
+  'invalidToken',
+] as const;
+export type ActionCode = (typeof ACTION_CODES)[number];
+
 export type FormState =
   | { status: 'idle' }
   | {
@@ -19,12 +34,22 @@ export type FormState =
       /** Rendered, sanitised HTML by field, for a preview. */
       preview?: Record<string, string>;
     }
-  | { status: 'error'; message: string; fieldErrors?: FieldErrors; values?: Record<string, string>; refusal?: Refusal };
+  | {
+      status: 'error';
+      /** Set by the wrapper; a handler may set it too (`fix` beside field errors it found itself). */
+      code?: ActionCode;
+      /** What the domain said, already in the page's language; shown instead of the code's wording. */
+      message?: string;
+      fieldErrors?: FieldErrors;
+      values?: Record<string, string>;
+      refusal?: Refusal;
+    };
 
 export const idleFormState: FormState = { status: 'idle' };
 
-export function fieldError(state: FormState, field: string): string | undefined {
-  return state.status === 'error' ? state.fieldErrors?.[field]?.[0] : undefined;
+/** Every error the submission found in `field` (zod reports each broken rule, and a field can break several). */
+export function fieldErrors(state: FormState, field: string): string[] {
+  return state.status === 'error' ? (state.fieldErrors?.[field] ?? []) : [];
 }
 
 /** The value a failed submission carried, to put back in its field. */

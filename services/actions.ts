@@ -22,21 +22,14 @@ const echoValues = (input: Record<string, string | string[]>) =>
 type Handler<Input, Bound, Context> = (input: Input, context: Context & { bound: Bound }) => Promise<FormState | void>;
 
 interface ActionOptions<Schema extends z.ZodType, BoundSchema extends z.ZodTuple> {
+  /** `domain.verb` (`meetings.create`): what every log line of the action names, so a failure can be traced to it. */
+  name: string;
   schema: Schema;
   /** Arguments bound with `.bind(null, …)` (ids): validated too, though Next encrypts them. */
   bound?: BoundSchema;
   /** Field values that must never be echoed back to the form (secrets). */
   secretFields?: string[];
-  /** The wrapper's own messages, for forms that are not in English (a delegate's page). */
-  texts?: Partial<typeof ENGLISH>;
 }
-
-const ENGLISH = {
-  unreadable: 'This form could not be read. Reload the page and try again.',
-  missing: 'This form refers to something that does not exist.',
-  fix: 'Please correct the fields marked below.',
-  failed: 'Something went wrong and nothing was saved. Please try again.',
-};
 
 type ActionFn<BoundSchema extends z.ZodTuple> = (
   ...args: [...z.input<BoundSchema>, FormState, FormData]
@@ -47,15 +40,14 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
   authorise: () => Promise<Context | FormState>,
   handler: Handler<z.output<Schema>, z.output<BoundSchema>, Context>,
 ): ActionFn<BoundSchema> {
-  const texts = { ...ENGLISH, ...options.texts };
   return async (...args) => {
     const formData = args.at(-1);
-    if (!(formData instanceof FormData)) return { status: 'error', message: texts.unreadable };
+    if (!(formData instanceof FormData)) return { status: 'error', code: 'unreadable' };
     const context = await authorise();
     if (context && typeof context === 'object' && 'status' in context) return context as FormState;
 
     const bound = ((options.bound ?? z.tuple([])) as BoundSchema).safeParse(args.slice(0, -2));
-    if (!bound.success) return { status: 'error', message: texts.missing };
+    if (!bound.success) return { status: 'error', code: 'missing' };
 
     const input = formDataToObject(formData);
     // What goes back to the form after a refusal: never a secret field.
@@ -65,7 +57,7 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
     if (!parsed.success) {
       return {
         status: 'error',
-        message: texts.fix,
+        code: 'fix',
         fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
         values: echoValues(raw),
       };
@@ -80,8 +72,8 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
     } catch (error) {
       // redirect() and notFound() work by throwing: let them through.
       unstable_rethrow(error);
-      console.error('[action] failed', error);
-      return { status: 'error', message: texts.failed, values: echoValues(raw) };
+      console.error(`[action ${options.name}] failed`, error);
+      return { status: 'error', code: 'failed', values: echoValues(raw) };
     }
   };
 }
@@ -103,10 +95,7 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
         if (!(error instanceof AuthorizationError)) throw error;
         return {
           status: 'error',
-          message:
-            error.reason === 'unauthenticated'
-              ? 'You are not signed in (or your session has ended). Sign in and try again.'
-              : `This needs the ${options.role} role; nothing was changed.`,
+          code: error.reason,
           refusal: { reason: error.reason, needs: options.role },
         } satisfies FormState;
       }
@@ -123,18 +112,22 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
 export function tokenAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple>(
   options: ActionOptions<Schema, BoundSchema> & {
     bound: BoundSchema;
-    verifyToken: (token: string) => Promise<{ ok: true } | { ok: false; message: string }>;
+    /** `message`: why not, in the page's language, when the page says more than "this link is not valid". */
+    verifyToken: (token: string) => Promise<{ ok: true } | { ok: false; message?: string }>;
   },
   handler: Handler<z.output<Schema>, z.output<BoundSchema>, object>,
 ): ActionFn<BoundSchema> {
   const action = makeAction(options, async () => ({}), handler);
   return async (...args) => {
     const token = args.length >= 3 ? args[0] : undefined;
-    const verdict =
-      typeof token === 'string'
-        ? await options.verifyToken(token)
-        : { ok: false as const, message: 'This link is not valid.' };
-    if (!verdict.ok) return { status: 'error', message: verdict.message, refusal: { reason: 'invalidToken' } };
+    const verdict = typeof token === 'string' ? await options.verifyToken(token) : { ok: false as const };
+    if (!verdict.ok)
+      return {
+        status: 'error',
+        code: 'invalidToken',
+        ...(verdict.message ? { message: verdict.message } : {}),
+        refusal: { reason: 'invalidToken' },
+      };
     return action(...args);
   };
 }

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { LanguageSwitch } from '@/components/language-switch';
 import { SkipLink } from '@/components/skip-link';
+import { getPathname } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { routing } from '@/lib/i18n/routing';
 import { publicSecretariat } from './secretariat';
@@ -32,7 +33,7 @@ export default async function PublicLayout({ children, params }: LayoutProps<'/[
               <p className="font-semibold text-brand-900">{secretariat.name}</p>
               <div className="flex flex-wrap items-center gap-4">
                 {/* A plain link: the news pages are a document of their own (app/news). */}
-                <a href={locale === 'ru' ? '/ru/news' : '/news'} className="font-medium">
+                <a href={getPathname({ href: '/news', locale })} className="font-medium">
                   {t('news')}
                 </a>
                 <LanguageSwitch locale={locale} label={t('switchLanguage')} title={t('switchLanguageLabel')} />

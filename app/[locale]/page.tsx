@@ -6,6 +6,7 @@ import { getHomeCouncil } from '@/db/councils';
 import { listPublicMeetings, type MeetingListItem } from '@/db/meetings';
 import { countryName } from '@/lib/countries';
 import { formatDateTimeRange } from '@/lib/datetime';
+import { getPathname } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import type { AppLocale } from '@/lib/i18n/routing';
 
@@ -16,7 +17,9 @@ export async function generateMetadata({ params }: PageProps<'/[locale]'>): Prom
   if (!council) return {};
   return {
     title: locale === 'ru' ? council.nameRu : council.nameEn,
-    alternates: { languages: { en: '/', ru: '/ru' } },
+    alternates: {
+      languages: { en: getPathname({ href: '/', locale: 'en' }), ru: getPathname({ href: '/', locale: 'ru' }) },
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import type { SummaryPhoto, SummaryText } from '@/db/schema';
 import type { Locale } from '@/lib/datetime';
 import { appBaseUrl } from '@/lib/env';
+import { localePath } from '@/lib/i18n/routing';
 import { markdownToPlainText, renderMarkdown } from './markdown';
 
 /** A summary's photo without its bytes (app/api/photos serves those). */
@@ -36,8 +37,7 @@ export function siteUrl(): string {
   return appBaseUrl();
 }
 
-export const newsPath = (locale: Locale, slug?: string) =>
-  `${locale === 'ru' ? '/ru' : ''}/news${slug ? `/${slug}` : ''}`;
+export const newsPath = (locale: Locale, slug?: string) => localePath(locale, slug ? `/news/${slug}` : '/news');
 export const listPath = (locale: Locale, page: number) =>
   page <= 1 ? newsPath(locale) : `${newsPath(locale)}/page/${page}`;
 export const feedPath = (locale: Locale) => `${newsPath(locale)}/feed.xml`;

@@ -94,7 +94,7 @@ describe('merging contacts', () => {
     });
     expect(await mergeContactAction('x' as string, idle, form({ mergeId: dup.id }))).toMatchObject({
       status: 'error',
-      message: 'This form refers to something that does not exist.',
+      code: 'missing',
     });
     expect((await all()).filter((c) => c.id === keep.id || c.id === dup.id)).toHaveLength(2);
   });

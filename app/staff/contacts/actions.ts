@@ -3,43 +3,27 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getContact, mergeContacts, saveContact, type ContactChangeResult } from '@/db/contacts';
+import { getContact, mergeContacts, saveContact } from '@/db/contacts';
 import { erasePerson } from '@/db/participants';
 import { staffAction } from '@/services/actions';
-import type { FormState } from '@/lib/form-state';
+import { contactRefusal } from './messages';
 import { contactSchema, mergeSchema } from '@/lib/schemas/contact';
 
-function refused(result: Exclude<ContactChangeResult, { ok: true }>): FormState {
-  switch (result.reason) {
-    case 'emailTaken':
-      return {
-        status: 'error',
-        message: 'Please correct the fields marked below.',
-        fieldErrors: { email: ['Another contact already has this email address.'] },
-      };
-    case 'organisationNotFound':
-      return {
-        status: 'error',
-        message: 'Please correct the fields marked below.',
-        fieldErrors: { organisationId: ['That organisation no longer exists.'] },
-      };
-    case 'notFound':
-      return { status: 'error', message: 'That contact no longer exists.' };
-  }
-}
-
-export const createContactAction = staffAction({ role: 'editor', schema: contactSchema }, async (values, { staff }) => {
-  const result = await saveContact(staff, null, values);
-  if (!result.ok) return refused(result);
-  revalidatePath('/staff/contacts');
-  return { status: 'success', message: `${values.name} was added to the contacts.` };
-});
+export const createContactAction = staffAction(
+  { name: 'contacts.create', role: 'editor', schema: contactSchema },
+  async (values, { staff }) => {
+    const result = await saveContact(staff, null, values);
+    if (!result.ok) return contactRefusal(result);
+    revalidatePath('/staff/contacts');
+    return { status: 'success', message: `${values.name} was added to the contacts.` };
+  },
+);
 
 export const updateContactAction = staffAction(
-  { role: 'editor', bound: z.tuple([z.uuid()]), schema: contactSchema },
+  { name: 'contacts.update', role: 'editor', bound: z.tuple([z.uuid()]), schema: contactSchema },
   async (values, { staff, bound: [id] }) => {
     const result = await saveContact(staff, id, values);
-    if (!result.ok) return refused(result);
+    if (!result.ok) return contactRefusal(result);
     revalidatePath('/staff/contacts');
     redirect('/staff/contacts?saved=1');
   },
@@ -47,7 +31,7 @@ export const updateContactAction = staffAction(
 
 /** Folds the chosen duplicate into the contact whose page this is (bound). */
 export const mergeContactAction = staffAction(
-  { role: 'editor', bound: z.tuple([z.uuid()]), schema: mergeSchema },
+  { name: 'contacts.merge', role: 'editor', bound: z.tuple([z.uuid()]), schema: mergeSchema },
   async ({ mergeId }, { staff, bound: [keepId] }) => {
     const result = await mergeContacts(staff, { keepId, mergeId });
     if (!result.ok) {
@@ -70,6 +54,7 @@ export const mergeContactAction = staffAction(
  */
 export const eraseContactAction = staffAction(
   {
+    name: 'contacts.erase',
     role: 'admin',
     bound: z.tuple([z.uuid()]),
     schema: z.object({

@@ -43,6 +43,7 @@ function outcome(result: RosterChangeResult, success: string): FormState {
 
 export const updateCouncilAction = staffAction(
   {
+    name: 'councils.update',
     role: 'editor',
     bound: id,
     schema: z.object({
@@ -60,6 +61,7 @@ export const updateCouncilAction = staffAction(
 // Admins only: the address becomes every email's Reply-To (db/councils.ts setCouncilContact).
 export const setCouncilContactAction = staffAction(
   {
+    name: 'councils.setContact',
     role: 'admin',
     bound: id,
     schema: z.object({
@@ -84,6 +86,7 @@ export const setCouncilContactAction = staffAction(
 
 export const addWorkingGroupAction = staffAction(
   {
+    name: 'councils.addWorkingGroup',
     role: 'editor',
     bound: id,
     schema: z.object({
@@ -97,6 +100,7 @@ export const addWorkingGroupAction = staffAction(
 
 export const addMemberAction = staffAction(
   {
+    name: 'councils.addMember',
     role: 'editor',
     bound: id,
     schema: z
@@ -129,13 +133,19 @@ export const addMemberAction = staffAction(
 );
 
 export const endTermAction = staffAction(
-  { role: 'editor', bound: id, schema: z.object({ termTo: isoDate('Enter the last day of the term.') }) },
+  {
+    name: 'councils.endTerm',
+    role: 'editor',
+    bound: id,
+    schema: z.object({ termTo: isoDate('Enter the last day of the term.') }),
+  },
   async ({ termTo }, { staff, bound: [memberId] }) =>
     outcome(await endMemberTerm(staff, memberId, termTo), `Term ends on ${termTo}.`),
 );
 
 export const setMemberGroupsAction = staffAction(
   {
+    name: 'councils.setMemberGroups',
     role: 'editor',
     bound: id,
     schema: z.object({ workingGroupIds: z.preprocess(list, z.array(z.uuid('Choose working groups from the list.'))) }),

@@ -6,7 +6,7 @@ import { retryFailedMail } from '@/db/mail';
 import { staffAction } from '@/services/actions';
 
 export const retryMailAction = staffAction(
-  { role: 'admin', bound: z.tuple([z.uuid()]), schema: z.object({}) },
+  { name: 'mail.retry', role: 'admin', bound: z.tuple([z.uuid()]), schema: z.object({}) },
   async (_input, { staff, bound: [id] }) => {
     if (!(await retryFailedMail(staff, { id }))) {
       return { status: 'error', message: 'Only a failed message can be retried; this one is not failed (any more).' };

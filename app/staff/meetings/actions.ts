@@ -25,6 +25,7 @@ import {
   type MeetingChangeResult,
 } from '@/db/meetings';
 import { staffAction } from '@/services/actions';
+import { meetingRefusal } from './messages';
 import { parseZonedDateTime } from '@/lib/datetime';
 import { AGENDA_ITEM_KINDS, MEETING_STATUSES, ORGANISATION_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';
@@ -33,60 +34,48 @@ import { duplicateFormSchema, meetingFormSchema } from '@/lib/schemas/meeting';
 const meetingId = z.tuple([z.uuid()]);
 const meetingAndOrganisation = z.tuple([z.uuid(), z.uuid()]);
 
-function refused(result: Exclude<MeetingChangeResult, { ok: true }>): FormState {
-  const message =
-    result.message ??
-    {
-      notFound: 'That meeting no longer exists.',
-      councilNotFound: 'That council no longer exists.',
-      workingGroupNotFound: 'Choose a working group of the meeting’s council.',
-      notAllowed: 'That change is not allowed.',
-    }[result.reason];
-  return {
-    status: 'error',
-    message,
-    ...(result.reason === 'councilNotFound' ? { fieldErrors: { councilId: [message] } } : {}),
-    ...(result.reason === 'workingGroupNotFound' ? { fieldErrors: { workingGroupId: [message] } } : {}),
-  };
-}
-
 function done(result: MeetingChangeResult, message: string): FormState {
-  if (!result.ok) return refused(result);
+  if (!result.ok) return meetingRefusal(result);
   revalidatePath(`/staff/meetings/${result.id}`);
   revalidatePath('/staff');
   return { status: 'success', message };
 }
 
 export const createMeetingAction = staffAction(
-  { role: 'editor', schema: meetingFormSchema },
+  { name: 'meetings.create', role: 'editor', schema: meetingFormSchema },
   async (values, { staff }) => {
     const result = await createMeeting(staff, values);
-    if (!result.ok) return refused(result);
+    if (!result.ok) return meetingRefusal(result);
     revalidatePath('/staff');
     redirect(`/staff/meetings/${result.id}`);
   },
 );
 
 export const updateMeetingAction = staffAction(
-  { role: 'editor', bound: meetingId, schema: meetingFormSchema },
+  { name: 'meetings.update', role: 'editor', bound: meetingId, schema: meetingFormSchema },
   async (values, { staff, bound: [id] }) => {
     const result = await updateMeeting(staff, id, values);
-    if (!result.ok) return refused(result);
+    if (!result.ok) return meetingRefusal(result);
     revalidatePath('/staff');
     redirect(`/staff/meetings/${id}`);
   },
 );
 
 export const changeMeetingStatusAction = staffAction(
-  { role: 'editor', bound: meetingId, schema: z.object({ to: z.enum(MEETING_STATUSES, 'Choose a status.') }) },
+  {
+    name: 'meetings.changeStatus',
+    role: 'editor',
+    bound: meetingId,
+    schema: z.object({ to: z.enum(MEETING_STATUSES, 'Choose a status.') }),
+  },
   async ({ to }, { staff, bound: [id] }) => done(await changeMeetingStatus(staff, id, to), 'Status changed.'),
 );
 
 export const duplicateMeetingAction = staffAction(
-  { role: 'editor', bound: meetingId, schema: duplicateFormSchema },
+  { name: 'meetings.duplicate', role: 'editor', bound: meetingId, schema: duplicateFormSchema },
   async (change, { staff, bound: [id] }) => {
     const result = await duplicateMeeting(staff, id, change);
-    if (!result.ok) return refused(result);
+    if (!result.ok) return meetingRefusal(result);
     revalidatePath('/staff');
     redirect(`/staff/meetings/${result.id}?duplicated=1`);
   },
@@ -94,6 +83,7 @@ export const duplicateMeetingAction = staffAction(
 
 export const linkOrganisationAction = staffAction(
   {
+    name: 'meetings.linkOrganisation',
     role: 'editor',
     bound: meetingId,
     schema: z.object({
@@ -107,6 +97,7 @@ export const linkOrganisationAction = staffAction(
 
 export const moveOrganisationAction = staffAction(
   {
+    name: 'meetings.moveOrganisation',
     role: 'editor',
     bound: meetingAndOrganisation,
     schema: z.object({ direction: z.enum(['up', 'down'], 'Choose up or down.') }),
@@ -116,7 +107,7 @@ export const moveOrganisationAction = staffAction(
 );
 
 export const unlinkOrganisationAction = staffAction(
-  { role: 'editor', bound: meetingAndOrganisation, schema: z.object({}) },
+  { name: 'meetings.unlinkOrganisation', role: 'editor', bound: meetingAndOrganisation, schema: z.object({}) },
   async (_input, { staff, bound: [id, organisationId] }) =>
     done(await unlinkOrganisation(staff, { meetingId: id, organisationId }), 'Organisation removed from the meeting.'),
 );
@@ -167,7 +158,7 @@ function resolveAgendaItem(input: z.output<typeof agendaItemSchema>, timeZone: s
   if (!end.ok) fieldErrors.endTime = ['This time does not exist at the venue that day.'];
   if (start.ok && end.ok && end.instant <= start.instant) fieldErrors.endTime = ['The item must end after it starts.'];
   if (!start.ok || !end.ok || Object.keys(fieldErrors).length) {
-    return { status: 'error', message: 'Please correct the fields marked below.', fieldErrors };
+    return { status: 'error', code: 'fix', fieldErrors };
   }
   return {
     kind: input.kind,
@@ -187,7 +178,7 @@ function resolveAgendaItem(input: z.output<typeof agendaItemSchema>, timeZone: s
 }
 
 export const addAgendaItemAction = staffAction(
-  { role: 'editor', bound: meetingId, schema: agendaItemSchema },
+  { name: 'meetings.addAgendaItem', role: 'editor', bound: meetingId, schema: agendaItemSchema },
   async (input, { staff, bound: [id] }) => {
     const timeZone = await getMeetingTimeZone({ actor: staff, id });
     if (!timeZone) return { status: 'error', message: 'That meeting no longer exists.' };
@@ -200,13 +191,18 @@ export const addAgendaItemAction = staffAction(
 const itemId = z.tuple([z.uuid()]);
 
 export const moveAgendaItemAction = staffAction(
-  { role: 'editor', bound: itemId, schema: z.object({ direction: z.enum(['up', 'down'], 'Choose up or down.') }) },
+  {
+    name: 'meetings.moveAgendaItem',
+    role: 'editor',
+    bound: itemId,
+    schema: z.object({ direction: z.enum(['up', 'down'], 'Choose up or down.') }),
+  },
   async ({ direction }, { staff, bound: [id] }) =>
     agendaDone(await moveAgendaItem(staff, id, direction), 'Agenda reordered.'),
 );
 
 export const updateAgendaItemAction = staffAction(
-  { role: 'editor', bound: itemId, schema: agendaItemSchema },
+  { name: 'meetings.updateAgendaItem', role: 'editor', bound: itemId, schema: agendaItemSchema },
   async (input, { staff, bound: [id] }) => {
     const timeZone = await getAgendaItemTimeZone({ actor: staff, id });
     if (!timeZone) return { status: 'error', message: 'That agenda item no longer exists.' };
@@ -217,13 +213,14 @@ export const updateAgendaItemAction = staffAction(
 );
 
 export const removeAgendaItemAction = staffAction(
-  { role: 'editor', bound: itemId, schema: z.object({}) },
+  { name: 'meetings.removeAgendaItem', role: 'editor', bound: itemId, schema: z.object({}) },
   async (_input, { staff, bound: [id] }) =>
     agendaDone(await removeAgendaItem(staff, id), 'Item removed from the agenda.'),
 );
 
 export const setAgendaPublishedAction = staffAction(
   {
+    name: 'meetings.setAgendaPublished',
     role: 'editor',
     bound: meetingId,
     schema: z.object({ published: z.enum(['true', 'false']).transform((v) => v === 'true') }),

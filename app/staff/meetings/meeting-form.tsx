@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useActionForm } from '@/components/action-form';
 import { Field, inputClass } from '@/components/field';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
-import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
+import { fieldErrors, submittedValue, type FormState } from '@/lib/form-state';
 import type { MeetingFormField, MeetingFormValues } from '@/lib/schemas/meeting';
 
 type Option = { value: string; label: string };
@@ -25,20 +26,15 @@ export function MeetingForm({
   timeZones: string[];
   submitLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, idleFormState);
+  const { state, pending, formProps } = useActionForm(action);
   return (
-    <form action={formAction} className="flex flex-col gap-6" noValidate>
+    <form {...formProps} className="flex flex-col gap-6" noValidate>
       <FormStatus state={state} />
-      {/* Keyed by what was sent, so a refused submission comes back with every field as the person left it (React
-          resets uncontrolled fields to their defaults after an action). */}
-      <MeetingFields
-        key={JSON.stringify(state.status === 'error' ? state.values : null)}
-        state={state}
-        defaults={defaults}
-        {...options}
-      />
+      <MeetingFields state={state} defaults={defaults} {...options} />
       <div>
-        <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+        <SubmitButton pendingLabel="Saving…" pending={pending}>
+          {submitLabel}
+        </SubmitButton>
       </div>
     </form>
   );
@@ -66,7 +62,7 @@ function MeetingFields({
   const value = (name: MeetingFormField) => submittedValue(state, name) ?? defaults[name] ?? '';
   const [format, setFormat] = useState(value('format') || 'in_person');
   const text = (name: MeetingFormField, label: string, props: { hint?: string; type?: string; lang?: string } = {}) => (
-    <Field id={`meeting-${name}`} label={label} hint={props.hint} error={fieldError(state, name)}>
+    <Field id={`meeting-${name}`} label={label} hint={props.hint} error={fieldErrors(state, name)}>
       {(aria) => (
         <input
           {...aria}
@@ -80,7 +76,7 @@ function MeetingFields({
     </Field>
   );
   const select = (name: MeetingFormField, label: string, options: Option[], hint?: string) => (
-    <Field id={`meeting-${name}`} label={label} hint={hint} error={fieldError(state, name)}>
+    <Field id={`meeting-${name}`} label={label} hint={hint} error={fieldErrors(state, name)}>
       {(aria) => (
         <select {...aria} name={name} defaultValue={value(name)} className={inputClass}>
           <option value="">—</option>
@@ -108,7 +104,7 @@ function MeetingFields({
         {select('kind', 'Kind of meeting', kinds)}
         {text('titleEn', 'Title in English')}
         {text('titleRu', 'Title in Russian', { lang: 'ru' })}
-        <Field id="meeting-objectivesEn" label="Objectives in English" error={fieldError(state, 'objectivesEn')}>
+        <Field id="meeting-objectivesEn" label="Objectives in English" error={fieldErrors(state, 'objectivesEn')}>
           {(aria) => (
             <textarea
               {...aria}
@@ -119,7 +115,7 @@ function MeetingFields({
             />
           )}
         </Field>
-        <Field id="meeting-objectivesRu" label="Objectives in Russian" error={fieldError(state, 'objectivesRu')}>
+        <Field id="meeting-objectivesRu" label="Objectives in Russian" error={fieldErrors(state, 'objectivesRu')}>
           {(aria) => (
             <textarea
               {...aria}
@@ -175,7 +171,7 @@ function MeetingFields({
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">Where</legend>
-        <Field id="meeting-format" label="Format" error={fieldError(state, 'format')}>
+        <Field id="meeting-format" label="Format" error={fieldErrors(state, 'format')}>
           {(aria) => (
             // Uncontrolled (like every field here), so React's reset after an action restores the chosen format.
             <select

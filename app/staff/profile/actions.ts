@@ -8,6 +8,7 @@ import { isValidTimeZone } from '@/lib/datetime';
 
 export const updateTimeZoneAction = staffAction(
   {
+    name: 'profile.updateTimeZone',
     role: 'viewer',
     schema: z.object({
       timeZone: z

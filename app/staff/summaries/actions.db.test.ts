@@ -403,7 +403,7 @@ describe('summaries', () => {
       () => removePhotoAction(summaryId, 'not-a-uuid' as never, idle, form()),
       () => saveSummaryAction('not-a-uuid' as never, idle, form({ baseVersion: '1' })),
     ]) {
-      expect(await run()).toEqual({ status: 'error', message: 'This form refers to something that does not exist.' });
+      expect(await run()).toEqual({ status: 'error', code: 'missing' });
     }
     expect(await previewMarkdownAction(idle, form({ markdown: 'x'.repeat(30_001) }))).toMatchObject({
       status: 'error',

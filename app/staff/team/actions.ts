@@ -30,6 +30,7 @@ function outcome(result: StaffChangeResult, success: string): FormState {
 
 export const addStaffAction = staffAction(
   {
+    name: 'team.addStaff',
     role: 'admin',
     schema: z.object({
       name: z.string().trim().min(1, 'Enter their name.').max(200, 'Keep the name under 200 characters.'),
@@ -48,13 +49,14 @@ export const addStaffAction = staffAction(
 );
 
 export const changeRoleAction = staffAction(
-  { role: 'admin', bound: staffId, schema: z.object({ role }) },
+  { name: 'team.changeRole', role: 'admin', bound: staffId, schema: z.object({ role }) },
   async ({ role }, { staff, bound: [id] }) =>
     outcome(await changeStaffRole(staff, { id, role }), `Role changed to ${role}.`),
 );
 
 export const setActiveAction = staffAction(
   {
+    name: 'team.setActive',
     role: 'admin',
     bound: staffId,
     schema: z.object({ active: z.enum(['true', 'false']).transform((v) => v === 'true') }),

@@ -1,25 +1,27 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useActionForm } from '@/components/action-form';
 import { Field, inputClass } from '@/components/field';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
 import { ROLE_DESCRIPTIONS, STAFF_ROLES, type StaffRole } from '@/lib/auth/roles';
-import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
+import { fieldErrors, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export function AddStaffForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState(action, idleFormState);
+  const { state, pending, formProps } = useActionForm(action, { resetOnSuccess: true });
   return (
-    <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
+    <form {...formProps} className="grid gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">
         <FormStatus state={state} />
       </div>
-      {/* Keyed by what was sent: a refused submission comes back as it was typed (see MeetingForm). */}
-      <AddStaffFields key={JSON.stringify(state.status === 'error' ? state.values : null)} state={state} />
+      <AddStaffFields state={state} />
       <div className="self-end pb-6">
-        <SubmitButton pendingLabel="Adding…">Add staff member</SubmitButton>
+        <SubmitButton pendingLabel="Adding…" pending={pending}>
+          Add staff member
+        </SubmitButton>
       </div>
     </form>
   );
@@ -28,12 +30,12 @@ export function AddStaffForm({ action }: { action: Action }) {
 function AddStaffFields({ state }: { state: FormState }) {
   return (
     <>
-      <Field id="staff-name" label="Name" error={fieldError(state, 'name')}>
+      <Field id="staff-name" label="Name" error={fieldErrors(state, 'name')}>
         {(aria) => (
           <input {...aria} name="name" required defaultValue={submittedValue(state, 'name')} className={inputClass} />
         )}
       </Field>
-      <Field id="staff-email" label="Email" error={fieldError(state, 'email')}>
+      <Field id="staff-email" label="Email" error={fieldErrors(state, 'email')}>
         {(aria) => (
           <input
             {...aria}
@@ -45,7 +47,7 @@ function AddStaffFields({ state }: { state: FormState }) {
           />
         )}
       </Field>
-      <Field id="staff-role" label="Role" error={fieldError(state, 'role')}>
+      <Field id="staff-role" label="Role" error={fieldErrors(state, 'role')}>
         {(aria) => (
           <select {...aria} name="role" defaultValue={submittedValue(state, 'role') ?? 'viewer'} className={inputClass}>
             {STAFF_ROLES.map((role) => (

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
-import { ActionForm } from '@/components/action-form';
+import { ActionFieldErrors, ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
 import { Card, Notice, PageHeader } from '@/components/ui';
 import { openInvitationLink } from '@/db/invitations';
 import { formatDate, formatDateTime, formatDateTimeRange, formatTime, zoneLabel } from '@/lib/datetime';
+import { getPathname } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
 import { ACTIVE_REGISTRATION } from '@/db/registrations';
@@ -21,6 +22,7 @@ import {
 import { RegistrationForm } from './registration-form';
 import { DONE } from './done';
 import { publicSecretariat } from '../../secretariat';
+import { actionWords } from './messages';
 
 // Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
 // open links first) changes nothing; the invitee's answer is a POST from this page. Works without JavaScript.
@@ -55,6 +57,8 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
   const r = await getTranslations({ locale, namespace: 'Registration' });
+  // The action wrapper's refusals, in the page's language.
+  const words = actionWords(locale);
   const active = registration !== null && ACTIVE_REGISTRATION.includes(registration.status);
   const canCancel = active && new Date() < meeting.startsAt;
   const formProps = {
@@ -64,7 +68,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     territories: territoryOptions(locale),
     visaSupport: meeting.visaSupport,
     hasVisaDetails: registration?.hasVisaDetails ?? false,
-    privacyHref: locale === 'ru' ? '/ru/privacy' : '/privacy',
+    privacyHref: getPathname({ href: '/privacy', locale }),
     // What is on file, or the invitation's name for a first registration.
     defaults: registration ? registrationDetails(registration) : { displayName: name },
   };
@@ -129,7 +133,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
           {registration.status === 'waitlisted' && <p className="mt-1">{r('waitlistExplain')}</p>}
           {registration.status === 'offered' && (
             <div className="mt-3">
-              <ActionForm action={takeSeatAction.bind(null, token, locale)} submitLabel={r('takeSeat')} />
+              <ActionForm action={takeSeatAction.bind(null, token, locale)} submitLabel={r('takeSeat')} words={words} />
             </div>
           )}
           {state === 'open' ? (
@@ -150,6 +154,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
               <ActionForm
                 action={cancelRegistrationAction.bind(null, token, locale)}
                 submitLabel={r('cancel')}
+                words={words}
                 variant="danger"
               />
             </div>
@@ -178,7 +183,11 @@ export default async function InvitationPage({ params, searchParams }: PageProps
               )}
               <div className="mt-3 flex flex-col gap-4">
                 {invitation.status !== 'accepted' && (
-                  <ActionForm action={acceptInvitationAction.bind(null, token, locale)} submitLabel={t('accept')}>
+                  <ActionForm
+                    action={acceptInvitationAction.bind(null, token, locale)}
+                    submitLabel={t('accept')}
+                    words={words}
+                  >
                     {null}
                   </ActionForm>
                 )}
@@ -195,6 +204,9 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                   <ActionForm
                     action={declineInvitationAction.bind(null, token, locale)}
                     submitLabel={t('decline')}
+                    words={words}
+                    fieldWords={{ tooLong: t('reasonTooLong') }}
+                    inlineErrors={['reason']}
                     variant="secondary"
                     className="flex flex-col items-start gap-2"
                   >
@@ -202,7 +214,15 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                       <label htmlFor="decline-reason" className="text-sm font-medium">
                         {t('reason')}
                       </label>
-                      <textarea id="decline-reason" name="reason" rows={2} maxLength={1000} className={inputClass} />
+                      <textarea
+                        id="decline-reason"
+                        name="reason"
+                        rows={2}
+                        maxLength={1000}
+                        aria-describedby="decline-reason-error"
+                        className={inputClass}
+                      />
+                      <ActionFieldErrors field="reason" id="decline-reason-error" />
                     </div>
                   </ActionForm>
                 )}

@@ -1,12 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionForm } from '@/components/action-form';
 import { Field, inputClass } from '@/components/field';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
 import type { CountryOption } from '@/lib/countries';
-import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
+import { ACTION_CODES, fieldErrors, submittedValue, type FormState } from '@/lib/form-state';
+import type { ActionWords } from '@/lib/action-messages';
 import type {
   RegistrationDetails,
   RegistrationField,
@@ -45,14 +46,15 @@ export function RegistrationForm({
   submitLabel: string;
 }) {
   const t = useTranslations('Registration');
-  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const a = useTranslations('Action');
+  const words = Object.fromEntries(ACTION_CODES.map((code) => [code, a(code)])) as ActionWords;
+  const { state, pending, formProps } = useActionForm(action);
   // Field errors arrive as codes (see lib/schemas/registration.ts).
-  const error = (field: RegistrationFormField) => {
-    const code = fieldError(state, field);
-    if (!code) return undefined;
-    const [key, max] = code.split(':');
-    return t(`error.${key}` as 'error.required', { max: max ?? '' });
-  };
+  const error = (field: RegistrationFormField) =>
+    fieldErrors(state, field).map((code) => {
+      const [key, max] = code.split(':');
+      return t(`error.${key}` as 'error.required', { max: max ?? '' });
+    });
   const value = (field: RegistrationField) => submittedValue(state, field) ?? String(defaults[field] ?? '');
   const required = ` * (${t('required')})`;
   const text = (
@@ -108,10 +110,9 @@ export function RegistrationForm({
   });
 
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
-      <FormStatus state={state} />
-      {/* Keyed by what was sent, so a refused submission comes back with the fields as the person left them. */}
-      <div key={JSON.stringify(state.status === 'error' ? state.values : null)} className="flex flex-col gap-4">
+    <form {...formProps} className="flex flex-col gap-4" noValidate>
+      <FormStatus state={state} words={words} />
+      <div className="flex flex-col gap-4">
         {text('passportName', t('passportName'), { hint: t('passportNameHint'), autoComplete: 'name' })}
         {text('displayName', t('displayName'))}
         {text('title', t('title'), { autoComplete: 'organization-title', optional: true })}
@@ -167,7 +168,7 @@ export function RegistrationForm({
                 type="checkbox"
                 {...checkbox('dataConsent')}
                 required
-                aria-invalid={error('dataConsent') ? true : undefined}
+                aria-invalid={error('dataConsent').length > 0 ? true : undefined}
                 aria-describedby="reg-dataConsent-error"
                 className="mt-1 size-5"
               />
@@ -180,7 +181,7 @@ export function RegistrationForm({
               </span>
             </label>
             <p id="reg-dataConsent-error" aria-live="polite" className="text-sm font-medium text-red-800">
-              {error('dataConsent')}
+              {error('dataConsent').join(' ')}
             </p>
           </div>
         </div>

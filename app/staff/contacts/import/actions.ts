@@ -10,29 +10,10 @@ import {
   runContactImport,
   saveImportMapping,
   startContactImport,
-  type ImportChangeResult,
 } from '@/db/contact-import';
 import { staffAction } from '@/services/actions';
+import { importRefusal } from './messages';
 import { IMPORT_FIELDS } from '@/lib/contact-import';
-import type { FormState } from '@/lib/form-state';
-
-function refused(result: Exclude<ImportChangeResult, { ok: true }>): FormState {
-  switch (result.reason) {
-    case 'mappingIncomplete':
-      return {
-        status: 'error',
-        message: 'Please correct the column choices.',
-        fieldErrors: { column: result.problems ?? [] },
-      };
-    case 'notPreviewing':
-      return {
-        status: 'error',
-        message: 'This import has already started, finished or been cancelled: nothing was changed.',
-      };
-    case 'notFound':
-      return { status: 'error', message: 'That import (or the organisation chosen) no longer exists.' };
-  }
-}
 
 const columnChoice = z.enum([...IMPORT_FIELDS, ''], 'Choose a field from the list, or “Ignore this column”.');
 const mappingSchema = z.object({
@@ -40,27 +21,28 @@ const mappingSchema = z.object({
 });
 
 export const saveImportMappingAction = staffAction(
-  { role: 'editor', bound: z.tuple([z.uuid()]), schema: mappingSchema },
+  { name: 'contactImport.saveMapping', role: 'editor', bound: z.tuple([z.uuid()]), schema: mappingSchema },
   async ({ column }, { staff, bound: [id] }) => {
     const result = await saveImportMapping(
       staff,
       id,
       column.map((c) => c || null),
     );
-    if (!result.ok) return refused(result);
+    if (!result.ok) return importRefusal(result);
     redirect(`/staff/contacts/import/${id}`);
   },
 );
 
 export const chooseImportOrganisationAction = staffAction(
   {
+    name: 'contactImport.chooseOrganisation',
     role: 'editor',
     bound: z.tuple([z.uuid(), z.string().min(1).max(400)]),
     schema: z.object({ organisationId: z.union([z.literal(''), z.uuid('Choose an organisation from the list.')]) }),
   },
   async ({ organisationId }, { staff, bound: [id, key] }) => {
     const result = await chooseImportOrganisation(staff, id, key, organisationId || null);
-    if (!result.ok) return refused(result);
+    if (!result.ok) return importRefusal(result);
     revalidatePath(`/staff/contacts/import/${id}`);
     return {
       status: 'success',
@@ -70,10 +52,10 @@ export const chooseImportOrganisationAction = staffAction(
 );
 
 export const startContactImportAction = staffAction(
-  { role: 'editor', bound: z.tuple([z.uuid()]), schema: z.object({}) },
+  { name: 'contactImport.start', role: 'editor', bound: z.tuple([z.uuid()]), schema: z.object({}) },
   async (_, { staff, bound: [id] }) => {
     const result = await startContactImport(staff, id);
-    if (!result.ok) return refused(result);
+    if (!result.ok) return importRefusal(result);
     // The rows are imported after this response, chunk by chunk; the page shows the progress.
     after(() => runContactImport(id));
     redirect(`/staff/contacts/import/${id}`);
@@ -81,10 +63,10 @@ export const startContactImportAction = staffAction(
 );
 
 export const cancelContactImportAction = staffAction(
-  { role: 'editor', bound: z.tuple([z.uuid()]), schema: z.object({}) },
+  { name: 'contactImport.cancel', role: 'editor', bound: z.tuple([z.uuid()]), schema: z.object({}) },
   async (_, { staff, bound: [id] }) => {
     const result = await cancelContactImport(staff, id);
-    if (!result.ok) return refused(result);
+    if (!result.ok) return importRefusal(result);
     redirect('/staff/contacts/import?cancelled=1');
   },
 );

@@ -15,6 +15,7 @@ const REFUSALS = {
 
 export const completeSetupAction = tokenAction(
   {
+    name: 'setup.complete',
     bound: z.tuple([z.string().min(20).max(200)]),
     verifyToken: async (token) => {
       const state = await inspectAdminSetupToken(token);

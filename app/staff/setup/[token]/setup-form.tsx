@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Field, inputClass } from '@/components/field';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
-import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
+import { fieldErrors, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
 
 export function SetupForm({
   action,
@@ -17,7 +17,7 @@ export function SetupForm({
   return (
     <form action={formAction} className="mt-6 flex flex-col gap-4" noValidate>
       <FormStatus state={state} />
-      <Field id="name" label="Your name" error={fieldError(state, 'name')}>
+      <Field id="name" label="Your name" error={fieldErrors(state, 'name')}>
         {(aria) => (
           <input
             {...aria}
@@ -38,7 +38,7 @@ export function SetupForm({
           id="email"
           label="Your work email"
           hint="You will sign in with this address from now on."
-          error={fieldError(state, 'email')}
+          error={fieldErrors(state, 'email')}
         >
           {(aria) => (
             <input

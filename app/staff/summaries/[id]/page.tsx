@@ -9,6 +9,7 @@ import { getCurrentStaff, requireSignedInPage } from '@/services/auth/staff';
 import { formatDateTime } from '@/lib/datetime';
 import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
 import { renderMarkdown } from '@/lib/summary/markdown';
+import { newsPath } from '@/lib/summary/public';
 import {
   previewMarkdownAction,
   publishSummaryAction,
@@ -77,7 +78,8 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
             <dt className="font-medium">Published</dt>
             <dd>
               {when(summary.publishedAt)} by {summary.publishedByEmail ?? 'a former staff member'} ·{' '}
-              <a href={`/news/${summary.slug}`}>English page</a> · <a href={`/ru/news/${summary.slug}`}>Russian page</a>
+              <a href={newsPath('en', summary.slug)}>English page</a> ·{' '}
+              <a href={newsPath('ru', summary.slug)}>Russian page</a>
             </dd>
           </>
         )}

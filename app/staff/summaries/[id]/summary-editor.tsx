@@ -1,12 +1,12 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
-import { useSubmitKeepingValues } from '@/components/action-form';
+import { useEffect, useRef, useState } from 'react';
+import { useActionForm } from '@/components/action-form';
 import { Field, inputClass } from '@/components/field';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
 import { Card } from '@/components/ui/card';
-import { fieldError, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
+import { fieldErrors, idleFormState, submittedValue, type FormState } from '@/lib/form-state';
 
 type Text = {
   slug: string;
@@ -44,7 +44,7 @@ export function SummaryEditor({
   previews: { bodyEn: string; bodyRu: string };
   editable: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const { state, pending, formProps } = useActionForm(action);
   const [live, setLive] = useState<Partial<Record<'bodyEn' | 'bodyRu', string>>>({});
   const timers = useRef<Partial<Record<string, ReturnType<typeof setTimeout>>>>({});
   useEffect(() => () => Object.values(timers.current).forEach((timer) => clearTimeout(timer)), []);
@@ -65,10 +65,8 @@ export function SummaryEditor({
     }, 300);
   };
 
-  const submit = useSubmitKeepingValues(formAction, pending);
-
   return (
-    <form action={formAction} onSubmit={submit} noValidate aria-describedby="editor-help">
+    <form {...formProps} noValidate aria-describedby="editor-help">
       <p id="editor-help" className="text-sm text-slate-700">
         The body is Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>*italic*</code>,{' '}
         <code>- list item</code>, <code>[link](https://…)</code>. Anything else pasted in (HTML, scripts) is removed
@@ -81,7 +79,7 @@ export function SummaryEditor({
           id="slug"
           label="Slug (web address)"
           hint="news/… in both languages, e.g. council-meets-in-tashkent"
-          error={fieldError(state, 'slug')}
+          error={fieldErrors(state, 'slug')}
         >
           {(aria) => (
             <input
@@ -101,7 +99,11 @@ export function SummaryEditor({
                 <h3 id={`version-${lang}`} lang="en" className="font-semibold">
                   {name}
                 </h3>
-                <Field id={`headline${code}`} label={`Headline (${name})`} error={fieldError(state, `headline${code}`)}>
+                <Field
+                  id={`headline${code}`}
+                  label={`Headline (${name})`}
+                  error={fieldErrors(state, `headline${code}`)}
+                >
                   {(aria) => (
                     <input
                       {...aria}
@@ -111,7 +113,7 @@ export function SummaryEditor({
                     />
                   )}
                 </Field>
-                <Field id={`lead${code}`} label={`Lead paragraph (${name})`} error={fieldError(state, `lead${code}`)}>
+                <Field id={`lead${code}`} label={`Lead paragraph (${name})`} error={fieldErrors(state, `lead${code}`)}>
                   {(aria) => (
                     <textarea
                       {...aria}
@@ -122,7 +124,7 @@ export function SummaryEditor({
                     />
                   )}
                 </Field>
-                <Field id={body} label={`Text, Markdown (${name})`} error={fieldError(state, body)}>
+                <Field id={body} label={`Text, Markdown (${name})`} error={fieldErrors(state, body)}>
                   {(aria) => (
                     <textarea
                       {...aria}
