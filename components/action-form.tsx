@@ -1,7 +1,10 @@
 'use client';
 
 import {
+  Children,
+  cloneElement,
   createContext,
+  isValidElement,
   startTransition,
   useActionState,
   useContext,
@@ -19,18 +22,74 @@ import { fieldErrors, idleFormState, type FormState } from '@/lib/form-state';
 
 const Outcome = createContext<{ state: FormState; fieldWords?: Record<string, string> }>({ state: idleFormState });
 
-/**
- * Every error of `field` from the enclosing ActionForm's last answer, placed by the page beside its control (point the
- * control's aria-describedby at `id`, and list the field in the form's `inlineErrors`).
- */
-export function ActionFieldErrors({ field, id }: { field: string; id: string }) {
-  const { state, fieldWords } = useContext(Outcome);
+/** The errors of one field, in a live region the control's aria-describedby points at (kept in the page while empty, so
+ * screen readers announce what appears in it). */
+function ErrorList({ id, errors }: { id: string; errors: string[] }) {
   return (
     <div id={id} aria-live="polite" className="text-sm font-medium text-danger-800">
-      {fieldErrors(state, field).map((error) => (
-        <p key={error}>{fieldWords?.[error] ?? error}</p>
+      {errors.map((error) => (
+        <p key={error}>{error}</p>
       ))}
     </div>
+  );
+}
+
+/** Every error of `field` from the enclosing ActionForm's last answer, worded for the page. */
+function useFieldErrors(field: string | undefined): string[] {
+  const { state, fieldWords } = useContext(Outcome);
+  return field ? fieldErrors(state, field).map((error) => fieldWords?.[error] ?? error) : [];
+}
+
+/**
+ * Every error of `field` from the enclosing ActionForm's last answer, for a control that is not in a FormRow (point
+ * the control's aria-describedby at `id`).
+ */
+export function ActionFieldErrors({ field, id }: { field: string; id: string }) {
+  return <ErrorList id={id} errors={useFieldErrors(field)} />;
+}
+
+type ControlProps = { id?: unknown; name?: unknown; 'aria-describedby'?: unknown };
+
+/**
+ * The control of a FormRow (the child whose id is the row's), with its errors beside it: those the enclosing
+ * ActionForm's last answer holds for the control's `name`, and any the page passes as `error`. The control gets
+ * aria-describedby (hint, errors) and aria-invalid here rather than from the page, so a server-rendered control is
+ * wired up too; without JavaScript the page renders with the action's answer, so the errors are there as well.
+ */
+export function FieldControl({
+  id,
+  hinted,
+  error = [],
+  children,
+}: {
+  id: string;
+  hinted: boolean;
+  error?: string[];
+  children: ReactNode;
+}) {
+  const control = Children.toArray(children).find(
+    (child) => isValidElement<ControlProps>(child) && child.props.id === id,
+  );
+  const name =
+    isValidElement<ControlProps>(control) && typeof control.props.name === 'string' ? control.props.name : undefined;
+  const errors = [...new Set([...error, ...useFieldErrors(name)])];
+  const errorId = `${id}-error`;
+  return (
+    <>
+      {Children.map(children, (child) => {
+        if (!isValidElement<ControlProps>(child) || child.props.id !== id) return child;
+        const given =
+          typeof child.props['aria-describedby'] === 'string' ? child.props['aria-describedby'].split(' ') : [];
+        const describedBy = [
+          ...new Set([...given, ...(hinted ? [`${id}-hint`] : []), ...(errors.length > 0 ? [errorId] : [])]),
+        ];
+        return cloneElement(child, {
+          'aria-describedby': describedBy.join(' ') || undefined,
+          'aria-invalid': errors.length > 0 ? true : undefined,
+        } as Partial<ControlProps>);
+      })}
+      <ErrorList id={errorId} errors={errors} />
+    </>
   );
 }
 
@@ -74,7 +133,6 @@ export function ActionForm({
   confirm,
   words,
   fieldWords,
-  inlineErrors = [],
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   children?: ReactNode;
@@ -84,17 +142,17 @@ export function ActionForm({
   className?: string;
   /** Ask before submitting (destructive and mass actions): the submit label opens the question and the real button. */
   confirm?: { question: ReactNode; confirmLabel: ReactNode };
-  /** The wrapper's refusals in the page's language (a delegate's page); English otherwise. */
+  /** The wrapper's refusals in the page's language (a delegate's page); English otherwise (with a count of the fields
+   * that need attention). */
   words?: ActionWords;
   /** Field errors that arrive as codes (a delegate's page), worded in the page's language. */
   fieldWords?: Record<string, string>;
-  /** Fields whose errors the page shows beside them (ActionFieldErrors); the others are listed under the button. */
-  inlineErrors?: string[];
 }) {
   const { state, pending, formProps } = useActionForm(action, { resetOnSuccess: true });
-  const listed = Object.entries(state.status === 'error' ? (state.fieldErrors ?? {}) : {})
-    .filter(([field]) => !inlineErrors.includes(field))
-    .flatMap(([, errors]) => errors ?? []);
+  // Each field shows its own errors (FormRow, ActionFieldErrors); under the button, only how many need attention.
+  const flagged = Object.values(state.status === 'error' ? (state.fieldErrors ?? {}) : {}).filter(
+    (errors) => errors && errors.length > 0,
+  ).length;
   return (
     <form {...formProps} className={className} noValidate>
       <Outcome value={{ state, fieldWords }}>{children}</Outcome>
@@ -114,12 +172,10 @@ export function ActionForm({
       )}
       <div className="basis-full">
         <FormStatus state={state} words={words} />
-        {listed.length > 0 && (
-          <ul className="mt-1 text-sm text-danger-800">
-            {listed.map((error) => (
-              <li key={error}>{fieldWords?.[error] ?? error}</li>
-            ))}
-          </ul>
+        {flagged > 0 && !words && (
+          <p className="mt-1 text-sm font-medium text-danger-800">
+            {flagged === 1 ? '1 field needs attention.' : `${flagged} fields need attention.`}
+          </p>
         )}
       </div>
     </form>
