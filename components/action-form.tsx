@@ -48,7 +48,7 @@ export function ActionFieldErrors({ field, id }: { field: string; id: string }) 
   return <ErrorList id={id} errors={useFieldErrors(field)} />;
 }
 
-type ControlProps = { id?: unknown; name?: unknown; 'aria-describedby'?: unknown };
+type ControlProps = { id?: unknown; name?: unknown; 'aria-describedby'?: unknown; 'aria-invalid'?: unknown };
 
 /**
  * The control of a FormRow (the child whose id is the row's), with its errors beside it: those the enclosing
@@ -85,7 +85,8 @@ export function FieldControl({
         ];
         return cloneElement(child, {
           'aria-describedby': describedBy.join(' ') || undefined,
-          'aria-invalid': errors.length > 0 ? true : undefined,
+          // A control may flag itself (e.g. a check while typing); the answer's errors flag it too.
+          'aria-invalid': errors.length > 0 ? true : child.props['aria-invalid'],
         } as Partial<ControlProps>);
       })}
       <ErrorList id={errorId} errors={errors} />
