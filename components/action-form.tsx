@@ -8,10 +8,13 @@ import {
   startTransition,
   useActionState,
   useContext,
+  useEffect,
   useLayoutEffect,
   useRef,
+  useState,
   type FormEvent,
   type ReactNode,
+  type RefObject,
 } from 'react';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
@@ -119,6 +122,52 @@ export function useActionForm(
   return { state, pending, formProps: { ref, action: formAction, onSubmit } };
 }
 
+/** A field's control in the rendered form, and what its label says (the page chooses both). */
+function findControl(form: HTMLFormElement, name: string): { id: string; label: string } | undefined {
+  const found = form.elements.namedItem(name);
+  const control = found instanceof RadioNodeList ? found[0] : found;
+  if (!(control instanceof HTMLElement) || !control.id) return undefined;
+  const label =
+    ('labels' in control && (control as HTMLInputElement).labels?.[0]?.textContent) ||
+    control.closest('fieldset')?.querySelector('legend')?.textContent;
+  return label ? { id: control.id, label: label.trim() } : undefined;
+}
+
+/**
+ * Under the button, how many fields need attention — each field shows its own errors (FormRow, ActionFieldErrors),
+ * so they are not listed again — and, once the page runs JavaScript, a link to each field.
+ */
+function ErrorSummary({ state, form }: { state: FormState; form: RefObject<HTMLFormElement | null> }) {
+  const flagged = Object.entries(state.status === 'error' ? (state.fieldErrors ?? {}) : {})
+    .filter(([, errors]) => errors && errors.length > 0)
+    .map(([field]) => field);
+  const [links, setLinks] = useState<{ id: string; label: string }[]>([]);
+  const key = flagged.join(' ');
+  // The labels are the page's, so they can only be read from the form once it is rendered: one more render per answer.
+  useEffect(() => {
+    const current = form.current;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: the DOM is the source here
+    setLinks(current && key ? key.split(' ').flatMap((field) => findControl(current, field) ?? []) : []);
+  }, [key, form]);
+  if (flagged.length === 0) return null;
+  return (
+    <div className="mt-1 text-sm font-medium text-danger-800">
+      <p>{flagged.length === 1 ? '1 field needs attention.' : `${flagged.length} fields need attention.`}</p>
+      {links.length > 0 && (
+        <ul className="flex flex-wrap gap-x-3">
+          {links.map((link) => (
+            <li key={link.id}>
+              <a href={`#${link.id}`} className="underline">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /**
  * A small form around one server action: its fields (rendered by the page), a submit button, and the outcome
  * announced beside it. Works without JavaScript (a plain post). With JavaScript, a refused submission keeps what
@@ -150,10 +199,6 @@ export function ActionForm({
   fieldWords?: Record<string, string>;
 }) {
   const { state, pending, formProps } = useActionForm(action, { resetOnSuccess: true });
-  // Each field shows its own errors (FormRow, ActionFieldErrors); under the button, only how many need attention.
-  const flagged = Object.values(state.status === 'error' ? (state.fieldErrors ?? {}) : {}).filter(
-    (errors) => errors && errors.length > 0,
-  ).length;
   return (
     <form {...formProps} className={className} noValidate>
       <Outcome value={{ state, fieldWords }}>{children}</Outcome>
@@ -173,11 +218,7 @@ export function ActionForm({
       )}
       <div className="basis-full">
         <FormStatus state={state} words={words} />
-        {flagged > 0 && !words && (
-          <p className="mt-1 text-sm font-medium text-danger-800">
-            {flagged === 1 ? '1 field needs attention.' : `${flagged} fields need attention.`}
-          </p>
-        )}
+        {!words && <ErrorSummary state={state} form={formProps.ref} />}
       </div>
     </form>
   );

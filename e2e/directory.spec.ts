@@ -284,6 +284,12 @@ for (const javaScriptEnabled of [true, false]) {
       // No error is shown twice.
       await expect(form.getByText('Enter the name.')).toHaveCount(1);
       await expect(form.getByText('3 fields need attention.')).toBeVisible();
+      // With JavaScript, the count links to each field, by its label.
+      await expect(form.getByRole('link')).toHaveText(javaScriptEnabled ? ['Name', 'Email', 'Phone'] : []);
+      if (javaScriptEnabled) {
+        await form.getByRole('link', { name: 'Phone' }).click();
+        await expect(form.getByLabel('Phone', { exact: true })).toBeFocused();
+      }
     });
   });
 }
