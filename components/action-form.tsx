@@ -1,14 +1,20 @@
 'use client';
 
 import {
+  Children,
+  cloneElement,
   createContext,
+  isValidElement,
   startTransition,
   useActionState,
   useContext,
+  useEffect,
   useLayoutEffect,
   useRef,
+  useState,
   type FormEvent,
   type ReactNode,
+  type RefObject,
 } from 'react';
 import { FormStatus } from '@/components/form-status';
 import { SubmitButton } from '@/components/submit-button';
@@ -19,18 +25,75 @@ import { fieldErrors, idleFormState, type FormState } from '@/lib/form-state';
 
 const Outcome = createContext<{ state: FormState; fieldWords?: Record<string, string> }>({ state: idleFormState });
 
-/**
- * Every error of `field` from the enclosing ActionForm's last answer, placed by the page beside its control (point the
- * control's aria-describedby at `id`, and list the field in the form's `inlineErrors`).
- */
-export function ActionFieldErrors({ field, id }: { field: string; id: string }) {
-  const { state, fieldWords } = useContext(Outcome);
+/** The errors of one field, in a live region the control's aria-describedby points at (kept in the page while empty, so
+ * screen readers announce what appears in it). */
+function ErrorList({ id, errors }: { id: string; errors: string[] }) {
   return (
     <div id={id} aria-live="polite" className="text-sm font-medium text-danger-800">
-      {fieldErrors(state, field).map((error) => (
-        <p key={error}>{fieldWords?.[error] ?? error}</p>
+      {errors.map((error) => (
+        <p key={error}>{error}</p>
       ))}
     </div>
+  );
+}
+
+/** Every error of `field` from the enclosing ActionForm's last answer, worded for the page. */
+function useFieldErrors(field: string | undefined): string[] {
+  const { state, fieldWords } = useContext(Outcome);
+  return field ? fieldErrors(state, field).map((error) => fieldWords?.[error] ?? error) : [];
+}
+
+/**
+ * Every error of `field` from the enclosing ActionForm's last answer, for a control that is not in a FormRow (point
+ * the control's aria-describedby at `id`).
+ */
+export function ActionFieldErrors({ field, id }: { field: string; id: string }) {
+  return <ErrorList id={id} errors={useFieldErrors(field)} />;
+}
+
+type ControlProps = { id?: unknown; name?: unknown; 'aria-describedby'?: unknown; 'aria-invalid'?: unknown };
+
+/**
+ * The control of a FormRow (the child whose id is the row's), with its errors beside it: those the enclosing
+ * ActionForm's last answer holds for the control's `name`, and any the page passes as `error`. The control gets
+ * aria-describedby (hint, errors) and aria-invalid here rather than from the page, so a server-rendered control is
+ * wired up too; without JavaScript the page renders with the action's answer, so the errors are there as well.
+ */
+export function FieldControl({
+  id,
+  hinted,
+  error = [],
+  children,
+}: {
+  id: string;
+  hinted: boolean;
+  error?: string[];
+  children: ReactNode;
+}) {
+  const control = Children.toArray(children).find(
+    (child) => isValidElement<ControlProps>(child) && child.props.id === id,
+  );
+  const name =
+    isValidElement<ControlProps>(control) && typeof control.props.name === 'string' ? control.props.name : undefined;
+  const errors = [...new Set([...error, ...useFieldErrors(name)])];
+  const errorId = `${id}-error`;
+  return (
+    <>
+      {Children.map(children, (child) => {
+        if (!isValidElement<ControlProps>(child) || child.props.id !== id) return child;
+        const given =
+          typeof child.props['aria-describedby'] === 'string' ? child.props['aria-describedby'].split(' ') : [];
+        const describedBy = [
+          ...new Set([...given, ...(hinted ? [`${id}-hint`] : []), ...(errors.length > 0 ? [errorId] : [])]),
+        ];
+        return cloneElement(child, {
+          'aria-describedby': describedBy.join(' ') || undefined,
+          // A control may flag itself (e.g. a check while typing); the answer's errors flag it too.
+          'aria-invalid': errors.length > 0 ? true : child.props['aria-invalid'],
+        } as Partial<ControlProps>);
+      })}
+      <ErrorList id={errorId} errors={errors} />
+    </>
   );
 }
 
@@ -59,6 +122,52 @@ export function useActionForm(
   return { state, pending, formProps: { ref, action: formAction, onSubmit } };
 }
 
+/** A field's control in the rendered form, and what its label says (the page chooses both). */
+function findControl(form: HTMLFormElement, name: string): { id: string; label: string } | undefined {
+  const found = form.elements.namedItem(name);
+  const control = found instanceof RadioNodeList ? found[0] : found;
+  if (!(control instanceof HTMLElement) || !control.id) return undefined;
+  const label =
+    ('labels' in control && (control as HTMLInputElement).labels?.[0]?.textContent) ||
+    control.closest('fieldset')?.querySelector('legend')?.textContent;
+  return label ? { id: control.id, label: label.trim() } : undefined;
+}
+
+/**
+ * Under the button, how many fields need attention — each field shows its own errors (FormRow, ActionFieldErrors),
+ * so they are not listed again — and, once the page runs JavaScript, a link to each field.
+ */
+function ErrorSummary({ state, form }: { state: FormState; form: RefObject<HTMLFormElement | null> }) {
+  const flagged = Object.entries(state.status === 'error' ? (state.fieldErrors ?? {}) : {})
+    .filter(([, errors]) => errors && errors.length > 0)
+    .map(([field]) => field);
+  const [links, setLinks] = useState<{ id: string; label: string }[]>([]);
+  const key = flagged.join(' ');
+  // The labels are the page's, so they can only be read from the form once it is rendered: one more render per answer.
+  useEffect(() => {
+    const current = form.current;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: the DOM is the source here
+    setLinks(current && key ? key.split(' ').flatMap((field) => findControl(current, field) ?? []) : []);
+  }, [key, form]);
+  if (flagged.length === 0) return null;
+  return (
+    <div className="mt-1 text-sm font-medium text-danger-800">
+      <p>{flagged.length === 1 ? '1 field needs attention.' : `${flagged.length} fields need attention.`}</p>
+      {links.length > 0 && (
+        <ul className="flex flex-wrap gap-x-3">
+          {links.map((link) => (
+            <li key={link.id}>
+              <a href={`#${link.id}`} className="underline">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /**
  * A small form around one server action: its fields (rendered by the page), a submit button, and the outcome
  * announced beside it. Works without JavaScript (a plain post). With JavaScript, a refused submission keeps what
@@ -74,7 +183,6 @@ export function ActionForm({
   confirm,
   words,
   fieldWords,
-  inlineErrors = [],
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   children?: ReactNode;
@@ -84,17 +192,13 @@ export function ActionForm({
   className?: string;
   /** Ask before submitting (destructive and mass actions): the submit label opens the question and the real button. */
   confirm?: { question: ReactNode; confirmLabel: ReactNode };
-  /** The wrapper's refusals in the page's language (a delegate's page); English otherwise. */
+  /** The wrapper's refusals in the page's language (a delegate's page); English otherwise (with a count of the fields
+   * that need attention). */
   words?: ActionWords;
   /** Field errors that arrive as codes (a delegate's page), worded in the page's language. */
   fieldWords?: Record<string, string>;
-  /** Fields whose errors the page shows beside them (ActionFieldErrors); the others are listed under the button. */
-  inlineErrors?: string[];
 }) {
   const { state, pending, formProps } = useActionForm(action, { resetOnSuccess: true });
-  const listed = Object.entries(state.status === 'error' ? (state.fieldErrors ?? {}) : {})
-    .filter(([field]) => !inlineErrors.includes(field))
-    .flatMap(([, errors]) => errors ?? []);
   return (
     <form {...formProps} className={className} noValidate>
       <Outcome value={{ state, fieldWords }}>{children}</Outcome>
@@ -114,13 +218,7 @@ export function ActionForm({
       )}
       <div className="basis-full">
         <FormStatus state={state} words={words} />
-        {listed.length > 0 && (
-          <ul className="mt-1 text-sm text-danger-800">
-            {listed.map((error) => (
-              <li key={error}>{fieldWords?.[error] ?? error}</li>
-            ))}
-          </ul>
-        )}
+        {!words && <ErrorSummary state={state} form={formProps.ref} />}
       </div>
     </form>
   );

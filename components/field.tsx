@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { FieldControl } from '@/components/action-form';
 
 /**
- * A labelled form control with its hint and error, wired up for assistive technology: the control (passed as a
- * render function) gets the ids to point at.
+ * A labelled form control with its hint and errors; the control is passed as a render function that gets the id to
+ * use (FormRow wires up the rest).
  */
 export function Field({
   id,
@@ -14,20 +15,13 @@ export function Field({
   id: string;
   label: string;
   hint?: string;
-  /** Every problem with the field, each on its own line. */
+  /** Problems the page found itself; the enclosing ActionForm's answer for the control's name is shown anyway. */
   error?: string | string[];
-  children: (aria: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+  children: (control: { id: string }) => ReactNode;
 }) {
-  const errors = [error ?? []].flat();
-  const describedBy = [hint && `${id}-hint`, errors.length > 0 && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <FormRow id={id} label={label} hint={hint}>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': errors.length > 0 ? true : undefined })}
-      <div id={`${id}-error`} aria-live="polite" className="min-h-0 text-sm font-medium text-danger-800">
-        {errors.map((text) => (
-          <p key={text}>{text}</p>
-        ))}
-      </div>
+    <FormRow id={id} label={label} hint={hint} error={error}>
+      {children({ id })}
     </FormRow>
   );
 }
@@ -35,16 +29,23 @@ export function Field({
 export const inputClass =
   'min-h-10 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-danger-700';
 
-/** A label, an optional hint and a server-rendered control (whose id and aria-describedby the caller sets). */
+/**
+ * A label, an optional hint and a server-rendered control (the child whose id is `id`), with every error of the
+ * control's field beside it: those in the enclosing ActionForm's answer for the control's `name`, and `error`. The
+ * control's aria-describedby and aria-invalid are set here (FieldControl).
+ */
 export function FormRow({
   id,
   label,
   hint,
+  error,
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
+  /** Problems the page found itself (e.g. a form outside an ActionForm), each on its own line. */
+  error?: string | string[];
   children: ReactNode;
 }) {
   return (
@@ -57,7 +58,9 @@ export function FormRow({
           {hint}
         </p>
       )}
-      {children}
+      <FieldControl id={id} hinted={Boolean(hint)} error={[error ?? []].flat()}>
+        {children}
+      </FieldControl>
     </div>
   );
 }

@@ -257,3 +257,39 @@ test('merge two organisations and two contacts without losing a link', async ({ 
   await page.goto(`/staff/contacts?q=olga.ismoilova.${stamp}`);
   await expect(page.getByRole('status').filter({ hasText: /^0 contacts matching/ })).toBeVisible();
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`a refused contact, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('shows every error of each field beside that field, and only a count under the button', async ({ page }) => {
+      await page.goto('/staff/contacts');
+      const form = page.getByRole('region', { name: 'Add a contact' });
+      await form.getByLabel('Email', { exact: true }).fill('not an address');
+      // Too long and not a phone number: two errors for one field.
+      await form
+        .getByLabel('Phone', { exact: true })
+        .fill('call the office, extension forty-two, mornings only please');
+      await form.getByRole('button', { name: 'Add contact' }).click();
+
+      await expect(form.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(/Enter the name\.$/);
+      await expect(form.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+      await expect(form.getByLabel('Email', { exact: true })).toHaveAccessibleDescription(
+        'Enter a valid email address, like name@example.org.',
+      );
+      await expect(form.getByLabel('Phone', { exact: true })).toHaveAccessibleDescription(
+        'Keep the phone number under 50 characters. Write the phone number with digits, spaces and + ( ) - only.',
+      );
+      await expect(form.getByLabel('Position', { exact: true })).not.toHaveAttribute('aria-invalid');
+      // No error is shown twice.
+      await expect(form.getByText('Enter the name.')).toHaveCount(1);
+      await expect(form.getByText('3 fields need attention.')).toBeVisible();
+      // With JavaScript, the count links to each field, by its label.
+      await expect(form.getByRole('link')).toHaveText(javaScriptEnabled ? ['Name', 'Email', 'Phone'] : []);
+      if (javaScriptEnabled) {
+        await form.getByRole('link', { name: 'Phone' }).click();
+        await expect(form.getByLabel('Phone', { exact: true })).toBeFocused();
+      }
+    });
+  });
+}

@@ -15,6 +15,7 @@ import { staffAction } from '@/services/actions';
 import { isCountryCode } from '@/lib/countries';
 import { ROSTER_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';
+import { rosterRefusal } from './messages';
 
 const id = z.tuple([z.uuid()]);
 const blankToNull = (value: unknown) =>
@@ -22,23 +23,12 @@ const blankToNull = (value: unknown) =>
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const isoDate = (message: string) => z.iso.date(message);
 
-const MESSAGES: Record<Exclude<RosterChangeResult, { ok: true }>['reason'], [string, string?]> = {
-  notFound: ['That council or member no longer exists.'],
-  contactNotFound: ['That contact no longer exists.', 'contactId'],
-  organisationNotFound: ['That organisation no longer exists.', 'nominatedByOrganisationId'],
-  alreadyMember: ['This person already has a term on the council in those dates.', 'contactId'],
-  badGroup: ['Choose working groups of this council.', 'workingGroupIds'],
-  badDate: ['That date does not fit the term.', 'termTo'],
-};
-
 function outcome(result: RosterChangeResult, success: string): FormState {
   if (result.ok) {
     revalidatePath(`/staff/councils/${result.councilId}`);
     return { status: 'success', message: success };
   }
-  const [message, field] = MESSAGES[result.reason];
-  const text = result.message ?? message;
-  return { status: 'error', message: text, ...(field ? { fieldErrors: { [field]: [text] } } : {}) };
+  return rosterRefusal(result);
 }
 
 export const updateCouncilAction = staffAction(

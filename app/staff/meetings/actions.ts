@@ -25,7 +25,7 @@ import {
   type MeetingChangeResult,
 } from '@/db/meetings';
 import { staffAction } from '@/services/actions';
-import { meetingRefusal } from './messages';
+import { agendaRefusal, meetingRefusal } from './messages';
 import { parseZonedDateTime } from '@/lib/datetime';
 import { AGENDA_ITEM_KINDS, MEETING_STATUSES, ORGANISATION_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';
@@ -120,11 +120,7 @@ const contactIds = z.preprocess(
 );
 
 function agendaDone(result: AgendaChangeResult, message: string): FormState {
-  if (!result.ok) {
-    return result.reason === 'contactNotFound'
-      ? { status: 'error', message: 'One of the people chosen is no longer in the contacts.' }
-      : { status: 'error', message: 'That meeting or agenda item no longer exists.' };
-  }
+  if (!result.ok) return agendaRefusal(result);
   revalidatePath(`/staff/meetings/${result.meetingId}`);
   return { status: 'success', message };
 }

@@ -1,3 +1,4 @@
+import type { AgendaChangeResult } from '@/db/agenda';
 import type { MeetingChangeResult } from '@/db/meetings';
 import type { FormState } from '@/lib/form-state';
 
@@ -18,4 +19,10 @@ export function meetingRefusal(result: Exclude<MeetingChangeResult, { ok: true }
     ...(result.reason === 'councilNotFound' ? { fieldErrors: { councilId: [message] } } : {}),
     ...(result.reason === 'workingGroupNotFound' ? { fieldErrors: { workingGroupId: [message] } } : {}),
   };
+}
+
+export function agendaRefusal(result: Exclude<AgendaChangeResult, { ok: true }>): FormState {
+  return result.reason === 'contactNotFound'
+    ? { status: 'error', message: 'One of the people chosen is no longer in the contacts.' }
+    : { status: 'error', message: 'That meeting or agenda item no longer exists.' };
 }

@@ -6,6 +6,7 @@ import { addStaff, changeStaffRole, setStaffActive, type StaffChangeResult } fro
 import { staffAction } from '@/services/actions';
 import { STAFF_ROLES } from '@/lib/auth/roles';
 import type { FormState } from '@/lib/form-state';
+import { staffRefusal } from './messages';
 
 const role = z.enum(STAFF_ROLES, 'Choose viewer, editor or admin.');
 const staffId = z.tuple([z.uuid()]);
@@ -15,17 +16,7 @@ function outcome(result: StaffChangeResult, success: string): FormState {
     revalidatePath('/staff/team');
     return { status: 'success', message: success };
   }
-  return {
-    status: 'error',
-    message: {
-      notFound: 'That staff member no longer exists.',
-      emailTaken: 'Someone on the staff already has this email address.',
-      lastAdmin: 'This is the last active admin: make someone else admin first.',
-    }[result.reason],
-    ...(result.reason === 'emailTaken'
-      ? { fieldErrors: { email: ['Someone on the staff already has this email address.'] } }
-      : {}),
-  };
+  return staffRefusal(result);
 }
 
 export const addStaffAction = staffAction(

@@ -206,7 +206,6 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                     submitLabel={t('decline')}
                     words={words}
                     fieldWords={{ tooLong: t('reasonTooLong') }}
-                    inlineErrors={['reason']}
                     variant="secondary"
                     className="flex flex-col items-start gap-2"
                   >

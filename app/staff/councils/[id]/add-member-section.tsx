@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ActionForm } from '@/components/action-form';
+import { ActionFieldErrors, ActionForm } from '@/components/action-form';
 import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
 import { Card } from '@/components/ui';
@@ -74,7 +74,7 @@ export function AddMemberSection({
           <input id="member-to" name="termTo" type="date" className={inputClass} />
         </FormRow>
         {council.workingGroups.length > 0 && (
-          <fieldset className="sm:col-span-2">
+          <fieldset className="sm:col-span-2" aria-describedby="member-groups-error">
             <legend className="text-sm font-medium">Working groups</legend>
             {council.workingGroups.map((g) => (
               <label key={g.id} className="mr-4 inline-flex items-center gap-1">
@@ -82,6 +82,7 @@ export function AddMemberSection({
                 {g.nameEn}
               </label>
             ))}
+            <ActionFieldErrors field="workingGroupIds" id="member-groups-error" />
           </fieldset>
         )}
       </ActionForm>

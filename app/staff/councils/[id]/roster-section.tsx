@@ -1,4 +1,4 @@
-import { ActionForm } from '@/components/action-form';
+import { ActionFieldErrors, ActionForm } from '@/components/action-form';
 import { FormRow, inputClass } from '@/components/field';
 import { Button, DataTable, RowHeader, Td, Tr } from '@/components/ui';
 import type { getCouncil, RosterEntry } from '@/db/councils';
@@ -99,8 +99,10 @@ export function RosterSection({
                           name="termTo"
                           type="date"
                           defaultValue={asOf}
+                          aria-describedby={`end-${m.id}-error`}
                           className={inputClass}
                         />
+                        <ActionFieldErrors field="termTo" id={`end-${m.id}-error`} />
                       </ActionForm>
                       {council.workingGroups.length > 0 && (
                         <ActionForm
@@ -113,7 +115,7 @@ export function RosterSection({
                           }
                           className="mt-2 flex flex-wrap items-center gap-2"
                         >
-                          <fieldset>
+                          <fieldset aria-describedby={`groups-${m.id}-error`}>
                             <legend className="sr-only">Working groups of {m.name}</legend>
                             {council.workingGroups.map((g) => (
                               <label key={g.id} className="mr-3 inline-flex items-center gap-1">
@@ -126,6 +128,7 @@ export function RosterSection({
                                 {g.nameEn}
                               </label>
                             ))}
+                            <ActionFieldErrors field="workingGroupIds" id={`groups-${m.id}-error`} />
                           </fieldset>
                         </ActionForm>
                       )}

@@ -41,10 +41,7 @@ export function TextsEditor({
         const unknown = unknownPlaceholders(values[field.name]);
         return (
           <div key={field.name} className="grid gap-3 md:grid-cols-2">
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`text-${field.name}`} className="text-sm font-medium">
-                {field.label}
-              </label>
+            <FormRow id={`text-${field.name}`} label={field.label}>
               <textarea
                 id={`text-${field.name}`}
                 name={field.name}
@@ -61,7 +58,7 @@ export function TextsEditor({
                   Unknown placeholder: {unknown.map((u) => `{{${u}}}`).join(', ')}
                 </p>
               )}
-            </div>
+            </FormRow>
             <div
               id={`preview-${field.name}`}
               lang={field.lang}

@@ -1,0 +1,20 @@
+import type { RosterChangeResult } from '@/db/councils';
+import type { FormState } from '@/lib/form-state';
+
+// What the data layer's refusals for councils and their rosters say on the staff pages: one place to read and reword
+// them. A refusal about one field is shown beside that field too.
+
+const MESSAGES: Record<Exclude<RosterChangeResult, { ok: true }>['reason'], [string, string?]> = {
+  notFound: ['That council or member no longer exists.'],
+  contactNotFound: ['That contact no longer exists.', 'contactId'],
+  organisationNotFound: ['That organisation no longer exists.', 'nominatedByOrganisationId'],
+  alreadyMember: ['This person already has a term on the council in those dates.', 'contactId'],
+  badGroup: ['Choose working groups of this council.', 'workingGroupIds'],
+  badDate: ['That date does not fit the term.', 'termTo'],
+};
+
+export function rosterRefusal(result: Exclude<RosterChangeResult, { ok: true }>): FormState {
+  const [message, field] = MESSAGES[result.reason];
+  const text = result.message ?? message;
+  return { status: 'error', message: text, ...(field ? { fieldErrors: { [field]: [text] } } : {}) };
+}
