@@ -273,6 +273,14 @@ describe('the draft', () => {
     expect(slugFor('!!!', '2024-05-14')).toBe('2024-05-14');
   });
 
+  it('puts "the" before the countries United Nations English names with it', () => {
+    const draft = draftSummary({ ...facts, countries: ['UZ', 'US', 'RU', 'SD', 'SS', 'IR', 'MH'] });
+    expect(draft.bodyEn).toContain(
+      'They came from Uzbekistan, the United States of America, the Russian Federation, the Sudan, South Sudan, Iran (Islamic Republic of) and the Marshall Islands.',
+    );
+    expect(draft.bodyRu).toContain('Узбекистан, Соединенные Штаты Америки, Российская Федерация');
+  });
+
   it('joins lists as a sentence does', () => {
     expect(joinList(['A'], 'en')).toBe('A');
     expect(joinList(['A', 'B', 'C'], 'en')).toBe('A, B and C');

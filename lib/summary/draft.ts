@@ -165,6 +165,29 @@ export function takesDefiniteArticle(nameEn: string): boolean {
   return words.slice(1).some((word) => INSTITUTION_NOUNS.has(word.toLowerCase().replace(/[^a-z-]/g, '')));
 }
 
+// Countries that take "the" in United Nations English: descriptive names ("the Russian Federation", "the United
+// States of America", "the Marshall Islands") and a few by usage. The list forms with brackets ("Iran (Islamic
+// Republic of)") stand as they are.
+const COUNTRIES_WITH_THE = new Set([
+  'Bahamas',
+  'Comoros',
+  'Congo',
+  'Gambia',
+  'Holy See',
+  'Maldives',
+  'Niger',
+  'Philippines',
+  'Sudan',
+]);
+
+/** A country's name in running text, in English with its article. */
+export function countryInText(code: string, locale: Locale): string {
+  const name = countryName(code, locale);
+  if (locale === 'ru' || name.includes('(')) return name;
+  const descriptive = /\b(Republic|Federation|Kingdom|States|State|Islands|Emirates)\b/.test(name);
+  return descriptive || COUNTRIES_WITH_THE.has(name) ? `the ${name}` : name;
+}
+
 /** The organisation as a sentence first names it: full name and acronym, in English with its article. */
 function organisationInText(organisation: FactOrganisation, locale: Locale): string {
   const name = organisationName(organisation, locale);
@@ -288,7 +311,7 @@ function draftIn(facts: SummaryFacts, locale: Locale) {
 
   if (facts.participantCount > 0) {
     body.push(`## ${ru ? 'Участники' : 'Participants'}`);
-    const countries = facts.countries.map((code) => escapeMarkdown(countryName(code, locale)));
+    const countries = facts.countries.map((code) => escapeMarkdown(countryInText(code, locale)));
     let paragraph = `${participantsSentence(facts.participantCount, locale)}.`;
     if (countries.length) {
       paragraph += ru
