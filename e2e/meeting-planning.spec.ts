@@ -218,7 +218,7 @@ test('times show in the venue’s zone and in the reader’s own, across the dat
   await page.getByLabel('Venue time zone').selectOption('America/New_York');
   await fillWhen(page, { startDate: '2024-12-10', startTime: '15:00', endDate: '2024-12-10', endTime: '16:30' });
   await page.getByLabel('City in English').fill('New York');
-  await page.getByLabel('Country').selectOption({ label: 'United States' });
+  await page.getByLabel('Country').selectOption({ label: 'United States of America' });
   await page.getByRole('button', { name: 'Create meeting' }).click();
 
   await expect(page.getByText('10 December 2024, 15:00–16:30 New York time (UTC-5)')).toBeVisible();
