@@ -122,6 +122,8 @@ export const meetings = pgTable(
     format: meetingFormat().notNull(),
     cityEn: text(),
     cityRu: text(),
+    // The city after «в», declined («в Ташкенте»); null: lib/summary/draft.ts knows the five capitals.
+    cityRuLocative: text(),
     country: text(),
     venueEn: text(),
     venueRu: text(),

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { OrganisationType } from '@/lib/domain';
-import { draftSummary, type FactOrganisation, type SummaryFacts } from '@/lib/summary/draft';
+import { draftSummary, speakerNames, type FactOrganisation, type SummaryFacts } from '@/lib/summary/draft';
 import { actorOf, recordAudit } from './audit';
 import { type DbExecutor, getDb } from './client';
 import {
@@ -30,6 +30,7 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
       timeZone: meetings.timeZone,
       cityEn: meetings.cityEn,
       cityRu: meetings.cityRu,
+      cityRuLocative: meetings.cityRuLocative,
       agendaPublished: meetings.agendaPublished,
       council: {
         nameEn: councils.nameEn,
@@ -49,6 +50,7 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
     nameEn: organisations.nameEn,
     nameRu: organisations.nameRu,
     acronym: organisations.acronym,
+    acronymRu: organisations.acronymRu,
     type: organisations.type,
   };
   const [linked, participantCountries, participantOrganisations, [participantTotal]] = await Promise.all([
@@ -86,7 +88,12 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
   // Only people the published agenda names as speakers or moderators: never a participant.
   const speakers = agenda.length
     ? await executor
-        .select({ agendaItemId: agendaItemPeople.agendaItemId, name: contacts.name })
+        .select({
+          agendaItemId: agendaItemPeople.agendaItemId,
+          contactId: contacts.id,
+          name: contacts.name,
+          nameLatin: contacts.nameLatin,
+        })
         .from(agendaItemPeople)
         .innerJoin(contacts, eq(contacts.id, agendaItemPeople.contactId))
         .where(
@@ -98,15 +105,38 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
             inArray(agendaItemPeople.role, ['speaker', 'moderator']),
           ),
         )
-        .orderBy(asc(contacts.name))
+        .orderBy(asc(contacts.sortKey), asc(contacts.name))
     : [];
+  // How each speaker last wrote their own name (the latest registration to any meeting, erased ones aside).
+  const lastRegistrations = speakers.length
+    ? await executor
+        .selectDistinctOn([invitations.contactId], {
+          contactId: invitations.contactId,
+          displayName: registrations.displayName,
+          passportName: registrations.passportName,
+        })
+        .from(registrations)
+        .innerJoin(invitations, eq(invitations.id, registrations.invitationId))
+        .where(
+          and(
+            inArray(
+              invitations.contactId,
+              speakers.map((s) => s.contactId),
+            ),
+            isNull(registrations.erasedAt),
+          ),
+        )
+        .orderBy(invitations.contactId, desc(registrations.updatedAt))
+    : [];
+  const ownSpelling = new Map(lastRegistrations.map((r) => [r.contactId, r]));
 
   const typeTotals = new Map<OrganisationType, number>();
   for (const row of participantOrganisations) typeTotals.set(row.type, (typeTotals.get(row.type) ?? 0) + row.n);
-  const fact = (o: { nameEn: string; nameRu: string | null; acronym: string | null }): FactOrganisation => ({
+  const fact = (o: FactOrganisation): FactOrganisation => ({
     nameEn: o.nameEn,
     nameRu: o.nameRu,
     acronym: o.acronym,
+    acronymRu: o.acronymRu,
   });
   // The meeting's own organisations first (in their order), then the participants' ones (most participants first).
   const present = new Map<string, (typeof linked)[number] | (typeof participantOrganisations)[number]>();
@@ -132,7 +162,16 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
       titleRu: item.titleRu,
       descriptionEn: item.descriptionEn,
       descriptionRu: item.descriptionRu,
-      speakers: speakers.filter((s) => s.agendaItemId === item.id).map((s) => s.name),
+      speakers: speakers
+        .filter((s) => s.agendaItemId === item.id)
+        .map((s) =>
+          speakerNames({
+            name: s.name,
+            nameLatin: s.nameLatin,
+            displayName: ownSpelling.get(s.contactId)?.displayName ?? null,
+            passportName: ownSpelling.get(s.contactId)?.passportName ?? null,
+          }),
+        ),
     })),
   };
 }

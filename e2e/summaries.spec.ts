@@ -60,7 +60,7 @@ test('an editor drafts the summary from the meeting’s records: co-organisers, 
   ]) {
     expect(leadEn).toContain(coOrganiser);
   }
-  expect(leadRu).toContain('Контртеррористическое управление Организации Объединённых Наций (UNOCT)');
+  expect(leadRu).toContain('Контртеррористическое управление Организации Объединённых Наций (КТУ ООН)');
   expect(bodyEn).toContain('More than one hundred participants took part');
   expect(bodyEn).toContain('They came from Uzbekistan, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan');
   expect(bodyEn).not.toMatch(/Present were[^\n]*United Nations Regional Centre/);
@@ -253,7 +253,7 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
     'Региональный экспертный совет по возвращенцам провёл первое заседание в Ташкенте',
   );
   await expect(news.getByText(/^Ташкент, 14 мая 2024 г\.$/)).toBeVisible();
-  await expect(news.getByText(/В мероприятии приняли участие более ста человек/)).toBeVisible();
+  await expect(news.getByText(/В совещании приняли участие более ста человек/)).toBeVisible();
   await expect(news.getByText('Фото: UNRCCA')).toBeVisible();
   await news.getByRole('link', { name: 'English version' }).click();
   await expect(news).toHaveURL(new RegExp(`/news/${slug}$`));

@@ -70,6 +70,8 @@ export const meetingFormSchema = z
     ),
     cityEn: optionalText(200),
     cityRu: optionalText(200),
+    // «в Ташкенте»: Russian declines the city after «в»; no rule gets it right for every name, so staff write it.
+    cityRuLocative: optionalText(200),
     country: z.preprocess(
       blankToUndefined,
       z.string().refine(isCountryCode, 'Choose a country from the list.').optional(),
@@ -152,6 +154,7 @@ export const meetingFormSchema = z
       meetingLink: input.format === 'in_person' ? null : (input.meetingLink ?? null),
       cityEn: input.format === 'online' ? null : (input.cityEn ?? null),
       cityRu: input.format === 'online' ? null : (input.cityRu ?? null),
+      cityRuLocative: input.format === 'online' ? null : (input.cityRuLocative ?? null),
       country: input.format === 'online' ? null : (input.country ?? null),
       venueEn: input.format === 'online' ? null : (input.venueEn ?? null),
       venueRu: input.format === 'online' ? null : (input.venueRu ?? null),
@@ -191,6 +194,7 @@ export function meetingFormValues(meeting: MeetingValues): Record<MeetingFormFie
     meetingLink: meeting.meetingLink ?? '',
     cityEn: meeting.cityEn ?? '',
     cityRu: meeting.cityRu ?? '',
+    cityRuLocative: meeting.cityRuLocative ?? '',
     country: meeting.country ?? '',
     venueEn: meeting.venueEn ?? '',
     venueRu: meeting.venueRu ?? '',

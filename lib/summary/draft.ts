@@ -1,8 +1,10 @@
 import type { AgendaItemKind, OrganisationType } from '@/lib/domain';
 import { countryName } from '@/lib/countries';
-import { formatDate, type Locale } from '@/lib/datetime';
+import type { Locale } from '@/lib/datetime';
+import { organisationAcronym, organisationName, type NamedOrganisation } from '@/lib/organisation-label';
 import { participantCountWords } from '@/lib/participant-count';
-import { toLatin } from '@/lib/transliterate';
+import { hasCyrillic, toLatin } from '@/lib/transliterate';
+import { escapeMarkdown, escapeMarkdownParagraphs } from './markdown';
 
 /** What a first draft of a meeting's news item is written from: the meeting's own records, public ones only. */
 export type SummaryFacts = {
@@ -13,6 +15,8 @@ export type SummaryFacts = {
     timeZone: string;
     cityEn: string | null;
     cityRu: string | null;
+    /** «в Ташкенте»; null: the built-in capitals, else «в городе …». */
+    cityRuLocative: string | null;
   };
   council: { nameEn: string; nameRu: string; mandateEn: string; mandateRu: string };
   organisers: FactOrganisation[];
@@ -32,11 +36,34 @@ export type SummaryFacts = {
     titleRu: string;
     descriptionEn: string;
     descriptionRu: string;
-    speakers: string[];
+    speakers: Speaker[];
   }[];
 };
 
-export type FactOrganisation = { nameEn: string; nameRu: string | null; acronym: string | null };
+export type FactOrganisation = NamedOrganisation;
+/** A speaker as each draft names them: Latin script in English, the Russian spelling they use in Russian. */
+export type Speaker = { en: string; ru: string };
+
+/** What the records say of a speaker's name: the directory's, and the latest registration's (null: none). */
+export type SpeakerRecord = {
+  name: string;
+  nameLatin: string | null;
+  displayName: string | null;
+  passportName: string | null;
+};
+
+/**
+ * A speaker's name in each draft. The name the person now uses comes first (their latest registration's, then the
+ * directory's); the Russian draft takes the first in Cyrillic script, the English one the first in Latin script,
+ * then the passport spelling, then a transliteration.
+ */
+export function speakerNames(person: SpeakerRecord): Speaker {
+  const present = (names: (string | null)[]) => names.map((n) => n?.trim() ?? '').filter(Boolean);
+  const used = present([person.displayName, person.name]);
+  const ru = used.find(hasCyrillic) ?? used[0] ?? '';
+  const en = [...used, ...present([person.nameLatin, person.passportName])].find((n) => !hasCyrillic(n));
+  return { en: en ?? toLatin(ru), ru };
+}
 
 /** A summary's text in both languages (db/schema.ts SummaryText: what every version keeps). */
 export type SummaryDraft = {
@@ -84,12 +111,115 @@ export function joinList(items: string[], locale: Locale): string {
   return `${items.slice(0, -1).join(', ')} ${locale === 'ru' ? 'и' : 'and'} ${items.at(-1)}`;
 }
 
-function organisationName(organisation: FactOrganisation, locale: Locale): string {
-  const name = locale === 'ru' ? (organisation.nameRu ?? organisation.nameEn) : organisation.nameEn;
-  return organisation.acronym ? `${name} (${organisation.acronym})` : name;
+// Institutions named by a common noun take "the" in English ("the Ministry of Foreign Affairs", "the Shanghai
+// Cooperation Organisation"); names that are proper names do not ("Nazarbayev University", "Human Rights Watch",
+// "UNICEF"). A name says which it is by a noun of this list after its first word, or by "of", "for", "on" or "in"
+// joining its parts ("the University of Central Asia"). A name that starts with "The" keeps its own article.
+const INSTITUTION_NOUNS = new Set([
+  'academy',
+  'agency',
+  'alliance',
+  'assembly',
+  'association',
+  'authority',
+  'bank',
+  'board',
+  'bureau',
+  'center',
+  'centre',
+  'commission',
+  'committee',
+  'commonwealth',
+  'conference',
+  'council',
+  'court',
+  'department',
+  'directorate',
+  'embassy',
+  'federation',
+  'forum',
+  'foundation',
+  'fund',
+  'government',
+  'group',
+  'institute',
+  'league',
+  'ministry',
+  'mission',
+  'network',
+  'office',
+  'organisation',
+  'organization',
+  'parliament',
+  'programme',
+  'secretariat',
+  'service',
+  'union',
+]);
+
+/** Whether an English organisation name takes "the" in running text. */
+export function takesDefiniteArticle(nameEn: string): boolean {
+  const words = nameEn.trim().split(/\s+/);
+  if (words.length < 2 || /^the$/i.test(words[0]!)) return false;
+  if (words.some((word) => /^(of|for|on|in)$/.test(word))) return true;
+  return words.slice(1).some((word) => INSTITUTION_NOUNS.has(word.toLowerCase().replace(/[^a-z-]/g, '')));
+}
+
+// Countries that take "the" in United Nations English: descriptive names ("the Russian Federation", "the United
+// States of America", "the Marshall Islands") and a few by usage. The list forms with brackets ("Iran (Islamic
+// Republic of)") stand as they are.
+const COUNTRIES_WITH_THE = new Set([
+  'Bahamas',
+  'Comoros',
+  'Congo',
+  'Gambia',
+  'Holy See',
+  'Maldives',
+  'Niger',
+  'Philippines',
+  'Sudan',
+]);
+
+/** A country's name in running text, in English with its article. */
+export function countryInText(code: string, locale: Locale): string {
+  const name = countryName(code, locale);
+  if (locale === 'ru' || name.includes('(')) return name;
+  const descriptive = /\b(Republic|Federation|Kingdom|States|State|Islands|Emirates)\b/.test(name);
+  return descriptive || COUNTRIES_WITH_THE.has(name) ? `the ${name}` : name;
+}
+
+/** The organisation as a sentence first names it: full name and acronym, in English with its article. */
+function organisationInText(organisation: FactOrganisation, locale: Locale): string {
+  const name = organisationName(organisation, locale);
+  const acronym = organisationAcronym(organisation, locale);
+  const named = acronym && acronym !== name ? `${name} (${acronym})` : name;
+  if (locale === 'ru') return named;
+  if (/^The\s/.test(named)) return `the${named.slice(3)}`;
+  return takesDefiniteArticle(organisation.nameEn) ? `the ${named}` : named;
+}
+
+// Russian declines the city after «в», and no rule does it for every name: staff write it for the meeting
+// (meetings.cityRuLocative); the capitals of the region are known.
+const CAPITALS_RU_LOCATIVE: Record<string, string> = {
+  Астана: 'в Астане',
+  Бишкек: 'в Бишкеке',
+  Душанбе: 'в Душанбе',
+  Ашхабад: 'в Ашхабаде',
+  Ташкент: 'в Ташкенте',
+};
+
+/** «в Ташкенте»: the meeting's own locative, the known capital's, or «в городе …» (the city stays undeclined). */
+export function inCityRu(cityRu: string | null, locative: string | null): string | null {
+  const own = locative?.trim();
+  if (own) return /^во?\s/i.test(own) ? own.replace(/^В/, 'в') : `в ${own}`;
+  const city = cityRu?.trim();
+  if (!city) return null;
+  return CAPITALS_RU_LOCATIVE[city] ?? `в городе ${city}`;
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const lowerFirst = (text: string) =>
+  /^[A-ZА-ЯЁ][a-zа-яё]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 
 /** "104 participants took part" as a news item says it, with the right noun and verb forms. */
 export function participantsSentence(count: number, locale: Locale): string {
@@ -100,7 +230,7 @@ export function participantsSentence(count: number, locale: Locale): string {
   const form = exact ? new Intl.PluralRules('ru').select(count) : 'many';
   const noun = form === 'few' ? 'человека' : 'человек';
   const verb = exact && form === 'one' ? 'принял' : 'приняли';
-  return `В мероприятии ${verb} участие ${words} ${noun}`;
+  return `В совещании ${verb} участие ${words} ${noun}`;
 }
 
 /** A URL name from the English title and the date: lower-case Latin letters, digits and hyphens. */
@@ -120,40 +250,68 @@ export function slugFor(title: string, day: string): string {
   return base ? `${base}-${day}` : day;
 }
 
+/** Co-organisers the lead's first sentence names beside the organiser; the others get a sentence of their own. */
+export const PARTNERS_IN_FIRST_SENTENCE = 2;
+
+/**
+ * The lead: what took place, where, and who organised it. The date is not in it: the published item's dateline
+ * («ТАШКЕНТ, 14 мая 2024 г. —») states it, and the lead follows the dateline.
+ */
+function leadIn(facts: SummaryFacts, locale: Locale): string {
+  const { meeting } = facts;
+  const list = (organisations: FactOrganisation[]) =>
+    joinList(
+      organisations.map((o) => organisationInText(o, locale)),
+      locale,
+    );
+  const partners = facts.coOrganisers.slice(0, facts.organisers.length ? PARTNERS_IN_FIRST_SENTENCE : 0);
+  const others = facts.coOrganisers.slice(partners.length);
+  const sentences: string[] = [];
+  if (locale === 'ru') {
+    const where = inCityRu(meeting.cityRu, meeting.cityRuLocative);
+    sentences.push(`${where ? `${capitalise(where)} состоялось` : 'Состоялось'} ${lowerFirst(meeting.titleRu)}.`);
+    if (facts.organisers.length) {
+      const organiser = `${facts.organisers.length > 1 ? 'Организаторы' : 'Организатор'} — ${list(facts.organisers)}`;
+      sentences.push(
+        `${organiser}${partners.length ? `; ${partners.length > 1 ? 'соорганизаторы' : 'соорганизатор'} — ${list(partners)}` : ''}.`,
+      );
+    }
+    // Nominative after a dash or «среди …»: an organisation's name is not declined, nor its gender guessed.
+    if (others.length)
+      sentences.push(
+        facts.organisers.length ? `Среди соорганизаторов также ${list(others)}.` : `Соорганизаторы — ${list(others)}.`,
+      );
+  } else {
+    const where = meeting.cityEn ? ` in ${meeting.cityEn}` : '';
+    const title = lowerFirst(meeting.titleEn);
+    sentences.push(
+      facts.organisers.length
+        ? `${capitalise(list(facts.organisers))} held the ${title}${where}${partners.length ? `, in partnership with ${list(partners)}` : ''}.`
+        : `The ${title} took place${where}.`,
+    );
+    if (others.length)
+      sentences.push(`${capitalise(list(others))} ${facts.organisers.length ? 'also ' : ''}co-organised the meeting.`);
+  }
+  return sentences.join(' ');
+}
+
 function draftIn(facts: SummaryFacts, locale: Locale) {
   const ru = locale === 'ru';
   const { meeting, council } = facts;
   const title = ru ? meeting.titleRu : meeting.titleEn;
   const city = (ru ? meeting.cityRu : meeting.cityEn) ?? '';
-  const date = formatDate(meeting.startsAt, meeting.timeZone, locale);
-  const organisers = joinList(
-    facts.organisers.map((o) => organisationName(o, locale)),
-    locale,
-  );
-  const coOrganisers = joinList(
-    facts.coOrganisers.map((o) => organisationName(o, locale)),
-    locale,
-  );
 
   const headline = ru ? `${title}${city ? ` — ${city}` : ''}` : `${title}${city ? ` held in ${city}` : ''}`;
+  const lead = leadIn(facts, locale);
 
-  let lead: string;
-  if (ru) {
-    lead = `${date}${city ? ` в городе ${city}` : ''} состоялось мероприятие «${title}».`;
-    if (organisers) lead += ` Организатор — ${organisers}${coOrganisers ? `; соорганизаторы — ${coOrganisers}` : ''}.`;
-  } else {
-    lead = organisers
-      ? `On ${date}, ${organisers}${coOrganisers ? `, together with ${coOrganisers},` : ''} held the ${lowerFirst(title)}${city ? ` in ${city}` : ''}.`
-      : `The ${lowerFirst(title)} took place${city ? ` in ${city}` : ''} on ${date}.`;
-  }
-
+  // The body is Markdown: every text from the records goes in escaped, so it renders as written.
   const body: string[] = [];
   const mandate = ru ? council.mandateRu : council.mandateEn;
-  if (mandate) body.push(`## ${ru ? 'О Совете' : 'About the Council'}`, mandate);
+  if (mandate.trim()) body.push(`## ${ru ? 'О Совете' : 'About the Council'}`, escapeMarkdownParagraphs(mandate));
 
   if (facts.participantCount > 0) {
     body.push(`## ${ru ? 'Участники' : 'Participants'}`);
-    const countries = facts.countries.map((code) => countryName(code, locale));
+    const countries = facts.countries.map((code) => escapeMarkdown(countryInText(code, locale)));
     let paragraph = `${participantsSentence(facts.participantCount, locale)}.`;
     if (countries.length) {
       paragraph += ru
@@ -167,29 +325,34 @@ function draftIn(facts: SummaryFacts, locale: Locale) {
         : ` They represented ${joinList(types, locale)}.`;
     body.push(paragraph);
   }
+  const names = (organisations: FactOrganisation[]) =>
+    joinList(
+      organisations.map((o) => escapeMarkdown(organisationInText(o, locale))),
+      locale,
+    );
   const present: string[] = [];
   if (facts.unEntities.length) {
-    const names = joinList(
-      facts.unEntities.map((o) => organisationName(o, locale)),
-      locale,
+    const un = names(facts.unEntities);
+    present.push(
+      ru ? `Систему ООН также представляли ${un}.` : `The United Nations system was also represented by ${un}.`,
     );
-    present.push(ru ? `структуры ООН: ${names}` : `the UN entities ${names}`);
   }
   if (facts.regionalOrganisations.length) {
-    const names = joinList(
-      facts.regionalOrganisations.map((o) => organisationName(o, locale)),
-      locale,
+    const regional = names(facts.regionalOrganisations);
+    present.push(
+      ru
+        ? `В совещании участвовали региональные организации: ${regional}.`
+        : `The regional organisations represented were ${regional}.`,
     );
-    present.push(ru ? `региональные организации: ${names}` : `the regional organisations ${names}`);
   }
-  if (present.length)
-    body.push(ru ? `В мероприятии участвовали ${present.join('; ')}.` : `Present were ${present.join(', and ')}.`);
+  if (present.length) body.push(present.join(' '));
 
   const item = (entry: SummaryFacts['agenda'][number]) => {
-    const itemTitle = ru ? entry.titleRu : entry.titleEn;
-    const description = ru ? entry.descriptionRu : entry.descriptionEn;
-    const speakers = entry.speakers.length
-      ? ` (${ru ? 'выступающие' : 'speakers'}: ${joinList(entry.speakers, locale)})`
+    const itemTitle = escapeMarkdown(ru ? entry.titleRu : entry.titleEn);
+    const description = escapeMarkdown(ru ? entry.descriptionRu : entry.descriptionEn);
+    const speakerNames = entry.speakers.map((speaker) => escapeMarkdown(ru ? speaker.ru : speaker.en)).filter(Boolean);
+    const speakers = speakerNames.length
+      ? ` (${ru ? 'выступающие' : 'speakers'}: ${joinList(speakerNames, locale)})`
       : '';
     return `- ${itemTitle}${speakers}${description ? `. ${description}` : ''}`;
   };
@@ -201,8 +364,6 @@ function draftIn(facts: SummaryFacts, locale: Locale) {
   }
   return { headline, lead, body: body.join('\n\n') };
 }
-
-const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
 
 /**
  * A first text of the news item in both languages. It names organisations, countries and the people the public

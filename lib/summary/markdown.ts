@@ -68,3 +68,37 @@ export function markdownToPlainText(source: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+// Characters that start markup anywhere (emphasis, code, links and images, HTML and autolinks, entities,
+// strikethrough, table cells, headings, quotes, email links); a backslash makes each literal (CommonMark lets any ASCII
+// punctuation be escaped). Parentheses and the rest stay bare: without a bracket they are text, and editors read
+// this source.
+const INLINE_MARKUP = /[\\`*_[\]<>#|~&@]/g;
+// What GFM turns into a link by itself: a URL's scheme, "www.", an email address (its "@" is escaped above).
+const AUTOLINK = /\b(https?|ftp|mailto|www)([:.])/gi;
+// What starts a list at the beginning of a line (the text may open a list item: "- 1. Opening" nests a list).
+const LIST_START = /^(\d+)([.)])|^([-+])/;
+
+/**
+ * Text from the records (a name, a title, an agenda item) as Markdown that renders exactly that text: markup in it
+ * is shown, never applied. Line breaks become spaces, so it can sit inside a list item or a sentence.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(INLINE_MARKUP, '\\$&')
+    .replace(AUTOLINK, '$1\\$2')
+    .replace(LIST_START, (_, digits: string | undefined, dot: string | undefined, mark: string | undefined) =>
+      digits ? `${digits}\\${dot}` : `\\${mark}`,
+    );
+}
+
+/** Plain paragraphs (blank lines between them) as Markdown paragraphs that render as that text. */
+export function escapeMarkdownParagraphs(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map(escapeMarkdown)
+    .filter(Boolean)
+    .join('\n\n');
+}

@@ -261,7 +261,12 @@ export async function publishedBenchSummary(councilId: string): Promise<string> 
       status: 'summary_published',
     })
     .returning();
-  const organisation = (nameEn: string, nameRu: string, acronym: string) => ({ nameEn, nameRu, acronym });
+  const organisation = (nameEn: string, nameRu: string, acronym: string, acronymRu: string) => ({
+    nameEn,
+    nameRu,
+    acronym,
+    acronymRu,
+  });
   const mandate =
     'The Council strengthens regional and country-specific efforts regarding repatriation, rehabilitation and reintegration of people coming from conflict zones, by institutionalising the exchange of information and capacity-building activities based on lessons learned and good practices.';
   const draft = draftSummary({
@@ -272,6 +277,7 @@ export async function publishedBenchSummary(councilId: string): Promise<string> 
       timeZone: 'Asia/Tashkent',
       cityEn: 'Tashkent',
       cityRu: 'Ташкент',
+      cityRuLocative: null,
     },
     council: { nameEn: 'Bench Council', nameRu: 'Совет для замеров', mandateEn: mandate, mandateRu: mandate },
     organisers: [
@@ -279,22 +285,28 @@ export async function publishedBenchSummary(councilId: string): Promise<string> 
         'United Nations Regional Centre for Preventive Diplomacy for Central Asia',
         'Региональный центр ООН по превентивной дипломатии для Центральной Азии',
         'UNRCCA',
+        'РЦПДЦА',
       ),
     ],
     coOrganisers: [
-      organisation('United Nations Office of Counter-Terrorism', 'Контртеррористическое управление ООН', 'UNOCT'),
-      organisation('Organization for Security and Co-operation in Europe', 'ОБСЕ', 'OSCE'),
+      organisation(
+        'United Nations Office of Counter-Terrorism',
+        'Контртеррористическое управление ООН',
+        'UNOCT',
+        'КТУ ООН',
+      ),
+      organisation('Organization for Security and Co-operation in Europe', 'ОБСЕ', 'OSCE', 'ОБСЕ'),
     ],
     participantCount: 104,
     countries: ['UZ', 'KZ', 'KG', 'TJ', 'TM'],
     organisationTypes: ['government', 'civil_society', 'un_entity', 'regional_organisation'],
     unEntities: [
-      organisation('Counter-Terrorism Committee Executive Directorate', 'ИДКТК', 'CTED'),
-      organisation('United Nations Office on Drugs and Crime', 'УНП ООН', 'UNODC'),
+      organisation('Counter-Terrorism Committee Executive Directorate', 'ИДКТК', 'CTED', 'ИДКТК'),
+      organisation('United Nations Office on Drugs and Crime', 'УНП ООН', 'UNODC', 'УНП ООН'),
     ],
     regionalOrganisations: [
-      organisation('Shanghai Cooperation Organisation', 'ШОС', 'SCO'),
-      organisation('Commonwealth of Independent States', 'СНГ', 'CIS'),
+      organisation('Shanghai Cooperation Organisation', 'ШОС', 'SCO', 'ШОС'),
+      organisation('Commonwealth of Independent States', 'СНГ', 'CIS', 'СНГ'),
     ],
     agenda: [
       {
@@ -303,7 +315,7 @@ export async function publishedBenchSummary(councilId: string): Promise<string> 
         titleRu: 'Вступительное слово главы РЦПДЦА',
         descriptionEn: '',
         descriptionRu: '',
-        speakers: ['Kaha Imnadze'],
+        speakers: [{ en: 'Kaha Imnadze', ru: 'Каха Имнадзе' }],
       },
       {
         kind: 'working_session',

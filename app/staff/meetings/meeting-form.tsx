@@ -192,8 +192,11 @@ function MeetingFields({
         {text('meetingLink', 'Meeting link', { type: 'url', hint: 'For online and hybrid meetings, https://…' })}
         {text('cityEn', 'City in English', { hint: format === 'online' ? 'Not used for online meetings.' : undefined })}
         {text('cityRu', 'City in Russian', { lang: 'ru' })}
+        {text('cityRuLocative', 'City in Russian, locative (в …)', {
+          lang: 'ru',
+          hint: 'As the summary draft says it: «в Ташкенте». Left empty, the five Central Asian capitals are known; other cities read «в городе …».',
+        })}
         {select('country', 'Country', countries)}
-        <div />
         {text('venueEn', 'Venue in English')}
         {text('venueRu', 'Venue in Russian', { lang: 'ru' })}
       </fieldset>

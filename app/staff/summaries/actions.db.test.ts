@@ -84,7 +84,7 @@ describe('summaries', () => {
     const summary = await textOf(summaryId);
     expect(summary.bodyEn).toContain('More than one hundred participants took part');
     expect(summary.bodyRu).toContain('более ста человек');
-    expect(summary.leadEn).toContain('together with United Nations Office of Counter-Terrorism (UNOCT)');
+    expect(summary.leadEn).toContain('in partnership with the United Nations Office of Counter-Terrorism (UNOCT)');
 
     // Every one of the 104 seeded participants, by either of their names: none is in any field of the draft.
     const people = await db

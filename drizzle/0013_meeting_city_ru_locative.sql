@@ -1,0 +1,1 @@
+ALTER TABLE "meetings" ADD COLUMN "city_ru_locative" text;
