@@ -95,7 +95,7 @@ export const attendanceOrganisations: {
   {
     id: seeded(22),
     nameEn: 'Samarkand Rehabilitation Partnership',
-    nameRu: 'Партнёрство по реабилитации «Самарканд»',
+    nameRu: 'Партнерство по реабилитации «Самарканд»',
     acronym: null,
     type: 'civil_society',
     country: 'UZ',
