@@ -9,7 +9,7 @@ import { expect, test } from './test';
 const DEMO_SECRETARIAT_EMAIL = 'expert-council@unrcca.example.org';
 const secretariat = {
   en: 'United Nations Regional Centre for Preventive Diplomacy for Central Asia',
-  ru: 'Региональный центр ООН по превентивной дипломатии для Центральной Азии',
+  ru: 'Региональный центр Организации Объединенных Наций по превентивной дипломатии для Центральной Азии',
 };
 const meeting = '/staff/meetings/0b7a7c1e-5d1f-4c43-9a51-000000000102';
 const stamp = Date.now().toString(36);

@@ -206,6 +206,11 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
   await expect(news.getByRole('heading', { level: 1 })).toHaveText(
     'Regional Expert Council on returnees holds its first meeting in Tashkent',
   );
+  // The news are the secretariat's, named as staff set it (the seeded UNRCCA), not the product.
+  await expect(news.getByRole('banner')).toContainText(
+    'United Nations Regional Centre for Preventive Diplomacy for Central Asia',
+  );
+  await expect(news).toHaveTitle(/United Nations Regional Centre for Preventive Diplomacy for Central Asia$/);
   await expect(news.getByText(/^Tashkent, 14 May 2024$/)).toBeVisible();
   await expect(news.getByText('More than one hundred participants took part')).toBeVisible();
   await expect(news.getByRole('img', { name: /Participants of the Council’s first meeting/ })).toBeVisible();
@@ -249,6 +254,9 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
   await news.getByRole('link', { name: 'Русская версия' }).click();
   await expect(news).toHaveURL(new RegExp(`/ru/news/${slug}$`));
   await expect(news.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(news.getByRole('banner')).toContainText(
+    'Региональный центр Организации Объединенных Наций по превентивной дипломатии для Центральной Азии',
+  );
   await expect(news.getByRole('heading', { level: 1 })).toHaveText(
     'Региональный экспертный совет по возвращенцам провёл первое заседание в Ташкенте',
   );

@@ -7,13 +7,13 @@ import { SkipLink } from '@/components/skip-link';
 import { getPathname } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { routing } from '@/lib/i18n/routing';
-import { publicSecretariat } from './secretariat';
+import { publicSecretariat } from '@/services/public-secretariat';
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'Site' });
-  return { title: { default: t('name'), template: `%s · ${t('name')}` } };
+  const { name } = await publicSecretariat(locale);
+  return { title: { default: name, template: `%s · ${name}` } };
 }
 
 export default async function PublicLayout({ children, params }: LayoutProps<'/[locale]'>) {

@@ -9,7 +9,18 @@ import { feedPath, newsPath } from '@/lib/summary/public';
  * browser, so the cached HTML is small. `other` is the same page in the other language. (The feed's <link> is in
  * each page's metadata: alternates.types.)
  */
-export async function NewsFrame({ locale, other, children }: { locale: Locale; other: string; children: ReactNode }) {
+export async function NewsFrame({
+  locale,
+  secretariat,
+  other,
+  children,
+}: {
+  locale: Locale;
+  /** Who publishes the news: the council's secretariat, named in `locale`. */
+  secretariat: string;
+  other: string;
+  children: ReactNode;
+}) {
   const t = await getTranslations({ locale, namespace: 'News' });
   const site = await getTranslations({ locale, namespace: 'Site' });
   const otherLocale = locale === 'ru' ? 'en' : 'ru';
@@ -21,7 +32,7 @@ export async function NewsFrame({ locale, other, children }: { locale: Locale; o
           <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
             <p className="font-semibold text-brand-900">
               <a href={newsPath(locale)} className="text-brand-900 no-underline hover:underline">
-                {site('name')} · {t('title')}
+                {secretariat} · {t('title')}
               </a>
             </p>
             <a

@@ -57,7 +57,7 @@ export const demoOrganisations: DemoOrganisation[] = [
   {
     id: organisationId(1),
     nameEn: 'United Nations Regional Centre for Preventive Diplomacy for Central Asia',
-    nameRu: 'Региональный центр ООН по превентивной дипломатии для Центральной Азии',
+    nameRu: 'Региональный центр Организации Объединенных Наций по превентивной дипломатии для Центральной Азии',
     acronym: 'UNRCCA',
     acronymRu: 'РЦПДЦА',
     type: 'un_entity',

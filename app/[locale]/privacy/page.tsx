@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { PageHeader } from '@/components/ui';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { publicSecretariat } from '../secretariat';
+import { publicSecretariat } from '@/services/public-secretariat';
 
 // What a delegate consents to when registering: linked from the registration form, in both languages.
 

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { publicSecretariat } from '@/services/public-secretariat';
 
 // Each news page renders its own document (components/news/news-frame.tsx); this layout only gives every page under
 // it, the not-found answer included, a title.
 export async function generateMetadata(): Promise<Metadata> {
-  const site = await getTranslations({ locale: 'ru', namespace: 'Site' });
+  const { name } = await publicSecretariat('ru');
   const t = await getTranslations({ locale: 'ru', namespace: 'News' });
-  return { title: { default: `${t('title')} · ${site('name')}`, template: `%s · ${site('name')}` } };
+  return { title: { default: `${t('title')} · ${name}`, template: `%s · ${name}` } };
 }
 
 export default function NewsLayout({ children }: { children: ReactNode }) {

@@ -21,7 +21,7 @@ import {
 } from './actions';
 import { RegistrationForm } from './registration-form';
 import { DONE } from './done';
-import { publicSecretariat } from '../../secretariat';
+import { publicSecretariat } from '@/services/public-secretariat';
 import { actionWords } from './messages';
 
 // Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
