@@ -11,16 +11,20 @@ import { isBuildPhase } from '@/lib/summary/public';
 const secretariatOfRequest = cache(() => getSecretariat());
 
 /**
- * Who delegates and the public deal with, in `locale`: the council's secretariat organisation (the product's name
- * until staff name one) and the address to write to (the sending address until an admin gives one). The news pages'
- * build-time render has no database: it names the product until the page is regenerated.
+ * The secretariat's name in `locale`: the council's secretariat organisation (the product's name until staff name
+ * one). The news pages' build-time render has no database and no runtime settings: it names the product until the
+ * page is regenerated.
  */
-export async function publicSecretariat(locale: Locale): Promise<{ name: string; email: string }> {
-  const { organisation, contactEmail } = isBuildPhase()
-    ? { organisation: null, contactEmail: null }
-    : await secretariatOfRequest();
-  const name = organisation
+export async function secretariatName(locale: Locale): Promise<string> {
+  const { organisation } = isBuildPhase() ? { organisation: null } : await secretariatOfRequest();
+  return organisation
     ? organisationName(organisation, locale)
     : (await getTranslations({ locale, namespace: 'Site' }))('name');
+}
+
+/** Who delegates and the public deal with: the secretariat's name, and the address to write to (the sending address
+ * until an admin gives one). For pages served per request. */
+export async function publicSecretariat(locale: Locale): Promise<{ name: string; email: string }> {
+  const [name, { contactEmail }] = await Promise.all([secretariatName(locale), secretariatOfRequest()]);
   return { name, email: contactEmail ?? mailFromAddress() };
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { publicSecretariat } from '@/services/public-secretariat';
+import { secretariatName } from '@/services/public-secretariat';
 
 // Each news page renders its own document (components/news/news-frame.tsx); this layout only gives every page under
 // it, the not-found answer included, a title.
 export async function generateMetadata(): Promise<Metadata> {
-  const { name } = await publicSecretariat('en');
+  const name = await secretariatName('en');
   const t = await getTranslations({ locale: 'en', namespace: 'News' });
   return { title: { default: `${t('title')} · ${name}`, template: `%s · ${name}` } };
 }

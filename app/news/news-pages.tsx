@@ -20,7 +20,7 @@ import {
 } from '@/lib/summary/public';
 import { NewsArticle } from '@/components/news/news-article';
 import { NewsFrame } from '@/components/news/news-frame';
-import { publicSecretariat } from '@/services/public-secretariat';
+import { secretariatName } from '@/services/public-secretariat';
 import { NewsList } from '@/components/news/news-list';
 
 // The public news pages, the same in both languages: app/news/… (English) and app/ru/news/… (Russian) call these.
@@ -92,11 +92,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
   const summary = await publishedSummary(slug);
   if (!summary) notFound();
   return (
-    <NewsFrame
-      locale={locale}
-      secretariat={(await publicSecretariat(locale)).name}
-      other={newsPath(otherLocale(locale), slug)}
-    >
+    <NewsFrame locale={locale} secretariat={await secretariatName(locale)} other={newsPath(otherLocale(locale), slug)}>
       <NewsArticle summary={summary} locale={locale} />
     </NewsFrame>
   );
@@ -120,7 +116,7 @@ export async function listMetadata(locale: Locale, page: number): Promise<Metada
       url: listPath(locale, page),
       title: t('title'),
       description: t('description'),
-      siteName: (await publicSecretariat(locale)).name,
+      siteName: await secretariatName(locale),
     },
   };
 }
@@ -129,11 +125,7 @@ export async function ListPage({ locale, page }: { locale: Locale; page: number 
   const { items, total } = await listPage(page);
   if (page > 1 && items.length === 0) notFound();
   return (
-    <NewsFrame
-      locale={locale}
-      secretariat={(await publicSecretariat(locale)).name}
-      other={listPath(otherLocale(locale), page)}
-    >
+    <NewsFrame locale={locale} secretariat={await secretariatName(locale)} other={listPath(otherLocale(locale), page)}>
       <NewsList items={items} total={total} page={page} locale={locale} />
     </NewsFrame>
   );
@@ -142,11 +134,7 @@ export async function ListPage({ locale, page }: { locale: Locale; page: number 
 export async function NewsNotFound({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'News' });
   return (
-    <NewsFrame
-      locale={locale}
-      secretariat={(await publicSecretariat(locale)).name}
-      other={newsPath(otherLocale(locale))}
-    >
+    <NewsFrame locale={locale} secretariat={await secretariatName(locale)} other={newsPath(otherLocale(locale))}>
       <PageHeader title={t('notFoundTitle')} />
       <p className="mt-2">{t('notFoundBody')}</p>
       <p className="mt-4">
