@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { authSecret } from '@/lib/auth/secret';
 import type { ContactLanguage, OutboxStatus } from '@/lib/domain';
 import { appBaseUrl, env, mailDomain } from '@/lib/env';
@@ -336,25 +336,72 @@ export const answerUntil = (meeting: Pick<InvitationMeeting, 'registrationDeadli
 export const unanswered = (meetingId: string) =>
   and(eq(invitations.meetingId, meetingId), eq(invitations.status, 'invited'));
 
+/**
+ * The invitations a reminder may go to now: no answer yet, and not reminded in the last 24 hours — or, when staff
+ * ticked "remind again", not reminded since `since` (when they were shown the confirmation). `clock` is the
+ * database's now() unless a caller simulates a date: every instance compares against the same clock.
+ */
+export const remindable = ({ clock, again, since }: { clock: SQL; again: boolean; since: Date | null }) =>
+  and(
+    eq(invitations.status, 'invited'),
+    sql`(${invitations.lastRemindedAt} is null or ${invitations.lastRemindedAt} <= ${clock} - interval '24 hours'${
+      again && since
+        ? sql` or ${invitations.lastRemindedAt} < least(${since.toISOString()}::timestamptz, ${clock})`
+        : sql``
+    })`,
+  );
+
+export type RemindRequest = {
+  /** Narrows the meeting's invitations (a selection); undefined: all of them. */
+  scope?: SQL;
+  /** The number staff confirmed; null for the automatic reminder. */
+  confirmedCount: number | null;
+  again?: boolean;
+  since?: Date | null;
+  /** A simulated date (tests, the automatic reminder's schedule); else the database's now(). */
+  now?: Date;
+};
+
+/**
+ * Reminds the unanswered invitations in scope. Each is claimed by one conditional UPDATE that sets
+ * last_reminded_at and returns the ids it won; only those get a reminder, in the same transaction. A second press
+ * (on this instance or another) waits on the row locks, finds them claimed, and reminds nobody twice.
+ */
 export async function remind(
   tx: DbExecutor,
   meetingId: string,
   actor: { id: string | null; email: string | null },
-  confirmedCount: number | null,
+  { scope, confirmedCount, again = false, since = null, now }: RemindRequest,
 ) {
   const meeting = await loadInvitationMeeting(tx, meetingId, true);
   if (!meeting) return { ok: false, reason: 'notFound' } as const;
   // Nobody is asked for an answer that would no longer be taken.
-  if (!ANSWERABLE_STATUSES.includes(meeting.status) || answerUntil(meeting) <= new Date())
+  if (!ANSWERABLE_STATUSES.includes(meeting.status) || answerUntil(meeting) <= (now ?? new Date()))
     return { ok: false, reason: 'closed' } as const;
+  const clock = now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
+  const due = and(eq(invitations.meetingId, meetingId), scope, remindable({ clock, again, since }));
+  if (confirmedCount !== null) {
+    const [row] = await tx.select({ n: count() }).from(invitations).where(due);
+    const n = row?.n ?? 0;
+    if (n === 0) return { ok: false, reason: 'alreadyReminded' } as const;
+    if (n !== confirmedCount) return { ok: false, reason: 'countChanged', count: n } as const;
+  }
+  const claimed = await tx
+    .update(invitations)
+    .set({ lastRemindedAt: clock })
+    .where(due)
+    .returning({ id: invitations.id });
+  if (!claimed.length) return { ok: false, reason: 'alreadyReminded' } as const;
   const rows = await tx
     .select({ invitation: invitations, name: contacts.name })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
-    .where(unanswered(meetingId));
-  if (confirmedCount !== null && rows.length !== confirmedCount)
-    return { ok: false, reason: 'countChanged', count: rows.length } as const;
-  if (!rows.length) return { ok: false, reason: 'nothingChanged' } as const;
+    .where(
+      inArray(
+        invitations.id,
+        claimed.map((c) => c.id),
+      ),
+    );
   await queueMessages(
     tx,
     composeMessages(
@@ -368,9 +415,9 @@ export async function remind(
     action: 'invitation.reminded',
     entityType: 'meeting',
     entityId: meetingId,
-    after: { reminded: rows.length },
+    after: { reminded: rows.length, again },
   });
-  return { ok: true } as const;
+  return { ok: true, count: rows.length } as const;
 }
 
 /**
@@ -400,7 +447,7 @@ export async function sendDueAutoReminders(now = new Date()): Promise<number> {
         .where(and(eq(meetings.id, id), isNull(meetings.autoReminderSentAt)))
         .returning({ id: meetings.id });
       if (!claimed.length) return;
-      const result = await remind(tx, id, { id: null, email: null }, null);
+      const result = await remind(tx, id, { id: null, email: null }, { confirmedCount: null, now });
       if (result.ok) reminded++;
     });
   }

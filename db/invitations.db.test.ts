@@ -6,12 +6,11 @@ import { invitationLink, renderQueuedMail, sendDueAutoReminders } from './invita
 import { mergeContacts } from './contacts';
 import {
   answerInvitation,
+  actOnInvitations,
   inviteContacts,
-  listInvitations,
   openInvitationLink,
   previewRecipients,
   reissueInvitation,
-  remindUnanswered,
   resendInvitation,
   revokeInvitation,
   sendMeetingUpdate,
@@ -21,6 +20,15 @@ import { createContact, createMeeting } from '@/test/factories';
 import { createStaff } from '@/test/staff';
 
 const editor = () => createStaff('editor');
+
+/** Staff confirm a reminder to everyone of the meeting who has not answered (nor been reminded today). */
+const remindEveryone = (actor: Awaited<ReturnType<typeof editor>>, meetingId: string, confirmedCount: number) =>
+  actOnInvitations(actor, meetingId, {
+    action: 'remind',
+    selection: { id: [], all: '1' },
+    confirmedCount,
+    since: null,
+  });
 
 const tokenOf = (link: string) => link.split('/i/')[1]!;
 
@@ -91,7 +99,7 @@ describe('invitations', () => {
       reason: 'nobody',
     });
 
-    const rows = await listInvitations({ actor, meetingId: meeting.id });
+    const rows = await (await getDb()).select().from(invitations).where(eq(invitations.meetingId, meeting.id));
     expect(rows).toHaveLength(3);
     const messages = await messagesOf(rows.map((r) => r.id));
     expect(messages).toHaveLength(3);
@@ -172,7 +180,10 @@ describe('invitations', () => {
     expect(await openInvitationLink('A'.repeat(48), before)).toEqual({ ok: false, reason: 'unknown' });
 
     const statuses = Object.fromEntries(
-      (await listInvitations({ actor, meetingId: meeting.id })).map((r) => [r.email, r.status]),
+      (await (await getDb()).select().from(invitations).where(eq(invitations.meetingId, meeting.id))).map((r) => [
+        r.email,
+        r.status,
+      ]),
     );
     expect(statuses).toEqual({ [first!.email]: 'accepted', [second!.email]: 'declined', [third!.email]: 'revoked' });
     // The audit log never holds a link.
@@ -190,8 +201,8 @@ describe('invitations', () => {
     });
     const all = await (await getDb()).select().from(invitations).where(eq(invitations.meetingId, meeting.id));
     await answerInvitation(tokenOf(invitationLink(all[0]!)), { accept: true }, new Date('2027-04-01T00:00:00Z'));
-    expect(await remindUnanswered(actor, meeting.id, 3)).toEqual({ ok: false, reason: 'countChanged', count: 2 });
-    expect(await remindUnanswered(actor, meeting.id, 2)).toEqual({ ok: true });
+    expect(await remindEveryone(actor, meeting.id, 3)).toEqual({ ok: false, reason: 'countChanged', count: 2 });
+    expect(await remindEveryone(actor, meeting.id, 2)).toEqual({ ok: true, count: 2 });
 
     await (await getDb()).update(meetings).set({ autoReminderDays: 3 }).where(eq(meetings.id, meeting.id));
     expect(await sendDueAutoReminders(new Date('2027-04-01T00:00:00Z'))).toBe(0);
@@ -276,7 +287,7 @@ describe('invitations', () => {
     expect((await messagesOf([first!.id])).map((m) => m.toAddress)).toContain(`fixed.${first!.email}`);
 
     await db.update(meetings).set({ status: 'cancelled' }).where(eq(meetings.id, meeting.id));
-    expect(await remindUnanswered(actor, meeting.id, 1)).toEqual({ ok: false, reason: 'closed' });
+    expect(await remindEveryone(actor, meeting.id, 1)).toEqual({ ok: false, reason: 'closed' });
     expect(
       await inviteContacts(actor, meeting.id, {
         selection: { by: 'contacts', contactId: [people[2]!.id] },

@@ -1,18 +1,24 @@
 import 'server-only';
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { authSecret } from '@/lib/auth/secret';
-import type {
-  ContactLanguage,
-  InvitationRole,
-  InvitationStatus,
-  OrganisationType,
-  OutboxStatus,
-  RegistrationStatus,
-} from '@/lib/domain';
+import type { ContactLanguage, InvitationRole, InvitationStatus, OutboxStatus } from '@/lib/domain';
+import {
+  ANSWERS,
+  FOLLOW_UP_PAGE_SIZE,
+  selectionFilters,
+  type Answer,
+  type BulkAction,
+  type BulkSelection,
+  type Delivery,
+  type FollowUpFilters,
+  type FollowUpQuery,
+  type FollowUpSort,
+} from '@/lib/invitation-follow-up';
 import { readInvitationToken } from '@/lib/invitation-token';
 import type { RecipientSelection } from '@/lib/schemas/invitation-selection';
 import { actorOf, recordAudit } from './audit';
+import { contactConditions } from './contact-queries';
 import { getDb, type DbExecutor } from './client';
 import {
   ANSWERABLE_STATUSES,
@@ -25,6 +31,7 @@ import {
   type LoadedMeeting,
   queueMessages,
   remind,
+  remindable,
   secretariatColumns,
   unanswered,
   withdrawQueuedMail,
@@ -94,64 +101,134 @@ export async function inviteContacts(
 
 // ── Follow-up ────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export type InvitationRow = {
+export type FollowUpRow = {
   id: string;
-  contactId: string;
   name: string;
   email: string;
   language: ContactLanguage;
   role: InvitationRole;
-  status: InvitationStatus;
+  answer: Answer;
   declineReason: string | null;
-  answeredAt: Date | null;
-  lastSentAt: Date | null;
   country: string | null;
   organisation: string | null;
-  organisationType: OrganisationType | null;
-  delivery: OutboxStatus | null;
+  delivery: Delivery | null;
   deliveryError: string | null;
-  registration: RegistrationStatus | null;
+  invitedAt: Date;
+  lastRemindedAt: Date | null;
 };
 
-const latestMessage = (column: 'status' | 'last_error') =>
-  sql.raw(
-    `(select o.${column} from outbox_messages o where o.invitation_id = invitations.id order by o.created_at desc limit 1)`,
-  );
+/** Where the invitee stands, for a query joined (left) to `registrations`: the order of the cases is the answer's. */
+const answerOf = sql<Answer>`(case
+  when ${invitations.status} = 'revoked' then 'revoked'
+  when ${invitations.status} = 'declined' then 'declined'
+  when ${registrations.status} is not null then ${registrations.status}::text
+  when ${invitations.status} = 'accepted' then 'accepted'
+  else 'no_answer' end)`;
 
-export async function listInvitations({
+/** The state of the invitation's latest email (outbox_invitation_idx finds it). */
+const latestMessage = (column: SQL) =>
+  sql`(select ${column} from ${outboxMessages} o where o.invitation_id = ${invitations.id} order by o.created_at desc limit 1)`;
+const deliveryOf = sql<Delivery | null>`${latestMessage(sql.raw(`case o.status when 'sending' then 'queued' else o.status::text end`))}`;
+const deliveryErrorOf = sql<string | null>`${latestMessage(sql.raw('o.last_error'))}`;
+
+/** The follow-up list's filters as SQL, for a query over invitations joined to contacts and (left) registrations. */
+function followUpConditions(meetingId: string, f: FollowUpFilters): SQL | undefined {
+  return and(
+    eq(invitations.meetingId, meetingId),
+    f.answer === 'answered'
+      ? sql`${answerOf} not in ('no_answer', 'revoked')`
+      : f.answer
+        ? sql`${answerOf} = ${f.answer}`
+        : undefined,
+    f.delivery ? sql`${deliveryOf} = ${f.delivery}` : undefined,
+    f.role ? eq(invitations.role, f.role) : undefined,
+    // The directory's own search (across scripts, and by organisation) and its country and type filters.
+    contactConditions({ search: f.search, country: f.country, organisationType: f.organisationType }),
+  );
+}
+
+const organisationName = sql<string | null>`coalesce(${organisations.acronym}, ${organisations.nameEn})`;
+
+const FOLLOW_UP_ORDER: Record<FollowUpSort, SQL[]> = {
+  name: [],
+  country: [sql`${contacts.country} asc nulls last`],
+  organisation: [sql`${organisationName} asc nulls last`],
+  answer: [sql`array_position(array[${sql.raw(ANSWERS.map((a) => `'${a}'`).join(', '))}], ${answerOf})`],
+  reminded: [sql`${invitations.lastRemindedAt} desc nulls last`],
+  invited: [desc(invitations.createdAt)],
+};
+
+/**
+ * One page (50 rows) of a meeting's invitations, filtered and sorted in SQL, and how many match: the page weighs
+ * the same at 50 invitations as at 5,000.
+ */
+export async function listFollowUp({
   actor,
   meetingId,
+  query,
 }: {
   actor: StaffUser;
   meetingId: string;
-}): Promise<InvitationRow[]> {
+  query: FollowUpQuery;
+}): Promise<{ rows: FollowUpRow[]; total: number; page: number }> {
   assertRole(actor, 'viewer');
   const db = await getDb();
-  return db
+  const where = followUpConditions(meetingId, query);
+  const [counted] = await db
+    .select({ n: count() })
+    .from(invitations)
+    .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
+    .where(where);
+  const total = counted?.n ?? 0;
+  // A page past the end (the list shrank since the link was made) shows the last one.
+  const page = Math.min(query.page, Math.max(1, Math.ceil(total / FOLLOW_UP_PAGE_SIZE)));
+  const rows = await db
     .select({
       id: invitations.id,
-      contactId: invitations.contactId,
       name: contacts.name,
       email: invitations.email,
       language: invitations.language,
       role: invitations.role,
-      status: invitations.status,
+      answer: answerOf,
       declineReason: invitations.declineReason,
-      answeredAt: invitations.answeredAt,
-      lastSentAt: invitations.lastSentAt,
       country: contacts.country,
-      organisation: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.nameEn})`,
-      organisationType: organisations.type,
-      delivery: sql<OutboxStatus | null>`${latestMessage('status')}`,
-      deliveryError: sql<string | null>`${latestMessage('last_error')}`,
-      registration: registrations.status,
+      organisation: organisationName,
+      delivery: deliveryOf,
+      deliveryError: deliveryErrorOf,
+      invitedAt: invitations.createdAt,
+      lastRemindedAt: invitations.lastRemindedAt,
     })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
     .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
     .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
+    .where(where)
+    .orderBy(...FOLLOW_UP_ORDER[query.sort], asc(contacts.sortKey), asc(invitations.id))
+    .limit(FOLLOW_UP_PAGE_SIZE)
+    .offset((page - 1) * FOLLOW_UP_PAGE_SIZE);
+  return { rows, total, page };
+}
+
+/** How many of the meeting's invitations stand at each answer: one grouped query. */
+export async function countAnswers({
+  actor,
+  meetingId,
+}: {
+  actor: StaffUser;
+  meetingId: string;
+}): Promise<Record<Answer, number>> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const rows = await db
+    .select({ answer: answerOf, n: count() })
+    .from(invitations)
+    .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
     .where(eq(invitations.meetingId, meetingId))
-    .orderBy(asc(contacts.sortKey), asc(invitations.id));
+    .groupBy(answerOf);
+  const counts = Object.fromEntries(ANSWERS.map((a) => [a, 0])) as Record<Answer, number>;
+  for (const r of rows) counts[r.answer] = r.n;
+  return counts;
 }
 
 /** The invitation emails of a meeting by delivery state, for the progress shown while a bulk send goes out. */
@@ -176,24 +253,31 @@ export async function invitationDeliveryProgress({
 }
 
 export type InvitationChangeResult =
-  | { ok: true }
-  | { ok: false; reason: 'notFound' | 'revoked' | 'countChanged' | 'nothingChanged' | 'closed'; count?: number };
+  | { ok: true; count?: number }
+  | {
+      ok: false;
+      reason: 'notFound' | 'revoked' | 'countChanged' | 'nothingChanged' | 'closed' | 'foreign' | 'alreadyReminded';
+      count?: number;
+    };
 
-async function lockInvitation(tx: DbExecutor, id: string) {
-  const [row] = await tx
+type LockedInvitation = { invitation: Invitation; name: string; currentEmail: string };
+
+/** The invitations, locked in id order (so two bulk changes never deadlock), with their person's name and address. */
+async function lockInvitations(tx: DbExecutor, where: SQL | undefined): Promise<LockedInvitation[]> {
+  return tx
     .select({ invitation: invitations, name: contacts.name, currentEmail: contacts.email })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
-    .where(eq(invitations.id, id))
+    .where(where)
+    .orderBy(asc(invitations.id))
     .for('update', { of: invitations });
-  return row ?? null;
 }
 
 /**
  * The address an invitation goes to is the one it was sent to, unless staff have corrected the contact's address
  * since (a typo that bounced): then resending or re-issuing moves the invitation to the corrected address.
  */
-async function currentAddress(tx: DbExecutor, row: NonNullable<Awaited<ReturnType<typeof lockInvitation>>>) {
+async function currentAddress(tx: DbExecutor, row: LockedInvitation) {
   if (row.currentEmail === row.invitation.email) return row.invitation;
   const [moved] = await tx
     .update(invitations)
@@ -203,54 +287,75 @@ async function currentAddress(tx: DbExecutor, row: NonNullable<Awaited<ReturnTyp
   return moved!;
 }
 
-/** Sends the invitation again with the same link (it was lost, or went to spam). */
-export async function resendInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
-  return changeInvitation(actor, id, 'invitation.resent', async (tx, row, meeting) => {
-    const invitation = await currentAddress(tx, row);
-    await queueMessages(tx, composeMessages(meeting, 'invitation', [{ ...invitation, name: row.name }]));
-  });
-}
+type Change = (tx: DbExecutor, row: LockedInvitation, meeting: LoadedMeeting, actor: StaffUser) => Promise<void>;
 
-/** A new link for the invitation, sent by email; the old link stops working and says a newer one was sent. */
-export async function reissueInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
-  return changeInvitation(actor, id, 'invitation.reissued', async (tx, row, meeting) => {
-    await withdrawQueuedMail(tx, [id], 'a new link was issued');
-    await currentAddress(tx, row);
-    const [updated] = await tx
-      .update(invitations)
-      .set({ linkVersion: sql`${invitations.linkVersion} + 1`, updatedAt: sql`now()` })
-      .where(eq(invitations.id, id))
-      .returning();
-    await queueMessages(tx, composeMessages(meeting, 'invitation', [{ ...updated!, name: row.name }]));
-  });
-}
+const CHANGES: Record<Exclude<BulkAction, 'remind'>, { audit: string; change: Change }> = {
+  // The same link again (it was lost, or went to spam).
+  resend: {
+    audit: 'invitation.resent',
+    change: async (tx, row, meeting) => {
+      const invitation = await currentAddress(tx, row);
+      await queueMessages(tx, composeMessages(meeting, 'invitation', [{ ...invitation, name: row.name }]));
+    },
+  },
+  // A new link, sent by email; the old link stops working and says a newer one was sent.
+  reissue: {
+    audit: 'invitation.reissued',
+    change: async (tx, row, meeting) => {
+      const id = row.invitation.id;
+      await withdrawQueuedMail(tx, [id], 'a new link was issued');
+      await currentAddress(tx, row);
+      const [updated] = await tx
+        .update(invitations)
+        .set({ linkVersion: sql`${invitations.linkVersion} + 1`, updatedAt: sql`now()` })
+        .where(eq(invitations.id, id))
+        .returning();
+      await queueMessages(tx, composeMessages(meeting, 'invitation', [{ ...updated!, name: row.name }]));
+    },
+  },
+  // Withdrawn: the link stops working at once.
+  revoke: {
+    audit: 'invitation.revoked',
+    change: async (tx, row, meeting, actor) => {
+      const id = row.invitation.id;
+      await tx
+        .update(invitations)
+        .set({ status: 'revoked', updatedAt: sql`now()` })
+        .where(eq(invitations.id, id));
+      await withdrawQueuedMail(tx, [id], 'the invitation was revoked');
+      // A revoked invitee's seat goes to the waiting list; they are not mailed (their link no longer works).
+      await endRegistration(tx, meeting, row.invitation, new Date(), {
+        notify: false,
+        actor: actorOf(actor),
+        why: 'the invitation was revoked',
+      });
+    },
+  },
+};
 
-/** Withdraws the invitation: its link stops working at once. */
-export async function revokeInvitation(actor: StaffUser, id: string): Promise<InvitationChangeResult> {
-  return changeInvitation(actor, id, 'invitation.revoked', async (tx, row, meeting) => {
-    await tx
-      .update(invitations)
-      .set({ status: 'revoked', updatedAt: sql`now()` })
-      .where(eq(invitations.id, id));
-    await withdrawQueuedMail(tx, [id], 'the invitation was revoked');
-    // A revoked invitee's seat goes to the waiting list; they are not mailed (their link no longer works).
-    await endRegistration(tx, meeting, row.invitation, new Date(), {
-      notify: false,
+async function applyChange(
+  tx: DbExecutor,
+  actor: StaffUser,
+  kind: Exclude<BulkAction, 'remind'>,
+  rows: LockedInvitation[],
+  meeting: LoadedMeeting,
+) {
+  for (const row of rows) {
+    await CHANGES[kind].change(tx, row, meeting, actor);
+    await recordAudit(tx, {
       actor: actorOf(actor),
-      why: 'the invitation was revoked',
+      action: CHANGES[kind].audit,
+      entityType: 'invitation',
+      entityId: row.invitation.id,
+      before: { status: row.invitation.status, linkVersion: row.invitation.linkVersion, email: row.invitation.email },
     });
-  });
+  }
 }
 
 async function changeInvitation(
   actor: StaffUser,
   id: string,
-  action: string,
-  change: (
-    tx: DbExecutor,
-    row: NonNullable<Awaited<ReturnType<typeof lockInvitation>>>,
-    meeting: NonNullable<Awaited<ReturnType<typeof loadInvitationMeeting>>>,
-  ) => Promise<void>,
+  kind: Exclude<BulkAction, 'remind'>,
 ): Promise<InvitationChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
@@ -261,37 +366,157 @@ async function changeInvitation(
       .from(invitations)
       .where(eq(invitations.id, id));
     const meeting = found ? await loadInvitationMeeting(tx, found.meetingId, true) : null;
-    const row = await lockInvitation(tx, id);
+    const [row] = await lockInvitations(tx, eq(invitations.id, id));
     if (!row || !meeting) return { ok: false, reason: 'notFound' } as const;
     if (row.invitation.status === 'revoked') return { ok: false, reason: 'revoked' } as const;
-    await change(tx, row, meeting);
-    await recordAudit(tx, {
-      actor: actorOf(actor),
-      action,
-      entityType: 'invitation',
-      entityId: id,
-      before: { status: row.invitation.status, linkVersion: row.invitation.linkVersion, email: row.invitation.email },
-    });
+    await applyChange(tx, actor, kind, [row], meeting);
     return { ok: true } as const;
   });
 }
 
+/** Sends the invitation again with the same link. */
+export const resendInvitation = (actor: StaffUser, id: string) => changeInvitation(actor, id, 'resend');
+/** A new link for the invitation; the old one stops working. */
+export const reissueInvitation = (actor: StaffUser, id: string) => changeInvitation(actor, id, 'reissue');
+/** Withdraws the invitation: its link stops working at once. */
+export const revokeInvitation = (actor: StaffUser, id: string) => changeInvitation(actor, id, 'revoke');
+
 export async function countUnanswered({ actor, meetingId }: { actor: StaffUser; meetingId: string }): Promise<number> {
   assertRole(actor, 'viewer');
   const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(invitations).where(unanswered(meetingId));
-  return row?.n ?? 0;
+  const [row] = await db.select({ count: count() }).from(invitations).where(unanswered(meetingId));
+  return row?.count ?? 0;
 }
 
-/** Reminds everyone who has not answered; `confirmedCount` is the number staff confirmed. */
-export async function remindUnanswered(
+// ── Acting on a selection ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The selection as a condition on `invitations`: the ticked ids (every one must be this meeting's, or the request
+ * is refused), or everyone matching the filters.
+ */
+async function selectionScope(
+  executor: DbExecutor,
+  meetingId: string,
+  selection: BulkSelection,
+): Promise<{ ok: true; where: SQL } | { ok: false }> {
+  if (selection.all === '1') {
+    const matching = executor
+      .select({ id: invitations.id })
+      .from(invitations)
+      .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+      .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
+      .where(followUpConditions(meetingId, selectionFilters(selection)));
+    return { ok: true, where: inArray(invitations.id, matching) };
+  }
+  const ids = [...new Set(selection.id)];
+  const [found] = await executor
+    .select({ n: count() })
+    .from(invitations)
+    .where(and(eq(invitations.meetingId, meetingId), inArray(invitations.id, ids)));
+  if ((found?.n ?? 0) !== ids.length) return { ok: false };
+  return { ok: true, where: and(eq(invitations.meetingId, meetingId), inArray(invitations.id, ids))! };
+}
+
+export type BulkPreview =
+  | {
+      ok: true;
+      /** Whom the action would reach now. */
+      count: number;
+      /** Remind: selected, unanswered, but reminded in the last 24 hours (left out unless "remind again"). */
+      recentlyReminded: number;
+      /** Selected but out of the action's reach: answered (remind), or revoked. */
+      skipped: number;
+      /** The database's clock as the confirmation is shown: "remind again" reminds only those reminded before it. */
+      since: Date;
+    }
+  | { ok: false; reason: 'foreign' | 'notFound' };
+
+/** What confirming `action` on the selection would do: the count the confirmation shows and the action checks. */
+export async function previewBulk({
+  actor,
+  meetingId,
+  action,
+  selection,
+}: {
+  actor: StaffUser;
+  meetingId: string;
+  action: BulkAction;
+  selection: BulkSelection;
+}): Promise<BulkPreview> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  // The database's clock, not this instance's: the claim in remind() compares against the same one.
+  const [clockRow] = await db
+    .select({ since: sql<string>`extract(epoch from now())::text` })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId));
+  if (!clockRow) return { ok: false, reason: 'notFound' };
+  // Rounded down to the millisecond a Date holds: never later than the clock it was read from.
+  const since = new Date(Math.floor(Number(clockRow.since) * 1000));
+  const scope = await selectionScope(db, meetingId, selection);
+  if (!scope.ok) return { ok: false, reason: 'foreign' };
+  const clock = sql`now()`;
+  const reach =
+    action === 'remind'
+      ? remindable({ clock, again: selection.again === '1', since })
+      : ne(invitations.status, 'revoked');
+  const [row] = await db
+    .select({
+      selected: count(),
+      reach: sql<number>`count(*) filter (where ${reach})`.mapWith(Number),
+      recent:
+        sql<number>`count(*) filter (where ${invitations.status} = 'invited' and not (${remindable({ clock, again: false, since: null })}))`.mapWith(
+          Number,
+        ),
+    })
+    .from(invitations)
+    .where(and(eq(invitations.meetingId, meetingId), scope.where));
+  const selected = row?.selected ?? 0;
+  const reached = row?.reach ?? 0;
+  const recentlyReminded = action === 'remind' && selection.again !== '1' ? (row?.recent ?? 0) : 0;
+  return { ok: true, count: reached, recentlyReminded, skipped: selected - reached - recentlyReminded, since };
+}
+
+/**
+ * Acts on the selection, if it still counts `confirmedCount` (else nothing happens and the new count comes back).
+ * Remind claims each invitation (db/invitation-mail.ts remind()); the other actions lock the meeting, then the
+ * invitations, and change each as the single-invitation action would, all in one transaction.
+ */
+export async function actOnInvitations(
   actor: StaffUser,
   meetingId: string,
-  confirmedCount: number,
+  {
+    action,
+    selection,
+    confirmedCount,
+    since,
+  }: {
+    action: BulkAction;
+    selection: BulkSelection;
+    confirmedCount: number;
+    since: Date | null;
+  },
 ): Promise<InvitationChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
-  return db.transaction((tx) => remind(tx, meetingId, actorOf(actor), confirmedCount));
+  return db.transaction(async (tx) => {
+    const scope = await selectionScope(tx, meetingId, selection);
+    if (!scope.ok) return { ok: false, reason: 'foreign' } as const;
+    if (action === 'remind')
+      return remind(tx, meetingId, actorOf(actor), {
+        scope: scope.where,
+        confirmedCount,
+        again: selection.again === '1',
+        since,
+      });
+    const meeting = await loadInvitationMeeting(tx, meetingId, true);
+    if (!meeting) return { ok: false, reason: 'notFound' } as const;
+    const rows = await lockInvitations(tx, and(scope.where, ne(invitations.status, 'revoked')));
+    if (!rows.length) return { ok: false, reason: 'nothingChanged' } as const;
+    if (rows.length !== confirmedCount) return { ok: false, reason: 'countChanged', count: rows.length } as const;
+    await applyChange(tx, actor, action, rows, meeting);
+    return { ok: true, count: rows.length } as const;
+  });
 }
 
 /** What the meeting's invitees were told that is no longer so, in English (for the staff page). */

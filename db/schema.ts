@@ -401,6 +401,9 @@ export const invitations = pgTable(
     // Added to the meeting's calendarSequence in this invitee's calendar files: raised by each registration email,
     // so every file this invitee receives (invitation, update, registration) carries a higher SEQUENCE than the last.
     calendarRevision: integer().notNull().default(0),
+    // Set by the statement that claims an invitation for a reminder (db/invitation-mail.ts remind()): the claim and
+    // the queued reminder commit together, so two presses, on any number of instances, remind each person once.
+    lastRemindedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -3,15 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import {
-  inviteContacts,
-  reissueInvitation,
-  remindUnanswered,
-  resendInvitation,
-  revokeInvitation,
-  saveInvitationTexts,
-  sendMeetingUpdate,
-} from '@/db/invitations';
+import { actOnInvitations, inviteContacts, saveInvitationTexts, sendMeetingUpdate } from '@/db/invitations';
+import { bulkActionSchema, followUpParams, selectionFilters } from '@/lib/invitation-follow-up';
 import { staffAction } from '@/services/actions';
 import { invitationRefusal } from './messages';
 import { inviteSchema } from '@/lib/schemas/invitation-selection';
@@ -45,48 +38,29 @@ export const inviteAction = staffAction(
   },
 );
 
-const invitationAction = (name: string, change: typeof resendInvitation, done: string) =>
-  staffAction(
-    { name, role: 'editor', bound: z.tuple([z.uuid(), z.uuid()]), schema: z.object({}) },
-    async (_, { staff, bound: [meetingId, id] }) => {
-      const result = await change(staff, id);
-      if (!result.ok) return invitationRefusal(result);
-      revalidatePath(page(meetingId));
-      return { status: 'success', message: done };
-    },
-  );
-
-export const resendInvitationAction = invitationAction(
-  'invitations.resend',
-  resendInvitation,
-  'Sent again, with the same link.',
-);
-export const reissueInvitationAction = invitationAction(
-  'invitations.reissue',
-  reissueInvitation,
-  'A new link was sent; the old one no longer works.',
-);
-export const revokeInvitationAction = invitationAction(
-  'invitations.revoke',
-  revokeInvitation,
-  'Revoked: the link no longer works.',
-);
-
-export const remindAction = staffAction(
-  {
-    name: 'invitations.remind',
-    role: 'editor',
-    bound: z.tuple([z.uuid()]),
-    schema: z.object({ confirmedCount: z.coerce.number('The number to remind is missing.').int().min(1) }),
-  },
-  async ({ confirmedCount }, { staff, bound: [meetingId] }) => {
-    const result = await remindUnanswered(staff, meetingId, confirmedCount);
+/**
+ * Remind, resend, new link or revoke, on the ticked invitations or on all matching the filters, once staff have
+ * confirmed the count the confirmation view showed. Back to the list (filters kept), which says what was done.
+ */
+export const bulkInvitationsAction = staffAction(
+  { name: 'invitations.bulk', role: 'editor', bound: z.tuple([z.uuid()]), schema: bulkActionSchema },
+  async ({ action, confirmedCount, since, ...selection }, { staff, bound: [meetingId] }) => {
+    const result = await actOnInvitations(staff, meetingId, {
+      action,
+      selection,
+      confirmedCount,
+      since: since ? new Date(since) : null,
+    });
     if (!result.ok) return invitationRefusal(result);
     revalidatePath(page(meetingId));
-    return {
-      status: 'success',
-      message: `${confirmedCount} reminder${confirmedCount === 1 ? '' : 's'} queued for sending.`,
-    };
+    const back = new URLSearchParams(
+      Object.entries({
+        ...followUpParams(selectionFilters(selection)),
+        done: action,
+        n: String(result.count ?? 0),
+      }).filter((e): e is [string, string] => Boolean(e[1])),
+    );
+    redirect(`${page(meetingId)}?${back}#invited`);
   },
 );
 

@@ -16,6 +16,14 @@ export function invitationRefusal(result: Exclude<InvitationChangeResult, { ok: 
       };
     case 'nothingChanged':
       return { status: 'error', message: 'There is nobody to send this to, or nothing has changed: nothing was sent.' };
+    case 'foreign':
+      return { status: 'error', message: 'Some of those invitations are not this meeting’s: nothing was done.' };
+    case 'alreadyReminded':
+      return {
+        status: 'error',
+        message:
+          'Everyone selected who has not answered was reminded in the last 24 hours, or just now: nothing was sent. Tick “Remind again” to remind them once more.',
+      };
     case 'closed':
       return {
         status: 'error',

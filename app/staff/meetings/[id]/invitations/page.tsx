@@ -7,11 +7,12 @@ import { Card, Notice, PageHeader } from '@/components/ui';
 import { listContacts, listContactTags } from '@/db/contacts';
 import { listCouncils } from '@/db/councils';
 import {
-  countUnanswered,
+  countAnswers,
   getMeetingInvitationSettings,
   invitationDeliveryProgress,
-  listInvitations,
+  listFollowUp,
   pendingMeetingUpdate,
+  previewBulk,
   previewRecipients,
 } from '@/db/invitations';
 import { listOrganisationChoices, listWorkingGroupChoices } from '@/db/meetings';
@@ -21,9 +22,10 @@ import { countryOptions } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
 import { invitationEmail, placeholderValues, templateText } from '@/lib/mail/invitation-email';
 import { invitePreviewSchema } from '@/lib/schemas/invitation-selection';
+import { BULK_ACTIONS, bulkSelectionSchema, readFollowUpQuery, type BulkAction } from '@/lib/invitation-follow-up';
 import { saveTextsAction } from './actions';
 import { DeliveryProgress } from './delivery-progress';
-import { FollowUp } from './follow-up';
+import { FollowUp, type Confirmation } from './follow-up';
 import { InviteForm } from './invite-form';
 import { TextsEditor } from './texts-editor';
 
@@ -39,12 +41,21 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
   if (!meeting) notFound();
   const canEdit = roleAtLeast(staff.role, 'editor');
   const query = await searchParams;
-  const [rows, progress, unanswered, update] = await Promise.all([
-    listInvitations({ actor: staff, meetingId: id }),
+  // The invite form below shares this URL and names some of the same parameters (q, country, role) for whom to
+  // invite: while it is in use (`by` is its field), they are its, and the list is shown unfiltered.
+  const followUpQuery = readFollowUpQuery(typeof query.by === 'string' ? {} : query);
+  const bulk = canEdit && BULK_ACTIONS.includes(query.bulk as BulkAction) ? (query.bulk as BulkAction) : null;
+  const [list, answers, progress, update, confirmation] = await Promise.all([
+    listFollowUp({ actor: staff, meetingId: id, query: followUpQuery }),
+    countAnswers({ actor: staff, meetingId: id }),
     invitationDeliveryProgress({ actor: staff, meetingId: id }),
-    countUnanswered({ actor: staff, meetingId: id }),
     pendingMeetingUpdate({ actor: staff, meetingId: id }),
+    bulk ? confirmBulk(staff, id, bulk, query) : null,
   ]);
+  const done =
+    BULK_ACTIONS.includes(query.done as BulkAction) && typeof query.n === 'string' && /^\d+$/.test(query.n)
+      ? { action: query.done as BulkAction, count: Number(query.n) }
+      : null;
   const zone = meeting.timeZone;
   const countries = countryOptions('en');
 
@@ -70,11 +81,28 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
       {/* Keyed by the counts: a new render of the page (after a send) starts it from the new figures. */}
       <DeliveryProgress key={JSON.stringify(progress)} meetingId={id} initial={progress} />
 
-      <FollowUp rows={rows} meetingId={id} canEdit={canEdit} unanswered={unanswered} update={update} />
+      <FollowUp
+        meetingId={id}
+        canEdit={canEdit}
+        zone={zone}
+        query={followUpQuery}
+        list={list}
+        answers={answers}
+        countries={countries}
+        update={update}
+        confirmation={confirmation}
+        done={done}
+      />
 
       {canEdit && (
         <>
-          <InviteSection staff={staff} meetingId={id} query={query} countries={countries} meeting={meeting} />
+          <InviteSection
+            staff={staff}
+            meetingId={id}
+            query={typeof query.by === 'string' ? query : {}}
+            countries={countries}
+            meeting={meeting}
+          />
           <Card as="section" aria-labelledby="texts" className="mt-8">
             <h2 id="texts" className="mb-3 text-lg font-semibold">
               Invitation and reminder texts
@@ -98,6 +126,20 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
       )}
     </>
   );
+}
+
+/** The confirmation view of a bulk action: the selection from the URL, and what confirming it would do. */
+async function confirmBulk(
+  staff: StaffUser,
+  meetingId: string,
+  action: BulkAction,
+  query: Record<string, string | string[] | undefined>,
+): Promise<Confirmation> {
+  const parsed = bulkSelectionSchema.safeParse(query);
+  if (!parsed.success)
+    return { action, error: z.flattenError(parsed.error).fieldErrors.id?.[0] ?? 'That selection could not be read.' };
+  const preview = await previewBulk({ actor: staff, meetingId, action, selection: parsed.data });
+  return { action, selection: parsed.data, preview };
 }
 
 async function InviteSection({
