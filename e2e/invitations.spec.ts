@@ -26,6 +26,13 @@ const mails: ReceivedMail[] = [];
 
 const WORKING_GROUP_MEETING = '/staff/meetings/0b7a7c1e-5d1f-4c43-9a51-000000000102';
 
+/** Opens the row's menu of actions and picks one: the confirmation view follows. */
+async function rowAction(page: Page, email: string, action: string) {
+  const row = page.getByRole('group', { name: 'Invitations table' }).getByRole('row').filter({ hasText: email });
+  await row.locator('summary').click();
+  await row.getByRole('link', { name: action, exact: true }).click();
+}
+
 async function openInvitations(page: Page) {
   await page.goto(WORKING_GROUP_MEETING);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingEn);
@@ -102,7 +109,12 @@ test('staff remind those who have not answered (same links), and give one invite
   delegate,
 }) => {
   await openInvitations(page);
-  await page.getByRole('button', { name: 'Remind the 3 who have not answered' }).click();
+  // Reminding asks first, with the number of people.
+  await page.getByRole('link', { name: 'Remind the 3 who have not answered…' }).click();
+  await page
+    .getByRole('region', { name: 'Remind 3 people?' })
+    .getByRole('button', { name: 'Yes, remind 3 people' })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'reminders queued' })).toHaveText(
     '3 reminders queued for sending.',
   );
@@ -111,18 +123,31 @@ test('staff remind those who have not answered (same links), and give one invite
   expect((await mailbox.waitFor(people[0]!.email, { subject: `Напоминание: ${meetingRu}` })).text).toContain(
     'Секретариат напоминает о своем приглашении',
   );
-
   const table = page.getByRole('group', { name: 'Invitations table' });
-  await table.getByRole('button', { name: `Resend to ${people[1]!.email}` }).click();
-  await expect(table.getByRole('row').filter({ hasText: people[1]!.email }).getByRole('status')).toHaveText(
-    'Sent again, with the same link.',
+  // Last reminded, in the meeting's time zone.
+  await expect(table.getByRole('row').filter({ hasText: people[1]!.email }).getByRole('cell').nth(6)).toContainText(
+    'Tashkent time (UTC+5)',
+  );
+
+  // One compact menu of actions per row; each action is confirmed with its count.
+  await rowAction(page, people[1]!.email, 'Resend');
+  await page
+    .getByRole('region', { name: 'Resend 1 invitation?' })
+    .getByRole('button', { name: 'Yes, resend 1 invitation' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'sent again' })).toHaveText(
+    '1 invitation sent again, with the same link.',
   );
   expect(
     mailbox.invitationLink(await mailbox.waitFor(people[1]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 })),
   ).toBe(mailbox.invitationLink(mails[1]!));
-  await table.getByRole('button', { name: `New link for ${people[2]!.email}` }).click();
-  await expect(table.getByRole('row').filter({ hasText: people[2]!.email }).getByRole('status')).toHaveText(
-    'A new link was sent; the old one no longer works.',
+  await rowAction(page, people[2]!.email, 'New link');
+  await page
+    .getByRole('region', { name: 'Send a new link for 1 invitation?' })
+    .getByRole('button', { name: 'Yes, send 1 new link' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'new link' })).toHaveText(
+    '1 new link sent; the old one no longer works.',
   );
   const fresh = await mailbox.waitFor(people[2]!.email, { subject: `Invitation: ${meetingEn}`, after: 1 });
   expect(mailbox.invitationLink(fresh)).not.toBe(mailbox.invitationLink(mails[2]!));
@@ -194,15 +219,23 @@ test('one accepts, one declines without JavaScript, one is revoked; staff see it
 
   await openInvitations(page);
   const table = page.getByRole('group', { name: 'Invitations table' });
-  // Revoking asks first: the button opens the question, and only the second button revokes.
-  await table.getByText(`Revoke ${people[2]!.email}`, { exact: true }).click();
+  // Revoking asks first: the row's menu opens the confirmation, and only its button revokes.
+  await rowAction(page, people[2]!.email, 'Revoke');
   await expect(table.getByRole('row').filter({ hasText: people[2]!.email })).not.toContainText('Revoked');
-  await table.getByRole('button', { name: `Yes, revoke ${people[2]!.email}` }).click();
+  await page
+    .getByRole('region', { name: 'Revoke 1 invitation?' })
+    .getByRole('button', { name: 'Yes, revoke 1 invitation' })
+    .click();
   await expect(table.getByRole('row').filter({ hasText: people[2]!.email })).toContainText('Revoked');
-  await expect(table.getByRole('row').filter({ hasText: people[1]!.email })).toContainText('Accepted');
-  await expect(table.getByRole('row').filter({ hasText: people[0]!.email })).toContainText(
-    'Declined (“Командировка в эти дни”)',
+  await expect(table.getByRole('row').filter({ hasText: people[1]!.email })).toContainText(
+    'Accepted, not registered yet',
   );
+  // The answer and, under it, the reason; the delivery apart.
+  const declined = table.getByRole('row').filter({ hasText: people[0]!.email });
+  await expect(declined.getByRole('cell').nth(4)).toHaveText('Declined“Командировка в эти дни”');
+  await expect(declined.getByRole('cell').nth(5)).toHaveText('Sent');
+  await expect(page.getByText('By answer')).toBeVisible();
+  await expect(page.getByText('Командировка в эти дни')).toHaveCount(1);
 
   const revoked = await delegate();
   await revoked.open(mailbox.invitationLink(third!));

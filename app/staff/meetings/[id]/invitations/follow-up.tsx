@@ -58,8 +58,8 @@ const WHAT_HAPPENS: Record<BulkAction, string> = {
 
 const DONE: Record<BulkAction, (n: number) => string> = {
   remind: (n) => `${plural(n, 'reminder')} queued for sending.`,
-  resend: (n) => `${plural(n, 'invitation')} sent again, with the same links.`,
-  reissue: (n) => `${plural(n, 'new link')} sent; the old ones no longer work.`,
+  resend: (n) => `${plural(n, 'invitation')} sent again, with the same ${n === 1 ? 'link' : 'links'}.`,
+  reissue: (n) => `${plural(n, 'new link')} sent; the old ${n === 1 ? 'one no longer works' : 'ones no longer work'}.`,
   revoke: (n) => `${plural(n, 'invitation')} revoked: their links no longer work.`,
 };
 
@@ -154,7 +154,10 @@ export function FollowUp({
         </Notice>
       )}
 
+      {/* Keyed by the filters: after a client-side navigation (Clear the filters) the fields show the new ones, not
+          what the previous page's uncontrolled fields held. */}
       <form
+        key={JSON.stringify(filters)}
         method="get"
         aria-label="Filter invitations"
         className="mt-4 grid gap-3 sm:grid-cols-3"
@@ -318,15 +321,16 @@ export function FollowUp({
                   <Td>
                     {r.answer !== 'revoked' && (
                       <details className="relative">
-                        <summary className="cursor-pointer" aria-label={`Actions for ${r.email}`}>
-                          Actions
+                        <summary className="cursor-pointer">
+                          Actions<span className="sr-only"> for {r.email}</span>
                         </summary>
                         <ul className="mt-1 flex flex-col gap-1">
                           {(['remind', 'resend', 'reissue', 'revoke'] as const)
                             .filter((action) => action !== 'remind' || r.answer === 'no_answer')
                             .map((action) => (
                               <li key={action}>
-                                <Link href={listHref(meetingId, { ...here, bulk: action, id: r.id })}>
+                                {/* 200 menu links a page: not prefetched (each would be a request). */}
+                                <Link href={listHref(meetingId, { ...here, bulk: action, id: r.id })} prefetch={false}>
                                   {ACTION_WORDS[action].menu}
                                 </Link>
                               </li>
