@@ -1,5 +1,9 @@
+import AxeBuilder from '@axe-core/playwright';
 import { seedFollowUp, type FollowUpSeed } from './follow-up-seed';
+import { e2eSettings } from './settings';
 import { expect, test } from './test';
+
+const origin = `http://localhost:${e2eSettings.port}`;
 
 // The follow-up table at 1,000 invitations (a meeting of its own, seeded in SQL): staff filter, page, search across
 // scripts, revoke three ticked invitations, and remind everyone matching a filter — twice at once, from two tabs,
@@ -17,6 +21,14 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await seed?.remove();
 });
+
+/** The page as axe-core sees it against WCAG 2.2 AA (the sweep in accessibility.spec.ts sees no selection). */
+async function expectAccessible(page: import('@playwright/test').Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+}
 
 const table = (page: import('@playwright/test').Page) => page.getByRole('group', { name: 'Invitations table' });
 
@@ -57,6 +69,7 @@ test('the follow-up table at 1,000 invitations filters, pages and searches', asy
 test('staff revoke three ticked invitations after a confirmation that counts them', async ({ page }) => {
   await page.goto(`/staff/meetings/${seed.meetingId}/invitations`);
   const rows = table(page).getByRole('row');
+  const row = (_: unknown, n: number) => rows.nth(n);
   const picked = [1, 2, 3].map((n) => rows.nth(n));
   const names: string[] = [];
   for (const row of picked) {
@@ -66,6 +79,8 @@ test('staff revoke three ticked invitations after a confirmation that counts the
   await page.getByRole('button', { name: 'Revoke…' }).click();
   const confirm = page.getByRole('region', { name: 'Revoke 3 invitations?' });
   await expect(confirm).toContainText('Their links stop working at once');
+  await row(page, 1).locator('summary').click();
+  await expectAccessible(page);
   // Nothing has happened yet.
   await expect(page.getByText('Revoked: 3')).toHaveCount(0);
   await confirm.getByRole('button', { name: 'Yes, revoke 3 invitations' }).click();
@@ -112,4 +127,21 @@ test('staff remind all matching a filter; pressing it twice reminds each person 
   await expect(page.getByText('30 people reminded in the last 24 hours are left out')).toBeVisible();
   await expect(table(page).getByRole('row').nth(1).getByRole('cell').nth(6)).toContainText('Tashkent time (UTC+5)');
   await second.close();
+});
+
+test('without JavaScript, the selection, the confirmation and the action still work', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: e2eSettings.adminState, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${origin}/staff/meetings/${seed.meetingId}/invitations?answer=no_answer&sort=invited`);
+  await table(page).getByRole('row').nth(1).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Resend…' }).click();
+  await page
+    .getByRole('region', { name: 'Resend 1 invitation?' })
+    .getByRole('button', { name: 'Yes, resend 1 invitation' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'sent again' })).toHaveText(
+    '1 invitation sent again, with the same link.',
+  );
+  expect(new URL(page.url()).searchParams.get('answer')).toBe('no_answer');
+  await context.close();
 });
