@@ -30,7 +30,7 @@ const WORKING_GROUP_MEETING = '/staff/meetings/0b7a7c1e-5d1f-4c43-9a51-000000000
 async function rowAction(page: Page, email: string, action: string) {
   const row = page.getByRole('group', { name: 'Invitations table' }).getByRole('row').filter({ hasText: email });
   await row.locator('summary').click();
-  await row.getByRole('link', { name: action, exact: true }).click();
+  await row.getByRole('button', { name: action, exact: true }).click();
 }
 
 async function openInvitations(page: Page) {

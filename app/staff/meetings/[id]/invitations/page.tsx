@@ -44,13 +44,18 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
   // The invite form below shares this URL and names some of the same parameters (q, country, role) for whom to
   // invite: while it is in use (`by` is its field), they are its, and the list is shown unfiltered.
   const followUpQuery = readFollowUpQuery(typeof query.by === 'string' ? {} : query);
-  const bulk = canEdit && BULK_ACTIONS.includes(query.bulk as BulkAction) ? (query.bulk as BulkAction) : null;
+  // A row's menu asks for its action on that row alone (`one=revoke:<id>`); the bar below the filters, on the ticked
+  // rows or all matching (`bulk=revoke`).
+  const one = typeof query.one === 'string' ? /^(remind|resend|reissue|revoke):(.+)$/.exec(query.one) : null;
+  const asked = one ? one[1] : query.bulk;
+  const bulk = canEdit && BULK_ACTIONS.includes(asked as BulkAction) ? (asked as BulkAction) : null;
+  const selected = one ? { ...query, id: one[2], all: undefined } : query;
   const [list, answers, progress, update, confirmation] = await Promise.all([
     listFollowUp({ actor: staff, meetingId: id, query: followUpQuery }),
     countAnswers({ actor: staff, meetingId: id }),
     invitationDeliveryProgress({ actor: staff, meetingId: id }),
     pendingMeetingUpdate({ actor: staff, meetingId: id }),
-    bulk ? confirmBulk(staff, id, bulk, query) : null,
+    bulk ? confirmBulk(staff, id, bulk, selected) : null,
   ]);
   const done =
     BULK_ACTIONS.includes(query.done as BulkAction) && typeof query.n === 'string' && /^\d+$/.test(query.n)
