@@ -111,8 +111,9 @@ export const meetingFormSchema = z
   })
   .transform((input, ctx) => {
     const when = resolveWhen(input, ctx);
-    if (input.format === 'online' && !input.meetingLink) {
-      ctx.addIssue({ code: 'custom', path: ['meetingLink'], message: 'An online meeting needs its meeting link.' });
+    if (input.format !== 'in_person' && !input.meetingLink) {
+      const message = `${input.format === 'online' ? 'An online' : 'A hybrid'} meeting needs its meeting link.`;
+      ctx.addIssue({ code: 'custom', path: ['meetingLink'], message });
     }
     if (input.format !== 'online' && !input.cityEn) {
       ctx.addIssue({ code: 'custom', path: ['cityEn'], message: 'Enter the city, in English.' });
@@ -216,4 +217,35 @@ export const duplicateFormSchema = z
   .transform((input, ctx) => {
     const when = resolveWhen(input, ctx);
     return when ? { titleEn: input.titleEn, titleRu: input.titleRu, ...when } : z.NEVER;
+  });
+
+export const PAST_CONFIRMATION = 'This meeting starts in the past: tick “Yes, it is in the past” to save it.';
+
+/**
+ * The meeting form as posted: the meeting, and the confirmation a start in the past needs (a typo in the year
+ * otherwise files the meeting silently among the old ones). A meeting whose start is not changed (`savedStartsAt`,
+ * posted by the edit form) needs none, so a held meeting stays editable.
+ */
+export const meetingSubmissionSchema = z
+  .intersection(
+    meetingFormSchema,
+    z.object({
+      confirmPast: z
+        .string()
+        .optional()
+        .transform((v) => v === 'on'),
+      savedStartsAt: z.string().optional(),
+    }),
+  )
+  .superRefine((input, ctx) => {
+    // Refinements run after other issues too; a meeting whose dates did not parse has nothing to compare.
+    if (!(input.startsAt instanceof Date)) return;
+    const unchanged = input.savedStartsAt && Date.parse(input.savedStartsAt) === input.startsAt.getTime();
+    if (input.startsAt.getTime() < Date.now() && !unchanged && !input.confirmPast) {
+      ctx.addIssue({ code: 'custom', path: ['confirmPast'], message: PAST_CONFIRMATION });
+    }
+  })
+  .transform(({ confirmPast, savedStartsAt, ...values }): MeetingValues => {
+    void [confirmPast, savedStartsAt];
+    return values;
   });

@@ -15,7 +15,7 @@ import { getCurrentStaff, requireSignedInPage } from '@/services/auth/staff';
 import { countryName } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
 import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
-import { MANUAL_TRANSITIONS, TRANSITION_LABELS } from '@/lib/meeting-workflow';
+import { availableTransitions, TRANSITION_LABELS } from '@/lib/meeting-workflow';
 import { changeMeetingStatusAction } from '../actions';
 import { AgendaSection } from './agenda-section';
 import { DuplicateSection } from './duplicate-section';
@@ -55,7 +55,7 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
       : [meeting.venueEn, meeting.cityEn, meeting.country && countryName(meeting.country, 'en')]
           .filter(Boolean)
           .join(', ');
-  const next = MANUAL_TRANSITIONS[meeting.status];
+  const next = availableTransitions(meeting);
   const duplicated = (await searchParams).duplicated === '1';
 
   return (
