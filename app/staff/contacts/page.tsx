@@ -16,6 +16,7 @@ import { readContactFilters } from '@/lib/directory-filters';
 import { toLatin } from '@/lib/transliterate';
 import { createContactAction } from './actions';
 import { ContactFields } from './contact-fields';
+import { counted, exportLabel } from '@/lib/counted';
 
 export const metadata: Metadata = { title: 'Contacts' };
 
@@ -51,7 +52,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
           <p className="flex flex-wrap gap-4 text-sm">
             {canEdit && <Link href="/staff/contacts/import">Import contacts from a CSV file</Link>}
             <a href={`/staff/contacts/export${exportQuery ? `?${exportQuery}` : ''}`} download>
-              Export {filtered ? 'these' : 'all'} {total.toLocaleString('en')} contact{total === 1 ? '' : 's'} as CSV
+              {exportLabel(total, filtered, 'contact')}
             </a>
           </p>
         }
@@ -131,7 +132,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
         </div>
       </Card>
       <p className="mt-3 text-sm text-slate-700" role="status">
-        {total.toLocaleString('en')} contact{total === 1 ? '' : 's'}
+        {counted(total, 'contact')}
         {filters.search && ` matching “${filters.search}”`}
         {filtered && !filters.search && ' matching the filters'}.
       </p>

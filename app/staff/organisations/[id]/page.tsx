@@ -15,10 +15,9 @@ import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
 import { missingRussian } from '@/lib/organisation-label';
 import { mergeOrganisationAction, updateOrganisationAction } from '../actions';
 import { OrganisationFields } from '../organisation-fields';
+import { counted } from '@/lib/counted';
 
 export const metadata: Metadata = { title: 'Organisation' };
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export default async function OrganisationPage({ params, searchParams }: PageProps<'/staff/organisations/[id]'>) {
   await connection();
@@ -95,15 +94,15 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           <li>
             {links.contacts > 0 ? (
               <Link href={`/staff/contacts?q=${encodeURIComponent(organisation.acronym ?? organisation.nameEn)}`}>
-                {plural(links.contacts, 'contact', 'contacts')}
+                {counted(links.contacts, 'contact', 'contacts')}
               </Link>
             ) : (
               'no contacts'
             )}
           </li>
-          <li>{plural(links.meetings, 'meeting', 'meetings')}</li>
-          <li>{plural(links.nominations, 'roster nomination', 'roster nominations')}</li>
-          {links.councils > 0 && <li>secretariat of {plural(links.councils, 'council', 'councils')}</li>}
+          <li>{counted(links.meetings, 'meeting', 'meetings')}</li>
+          <li>{counted(links.nominations, 'roster nomination', 'roster nominations')}</li>
+          {links.councils > 0 && <li>secretariat of {counted(links.councils, 'council', 'councils')}</li>}
           {organisation.departments.length > 0 && (
             <li>
               departments:{' '}
