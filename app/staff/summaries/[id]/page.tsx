@@ -93,8 +93,8 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
           {summary.status === 'draft' && (
             <>
               <p className="mt-1 text-sm text-slate-700">
-                When both languages, the slug and at least one photo are ready, submit it. Another editor or an admin
-                then publishes it.
+                When both languages and the slug are ready, submit it. Another editor or an admin then publishes it.
+                {summary.photos.length === 0 && ' A photo is recommended: the page is shared with it.'}
               </p>
               <div className="mt-2">
                 <ActionForm action={submitForReviewAction.bind(null, summary.id)} submitLabel="Submit for review" />
@@ -109,11 +109,14 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
                   : 'Read it through, then publish it, or return it to draft for changes.'}
               </p>
               <div className="mt-2 flex flex-wrap gap-4">
-                <ActionForm
-                  action={publishSummaryAction.bind(null, summary.id)}
-                  submitLabel="Publish"
-                  pendingLabel="Publishing…"
-                />
+                {/* Four eyes: the submitter is not offered a button the action would refuse them. */}
+                {summary.submittedById !== staff.id && (
+                  <ActionForm
+                    action={publishSummaryAction.bind(null, summary.id)}
+                    submitLabel="Publish"
+                    pendingLabel="Publishing…"
+                  />
+                )}
                 <ActionForm
                   action={returnToDraftAction.bind(null, summary.id)}
                   submitLabel="Return to draft"

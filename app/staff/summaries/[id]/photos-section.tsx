@@ -42,7 +42,7 @@ export function PhotosSection({
       )}
       {summary.photos.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">
-          No photos yet. A summary needs at least one (it is also the image shown when the page is shared).
+          No photos yet. One is recommended (it is also the image shown when the page is shared), not required.
         </p>
       ) : (
         <ul className="mt-2 grid gap-4 sm:grid-cols-2">
