@@ -251,6 +251,9 @@ export const contactImports = pgTable(
     headers: jsonb().$type<string[]>().notNull(),
     // Every row after the header, as cells.
     rows: jsonb().$type<string[][]>().notNull(),
+    // The line a spreadsheet shows each row on (blank rows skipped in `rows` still count); null for imports uploaded
+    // before it was kept, whose rows are numbered from 2.
+    rowLines: jsonb().$type<number[]>(),
     // Column index → field name or null (ignored).
     mapping: jsonb().$type<(string | null)[]>().notNull(),
     mappingConfirmed: boolean().notNull().default(false),
