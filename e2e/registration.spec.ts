@@ -15,6 +15,7 @@ const stamp = Date.now().toString(36);
 const russian = { name: 'Гулнора Саидова', email: `gulnora.${stamp}@mfa-uz.example.org`, language: 'Russian' };
 const english = { name: 'Daniel Okafor', email: `daniel.${stamp}@osce.example.org`, language: 'English' };
 const PASSPORT = 'FA9081726';
+const SEEDED_LINK = 'https://meet.example.org/unrcca-expert-council-wg';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -81,6 +82,12 @@ test('a delegate registers in Russian on a phone with JavaScript off, errors sho
   const page = invitee.page;
   await invitee.open(links.russian!);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingRu);
+  // The meeting link reaches registered participants only: not on the page yet, nor in the invitation.
+  await expect(page.getByText('Ссылка для онлайн-участия направляется зарегистрированным участникам.')).toBeVisible();
+  await expect(page.getByRole('link', { name: SEEDED_LINK })).toHaveCount(0);
+  expect((await mailbox.waitFor(russian.email, { subject: `Приглашение: ${meetingRu}` })).text).not.toContain(
+    SEEDED_LINK,
+  );
   await page.getByRole('button', { name: 'Я приму участие' }).click();
   await expect(page.getByRole('heading', { name: 'Регистрация' })).toBeVisible();
   // The address is the invitation's, not editable.
@@ -115,6 +122,7 @@ test('a delegate registers in Russian on a phone with JavaScript off, errors sho
   await page.getByLabel(/на обработку моих данных/).check();
   await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
   await expect(page.getByRole('heading', { name: 'Вы зарегистрированы.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: SEEDED_LINK })).toBeVisible();
   await expect(page.getByText('Визовые данные уже сохранены.', { exact: false })).toBeVisible();
   expect(await page.content()).not.toContain(PASSPORT);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -127,6 +135,7 @@ test('a delegate registers in Russian on a phone with JavaScript off, errors sho
   const mail = await mailbox.waitFor(russian.email, { subject: `Регистрация подтверждена: ${meetingRu}` });
   expect(mail.text).toContain('Здравствуйте, Гулнора Саидова!');
   expect(mail.text).toContain('Имя как в паспорте: Gulnora Saidova');
+  expect(mail.text).toContain(`Ссылка для онлайн-участия: ${SEEDED_LINK}`);
   expect(mail.text).not.toContain(PASSPORT);
   const invitation = eventOf(await mailbox.waitFor(russian.email, { subject: `Приглашение: ${meetingRu}` }));
   const confirmed = eventOf(mail);

@@ -5,7 +5,7 @@ import { ActionForm } from '@/components/action-form';
 import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
 import { inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
-import { Button, Card, DataTable, Notice, PageHeader, Td, Tr } from '@/components/ui';
+import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { CONTACTS_PAGE_SIZE, listContacts, listContactTags } from '@/db/contacts';
 import { listCouncils } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
@@ -17,6 +17,7 @@ import { toLatin } from '@/lib/transliterate';
 import { createContactAction } from './actions';
 import { ContactFields } from './contact-fields';
 import { counted, exportLabel } from '@/lib/counted';
+import { PageNotice } from '@/components/form-status';
 
 export const metadata: Metadata = { title: 'Contacts' };
 
@@ -57,11 +58,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
           </p>
         }
       />
-      {params.saved === '1' && (
-        <Notice tone="success" role="status" className="mt-3">
-          Contact saved.
-        </Notice>
-      )}
+      {params.saved === '1' && <PageNotice className="mt-3">Contact saved.</PageNotice>}
       {canEdit && (
         <Card as="section" aria-labelledby="add-contact" className="mt-4">
           <h2 id="add-contact" className="mb-3 text-lg font-semibold">

@@ -23,6 +23,8 @@ import { RegistrationForm } from './registration-form';
 import { DONE } from './done';
 import { publicSecretariat } from '@/services/public-secretariat';
 import { actionWords } from './messages';
+import { PageNotice } from '@/components/form-status';
+import { ReaderLocalTime } from '@/components/reader-local-time';
 
 // Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
 // open links first) changes nothing; the invitee's answer is a POST from this page. Works without JavaScript.
@@ -57,6 +59,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
   const r = await getTranslations({ locale, namespace: 'Registration' });
+  const home = await getTranslations({ locale, namespace: 'Home' });
   // The action wrapper's refusals, in the page's language.
   const words = actionWords(locale);
   const active = registration !== null && ACTIVE_REGISTRATION.includes(registration.status);
@@ -97,23 +100,39 @@ export default async function InvitationPage({ params, searchParams }: PageProps
         </Notice>
       )}
       {doneMessage && (
-        <Notice tone="success" size="md" role="status" className="mt-3">
+        <PageNotice size="md" className="mt-3">
           {doneMessage}
-        </Notice>
+        </PageNotice>
       )}
       <p className="mt-4">{t('greeting', { name })}</p>
       <p className="mt-2">{t('invited', { role: roleName })}</p>
       <dl className="mt-4 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">{t('when')}</dt>
-        <dd>{formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}</dd>
+        <dd>
+          <time dateTime={meeting.startsAt.toISOString()}>
+            {formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}
+          </time>
+          <ReaderLocalTime
+            startsAt={meeting.startsAt.toISOString()}
+            endsAt={meeting.endsAt.toISOString()}
+            venueZone={meeting.timeZone}
+            locale={locale}
+            label={home('yourTime')}
+          />
+        </dd>
         <dt className="font-semibold">{t('where')}</dt>
         <dd>{meetingPlace(meeting, locale)}</dd>
+        {/* The link is for those who hold a seat: not every invitee, not those who declined or wait for a seat. */}
         {meeting.format !== 'in_person' && meeting.meetingLink && (
           <>
             <dt className="font-semibold">{t('onlineLink')}</dt>
-            <dd className="break-all">
-              <a href={meeting.meetingLink}>{meeting.meetingLink}</a>
-            </dd>
+            {registration?.status === 'registered' ? (
+              <dd className="break-all">
+                <a href={meeting.meetingLink}>{meeting.meetingLink}</a>
+              </dd>
+            ) : (
+              <dd>{t('linkForRegistered')}</dd>
+            )}
           </>
         )}
       </dl>

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
 import { MeetingWhen } from '@/components/meeting-when';
-import { buttonClass, Card, Notice, PageHeader } from '@/components/ui';
+import { buttonClass, Card, PageHeader } from '@/components/ui';
 import { listAgenda } from '@/db/agenda';
 import { listContactChoices } from '@/db/contacts';
 import { getMeeting, listMeetingHistory, listOrganisationChoices } from '@/db/meetings';
@@ -22,6 +22,7 @@ import { DuplicateSection } from './duplicate-section';
 import { HistorySection } from './history-section';
 import { OrganisationsSection } from './organisations-section';
 import { draftSummaryAction } from '../../summaries/actions';
+import { PageNotice } from '@/components/form-status';
 
 const loadMeeting = async (staff: StaffUser, params: Promise<{ id: string }>) => {
   const { id } = await params;
@@ -64,9 +65,7 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         <Link href="/staff">← Dashboard</Link>
       </p>
       {duplicated && (
-        <Notice tone="success" role="status" className="mt-3">
-          This is the new copy, as a draft. Check its details, then plan it.
-        </Notice>
+        <PageNotice className="mt-3">This is the new copy, as a draft. Check its details, then plan it.</PageNotice>
       )}
       <PageHeader
         className="mt-2"

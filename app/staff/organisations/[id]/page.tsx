@@ -16,6 +16,7 @@ import { missingRussian } from '@/lib/organisation-label';
 import { mergeOrganisationAction, updateOrganisationAction } from '../actions';
 import { OrganisationFields } from '../organisation-fields';
 import { counted } from '@/lib/counted';
+import { PageNotice } from '@/components/form-status';
 
 export const metadata: Metadata = { title: 'Organisation' };
 
@@ -76,15 +77,9 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           </>
         )}
       </p>
-      {query.saved === '1' && (
-        <Notice tone="success" role="status" className="mt-3">
-          Organisation saved.
-        </Notice>
-      )}
+      {query.saved === '1' && <PageNotice className="mt-3">Organisation saved.</PageNotice>}
       {query.merged === '1' && (
-        <Notice tone="success" role="status" className="mt-3">
-          The duplicate was merged into this organisation.
-        </Notice>
+        <PageNotice className="mt-3">The duplicate was merged into this organisation.</PageNotice>
       )}
       <section aria-labelledby="links" className="mt-4">
         <h2 id="links" className="text-lg font-semibold">
