@@ -64,8 +64,12 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
   await link.getByLabel('Role').selectOption({ label: 'Co-organiser' });
   await link.getByRole('button', { name: 'Link organisation' }).click();
   await expect(link.getByRole('row', { name: /UNODC/ })).toContainText('Co-organiser');
+  await expect(link.getByText('Organisations updated.')).toBeVisible();
   await link.getByRole('button', { name: 'Move UNODC up' }).click();
   await expect(link.getByRole('row').nth(8)).toContainText('UNODC');
+  // One notice at a time: the move's replaces the link's.
+  await expect(link.getByText('Order changed.')).toBeVisible();
+  await expect(page.getByText('Organisations updated.')).toHaveCount(0);
   await link.getByRole('button', { name: 'Remove CIS' }).click();
   await expect(link.getByRole('row', { name: /\(CIS\)/ })).toHaveCount(0);
 

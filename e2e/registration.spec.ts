@@ -152,10 +152,13 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   const page = invitee.page;
   await invitee.open(links.english!);
   // A reason past the field's limit (as a script could post it): refused, the problem beside the field, nothing lost.
+  // Declining asks first, in place (JavaScript runs here).
+  await page.getByRole('link', { name: 'I cannot attend' }).click();
+  await expect(page.getByText('The secretariat will be told that you cannot attend.', { exact: false })).toBeVisible();
   const reason = page.getByLabel('Reason (optional)');
   await reason.evaluate((field) => field.removeAttribute('maxlength'));
   await reason.fill('x'.repeat(1001));
-  await page.getByRole('button', { name: 'I cannot attend' }).click();
+  await page.getByRole('button', { name: 'Yes, I cannot attend' }).click();
   await invitee.expectRefusal('Please correct the fields marked below.');
   await expect(page.locator('#decline-reason-error')).toHaveText('Keep the reason under 1,000 characters.');
   await expect(reason).toHaveAccessibleDescription('Keep the reason under 1,000 characters.');
@@ -216,7 +219,9 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   const changed = await mailbox.waitFor(english.email, { subject: `Registration updated: ${meetingEn}` });
   expect(changed.text).toContain(`Arrival: ${longDate(arrivalFor(-2))}`);
 
-  await page.getByRole('button', { name: 'Cancel my registration' }).click();
+  await page.getByRole('link', { name: 'Cancel my registration' }).click();
+  await expect(page.getByText('Your seat will be freed', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, cancel my registration' }).click();
   await expect(page.getByRole('heading', { name: 'You have cancelled your registration.' })).toBeVisible();
   const cancelled = await mailbox.waitFor(english.email, { subject: `Registration cancelled: ${meetingEn}` });
 

@@ -25,6 +25,7 @@ import { publicSecretariat } from '@/services/public-secretariat';
 import { actionWords } from './messages';
 import { PageNotice } from '@/components/form-status';
 import { ReaderLocalTime } from '@/components/reader-local-time';
+import { ConfirmStep } from '@/components/confirm-step';
 
 // Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
 // open links first) changes nothing; the invitee's answer is a POST from this page. Works without JavaScript.
@@ -76,7 +77,8 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     defaults: registration ? registrationDetails(registration) : { displayName: name },
   };
   // What the last registration step did (the form redirects here with ?done=…).
-  const doneParam = (await searchParams).done;
+  const query = await searchParams;
+  const doneParam = query.done;
   const done = DONE.find((d) => d === doneParam);
   const doneMessage =
     done &&
@@ -88,6 +90,50 @@ export default async function InvitationPage({ params, searchParams }: PageProps
       cancelled: r('cancelDone'),
       seat: r('seatTaken'),
     }[done];
+  // Declining and cancelling ask first: in place where JavaScript runs, else on this page's confirmation view
+  // (?confirm=…), which holds the same form.
+  const canDecline = !active && state === 'open' && invitation.status !== 'declined';
+  const confirmHref = (step: 'decline' | 'cancel') =>
+    getPathname({ href: { pathname: `/i/${token}`, query: { confirm: step } }, locale });
+  const confirming =
+    query.confirm === 'decline' && canDecline ? 'decline' : query.confirm === 'cancel' && canCancel ? 'cancel' : null;
+  const declineForm = (
+    <ActionForm
+      action={declineInvitationAction.bind(null, token, locale)}
+      submitLabel={t('declineConfirm')}
+      words={words}
+      fieldWords={{ tooLong: t('reasonTooLong') }}
+      variant="secondary"
+      className="flex w-full flex-col items-start gap-2"
+    >
+      <p>{t('declineQuestion')}</p>
+      <div className="flex w-full max-w-md flex-col gap-1">
+        <label htmlFor="decline-reason" className="text-sm font-medium">
+          {t('reason')}
+        </label>
+        <textarea
+          id="decline-reason"
+          name="reason"
+          rows={2}
+          maxLength={1000}
+          aria-describedby="decline-reason-error"
+          className={inputClass}
+        />
+        <ActionFieldErrors field="reason" id="decline-reason-error" />
+      </div>
+    </ActionForm>
+  );
+  const cancelForm = (
+    <ActionForm
+      action={cancelRegistrationAction.bind(null, token, locale)}
+      submitLabel={r('cancelConfirm')}
+      words={words}
+      variant="danger"
+      className="flex w-full flex-col items-start gap-2"
+    >
+      <p>{r('cancelQuestion')}</p>
+    </ActionForm>
+  );
   const multiDay =
     formatDate(meeting.startsAt, meeting.timeZone, locale) !== formatDate(meeting.endsAt, meeting.timeZone, locale);
   return (
@@ -137,7 +183,17 @@ export default async function InvitationPage({ params, searchParams }: PageProps
         )}
       </dl>
 
-      {active ? (
+      {confirming ? (
+        <Card as="section" aria-labelledby="confirm" className="mt-6">
+          <h2 id="confirm" className="text-lg font-semibold">
+            {confirming === 'decline' ? t('declineTitle') : r('cancelTitle')}
+          </h2>
+          <div className="mt-3">{confirming === 'decline' ? declineForm : cancelForm}</div>
+          <p className="mt-4">
+            <a href={getPathname({ href: `/i/${token}`, locale })}>{t('back')}</a>
+          </p>
+        </Card>
+      ) : active ? (
         <Card as="section" aria-labelledby="registration" className="mt-6">
           <h2 id="registration" className="text-lg font-semibold">
             {registration.status === 'registered'
@@ -170,12 +226,9 @@ export default async function InvitationPage({ params, searchParams }: PageProps
           {canCancel && (
             <div className="mt-6 border-t border-slate-200 pt-4">
               <p className="mb-2 text-sm">{r('cancelHint')}</p>
-              <ActionForm
-                action={cancelRegistrationAction.bind(null, token, locale)}
-                submitLabel={r('cancel')}
-                words={words}
-                variant="danger"
-              />
+              <ConfirmStep href={confirmHref('cancel')} label={r('cancel')} backLabel={t('back')} variant="danger">
+                {cancelForm}
+              </ConfirmStep>
             </div>
           )}
         </Card>
@@ -219,30 +272,10 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                     <RegistrationForm {...formProps} submitLabel={r('submit')} />
                   </section>
                 )}
-                {invitation.status !== 'declined' && (
-                  <ActionForm
-                    action={declineInvitationAction.bind(null, token, locale)}
-                    submitLabel={t('decline')}
-                    words={words}
-                    fieldWords={{ tooLong: t('reasonTooLong') }}
-                    variant="secondary"
-                    className="flex flex-col items-start gap-2"
-                  >
-                    <div className="flex w-full max-w-md flex-col gap-1">
-                      <label htmlFor="decline-reason" className="text-sm font-medium">
-                        {t('reason')}
-                      </label>
-                      <textarea
-                        id="decline-reason"
-                        name="reason"
-                        rows={2}
-                        maxLength={1000}
-                        aria-describedby="decline-reason-error"
-                        className={inputClass}
-                      />
-                      <ActionFieldErrors field="reason" id="decline-reason-error" />
-                    </div>
-                  </ActionForm>
+                {canDecline && (
+                  <ConfirmStep href={confirmHref('decline')} label={t('decline')} backLabel={t('back')}>
+                    {declineForm}
+                  </ConfirmStep>
                 )}
               </div>
             </>
