@@ -71,6 +71,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     countries: countryOptions(locale),
     territories: territoryOptions(locale),
     visaSupport: meeting.visaSupport,
+    hybrid: meeting.format === 'hybrid',
     hasVisaDetails: registration?.hasVisaDetails ?? false,
     privacyHref: getPathname({ href: '/privacy', locale }),
     // What is on file, or the invitation's name for a first registration.

@@ -10,7 +10,13 @@ import { countParticipants, listParticipants } from '@/db/participants';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { formatDate, formatDateTime } from '@/lib/datetime';
-import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS, REGISTRATION_STATUSES } from '@/lib/domain';
+import {
+  ATTENDANCE_MODE_LABELS,
+  INVITATION_ROLE_LABELS,
+  ORGANISATION_TYPE_LABELS,
+  REGISTRATION_STATUS_LABELS,
+  REGISTRATION_STATUSES,
+} from '@/lib/domain';
 import { filterQuery, readParticipantFilters } from './filters';
 
 export const metadata: Metadata = { title: 'Participants' };
@@ -75,6 +81,7 @@ export default async function ParticipantsPage({
     countParticipants({ actor: staff, meetingId: id }),
   ]);
   const registered = counts.byStatus.registered;
+  const hybrid = meeting.format === 'hybrid';
   const filtered = Boolean(filters.status || filters.country || filters.organisationType);
 
   return (
@@ -144,7 +151,17 @@ export default async function ParticipantsPage({
       ) : (
         <DataTable
           label="Participants table"
-          columns={['Name', 'Organisation', 'Country', 'Status', 'Stay', 'Needs']}
+          columns={[
+            'Name',
+            'Organisation',
+            'Country',
+            'Role',
+            'Status',
+            ...(hybrid ? ['Attends'] : []),
+            'Registered on',
+            'Stay',
+            'Needs',
+          ]}
           caption={<>{rows.length} registrations</>}
         >
           {rows.map((r) => (
@@ -158,6 +175,7 @@ export default async function ParticipantsPage({
                 {r.title && <span className="block text-xs text-slate-700">{r.title}</span>}
               </Td>
               <Td>{countryName(r.country, 'en')}</Td>
+              <Td>{INVITATION_ROLE_LABELS[r.role]}</Td>
               <Td>
                 {REGISTRATION_STATUS_LABELS[r.status]}
                 {r.status === 'offered' && r.offerExpiresAt && (
@@ -166,6 +184,8 @@ export default async function ParticipantsPage({
                   </span>
                 )}
               </Td>
+              {hybrid && <Td>{r.attendance ? ATTENDANCE_MODE_LABELS[r.attendance] : '—'}</Td>}
+              <Td>{formatDateTime(r.registeredOn, meeting.timeZone, 'en')}</Td>
               <Td className="whitespace-nowrap">
                 {r.arrivalDate || r.departureDate ? `${day(r.arrivalDate)} – ${day(r.departureDate)}` : '—'}
               </Td>
