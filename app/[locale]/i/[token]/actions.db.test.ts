@@ -206,6 +206,8 @@ describe('registering by the link', () => {
       status: 'error',
       code: 'fix',
       fieldErrors: { attendance: ['attendance'] },
+      // What was typed comes back (a page without JavaScript shows it again).
+      values: { passportName: registration.passportName, dataConsent: 'on' },
     });
     expect(await registerAction(token, 'en', idle, form({ ...registration, attendance: 'by pigeon' }))).toMatchObject({
       fieldErrors: { attendance: ['attendance'] },
