@@ -223,7 +223,7 @@ function ProgressStep({ batch }: { batch: ContactImport }) {
         Importing…
       </h2>
       <label htmlFor="import-progress" className="mt-2 block">
-        {n(batch.rowsDone)} of {n(batch.rows.length)} rows done
+        {n(batch.rowsDone)} of {counted(batch.rows.length, 'row')} done
       </label>
       <progress id="import-progress" max={batch.rows.length} value={batch.rowsDone} className="mt-1 w-full max-w-md" />
       <p className="mt-2 text-sm text-slate-700">This page refreshes itself. You can leave it: the import goes on.</p>

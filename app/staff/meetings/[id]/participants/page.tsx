@@ -17,6 +17,7 @@ import {
   REGISTRATION_STATUS_LABELS,
   REGISTRATION_STATUSES,
 } from '@/lib/domain';
+import { counted } from '@/lib/counted';
 import { filterQuery, readParticipantFilters } from './filters';
 
 export const metadata: Metadata = { title: 'Participants' };
@@ -90,9 +91,7 @@ export default async function ParticipantsPage({
       <p className="mt-1 text-slate-700">
         {meeting.titleEn} · {registered} registered
         {meeting.capacity ? ` of ${meeting.capacity} seats` : ''}
-        {counts.byStatus.offered
-          ? ` · ${counts.byStatus.offered} seat${counts.byStatus.offered === 1 ? '' : 's'} offered`
-          : ''}
+        {counts.byStatus.offered ? ` · ${counted(counts.byStatus.offered, 'seat')} offered` : ''}
         {counts.byStatus.waitlisted ? ` · ${counts.byStatus.waitlisted} on the waiting list` : ''}
         {counts.byStatus.cancelled ? ` · ${counts.byStatus.cancelled} cancelled` : ''}
       </p>
@@ -162,7 +161,7 @@ export default async function ParticipantsPage({
             'Stay',
             'Needs',
           ]}
-          caption={<>{rows.length} registrations</>}
+          caption={<>{counted(rows.length, 'registration')}</>}
         >
           {rows.map((r) => (
             <Tr key={r.invitationId}>
