@@ -13,6 +13,8 @@ const optionalText = (max: number) =>
 const requiredText = (message: string, max = 300) =>
   z.string(message).trim().min(1, message).max(max, `Keep this under ${max} characters.`);
 
+export const PAST_CONFIRMATION = 'This meeting starts in the past: tick “Yes, it is in the past” to save it.';
+
 const NONEXISTENT = 'This time does not exist at the venue that day (the clocks go forward): choose another.';
 
 /** Date and time fields for one moment, checked against the venue's zone by the form's superRefine. */
@@ -213,13 +215,20 @@ export const duplicateFormSchema = z
     titleRu: requiredText('Enter the title in Russian.'),
     timeZone: z.string().refine(isValidTimeZone, 'Choose the venue’s time zone.'),
     ...whenFields,
+    confirmPast: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on'),
   })
   .transform((input, ctx) => {
     const when = resolveWhen(input, ctx);
+    // The form starts from the source's dates: left as they are for a past meeting, the copy would be past too.
+    if (when && when.startsAt.getTime() < Date.now() && !input.confirmPast) {
+      ctx.addIssue({ code: 'custom', path: ['confirmPast'], message: PAST_CONFIRMATION });
+      return z.NEVER;
+    }
     return when ? { titleEn: input.titleEn, titleRu: input.titleRu, ...when } : z.NEVER;
   });
-
-export const PAST_CONFIRMATION = 'This meeting starts in the past: tick “Yes, it is in the past” to save it.';
 
 /**
  * The meeting form as posted: the meeting, and the confirmation a start in the past needs (a typo in the year

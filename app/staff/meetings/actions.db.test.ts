@@ -222,6 +222,11 @@ describe('duplicateMeetingAction', () => {
       fieldErrors: { endTime: ['The meeting must end after it starts.'] },
     });
     expect(await duplicateMeetingAction('not-an-id', idle, form(next))).toMatchObject({ status: 'error' });
+    // The plenary's own dates, left as the form offers them, are past: the copy asks first.
+    const pastCopy = { ...next, startDate: '2024-05-14', endDate: '2024-05-14' };
+    expect(await duplicateMeetingAction(DEMO_PLENARY_ID, idle, form(pastCopy))).toMatchObject({
+      fieldErrors: { confirmPast: [expect.stringMatching(/starts in the past/)] },
+    });
     expect(await allMeetings()).toEqual(before);
   });
 
@@ -413,6 +418,7 @@ describe('agenda actions', () => {
           startTime: '10:00',
           endDate: '2025-05-14',
           endTime: '17:00',
+          confirmPast: 'on',
         }),
       ),
     );
