@@ -51,6 +51,34 @@ export function ActionFieldErrors({ field, id }: { field: string; id: string }) 
   return <ErrorList id={id} errors={useFieldErrors(field)} />;
 }
 
+/**
+ * A checkbox that appears once the enclosing ActionForm's answer asks for it (an error on `name`, e.g. a start in the
+ * past), and stays while ticked: a confirmation that needs no JavaScript, posted with the form.
+ */
+export function ActionConfirmation({ name, id, label }: { name: string; id: string; label: string }) {
+  const { state } = useContext(Outcome);
+  const errors = useFieldErrors(name);
+  const ticked = state.status === 'error' && state.values?.[name] === 'on';
+  if (errors.length === 0 && !ticked) return null;
+  return (
+    <div className="sm:col-span-2">
+      <label className="flex items-start gap-2">
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          defaultChecked={ticked}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={`${id}-error`}
+          className="mt-1 size-5"
+        />
+        <span>{label}</span>
+      </label>
+      <ErrorList id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
 type ControlProps = { id?: unknown; name?: unknown; 'aria-describedby'?: unknown; 'aria-invalid'?: unknown };
 
 /**

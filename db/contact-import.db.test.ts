@@ -115,6 +115,35 @@ describe('contact import', () => {
     expect(stored).toMatchObject({ name: 'Зарина Бекова', phone: '+992 37 221 0000', title: 'Director' });
   });
 
+  it('names each row by its spreadsheet line and counts each row once', async () => {
+    await importBytes(new TextEncoder().encode('Full name,Email\nAli Valiev,ali.v@example.org\n'), 'first.csv');
+    // Line 3 is blank and line 4 holds a cell with a line break: a spreadsheet shows them as one row each.
+    const csv = [
+      'Full name,Email,Position',
+      'Ali Valiev,ali.v@example.org,Counsellor',
+      '',
+      '"Nodira\nKarimova",nodira.k@example.org,',
+      'No email,,',
+      'Ali Valiev,ali.v@example.org,Director',
+    ].join('\r\n');
+    const { preview, batch } = await importBytes(new TextEncoder().encode(csv), 'second.csv');
+    expect(preview.outcomes.map((o) => [o.line, o.outcome])).toEqual([
+      [2, 'update'],
+      [4, 'create'],
+      [5, 'rejected'],
+      [6, 'update'],
+    ]);
+    expect(preview.counts).toEqual({
+      create: 1,
+      update: 1,
+      unchanged: 0,
+      rejected: 1,
+      repeated: 1,
+      contactsChanged: 2,
+    });
+    expect(batch.rowLines).toEqual([2, 4, 5, 6]);
+  });
+
   it('maps a new organisation to an existing one when staff say so', async () => {
     const db = await getDb();
     const [existing] = await db

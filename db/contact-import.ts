@@ -3,11 +3,13 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { mappingFromHeaders, mappingProblems, readRow, type ColumnMapping } from '@/lib/contact-import';
 import {
+  countOutcomes,
   mentionKey,
   organisationLabeller,
   planRows,
   resolveOrganisations,
   type OrganisationRef,
+  type OutcomeCounts,
   type PlannedOrganisation,
   type RowOutcome,
   type StoredContact,
@@ -54,7 +56,14 @@ async function loadOrganisations(executor: DbExecutor): Promise<OrganisationRef[
 
 export async function createContactImport(
   actor: StaffUser,
-  file: { fileName: string; encoding: CsvEncoding; delimiter: string; headers: string[]; rows: string[][] },
+  file: {
+    fileName: string;
+    encoding: CsvEncoding;
+    delimiter: string;
+    headers: string[];
+    rows: string[][];
+    lines: number[];
+  },
 ): Promise<string> {
   assertRole(actor, 'editor');
   const db = await getDb();
@@ -70,6 +79,7 @@ export async function createContactImport(
         delimiter: file.delimiter,
         headers: file.headers,
         rows: file.rows,
+        rowLines: file.lines,
         mapping,
         mappingConfirmed: complete,
       })
@@ -120,7 +130,7 @@ export async function listContactImports({ actor }: { actor: StaffUser }): Promi
 export type ImportPreview = {
   outcomes: RowOutcome[];
   organisations: PlannedOrganisation[];
-  counts: { create: number; update: number; unchanged: number; rejected: number; repeated: number };
+  counts: OutcomeCounts;
 };
 
 const sourceOf = (batch: Pick<ContactImport, 'fileName' | 'createdAt'>) =>
@@ -145,7 +155,7 @@ export async function previewContactImport({
   const stored = await loadStored(db, emails);
   const { outcomes } = planRows(
     batch.rows,
-    2,
+    (index) => batch.rowLines?.[index] ?? index + 2,
     mapping,
     stored,
     targets,
@@ -158,11 +168,7 @@ export async function previewContactImport({
     const key = plannedKeyOf.get(mentionKey(mention));
     if (key) rowsPerOrganisation.set(key, (rowsPerOrganisation.get(key) ?? 0) + 1);
   }
-  const counts = { create: 0, update: 0, unchanged: 0, rejected: 0, repeated: 0 };
-  for (const o of outcomes) {
-    counts[o.outcome === 'rejected' ? 'rejected' : o.outcome]++;
-    if (o.outcome !== 'rejected' && o.sameAsLine !== null) counts.repeated++;
-  }
+  const counts = countOutcomes(outcomes);
   return {
     outcomes,
     organisations: planned
@@ -370,6 +376,9 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
         chunk: sql<
           string[][]
         >`jsonb_path_query_array(${contactImports.rows}, ('$[' || ${contactImports.rowsDone} || ' to ' || (${contactImports.rowsDone} + ${chunkSize - 1}) || ']')::jsonpath)`,
+        lines: sql<
+          number[] | null
+        >`jsonb_path_query_array(${contactImports.rowLines}, ('$[' || ${contactImports.rowsDone} || ' to ' || (${contactImports.rowsDone} + ${chunkSize - 1}) || ']')::jsonpath)`,
       })
       .from(contactImports)
       .where(and(eq(contactImports.id, id), eq(contactImports.status, 'applying')))
@@ -392,7 +401,7 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
     const stored = await loadStored(tx, emails);
     const { outcomes, state } = planRows(
       chunk,
-      batch.rowsDone + 2,
+      (index) => batch.lines?.[index] ?? batch.rowsDone + index + 2,
       mapping,
       stored,
       targets,

@@ -23,6 +23,7 @@ const form = (displayName: string): RegistrationInput => ({
   accessibilityNeeds: '',
   dietaryNeeds: '',
   listConsent: true,
+  attendance: null,
   visa: null,
 });
 

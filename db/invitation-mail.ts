@@ -233,6 +233,7 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
         role: row.invitation.role,
         changes: template.changes,
         calendarRevision: row.invitation.calendarRevision,
+        registered: row.registration?.status === 'registered',
       });
     } else {
       if (!row.registration) return { ...message, unrenderable: true as const };
@@ -244,6 +245,7 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
         sequence: template.sequence,
         place: template.place,
         offerUntil: template.offerUntil ? new Date(template.offerUntil) : undefined,
+        registered: row.registration.status === 'registered',
       });
     }
     return {

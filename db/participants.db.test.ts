@@ -70,6 +70,7 @@ async function registeredPerson(stamp: 'a' | 'b' | 'c') {
       accessibilityNeeds: 'Wheelchair access',
       dietaryNeeds: '',
       listConsent: true,
+      attendance: null,
       visa: { nationality: 'UZ', passportNumber: 'FA7654321', dateOfBirth: '1979-09-09', passportExpiry: '2033-01-01' },
     },
     BEFORE,

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { decryptJson } from '@/lib/data-key';
-import type { OrganisationType, RegistrationStatus } from '@/lib/domain';
+import type { AttendanceMode, InvitationRole, OrganisationType, RegistrationStatus } from '@/lib/domain';
 import { REGISTRATION_FIELDS, type RegistrationDetails, type RegistrationField } from '@/lib/schemas/registration';
 import { actorOf, recordAudit } from './audit';
 import { getDb } from './client';
@@ -37,6 +37,11 @@ export type ParticipantRow = {
   email: string;
   phone: string;
   status: RegistrationStatus;
+  role: InvitationRole;
+  /** In person or online (hybrid meetings). */
+  attendance: AttendanceMode | null;
+  /** When the person first registered (a later change does not move it). */
+  registeredOn: Date;
   arrivalDate: string | null;
   departureDate: string | null;
   accessibilityNeeds: string;
@@ -61,6 +66,9 @@ const participantColumns = {
   email: invitations.email,
   phone: registrations.phone,
   status: registrations.status,
+  role: invitations.role,
+  attendance: registrations.attendance,
+  registeredOn: registrations.createdAt,
   arrivalDate: registrations.arrivalDate,
   departureDate: registrations.departureDate,
   accessibilityNeeds: registrations.accessibilityNeeds,

@@ -39,7 +39,8 @@ async function setUp(
     capacity = null,
     people = 3,
     visaSupport = false,
-  }: { capacity?: number | null; people?: number; visaSupport?: boolean } = {},
+    format = 'in_person',
+  }: { capacity?: number | null; people?: number; visaSupport?: boolean; format?: 'in_person' | 'hybrid' } = {},
 ) {
   const db = await getDb();
   const meeting = await createMeeting({
@@ -51,6 +52,8 @@ async function setUp(
     registrationDeadline: new Date('2027-05-01T00:00:00Z'),
     capacity,
     visaSupport,
+    format,
+    meetingLink: format === 'hybrid' ? 'https://meet.example.org/hybrid' : null,
   });
   await Promise.all(
     Array.from({ length: people }, (_, i) =>
@@ -83,6 +86,7 @@ const form = (overrides: Partial<RegistrationInput> = {}): RegistrationInput => 
   accessibilityNeeds: '',
   dietaryNeeds: 'Vegetarian',
   listConsent: true,
+  attendance: null,
   visa: null,
   ...overrides,
 });
@@ -238,6 +242,23 @@ describe('registration', () => {
     await takeOfferedSeat(other.tokens[1]!, BEFORE);
     await revokeInvitation(await editor(), other.invitations[1]!.id);
     expect((await registrationOnLink(other.invitations[2]!.id))!.status).toBe('offered');
+  });
+
+  it('asks each registrant of a hybrid meeting how they take part, and keeps nothing for other formats', async () => {
+    const hybrid = await setUp(`hy${Date.now().toString(36)}`, { people: 1, format: 'hybrid' });
+    expect(await submitRegistration(hybrid.tokens[0]!, form(), BEFORE)).toEqual({ ok: false, reason: 'attendance' });
+    expect(await submitRegistration(hybrid.tokens[0]!, form({ attendance: 'online' }), BEFORE)).toMatchObject({
+      ok: true,
+      outcome: 'registered',
+    });
+    expect(await registrationOnLink(hybrid.invitations[0]!.id)).toMatchObject({ attendance: 'online' });
+    expect(await submitRegistration(hybrid.tokens[0]!, form({ attendance: 'in_person' }), BEFORE)).toMatchObject({
+      outcome: 'changed',
+    });
+
+    const inPerson = await setUp(`ip${Date.now().toString(36)}`, { people: 1 });
+    await submitRegistration(inPerson.tokens[0]!, form({ attendance: 'online' }), BEFORE);
+    expect(await registrationOnLink(inPerson.invitations[0]!.id)).toMatchObject({ attendance: null });
   });
 
   it('keeps visa details encrypted, refuses them when not asked for, and purges them 30 days after the meeting', async () => {

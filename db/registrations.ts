@@ -164,7 +164,7 @@ export async function settleSeats(tx: DbExecutor, meeting: LockedMeeting, now: D
 export type RegistrationResult =
   | { ok: true; outcome: 'registered' | 'changed' | 'unchanged'; email: string }
   | { ok: true; outcome: 'waitlisted'; place: number; email: string }
-  | { ok: false; reason: 'invalid' | 'closed' | 'visaNotAsked' | 'passportExpiry' };
+  | { ok: false; reason: 'invalid' | 'closed' | 'visaNotAsked' | 'passportExpiry' | 'attendance' };
 
 /** Everything but the visa details: what the audit log and the delegate's own page may show. */
 const withoutVisa = ({ visa, ...rest }: RegistrationInput) => ({ ...rest, visa: visa ? 'provided' : undefined });
@@ -187,6 +187,12 @@ export async function submitRegistration(
     if (now >= answerUntil(meeting) || !ANSWERABLE_STATUSES.includes(meeting.status))
       return { ok: false, reason: 'closed' } as const;
     if (input.visa && !meeting.visaSupport) return { ok: false, reason: 'visaNotAsked' } as const;
+    // A hybrid meeting asks each registrant how they take part; the other formats keep nothing.
+    if (meeting.format === 'hybrid' && !input.attendance) return { ok: false, reason: 'attendance' } as const;
+    const details = {
+      ...registrationDetails(input),
+      attendance: meeting.format === 'hybrid' ? input.attendance : null,
+    };
     // A visa is issued for a passport valid beyond the stay.
     if (input.visa && new Date(`${input.visa.passportExpiry}T23:59:59Z`) <= meeting.endsAt)
       return { ok: false, reason: 'passportExpiry' } as const;
@@ -195,7 +201,7 @@ export async function submitRegistration(
       ? await tx.select().from(registrations).where(eq(registrations.invitationId, invitation.id))
       : [null];
     const fields = {
-      ...registrationDetails(input),
+      ...details,
       ...(meeting.visaSupport && input.visa
         ? { visaData: encryptJson(input.visa, invitation.id), visaPurgedAt: null }
         : {}),
@@ -204,7 +210,7 @@ export async function submitRegistration(
     const actor = { id: null, email: invitation.email };
 
     if (current && ACTIVE_REGISTRATION.includes(current.status)) {
-      const same = REGISTRATION_FIELDS.every((key) => current[key] === input[key]) && !input.visa;
+      const same = REGISTRATION_FIELDS.every((key) => current[key] === details[key]) && !input.visa;
       if (same) return { ok: true, outcome: 'unchanged', email: invitation.email } as const;
       await tx
         .update(registrations)
@@ -216,7 +222,7 @@ export async function submitRegistration(
         action: 'registration.changed',
         entityType: 'invitation',
         entityId: invitation.id,
-        after: withoutVisa(input),
+        after: { ...withoutVisa(input), attendance: details.attendance },
       });
       return { ok: true, outcome: 'changed', email: invitation.email } as const;
     }
@@ -250,7 +256,7 @@ export async function submitRegistration(
       action: `registration.${status}`,
       entityType: 'invitation',
       entityId: invitation.id,
-      after: withoutVisa(input),
+      after: { ...withoutVisa(input), attendance: details.attendance },
     });
     if (seat) {
       await queueRegistrationEmail(tx, meeting, invitation, saved!, 'registered');

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SummaryDraft } from '@/lib/summary/draft';
 import {
+  ATTENDANCE_MODES,
   MEETING_FORMATS,
   MEETING_KINDS,
   MEETING_STATUSES,
@@ -38,6 +39,7 @@ import {
 // Column names are snake_case in SQL (drizzle `casing: 'snake_case'` in db/client.ts and drizzle.config.ts).
 
 export const meetingKind = pgEnum('meeting_kind', MEETING_KINDS);
+export const attendanceMode = pgEnum('attendance_mode', ATTENDANCE_MODES);
 export const meetingFormat = pgEnum('meeting_format', MEETING_FORMATS);
 export const meetingStatus = pgEnum('meeting_status', MEETING_STATUSES);
 export const organisationType = pgEnum('organisation_type', ORGANISATION_TYPES);
@@ -251,6 +253,9 @@ export const contactImports = pgTable(
     headers: jsonb().$type<string[]>().notNull(),
     // Every row after the header, as cells.
     rows: jsonb().$type<string[][]>().notNull(),
+    // The line a spreadsheet shows each row on (blank rows skipped in `rows` still count); null for imports uploaded
+    // before it was kept, whose rows are numbered from 2.
+    rowLines: jsonb().$type<number[]>(),
     // Column index → field name or null (ignored).
     mapping: jsonb().$type<(string | null)[]>().notNull(),
     mappingConfirmed: boolean().notNull().default(false),
@@ -448,6 +453,8 @@ export const registrations = pgTable(
     accessibilityNeeds: text().notNull().default(''),
     dietaryNeeds: text().notNull().default(''),
     listConsent: boolean().notNull().default(false),
+    // In person or online, for a hybrid meeting; null for the other formats.
+    attendance: attendanceMode(),
     dataConsentAt: timestamp({ withTimezone: true }).notNull(),
     // VisaDetails as JSON, AES-256-GCM under the data key; null when not asked for, or purged after the meeting.
     visaData: text(),

@@ -116,9 +116,10 @@ export async function restoreSummaryVersion(
   });
 }
 
-/** What a summary still lacks before it can go to review. */
-export function missingForReview(summary: SummaryText, photoCount: number): string[] {
-  const missing: string[] = SUMMARY_TEXT_FIELDS.filter((field) => !summary[field].trim());
-  if (photoCount === 0) missing.push('photo');
-  return missing;
+/**
+ * What a summary still lacks before it can go to review: its texts. A photo is recommended (the page shares
+ * better with one) but not required: a closed meeting may have none that can be published.
+ */
+export function missingForReview(summary: SummaryText): string[] {
+  return SUMMARY_TEXT_FIELDS.filter((field) => !summary[field].trim());
 }

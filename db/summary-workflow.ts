@@ -1,9 +1,9 @@
 import 'server-only';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { actorOf, recordAudit } from './audit';
 import { type DbExecutor, getDb } from './client';
-import { meetings, summaries, summaryPhotos } from './schema';
+import { meetings, summaries } from './schema';
 import { lockSummary, missingForReview, type SummaryChangeResult } from './summary-editing';
 
 // A summary's way to the public: draft → in review → published (four eyes), and back.
@@ -15,11 +15,7 @@ export async function submitSummaryForReview(actor: StaffUser, id: string): Prom
     const summary = await lockSummary(tx, id);
     if (!summary) return { ok: false, reason: 'notFound' };
     if (summary.status !== 'draft') return { ok: false, reason: 'notDraft' };
-    const [photoTotal] = await tx
-      .select({ photos: count() })
-      .from(summaryPhotos)
-      .where(eq(summaryPhotos.summaryId, id));
-    const missing = missingForReview(summary, photoTotal?.photos ?? 0);
+    const missing = missingForReview(summary);
     if (missing.length) return { ok: false, reason: 'incomplete', missing };
     await tx
       .update(summaries)

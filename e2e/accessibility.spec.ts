@@ -92,6 +92,8 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   await adminPage.getByLabel('Format').selectOption({ label: 'Online' });
   await adminPage.getByLabel('Meeting link').fill('https://meet.example.org/sweep');
   await adminPage.getByRole('button', { name: 'Create meeting' }).click();
+  await adminPage.getByRole('checkbox', { name: 'Yes, it is in the past' }).check();
+  await adminPage.getByRole('button', { name: 'Create meeting' }).click();
   await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText('Sweep briefing');
   for (const button of ['Mark as planned', 'Open invitations', 'Close registration', 'Mark as held']) {
     await adminPage.getByRole('button', { name: button }).click();

@@ -191,7 +191,7 @@ test('each link shows the meeting in the invitee’s language; opening it change
   }
   await page.goto(mailbox.invitationLink(mails[2]!));
   await expect(page.getByRole('button', { name: 'I will attend' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'I cannot attend' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'I cannot attend' })).toBeVisible();
 
   // A tampered link shows nothing of the meeting.
   const link = mailbox.invitationLink(english!);
@@ -213,8 +213,11 @@ test('one accepts, one declines without JavaScript, one is revoked; staff see it
 
   const phone = await delegate({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   await phone.open(mailbox.invitationLink(russian!));
+  // Declining asks first: without JavaScript, on a confirmation page that posts.
+  await phone.page.getByRole('link', { name: 'Я не смогу принять участие' }).click();
+  await expect(phone.page.getByRole('heading', { name: 'Отклонить приглашение?' })).toBeVisible();
   await phone.page.getByLabel('Причина (необязательно)').fill('Командировка в эти дни');
-  await phone.page.getByRole('button', { name: 'Я не смогу принять участие' }).click();
+  await phone.page.getByRole('button', { name: 'Да, я не смогу принять участие' }).click();
   await expect(phone.page.getByRole('heading', { name: 'Вы отклонили приглашение.' })).toBeVisible();
 
   await openInvitations(page);

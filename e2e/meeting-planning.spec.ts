@@ -64,8 +64,12 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
   await link.getByLabel('Role').selectOption({ label: 'Co-organiser' });
   await link.getByRole('button', { name: 'Link organisation' }).click();
   await expect(link.getByRole('row', { name: /UNODC/ })).toContainText('Co-organiser');
+  await expect(link.getByText('Organisations updated.')).toBeVisible();
   await link.getByRole('button', { name: 'Move UNODC up' }).click();
   await expect(link.getByRole('row').nth(8)).toContainText('UNODC');
+  // One notice at a time: the move's replaces the link's.
+  await expect(link.getByText('Order changed.')).toBeVisible();
+  await expect(page.getByText('Organisations updated.')).toHaveCount(0);
   await link.getByRole('button', { name: 'Remove CIS' }).click();
   await expect(link.getByRole('row', { name: /\(CIS\)/ })).toHaveCount(0);
 
@@ -188,6 +192,12 @@ test('walk a past meeting through the workflow to held', async ({ page }) => {
   await page.getByLabel('Format').selectOption({ label: 'Online' });
   await page.getByLabel('Meeting link').fill('https://meet.example.org/wg-1');
   await page.getByRole('button', { name: 'Create meeting' }).click();
+  // A start in the past is saved only once confirmed, on that field.
+  const confirmPast = page.getByRole('checkbox', { name: 'Yes, it is in the past' });
+  await expect(confirmPast).toHaveAccessibleDescription(/This meeting starts in the past/);
+  await expect(page.getByLabel('Title in English')).toHaveValue('Online working group meeting, July 2024');
+  await confirmPast.check();
+  await page.getByRole('button', { name: 'Create meeting' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Online working group meeting, July 2024');
   const status = page.getByRole('term').filter({ hasText: 'Status' }).locator('xpath=following-sibling::dd[1]');
@@ -219,6 +229,8 @@ test('times show in the venue’s zone and in the reader’s own, across the dat
   await fillWhen(page, { startDate: '2024-12-10', startTime: '15:00', endDate: '2024-12-10', endTime: '16:30' });
   await page.getByLabel('City in English').fill('New York');
   await page.getByLabel('Country').selectOption({ label: 'United States of America' });
+  await page.getByRole('button', { name: 'Create meeting' }).click();
+  await page.getByRole('checkbox', { name: 'Yes, it is in the past' }).check();
   await page.getByRole('button', { name: 'Create meeting' }).click();
 
   await expect(page.getByText('10 December 2024, 15:00–16:30 New York time (UTC-5)')).toBeVisible();

@@ -15,6 +15,7 @@ const stamp = Date.now().toString(36);
 const russian = { name: 'Гулнора Саидова', email: `gulnora.${stamp}@mfa-uz.example.org`, language: 'Russian' };
 const english = { name: 'Daniel Okafor', email: `daniel.${stamp}@osce.example.org`, language: 'English' };
 const PASSPORT = 'FA9081726';
+const SEEDED_LINK = 'https://meet.example.org/unrcca-expert-council-wg';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -81,6 +82,12 @@ test('a delegate registers in Russian on a phone with JavaScript off, errors sho
   const page = invitee.page;
   await invitee.open(links.russian!);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingRu);
+  // The meeting link reaches registered participants only: not on the page yet, nor in the invitation.
+  await expect(page.getByText('Ссылка для онлайн-участия направляется зарегистрированным участникам.')).toBeVisible();
+  await expect(page.getByRole('link', { name: SEEDED_LINK })).toHaveCount(0);
+  expect((await mailbox.waitFor(russian.email, { subject: `Приглашение: ${meetingRu}` })).text).not.toContain(
+    SEEDED_LINK,
+  );
   await page.getByRole('button', { name: 'Я приму участие' }).click();
   await expect(page.getByRole('heading', { name: 'Регистрация' })).toBeVisible();
   // The address is the invitation's, not editable.
@@ -115,6 +122,7 @@ test('a delegate registers in Russian on a phone with JavaScript off, errors sho
   await page.getByLabel(/на обработку моих данных/).check();
   await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
   await expect(page.getByRole('heading', { name: 'Вы зарегистрированы.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: SEEDED_LINK })).toBeVisible();
   await expect(page.getByText('Визовые данные уже сохранены.', { exact: false })).toBeVisible();
   expect(await page.content()).not.toContain(PASSPORT);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -127,6 +135,7 @@ test('a delegate registers in Russian on a phone with JavaScript off, errors sho
   const mail = await mailbox.waitFor(russian.email, { subject: `Регистрация подтверждена: ${meetingRu}` });
   expect(mail.text).toContain('Здравствуйте, Гулнора Саидова!');
   expect(mail.text).toContain('Имя как в паспорте: Gulnora Saidova');
+  expect(mail.text).toContain(`Ссылка для онлайн-участия: ${SEEDED_LINK}`);
   expect(mail.text).not.toContain(PASSPORT);
   const invitation = eventOf(await mailbox.waitFor(russian.email, { subject: `Приглашение: ${meetingRu}` }));
   const confirmed = eventOf(mail);
@@ -143,10 +152,13 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   const page = invitee.page;
   await invitee.open(links.english!);
   // A reason past the field's limit (as a script could post it): refused, the problem beside the field, nothing lost.
+  // Declining asks first, in place (JavaScript runs here).
+  await page.getByRole('link', { name: 'I cannot attend' }).click();
+  await expect(page.getByText('The secretariat will be told that you cannot attend.', { exact: false })).toBeVisible();
   const reason = page.getByLabel('Reason (optional)');
   await reason.evaluate((field) => field.removeAttribute('maxlength'));
   await reason.fill('x'.repeat(1001));
-  await page.getByRole('button', { name: 'I cannot attend' }).click();
+  await page.getByRole('button', { name: 'Yes, I cannot attend' }).click();
   await invitee.expectRefusal('Please correct the fields marked below.');
   await expect(page.locator('#decline-reason-error')).toHaveText('Keep the reason under 1,000 characters.');
   await expect(reason).toHaveAccessibleDescription('Keep the reason under 1,000 characters.');
@@ -207,7 +219,9 @@ test('a delegate registers in English by keyboard, changes the arrival date, the
   const changed = await mailbox.waitFor(english.email, { subject: `Registration updated: ${meetingEn}` });
   expect(changed.text).toContain(`Arrival: ${longDate(arrivalFor(-2))}`);
 
-  await page.getByRole('button', { name: 'Cancel my registration' }).click();
+  await page.getByRole('link', { name: 'Cancel my registration' }).click();
+  await expect(page.getByText('Your seat will be freed', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, cancel my registration' }).click();
   await expect(page.getByRole('heading', { name: 'You have cancelled your registration.' })).toBeVisible();
   const cancelled = await mailbox.waitFor(english.email, { subject: `Registration cancelled: ${meetingEn}` });
 

@@ -157,7 +157,11 @@ export class InvitationPage {
   }
 }
 
-type DelegateBrowser = { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } };
+type DelegateBrowser = {
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+  timezoneId?: string;
+};
 
 export const test = base.extend<
   { delegate: (options?: DelegateBrowser) => Promise<InvitationPage> },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from './contact-import';
 import {
+  countOutcomes,
   mentionKey,
   organisationLabeller,
   planRows,
@@ -39,9 +40,10 @@ describe('planning a contact import', () => {
       { name: 'Regional Water Centre', acronym: 'RWC' },
     ];
     const { targets, planned } = resolveOrganisations(mentions, [osce], {});
+    // Line 4 of the spreadsheet is blank: the rows are on lines 2, 3 and 5.
     const { outcomes } = planRows(
       rows,
-      2,
+      (index) => [2, 3, 5][index]!,
       mapping,
       new Map<string, StoredContact>(),
       targets,
@@ -51,8 +53,17 @@ describe('planning a contact import', () => {
     expect(outcomes.map((o) => [o.line, o.outcome])).toEqual([
       [2, 'create'],
       [3, 'rejected'],
-      [4, 'update'],
+      [5, 'update'],
     ]);
+    // Each row counted once: the repeated email is not also an update.
+    expect(countOutcomes(outcomes)).toEqual({
+      create: 1,
+      update: 0,
+      unchanged: 0,
+      rejected: 1,
+      repeated: 1,
+      contactsChanged: 1,
+    });
     expect(outcomes[2]).toMatchObject({
       sameAsLine: 2,
       organisation: 'RWC',

@@ -154,7 +154,7 @@ const organisationLabel = (o: OrganisationRef) => o.acronym ?? o.nameEn;
  */
 export function planRows(
   rows: string[][],
-  firstLine: number,
+  lineOf: (index: number) => number,
   mapping: ColumnMapping,
   stored: Map<string, StoredContact>,
   targets: Map<string, Target>,
@@ -165,7 +165,7 @@ export function planRows(
   const firstSeen = new Map<string, number>();
   const outcomes: RowOutcome[] = [];
   rows.forEach((cells, index) => {
-    const line = firstLine + index;
+    const line = lineOf(index);
     const reading = readRow(cells, mapping);
     if (!reading.ok) {
       const nameIndex = mapping.indexOf('name');
@@ -267,4 +267,28 @@ function describeChanges(
   text('notes', before.notes, after.notes);
   text('source', before.source, after.source);
   return changes;
+}
+
+export type OutcomeCounts = {
+  create: number;
+  update: number;
+  unchanged: number;
+  rejected: number;
+  /** Rows that repeat an email from an earlier line, whatever they change: merged into that line's contact. */
+  repeated: number;
+  /** Contacts the import would create or change (a contact repeated over several rows counts once). */
+  contactsChanged: number;
+};
+
+/** The preview's summary: each row in exactly one bucket, so the buckets add up to the file's rows. */
+export function countOutcomes(outcomes: RowOutcome[]): OutcomeCounts {
+  const counts = { create: 0, update: 0, unchanged: 0, rejected: 0, repeated: 0 };
+  const changed = new Set<string>();
+  for (const o of outcomes) {
+    if (o.outcome === 'rejected') counts.rejected++;
+    else if (o.sameAsLine !== null) counts.repeated++;
+    else counts[o.outcome]++;
+    if (o.outcome === 'create' || o.outcome === 'update') changed.add(o.email);
+  }
+  return { ...counts, contactsChanged: changed.size };
 }

@@ -239,7 +239,14 @@ export function organisationMatchKey(text: string): string {
 export const MAX_IMPORT_BYTES = 15 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
 
-export type ContactsFile = { encoding: CsvEncoding; delimiter: string; headers: string[]; rows: string[][] };
+export type ContactsFile = {
+  encoding: CsvEncoding;
+  delimiter: string;
+  headers: string[];
+  rows: string[][];
+  /** The line a spreadsheet shows each row on, for naming it in the preview. */
+  lines: number[];
+};
 
 /** An uploaded file read as a table: its header row and the rows under it, or why it cannot be read. */
 export function readContactsFile(
@@ -249,9 +256,12 @@ export function readContactsFile(
   const { text, encoding } = decodeCsvBytes(bytes);
   // A spreadsheet saved as .xlsx, or a PDF: NUL bytes never occur in CSV text.
   if (text.includes('\u0000')) return { ok: false, problem: 'binary' };
-  const { delimiter, rows } = parseCsv(text);
+  const { delimiter, rows, lines } = parseCsv(text);
   const [headers, ...data] = rows;
   if (!headers || data.length === 0) return { ok: false, problem: 'noRows' };
   if (data.length > MAX_IMPORT_ROWS) return { ok: false, problem: 'tooManyRows' };
-  return { ok: true, file: { encoding, delimiter, headers: headers.map((h) => h.trim()), rows: data } };
+  return {
+    ok: true,
+    file: { encoding, delimiter, headers: headers.map((h) => h.trim()), rows: data, lines: lines.slice(1) },
+  };
 }

@@ -22,6 +22,8 @@ describe('CSV', () => {
         ['x; y', 'line\nbreak'],
         ['say "hi"', 'z'],
       ],
+      // As a spreadsheet numbers them: the blank rows count, the cell with a line break is one row.
+      lines: [1, 2, 5],
     });
     expect(parseCsv('\uFEFFname,email\n"O\'Brien, Siobhan",s@example.org\n').rows).toEqual([
       ['name', 'email'],
@@ -39,6 +41,9 @@ describe('CSV', () => {
       '\rx',
       "'plain",
       'Ержан, "Ахметов"',
+      "'+998 71 123 45 20",
+      "''=x",
+      "'",
     ];
     const csv = toCsv(
       ['value'],
@@ -50,6 +55,8 @@ describe('CSV', () => {
       .map(([c]) => c!);
     expect(read.slice(0, 6).every((c) => c.startsWith("'"))).toBe(true);
     expect(read[6]).toBe("'plain");
+    // A value's own apostrophe before a formula start is guarded too, so the importer takes off only the guard.
+    expect(read.slice(8)).toEqual(["''+998 71 123 45 20", "'''=x", "'"]);
     expect(read.map(unguardCell)).toEqual(cells);
   });
 });

@@ -53,6 +53,10 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
   lapsed: 'Offer lapsed',
   cancelled: 'Cancelled',
 };
+/** How a registrant of a hybrid meeting takes part (asked of each; not asked for other formats). */
+export const ATTENDANCE_MODES = ['in_person', 'online'] as const;
+export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
+export const ATTENDANCE_MODE_LABELS: Record<AttendanceMode, string> = { in_person: 'In person', online: 'Online' };
 /** draft: staff edit it. in_review: submitted, waiting for a second editor. published: on the public site. */
 export const SUMMARY_STATUSES = ['draft', 'in_review', 'published'] as const;
 export type SummaryStatus = (typeof SUMMARY_STATUSES)[number];

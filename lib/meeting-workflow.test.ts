@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MEETING_STATUSES } from './domain';
-import { checkTransition, MANUAL_TRANSITIONS } from './meeting-workflow';
+import { availableTransitions, checkTransition, MANUAL_TRANSITIONS } from './meeting-workflow';
 
 const ended = new Date('2024-05-14T12:00:00Z');
 const now = new Date('2026-11-27T00:00:00Z');
@@ -27,6 +27,13 @@ describe('the meeting workflow', () => {
       ok: false,
       reason: 'A meeting can be marked held only after it has ended.',
     });
+  });
+
+  it('offers "held" only once the meeting has ended', () => {
+    const endsAt = new Date('2026-11-27T12:00:00Z');
+    const closed = { status: 'registration_closed' as const, endsAt };
+    expect(availableTransitions(closed, new Date('2026-11-27T11:59:00Z'))).toEqual(['invitations_open', 'cancelled']);
+    expect(availableTransitions(closed, new Date('2026-11-27T12:00:00Z'))).toContain('held');
   });
 
   it('lets any meeting not yet held be cancelled', () => {

@@ -30,6 +30,14 @@ export function checkTransition(
   return { ok: true };
 }
 
+/** The statuses staff can move a meeting to now: those a button would not refuse (held only after the end). */
+export function availableTransitions(
+  meeting: { status: MeetingStatus; endsAt: Date },
+  now: Date = new Date(),
+): MeetingStatus[] {
+  return MANUAL_TRANSITIONS[meeting.status].filter((to) => checkTransition(meeting, to, now).ok);
+}
+
 /** The verb on the button that moves a meeting to `status`. */
 export const TRANSITION_LABELS: Record<MeetingStatus, string> = {
   draft: 'Back to draft',

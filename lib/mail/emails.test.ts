@@ -124,6 +124,68 @@ describe('default delegate emails', () => {
   });
 });
 
+describe('the meeting link', () => {
+  const everything = (mail: { text: string; html: string; attachments: { contentBase64: string }[] }) =>
+    [mail.text, mail.html, ...mail.attachments.map((a) => Buffer.from(a.contentBase64, 'base64').toString())].join(
+      '\n',
+    );
+  const newLink = { ...MEETING, meetingLink: 'https://meet.example.org/new' };
+  const changes = describeMeetingChanges(MEETING, newLink, 'en');
+
+  it('reaches registered participants only, in their emails and calendar files', () => {
+    for (const kind of ['invitation', 'reminder', 'update'] as const) {
+      const mail = (registered: boolean) =>
+        everything(
+          invitationEmail({
+            ...common,
+            kind,
+            meeting: newLink,
+            locale: 'en',
+            name: 'x',
+            role: 'delegate',
+            changes,
+            registered,
+          }),
+        );
+      expect(mail(false), kind).not.toContain('meet.example.org');
+      expect(mail(true), kind).toContain('https://meet.example.org/new');
+    }
+    const update = (registered: boolean) =>
+      invitationEmail({
+        ...common,
+        kind: 'update',
+        meeting: newLink,
+        locale: 'en',
+        name: 'x',
+        role: 'delegate',
+        changes,
+        registered,
+      });
+    expect(update(true).text).toContain('The online link has changed.');
+    expect(update(false).text).not.toContain('online link');
+
+    const registration = (kind: RegistrationEmailKind, registered = true) =>
+      everything(
+        registrationEmail({
+          ...common,
+          kind,
+          meeting: MEETING,
+          locale: 'ru',
+          name: 'x',
+          sequence: 1,
+          registration: { passportName: 'X', arrivalDate: null, departureDate: null },
+          registered,
+        }),
+      );
+    expect(registration('registered')).toContain('Ссылка для онлайн-участия: https://meet.example.org/second');
+    expect(registration('changed')).toContain('https://meet.example.org/second');
+    for (const kind of ['waitlisted', 'offered', 'cancelled'] as const)
+      expect(registration(kind), kind).not.toContain('meet.example.org');
+    // A place on the waiting list whose details change holds no seat yet.
+    expect(registration('changed', false)).not.toContain('meet.example.org');
+  });
+});
+
 function indicesOf(text: string, needle: string): number[] {
   const found: number[] = [];
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) found.push(at);

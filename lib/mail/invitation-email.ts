@@ -123,6 +123,7 @@ export function invitationEmail({
   invitationId,
   changes = [],
   calendarRevision = 0,
+  registered = false,
   mailDomain,
 }: {
   kind: InvitationEmailKind;
@@ -136,9 +137,12 @@ export function invitationEmail({
   changes?: string[];
   /** The invitee's own revisions of the event (registration emails), added to the meeting's sequence. */
   calendarRevision?: number;
+  /** Whether the invitee is registered: only then does the email (and its calendar entry) carry the meeting link. */
+  registered?: boolean;
   mailDomain: string;
 }) {
   const t = invitationTranslator(locale);
+  const withLink = registered && meeting.format !== 'in_person' && meeting.meetingLink;
   const values = placeholderValues(meeting, locale, name, role);
   const title = values.meeting;
   const body =
@@ -148,9 +152,11 @@ export function invitationEmail({
   const details = [
     `${t('when')}: ${values.dates}`,
     `${t('where')}: ${values.venue}`,
-    ...(meeting.format !== 'in_person' && meeting.meetingLink ? [`${t('onlineLink')}: ${meeting.meetingLink}`] : []),
+    ...(withLink ? [`${t('onlineLink')}: ${meeting.meetingLink}`] : []),
   ];
-  const changed = kind === 'update' && changes.length ? [`${t('changed')}`, ...changes.map((c) => `- ${c}`)] : [];
+  // A new link concerns those who may join; the others are told nothing of it.
+  const told = registered ? changes : changes.filter((c) => c !== t('linkChanged'));
+  const changed = kind === 'update' && told.length ? [`${t('changed')}`, ...told.map((c) => `- ${c}`)] : [];
   const signature = signatureLine(meeting, locale);
   const text = [
     body,
@@ -171,7 +177,7 @@ export function invitationEmail({
     paragraphs: [
       ...body.split(/\n{2,}/).map((p) => escapeHtml(p).replace(/\n/g, '<br>')),
       ...(changed.length
-        ? [`<strong>${escapeHtml(changed[0]!)}</strong><br>${changes.map((c) => `– ${escapeHtml(c)}`).join('<br>')}`]
+        ? [`<strong>${escapeHtml(changed[0]!)}</strong><br>${told.map((c) => `– ${escapeHtml(c)}`).join('<br>')}`]
         : []),
       details.map((d) => escapeHtml(d)).join('<br>'),
       htmlButton(link, t('button')),
@@ -186,7 +192,7 @@ export function invitationEmail({
     end: meeting.endsAt,
     timeZone: meeting.timeZone,
     summary: title,
-    location: meeting.format === 'online' ? meeting.meetingLink : values.venue,
+    location: withLink && meeting.format === 'online' ? meeting.meetingLink : values.venue,
     // No personal link in the calendar entry: calendars are shared with assistants and delegations, and the
     // attachment outlives the redaction of the delivered email's body.
     description: details.join('\n'),
@@ -227,8 +233,10 @@ export function describeMeetingChanges(
   const placeBefore = meetingPlace({ ...after, ...before } as InvitationMeeting, locale);
   const placeAfter = meetingPlace(after, locale);
   if (placeBefore !== placeAfter) lines.push(`${t('where')}: ${placeBefore} → ${placeAfter}`);
-  if ((before.meetingLink ?? null) !== after.meetingLink && 'meetingLink' in before)
-    lines.push(`${t('onlineLink')}: ${after.meetingLink ?? '—'}`);
+  // The link itself is not in the line: the same lines go to every invitee, and only registered participants get the
+  // link (with the email's details).
+  if ((before.meetingLink ?? null) !== after.meetingLink && 'meetingLink' in before && after.meetingLink)
+    lines.push(t('linkChanged'));
   if (
     before.registrationDeadline !== undefined &&
     (before.registrationDeadline?.getTime() ?? null) !== (after.registrationDeadline?.getTime() ?? null)

@@ -52,6 +52,7 @@ export function registrationEmail({
   registration,
   place,
   offerUntil,
+  registered = true,
   mailDomain,
 }: {
   kind: RegistrationEmailKind;
@@ -67,6 +68,8 @@ export function registrationEmail({
   place?: number;
   /** Until when a freed seat is held (offered). */
   offerUntil?: Date;
+  /** Whether the registration holds a seat now (a waiting-list place changing its details does not). */
+  registered?: boolean;
   mailDomain: string;
 }) {
   const t = registrationTranslator(locale);
@@ -80,6 +83,13 @@ export function registrationEmail({
   });
   const when = `${it('when')}: ${formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}`;
   const where = `${it('where')}: ${meetingPlace(meeting, locale)}`;
+  // The meeting link reaches registered participants only: not the waiting list, an offer or a cancellation.
+  const withLink =
+    registered &&
+    (kind === 'registered' || kind === 'changed') &&
+    meeting.format !== 'in_person' &&
+    meeting.meetingLink;
+  const joinLine = withLink ? [`${it('onlineLink')}: ${meeting.meetingLink}`] : [];
   const day = (d: string | null) => (d ? formatDate(new Date(`${d}T12:00:00Z`), 'UTC', locale) : t('none'));
   const details =
     kind === 'cancelled' || kind === 'offered'
@@ -87,6 +97,7 @@ export function registrationEmail({
       : [
           when,
           where,
+          ...joinLine,
           `${t('passportName')}: ${registration.passportName}`,
           ...(registration.arrivalDate || registration.departureDate
             ? [
@@ -123,8 +134,8 @@ export function registrationEmail({
               end: meeting.endsAt,
               timeZone: meeting.timeZone,
               summary: title,
-              location: meeting.format === 'online' ? meeting.meetingLink : meetingPlace(meeting, locale),
-              description: [when, where].join('\n'),
+              location: withLink && meeting.format === 'online' ? meeting.meetingLink : meetingPlace(meeting, locale),
+              description: [when, where, ...joinLine].join('\n'),
               url: null,
               cancelled: kind === 'cancelled' || meeting.status === 'cancelled',
             }),

@@ -13,6 +13,8 @@ const optionalText = (max: number) =>
 const requiredText = (message: string, max = 300) =>
   z.string(message).trim().min(1, message).max(max, `Keep this under ${max} characters.`);
 
+export const PAST_CONFIRMATION = 'This meeting starts in the past: tick “Yes, it is in the past” to save it.';
+
 const NONEXISTENT = 'This time does not exist at the venue that day (the clocks go forward): choose another.';
 
 /** Date and time fields for one moment, checked against the venue's zone by the form's superRefine. */
@@ -111,8 +113,9 @@ export const meetingFormSchema = z
   })
   .transform((input, ctx) => {
     const when = resolveWhen(input, ctx);
-    if (input.format === 'online' && !input.meetingLink) {
-      ctx.addIssue({ code: 'custom', path: ['meetingLink'], message: 'An online meeting needs its meeting link.' });
+    if (input.format !== 'in_person' && !input.meetingLink) {
+      const message = `${input.format === 'online' ? 'An online' : 'A hybrid'} meeting needs its meeting link.`;
+      ctx.addIssue({ code: 'custom', path: ['meetingLink'], message });
     }
     if (input.format !== 'online' && !input.cityEn) {
       ctx.addIssue({ code: 'custom', path: ['cityEn'], message: 'Enter the city, in English.' });
@@ -212,8 +215,46 @@ export const duplicateFormSchema = z
     titleRu: requiredText('Enter the title in Russian.'),
     timeZone: z.string().refine(isValidTimeZone, 'Choose the venue’s time zone.'),
     ...whenFields,
+    confirmPast: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on'),
   })
   .transform((input, ctx) => {
     const when = resolveWhen(input, ctx);
+    // The form starts from the source's dates: left as they are for a past meeting, the copy would be past too.
+    if (when && when.startsAt.getTime() < Date.now() && !input.confirmPast) {
+      ctx.addIssue({ code: 'custom', path: ['confirmPast'], message: PAST_CONFIRMATION });
+      return z.NEVER;
+    }
     return when ? { titleEn: input.titleEn, titleRu: input.titleRu, ...when } : z.NEVER;
+  });
+
+/**
+ * The meeting form as posted: the meeting, and the confirmation a start in the past needs (a typo in the year
+ * otherwise files the meeting silently among the old ones). A meeting whose start is not changed (`savedStartsAt`,
+ * posted by the edit form) needs none, so a held meeting stays editable.
+ */
+export const meetingSubmissionSchema = z
+  .intersection(
+    meetingFormSchema,
+    z.object({
+      confirmPast: z
+        .string()
+        .optional()
+        .transform((v) => v === 'on'),
+      savedStartsAt: z.string().optional(),
+    }),
+  )
+  .superRefine((input, ctx) => {
+    // Refinements run after other issues too; a meeting whose dates did not parse has nothing to compare.
+    if (!(input.startsAt instanceof Date)) return;
+    const unchanged = input.savedStartsAt && Date.parse(input.savedStartsAt) === input.startsAt.getTime();
+    if (input.startsAt.getTime() < Date.now() && !unchanged && !input.confirmPast) {
+      ctx.addIssue({ code: 'custom', path: ['confirmPast'], message: PAST_CONFIRMATION });
+    }
+  })
+  .transform(({ confirmPast, savedStartsAt, ...values }): MeetingValues => {
+    void [confirmPast, savedStartsAt];
+    return values;
   });

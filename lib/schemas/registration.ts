@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode, isNationalityCode } from '@/lib/countries';
+import { ATTENDANCE_MODES } from '@/lib/domain';
 import { keysOf, pick } from './fields';
 
 // A delegate's registration: the one place its fields are named. The form (app/[locale]/i/[token]/), its action,
@@ -43,6 +44,10 @@ const detailsSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === 'on'),
+  // Asked for a hybrid meeting only: the data layer requires it there and keeps null for the other formats.
+  attendance: z
+    .preprocess((v) => (v === '' ? undefined : v), z.enum(ATTENDANCE_MODES, 'attendance').optional())
+    .transform((v) => v ?? null),
 });
 
 /** Consent to the processing of the data: required on every submission, kept as the time it was given. */

@@ -5,7 +5,7 @@ import { ActionForm } from '@/components/action-form';
 import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
 import { inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
-import { Button, Card, DataTable, Notice, PageHeader, Td, Tr } from '@/components/ui';
+import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { CONTACTS_PAGE_SIZE, listContacts, listContactTags } from '@/db/contacts';
 import { listCouncils } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
@@ -16,6 +16,8 @@ import { readContactFilters } from '@/lib/directory-filters';
 import { toLatin } from '@/lib/transliterate';
 import { createContactAction } from './actions';
 import { ContactFields } from './contact-fields';
+import { counted, exportLabel } from '@/lib/counted';
+import { PageNotice } from '@/components/form-status';
 
 export const metadata: Metadata = { title: 'Contacts' };
 
@@ -51,16 +53,12 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
           <p className="flex flex-wrap gap-4 text-sm">
             {canEdit && <Link href="/staff/contacts/import">Import contacts from a CSV file</Link>}
             <a href={`/staff/contacts/export${exportQuery ? `?${exportQuery}` : ''}`} download>
-              Export {filtered ? 'these' : 'all'} {total.toLocaleString('en')} contact{total === 1 ? '' : 's'} as CSV
+              {exportLabel(total, filtered, 'contact')}
             </a>
           </p>
         }
       />
-      {params.saved === '1' && (
-        <Notice tone="success" role="status" className="mt-3">
-          Contact saved.
-        </Notice>
-      )}
+      {params.saved === '1' && <PageNotice className="mt-3">Contact saved.</PageNotice>}
       {canEdit && (
         <Card as="section" aria-labelledby="add-contact" className="mt-4">
           <h2 id="add-contact" className="mb-3 text-lg font-semibold">
@@ -131,7 +129,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
         </div>
       </Card>
       <p className="mt-3 text-sm text-slate-700" role="status">
-        {total.toLocaleString('en')} contact{total === 1 ? '' : 's'}
+        {counted(total, 'contact')}
         {filters.search && ` matching “${filters.search}”`}
         {filtered && !filters.search && ' matching the filters'}.
       </p>

@@ -39,6 +39,8 @@ const briefing = {
   cityRu: 'Нью-Йорк',
   country: 'US',
   venueEn: 'United Nations Headquarters',
+  // December 2024 is past: the form asks for this, as a checkbox, before it saves such a meeting.
+  confirmPast: 'on',
 };
 const allMeetings = async () => (await getDb()).select().from(meetings).orderBy(meetings.id);
 const redirectTarget = async (run: Promise<unknown>) => {
@@ -96,6 +98,13 @@ describe('createMeetingAction', () => {
         meetingLink: ['An online meeting needs its meeting link.'],
       },
     });
+    expect(await createMeetingAction(idle, form({ ...briefing, format: 'hybrid', meetingLink: ' ' }))).toMatchObject({
+      fieldErrors: { meetingLink: ['A hybrid meeting needs its meeting link.'] },
+    });
+    expect(await createMeetingAction(idle, form({ ...briefing, confirmPast: '' }))).toMatchObject({
+      fieldErrors: { confirmPast: ['This meeting starts in the past: tick “Yes, it is in the past” to save it.'] },
+      values: { startDate: '2024-12-10' },
+    });
     expect(await createMeetingAction(idle, form({ ...briefing, workingGroupId: randomUUID() }))).toMatchObject({
       fieldErrors: { workingGroupId: ['Choose a working group of the meeting’s council.'] },
     });
@@ -132,6 +141,11 @@ describe('updateMeetingAction', () => {
       fieldErrors: { kind: ['Choose the kind of meeting.'] },
     });
     expect(await updateMeetingAction(randomUUID(), idle, form(briefing))).toMatchObject({
+      message: 'That meeting no longer exists.',
+    });
+    // A past start left as it was saved needs no confirmation.
+    const unchangedStart = { ...briefing, confirmPast: '', savedStartsAt: '2024-12-10T20:00:00.000Z' };
+    expect(await updateMeetingAction(randomUUID(), idle, form(unchangedStart))).toMatchObject({
       message: 'That meeting no longer exists.',
     });
     expect(
@@ -208,6 +222,11 @@ describe('duplicateMeetingAction', () => {
       fieldErrors: { endTime: ['The meeting must end after it starts.'] },
     });
     expect(await duplicateMeetingAction('not-an-id', idle, form(next))).toMatchObject({ status: 'error' });
+    // The plenary's own dates, left as the form offers them, are past: the copy asks first.
+    const pastCopy = { ...next, startDate: '2024-05-14', endDate: '2024-05-14' };
+    expect(await duplicateMeetingAction(DEMO_PLENARY_ID, idle, form(pastCopy))).toMatchObject({
+      fieldErrors: { confirmPast: [expect.stringMatching(/starts in the past/)] },
+    });
     expect(await allMeetings()).toEqual(before);
   });
 
@@ -399,6 +418,7 @@ describe('agenda actions', () => {
           startTime: '10:00',
           endDate: '2025-05-14',
           endTime: '17:00',
+          confirmPast: 'on',
         }),
       ),
     );

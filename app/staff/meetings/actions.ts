@@ -29,7 +29,7 @@ import { agendaRefusal, meetingRefusal } from './messages';
 import { parseZonedDateTime } from '@/lib/datetime';
 import { AGENDA_ITEM_KINDS, MEETING_STATUSES, ORGANISATION_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';
-import { duplicateFormSchema, meetingFormSchema } from '@/lib/schemas/meeting';
+import { duplicateFormSchema, meetingSubmissionSchema } from '@/lib/schemas/meeting';
 
 const meetingId = z.tuple([z.uuid()]);
 const meetingAndOrganisation = z.tuple([z.uuid(), z.uuid()]);
@@ -42,7 +42,7 @@ function done(result: MeetingChangeResult, message: string): FormState {
 }
 
 export const createMeetingAction = staffAction(
-  { name: 'meetings.create', role: 'editor', schema: meetingFormSchema },
+  { name: 'meetings.create', role: 'editor', schema: meetingSubmissionSchema },
   async (values, { staff }) => {
     const result = await createMeeting(staff, values);
     if (!result.ok) return meetingRefusal(result);
@@ -52,7 +52,7 @@ export const createMeetingAction = staffAction(
 );
 
 export const updateMeetingAction = staffAction(
-  { name: 'meetings.update', role: 'editor', bound: meetingId, schema: meetingFormSchema },
+  { name: 'meetings.update', role: 'editor', bound: meetingId, schema: meetingSubmissionSchema },
   async (values, { staff, bound: [id] }) => {
     const result = await updateMeeting(staff, id, values);
     if (!result.ok) return meetingRefusal(result);

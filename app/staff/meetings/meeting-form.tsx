@@ -14,10 +14,13 @@ export function MeetingForm({
   action,
   defaults,
   submitLabel,
+  savedStartsAt,
   ...options
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   defaults: MeetingFormValues;
+  /** The start as saved (ISO), on the edit form: a start left as it was needs no confirmation that it is past. */
+  savedStartsAt?: string;
   councils: Option[];
   workingGroups: Option[];
   kinds: Option[];
@@ -30,6 +33,7 @@ export function MeetingForm({
   return (
     <form {...formProps} className="flex flex-col gap-6" noValidate>
       <FormStatus state={state} />
+      {savedStartsAt && <input type="hidden" name="savedStartsAt" value={savedStartsAt} />}
       <MeetingFields state={state} defaults={defaults} {...options} />
       <div>
         <SubmitButton pendingLabel="Saving…" pending={pending}>
@@ -143,6 +147,7 @@ function MeetingFields({
         {text('startTime', 'Start time', { type: 'time' })}
         {text('endDate', 'End date', { type: 'date' })}
         {text('endTime', 'End time', { type: 'time' })}
+        <PastConfirmation state={state} />
         {text('deadlineDate', 'Registration deadline: date', { type: 'date', hint: 'Optional. Before the start.' })}
         {text('deadlineTime', 'Registration deadline: time', { type: 'time' })}
         {text('capacity', 'Capacity (seats)', {
@@ -201,5 +206,36 @@ function MeetingFields({
         {text('venueRu', 'Venue in Russian', { lang: 'ru' })}
       </fieldset>
     </>
+  );
+}
+
+/**
+ * "Yes, it is in the past", once the server has said the start is past (or it was ticked): a plain checkbox posted
+ * with the form, so the confirmation works without JavaScript too.
+ */
+function PastConfirmation({ state }: { state: FormState }) {
+  const errors = fieldErrors(state, 'confirmPast');
+  const ticked = submittedValue(state, 'confirmPast') === 'on';
+  if (errors.length === 0 && !ticked) return null;
+  return (
+    <div className="sm:col-span-2">
+      <label className="flex items-start gap-2">
+        <input
+          type="checkbox"
+          name="confirmPast"
+          id="meeting-confirmPast"
+          defaultChecked={ticked}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={errors.length > 0 ? 'meeting-confirmPast-error' : undefined}
+          className="mt-1 size-5"
+        />
+        <span>Yes, it is in the past</span>
+      </label>
+      <div id="meeting-confirmPast-error" aria-live="polite" className="text-sm font-medium text-danger-800">
+        {errors.map((error) => (
+          <p key={error}>{error}</p>
+        ))}
+      </div>
+    </div>
   );
 }

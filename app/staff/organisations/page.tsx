@@ -17,6 +17,7 @@ import { missingRussian } from '@/lib/organisation-label';
 import { createOrganisationAction } from './actions';
 import { OrganisationFields } from './organisation-fields';
 import { RussianGap } from './russian-gap';
+import { counted, exportLabel } from '@/lib/counted';
 
 export const metadata: Metadata = { title: 'Organisations' };
 
@@ -45,7 +46,7 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <PageHeader title="Organisations" />
         <a href={`/staff/organisations/export${exportQuery ? `?${exportQuery}` : ''}`} download className="text-sm">
-          Export {filtered ? 'these' : 'all'} {total.toLocaleString('en')} organisation{total === 1 ? '' : 's'} as CSV
+          {exportLabel(total, filtered, 'organisation')}
         </a>
       </div>
       {canEdit && (
@@ -104,7 +105,7 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
         </div>
       </Card>
       <p className="mt-3 text-sm text-slate-700" role="status">
-        {total.toLocaleString('en')} organisation{total === 1 ? '' : 's'}
+        {counted(total, 'organisation')}
         {filtered ? ' matching' : ''}.
       </p>
       {organisations.length > 0 && (

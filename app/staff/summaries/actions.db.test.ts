@@ -412,14 +412,18 @@ describe('summaries', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('refuses to submit a summary that lacks a language or a photo, naming what is missing', async () => {
+  it('refuses to submit a summary that lacks a language, naming what is missing; a photo is not required', async () => {
     const db = await getDb();
     await db.delete(summaryPhotos).where(eq(summaryPhotos.summaryId, summaryId));
     await db.update(summaries).set({ leadRu: '' }).where(eq(summaries.id, summaryId));
     await actAs('editor');
     expect(await submitForReviewAction(summaryId, idle, form())).toMatchObject({
       status: 'error',
-      message: 'Before review, the summary needs: Russian lead, at least one photo.',
+      message: 'Before review, the summary needs: Russian lead.',
     });
+    await db.update(summaries).set({ leadRu: 'Вводный абзац.' }).where(eq(summaries.id, summaryId));
+    expect(await redirectOf(() => submitForReviewAction(summaryId, idle, form()))).toBe(
+      `/staff/summaries/${summaryId}?done=submitted`,
+    );
   });
 });

@@ -11,7 +11,6 @@ const MISSING_LABELS: Record<string, string> = {
   leadRu: 'Russian lead',
   bodyEn: 'English text',
   bodyRu: 'Russian text',
-  photo: 'at least one photo',
 };
 
 export function summaryRefusal(result: Exclude<SummaryChangeResult, { ok: true }>): FormState {

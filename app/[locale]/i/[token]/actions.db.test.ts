@@ -16,10 +16,18 @@ import {
 vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-async function invitation({ deadline, visaSupport = false }: { deadline: Date; visaSupport?: boolean }) {
+async function invitation({
+  deadline,
+  visaSupport = false,
+  format = 'online',
+}: {
+  deadline: Date;
+  visaSupport?: boolean;
+  format?: 'online' | 'hybrid';
+}) {
   const meeting = await createMeeting({
     titleRu: 'Пленарное',
-    format: 'online',
+    format,
     status: 'invitations_open',
     registrationDeadline: deadline,
     visaSupport,
@@ -190,6 +198,24 @@ describe('registering by the link', () => {
       status: 'error',
       message: 'This offer is no longer open.',
     });
+  });
+
+  it('asks a hybrid meeting’s registrant how they take part, on that field', async () => {
+    const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z'), format: 'hybrid' });
+    expect(await registerAction(token, 'en', idle, form(registration))).toMatchObject({
+      status: 'error',
+      code: 'fix',
+      fieldErrors: { attendance: ['attendance'] },
+      // What was typed comes back (a page without JavaScript shows it again).
+      values: { passportName: registration.passportName, dataConsent: 'on' },
+    });
+    expect(await registerAction(token, 'en', idle, form({ ...registration, attendance: 'by pigeon' }))).toMatchObject({
+      fieldErrors: { attendance: ['attendance'] },
+    });
+    await expect(
+      registerAction(token, 'en', idle, form({ ...registration, attendance: 'in_person' })),
+    ).rejects.toMatchObject({ digest: expect.stringContaining('?done=registered') });
+    expect(await registrationOf(row.id)).toMatchObject({ attendance: 'in_person' });
   });
 
   it('keeps visa details only where asked for, out of the response and the audit log', async () => {

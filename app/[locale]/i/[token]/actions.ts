@@ -9,7 +9,12 @@ import { tokenAction } from '@/services/actions';
 import { authSecret } from '@/lib/auth/secret';
 import { readInvitationToken } from '@/lib/invitation-token';
 import { getPathname } from '@/lib/i18n/navigation';
-import { registrationSchema, VISA_FIELDS } from '@/lib/schemas/registration';
+import {
+  REGISTRATION_FIELDS,
+  registrationSchema,
+  VISA_FIELDS,
+  type RegistrationInput,
+} from '@/lib/schemas/registration';
 import type { Done } from './done';
 import { answerRefused, answerSaved, cancelRefused, registrationRefused, seatRefused } from './messages';
 
@@ -52,12 +57,24 @@ export const declineInvitationAction = tokenAction(
 const landing = (token: string, locale: 'en' | 'ru', done: Done): never =>
   redirect(getPathname({ href: { pathname: `/i/${token}`, query: { done } }, locale }));
 
+/** The stored fields as the form posts them (never the visa details), for a form shown again after a refusal. */
+const asPosted = (input: RegistrationInput): Record<string, string> => ({
+  ...Object.fromEntries(
+    REGISTRATION_FIELDS.map((field) => {
+      const value = input[field];
+      return [field, typeof value === 'boolean' ? (value ? 'on' : '') : (value ?? '')];
+    }),
+  ),
+  dataConsent: 'on',
+});
+
 /** The registration form (new, or a change of an active registration). Visa details are never echoed back. */
 export const registerAction = tokenAction(
   { name: 'delegate.register', bound, verifyToken, schema: registrationSchema, secretFields: [...VISA_FIELDS] },
   async (input, { bound: [token, locale] }) => {
     const result = await submitRegistration(token, input);
-    if (!result.ok) return registrationRefused(locale, result);
+    // The data layer's refusals (a hybrid meeting's attendance, a passport expiring too soon) keep what was typed.
+    if (!result.ok) return { ...registrationRefused(locale, result), values: asPosted(input) };
     return landing(token, locale, result.outcome);
   },
 );

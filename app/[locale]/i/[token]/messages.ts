@@ -36,6 +36,8 @@ export function registrationRefused(locale: Locale, result: Refused<Registration
       return { status: 'error', message: t('error.visaNotAsked'), fieldErrors: { nationality: ['visaNotAsked'] } };
     case 'passportExpiry':
       return { status: 'error', code: 'fix', fieldErrors: { passportExpiry: ['passportExpiry'] } };
+    case 'attendance':
+      return { status: 'error', code: 'fix', fieldErrors: { attendance: ['attendance'] } };
     case 'closed':
       return { status: 'error', message: t('closed') };
     case 'invalid':

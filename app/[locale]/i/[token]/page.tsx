@@ -23,6 +23,9 @@ import { RegistrationForm } from './registration-form';
 import { DONE } from './done';
 import { publicSecretariat } from '@/services/public-secretariat';
 import { actionWords } from './messages';
+import { PageNotice } from '@/components/form-status';
+import { ReaderLocalTime } from '@/components/reader-local-time';
+import { ConfirmStep } from '@/components/confirm-step';
 
 // Reached by the personal link in an invitation email. Opening it (GET, HEAD, any number of times: mail scanners
 // open links first) changes nothing; the invitee's answer is a POST from this page. Works without JavaScript.
@@ -57,6 +60,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
   const r = await getTranslations({ locale, namespace: 'Registration' });
+  const home = await getTranslations({ locale, namespace: 'Home' });
   // The action wrapper's refusals, in the page's language.
   const words = actionWords(locale);
   const active = registration !== null && ACTIVE_REGISTRATION.includes(registration.status);
@@ -67,13 +71,15 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     countries: countryOptions(locale),
     territories: territoryOptions(locale),
     visaSupport: meeting.visaSupport,
+    hybrid: meeting.format === 'hybrid',
     hasVisaDetails: registration?.hasVisaDetails ?? false,
     privacyHref: getPathname({ href: '/privacy', locale }),
     // What is on file, or the invitation's name for a first registration.
     defaults: registration ? registrationDetails(registration) : { displayName: name },
   };
   // What the last registration step did (the form redirects here with ?done=…).
-  const doneParam = (await searchParams).done;
+  const query = await searchParams;
+  const doneParam = query.done;
   const done = DONE.find((d) => d === doneParam);
   const doneMessage =
     done &&
@@ -85,6 +91,50 @@ export default async function InvitationPage({ params, searchParams }: PageProps
       cancelled: r('cancelDone'),
       seat: r('seatTaken'),
     }[done];
+  // Declining and cancelling ask first: in place where JavaScript runs, else on this page's confirmation view
+  // (?confirm=…), which holds the same form.
+  const canDecline = !active && state === 'open' && invitation.status !== 'declined';
+  const confirmHref = (step: 'decline' | 'cancel') =>
+    getPathname({ href: { pathname: `/i/${token}`, query: { confirm: step } }, locale });
+  const confirming =
+    query.confirm === 'decline' && canDecline ? 'decline' : query.confirm === 'cancel' && canCancel ? 'cancel' : null;
+  const declineForm = (
+    <ActionForm
+      action={declineInvitationAction.bind(null, token, locale)}
+      submitLabel={t('declineConfirm')}
+      words={words}
+      fieldWords={{ tooLong: t('reasonTooLong') }}
+      variant="secondary"
+      className="flex w-full flex-col items-start gap-2"
+    >
+      <p>{t('declineQuestion')}</p>
+      <div className="flex w-full max-w-md flex-col gap-1">
+        <label htmlFor="decline-reason" className="text-sm font-medium">
+          {t('reason')}
+        </label>
+        <textarea
+          id="decline-reason"
+          name="reason"
+          rows={2}
+          maxLength={1000}
+          aria-describedby="decline-reason-error"
+          className={inputClass}
+        />
+        <ActionFieldErrors field="reason" id="decline-reason-error" />
+      </div>
+    </ActionForm>
+  );
+  const cancelForm = (
+    <ActionForm
+      action={cancelRegistrationAction.bind(null, token, locale)}
+      submitLabel={r('cancelConfirm')}
+      words={words}
+      variant="danger"
+      className="flex w-full flex-col items-start gap-2"
+    >
+      <p>{r('cancelQuestion')}</p>
+    </ActionForm>
+  );
   const multiDay =
     formatDate(meeting.startsAt, meeting.timeZone, locale) !== formatDate(meeting.endsAt, meeting.timeZone, locale);
   return (
@@ -97,28 +147,54 @@ export default async function InvitationPage({ params, searchParams }: PageProps
         </Notice>
       )}
       {doneMessage && (
-        <Notice tone="success" size="md" role="status" className="mt-3">
+        <PageNotice size="md" className="mt-3">
           {doneMessage}
-        </Notice>
+        </PageNotice>
       )}
       <p className="mt-4">{t('greeting', { name })}</p>
       <p className="mt-2">{t('invited', { role: roleName })}</p>
       <dl className="mt-4 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">{t('when')}</dt>
-        <dd>{formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}</dd>
+        <dd>
+          <time dateTime={meeting.startsAt.toISOString()}>
+            {formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}
+          </time>
+          <ReaderLocalTime
+            startsAt={meeting.startsAt.toISOString()}
+            endsAt={meeting.endsAt.toISOString()}
+            venueZone={meeting.timeZone}
+            locale={locale}
+            label={home('yourTime')}
+          />
+        </dd>
         <dt className="font-semibold">{t('where')}</dt>
         <dd>{meetingPlace(meeting, locale)}</dd>
+        {/* The link is for those who hold a seat: not every invitee, not those who declined or wait for a seat. */}
         {meeting.format !== 'in_person' && meeting.meetingLink && (
           <>
             <dt className="font-semibold">{t('onlineLink')}</dt>
-            <dd className="break-all">
-              <a href={meeting.meetingLink}>{meeting.meetingLink}</a>
-            </dd>
+            {registration?.status === 'registered' ? (
+              <dd className="break-all">
+                <a href={meeting.meetingLink}>{meeting.meetingLink}</a>
+              </dd>
+            ) : (
+              <dd>{t('linkForRegistered')}</dd>
+            )}
           </>
         )}
       </dl>
 
-      {active ? (
+      {confirming ? (
+        <Card as="section" aria-labelledby="confirm" className="mt-6">
+          <h2 id="confirm" className="text-lg font-semibold">
+            {confirming === 'decline' ? t('declineTitle') : r('cancelTitle')}
+          </h2>
+          <div className="mt-3">{confirming === 'decline' ? declineForm : cancelForm}</div>
+          <p className="mt-4">
+            <a href={getPathname({ href: `/i/${token}`, locale })}>{t('back')}</a>
+          </p>
+        </Card>
+      ) : active ? (
         <Card as="section" aria-labelledby="registration" className="mt-6">
           <h2 id="registration" className="text-lg font-semibold">
             {registration.status === 'registered'
@@ -151,12 +227,9 @@ export default async function InvitationPage({ params, searchParams }: PageProps
           {canCancel && (
             <div className="mt-6 border-t border-slate-200 pt-4">
               <p className="mb-2 text-sm">{r('cancelHint')}</p>
-              <ActionForm
-                action={cancelRegistrationAction.bind(null, token, locale)}
-                submitLabel={r('cancel')}
-                words={words}
-                variant="danger"
-              />
+              <ConfirmStep href={confirmHref('cancel')} label={r('cancel')} backLabel={t('back')} variant="danger">
+                {cancelForm}
+              </ConfirmStep>
             </div>
           )}
         </Card>
@@ -200,30 +273,10 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                     <RegistrationForm {...formProps} submitLabel={r('submit')} />
                   </section>
                 )}
-                {invitation.status !== 'declined' && (
-                  <ActionForm
-                    action={declineInvitationAction.bind(null, token, locale)}
-                    submitLabel={t('decline')}
-                    words={words}
-                    fieldWords={{ tooLong: t('reasonTooLong') }}
-                    variant="secondary"
-                    className="flex flex-col items-start gap-2"
-                  >
-                    <div className="flex w-full max-w-md flex-col gap-1">
-                      <label htmlFor="decline-reason" className="text-sm font-medium">
-                        {t('reason')}
-                      </label>
-                      <textarea
-                        id="decline-reason"
-                        name="reason"
-                        rows={2}
-                        maxLength={1000}
-                        aria-describedby="decline-reason-error"
-                        className={inputClass}
-                      />
-                      <ActionFieldErrors field="reason" id="decline-reason-error" />
-                    </div>
-                  </ActionForm>
+                {canDecline && (
+                  <ConfirmStep href={confirmHref('decline')} label={t('decline')} backLabel={t('back')}>
+                    {declineForm}
+                  </ConfirmStep>
                 )}
               </div>
             </>

@@ -8,6 +8,7 @@ import { SubmitButton } from '@/components/submit-button';
 import type { CountryOption } from '@/lib/countries';
 import { ACTION_CODES, fieldErrors, submittedValue, type FormState } from '@/lib/form-state';
 import type { ActionWords } from '@/lib/action-messages';
+import { ATTENDANCE_MODES } from '@/lib/domain';
 import type {
   RegistrationDetails,
   RegistrationField,
@@ -30,6 +31,7 @@ export function RegistrationForm({
   countries,
   territories,
   visaSupport,
+  hybrid,
   hasVisaDetails,
   privacyHref,
   submitLabel,
@@ -41,6 +43,8 @@ export function RegistrationForm({
   /** Offered for nationality only, after the States. */
   territories: CountryOption[];
   visaSupport: boolean;
+  /** A hybrid meeting asks whether the delegate attends in person or online. */
+  hybrid: boolean;
   hasVisaDetails: boolean;
   privacyHref: string;
   submitLabel: string;
@@ -124,6 +128,33 @@ export function RegistrationForm({
           {(aria) => <input {...aria} type="email" value={email} readOnly className={`${inputClass} bg-slate-100`} />}
         </Field>
         {text('phone', t('phone'), { type: 'tel', autoComplete: 'tel' })}
+        {hybrid && (
+          <fieldset aria-describedby="reg-attendance-error">
+            <legend className="text-sm font-medium">
+              {t('attendance')}
+              {required}
+            </legend>
+            <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
+              {ATTENDANCE_MODES.map((mode) => (
+                <label key={mode} className="flex items-center gap-2">
+                  <input
+                    type="radio"
+                    name="attendance"
+                    value={mode}
+                    defaultChecked={value('attendance') === mode}
+                    required
+                    aria-invalid={error('attendance').length > 0 ? true : undefined}
+                    className="size-5"
+                  />
+                  {t(mode === 'in_person' ? 'attendanceInPerson' : 'attendanceOnline')}
+                </label>
+              ))}
+            </div>
+            <p id="reg-attendance-error" aria-live="polite" className="text-sm font-medium text-red-800">
+              {error('attendance').join(' ')}
+            </p>
+          </fieldset>
+        )}
         <div className="grid gap-4 sm:grid-cols-2">
           {text('arrivalDate', t('arrival'), { type: 'date', hint: t('datesHint'), optional: true })}
           {text('departureDate', t('departure'), { type: 'date', hint: t('datesHint'), optional: true })}

@@ -15,8 +15,9 @@ import { AGENDA_PERSON_ROLE_LABELS, ROSTER_ROLE_LABELS } from '@/lib/domain';
 import { toLatin } from '@/lib/transliterate';
 import { eraseContactAction, mergeContactAction, updateContactAction } from '../actions';
 import { FormRow, inputClass } from '@/components/field';
-import { Card, Notice, PageHeader } from '@/components/ui';
+import { Card, PageHeader } from '@/components/ui';
 import { ContactFields } from '../contact-fields';
+import { PageNotice } from '@/components/form-status';
 
 export const metadata: Metadata = { title: 'Edit contact' };
 
@@ -48,15 +49,11 @@ export default async function EditContactPage({ params, searchParams }: PageProp
       )}
       {contact.source && <p className="mt-1 text-sm text-slate-700">Source: {contact.source}</p>}
       {query.erased === '1' && (
-        <Notice tone="success" role="status" className="mt-3">
+        <PageNotice className="mt-3">
           The person’s data was erased. Their invitations and registrations remain in the meetings’ counts, anonymous.
-        </Notice>
+        </PageNotice>
       )}
-      {query.merged === '1' && (
-        <Notice tone="success" role="status" className="mt-3">
-          The duplicate was merged into this contact.
-        </Notice>
-      )}
+      {query.merged === '1' && <PageNotice className="mt-3">The duplicate was merged into this contact.</PageNotice>}
       <section aria-labelledby="details" className="mt-4">
         <h2 id="details" className="mb-3 text-lg font-semibold">
           Details

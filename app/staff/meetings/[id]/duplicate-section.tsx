@@ -1,4 +1,4 @@
-import { ActionForm } from '@/components/action-form';
+import { ActionConfirmation, ActionForm } from '@/components/action-form';
 import { FormRow, inputClass } from '@/components/field';
 import { Card } from '@/components/ui';
 import type { getMeeting } from '@/db/meetings';
@@ -40,6 +40,7 @@ export function DuplicateSection({ meeting }: { meeting: Meeting }) {
             <input id={`duplicate-${name}`} name={name} type={type} defaultValue={value} className={inputClass} />
           </FormRow>
         ))}
+        <ActionConfirmation name="confirmPast" id="duplicate-confirmPast" label="Yes, it is in the past" />
       </ActionForm>
     </Card>
   );

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
 import { MeetingWhen } from '@/components/meeting-when';
-import { buttonClass, Card, Notice, PageHeader } from '@/components/ui';
+import { buttonClass, Card, PageHeader } from '@/components/ui';
 import { listAgenda } from '@/db/agenda';
 import { listContactChoices } from '@/db/contacts';
 import { getMeeting, listMeetingHistory, listOrganisationChoices } from '@/db/meetings';
@@ -15,13 +15,14 @@ import { getCurrentStaff, requireSignedInPage } from '@/services/auth/staff';
 import { countryName } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
 import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
-import { MANUAL_TRANSITIONS, TRANSITION_LABELS } from '@/lib/meeting-workflow';
+import { availableTransitions, TRANSITION_LABELS } from '@/lib/meeting-workflow';
 import { changeMeetingStatusAction } from '../actions';
 import { AgendaSection } from './agenda-section';
 import { DuplicateSection } from './duplicate-section';
 import { HistorySection } from './history-section';
 import { OrganisationsSection } from './organisations-section';
 import { draftSummaryAction } from '../../summaries/actions';
+import { PageNotice } from '@/components/form-status';
 
 const loadMeeting = async (staff: StaffUser, params: Promise<{ id: string }>) => {
   const { id } = await params;
@@ -55,7 +56,7 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
       : [meeting.venueEn, meeting.cityEn, meeting.country && countryName(meeting.country, 'en')]
           .filter(Boolean)
           .join(', ');
-  const next = MANUAL_TRANSITIONS[meeting.status];
+  const next = availableTransitions(meeting);
   const duplicated = (await searchParams).duplicated === '1';
 
   return (
@@ -64,9 +65,7 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         <Link href="/staff">← Dashboard</Link>
       </p>
       {duplicated && (
-        <Notice tone="success" role="status" className="mt-3">
-          This is the new copy, as a draft. Check its details, then plan it.
-        </Notice>
+        <PageNotice className="mt-3">This is the new copy, as a draft. Check its details, then plan it.</PageNotice>
       )}
       <PageHeader
         className="mt-2"

@@ -15,10 +15,10 @@ import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
 import { missingRussian } from '@/lib/organisation-label';
 import { mergeOrganisationAction, updateOrganisationAction } from '../actions';
 import { OrganisationFields } from '../organisation-fields';
+import { counted } from '@/lib/counted';
+import { PageNotice } from '@/components/form-status';
 
 export const metadata: Metadata = { title: 'Organisation' };
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export default async function OrganisationPage({ params, searchParams }: PageProps<'/staff/organisations/[id]'>) {
   await connection();
@@ -77,15 +77,9 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           </>
         )}
       </p>
-      {query.saved === '1' && (
-        <Notice tone="success" role="status" className="mt-3">
-          Organisation saved.
-        </Notice>
-      )}
+      {query.saved === '1' && <PageNotice className="mt-3">Organisation saved.</PageNotice>}
       {query.merged === '1' && (
-        <Notice tone="success" role="status" className="mt-3">
-          The duplicate was merged into this organisation.
-        </Notice>
+        <PageNotice className="mt-3">The duplicate was merged into this organisation.</PageNotice>
       )}
       <section aria-labelledby="links" className="mt-4">
         <h2 id="links" className="text-lg font-semibold">
@@ -95,15 +89,15 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
           <li>
             {links.contacts > 0 ? (
               <Link href={`/staff/contacts?q=${encodeURIComponent(organisation.acronym ?? organisation.nameEn)}`}>
-                {plural(links.contacts, 'contact', 'contacts')}
+                {counted(links.contacts, 'contact', 'contacts')}
               </Link>
             ) : (
               'no contacts'
             )}
           </li>
-          <li>{plural(links.meetings, 'meeting', 'meetings')}</li>
-          <li>{plural(links.nominations, 'roster nomination', 'roster nominations')}</li>
-          {links.councils > 0 && <li>secretariat of {plural(links.councils, 'council', 'councils')}</li>}
+          <li>{counted(links.meetings, 'meeting', 'meetings')}</li>
+          <li>{counted(links.nominations, 'roster nomination', 'roster nominations')}</li>
+          {links.councils > 0 && <li>secretariat of {counted(links.councils, 'council', 'councils')}</li>}
           {organisation.departments.length > 0 && (
             <li>
               departments:{' '}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
-import { Card, Notice, PageHeader } from '@/components/ui';
+import { Card, PageHeader } from '@/components/ui';
 import { getSummary, listVersions } from '@/db/summaries';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getCurrentStaff, requireSignedInPage } from '@/services/auth/staff';
@@ -22,6 +22,7 @@ import { WORKFLOW_DONE } from '../workflow-messages';
 import { PhotosSection } from './photos-section';
 import { SummaryEditor } from './summary-editor';
 import { VersionsSection } from './versions-section';
+import { PageNotice } from '@/components/form-status';
 
 export async function generateMetadata({ params }: PageProps<'/staff/summaries/[id]'>): Promise<Metadata> {
   const { id } = await params;
@@ -55,11 +56,7 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
         back={{ href: `/staff/meetings/${summary.meeting.id}`, label: `← ${summary.meeting.titleEn}` }}
         title="Summary"
       />
-      {doneMessage && (
-        <Notice tone="success" role="status" className="mt-3">
-          {doneMessage}
-        </Notice>
-      )}
+      {doneMessage && <PageNotice className="mt-3">{doneMessage}</PageNotice>}
       <Card as="dl" className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Status</dt>
         <dd>
@@ -93,8 +90,8 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
           {summary.status === 'draft' && (
             <>
               <p className="mt-1 text-sm text-slate-700">
-                When both languages, the slug and at least one photo are ready, submit it. Another editor or an admin
-                then publishes it.
+                When both languages and the slug are ready, submit it. Another editor or an admin then publishes it.
+                {summary.photos.length === 0 && ' A photo is recommended: the page is shared with it.'}
               </p>
               <div className="mt-2">
                 <ActionForm action={submitForReviewAction.bind(null, summary.id)} submitLabel="Submit for review" />
@@ -109,11 +106,14 @@ export default async function StaffSummaryPage({ params, searchParams }: PagePro
                   : 'Read it through, then publish it, or return it to draft for changes.'}
               </p>
               <div className="mt-2 flex flex-wrap gap-4">
-                <ActionForm
-                  action={publishSummaryAction.bind(null, summary.id)}
-                  submitLabel="Publish"
-                  pendingLabel="Publishing…"
-                />
+                {/* Four eyes: the submitter is not offered a button the action would refuse them. */}
+                {summary.submittedById !== staff.id && (
+                  <ActionForm
+                    action={publishSummaryAction.bind(null, summary.id)}
+                    submitLabel="Publish"
+                    pendingLabel="Publishing…"
+                  />
+                )}
                 <ActionForm
                   action={returnToDraftAction.bind(null, summary.id)}
                   submitLabel="Return to draft"

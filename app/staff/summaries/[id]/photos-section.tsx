@@ -4,6 +4,7 @@ import { Button, Card, Notice } from '@/components/ui';
 import type { getSummary } from '@/db/summaries';
 import { PHOTO_MAX_BYTES, PHOTO_MIN_WIDTH } from '@/lib/summary/photo';
 import { removePhotoAction } from '../actions';
+import { PageNotice } from '@/components/form-status';
 
 const PHOTO_PROBLEMS: Record<string, string> = {
   missing: 'Choose a photo to upload.',
@@ -35,14 +36,10 @@ export function PhotosSection({
       <h2 id="photos-heading" className="text-lg font-semibold">
         Photos
       </h2>
-      {param('photo') === 'added' && (
-        <Notice tone="success" role="status" className="mt-2">
-          Photo added.
-        </Notice>
-      )}
+      {param('photo') === 'added' && <PageNotice className="mt-2">Photo added.</PageNotice>}
       {summary.photos.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">
-          No photos yet. A summary needs at least one (it is also the image shown when the page is shared).
+          No photos yet. One is recommended (it is also the image shown when the page is shared), not required.
         </p>
       ) : (
         <ul className="mt-2 grid gap-4 sm:grid-cols-2">

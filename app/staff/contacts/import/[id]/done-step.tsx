@@ -3,7 +3,8 @@ import { Card } from '@/components/ui';
 import type { RowOutcome } from '@/lib/contact-import-plan';
 import type { ContactImport } from '@/db/schema';
 import { readRow, type ColumnMapping } from '@/lib/contact-import';
-import { n, RejectedSection } from './outcome-tables';
+import { counted } from '@/lib/counted';
+import { RejectedSection } from './outcome-tables';
 
 /** The last step: what the import did, and the rows it refused. */
 export function DoneStep({ batch }: { batch: ContactImport }) {
@@ -15,7 +16,13 @@ export function DoneStep({ batch }: { batch: ContactImport }) {
     const at = (field: 'name' | 'email') =>
       mapping.indexOf(field) >= 0 ? (cells[mapping.indexOf(field)]?.trim() ?? null) : null;
     return [
-      { line: index + 2, outcome: 'rejected' as const, reason: reading.reason, name: at('name'), email: at('email') },
+      {
+        line: batch.rowLines?.[index] ?? index + 2,
+        outcome: 'rejected' as const,
+        reason: reading.reason,
+        name: at('name'),
+        email: at('email'),
+      },
     ];
   });
   return (
@@ -25,10 +32,10 @@ export function DoneStep({ batch }: { batch: ContactImport }) {
           Import finished
         </h2>
         <ul className="mt-2 list-disc pl-6">
-          <li>{n(counts.create ?? 0)} contacts created</li>
-          <li>{n(counts.update ?? 0)} rows updated a contact</li>
-          <li>{n(counts.unchanged ?? 0)} rows changed nothing</li>
-          <li>{n(counts.rejected ?? 0)} rows rejected</li>
+          <li>{counted(counts.create ?? 0, 'contact')} created</li>
+          <li>{counted(counts.update ?? 0, 'row')} updated a contact</li>
+          <li>{counted(counts.unchanged ?? 0, 'row')} changed nothing</li>
+          <li>{counted(counts.rejected ?? 0, 'row')} rejected</li>
         </ul>
         <p className="mt-2">
           <Link href="/staff/contacts">Go to the contacts</Link>

@@ -14,6 +14,7 @@ import { listOrganisationChoices } from '@/db/meetings';
 import type { ContactImport } from '@/db/schema';
 import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
+import { counted } from '@/lib/counted';
 import { cancelContactImportAction, chooseImportOrganisationAction, startContactImportAction } from '../actions';
 import { ColumnMappingStep } from './column-mapping-step';
 import { DoneStep } from './done-step';
@@ -46,7 +47,7 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
         title={`Import of ${batch.fileName}`}
       />
       <p className="mt-1 text-sm text-slate-700">
-        {n(batch.rows.length)} rows ·{' '}
+        {counted(batch.rows.length, 'row')} ·{' '}
         {batch.encoding === 'windows-1251' ? 'Windows-1251 (Excel, Russian locale)' : 'UTF-8'} ·{' '}
         {batch.delimiter === ';' ? 'semicolons' : batch.delimiter === ',' ? 'commas' : 'tabs'}
       </p>
@@ -88,34 +89,36 @@ async function PreviewStep({
   const { counts } = preview;
   const shown = preview.outcomes.filter((o) => show === 'all' || o.outcome === show);
   const rejected = preview.outcomes.filter((o) => o.outcome === 'rejected');
-  const willChange = counts.create + counts.update;
+  const willChange = counts.contactsChanged;
+  const newOrganisations = preview.organisations.filter((o) => !o.mappedTo).length;
   return (
     <>
       <Card as="section" aria-labelledby="summary" className="mt-4">
         <h2 id="summary" className="text-lg font-semibold">
           What this import would do
         </h2>
+        {/* Each row in one bullet only, so the rows add up to the file's. */}
         <ul className="mt-2 list-disc pl-6">
-          <li>{n(counts.create)} new contacts</li>
-          <li>{n(counts.update)} rows update a contact already in the directory (or one from an earlier line)</li>
-          <li>{n(counts.unchanged)} rows change nothing</li>
-          <li>{n(counts.rejected)} rows rejected (listed below with the reason)</li>
+          <li>{counted(counts.create, 'new contact')}</li>
+          <li>{counted(counts.update, 'row updates', 'rows update')} a contact already in the directory</li>
+          <li>{counted(counts.unchanged, 'row changes', 'rows change')} nothing</li>
+          <li>{counted(counts.rejected, 'row')} rejected (listed below with the reason)</li>
           {counts.repeated > 0 && (
-            <li>{n(counts.repeated)} rows repeat an email from an earlier line and are merged into that contact</li>
+            <li>
+              {counts.repeated === 1
+                ? '1 row repeats an email from an earlier line and is merged into that contact'
+                : `${n(counts.repeated)} rows repeat an email from an earlier line and are merged into that contact`}
+            </li>
           )}
-          <li>{n(preview.organisations.filter((o) => !o.mappedTo).length)} new organisations</li>
         </ul>
+        <p className="mt-2">{counted(newOrganisations, 'new organisation')}</p>
         <p className="mt-2 text-sm">
           <Link href={`/staff/contacts/import/${batch.id}?step=columns`}>Change which column holds what</Link>
         </p>
         <div className="mt-4 flex flex-wrap gap-3">
           <ActionForm
             action={startContactImportAction.bind(null, batch.id)}
-            submitLabel={
-              willChange
-                ? `Import ${n(willChange)} contact${willChange === 1 ? '' : 's'}`
-                : 'Finish (nothing to change)'
-            }
+            submitLabel={willChange ? `Import ${counted(willChange, 'contact')}` : 'Finish (nothing to change)'}
             pendingLabel="Starting the import…"
           >
             {null}
@@ -146,7 +149,7 @@ async function PreviewStep({
                   {o.name}
                   {o.acronym && o.acronym !== o.name && ` (${o.acronym})`}{' '}
                   <span className="text-sm font-normal text-slate-700">
-                    · {n(o.rows)} row{o.rows === 1 ? '' : 's'} ·{' '}
+                    · {counted(o.rows, 'row')} ·{' '}
                     {o.mappedTo ? `goes to ${o.mappedTo.acronym ?? o.mappedTo.nameEn}` : 'will be created'}
                   </span>
                 </p>
@@ -191,7 +194,7 @@ async function PreviewStep({
               className="aria-[current=page]:font-semibold"
             >
               {SHOW_LABELS[s]} (
-              {n(s === 'all' ? preview.outcomes.length : s === 'rejected' ? counts.rejected : counts[s])})
+              {n(s === 'all' ? preview.outcomes.length : preview.outcomes.filter((o) => o.outcome === s).length)})
             </Link>
           ))}
         </nav>
@@ -220,7 +223,7 @@ function ProgressStep({ batch }: { batch: ContactImport }) {
         Importing…
       </h2>
       <label htmlFor="import-progress" className="mt-2 block">
-        {n(batch.rowsDone)} of {n(batch.rows.length)} rows done
+        {n(batch.rowsDone)} of {counted(batch.rows.length, 'row')} done
       </label>
       <progress id="import-progress" max={batch.rows.length} value={batch.rowsDone} className="mt-1 w-full max-w-md" />
       <p className="mt-2 text-sm text-slate-700">This page refreshes itself. You can leave it: the import goes on.</p>

@@ -32,6 +32,7 @@ export default async function EditMeetingPage({ params }: PageProps<'/staff/meet
         action={updateMeetingAction.bind(null, id)}
         submitLabel="Save changes"
         defaults={meetingFormValues(meeting)}
+        savedStartsAt={meeting.startsAt.toISOString()}
         {...await meetingFormOptions({ actor: staff })}
       />
     </>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
-import { Card, Notice, PageHeader } from '@/components/ui';
+import { Card, PageHeader } from '@/components/ui';
 import { listContacts, listContactTags } from '@/db/contacts';
 import { listCouncils } from '@/db/councils';
 import {
@@ -28,6 +28,7 @@ import { DeliveryProgress } from './delivery-progress';
 import { FollowUp, type Confirmation } from './follow-up';
 import { InviteForm } from './invite-form';
 import { TextsEditor } from './texts-editor';
+import { PageNotice } from '@/components/form-status';
 
 export const metadata: Metadata = { title: 'Invitations' };
 
@@ -79,9 +80,9 @@ export default async function InvitationsPage({ params, searchParams }: PageProp
           : `the start, ${formatDateTime(meeting.startsAt, zone, 'en')}`}
       </p>
       {typeof query.sent === 'string' && /^\d+$/.test(query.sent) && (
-        <Notice tone="success" role="status" className="mt-3">
+        <PageNotice className="mt-3">
           {query.sent} invitation{query.sent === '1' ? '' : 's'} queued for sending.
-        </Notice>
+        </PageNotice>
       )}
       {/* Keyed by the counts: a new render of the page (after a send) starts it from the new figures. */}
       <DeliveryProgress key={JSON.stringify(progress)} meetingId={id} initial={progress} />

@@ -10,7 +10,14 @@ import { countParticipants, listParticipants } from '@/db/participants';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { formatDate, formatDateTime } from '@/lib/datetime';
-import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS, REGISTRATION_STATUSES } from '@/lib/domain';
+import {
+  ATTENDANCE_MODE_LABELS,
+  INVITATION_ROLE_LABELS,
+  ORGANISATION_TYPE_LABELS,
+  REGISTRATION_STATUS_LABELS,
+  REGISTRATION_STATUSES,
+} from '@/lib/domain';
+import { counted } from '@/lib/counted';
 import { filterQuery, readParticipantFilters } from './filters';
 
 export const metadata: Metadata = { title: 'Participants' };
@@ -75,6 +82,7 @@ export default async function ParticipantsPage({
     countParticipants({ actor: staff, meetingId: id }),
   ]);
   const registered = counts.byStatus.registered;
+  const hybrid = meeting.format === 'hybrid';
   const filtered = Boolean(filters.status || filters.country || filters.organisationType);
 
   return (
@@ -83,9 +91,7 @@ export default async function ParticipantsPage({
       <p className="mt-1 text-slate-700">
         {meeting.titleEn} · {registered} registered
         {meeting.capacity ? ` of ${meeting.capacity} seats` : ''}
-        {counts.byStatus.offered
-          ? ` · ${counts.byStatus.offered} seat${counts.byStatus.offered === 1 ? '' : 's'} offered`
-          : ''}
+        {counts.byStatus.offered ? ` · ${counted(counts.byStatus.offered, 'seat')} offered` : ''}
         {counts.byStatus.waitlisted ? ` · ${counts.byStatus.waitlisted} on the waiting list` : ''}
         {counts.byStatus.cancelled ? ` · ${counts.byStatus.cancelled} cancelled` : ''}
       </p>
@@ -144,8 +150,18 @@ export default async function ParticipantsPage({
       ) : (
         <DataTable
           label="Participants table"
-          columns={['Name', 'Organisation', 'Country', 'Status', 'Stay', 'Needs']}
-          caption={<>{rows.length} registrations</>}
+          columns={[
+            'Name',
+            'Organisation',
+            'Country',
+            'Role',
+            'Status',
+            ...(hybrid ? ['Attends'] : []),
+            'Registered on',
+            'Stay',
+            'Needs',
+          ]}
+          caption={<>{counted(rows.length, 'registration')}</>}
         >
           {rows.map((r) => (
             <Tr key={r.invitationId}>
@@ -158,6 +174,7 @@ export default async function ParticipantsPage({
                 {r.title && <span className="block text-xs text-slate-700">{r.title}</span>}
               </Td>
               <Td>{countryName(r.country, 'en')}</Td>
+              <Td>{INVITATION_ROLE_LABELS[r.role]}</Td>
               <Td>
                 {REGISTRATION_STATUS_LABELS[r.status]}
                 {r.status === 'offered' && r.offerExpiresAt && (
@@ -166,6 +183,8 @@ export default async function ParticipantsPage({
                   </span>
                 )}
               </Td>
+              {hybrid && <Td>{r.attendance ? ATTENDANCE_MODE_LABELS[r.attendance] : '—'}</Td>}
+              <Td>{formatDateTime(r.registeredOn, meeting.timeZone, 'en')}</Td>
               <Td className="whitespace-nowrap">
                 {r.arrivalDate || r.departureDate ? `${day(r.arrivalDate)} – ${day(r.departureDate)}` : '—'}
               </Td>

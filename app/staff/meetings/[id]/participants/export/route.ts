@@ -3,7 +3,14 @@ import { listParticipants } from '@/db/participants';
 import { AuthorizationError } from '@/lib/auth/roles';
 import { countryName } from '@/lib/countries';
 import { toCsv } from '@/lib/csv';
-import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@/lib/domain';
+import { formatDateTime } from '@/lib/datetime';
+import {
+  ATTENDANCE_MODE_LABELS,
+  INVITATION_ROLE_LABELS,
+  ORGANISATION_TYPE_LABELS,
+  REGISTRATION_STATUS_LABELS,
+} from '@/lib/domain';
+import { getMeetingInvitationSettings } from '@/db/invitations';
 import { csvResponse, refusedStaffRoute } from '@/lib/http';
 import { requireStaff } from '@/services/auth/staff';
 import { readParticipantFilters } from '../filters';
@@ -18,14 +25,21 @@ export async function GET(
   if (!z.uuid().safeParse(id).success) return new Response('Not found', { status: 404 });
   try {
     const staff = await requireStaff('viewer');
-    const rows = await listParticipants({
-      actor: staff,
-      meetingId: id,
-      filters: readParticipantFilters(new URL(request.url).searchParams),
-    });
+    const [meeting, rows] = await Promise.all([
+      getMeetingInvitationSettings({ actor: staff, meetingId: id }),
+      listParticipants({
+        actor: staff,
+        meetingId: id,
+        filters: readParticipantFilters(new URL(request.url).searchParams),
+      }),
+    ]);
+    if (!meeting) return new Response('Not found', { status: 404 });
     const csv = toCsv(
       [
         'Status',
+        'Role',
+        'Attendance',
+        'Registered on',
         'Name',
         'Name as in passport',
         'Title',
@@ -42,6 +56,9 @@ export async function GET(
       ],
       rows.map((r) => [
         REGISTRATION_STATUS_LABELS[r.status],
+        INVITATION_ROLE_LABELS[r.role],
+        r.attendance ? ATTENDANCE_MODE_LABELS[r.attendance] : '',
+        formatDateTime(r.registeredOn, meeting.timeZone, 'en'),
         r.displayName,
         r.passportName,
         r.title,
