@@ -244,6 +244,8 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
         sequence: template.sequence,
         place: template.place,
         offerUntil: template.offerUntil ? new Date(template.offerUntil) : undefined,
+        byStaff: template.byStaff,
+        changes: template.changes,
       });
     }
     return {
