@@ -48,7 +48,7 @@ describe('meeting history sentences', () => {
       }),
     ).toBe('Dilnoza Karimova moved UNODC up to 2nd place.');
     expect(say('meeting.organisation_linked', { after: { organisation: 'OSCE', role: 'co_organiser' } })).toBe(
-      'Dilnoza Karimova added OSCE as co organiser.',
+      'Dilnoza Karimova added OSCE as co-organiser.',
     );
     expect(
       say('meeting.organisation_role_changed', {

@@ -70,7 +70,7 @@ const fieldName = (key: string) =>
 
 const words = (code: string) => code.replaceAll('_', ' ');
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const quote = (s: string) => `“${s.length > 80 ? `${s.slice(0, 77)}…` : s}”`;
+const quote = (s: string) => `“${s.length > 160 ? `${s.slice(0, 157)}…` : s}”`;
 
 export const ordinal = (n: number) => {
   const tens = n % 100;
@@ -116,6 +116,13 @@ function changes(before: Values, after: Values, zone: string, skip: string[] = [
     .map((k) => change(k, before[k], after[k], zone));
 }
 
+const ROLE_WORDS: Record<string, string> = {
+  organiser: 'organiser',
+  co_organiser: 'co-organiser',
+  partner: 'partner',
+  participating: 'participating organisation',
+};
+
 const place = (after: Values) => (typeof after.position === 'number' ? ` to ${ordinal(after.position)} place` : '');
 
 /** What the entry says, without its actor ("changed the end from 17:00 to 17:30 …"). */
@@ -123,7 +130,7 @@ function predicate(entry: HistoryEntry, zone: string): string {
   const before = asValues(entry.before);
   const after = asValues(entry.after);
   const org = (v: Values) => String(v.organisation ?? entry.subject ?? 'an organisation');
-  const role = (v: Values) => (typeof v.role === 'string' ? words(v.role) : 'a role');
+  const role = (v: Values) => (typeof v.role === 'string' ? (ROLE_WORDS[v.role] ?? words(v.role)) : 'a role');
   const item = (v: Values) => quote(String(v.title ?? v.moved ?? 'an item'));
   switch (entry.action) {
     case 'meeting.created':

@@ -83,10 +83,8 @@ export const cancelRegistrationAction = staffAction(
     const result = await cancelOnBehalf(staff, { meetingId, invitationId });
     if (!result.ok) return refused(result.reason);
     revalidatePath(list(meetingId));
-    return {
-      status: 'success',
-      message: 'Cancelled. The delegate was emailed; a freed seat goes to the waiting list.',
-    };
+    // The seat's controls go with the registration: the outcome is said at the top of the page.
+    redirect(`${person(meetingId, invitationId)}?done=cancelled`);
   },
 );
 
@@ -96,12 +94,7 @@ export const promoteAction = staffAction(
     const result = await promoteFromWaitlist(staff, { meetingId, invitationId });
     if (!result.ok) return refused(result.reason);
     revalidatePath(list(meetingId));
-    return {
-      status: 'success',
-      message: result.withdrewOfferFrom
-        ? 'Seat given and the delegate emailed. The seat had been offered to someone else, who keeps their place on the waiting list and was told.'
-        : 'Seat given. The delegate was emailed.',
-    };
+    redirect(`${person(meetingId, invitationId)}?done=${result.withdrewOfferFrom ? 'seatedInstead' : 'seated'}`);
   },
 );
 

@@ -24,6 +24,10 @@ const DONE: Record<string, string> = {
   waitlisted: 'The meeting is full: the delegate is on the waiting list and was emailed their place.',
   corrected: 'Registration corrected. A registered delegate was emailed what changed.',
   unchanged: 'Nothing was different: nothing was saved and no email sent.',
+  cancelled: 'Cancelled. The delegate was emailed; a freed seat is offered to the first on the waiting list.',
+  seated: 'Seat given. The delegate was emailed the confirmation.',
+  seatedInstead:
+    'Seat given and the delegate emailed. The seat had been offered to someone else, who keeps their place on the waiting list and was told.',
 };
 
 const day = (d: string | null) => (d ? formatDate(new Date(`${d}T12:00:00Z`), 'UTC', 'en') : '—');
