@@ -14,6 +14,7 @@ import {
   addRegistrationNote,
   cancelOnBehalf,
   correctRegistration,
+  inviteeDefaults,
   listRegistrationNotes,
   listUnregisteredInvitees,
   promoteFromWaitlist,
@@ -105,6 +106,13 @@ describe('staff acting on registrations', () => {
       registerOnBehalf(viewer, { meetingId: meeting.id, invitationId: en.id, input: input() }, AFTER_DEADLINE),
     ).rejects.toThrow();
     expect(await listUnregisteredInvitees({ actor: viewer, meetingId: meeting.id })).toHaveLength(2);
+    // The form starts from the directory entry (a name that is not in Latin letters alone is left for staff to
+    // type as in the passport); an invitation of another meeting is not found.
+    expect(await inviteeDefaults({ actor: viewer, meetingId: meeting.id, invitationId: en.id })).toMatchObject({
+      email: en.email,
+      defaults: { displayName: 'Person 000 a', passportName: '' },
+    });
+    expect(await inviteeDefaults({ actor: viewer, meetingId: crypto.randomUUID(), invitationId: en.id })).toBeNull();
 
     expect(
       await registerOnBehalf(editor, { meetingId: meeting.id, invitationId: en.id, input: input() }, AFTER_DEADLINE),
