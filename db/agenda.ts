@@ -213,7 +213,7 @@ export async function moveAgendaItem(
         action: 'meeting.agenda_reordered',
         entityType: 'meeting',
         entityId: item.meetingId,
-        after: { moved: item.titleEn, direction },
+        after: { moved: item.titleEn, direction, position: to + 1 },
       });
     }
     return { ok: true, meetingId: item.meetingId } as const;

@@ -246,6 +246,8 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
         place: template.place,
         offerUntil: template.offerUntil ? new Date(template.offerUntil) : undefined,
         registered: row.registration.status === 'registered',
+        byStaff: template.byStaff,
+        changes: template.changes,
       });
     }
     return {

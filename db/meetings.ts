@@ -1,13 +1,15 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { MeetingStatus } from '@/lib/domain';
+import type { HistoryEntry } from '@/lib/meeting-history';
 import { checkTransition } from '@/lib/meeting-workflow';
 import type { MeetingValues } from '@/lib/schemas/meeting';
 import { copyAgenda } from './agenda';
-import { actorOf, listAuditEntries, recordAudit } from './audit';
+import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { councils, meetingOrganisations, meetings, organisations, workingGroups } from './schema';
+import { auditLog, councils, meetingOrganisations, meetings, organisations, users, workingGroups } from './schema';
 import type { Council, Meeting, Organisation, OrganisationRole } from './schema';
 
 export type MeetingListItem = Pick<
@@ -368,7 +370,7 @@ export async function moveOrganisation(
       action: 'meeting.organisations_reordered',
       entityType: 'meeting',
       entityId: input.meetingId,
-      after: { moved: input.organisationId, direction: input.direction },
+      after: { moved: input.organisationId, direction: input.direction, position: to + 1 },
     });
     return { ok: true, id: input.meetingId } as const;
   });
@@ -445,9 +447,49 @@ export async function listOrganisationChoices({
     .orderBy(asc(organisations.nameEn));
 }
 
-export async function listMeetingHistory({ actor, id }: { actor: StaffUser; id: string }) {
+/**
+ * The meeting's audit entries, newest first, with names in place of ids, in one query: the staff member's display
+ * name (else the address they had), the organisation a reorder moved, the meeting a copy came from. lib/meeting-history
+ * turns them into sentences.
+ */
+export async function listMeetingHistory({
+  actor,
+  id,
+  limit = 200,
+}: {
+  actor: StaffUser;
+  id: string;
+  limit?: number;
+}): Promise<HistoryEntry[]> {
   assertRole(actor, 'viewer');
-  return listAuditEntries({ entityType: 'meeting', entityId: id, limit: 200 });
+  const db = await getDb();
+  const source = alias(meetings, 'source');
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      actor: sql<string | null>`coalesce(nullif(${users.name}, ''), ${auditLog.actorEmail})`,
+      before: auditLog.before,
+      after: auditLog.after,
+      subject: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.nameEn}, ${source.titleEn})`,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(
+      organisations,
+      and(
+        eq(auditLog.action, 'meeting.organisations_reordered'),
+        sql`${organisations.id}::text = ${auditLog.after}->>'moved'`,
+      ),
+    )
+    .leftJoin(
+      source,
+      and(eq(auditLog.action, 'meeting.duplicated'), sql`${source.id}::text = ${auditLog.before}->>'duplicatedFrom'`),
+    )
+    .where(and(eq(auditLog.entityType, 'meeting'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
 }
 
 /** The venue's zone of a meeting, for turning wall-clock times entered on its pages into instants. */

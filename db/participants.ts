@@ -16,6 +16,7 @@ import {
   meetings,
   organisations,
   outboxMessages,
+  registrationNotes,
   registrations,
   type VisaDetails,
 } from './schema';
@@ -228,6 +229,16 @@ export async function exportPersonData(actor: StaffUser, contactId: string) {
     .where(eq(invitations.contactId, contactId));
   const invitationIds = invited.map((i) => i.invitation.id);
   const roster = await db.select().from(councilMembers).where(eq(councilMembers.contactId, contactId));
+  const notes = invitationIds.length
+    ? await db
+        .select({
+          invitationId: registrationNotes.invitationId,
+          at: registrationNotes.createdAt,
+          note: registrationNotes.body,
+        })
+        .from(registrationNotes)
+        .where(inArray(registrationNotes.invitationId, invitationIds))
+    : [];
   const mail = await db
     .select({
       at: outboxMessages.createdAt,
@@ -291,6 +302,7 @@ export async function exportPersonData(actor: StaffUser, contactId: string) {
         ? {
             ...Object.fromEntries(Object.entries(registration).filter(([key]) => key !== 'visaData')),
             visa: registration.visaData ? decryptJson<VisaDetails>(registration.visaData, invitation.id) : null,
+            staffNotes: notes.filter((n) => n.invitationId === invitation.id).map(({ at, note }) => ({ at, note })),
           }
         : null,
     })),
@@ -394,6 +406,8 @@ export async function erasePerson(actor: StaffUser, contactId: string): Promise<
           updatedAt: sql`now()`,
         })
         .where(inArray(registrations.invitationId, invitationIds));
+      // Staff's notes are about the person: nothing of them is kept.
+      await tx.delete(registrationNotes).where(inArray(registrationNotes.invitationId, invitationIds));
     }
     const addresses = [contact.email, ...invited.map((i) => i.email)];
     await tx

@@ -6,7 +6,7 @@ import type { RegistrationStatus } from '@/lib/domain';
 import { env, mailDomain } from '@/lib/env';
 import { readInvitationToken } from '@/lib/invitation-token';
 import { REGISTRATION_FIELDS, registrationDetails, type RegistrationInput } from '@/lib/schemas/registration';
-import { registrationSubject, type RegistrationEmailKind } from '@/lib/mail/registration-email';
+import { registrationSubject, type ChangedField, type RegistrationEmailKind } from '@/lib/mail/registration-email';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { ANSWERABLE_STATUSES, answerUntil, loadInvitationMeeting, type LoadedMeeting } from './invitation-mail';
@@ -20,11 +20,11 @@ import { invitations, meetings, outboxMessages, registrations, type Invitation, 
 /** Statuses that hold a seat or a place in the queue for one. */
 export const ACTIVE_REGISTRATION: RegistrationStatus[] = ['registered', 'waitlisted', 'offered'];
 /** Statuses that count against capacity: an offered seat is held until the offer expires. */
-const HOLDING_SEAT: RegistrationStatus[] = ['registered', 'offered'];
+export const HOLDING_SEAT: RegistrationStatus[] = ['registered', 'offered'];
 
 type LockedMeeting = LoadedMeeting;
 
-async function lockMeeting(tx: DbExecutor, meetingId: string) {
+export async function lockMeeting(tx: DbExecutor, meetingId: string) {
   return loadInvitationMeeting(tx, meetingId, true);
 }
 
@@ -67,16 +67,16 @@ export async function waitlistPlace(
 }
 
 /** Queues one of the registration's emails; its body is written when it is sent (renderQueuedMail). */
-async function queueRegistrationEmail(
+export async function queueRegistrationEmail(
   tx: DbExecutor,
   meeting: LockedMeeting,
   invitation: Pick<Invitation, 'id' | 'language' | 'email'>,
   registration: Pick<Registration, 'displayName'>,
   kind: RegistrationEmailKind,
-  extra: { place?: number; offerUntil?: Date } = {},
+  extra: { place?: number; offerUntil?: Date; byStaff?: boolean; changes?: ChangedField[] } = {},
 ) {
   let sequence = meeting.calendarSequence;
-  if (kind === 'registered' || kind === 'changed' || kind === 'cancelled') {
+  if (kind === 'registered' || kind === 'changed' || kind === 'cancelled' || kind === 'promoted') {
     // Each calendar file this invitee receives must carry a higher SEQUENCE than the one before.
     const [raised] = await tx
       .update(invitations)
@@ -95,7 +95,15 @@ async function queueRegistrationEmail(
     fromAddress: env().MAIL_FROM,
     subject: registrationSubject(kind, meeting, invitation.language),
     textBody: '',
-    template: { name: 'registration', kind, sequence, place: extra.place, offerUntil: extra.offerUntil?.toISOString() },
+    template: {
+      name: 'registration',
+      kind,
+      sequence,
+      place: extra.place,
+      offerUntil: extra.offerUntil?.toISOString(),
+      ...(extra.byStaff ? { byStaff: true } : {}),
+      ...(extra.changes?.length ? { changes: extra.changes } : {}),
+    },
     invitationId: invitation.id,
     status: env().SMTP_URL ? 'queued' : 'captured',
   });
@@ -110,6 +118,41 @@ const system = { id: null, email: null };
  */
 export async function settleSeats(tx: DbExecutor, meeting: LockedMeeting, now: Date): Promise<number | null> {
   if (meeting.capacity === null) return null;
+  const held = await lapseOffers(tx, meeting, now);
+  if (now >= meeting.startsAt || !ANSWERABLE_STATUSES.includes(meeting.status)) return held;
+  const free = meeting.capacity - held;
+  if (free <= 0) return held;
+  const next = await tx
+    .select({ registration: registrations, invitation: invitations })
+    .from(registrations)
+    .innerJoin(invitations, eq(invitations.id, registrations.invitationId))
+    .where(and(eq(registrations.meetingId, meeting.id), eq(registrations.status, 'waitlisted')))
+    .orderBy(asc(registrations.waitlistedAt), asc(registrations.invitationId))
+    .limit(free);
+  const until = new Date(Math.min(now.getTime() + meeting.waitlistOfferHours * 3600_000, meeting.startsAt.getTime()));
+  for (const { registration, invitation } of next) {
+    await tx
+      .update(registrations)
+      .set({ status: 'offered', offerExpiresAt: until, updatedAt: sql`now()` })
+      .where(eq(registrations.invitationId, registration.invitationId));
+    await queueRegistrationEmail(tx, meeting, invitation, registration, 'offered', { offerUntil: until });
+    await recordAudit(tx, {
+      actor: system,
+      action: 'registration.offered',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      after: { offerExpiresAt: until },
+    });
+  }
+  return held + next.length;
+}
+
+/**
+ * Lapses offers that expired and returns the seats then held (registered or offered). The meeting's row must be
+ * locked by the caller. Staff giving a seat from the waiting list start here rather than at settleSeats, which
+ * would offer a free seat to the next in line before they could choose.
+ */
+export async function lapseOffers(tx: DbExecutor, meeting: LockedMeeting, now: Date): Promise<number> {
   const lapsed = await tx
     .update(registrations)
     .set({ status: 'lapsed', updatedAt: sql`now()` })
@@ -133,32 +176,7 @@ export async function settleSeats(tx: DbExecutor, meeting: LockedMeeting, now: D
     .select({ n: count() })
     .from(registrations)
     .where(and(eq(registrations.meetingId, meeting.id), inArray(registrations.status, HOLDING_SEAT)));
-  if (now >= meeting.startsAt || !ANSWERABLE_STATUSES.includes(meeting.status)) return held!.n;
-  const free = meeting.capacity - held!.n;
-  if (free <= 0) return held!.n;
-  const next = await tx
-    .select({ registration: registrations, invitation: invitations })
-    .from(registrations)
-    .innerJoin(invitations, eq(invitations.id, registrations.invitationId))
-    .where(and(eq(registrations.meetingId, meeting.id), eq(registrations.status, 'waitlisted')))
-    .orderBy(asc(registrations.waitlistedAt), asc(registrations.invitationId))
-    .limit(free);
-  const until = new Date(Math.min(now.getTime() + meeting.waitlistOfferHours * 3600_000, meeting.startsAt.getTime()));
-  for (const { registration, invitation } of next) {
-    await tx
-      .update(registrations)
-      .set({ status: 'offered', offerExpiresAt: until, updatedAt: sql`now()` })
-      .where(eq(registrations.invitationId, registration.invitationId));
-    await queueRegistrationEmail(tx, meeting, invitation, registration, 'offered', { offerUntil: until });
-    await recordAudit(tx, {
-      actor: system,
-      action: 'registration.offered',
-      entityType: 'invitation',
-      entityId: invitation.id,
-      after: { offerExpiresAt: until },
-    });
-  }
-  return held!.n + next.length;
+  return held!.n;
 }
 
 export type RegistrationResult =
@@ -167,7 +185,7 @@ export type RegistrationResult =
   | { ok: false; reason: 'invalid' | 'closed' | 'visaNotAsked' | 'passportExpiry' | 'attendance' };
 
 /** Everything but the visa details: what the audit log and the delegate's own page may show. */
-const withoutVisa = ({ visa, ...rest }: RegistrationInput) => ({ ...rest, visa: visa ? 'provided' : undefined });
+export const withoutVisa = ({ visa, ...rest }: RegistrationInput) => ({ ...rest, visa: visa ? 'provided' : undefined });
 
 /**
  * A registration through the personal link: a new one takes a seat, or a place on the waiting list when the meeting

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SummaryDraft } from '@/lib/summary/draft';
+import type { ChangedField, RegistrationEmailKind } from '@/lib/mail/registration-email';
 import {
   ATTENDANCE_MODES,
   MEETING_FORMATS,
@@ -477,6 +478,21 @@ export const registrations = pgTable(
 
 export type Registration = typeof registrations.$inferSelect;
 
+// Staff's own notes on a registration (funding, travel booked): never shown to the delegate, never in an email.
+export const registrationNotes = pgTable(
+  'registration_notes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    invitationId: uuid()
+      .notNull()
+      .references(() => registrations.invitationId, { onDelete: 'cascade' }),
+    body: text().notNull(),
+    authorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('registration_notes_invitation_idx').on(t.invitationId, t.createdAt)],
+);
+
 export type AgendaItem = typeof agendaItems.$inferSelect;
 export type { AgendaItemKind, AgendaPersonRole } from '@/lib/domain';
 
@@ -589,10 +605,13 @@ export type MailTemplate =
   // A registration's email: the calendar SEQUENCE, waiting-list place and offer expiry as they were when it was queued.
   | {
       name: 'registration';
-      kind: 'registered' | 'waitlisted' | 'changed' | 'cancelled' | 'offered';
+      kind: RegistrationEmailKind;
       sequence: number;
       place?: number;
       offerUntil?: string;
+      // The secretariat's own step, and what its correction changed.
+      byStaff?: boolean;
+      changes?: ChangedField[];
     };
 
 export const outboxMessages = pgTable(

@@ -101,6 +101,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/meetings/[id]/participants': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/export': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/[invitationId]': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/participants/[invitationId]/edit': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/participants/new': { access: 'staff', least: 'viewer' },
   '/staff/meetings/new': { access: 'staff', least: 'editor' },
   '/staff/profile': { access: 'staff', least: 'viewer' },
   '/staff/contacts': { access: 'staff', least: 'viewer' },

@@ -9,7 +9,33 @@ import { invitationTranslator, meetingPlace, signatureLine, type InvitationMeeti
 // The emails a registration sends: confirmation (or the waiting-list place), a change, a cancellation, and the offer
 // of a freed seat. Those that concern the calendar carry the invitation's event (same UID) with a higher SEQUENCE.
 
-export type RegistrationEmailKind = 'registered' | 'waitlisted' | 'changed' | 'cancelled' | 'offered';
+export type RegistrationEmailKind =
+  | 'registered'
+  | 'waitlisted'
+  | 'changed'
+  | 'cancelled'
+  | 'offered'
+  // Sent only for the secretariat's own steps: a seat given from the waiting list, and an offer that it replaced.
+  | 'promoted'
+  | 'withdrawn';
+
+/** Kinds the secretariat's own steps word differently (the delegate did not do it themselves). */
+export type StaffEmailKind = 'registered' | 'waitlisted' | 'changed' | 'cancelled' | 'promoted' | 'withdrawn';
+/** What a correction may name as changed (the stored fields, and the visa details without their values). */
+export type ChangedField =
+  | 'passportName'
+  | 'displayName'
+  | 'title'
+  | 'organisationName'
+  | 'country'
+  | 'phone'
+  | 'arrivalDate'
+  | 'departureDate'
+  | 'accessibilityNeeds'
+  | 'dietaryNeeds'
+  | 'listConsent'
+  | 'attendance'
+  | 'visa';
 
 const MESSAGES = { en, ru } as const;
 const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
@@ -54,6 +80,8 @@ export function registrationEmail({
   offerUntil,
   registered = true,
   mailDomain,
+  byStaff = false,
+  changes = [],
 }: {
   kind: RegistrationEmailKind;
   meeting: InvitationMeeting;
@@ -71,16 +99,25 @@ export function registrationEmail({
   /** Whether the registration holds a seat now (a waiting-list place changing its details does not). */
   registered?: boolean;
   mailDomain: string;
+  /** The secretariat did it (on the delegate's behalf, or by its own decision): the email says so. */
+  byStaff?: boolean;
+  /** What a correction changed, named in the email (never the values of the visa details). */
+  changes?: ChangedField[];
 }) {
   const t = registrationTranslator(locale);
   const it = invitationTranslator(locale);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
-  const body = t(kind, {
-    name,
-    meeting: title,
-    place: place ?? 0,
-    until: offerUntil ? formatDateTime(offerUntil, meeting.timeZone, locale) : '',
-  });
+  const staffWording = byStaff || kind === 'promoted' || kind === 'withdrawn';
+  const body = t(
+    staffWording ? `staff.${kind as StaffEmailKind}` : (kind as Exclude<RegistrationEmailKind, StaffEmailKind>),
+    {
+      name,
+      changes: changes.map((field) => t(`field.${field}`)).join(', '),
+      meeting: title,
+      place: place ?? 0,
+      until: offerUntil ? formatDateTime(offerUntil, meeting.timeZone, locale) : '',
+    },
+  );
   const when = `${it('when')}: ${formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}`;
   const where = `${it('where')}: ${meetingPlace(meeting, locale)}`;
   // The meeting link reaches registered participants only: not the waiting list, an offer or a cancellation.
@@ -92,7 +129,7 @@ export function registrationEmail({
   const joinLine = withLink ? [`${it('onlineLink')}: ${meeting.meetingLink}`] : [];
   const day = (d: string | null) => (d ? formatDate(new Date(`${d}T12:00:00Z`), 'UTC', locale) : t('none'));
   const details =
-    kind === 'cancelled' || kind === 'offered'
+    kind === 'cancelled' || kind === 'offered' || kind === 'withdrawn'
       ? [when, where]
       : [
           when,
@@ -120,7 +157,7 @@ export function registrationEmail({
     ],
   });
   // The waiting list and an offer change nothing in the calendar: the invitation's event stands as it was.
-  const withCalendar = kind === 'registered' || kind === 'changed' || kind === 'cancelled';
+  const withCalendar = kind === 'registered' || kind === 'changed' || kind === 'cancelled' || kind === 'promoted';
   const attachments = withCalendar
     ? [
         {

@@ -197,7 +197,11 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
 
       {canEdit && <DuplicateSection meeting={meeting} />}
 
-      <HistorySection history={history} timeZone={staff.timeZone ?? 'UTC'} />
+      <HistorySection
+        history={history}
+        zones={{ venue: meeting.timeZone, reader: staff.timeZone ?? meeting.timeZone }}
+        showRaw={roleAtLeast(staff.role, 'admin')}
+      />
     </>
   );
 }

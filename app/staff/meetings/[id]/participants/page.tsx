@@ -95,6 +95,11 @@ export default async function ParticipantsPage({
         {counts.byStatus.waitlisted ? ` · ${counts.byStatus.waitlisted} on the waiting list` : ''}
         {counts.byStatus.cancelled ? ` · ${counts.byStatus.cancelled} cancelled` : ''}
       </p>
+      <p className="mt-2">
+        <Link href={`/staff/meetings/${id}/participants/new`} className="font-medium">
+          Register someone on their behalf
+        </Link>
+      </p>
 
       <div className="mt-4 grid gap-3 md:grid-cols-2">
         <CountChart

@@ -3,16 +3,32 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
-import { Card, PageHeader } from '@/components/ui';
+import { ActionForm } from '@/components/action-form';
+import { FormRow, inputClass } from '@/components/field';
+import { Card, Notice, PageHeader } from '@/components/ui';
 import { getMeetingInvitationSettings } from '@/db/invitations';
 import { getParticipant, revealVisaDetails } from '@/db/participants';
+import { listRegistrationNotes } from '@/db/staff-registrations';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName } from '@/lib/countries';
 import { formatDate, formatDateTime } from '@/lib/datetime';
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@/lib/domain';
+import { addNoteAction, cancelRegistrationAction, promoteAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Participant', referrer: 'no-referrer' };
+
+/** What the page says after a form that redirected here (the registration forms). */
+const DONE: Record<string, string> = {
+  registered: 'Registered. The delegate was emailed the confirmation, in their language.',
+  waitlisted: 'The meeting is full: the delegate is on the waiting list and was emailed their place.',
+  corrected: 'Registration corrected. A registered delegate was emailed what changed.',
+  unchanged: 'Nothing was different: nothing was saved and no email sent.',
+  cancelled: 'Cancelled. The delegate was emailed; a freed seat is offered to the first on the waiting list.',
+  seated: 'Seat given. The delegate was emailed the confirmation.',
+  seatedInstead:
+    'Seat given and the delegate emailed. The seat had been offered to someone else, who keeps their place on the waiting list and was told.',
+};
 
 const day = (d: string | null) => (d ? formatDate(new Date(`${d}T12:00:00Z`), 'UTC', 'en') : '—');
 
@@ -24,14 +40,20 @@ export default async function ParticipantPage({
   const { id, invitationId } = await params;
   const staff = await requireSignedInPage(`/staff/meetings/${id}/participants/${invitationId}`);
   const valid = z.uuid().safeParse(id).success && z.uuid().safeParse(invitationId).success;
-  const [meeting, person] = valid
+  const [meeting, person, notes] = valid
     ? await Promise.all([
         getMeetingInvitationSettings({ actor: staff, meetingId: id }),
         getParticipant({ actor: staff, meetingId: id, invitationId }),
+        listRegistrationNotes({ actor: staff, invitationId }),
       ])
-    : [null, null];
+    : [null, null, []];
   if (!meeting || !person) notFound();
   const isAdmin = roleAtLeast(staff.role, 'admin');
+  const mayEdit = roleAtLeast(staff.role, 'editor');
+  const done = DONE[String((await searchParams).done)];
+  const active = person.status === 'registered' || person.status === 'waitlisted' || person.status === 'offered';
+  const beforeStart = meeting.startsAt > new Date();
+  const readerZone = staff.timeZone ?? meeting.timeZone;
   // Shown only when an admin asks, and each time recorded in the audit log.
   const visa =
     isAdmin && (await searchParams).visa === 'show' && person.hasVisaDetails
@@ -69,6 +91,11 @@ export default async function ParticipantPage({
         back={{ href: `/staff/meetings/${id}/participants`, label: `← Participants of ${meeting.titleEn}` }}
         title={person.displayName}
       />
+      {done && (
+        <Notice tone="success" role="status" className="mt-3">
+          {done}
+        </Notice>
+      )}
       <dl className="mt-4 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
@@ -79,7 +106,85 @@ export default async function ParticipantPage({
       </dl>
       <p className="mt-4 text-sm">
         <Link href={`/staff/contacts/${person.contactId}`}>Directory entry</Link>
+        {mayEdit && active && (
+          <>
+            {' · '}
+            <Link href={`/staff/meetings/${id}/participants/${invitationId}/edit`}>Correct the registration</Link>
+          </>
+        )}
       </p>
+
+      {mayEdit && active && beforeStart && (
+        <Card as="section" aria-labelledby="seat" className="mt-6">
+          <h2 id="seat" className="text-lg font-semibold">
+            Seat
+          </h2>
+          {(person.status === 'waitlisted' || person.status === 'offered') && (
+            <div className="mt-2">
+              <p className="text-sm text-slate-700">
+                {person.status === 'offered'
+                  ? 'A seat is offered to this person and held for them: confirm it for them (they asked by phone).'
+                  : 'Give this person a free seat instead of the next in line. A seat held only by an open offer counts as free: that offer goes back, and its holder keeps their place and is told. Refused when every seat is taken.'}
+              </p>
+              <ActionForm
+                action={promoteAction.bind(null, id, invitationId)}
+                submitLabel="Give a seat from the waiting list"
+                className="mt-2 flex flex-wrap items-end gap-2"
+              />
+            </div>
+          )}
+          <div className="mt-3">
+            <p className="text-sm text-slate-700">
+              The delegate is emailed that the secretariat cancelled the registration; a freed seat is offered to the
+              first on the waiting list.
+            </p>
+            <ActionForm
+              action={cancelRegistrationAction.bind(null, id, invitationId)}
+              submitLabel="Cancel this registration"
+              variant="danger"
+              confirm={{
+                question: `Cancel the registration of ${person.displayName}? They will be emailed.`,
+                confirmLabel: 'Yes, cancel the registration',
+              }}
+              className="mt-2 flex flex-wrap items-end gap-2"
+            />
+          </div>
+        </Card>
+      )}
+
+      <Card as="section" aria-labelledby="notes" className="mt-6">
+        <h2 id="notes" className="text-lg font-semibold">
+          Internal notes
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          For the secretariat only (funding, travel booked): never shown to the delegate, never emailed.
+        </p>
+        {notes.length === 0 ? (
+          <p className="mt-2">No notes yet.</p>
+        ) : (
+          <ul className="mt-2 space-y-2">
+            {notes.map((note) => (
+              <li key={note.id} className="rounded border border-slate-200 px-3 py-2">
+                <p className="whitespace-pre-line">{note.body}</p>
+                <p className="mt-1 text-sm text-slate-700">
+                  {note.author ?? 'A former staff member'} · {formatDateTime(note.at, readerZone, 'en')}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {mayEdit && (
+          <ActionForm
+            action={addNoteAction.bind(null, id, invitationId)}
+            submitLabel="Add note"
+            className="mt-3 flex flex-col items-start gap-2"
+          >
+            <FormRow id="note" label="New note">
+              <textarea id="note" name="note" rows={3} className={inputClass} />
+            </FormRow>
+          </ActionForm>
+        )}
+      </Card>
 
       {meeting.visaSupport && (
         <Card as="section" aria-labelledby="visa" className="mt-6">
