@@ -7,8 +7,8 @@ test.describe('staff dashboard', () => {
     await expect(page.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
 
     const upcoming = page.getByRole('region', { name: 'Upcoming meetings' });
-    const workingGroup = upcoming.getByRole('row').filter({
-      has: page.getByRole('link', { name: 'Working group meeting of the Regional Expert Council', exact: true }),
+    const workingGroup = upcoming.getByRole('listitem').filter({
+      has: page.getByRole('heading', { name: 'Working group meeting of the Regional Expert Council', exact: true }),
     });
     await expect(workingGroup).toHaveCount(1);
     await expect(workingGroup).toContainText('Working group meeting');
