@@ -29,6 +29,13 @@ export function DoneStep({ batch }: { batch: ContactImport }) {
           <li>{n(counts.update ?? 0)} rows updated a contact</li>
           <li>{n(counts.unchanged ?? 0)} rows changed nothing</li>
           <li>{n(counts.rejected ?? 0)} rows rejected</li>
+          {batch.rosterCouncilId && (
+            <li>
+              {n(counts.rosterAdded ?? 0)} joined the{' '}
+              <Link href={`/staff/councils/${batch.rosterCouncilId}`}>council’s roster</Link>
+              {(counts.rosterSkipped ?? 0) > 0 && `; ${n(counts.rosterSkipped ?? 0)} already on it were skipped`}
+            </li>
+          )}
         </ul>
         <p className="mt-2">
           <Link href="/staff/contacts">Go to the contacts</Link>

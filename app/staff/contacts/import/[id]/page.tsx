@@ -104,6 +104,13 @@ async function PreviewStep({
             <li>{n(counts.repeated)} rows repeat an email from an earlier line and are merged into that contact</li>
           )}
           <li>{n(preview.organisations.filter((o) => !o.mappedTo).length)} new organisations</li>
+          {preview.roster && (
+            <li>
+              {n(preview.roster.join)} join the roster of{' '}
+              <Link href={`/staff/councils/${preview.roster.councilId}`}>{preview.roster.council}</Link>
+              {preview.roster.skip > 0 && `; ${n(preview.roster.skip)} already on it in those dates are skipped`}
+            </li>
+          )}
         </ul>
         <p className="mt-2 text-sm">
           <Link href={`/staff/contacts/import/${batch.id}?step=columns`}>Change which column holds what</Link>
@@ -195,7 +202,10 @@ async function PreviewStep({
             </Link>
           ))}
         </nav>
-        <OutcomeTable rows={shown.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE)} />
+        <OutcomeTable
+          rows={shown.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE)}
+          roster={preview.roster?.byLine}
+        />
         <Pagination
           label="Preview pages"
           basePath={`/staff/contacts/import/${batch.id}`}
