@@ -177,8 +177,8 @@ export const addMembersInBulkAction = staffAction(
       term: { role, nominatedByCountry, nominatedByOrganisationId, termFrom, termTo, workingGroupId },
     });
     if (!result.ok) return bulkRosterRefusal(result);
-    revalidatePath(`/staff/councils/${councilId}`);
-    revalidatePath('/staff/contacts');
+    // The council's roster, the contacts' pages and the directory's roster filter all show it.
+    revalidatePath('/staff', 'layout');
     const skipped = result.skipped
       ? ` ${people(result.skipped)} already on the roster in those dates ${result.skipped === 1 ? 'was' : 'were'} skipped.`
       : '';
