@@ -182,6 +182,29 @@ async function termsOf(executor: DbExecutor, councilId: string, contactIds: stri
   return terms;
 }
 
+/** Why each row of a finished roster import that was a valid contact was refused for the roster, by line. */
+export async function rosterRejections({
+  actor,
+  batch,
+}: {
+  actor: StaffUser;
+  batch: ContactImport;
+}): Promise<Record<number, string>> {
+  assertRole(actor, 'editor');
+  if (!batch.rosterCouncilId) return {};
+  const db = await getDb();
+  const roster = await loadRosterContext(db, batch.rosterCouncilId, await loadOrganisations(db));
+  if (!roster) return {};
+  const mapping = batch.mapping as ColumnMapping;
+  const reasons: Record<number, string> = {};
+  batch.rows.forEach((cells, index) => {
+    if (!readRow(cells, mapping).ok) return;
+    const reading = readRosterTerm(cells, mapping, roster.context);
+    if (!reading.ok) reasons[index + 2] = reading.reason;
+  });
+  return reasons;
+}
+
 export type RosterPreview = {
   councilId: string;
   council: string;

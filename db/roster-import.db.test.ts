@@ -8,6 +8,7 @@ import {
   createContactImport,
   getContactImport,
   previewContactImport,
+  rosterRejections,
   runContactImport,
   startContactImport,
 } from './contact-import';
@@ -114,7 +115,11 @@ describe(`a roster import (${process.env.TEST_DATABASE_KIND})`, () => {
       .from(workingGroupMembers)
       .where(eq(workingGroupMembers.workingGroupId, group!.id));
     expect(grouped.map((g) => g.memberId)).toEqual([members[1]!.memberId]);
-    // The rejected rows created no contact either.
+    // The finished import still names the rows refused for their term, and they created no contact.
+    expect(await rosterRejections({ actor, batch: done })).toEqual({
+      4: expect.stringContaining('Unknown role “Emperor”'),
+      5: 'No working group “Finance” on this council',
+    });
     expect(
       await db
         .select()

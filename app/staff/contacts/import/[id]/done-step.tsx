@@ -6,17 +6,23 @@ import { readRow, type ColumnMapping } from '@/lib/contact-import';
 import { n, RejectedSection } from './outcome-tables';
 
 /** The last step: what the import did, and the rows it refused. */
-export function DoneStep({ batch }: { batch: ContactImport }) {
+export function DoneStep({
+  batch,
+  rosterReasons = {},
+}: {
+  batch: ContactImport;
+  /** A roster import's rows refused for their term (db/contact-import.ts rosterRejections), by line. */
+  rosterReasons?: Record<number, string>;
+}) {
   const counts = batch.counts;
   const mapping = batch.mapping as ColumnMapping;
   const rejected: RowOutcome[] = batch.rows.flatMap((cells, index) => {
     const reading = readRow(cells, mapping);
-    if (reading.ok) return [];
+    const reason = reading.ok ? rosterReasons[index + 2] : reading.reason;
+    if (!reason) return [];
     const at = (field: 'name' | 'email') =>
       mapping.indexOf(field) >= 0 ? (cells[mapping.indexOf(field)]?.trim() ?? null) : null;
-    return [
-      { line: index + 2, outcome: 'rejected' as const, reason: reading.reason, name: at('name'), email: at('email') },
-    ];
+    return [{ line: index + 2, outcome: 'rejected' as const, reason, name: at('name'), email: at('email') }];
   });
   return (
     <>

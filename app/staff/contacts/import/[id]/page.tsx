@@ -9,7 +9,7 @@ import { OrganisationOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { Card, PageHeader } from '@/components/ui';
-import { getContactImport, previewContactImport, runContactImport } from '@/db/contact-import';
+import { getContactImport, previewContactImport, rosterRejections, runContactImport } from '@/db/contact-import';
 import { listOrganisationChoices } from '@/db/meetings';
 import type { ContactImport } from '@/db/schema';
 import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
@@ -62,7 +62,7 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
       ) : batch.status === 'applying' ? (
         <ProgressStep batch={batch} />
       ) : batch.status === 'done' ? (
-        <DoneStep batch={batch} />
+        <DoneStep batch={batch} rosterReasons={await rosterRejections({ actor: staff, batch })} />
       ) : (
         <p className="mt-4">This import was cancelled; nothing from it was saved.</p>
       )}
