@@ -16,10 +16,21 @@ import {
   type Target,
 } from '@/lib/contact-import-plan';
 import type { CsvEncoding } from '@/lib/csv';
+import { readRosterTerm, type RosterContext, type RosterReading } from '@/lib/roster-import';
+import type { RosterTerm } from '@/lib/schemas/roster';
 import { actorOf, recordAudit, recordAudits } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { contactKeys, organisationSearchKey } from './directory-keys';
-import { contactImports, contacts, organisations, type ContactImport } from './schema';
+import { insertTerms, lockCouncil } from './roster-bulk';
+import {
+  contactImports,
+  contacts,
+  councilMembers,
+  councils,
+  organisations,
+  workingGroups,
+  type ContactImport,
+} from './schema';
 
 // An import goes: upload (the route handler stores the parsed rows) → column mapping when the headers are unknown →
 // preview (what each row would do, which organisations would be created) → start (creates those organisations) →
@@ -64,11 +75,16 @@ export async function createContactImport(
     rows: string[][];
     lines: number[];
   },
+  /** A roster import: every row also joins this council's roster (db/roster-bulk.ts has the rules). */
+  rosterCouncilId: string | null = null,
 ): Promise<string> {
   assertRole(actor, 'editor');
   const db = await getDb();
   const { mapping, complete } = mappingFromHeaders(file.headers);
   return db.transaction(async (tx) => {
+    const [council] = rosterCouncilId
+      ? await tx.select({ id: councils.id }).from(councils).where(eq(councils.id, rosterCouncilId))
+      : [];
     const [created] = await tx
       .insert(contactImports)
       .values({
@@ -82,6 +98,7 @@ export async function createContactImport(
         rowLines: file.lines,
         mapping,
         mappingConfirmed: complete,
+        rosterCouncilId: council?.id ?? null,
       })
       .returning({ id: contactImports.id });
     await recordAudit(tx, {
@@ -89,7 +106,12 @@ export async function createContactImport(
       action: 'contact_import.uploaded',
       entityType: 'contact_import',
       entityId: created!.id,
-      after: { fileName: file.fileName, encoding: file.encoding, rows: file.rows.length },
+      after: {
+        fileName: file.fileName,
+        encoding: file.encoding,
+        rows: file.rows.length,
+        rosterCouncilId: council?.id ?? null,
+      },
     });
     return created!.id;
   });
@@ -127,10 +149,86 @@ export async function listContactImports({ actor }: { actor: StaffUser }): Promi
     .limit(20);
 }
 
+// ── A roster import ─────────────────────────────────────────────────────────────────────────────────────────────
+
+type Term = Pick<RosterTerm, 'termFrom' | 'termTo'>;
+const overlaps = (a: Term, b: Term) =>
+  (a.termTo === null || a.termTo >= b.termFrom) && (b.termTo === null || b.termTo >= a.termFrom);
+
+async function loadRosterContext(executor: DbExecutor, councilId: string, existing: OrganisationRef[]) {
+  const [council] = await executor.select({ nameEn: councils.nameEn }).from(councils).where(eq(councils.id, councilId));
+  const groups = await executor
+    .select({ id: workingGroups.id, nameEn: workingGroups.nameEn, nameRu: workingGroups.nameRu })
+    .from(workingGroups)
+    .where(eq(workingGroups.councilId, councilId));
+  const context: RosterContext = { organisations: existing, workingGroups: groups };
+  return council ? { name: council.nameEn, context } : null;
+}
+
+/** Reads each row's term once; planRows refuses a row whose term cannot be read. */
+function rosterReader(mapping: ColumnMapping, context: RosterContext) {
+  const readings = new WeakMap<string[], RosterReading>();
+  const read = (cells: string[]) => {
+    let reading = readings.get(cells);
+    if (!reading) readings.set(cells, (reading = readRosterTerm(cells, mapping, context)));
+    return reading;
+  };
+  const reject = (cells: string[]) => {
+    const reading = read(cells);
+    return reading.ok ? null : reading.reason;
+  };
+  return { read, reject };
+}
+
+/** The council's terms of these contacts, by contact. */
+async function termsOf(executor: DbExecutor, councilId: string, contactIds: string[]) {
+  const terms = new Map<string, Term[]>();
+  if (!contactIds.length) return terms;
+  const rows = await executor
+    .select({ contactId: councilMembers.contactId, termFrom: councilMembers.termFrom, termTo: councilMembers.termTo })
+    .from(councilMembers)
+    .where(and(eq(councilMembers.councilId, councilId), inArray(councilMembers.contactId, contactIds)));
+  for (const r of rows) terms.set(r.contactId, [...(terms.get(r.contactId) ?? []), r]);
+  return terms;
+}
+
+/** Why each row of a finished roster import that was a valid contact was refused for the roster, by line. */
+export async function rosterRejections({
+  actor,
+  batch,
+}: {
+  actor: StaffUser;
+  batch: ContactImport;
+}): Promise<Record<number, string>> {
+  assertRole(actor, 'editor');
+  if (!batch.rosterCouncilId) return {};
+  const db = await getDb();
+  const roster = await loadRosterContext(db, batch.rosterCouncilId, await loadOrganisations(db));
+  if (!roster) return {};
+  const mapping = batch.mapping as ColumnMapping;
+  const reasons: Record<number, string> = {};
+  batch.rows.forEach((cells, index) => {
+    if (!readRow(cells, mapping).ok) return;
+    const reading = readRosterTerm(cells, mapping, roster.context);
+    if (!reading.ok) reasons[index] = reading.reason;
+  });
+  return reasons;
+}
+
+export type RosterPreview = {
+  councilId: string;
+  council: string;
+  join: number;
+  skip: number;
+  /** What each accepted row does on the roster, by line. */
+  byLine: Record<number, string>;
+};
+
 export type ImportPreview = {
   outcomes: RowOutcome[];
   organisations: PlannedOrganisation[];
   counts: OutcomeCounts;
+  roster: RosterPreview | null;
 };
 
 const sourceOf = (batch: Pick<ContactImport, 'fileName' | 'createdAt'>) =>
@@ -153,6 +251,8 @@ export async function previewContactImport({
   const { targets, planned, plannedKeyOf } = resolveOrganisations(mentions, existing, batch.organisationChoices);
   const emails = [...new Set(readings.flatMap((r) => (r.ok ? [r.contact.email] : [])))];
   const stored = await loadStored(db, emails);
+  const roster = batch.rosterCouncilId ? await loadRosterContext(db, batch.rosterCouncilId, existing) : null;
+  const reader = roster ? rosterReader(mapping, roster.context) : null;
   const { outcomes } = planRows(
     batch.rows,
     (index) => batch.rowLines?.[index] ?? index + 2,
@@ -161,7 +261,31 @@ export async function previewContactImport({
     targets,
     organisationLabeller(existing, planned),
     sourceOf(batch),
+    reader?.reject,
   );
+  let rosterPreview: RosterPreview | null = null;
+  if (roster && reader && batch.rosterCouncilId) {
+    const storedIds = [...stored.values()].flatMap((c) => (c.id ? [c.id] : []));
+    const held = await termsOf(db, batch.rosterCouncilId, storedIds);
+    // Terms the file itself gives, by email: a later row for the same person must not overlap an earlier one.
+    const given = new Map<string, Term[]>();
+    rosterPreview = { councilId: batch.rosterCouncilId, council: roster.name, join: 0, skip: 0, byLine: {} };
+    outcomes.forEach((o, index) => {
+      if (o.outcome === 'rejected') return;
+      const reading = reader.read(batch.rows[index]!);
+      if (!reading.ok) return;
+      const id = stored.get(o.email)?.id;
+      const terms = [...(id ? (held.get(id) ?? []) : []), ...(given.get(o.email) ?? [])];
+      if (terms.some((t) => overlaps(t, reading.term))) {
+        rosterPreview!.skip++;
+        rosterPreview!.byLine[o.line] = `Already on the roster in those dates: skipped (${reading.description})`;
+        return;
+      }
+      given.set(o.email, [...(given.get(o.email) ?? []), reading.term]);
+      rosterPreview!.join++;
+      rosterPreview!.byLine[o.line] = `Joins the roster: ${reading.description}`;
+    });
+  }
 
   const rowsPerOrganisation = new Map<string, number>();
   for (const mention of mentions) {
@@ -175,6 +299,7 @@ export async function previewContactImport({
       .map((p) => ({ ...p, rows: rowsPerOrganisation.get(p.key) ?? 0 }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     counts,
+    roster: rosterPreview,
   };
 }
 
@@ -372,6 +497,7 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
         organisationChoices: contactImports.organisationChoices,
         rowsDone: contactImports.rowsDone,
         counts: contactImports.counts,
+        rosterCouncilId: contactImports.rosterCouncilId,
         totalRows: sql<number>`jsonb_array_length(${contactImports.rows})`,
         chunk: sql<
           string[][]
@@ -399,6 +525,8 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
     const planned: Omit<PlannedOrganisation, 'rows'>[] = [];
     const emails = [...new Set(readings.flatMap((r) => (r.ok ? [r.contact.email] : [])))];
     const stored = await loadStored(tx, emails);
+    const roster = batch.rosterCouncilId ? await loadRosterContext(tx, batch.rosterCouncilId, existing) : null;
+    const reader = roster ? rosterReader(mapping, roster.context) : null;
     const { outcomes, state } = planRows(
       chunk,
       (index) => batch.lines?.[index] ?? batch.rowsDone + index + 2,
@@ -407,6 +535,7 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
       targets,
       organisationLabeller(existing, planned),
       sourceOf(batch),
+      reader?.reject,
     );
 
     const actor = { id: batch.createdBy, email: batch.createdByEmail };
@@ -472,6 +601,13 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
 
     const counts = { ...batch.counts };
     for (const o of outcomes) counts[o.outcome] = (counts[o.outcome] ?? 0) + 1;
+    if (reader && batch.rosterCouncilId && (await lockCouncil(tx, batch.rosterCouncilId))) {
+      const { added, skipped } = await addImportedTerms(tx, batch.rosterCouncilId, id, actor, outcomes, (index) =>
+        reader.read(chunk[index]!),
+      );
+      counts.rosterAdded = (counts.rosterAdded ?? 0) + added;
+      counts.rosterSkipped = (counts.rosterSkipped ?? 0) + skipped;
+    }
     const rowsDone = batch.rowsDone + chunk.length;
     const done = rowsDone >= batch.totalRows;
     await tx
@@ -501,4 +637,53 @@ export async function runContactImport(id: string): Promise<void> {
   while (await importNextChunk(id)) {
     // Each chunk commits on its own; the loop ends when done or when another instance holds the import.
   }
+}
+
+/**
+ * A chunk's roster terms, once its contacts are written, under the council's lock (the caller holds it): each row's
+ * person joins unless they hold a term overlapping the row's, on the council or from an earlier row.
+ */
+async function addImportedTerms(
+  tx: DbExecutor,
+  councilId: string,
+  importId: string,
+  actor: { id: string | null; email: string | null },
+  outcomes: RowOutcome[],
+  readingOf: (index: number) => RosterReading,
+) {
+  const rows = outcomes.flatMap((o, index) => {
+    if (o.outcome === 'rejected') return [];
+    const reading = readingOf(index);
+    return reading.ok ? [{ email: o.email, term: reading.term }] : [];
+  });
+  if (!rows.length) return { added: 0, skipped: 0 };
+  const ids = new Map(
+    (
+      await tx
+        .select({ id: contacts.id, email: contacts.email })
+        .from(contacts)
+        .where(inArray(contacts.email, [...new Set(rows.map((r) => r.email))]))
+    ).map((c) => [c.email, c.id]),
+  );
+  const held = await termsOf(tx, councilId, [...ids.values()]);
+  const toAdd: { contactId: string; term: RosterTerm }[] = [];
+  for (const row of rows) {
+    const contactId = ids.get(row.email);
+    if (!contactId) continue;
+    const terms = held.get(contactId) ?? [];
+    if (terms.some((t) => overlaps(t, row.term))) continue;
+    held.set(contactId, [...terms, row.term]);
+    toAdd.push({ contactId, term: row.term });
+  }
+  await insertTerms(tx, councilId, toAdd);
+  if (toAdd.length) {
+    await recordAudit(tx, {
+      actor,
+      action: 'council.members_imported',
+      entityType: 'council',
+      entityId: councilId,
+      after: { import: importId, added: toAdd.length, contactIds: toAdd.map((a) => a.contactId) },
+    });
+  }
+  return { added: toAdd.length, skipped: rows.length - toAdd.length };
 }

@@ -265,6 +265,8 @@ export const contactImports = pgTable(
     // New-organisation key → id of the organisation the import created or chose (filled when the import starts).
     organisationIds: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: contactImportStatus().notNull().default('previewing'),
+    // A roster import: every row also joins this council's roster, with the term its roster columns give.
+    rosterCouncilId: uuid().references((): AnyPgColumn => councils.id, { onDelete: 'set null' }),
     rowsDone: integer().notNull().default(0),
     counts: jsonb().$type<Record<string, number>>().notNull().default({}),
     finishedAt: timestamp({ withTimezone: true }),

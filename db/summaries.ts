@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
+import type { SummaryStatus } from '@/lib/domain';
 import type { PhotoInfo } from '@/lib/summary/public';
 import { getDb } from './client';
 import { meetings, summaries, type Summary, summaryVersions, users } from './schema';
@@ -72,7 +73,7 @@ export async function getMeetingSummaryId({
   return row ?? null;
 }
 
-export async function listStaffSummaries({ actor }: { actor: StaffUser }) {
+export async function listStaffSummaries({ actor, status }: { actor: StaffUser; status?: SummaryStatus }) {
   assertRole(actor, 'viewer');
   const db = await getDb();
   return db
@@ -90,6 +91,7 @@ export async function listStaffSummaries({ actor }: { actor: StaffUser }) {
     })
     .from(summaries)
     .innerJoin(meetings, eq(meetings.id, summaries.meetingId))
+    .where(status ? eq(summaries.status, status) : undefined)
     .orderBy(desc(meetings.startsAt));
 }
 

@@ -1,9 +1,12 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
+import { appBaseUrl } from '@/lib/env';
+import { escapeHtml, htmlButton, htmlEmail } from '@/lib/mail/html';
 import { actorOf, recordAudit } from './audit';
 import { type DbExecutor, getDb } from './client';
-import { meetings, summaries } from './schema';
+import { enqueueMail } from './outbox';
+import { meetings, summaries, users } from './schema';
 import { lockSummary, missingForReview, type SummaryChangeResult } from './summary-editing';
 
 // A summary's way to the public: draft → in review → published (four eyes), and back.
@@ -28,8 +31,60 @@ export async function submitSummaryForReview(actor: StaffUser, id: string): Prom
       entityId: id,
       after: { version: summary.version },
     });
+    await notifyReviewers(tx, actor, id, summary.headlineEn);
     return { ok: true };
   });
+}
+
+/**
+ * Tells everyone who may publish the summary (active editors and admins, not the submitter: four eyes) that it waits
+ * for them, in the submission's transaction so the email goes if and only if the submission stands. Staff mail is in
+ * English.
+ */
+async function notifyReviewers(tx: DbExecutor, submitter: StaffUser, id: string, headline: string) {
+  const reviewers = await tx
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, ['editor', 'admin']), ne(users.id, submitter.id)))
+    .orderBy(asc(users.email));
+  const [meeting] = await tx
+    .select({ title: meetings.titleEn })
+    .from(summaries)
+    .innerJoin(meetings, eq(meetings.id, summaries.meetingId))
+    .where(eq(summaries.id, id));
+  const link = `${appBaseUrl()}/staff/summaries/${id}`;
+  const by = submitter.name ?? submitter.email;
+  const title = headline || '(no headline yet)';
+  const subject = `Summary to review: ${title}`;
+  for (const reviewer of reviewers) {
+    const greeting = reviewer.name ? `Dear ${reviewer.name},` : 'Dear colleague,';
+    await enqueueMail(tx, {
+      kind: 'summary_review',
+      to: reviewer.email,
+      toName: reviewer.name,
+      subject,
+      text: [
+        greeting,
+        '',
+        `${by} has submitted the summary “${title}” of ${meeting?.title ?? 'a meeting'} for review.`,
+        'Please read it and publish it, or return it to draft with your comments:',
+        '',
+        link,
+        '',
+        'Council Desk',
+      ].join('\n'),
+      html: htmlEmail({
+        lang: 'en',
+        title: subject,
+        paragraphs: [
+          escapeHtml(greeting),
+          `${escapeHtml(by)} has submitted the summary “${escapeHtml(title)}” of ${escapeHtml(meeting?.title ?? 'a meeting')} for review.`,
+          'Please read it and publish it, or return it to draft with your comments.',
+          htmlButton(link, 'Open the summary'),
+        ],
+      }),
+    });
+  }
 }
 
 /** Back to the editors (a reviewer asks for changes, or the submitter wants to change something). */

@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import Parser from 'rss-parser';
 import sharp from 'sharp';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { waitForMail } from './mailbox';
+import { e2eSettings } from './settings';
 import { staffContextWithRole } from './staff';
 
 // The summary of the seeded Tashkent plenary, from first draft to the public site and back: an editor drafts it from
@@ -183,7 +185,17 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
   browser,
 }) => {
   test.setTimeout(60_000);
-  await page.goto(summaryUrl);
+  // The reviewer was told by email when it was submitted, and finds it waiting on the dashboard.
+  const told = await waitForMail(e2eSettings.adminEmail, {
+    subject: 'Summary to review: Regional Expert Council on returnees holds its first meeting in Tashkent',
+  });
+  expect(told.links.some((link) => link.endsWith(summaryUrl))).toBe(true);
+  await page.goto('/staff');
+  await page
+    .getByRole('region', { name: 'Summaries waiting for your review' })
+    .getByRole('link', { name: 'Regional Expert Council on returnees holds its first meeting in Tashkent' })
+    .click();
+  await expect(page).toHaveURL(summaryUrl);
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('Published: the summary is on the public news pages')).toBeVisible();
   await page.goto(PLENARY);

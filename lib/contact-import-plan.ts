@@ -160,13 +160,17 @@ export function planRows(
   targets: Map<string, Target>,
   organisationLabelOf: (c: Pick<StoredContact, 'organisationId' | 'organisationKey'>) => string | null,
   source: string,
+  /** Why a row that is a valid contact is still refused (a roster import's term), or null. */
+  rejectRow?: (cells: string[]) => string | null,
 ) {
   const state = new Map(stored);
   const firstSeen = new Map<string, number>();
   const outcomes: RowOutcome[] = [];
   rows.forEach((cells, index) => {
     const line = lineOf(index);
-    const reading = readRow(cells, mapping);
+    const read = readRow(cells, mapping);
+    const refusal = read.ok ? (rejectRow?.(cells) ?? null) : null;
+    const reading = refusal ? { ok: false as const, reason: refusal } : read;
     if (!reading.ok) {
       const nameIndex = mapping.indexOf('name');
       const emailIndex = mapping.indexOf('email');

@@ -7,7 +7,8 @@ import { hasCyrillic } from './transliterate';
 // Reading contact rows out of a spreadsheet: which column is which, what each row says, and which organisations it
 // names. Pure functions: the database side (db/contact-import.ts) compares the result with what is stored.
 
-export const IMPORT_FIELDS = [
+/** The contact's own fields: what the directory's export writes, and a contacts import reads. */
+export const CONTACT_FIELDS = [
   'name',
   'nameLatin',
   'email',
@@ -21,6 +22,9 @@ export const IMPORT_FIELDS = [
   'notes',
   'source',
 ] as const;
+/** A roster import's term (lib/roster-import.ts); a plain contacts import ignores these columns. */
+export const ROSTER_FIELDS = ['rosterRole', 'nominatedBy', 'termFrom', 'termTo', 'workingGroup'] as const;
+export const IMPORT_FIELDS = [...CONTACT_FIELDS, ...ROSTER_FIELDS] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
@@ -36,6 +40,11 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   tags: 'Tags',
   notes: 'Notes',
   source: 'Source',
+  rosterRole: 'Role on the council (roster)',
+  nominatedBy: 'Nominated by (roster)',
+  termFrom: 'Term from (roster)',
+  termTo: 'Term to (roster)',
+  workingGroup: 'Working group (roster)',
 };
 
 const normaliseHeader = (header: string) =>
@@ -85,6 +94,11 @@ const HEADER_SYNONYMS: Record<ImportField, string[]> = {
   tags: ['tags', 'tag', 'теги', 'метки'],
   notes: ['notes', 'note', 'comments', 'comment', 'примечание', 'примечания', 'комментарий'],
   source: ['source', 'источник'],
+  rosterRole: ['role', 'role on the council', 'roster role', 'роль', 'роль в совете'],
+  nominatedBy: ['nominated by', 'nominating state', 'nominating state or organisation', 'кем выдвинут', 'выдвинут'],
+  termFrom: ['term from', 'term start', 'term begins', 'срок с', 'начало срока'],
+  termTo: ['term to', 'term end', 'term ends', 'срок по', 'окончание срока'],
+  workingGroup: ['working group', 'рабочая группа'],
 };
 
 const HEADER_LOOKUP = new Map(
@@ -150,7 +164,7 @@ export type RowReading = { ok: true; contact: ImportedContact } | { ok: false; r
 
 const emailSchema = z.email();
 
-const cellText = (cell: string | undefined) => {
+export const cellText = (cell: string | undefined) => {
   if (cell === undefined) return null;
   const text = unguardCell(cell).replace(/\r\n?/g, '\n').trim();
   return text === '' ? null : text;

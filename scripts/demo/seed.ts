@@ -14,6 +14,7 @@ import {
 import type { NewMeeting, NewOrganisation, OrganisationRole } from '@/db/schema';
 import { calendarDateIn, zonedToInstant } from '@/lib/datetime';
 import { seedDemoAttendance } from './demo-attendance';
+import { seedDemoRoster } from './demo-roster';
 
 // Demo data from the secretariat's news item of 15 May 2024 on the council's first meeting. Names and acronyms are
 // written exactly as the directory import expects them (shared fixtures), so a later import matches these rows
@@ -317,7 +318,7 @@ function demoAgenda(now: Date) {
 }
 
 /**
- * Loads the demo council, its organisations and two meetings. Safe to run again: rows that exist are left as they
+ * Loads the demo council, its organisations, roster and two meetings. Safe to run again: rows that exist are left as they
  * are (including the working-group meeting's date, fixed when it was first seeded).
  */
 export async function seedDemoData(
@@ -378,6 +379,7 @@ export async function seedDemoData(
       ])
       .onConflictDoNothing();
     await seedDemoAttendance(tx, DEMO_PLENARY_ID);
+    await seedDemoRoster(tx, DEMO_COUNCIL_ID, DEMO_WORKING_GROUP_BODY_ID);
     await fillMissingDirectoryKeys(tx);
   });
 }

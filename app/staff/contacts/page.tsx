@@ -1,19 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { ActionForm } from '@/components/action-form';
+import { ActionFieldErrors, ActionForm } from '@/components/action-form';
 import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
 import { inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { CONTACTS_PAGE_SIZE, listContacts, listContactTags } from '@/db/contacts';
 import { listCouncils } from '@/db/councils';
+import { listWorkingGroupChoices } from '@/db/roster-bulk';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { readContactFilters } from '@/lib/directory-filters';
 import { toLatin } from '@/lib/transliterate';
+import { calendarDateIn } from '@/lib/datetime';
+import { addMembersInBulkAction } from '../councils/actions';
+import { RosterTermFields } from '../councils/roster-term-fields';
 import { createContactAction } from './actions';
 import { ContactFields } from './contact-fields';
 import { counted, exportLabel } from '@/lib/counted';
@@ -27,11 +31,12 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
   const params = await searchParams;
   const filters = readContactFilters(params);
   const canEdit = roleAtLeast(staff.role, 'editor');
-  const [{ contacts, total }, tags, councils, organisations] = await Promise.all([
+  const [{ contacts, total }, tags, councils, organisations, workingGroups] = await Promise.all([
     listContacts({ actor: staff, ...filters }),
     listContactTags({ actor: staff }),
     listCouncils({ actor: staff }),
     canEdit ? listOrganisationChoices({ actor: staff }) : [],
+    canEdit ? listWorkingGroupChoices({ actor: staff }) : [],
   ]);
   const query = {
     q: filters.search,
@@ -133,29 +138,49 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
         {filters.search && ` matching “${filters.search}”`}
         {filtered && !filters.search && ' matching the filters'}.
       </p>
-      {contacts.length > 0 && (
-        <DataTable
-          label="Contacts table"
-          columns={['Name', 'Position', 'Email', 'Organisation', 'Country', 'Language', 'Tags']}
-        >
-          {contacts.map((c) => (
-            <Tr key={c.id}>
-              <Td>
-                {canEdit ? <Link href={`/staff/contacts/${c.id}`}>{c.name}</Link> : c.name}
-                {(c.nameLatin || toLatin(c.name)) !== c.name && (
-                  <span className="block text-xs text-slate-700">{c.nameLatin || toLatin(c.name)}</span>
-                )}
-              </Td>
-              <Td className="whitespace-pre-line">{c.title ?? '—'}</Td>
-              <Td>{c.email}</Td>
-              <Td>{c.organisation ?? '—'}</Td>
-              <Td>{c.country ? countryName(c.country, 'en') : '—'}</Td>
-              <Td>{c.language === 'ru' ? 'Russian' : 'English'}</Td>
-              <Td>{c.tags.length ? c.tags.join(', ') : '—'}</Td>
-            </Tr>
-          ))}
-        </DataTable>
-      )}
+      {contacts.length > 0 &&
+        (canEdit ? (
+          <ActionForm
+            action={addMembersInBulkAction}
+            submitLabel="Add to the roster"
+            className="flex flex-col items-start gap-3"
+          >
+            <ContactsTable contacts={contacts} selectable />
+            <Card as="fieldset" className="w-full" aria-describedby="bulk-roster-hint">
+              <legend className="px-1 text-lg font-semibold">Add to a council’s roster</legend>
+              <p id="bulk-roster-hint" className="text-sm text-slate-700">
+                People already on the roster in those dates are skipped and counted.
+              </p>
+              <fieldset className="mt-2" aria-describedby="bulk-scope-error">
+                <legend className="text-sm font-medium">Whom to add</legend>
+                <label className="mr-4 inline-flex items-center gap-1">
+                  <input type="radio" name="scope" value="selected" defaultChecked /> The people ticked in the table
+                </label>
+                <label className="inline-flex items-center gap-1">
+                  <input type="radio" name="scope" value="filter" />{' '}
+                  {filtered ? 'Everyone matching the filters' : 'Everyone in the directory'} (
+                  {total.toLocaleString('en')})
+                </label>
+                <ActionFieldErrors field="contactIds" id="bulk-scope-error" />
+              </fieldset>
+              {Object.entries(query).map(
+                ([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />,
+              )}
+              <div className="mt-3">
+                <RosterTermFields
+                  idPrefix="bulk-roster"
+                  councils={councils}
+                  organisations={organisations}
+                  countries={countries}
+                  workingGroups={workingGroups}
+                  today={today(staff.timeZone)}
+                />
+              </div>
+            </Card>
+          </ActionForm>
+        ) : (
+          <ContactsTable contacts={contacts} />
+        ))}
       <Pagination
         label="Contact pages"
         basePath="/staff/contacts"
@@ -165,5 +190,54 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
         total={total}
       />
     </>
+  );
+}
+
+const today = (zone: string | null) => {
+  const { year, month, day } = calendarDateIn(new Date(), zone ?? 'Asia/Tashkent');
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+};
+
+function ContactsTable({
+  contacts,
+  selectable = false,
+}: {
+  contacts: Awaited<ReturnType<typeof listContacts>>['contacts'];
+  /** Editors tick rows for the roster form around the table; their names link to the contact's page. */
+  selectable?: boolean;
+}) {
+  return (
+    <DataTable
+      label="Contacts table"
+      columns={[selectable && 'Select', 'Name', 'Position', 'Email', 'Organisation', 'Country', 'Language', 'Tags']}
+    >
+      {contacts.map((c) => (
+        <Tr key={c.id}>
+          {selectable && (
+            <Td>
+              <input
+                type="checkbox"
+                name="contactIds"
+                value={c.id}
+                aria-label={`Select ${c.name}`}
+                className="size-5"
+              />
+            </Td>
+          )}
+          <Td>
+            {selectable ? <Link href={`/staff/contacts/${c.id}`}>{c.name}</Link> : c.name}
+            {(c.nameLatin || toLatin(c.name)) !== c.name && (
+              <span className="block text-xs text-slate-700">{c.nameLatin || toLatin(c.name)}</span>
+            )}
+          </Td>
+          <Td className="whitespace-pre-line">{c.title ?? '—'}</Td>
+          <Td>{c.email}</Td>
+          <Td>{c.organisation ?? '—'}</Td>
+          <Td>{c.country ? countryName(c.country, 'en') : '—'}</Td>
+          <Td>{c.language === 'ru' ? 'Russian' : 'English'}</Td>
+          <Td>{c.tags.length ? c.tags.join(', ') : '—'}</Td>
+        </Tr>
+      ))}
+    </DataTable>
   );
 }

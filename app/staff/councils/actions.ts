@@ -11,11 +11,13 @@ import {
   updateCouncil,
   type RosterChangeResult,
 } from '@/db/councils';
+import { addMembersInBulk, type RosterSelection } from '@/db/roster-bulk';
+import { bulkRosterSchema } from '@/lib/schemas/roster';
 import { staffAction } from '@/services/actions';
 import { isCountryCode } from '@/lib/countries';
 import { ROSTER_ROLES } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';
-import { rosterRefusal } from './messages';
+import { bulkRosterRefusal, rosterRefusal } from './messages';
 
 const id = z.tuple([z.uuid()]);
 const blankToNull = (value: unknown) =>
@@ -142,4 +144,44 @@ export const setMemberGroupsAction = staffAction(
   },
   async ({ workingGroupIds }, { staff, bound: [memberId] }) =>
     outcome(await setMemberGroups(staff, memberId, workingGroupIds), 'Working groups saved.'),
+);
+
+const people = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'person' : 'people'}`;
+
+/**
+ * One form for many people: rows ticked in the directory, everyone its filters match, everyone at an organisation,
+ * or the one person whose page it is. Those already on the roster in those dates are skipped and counted.
+ */
+export const addMembersInBulkAction = staffAction(
+  { name: 'councils.addMembers', role: 'editor', schema: bulkRosterSchema },
+  async (input, { staff }) => {
+    const { councilId, role, nominatedByCountry, nominatedByOrganisationId, termFrom, termTo, workingGroupId } = input;
+    const selection: RosterSelection =
+      input.scope === 'selected'
+        ? { kind: 'contacts', contactIds: input.contactIds }
+        : input.scope === 'organisation'
+          ? { kind: 'organisation', organisationId: input.organisationId }
+          : {
+              kind: 'filter',
+              filters: {
+                search: input.q,
+                country: input.country,
+                organisationType: input.type,
+                tag: input.tag,
+                councilId: input.council,
+              },
+            };
+    const result = await addMembersInBulk(staff, {
+      councilId,
+      selection,
+      term: { role, nominatedByCountry, nominatedByOrganisationId, termFrom, termTo, workingGroupId },
+    });
+    if (!result.ok) return bulkRosterRefusal(result);
+    // The council's roster, the contacts' pages and the directory's roster filter all show it.
+    revalidatePath('/staff', 'layout');
+    const skipped = result.skipped
+      ? ` ${people(result.skipped)} already on the roster in those dates ${result.skipped === 1 ? 'was' : 'were'} skipped.`
+      : '';
+    return { status: 'success', message: `Added ${people(result.added)} to the roster.${skipped}` };
+  },
 );

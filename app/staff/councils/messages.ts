@@ -1,4 +1,5 @@
 import type { RosterChangeResult } from '@/db/councils';
+import { MAX_BULK_MEMBERS, type BulkRosterResult } from '@/db/roster-bulk';
 import type { FormState } from '@/lib/form-state';
 
 // What the data layer's refusals for councils and their rosters say on the staff pages: one place to read and reword
@@ -17,4 +18,18 @@ export function rosterRefusal(result: Exclude<RosterChangeResult, { ok: true }>)
   const [message, field] = MESSAGES[result.reason];
   const text = result.message ?? message;
   return { status: 'error', message: text, ...(field ? { fieldErrors: { [field]: [text] } } : {}) };
+}
+
+const BULK_MESSAGES: Record<Exclude<BulkRosterResult, { ok: true }>['reason'], [string, string?]> = {
+  notFound: ['That council no longer exists.', 'councilId'],
+  organisationNotFound: ['That organisation no longer exists.', 'organisationId'],
+  nominatorNotFound: ['That organisation no longer exists.', 'nominatedByOrganisationId'],
+  badGroup: ['Choose a working group of this council.', 'workingGroupId'],
+  nobodySelected: ['Nobody matches: there is no one to add.', 'contactIds'],
+  tooMany: [`That is more than ${MAX_BULK_MEMBERS.toLocaleString('en')} people. Narrow the filters first.`],
+};
+
+export function bulkRosterRefusal(result: Exclude<BulkRosterResult, { ok: true }>): FormState {
+  const [message, field] = BULK_MESSAGES[result.reason];
+  return { status: 'error', message, ...(field ? { fieldErrors: { [field]: [message] } } : {}) };
 }

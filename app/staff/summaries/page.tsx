@@ -5,14 +5,16 @@ import { DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { listStaffSummaries } from '@/db/summaries';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { formatDate } from '@/lib/datetime';
-import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
+import { SUMMARY_STATUS_LABELS, SUMMARY_STATUSES } from '@/lib/domain';
 
 export const metadata: Metadata = { title: 'Summaries' };
 
-export default async function StaffSummariesPage() {
+export default async function StaffSummariesPage({ searchParams }: PageProps<'/staff/summaries'>) {
   await connection();
   const staff = await requireSignedInPage('/staff/summaries');
-  const summaries = await listStaffSummaries({ actor: staff });
+  const query = await searchParams;
+  const status = SUMMARY_STATUSES.find((s) => s === query.status);
+  const summaries = await listStaffSummaries({ actor: staff, status });
   return (
     <>
       <PageHeader title="Summaries" />
@@ -20,8 +22,22 @@ export default async function StaffSummariesPage() {
         The news items about held meetings. To write one, open a held meeting and choose “Draft summary”. Published ones
         are on the <Link href="/news">public news page</Link>.
       </p>
+      <nav aria-label="Show summaries" className="mt-3 flex flex-wrap gap-3 text-sm">
+        {[undefined, ...SUMMARY_STATUSES].map((s) => (
+          <Link
+            key={s ?? 'all'}
+            href={s ? `/staff/summaries?status=${s}` : '/staff/summaries'}
+            aria-current={s === status ? 'page' : undefined}
+            className="aria-[current=page]:font-semibold"
+          >
+            {s ? SUMMARY_STATUS_LABELS[s] : 'All'}
+          </Link>
+        ))}
+      </nav>
       {summaries.length === 0 ? (
-        <p className="mt-4">No summaries yet.</p>
+        <p className="mt-4">
+          {status ? `No summaries ${SUMMARY_STATUS_LABELS[status].toLowerCase()}.` : 'No summaries yet.'}
+        </p>
       ) : (
         <div className="mt-4">
           <DataTable label="Summaries" columns={['Headline', 'Meeting', 'Status', 'Version']}>

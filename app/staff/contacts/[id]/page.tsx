@@ -7,6 +7,11 @@ import { AccessDenied } from '@/components/access-denied';
 import { ActionForm } from '@/components/action-form';
 import { MergeSection } from '@/components/merge-section';
 import { findContactDuplicates, getContact, getContactLinks } from '@/db/contacts';
+import { listCouncils } from '@/db/councils';
+import { listWorkingGroupChoices } from '@/db/roster-bulk';
+import { calendarDateIn } from '@/lib/datetime';
+import { addMembersInBulkAction } from '../../councils/actions';
+import { RosterTermFields } from '../../councils/roster-term-fields';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
@@ -30,11 +35,15 @@ export default async function EditContactPage({ params, searchParams }: PageProp
   if (!contact) notFound();
   const query = await searchParams;
   const duplicateSearch = typeof query.dup === 'string' ? query.dup.trim().slice(0, 200) : '';
-  const [organisations, links, duplicates] = await Promise.all([
+  const [organisations, links, duplicates, councils, workingGroups] = await Promise.all([
     listOrganisationChoices({ actor: staff }),
     getContactLinks({ actor: staff, id }),
     findContactDuplicates({ actor: staff, id, search: duplicateSearch || undefined }),
+    listCouncils({ actor: staff }),
+    listWorkingGroupChoices({ actor: staff }),
   ]);
+  const todayParts = calendarDateIn(new Date(), staff.timeZone ?? 'Asia/Tashkent');
+  const today = [todayParts.year, todayParts.month, todayParts.day].map((p) => String(p).padStart(2, '0')).join('-');
   const latin = contact.nameLatin || toLatin(contact.name);
   return (
     <>
@@ -97,6 +106,30 @@ export default async function EditContactPage({ params, searchParams }: PageProp
           </ul>
         )}
       </section>
+
+      {councils.length > 0 && (
+        <Card as="section" aria-labelledby="add-to-roster" className="mt-8">
+          <h2 id="add-to-roster" className="text-lg font-semibold">
+            Add to a council’s roster
+          </h2>
+          <ActionForm
+            action={addMembersInBulkAction}
+            submitLabel="Add to the roster"
+            className="mt-3 flex flex-col items-start gap-3"
+          >
+            <input type="hidden" name="scope" value="selected" />
+            <input type="hidden" name="contactIds" value={contact.id} />
+            <RosterTermFields
+              idPrefix="roster"
+              councils={councils}
+              organisations={organisations}
+              countries={countryOptions('en')}
+              workingGroups={workingGroups}
+              today={today}
+            />
+          </ActionForm>
+        </Card>
+      )}
 
       <MergeSection
         heading="Merge a duplicate into this contact"

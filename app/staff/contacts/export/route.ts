@@ -1,6 +1,6 @@
 import { exportContacts } from '@/db/contacts';
 import { AuthorizationError } from '@/lib/auth/roles';
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '@/lib/contact-import';
+import { CONTACT_FIELDS, IMPORT_FIELD_LABELS } from '@/lib/contact-import';
 import { toCsv } from '@/lib/csv';
 import { readContactFilters } from '@/lib/directory-filters';
 import { csvResponse, refusedStaffRoute } from '@/lib/http';
@@ -12,9 +12,9 @@ export async function GET(request: Request): Promise<Response> {
     const staff = await requireStaff('viewer');
     const rows = await exportContacts({ actor: staff, ...readContactFilters(new URL(request.url).searchParams) });
     const csv = toCsv(
-      IMPORT_FIELDS.map((field) => IMPORT_FIELD_LABELS[field]),
+      CONTACT_FIELDS.map((field) => IMPORT_FIELD_LABELS[field]),
       rows.map((c) =>
-        IMPORT_FIELDS.map((field) => {
+        CONTACT_FIELDS.map((field) => {
           const value = c[field];
           return Array.isArray(value) ? value.join(', ') : value;
         }),

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { AccessDenied } from '@/components/access-denied';
-import { FormRow } from '@/components/field';
+import { FormRow, inputClass } from '@/components/field';
 import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { listContactImports } from '@/db/contact-import';
+import { listCouncils } from '@/db/councils';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { MAX_IMPORT_ROWS } from '@/lib/contact-import';
@@ -35,7 +36,7 @@ export default async function ImportContactsPage({ searchParams }: PageProps<'/s
   if (!roleAtLeast(staff.role, 'editor')) return <AccessDenied needed="editor" />;
   const params = await searchParams;
   const problem = typeof params.problem === 'string' ? PROBLEMS[params.problem] : undefined;
-  const imports = await listContactImports({ actor: staff });
+  const [imports, councils] = await Promise.all([listContactImports({ actor: staff }), listCouncils({ actor: staff })]);
   const zone = staff.timeZone ?? 'UTC';
   return (
     <>
@@ -70,6 +71,22 @@ export default async function ImportContactsPage({ searchParams }: PageProps<'/s
             className="text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3"
           />
         </FormRow>
+        {councils.length > 0 && (
+          <FormRow
+            id="import-roster"
+            label="Also add everyone in the file to a council’s roster"
+            hint="The file then also needs the columns Role, Nominated by (a State or an organisation), Term from, and optionally Term to and Working group."
+          >
+            <select id="import-roster" name="rosterCouncilId" defaultValue="" className={inputClass}>
+              <option value="">No: contacts only</option>
+              {councils.map((c) => (
+                <option key={c.id} value={c.id}>
+                  Roster of {c.nameEn}
+                </option>
+              ))}
+            </select>
+          </FormRow>
+        )}
         <Button>Upload and preview</Button>
         {problem && (
           <p id="import-problem" role="alert" className="basis-full text-sm font-medium text-danger-800">

@@ -15,6 +15,7 @@ import { countryName, countryOptions } from '@/lib/countries';
 import { calendarDateIn } from '@/lib/datetime';
 import { addWorkingGroupAction, setCouncilContactAction, updateCouncilAction } from '../actions';
 import { AddMemberSection } from './add-member-section';
+import { BulkAddSection } from './bulk-add-section';
 import { RosterSection } from './roster-section';
 
 export const metadata: Metadata = { title: 'Council' };
@@ -180,6 +181,10 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
           countries={countries}
           today={today}
         />
+      )}
+
+      {canEdit && (
+        <BulkAddSection council={council} organisations={organisations} countries={countries} today={today} />
       )}
     </>
   );

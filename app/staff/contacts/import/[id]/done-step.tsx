@@ -4,22 +4,30 @@ import type { RowOutcome } from '@/lib/contact-import-plan';
 import type { ContactImport } from '@/db/schema';
 import { readRow, type ColumnMapping } from '@/lib/contact-import';
 import { counted } from '@/lib/counted';
-import { RejectedSection } from './outcome-tables';
+import { n, RejectedSection } from './outcome-tables';
 
 /** The last step: what the import did, and the rows it refused. */
-export function DoneStep({ batch }: { batch: ContactImport }) {
+export function DoneStep({
+  batch,
+  rosterReasons = {},
+}: {
+  batch: ContactImport;
+  /** A roster import's rows refused for their term (db/contact-import.ts rosterRejections), by row index. */
+  rosterReasons?: Record<number, string>;
+}) {
   const counts = batch.counts;
   const mapping = batch.mapping as ColumnMapping;
   const rejected: RowOutcome[] = batch.rows.flatMap((cells, index) => {
     const reading = readRow(cells, mapping);
-    if (reading.ok) return [];
+    const reason = reading.ok ? rosterReasons[index] : reading.reason;
+    if (!reason) return [];
     const at = (field: 'name' | 'email') =>
       mapping.indexOf(field) >= 0 ? (cells[mapping.indexOf(field)]?.trim() ?? null) : null;
     return [
       {
         line: batch.rowLines?.[index] ?? index + 2,
         outcome: 'rejected' as const,
-        reason: reading.reason,
+        reason,
         name: at('name'),
         email: at('email'),
       },
@@ -36,6 +44,13 @@ export function DoneStep({ batch }: { batch: ContactImport }) {
           <li>{counted(counts.update ?? 0, 'row')} updated a contact</li>
           <li>{counted(counts.unchanged ?? 0, 'row')} changed nothing</li>
           <li>{counted(counts.rejected ?? 0, 'row')} rejected</li>
+          {batch.rosterCouncilId && (
+            <li>
+              {counted(counts.rosterAdded ?? 0, 'person', 'people')} joined the{' '}
+              <Link href={`/staff/councils/${batch.rosterCouncilId}`}>council’s roster</Link>
+              {(counts.rosterSkipped ?? 0) > 0 && `; ${n(counts.rosterSkipped ?? 0)} already on it were skipped`}
+            </li>
+          )}
         </ul>
         <p className="mt-2">
           <Link href="/staff/contacts">Go to the contacts</Link>

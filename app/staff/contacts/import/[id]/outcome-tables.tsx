@@ -42,7 +42,7 @@ function RejectedTable({ rows }: { rows: RowOutcome[] }) {
 }
 
 /** What the import does with each row of the current page. */
-export function OutcomeTable({ rows }: { rows: RowOutcome[] }) {
+export function OutcomeTable({ rows, roster }: { rows: RowOutcome[]; roster?: Record<number, string> }) {
   if (rows.length === 0) return <p className="mt-2 text-slate-700">No rows here.</p>;
   return (
     <DataTable label="Rows table" columns={['Line', 'Name', 'Email', 'Organisation', 'What happens']}>
@@ -58,6 +58,7 @@ export function OutcomeTable({ rows }: { rows: RowOutcome[] }) {
             {r.outcome !== 'rejected' && r.sameAsLine !== null && (
               <span className="block">Same email as line {r.sameAsLine}: merged into that contact.</span>
             )}
+            {roster?.[r.line] && <span className="block">{roster[r.line]}</span>}
             {r.outcome !== 'rejected' && r.changes.length > 0 && (
               <ul className="mt-1 list-disc pl-5">
                 {r.changes.map((c) => (

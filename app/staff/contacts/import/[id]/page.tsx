@@ -9,7 +9,7 @@ import { OrganisationOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { Card, PageHeader } from '@/components/ui';
-import { getContactImport, previewContactImport, runContactImport } from '@/db/contact-import';
+import { getContactImport, previewContactImport, rosterRejections, runContactImport } from '@/db/contact-import';
 import { listOrganisationChoices } from '@/db/meetings';
 import type { ContactImport } from '@/db/schema';
 import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
@@ -63,7 +63,7 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
       ) : batch.status === 'applying' ? (
         <ProgressStep batch={batch} />
       ) : batch.status === 'done' ? (
-        <DoneStep batch={batch} />
+        <DoneStep batch={batch} rosterReasons={await rosterRejections({ actor: staff, batch })} />
       ) : (
         <p className="mt-4">This import was cancelled; nothing from it was saved.</p>
       )}
@@ -108,6 +108,13 @@ async function PreviewStep({
               {counts.repeated === 1
                 ? '1 row repeats an email from an earlier line and is merged into that contact'
                 : `${n(counts.repeated)} rows repeat an email from an earlier line and are merged into that contact`}
+            </li>
+          )}
+          {preview.roster && (
+            <li>
+              {counted(preview.roster.join, 'person joins', 'people join')} the roster of{' '}
+              <Link href={`/staff/councils/${preview.roster.councilId}`}>{preview.roster.council}</Link>
+              {preview.roster.skip > 0 && `; ${n(preview.roster.skip)} already on it in those dates are skipped`}
             </li>
           )}
         </ul>
@@ -198,7 +205,10 @@ async function PreviewStep({
             </Link>
           ))}
         </nav>
-        <OutcomeTable rows={shown.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE)} />
+        <OutcomeTable
+          rows={shown.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE)}
+          roster={preview.roster?.byLine}
+        />
         <Pagination
           label="Preview pages"
           basePath={`/staff/contacts/import/${batch.id}`}

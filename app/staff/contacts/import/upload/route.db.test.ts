@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { getContactImport, previewContactImport, runContactImport, startContactImport } from '@/db/contact-import';
 import { contactImports, contacts } from '@/db/schema';
-import { createContact } from '@/test/factories';
+import { createContact, createCouncil } from '@/test/factories';
 import { actAs } from '@/test/session';
 import { GET as exportContacts } from '../../export/route';
 import { GET, POST } from './route';
@@ -52,6 +52,38 @@ describe('the upload route', () => {
       'noFile',
     );
     expect(await importCount()).toBe(0);
+  });
+
+  it('keeps the council a roster file is for, and ignores one that is not a council', async () => {
+    await actAs('editor');
+    const council = await createCouncil();
+    const roster = fileForm(
+      'Full name,Email,Role,Nominated by,Term from\nA,a.roster@example.org,Member,KZ,2026-01-01\n',
+    );
+    roster.append('rosterCouncilId', council.id);
+    const withCouncil = await upload(roster);
+    const idOf = (response: Response) => response.headers.get('location')!.split('/').at(-1)!;
+    const [stored] = await (
+      await getDb()
+    )
+      .select()
+      .from(contactImports)
+      .where(eq(contactImports.id, idOf(withCouncil)));
+    expect(stored!.rosterCouncilId).toBe(council.id);
+    expect(stored!.mappingConfirmed).toBe(true);
+    for (const bad of ['not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
+      const form = fileForm('Full name,Email\nB,b.roster@example.org\n');
+      form.append('rosterCouncilId', bad);
+      const response = await upload(form);
+      expect(response.status).toBe(303);
+      const [plain] = await (
+        await getDb()
+      )
+        .select()
+        .from(contactImports)
+        .where(eq(contactImports.id, idOf(response)));
+      expect(plain!.rosterCouncilId).toBeNull();
+    }
   });
 
   it('takes a generated file of 20,000 rows (3 MB and more) through to the directory', async () => {

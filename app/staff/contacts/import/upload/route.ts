@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createContactImport } from '@/db/contact-import';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getCurrentStaff } from '@/services/auth/staff';
@@ -47,6 +48,12 @@ export async function POST(request: Request): Promise<Response> {
   if (file.size > MAX_IMPORT_BYTES) return back('tooLarge');
   const read = readContactsFile(new Uint8Array(await file.arrayBuffer()));
   if (!read.ok) return back(read.problem);
-  const id = await createContactImport(staff, { fileName: file.name.slice(0, 200) || 'contacts.csv', ...read.file });
+  const roster = form.get('rosterCouncilId');
+  const rosterCouncilId = typeof roster === 'string' && z.uuid().safeParse(roster).success ? roster : null;
+  const id = await createContactImport(
+    staff,
+    { fileName: file.name.slice(0, 200) || 'contacts.csv', ...read.file },
+    rosterCouncilId,
+  );
   return new Response(null, { status: 303, headers: { Location: `/staff/contacts/import/${id}` } });
 }

@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import { ActionForm } from '@/components/action-form';
+import { OrganisationOptions } from '@/components/choice-options';
+import { FormRow, inputClass } from '@/components/field';
+import { Card } from '@/components/ui';
+import type { CouncilDetail } from '@/db/councils';
+import { addMembersInBulkAction } from '../actions';
+import { RosterTermFields } from '../roster-term-fields';
+
+/** Everyone at an organisation onto the roster at once, with one role, nomination, term and working group. */
+export function BulkAddSection({
+  council,
+  organisations,
+  countries,
+  today,
+}: {
+  council: CouncilDetail;
+  organisations: { id: string; nameEn: string; acronym: string | null }[];
+  countries: { code: string; name: string }[];
+  today: string;
+}) {
+  return (
+    <Card as="section" aria-labelledby="add-organisation" className="mt-8">
+      <h2 id="add-organisation" className="text-lg font-semibold">
+        Add everyone at an organisation
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">
+        Everyone in Contacts at that organisation joins the roster; anyone already on it in those dates is skipped. To
+        add people you pick, or everyone matching a search, tick them in <Link href="/staff/contacts">Contacts</Link>;
+        to add a file of members, <Link href="/staff/contacts/import">import it</Link> with this council as its roster.
+      </p>
+      <ActionForm
+        action={addMembersInBulkAction}
+        submitLabel="Add everyone at the organisation"
+        className="mt-3 flex flex-col items-start gap-3"
+      >
+        <input type="hidden" name="scope" value="organisation" />
+        <FormRow id="bulk-organisation" label="Organisation whose people to add">
+          <select id="bulk-organisation" name="organisationId" defaultValue="" className={inputClass}>
+            <OrganisationOptions organisations={organisations} />
+          </select>
+        </FormRow>
+        <RosterTermFields
+          idPrefix="bulk-organisation-term"
+          councils={[council]}
+          councilId={council.id}
+          organisations={organisations}
+          countries={countries}
+          workingGroups={council.workingGroups.map((g) => ({ id: g.id, councilId: council.id, label: g.nameEn }))}
+          today={today}
+        />
+      </ActionForm>
+    </Card>
+  );
+}

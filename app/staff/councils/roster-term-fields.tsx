@@ -1,0 +1,90 @@
+import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
+import { FormRow, inputClass } from '@/components/field';
+import type { WorkingGroupChoice } from '@/db/roster-bulk';
+import { ROSTER_ROLE_LABELS, ROSTER_ROLES } from '@/lib/domain';
+
+/**
+ * The one form for roster terms given in bulk (lib/schemas/roster.ts): the council (or a fixed one), role,
+ * nominating state or organisation, term and working group. Used on the directory, a council's page and a contact's.
+ */
+export function RosterTermFields({
+  idPrefix,
+  councils,
+  councilId,
+  organisations,
+  countries,
+  workingGroups,
+  today,
+}: {
+  idPrefix: string;
+  /** Offered as a choice when no `councilId` is fixed. */
+  councils: { id: string; nameEn: string }[];
+  councilId?: string;
+  organisations: { id: string; nameEn: string; acronym: string | null }[];
+  countries: { code: string; name: string }[];
+  workingGroups: WorkingGroupChoice[];
+  today: string;
+}) {
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const groups = councilId ? workingGroups.filter((g) => g.councilId === councilId) : workingGroups;
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      {councilId ? (
+        <input type="hidden" name="councilId" value={councilId} />
+      ) : (
+        <FormRow id={id('council')} label="Council">
+          <select
+            id={id('council')}
+            name="councilId"
+            defaultValue={councils.length === 1 ? councils[0]!.id : ''}
+            className={inputClass}
+          >
+            {councils.length !== 1 && <option value="">—</option>}
+            {councils.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.nameEn}
+              </option>
+            ))}
+          </select>
+        </FormRow>
+      )}
+      <FormRow id={id('role')} label="Role on the council">
+        <select id={id('role')} name="role" defaultValue="national_expert" className={inputClass}>
+          {ROSTER_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROSTER_ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </FormRow>
+      <FormRow id={id('country')} label="Nominated by (state)">
+        <select id={id('country')} name="nominatedByCountry" defaultValue="" className={inputClass}>
+          <CountryOptions countries={countries} />
+        </select>
+      </FormRow>
+      <FormRow id={id('organisation')} label="Nominated by (organisation)">
+        <select id={id('organisation')} name="nominatedByOrganisationId" defaultValue="" className={inputClass}>
+          <OrganisationOptions organisations={organisations} />
+        </select>
+      </FormRow>
+      <FormRow id={id('from')} label="Term from">
+        <input id={id('from')} name="termFrom" type="date" defaultValue={today} className={inputClass} />
+      </FormRow>
+      <FormRow id={id('to')} label="Term to (optional)">
+        <input id={id('to')} name="termTo" type="date" className={inputClass} />
+      </FormRow>
+      {groups.length > 0 && (
+        <FormRow id={id('group')} label="Working group (optional)">
+          <select id={id('group')} name="workingGroupId" defaultValue="" className={inputClass}>
+            <option value="">—</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.label}
+              </option>
+            ))}
+          </select>
+        </FormRow>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "contact_imports" ADD COLUMN "roster_council_id" uuid;--> statement-breakpoint
+ALTER TABLE "contact_imports" ADD CONSTRAINT "contact_imports_roster_council_id_councils_id_fk" FOREIGN KEY ("roster_council_id") REFERENCES "public"."councils"("id") ON DELETE set null ON UPDATE no action;
