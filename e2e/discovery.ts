@@ -107,6 +107,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/contacts/[id]': { access: 'staff', least: 'editor' },
   '/staff/contacts/[id]/data': { access: 'staff', least: 'admin' },
   '/staff/contacts/export': { access: 'staff', least: 'viewer' },
+  '/staff/contacts/search': { access: 'staff', least: 'viewer' },
   '/staff/contacts/import': { access: 'staff', least: 'editor' },
   '/staff/contacts/import/[id]': { access: 'staff', least: 'editor' },
   '/staff/contacts/import/upload': { access: 'staff', least: 'editor' },

@@ -6,11 +6,11 @@ import { ActionForm } from '@/components/action-form';
 import { OrganisationOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
 import { Card, PageHeader } from '@/components/ui';
-import { listContactChoices } from '@/db/contacts';
 import { getCouncil, listRoster, type RosterEntry } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
+import { pickerFallback } from '@/services/people-picker';
 import { countryName, countryOptions } from '@/lib/countries';
 import { calendarDateIn } from '@/lib/datetime';
 import { addWorkingGroupAction, setCouncilContactAction, updateCouncilAction } from '../actions';
@@ -32,9 +32,9 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
   const asOf = typeof query.asOf === 'string' && z.iso.date().safeParse(query.asOf).success ? query.asOf : today;
   const by = query.by === 'organisation' ? 'organisation' : 'country';
   const canEdit = roleAtLeast(staff.role, 'editor');
-  const [roster, contacts, organisations] = await Promise.all([
+  const [roster, picker, organisations] = await Promise.all([
     listRoster({ actor: staff, councilId: council.id, asOf }),
-    canEdit ? listContactChoices({ actor: staff }) : [],
+    canEdit ? pickerFallback(staff, query, 'member', ['contactId']) : null,
     canEdit ? listOrganisationChoices({ actor: staff }) : [],
   ]);
   const groups = new Map<string, RosterEntry[]>();
@@ -175,7 +175,7 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
       {canEdit && (
         <AddMemberSection
           council={council}
-          contacts={contacts}
+          fallback={picker?.contactId ?? null}
           organisations={organisations}
           countries={countries}
           today={today}
