@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { ActionFieldErrors } from '@/components/action-form';
 import { inputClass } from '@/components/field';
 import { buttonClass } from '@/components/ui/button';
@@ -105,7 +105,7 @@ export function PeoplePicker({
           </button>
         </div>
         {results !== null && (
-          <div role="status">
+          <div aria-live="polite">
             {found.length === 0 ? (
               <p className="text-sm text-slate-700">No one else found for “{query}”.</p>
             ) : (
@@ -162,6 +162,26 @@ function Combobox({
   const listId = `${useId()}-list`;
   const optionId = (index: number) => `${listId}-${index}`;
   const chosenIds = new Set(chosen.map((p) => p.id));
+
+  // The form is reset after a successful save (components/action-form.tsx): the picker goes back to what the page
+  // now says (nobody on a blank form, the saved people on an edit form), as the other fields do.
+  const latestInitial = useRef(initialChosen);
+  // Before the form's own layout effect resets it (children's run first).
+  useLayoutEffect(() => {
+    latestInitial.current = initialChosen;
+  }, [initialChosen]);
+  useEffect(() => {
+    const form = input.current?.form;
+    if (!form) return;
+    const onReset = () => {
+      setChosen(latestInitial.current);
+      setText('');
+      setOptions([]);
+      setOpen(false);
+    };
+    form.addEventListener('reset', onReset);
+    return () => form.removeEventListener('reset', onReset);
+  }, []);
 
   useEffect(() => {
     const search = text.trim();
@@ -341,7 +361,8 @@ function Combobox({
       <p id={`${id}-hint`} className="text-sm text-slate-700">
         {multiple ? 'Chosen people keep the order shown; use ↑ and ↓ to change it.' : 'Search, then choose one person.'}
       </p>
-      <div role="status" aria-live="polite" className="sr-only">
+      {/* A live region without role="status": the form's own outcome is the status a page's tests and tools look for. */}
+      <div aria-live="polite" className="sr-only">
         {status}
       </div>
       <ActionFieldErrors field={name} id={errorId} />

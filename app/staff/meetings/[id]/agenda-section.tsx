@@ -220,18 +220,20 @@ function AgendaItemFields({
   );
   const people = (name: (typeof AGENDA_PEOPLE_FIELDS)[number], label: string, role: keyof typeof ROLE_LABEL) => {
     const searched = fallback?.fields[name];
+    const chosen =
+      searched?.chosen ??
+      item?.people.filter((p) => p.role === role).map((p) => ({ id: p.contactId, name: p.name })) ??
+      [];
     return (
       <div className="sm:col-span-3">
         <PeoplePicker
+          // Saved in another order (or by someone else): start again from what is saved.
+          key={chosen.map((p) => p.id).join()}
           id={`${idPrefix}-${name}`}
           name={name}
           label={label}
           multiple
-          chosen={
-            searched?.chosen ??
-            item?.people.filter((p) => p.role === role).map((p) => ({ id: p.contactId, name: p.name })) ??
-            []
-          }
+          chosen={chosen}
           query={searched?.query}
           results={searched?.results ?? null}
           find={{ action: `${pageUrl}#${form}`, value: form }}
