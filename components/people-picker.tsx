@@ -14,7 +14,12 @@ export type PickerPerson = {
   country?: string | null;
 };
 
-const SEARCH_URL = '/staff/contacts/search';
+/** Where each kind of picker searches (route handlers answering `?q=` with `{ results }`), and what it finds. */
+export const PICKER_KINDS = {
+  people: { url: '/staff/contacts/search', one: 'person', many: 'people' },
+  organisations: { url: '/staff/organisations/search', one: 'organisation', many: 'organisations' },
+} as const;
+type PickerKind = (typeof PICKER_KINDS)[keyof typeof PICKER_KINDS];
 const DEBOUNCE_MS = 200;
 
 export const describePerson = (p: PickerPerson) =>
@@ -22,7 +27,7 @@ export const describePerson = (p: PickerPerson) =>
 
 const noSubscription = () => () => {};
 
-const plural = (n: number) => (n === 1 ? '1 person' : `${n} people`);
+const plural = (n: number, kind: PickerKind) => (n === 1 ? `1 ${kind.one}` : `${n} ${kind.many}`);
 
 /**
  * Choosing people from the directory, which is searched on the server (never listed in the page, so the page weighs
@@ -38,6 +43,7 @@ export function PeoplePicker({
   id,
   name,
   label,
+  kind = 'people',
   multiple = false,
   max = 50,
   chosen: initialChosen,
@@ -49,6 +55,8 @@ export function PeoplePicker({
   /** The form field the chosen ids are posted as (repeated, in order, when `multiple`). */
   name: string;
   label: string;
+  /** People from the directory (the default), or organisations. */
+  kind?: keyof typeof PICKER_KINDS;
   multiple?: boolean;
   max?: number;
   chosen: PickerPerson[];
@@ -80,6 +88,13 @@ export function PeoplePicker({
     return (
       <fieldset className="flex flex-col gap-1" aria-describedby={errorId}>
         <legend className="text-sm font-medium">{label}</legend>
+        {!multiple && (
+          // So that "nobody" is a choice too, and the field is always posted.
+          <label className="flex items-baseline gap-2">
+            <input type="radio" name={name} value="" defaultChecked={initialChosen.length === 0} />
+            <span>None</span>
+          </label>
+        )}
         {initialChosen.map((p) => box(p, true))}
         <div className="flex flex-wrap items-end gap-2">
           <label htmlFor={id} className="text-sm">
@@ -111,7 +126,8 @@ export function PeoplePicker({
             ) : (
               <>
                 <p className="text-sm text-slate-700">
-                  {plural(found.length)} found for “{query}”: tick to add{multiple ? ' (in this order)' : ''}.
+                  {plural(found.length, PICKER_KINDS[kind])} found for “{query}”: tick to add
+                  {multiple ? ' (in this order)' : ''}.
                 </p>
                 {found.map((p) => box(p, false))}
               </>
@@ -124,6 +140,7 @@ export function PeoplePicker({
   }
   return (
     <Combobox
+      kind={PICKER_KINDS[kind]}
       id={id}
       name={name}
       label={label}
@@ -136,6 +153,7 @@ export function PeoplePicker({
 }
 
 function Combobox({
+  kind,
   id,
   name,
   label,
@@ -144,6 +162,7 @@ function Combobox({
   initialChosen,
   errorId,
 }: {
+  kind: PickerKind;
   id: string;
   name: string;
   label: string;
@@ -190,7 +209,7 @@ function Combobox({
     const timer = setTimeout(async () => {
       setStatus('Searching…');
       try {
-        const response = await fetch(`${SEARCH_URL}?${new URLSearchParams({ q: search })}`, { signal: abort.signal });
+        const response = await fetch(`${kind.url}?${new URLSearchParams({ q: search })}`, { signal: abort.signal });
         if (!response.ok) throw new Error(String(response.status));
         const { results } = (await response.json()) as { results: PickerPerson[] };
         setOptions(results);
@@ -198,7 +217,7 @@ function Combobox({
         setOpen(true);
         setStatus(
           results.length
-            ? `${plural(results.length)} found${results.length >= 20 ? ' (the first 20: type more to narrow)' : ''}. Use the up and down arrows to choose.`
+            ? `${plural(results.length, kind)} found${results.length >= 20 ? ' (the first 20: type more to narrow)' : ''}. Use the up and down arrows to choose.`
             : 'No one found.',
         );
       } catch (error) {
@@ -209,13 +228,13 @@ function Combobox({
       abort.abort();
       clearTimeout(timer);
     };
-  }, [text]);
+  }, [text, kind]);
 
   const choose = (person: PickerPerson) => {
     if (chosenIds.has(person.id)) {
       setStatus(`${person.name} is already chosen.`);
     } else if (multiple && chosen.length >= max) {
-      setStatus(`At most ${max} people: remove someone first.`);
+      setStatus(`At most ${max} ${kind.many}: remove one first.`);
     } else {
       setChosen(multiple ? [...chosen, person] : [person]);
       setStatus(multiple ? `${person.name} added, number ${chosen.length + 1}.` : `${person.name} chosen.`);
@@ -280,6 +299,7 @@ function Combobox({
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
+      {!multiple && chosen.length === 0 && <input type="hidden" name={name} value="" />}
       {chosen.length > 0 && (
         <ol aria-label={`Chosen: ${label}`} className="flex flex-col gap-1">
           {chosen.map((p, index) => (
@@ -336,7 +356,7 @@ function Combobox({
         <ul
           id={listId}
           role="listbox"
-          aria-label={`${label}: people found`}
+          aria-label={`${label}: ${kind.many} found`}
           hidden={!expanded}
           className="absolute z-10 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-400 bg-white shadow-lg"
         >
@@ -359,7 +379,9 @@ function Combobox({
         </ul>
       </div>
       <p id={`${id}-hint`} className="text-sm text-slate-700">
-        {multiple ? 'Chosen people keep the order shown; use ↑ and ↓ to change it.' : 'Search, then choose one person.'}
+        {multiple
+          ? `Chosen ${kind.many} keep the order shown; use ↑ and ↓ to change it.`
+          : `Search, then choose one ${kind.one}.`}
       </p>
       {/* A live region without role="status": the form's own outcome is the status a page's tests and tools look for. */}
       <div aria-live="polite" className="sr-only">

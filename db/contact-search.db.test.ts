@@ -3,8 +3,9 @@ import { AuthorizationError } from '@/lib/auth/roles';
 import { createStaff } from '@/test/staff';
 import { getDb } from './client';
 import { getContactChoices, searchContacts } from './contacts';
-import { contactKeys } from './directory-keys';
-import { contacts } from './schema';
+import { contactKeys, organisationSearchKey } from './directory-keys';
+import { getOrganisationChoices, searchOrganisations } from './organisations';
+import { contacts, organisations } from './schema';
 
 // The people picker's search (db/contact-queries contactSearchQuery): across scripts, best matches first, at most 20.
 
@@ -56,5 +57,35 @@ describe('searchContacts', () => {
       ids: [b!.id, '00000000-0000-4000-8000-000000000000', a!.id],
     });
     expect(chosen.map((c) => c.name)).toEqual(['Beta Person', 'Alpha Person']);
+  });
+});
+
+describe('searchOrganisations', () => {
+  it('finds an organisation by its acronym or name in either script, at most 20, and refuses anyone signed out', async () => {
+    const viewer = await createStaff('viewer');
+    const values = {
+      nameEn: `Shanghai Cooperation Organisation ${stamp}`,
+      nameRu: 'Шанхайская организация сотрудничества',
+      acronym: 'SCO',
+      acronymRu: 'ШОС',
+    };
+    const [sco] = await (
+      await getDb()
+    )
+      .insert(organisations)
+      .values({ ...values, type: 'regional_organisation', searchKey: organisationSearchKey(values) })
+      .returning({ id: organisations.id });
+    for (const search of ['ШОС', 'shanghai coop', 'Шанхайская'])
+      expect(
+        (await searchOrganisations({ actor: viewer, search })).map((o) => o.id),
+        search,
+      ).toContain(sco!.id);
+    expect(await getOrganisationChoices({ actor: viewer, ids: [sco!.id] })).toEqual([
+      { id: sco!.id, name: values.nameEn, nameLatin: null, organisation: 'SCO', country: null },
+    ]);
+    expect(await searchOrganisations({ actor: viewer, search: '' })).toEqual([]);
+    await expect(searchOrganisations({ actor: null as never, search: 'SCO' })).rejects.toBeInstanceOf(
+      AuthorizationError,
+    );
   });
 });

@@ -114,6 +114,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/organisations': { access: 'staff', least: 'viewer' },
   '/staff/organisations/[id]': { access: 'staff', least: 'viewer' },
   '/staff/organisations/export': { access: 'staff', least: 'viewer' },
+  '/staff/organisations/search': { access: 'staff', least: 'viewer' },
   '/staff/councils': { access: 'staff', least: 'viewer' },
   '/staff/councils/[id]': { access: 'staff', least: 'viewer' },
   '/staff/team': { access: 'staff', least: 'admin' },

@@ -59,9 +59,7 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
 
   // Co-organisers: UNODC becomes one, and moves up above CTED; CIS leaves.
   const link = page.getByRole('region', { name: 'Organisations' });
-  await link
-    .getByLabel('Organisation', { exact: true })
-    .selectOption({ label: 'UNODC — United Nations Office on Drugs and Crime' });
+  await choosePerson(link, 'Organisation', 'UNODC', 'United Nations Office on Drugs and Crime', 'organisations');
   await link.getByLabel('Role').selectOption({ label: 'Co-organiser' });
   await link.getByRole('button', { name: 'Link organisation' }).click();
   await expect(link.getByRole('row', { name: /UNODC/ })).toContainText('Co-organiser');

@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { ActionFieldErrors, ActionForm } from '@/components/action-form';
-import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
+import { CountryOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
 import { PeoplePicker } from '@/components/people-picker';
 import { Card } from '@/components/ui';
 import type { getCouncil } from '@/db/councils';
-import type { listOrganisationChoices } from '@/db/meetings';
 import { ROSTER_ROLE_LABELS, ROSTER_ROLES } from '@/lib/domain';
 import type { PickerFallback } from '@/services/people-picker';
 import { addMemberAction } from '../actions';
@@ -16,14 +15,12 @@ type Council = NonNullable<Awaited<ReturnType<typeof getCouncil>>>;
 export function AddMemberSection({
   council,
   fallback,
-  organisations,
   countries,
   today,
 }: {
   council: Council;
-  /** What a no-JavaScript search of the person sent back (components/people-picker.tsx). */
-  fallback: PickerFallback | null;
-  organisations: Awaited<ReturnType<typeof listOrganisationChoices>>;
+  /** What a no-JavaScript search sent back, by field (components/people-picker.tsx). */
+  fallback: Record<string, PickerFallback> | null;
   countries: { code: string; name: string }[];
   today: string;
 }) {
@@ -45,9 +42,9 @@ export function AddMemberSection({
             id="member-contact"
             name="contactId"
             label="Person"
-            chosen={fallback?.chosen ?? []}
-            query={fallback?.query}
-            results={fallback?.results ?? null}
+            chosen={fallback?.contactId?.chosen ?? []}
+            query={fallback?.contactId?.query}
+            results={fallback?.contactId?.results ?? null}
             find={{ action: `/staff/councils/${council.id}#add-member`, value: 'member' }}
           />
         </div>
@@ -65,11 +62,16 @@ export function AddMemberSection({
             <CountryOptions countries={countries} />
           </select>
         </FormRow>
-        <FormRow id="member-organisation" label="Nominated by (organisation)">
-          <select id="member-organisation" name="nominatedByOrganisationId" defaultValue="" className={inputClass}>
-            <OrganisationOptions organisations={organisations} />
-          </select>
-        </FormRow>
+        <PeoplePicker
+          kind="organisations"
+          id="member-organisation"
+          name="nominatedByOrganisationId"
+          label="Nominated by (organisation)"
+          chosen={fallback?.nominatedByOrganisationId?.chosen ?? []}
+          query={fallback?.nominatedByOrganisationId?.query}
+          results={fallback?.nominatedByOrganisationId?.results ?? null}
+          find={{ action: `/staff/councils/${council.id}#add-member`, value: 'member' }}
+        />
         <FormRow id="member-from" label="Term from">
           <input id="member-from" name="termFrom" type="date" defaultValue={today} className={inputClass} />
         </FormRow>

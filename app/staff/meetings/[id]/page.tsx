@@ -7,7 +7,7 @@ import { ActionForm } from '@/components/action-form';
 import { MeetingWhen } from '@/components/meeting-when';
 import { buttonClass, Card, Notice, PageHeader } from '@/components/ui';
 import { listAgenda } from '@/db/agenda';
-import { getMeeting, listMeetingHistory, listOrganisationChoices } from '@/db/meetings';
+import { getMeeting, listMeetingHistory } from '@/db/meetings';
 import { getMeetingSummaryId } from '@/db/summaries';
 import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import { getCurrentStaff, requireSignedInPage } from '@/services/auth/staff';
@@ -45,9 +45,11 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
   const query = await searchParams;
   // A no-JavaScript people search names the agenda form it came from (components/people-picker.tsx).
   const form = typeof query.find === 'string' && /^agenda-[\w-]+$/.test(query.find) ? query.find : null;
-  const [history, organisationChoices, agenda, pickerFields, summary] = await Promise.all([
+  const [history, organisationPicker, agenda, pickerFields, summary] = await Promise.all([
     listMeetingHistory({ actor: staff, id: meeting.id }),
-    canEdit ? listOrganisationChoices({ actor: staff }) : Promise.resolve([]),
+    canEdit
+      ? pickerFallback(staff, query, 'link-organisation', ['organisationId'], { organisationId: 'organisations' })
+      : Promise.resolve(null),
     listAgenda({ actor: staff, meetingId: meeting.id }),
     canEdit && form ? pickerFallback(staff, query, form, [...AGENDA_PEOPLE_FIELDS]) : Promise.resolve(null),
     getMeetingSummaryId({ actor: staff, meetingId: meeting.id }),
@@ -197,7 +199,7 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         )}
       </section>
 
-      <OrganisationsSection meeting={meeting} canEdit={canEdit} organisationChoices={organisationChoices} />
+      <OrganisationsSection meeting={meeting} canEdit={canEdit} fallback={organisationPicker?.organisationId ?? null} />
 
       <AgendaSection meeting={meeting} agenda={agenda} canEdit={canEdit} fallback={agendaFallback} />
 
