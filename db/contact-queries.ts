@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { OrganisationType } from '@/lib/domain';
 import { searchKey } from '@/lib/transliterate';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbExecutor } from './client';
 import { contacts, councilMembers, organisations, type Contact } from './schema';
 
@@ -113,6 +114,15 @@ export type ContactChoice = {
 
 export const PICKER_LIMIT = 20;
 
+/**
+ * The order of a picker's matches before the alphabet: the key starts with the text, then a word of it does. strpos
+ * rather than two more LIKEs: with thousands of matches (a common surname ending) it halves the query's time.
+ */
+export const matchRank = (column: AnyPgColumn, key: string) => [
+  sql`strpos(${column}, ${key}) <> 1`,
+  sql`strpos(' ' || ${column}, ${` ${key}`}) = 0`,
+];
+
 const choiceColumns = {
   id: contacts.id,
   name: contacts.name,
@@ -130,14 +140,12 @@ const choiceColumns = {
  */
 export function contactSearchQuery(db: DbExecutor, text: string, limit = PICKER_LIMIT) {
   const key = searchKey(text);
-  const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rank = sql`case when ${contacts.searchKey} like ${`${escaped}%`} then 0 when ${contacts.searchKey} like ${`% ${escaped}%`} then 1 else 2 end`;
   return db
     .select(choiceColumns)
     .from(contacts)
     .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
     .where(sql`${contacts.searchKey} like ${likePattern(key)}`)
-    .orderBy(rank, asc(contacts.sortKey), asc(contacts.id))
+    .orderBy(...matchRank(contacts.searchKey, key), asc(contacts.sortKey), asc(contacts.id))
     .limit(limit);
 }
 

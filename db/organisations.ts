@@ -8,7 +8,7 @@ import { ORGANISATION_FIELDS, type OrganisationValues } from '@/lib/schemas/orga
 import { searchKey } from '@/lib/transliterate';
 import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { likePattern } from './contact-queries';
+import { likePattern, matchRank } from './contact-queries';
 import { organisationSearchKey } from './directory-keys';
 import { contacts, councilMembers, councils, meetingOrganisations, organisations, type Organisation } from './schema';
 
@@ -385,17 +385,12 @@ export async function searchOrganisations({
   assertRole(actor, 'viewer');
   const key = searchKey(search);
   if (!key) return [];
-  const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
   const db = await getDb();
   return db
     .select(organisationChoiceColumns)
     .from(organisations)
     .where(sql`${organisations.searchKey} like ${likePattern(key)}`)
-    .orderBy(
-      sql`case when ${organisations.searchKey} like ${`${escaped}%`} then 0 when ${organisations.searchKey} like ${`% ${escaped}%`} then 1 else 2 end`,
-      asc(organisations.nameEn),
-      asc(organisations.id),
-    )
+    .orderBy(...matchRank(organisations.searchKey, key), asc(organisations.nameEn), asc(organisations.id))
     .limit(20);
 }
 
