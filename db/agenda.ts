@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { AgendaItemKind, AgendaPersonRole } from '@/lib/domain';
 import { actorOf, recordAudit } from './audit';
@@ -30,7 +30,7 @@ async function loadAgenda(executor: DbExecutor, meetingId: string): Promise<Agen
             items.map((i) => i.id),
           ),
         )
-        .orderBy(asc(contacts.name))
+        .orderBy(asc(agendaItemPeople.position), asc(contacts.sortKey))
     : [];
   return items.map((item) => ({
     ...item,
@@ -49,6 +49,19 @@ export async function listAgenda({
 }): Promise<AgendaEntry[]> {
   assertRole(actor, 'viewer');
   return loadAgenda(await getDb(), meetingId);
+}
+
+/**
+ * The rows of an item's people: each role in the order given (the order staff chose), numbered from 0 within the
+ * role, so a speaking order survives saving and copying.
+ */
+function peopleRows(agendaItemId: string, people: AgendaValues['people']) {
+  const next = new Map<AgendaPersonRole, number>();
+  return people.map(({ contactId, role }) => {
+    const position = next.get(role) ?? 0;
+    next.set(role, position + 1);
+    return { agendaItemId, contactId, role, position };
+  });
 }
 
 export type AgendaValues = {
@@ -100,8 +113,7 @@ export async function addAgendaItem(
       .insert(agendaItems)
       .values({ ...item, meetingId, position: n })
       .returning();
-    if (people.length)
-      await tx.insert(agendaItemPeople).values(people.map((p) => ({ ...p, agendaItemId: created!.id })));
+    if (people.length) await tx.insert(agendaItemPeople).values(peopleRows(created!.id, people));
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'meeting.agenda_item_added',
@@ -142,7 +154,7 @@ export async function updateAgendaItem(
       .set({ ...item, updatedAt: sql`now()` })
       .where(eq(agendaItems.id, itemId));
     await tx.delete(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, itemId));
-    if (people.length) await tx.insert(agendaItemPeople).values(people.map((p) => ({ ...p, agendaItemId: itemId })));
+    if (people.length) await tx.insert(agendaItemPeople).values(peopleRows(itemId, people));
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'meeting.agenda_item_updated',
@@ -292,10 +304,43 @@ export async function copyAgenda(
       })
       .returning({ id: agendaItems.id });
     if (people.length) {
-      await executor
-        .insert(agendaItemPeople)
-        .values(people.map((p) => ({ agendaItemId: copy!.id, contactId: p.contactId, role: p.role })));
+      await executor.insert(agendaItemPeople).values(peopleRows(copy!.id, people));
     }
   }
   return agenda.length;
+}
+
+export type PublishedAgendaPerson = {
+  agendaItemId: string;
+  role: 'speaker' | 'moderator';
+  name: string;
+  nameLatin: string | null;
+};
+
+/**
+ * The speakers and moderators a meeting's published agenda names (never the participants of side meetings), each
+ * role in the order staff set: what a delegate's invitation page shows under each item. Nobody while unpublished.
+ */
+export async function listPublishedAgendaPeople(meetingId: string): Promise<PublishedAgendaPerson[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      agendaItemId: agendaItemPeople.agendaItemId,
+      role: agendaItemPeople.role,
+      name: contacts.name,
+      nameLatin: contacts.nameLatin,
+    })
+    .from(agendaItemPeople)
+    .innerJoin(agendaItems, eq(agendaItems.id, agendaItemPeople.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(contacts, eq(contacts.id, agendaItemPeople.contactId))
+    .where(
+      and(
+        eq(agendaItems.meetingId, meetingId),
+        eq(meetings.agendaPublished, true),
+        inArray(agendaItemPeople.role, ['speaker', 'moderator']),
+      ),
+    )
+    .orderBy(asc(agendaItemPeople.role), asc(agendaItemPeople.position), asc(contacts.sortKey));
+  return rows as PublishedAgendaPerson[];
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { OrganisationType } from '@/lib/domain';
@@ -8,7 +8,7 @@ import { ORGANISATION_FIELDS, type OrganisationValues } from '@/lib/schemas/orga
 import { searchKey } from '@/lib/transliterate';
 import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { likePattern } from './contact-queries';
+import { likePattern, matchRank } from './contact-queries';
 import { organisationSearchKey } from './directory-keys';
 import { contacts, councilMembers, councils, meetingOrganisations, organisations, type Organisation } from './schema';
 
@@ -352,4 +352,60 @@ export async function mergeOrganisations(
     });
     return { ok: true, id: keepId } as const;
   });
+}
+
+/** What the organisation picker shows of an organisation (components/people-picker.tsx's shape). */
+export type OrganisationChoice = {
+  id: string;
+  name: string;
+  nameLatin: null;
+  organisation: string | null;
+  country: string | null;
+};
+
+const organisationChoiceColumns = {
+  id: organisations.id,
+  name: organisations.nameEn,
+  nameLatin: sql<null>`null`,
+  organisation: organisations.acronym,
+  country: organisations.country,
+};
+
+/**
+ * The organisation picker's search (meeting and council pages): at most 20, names or acronyms that start with the
+ * text first, in either script (the trigram-indexed search key). A blank search finds none.
+ */
+export async function searchOrganisations({
+  actor,
+  search,
+}: {
+  actor: StaffUser;
+  search: string;
+}): Promise<OrganisationChoice[]> {
+  assertRole(actor, 'viewer');
+  const key = searchKey(search);
+  if (!key) return [];
+  const db = await getDb();
+  return db
+    .select(organisationChoiceColumns)
+    .from(organisations)
+    .where(sql`${organisations.searchKey} like ${likePattern(key)}`)
+    .orderBy(...matchRank(organisations.searchKey, key), asc(organisations.nameEn), asc(organisations.id))
+    .limit(20);
+}
+
+/** The organisation picker's chosen organisations, by id, in the order given; unknown ids are left out. */
+export async function getOrganisationChoices({
+  actor,
+  ids,
+}: {
+  actor: StaffUser;
+  ids: string[];
+}): Promise<OrganisationChoice[]> {
+  assertRole(actor, 'viewer');
+  if (!ids.length) return [];
+  const db = await getDb();
+  const rows = await db.select(organisationChoiceColumns).from(organisations).where(inArray(organisations.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -373,6 +373,8 @@ export const agendaItemPeople = pgTable(
       .notNull()
       .references(() => contacts.id, { onDelete: 'restrict' }),
     role: agendaPersonRole().notNull(),
+    // The order staff chose within the role (speaking order), lowest first; rows from before it existed are 0.
+    position: integer().notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.agendaItemId, t.contactId, t.role] }),

@@ -105,7 +105,8 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
             inArray(agendaItemPeople.role, ['speaker', 'moderator']),
           ),
         )
-        .orderBy(asc(contacts.sortKey), asc(contacts.name))
+        // Speakers in the speaking order staff set, then moderators in theirs (the role enum's order).
+        .orderBy(asc(agendaItemPeople.role), asc(agendaItemPeople.position), asc(contacts.sortKey))
     : [];
   // How each speaker last wrote their own name (the latest registration to any meeting, erased ones aside).
   const lastRegistrations = speakers.length

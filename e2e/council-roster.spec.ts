@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { choosePerson } from './people-picker';
 
 const councilName = 'Regional Expert Council on Rehabilitation and Reintegration of Returnees';
 const stamp = Date.now().toString(36);
@@ -57,7 +58,7 @@ test('build the council’s roster from three countries with a working group, en
   const addMember = page.getByRole('region', { name: 'Add to the roster' });
   const roster = page.getByRole('region', { name: /^Roster on/ });
   for (const [i, person] of people.entries()) {
-    await addMember.getByLabel('Person').selectOption({ label: `${person.name} (${person.email})` });
+    await choosePerson(addMember, 'Person', person.email, person.name);
     await addMember
       .getByLabel('Role on the council')
       .selectOption({ label: i === 0 ? 'Focal point' : 'National expert' });

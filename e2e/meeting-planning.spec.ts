@@ -1,5 +1,6 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './test';
+import { choosePerson } from './people-picker';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -58,9 +59,7 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
 
   // Co-organisers: UNODC becomes one, and moves up above CTED; CIS leaves.
   const link = page.getByRole('region', { name: 'Organisations' });
-  await link
-    .getByLabel('Organisation', { exact: true })
-    .selectOption({ label: 'UNODC — United Nations Office on Drugs and Crime' });
+  await choosePerson(link, 'Organisation', 'UNODC', 'United Nations Office on Drugs and Crime', 'organisations');
   await link.getByLabel('Role').selectOption({ label: 'Co-organiser' });
   await link.getByRole('button', { name: 'Link organisation' }).click();
   await expect(link.getByRole('row', { name: /UNODC/ })).toContainText('Co-organiser');
@@ -97,7 +96,7 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
     await addItem.getByLabel('Room').fill(item.room ?? '');
     await addItem.getByLabel('Item title in English').fill(item.title);
     await addItem.getByLabel('Item title in Russian').fill(item.titleRu);
-    for (const [field, name] of item.people) await addItem.getByLabel(field).selectOption({ label: name });
+    for (const [field, name] of item.people) await choosePerson(addItem, field, name.split(' ')[1]!, name);
     await addItem.getByRole('button', { name: 'Add to agenda' }).click();
     await expect(agenda.getByRole('article', { name: item.title })).toBeVisible();
   };

@@ -209,6 +209,36 @@ INSERT INTO pgb_audit (action, entity_id, after) VALUES ('registration.registere
 COMMIT;
 `;
 
+/** `next build` of the bench's app (the production app plus its baseline routes) into .next-bench. */
+export function buildBenchApp(env: Record<string, string>, log: (line: string) => void) {
+  log('Building (next build, with the baseline routes, into .next-bench)…');
+  // The build points next-env.d.ts at its own folder's route types; the editor and `tsc` should go on seeing the
+  // production app's, so the file is put back as it was.
+  const nextEnvFile = path.join(root, 'next-env.d.ts');
+  const nextEnv = fs.existsSync(nextEnvFile) ? fs.readFileSync(nextEnvFile, 'utf8') : null;
+  const built = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, ...env, NODE_ENV: 'production', BENCH_BUILD: '1' },
+  });
+  if (nextEnv === null) fs.rmSync(nextEnvFile, { force: true });
+  else fs.writeFileSync(nextEnvFile, nextEnv);
+  if (built.status !== 0) throw new Error('next build failed');
+}
+
+/** The production server (`npm start`) of the bench's build, on `port`: Next behind the news pages' front cache. */
+export function startBenchServer(env: Record<string, string>, port: number): ChildProcess {
+  return spawn(
+    process.execPath,
+    [path.join(root, 'scripts/server.mjs'), '--hostname', 'localhost', '--port', String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, NODE_ENV: 'production', BENCH_BUILD: '1' },
+      stdio: 'ignore',
+    },
+  );
+}
+
 export async function runAppBench({
   serverUrl,
   seconds,
@@ -246,36 +276,13 @@ export async function runAppBench({
     const { openAppDatabase } = await import('@/db/lifecycle');
     await openAppDatabase();
 
-    if (build) {
-      log('Building (next build, with the baseline routes, into .next-bench)…');
-      // The build points next-env.d.ts at its own folder's route types; the editor and `tsc` should go on seeing the
-      // production app's, so the file is put back as it was.
-      const nextEnvFile = path.join(root, 'next-env.d.ts');
-      const nextEnv = fs.existsSync(nextEnvFile) ? fs.readFileSync(nextEnvFile, 'utf8') : null;
-      const built = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], {
-        cwd: root,
-        stdio: 'ignore',
-        env: { ...process.env, ...env, NODE_ENV: 'production', BENCH_BUILD: '1' },
-      });
-      if (nextEnv === null) fs.rmSync(nextEnvFile, { force: true });
-      else fs.writeFileSync(nextEnvFile, nextEnv);
-      if (built.status !== 0) throw new Error('next build failed');
-    }
+    if (build) buildBenchApp(env, log);
     const sink = spawn(process.execPath, [path.join(root, 'scripts/smtp-sink.mjs')], {
       env: { ...process.env, SMTP_SINK_PORT: String(smtpPort), SINK_DIR: path.join(work, 'sink'), SINK_FRESH: '1' },
       stdio: 'ignore',
     });
     children.push(sink);
-    // The production server (`npm start`): Next behind the news pages' front cache.
-    const server = spawn(
-      process.execPath,
-      [path.join(root, 'scripts/server.mjs'), '--hostname', 'localhost', '--port', String(port)],
-      {
-        cwd: root,
-        env: { ...process.env, ...env, NODE_ENV: 'production', BENCH_BUILD: '1' },
-        stdio: 'ignore',
-      },
-    );
+    const server = startBenchServer(env, port);
     children.push(server);
 
     log('Preparing data…');

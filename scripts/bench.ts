@@ -1,13 +1,16 @@
-// `npm run bench [-- --only directory|app] [--fresh] [--seconds N] [--no-build]`: performance on PostgreSQL, never part
-// of `npm test` (machines are noisy; a benchmark reports, a test asserts). Two parts:
+// `npm run bench [-- --only directory|app|scale] [--fresh] [--seconds N] [--no-build]`: performance on PostgreSQL, never
+// part of `npm test` (machines are noisy; a benchmark reports, a test asserts). Three parts:
 //  - directory: the directory's queries on 20,000 contacts (scripts/bench/directory-bench.ts);
 //  - app: a production build under load beside its baselines — a file from public/, a bare route handler, a minimal
-//    dynamic page, pgbench, raw nodemailer — plus 5,000 invitations and Lighthouse (scripts/bench-app.ts).
+//    dynamic page, pgbench, raw nodemailer — plus 5,000 invitations and Lighthouse (scripts/bench-app.ts);
+//  - scale: the staff meeting and invitations pages at 200 and 20,000 contacts, and the people picker's search
+//    (scripts/bench/scale-bench.ts).
 // Prints a table of figures and ratios, writes JSON to test-results/bench/, and exits non-zero when a target is missed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDirectoryBench } from './bench/directory-bench';
+import { runScaleBench } from './bench/scale-bench';
 import { runAppBench } from './bench-app';
 import { runScript, UsageError } from './run-script';
 
@@ -25,7 +28,8 @@ await runScript(async () => {
     throw new UsageError(
       'npm run bench measures on PostgreSQL: set DATABASE_URL to a server (its database is not touched).',
     );
-  if (values.only && !['directory', 'app'].includes(values.only)) throw new UsageError('--only takes directory or app');
+  if (values.only && !['directory', 'app', 'scale'].includes(values.only))
+    throw new UsageError('--only takes directory, app or scale');
   const seconds = Number(values.seconds);
   if (!Number.isInteger(seconds) || seconds < 2 || seconds > 120)
     throw new UsageError('--seconds takes a whole number from 2 to 120');
@@ -33,11 +37,12 @@ await runScript(async () => {
   const failures: string[] = [];
   const report: Record<string, unknown> = {};
 
-  if (values.only !== 'app') {
+  const runs = (part: string) => !values.only || values.only === part;
+  if (runs('directory')) {
     const directory = await runDirectoryBench({ serverUrl, fresh: values.fresh, log });
     failures.push(...directory.failures);
   }
-  if (values.only !== 'directory') {
+  if (runs('app')) {
     const app = await runAppBench({ serverUrl, seconds, build: !values['no-build'], log });
     report.app = app;
     const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -80,6 +85,53 @@ await runScript(async () => {
     console.info(row(['---', '---:', '---']));
     for (const t of app.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
     failures.push(...app.targets.filter((t) => !t.ok).map((t) => `${t.name}: ${t.value}`));
+  }
+
+  if (runs('scale')) {
+    // The app part's build serves this part too.
+    const scale = await runScaleBench({
+      serverUrl,
+      seconds,
+      build: !values['no-build'] && values.only === 'scale',
+      log,
+    });
+    report.scale = scale;
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    console.info('\n' + row(['HTTP, 10 connections, signed in', 'HTML bytes', 'req/s', 'p50', 'p95']));
+    console.info(row(['---', '---:', '---:', '---:', '---:']));
+    for (const [size, pages] of Object.entries(scale.sizes))
+      for (const [key, figures] of Object.entries(pages))
+        console.info(
+          row([
+            `${key} page, ${size === 'large' ? '20,000 contacts, 1,000 invitations' : '200 contacts, 50 invitations'}`,
+            figures.bytes.toLocaleString('en'),
+            figures.load.rps.toFixed(0),
+            `${figures.load.p50.toFixed(1)} ms`,
+            `${figures.load.p95.toFixed(1)} ms`,
+          ]),
+        );
+    console.info(
+      row([
+        'people search (20,000 contacts)',
+        '',
+        scale.search.rps.toFixed(0),
+        `${scale.search.p50.toFixed(1)} ms`,
+        `${scale.search.p95.toFixed(1)} ms`,
+      ]),
+    );
+    console.info(
+      row([
+        'bare route handler, same concurrency (floor)',
+        '',
+        scale.routeHandler.rps.toFixed(0),
+        `${scale.routeHandler.p50.toFixed(1)} ms`,
+        `${scale.routeHandler.p95.toFixed(1)} ms`,
+      ]),
+    );
+    console.info('\n' + row(['target', 'measured', '']));
+    console.info(row(['---', '---:', '---']));
+    for (const t of scale.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
+    failures.push(...scale.targets.filter((t) => !t.ok).map((t) => `${t.name}: ${t.value}`));
   }
 
   const dir = path.resolve('test-results/bench');

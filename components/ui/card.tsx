@@ -1,4 +1,4 @@
-import type { FormHTMLAttributes, HTMLAttributes } from 'react';
+import type { DetailsHTMLAttributes, FormHTMLAttributes, HTMLAttributes } from 'react';
 
 const TONES = {
   plain: 'border-slate-200 bg-white',
@@ -20,7 +20,9 @@ export function Card({
   ...props
 }: HTMLAttributes<HTMLElement> &
   // A boxed plain form posts to a route handler (uploads): these attributes only make sense with as="form".
-  Pick<FormHTMLAttributes<HTMLFormElement>, 'method' | 'action' | 'encType'> & {
+  Pick<FormHTMLAttributes<HTMLFormElement>, 'method' | 'action' | 'encType'> &
+  // Only with as="details".
+  Pick<DetailsHTMLAttributes<HTMLDetailsElement>, 'open'> & {
     as?: 'div' | 'section' | 'dl' | 'figure' | 'article' | 'li' | 'form' | 'p' | 'pre' | 'fieldset' | 'details';
     tone?: keyof typeof TONES;
     compact?: boolean;

@@ -481,3 +481,88 @@ describe('updateAgendaItemAction', () => {
     ).toEqual([]);
   });
 });
+
+describe('the order of an agenda item’s people', () => {
+  const panel = {
+    kind: 'panel',
+    date: '2024-05-14',
+    startTime: '14:00',
+    endTime: '15:00',
+    titleEn: 'Panel on water',
+    titleRu: 'Панель по воде',
+  };
+  const panelItem = async () => {
+    const items = await (
+      await getDb()
+    )
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, DEMO_PLENARY_ID), eq(agendaItems.titleEn, panel.titleEn)));
+    return items[0]!;
+  };
+
+  it('keeps the speakers in the order chosen, not by name, through saving again and listing', async () => {
+    await actAs('editor');
+    const [zykov, abbasov, yolkin] = [
+      await createContact({ name: 'Zykov Zakhar' }),
+      await createContact({ name: 'Abbasov Anvar' }),
+      await createContact({ name: 'Ёлкин Ерлан' }),
+    ];
+    expect(
+      await addAgendaItemAction(
+        DEMO_PLENARY_ID,
+        idle,
+        form({ ...panel, speakers: [zykov.id, abbasov.id, yolkin.id], moderators: abbasov.id }),
+      ),
+    ).toMatchObject({ status: 'success' });
+    const item = await panelItem();
+    const { listAgenda } = await import('@/db/agenda');
+    const editor = { id: randomUUID(), email: 'e@example.org', name: null, role: 'editor' as const, timeZone: null };
+    const speakersOf = async () =>
+      (await listAgenda({ actor: editor, meetingId: DEMO_PLENARY_ID }))
+        .find((i) => i.id === item.id)!
+        .people.filter((p) => p.role === 'speaker')
+        .map((p) => p.name);
+    expect(await speakersOf()).toEqual(['Zykov Zakhar', 'Abbasov Anvar', 'Ёлкин Ерлан']);
+
+    expect(
+      await updateAgendaItemAction(item.id, idle, form({ ...panel, speakers: [yolkin.id, zykov.id, abbasov.id] })),
+    ).toMatchObject({ status: 'success' });
+    expect(await speakersOf()).toEqual(['Ёлкин Ерлан', 'Zykov Zakhar', 'Abbasov Anvar']);
+    const rows = await (
+      await getDb()
+    )
+      .select({ contactId: agendaItemPeople.contactId, position: agendaItemPeople.position })
+      .from(agendaItemPeople)
+      .where(eq(agendaItemPeople.agendaItemId, item.id))
+      .orderBy(agendaItemPeople.position);
+    expect(rows).toEqual([
+      { contactId: yolkin.id, position: 0 },
+      { contactId: zykov.id, position: 1 },
+      { contactId: abbasov.id, position: 2 },
+    ]);
+  });
+
+  it('refuses a person chosen twice, more than 50 people, and an unknown person, changing nothing', async () => {
+    await actAs('editor');
+    const item = await panelItem();
+    const peopleOf = async () =>
+      (await getDb()).select().from(agendaItemPeople).where(eq(agendaItemPeople.agendaItemId, item.id));
+    const before = await peopleOf();
+    const someone = await createContact();
+    expect(
+      await updateAgendaItemAction(item.id, idle, form({ ...panel, speakers: [someone.id, someone.id] })),
+    ).toMatchObject({ status: 'error', fieldErrors: { speakers: ['Each person can be chosen once.'] } });
+    expect(
+      await updateAgendaItemAction(
+        item.id,
+        idle,
+        form({ ...panel, participants: Array.from({ length: 51 }, () => randomUUID()) }),
+      ),
+    ).toMatchObject({ status: 'error', fieldErrors: { participants: ['At most 50 people.'] } });
+    expect(
+      await updateAgendaItemAction(item.id, idle, form({ ...panel, speakers: [someone.id, randomUUID()] })),
+    ).toMatchObject({ message: 'One of the people chosen is no longer in the contacts.' });
+    expect(await peopleOf()).toEqual(before);
+  });
+});

@@ -114,9 +114,16 @@ export const unlinkOrganisationAction = staffAction(
 
 // ── Agenda ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** The most people one role of an item takes (a side meeting's participants are the longest list). */
+const MAX_AGENDA_PEOPLE = 50;
+
+// In the order chosen (the people picker posts them so): the order is stored.
 const contactIds = z.preprocess(
   (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
-  z.array(z.uuid('Choose people from the list.')),
+  z
+    .array(z.uuid('Choose people from the list.'))
+    .max(MAX_AGENDA_PEOPLE, `At most ${MAX_AGENDA_PEOPLE} people.`)
+    .refine((ids) => new Set(ids).size === ids.length, 'Each person can be chosen once.'),
 );
 
 function agendaDone(result: AgendaChangeResult, message: string): FormState {

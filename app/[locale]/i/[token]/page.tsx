@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { ActionFieldErrors, ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
 import { Card, Notice, PageHeader } from '@/components/ui';
+import { listPublishedAgendaPeople } from '@/db/agenda';
 import { openInvitationLink } from '@/db/invitations';
 import { formatDate, formatDateTime, formatDateTimeRange, formatTime, zoneLabel } from '@/lib/datetime';
 import { getPathname } from '@/lib/i18n/navigation';
@@ -56,6 +57,13 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   }
 
   const { meeting, invitation, name, agenda, answerUntil, state, registration } = lookup.opened;
+  const agendaPeople = agenda.length ? await listPublishedAgendaPeople(meeting.id) : [];
+  // A delegate reading in English sees a Cyrillic name as its Latin spelling, where the directory has one.
+  const namesOf = (itemId: string, role: 'speaker' | 'moderator') =>
+    agendaPeople
+      .filter((p) => p.agendaItemId === itemId && p.role === role)
+      .map((p) => (locale === 'ru' ? p.name : (p.nameLatin ?? p.name)))
+      .join(', ');
   const roleName = invitationTranslator(locale)(`role.${invitation.role}`);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
@@ -307,6 +315,14 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                 <span>
                   {locale === 'ru' ? item.titleRu : item.titleEn}
                   {item.room && <span className="text-slate-700"> · {item.room}</span>}
+                  {(['speaker', 'moderator'] as const).map((role) => {
+                    const names = namesOf(item.id, role);
+                    return names ? (
+                      <span key={role} className="block text-sm">
+                        {t(`agendaPeople.${role}`, { names })}
+                      </span>
+                    ) : null;
+                  })}
                 </span>
               </li>
             ))}

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { ActionFieldErrors, ActionForm } from '@/components/action-form';
-import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
+import { CountryOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
+import { PeoplePicker } from '@/components/people-picker';
 import { Card } from '@/components/ui';
-import type { listContactChoices } from '@/db/contacts';
 import type { getCouncil } from '@/db/councils';
-import type { listOrganisationChoices } from '@/db/meetings';
 import { ROSTER_ROLE_LABELS, ROSTER_ROLES } from '@/lib/domain';
+import type { PickerFallback } from '@/services/people-picker';
 import { addMemberAction } from '../actions';
 
 type Council = NonNullable<Awaited<ReturnType<typeof getCouncil>>>;
@@ -14,14 +14,13 @@ type Council = NonNullable<Awaited<ReturnType<typeof getCouncil>>>;
 /** Adding a person (already in Contacts) to the roster, with their role, nomination, term and working groups. */
 export function AddMemberSection({
   council,
-  contacts,
-  organisations,
+  fallback,
   countries,
   today,
 }: {
   council: Council;
-  contacts: Awaited<ReturnType<typeof listContactChoices>>;
-  organisations: Awaited<ReturnType<typeof listOrganisationChoices>>;
+  /** What a no-JavaScript search sent back, by field (components/people-picker.tsx). */
+  fallback: Record<string, PickerFallback> | null;
   countries: { code: string; name: string }[];
   today: string;
 }) {
@@ -38,16 +37,17 @@ export function AddMemberSection({
         submitLabel="Add to roster"
         className="mt-3 grid gap-3 sm:grid-cols-2"
       >
-        <FormRow id="member-contact" label="Person">
-          <select id="member-contact" name="contactId" defaultValue="" className={inputClass}>
-            <option value="">—</option>
-            {contacts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({c.email})
-              </option>
-            ))}
-          </select>
-        </FormRow>
+        <div className="sm:col-span-2">
+          <PeoplePicker
+            id="member-contact"
+            name="contactId"
+            label="Person"
+            chosen={fallback?.contactId?.chosen ?? []}
+            query={fallback?.contactId?.query}
+            results={fallback?.contactId?.results ?? null}
+            find={{ action: `/staff/councils/${council.id}#add-member`, value: 'member' }}
+          />
+        </div>
         <FormRow id="member-role" label="Role on the council">
           <select id="member-role" name="role" defaultValue="national_expert" className={inputClass}>
             {ROSTER_ROLES.map((r) => (
@@ -62,11 +62,16 @@ export function AddMemberSection({
             <CountryOptions countries={countries} />
           </select>
         </FormRow>
-        <FormRow id="member-organisation" label="Nominated by (organisation)">
-          <select id="member-organisation" name="nominatedByOrganisationId" defaultValue="" className={inputClass}>
-            <OrganisationOptions organisations={organisations} />
-          </select>
-        </FormRow>
+        <PeoplePicker
+          kind="organisations"
+          id="member-organisation"
+          name="nominatedByOrganisationId"
+          label="Nominated by (organisation)"
+          chosen={fallback?.nominatedByOrganisationId?.chosen ?? []}
+          query={fallback?.nominatedByOrganisationId?.query}
+          results={fallback?.nominatedByOrganisationId?.results ?? null}
+          find={{ action: `/staff/councils/${council.id}#add-member`, value: 'member' }}
+        />
         <FormRow id="member-from" label="Term from">
           <input id="member-from" name="termFrom" type="date" defaultValue={today} className={inputClass} />
         </FormRow>

@@ -3,14 +3,14 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
-import { OrganisationOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
+import { PeoplePicker } from '@/components/people-picker';
 import { Card, PageHeader } from '@/components/ui';
-import { listContactChoices } from '@/db/contacts';
 import { getCouncil, listRoster, type RosterEntry } from '@/db/councils';
 import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
+import { pickerFallback } from '@/services/people-picker';
 import { countryName, countryOptions } from '@/lib/countries';
 import { calendarDateIn } from '@/lib/datetime';
 import { addWorkingGroupAction, setCouncilContactAction, updateCouncilAction } from '../actions';
@@ -33,11 +33,21 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
   const asOf = typeof query.asOf === 'string' && z.iso.date().safeParse(query.asOf).success ? query.asOf : today;
   const by = query.by === 'organisation' ? 'organisation' : 'country';
   const canEdit = roleAtLeast(staff.role, 'editor');
-  const [roster, contacts, organisations] = await Promise.all([
+  const [roster, memberPicker, detailsPicker, organisations] = await Promise.all([
     listRoster({ actor: staff, councilId: council.id, asOf }),
-    canEdit ? listContactChoices({ actor: staff }) : [],
+    canEdit
+      ? pickerFallback(staff, query, 'member', ['contactId', 'nominatedByOrganisationId'], {
+          nominatedByOrganisationId: 'organisations',
+        })
+      : null,
+    canEdit
+      ? pickerFallback(staff, query, 'council-details', ['secretariatOrganisationId'], {
+          secretariatOrganisationId: 'organisations',
+        })
+      : null,
     canEdit ? listOrganisationChoices({ actor: staff }) : [],
   ]);
+  const secretariat = detailsPicker?.secretariatOrganisationId;
   const groups = new Map<string, RosterEntry[]>();
   for (const entry of roster) {
     const key =
@@ -66,7 +76,7 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
       </Card>
 
       {canEdit && (
-        <Card as="details" className="mt-3">
+        <Card as="details" className="mt-3" id="council-details" open={detailsPicker !== null}>
           <summary className="cursor-pointer font-medium">Edit the council’s details</summary>
           <ActionForm
             action={updateCouncilAction.bind(null, council.id)}
@@ -98,16 +108,21 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
                 className={inputClass}
               />
             </FormRow>
-            <FormRow id="council-secretariat" label="Secretariat organisation">
-              <select
-                id="council-secretariat"
-                name="secretariatOrganisationId"
-                defaultValue={council.secretariatOrganisationId ?? ''}
-                className={inputClass}
-              >
-                <OrganisationOptions organisations={organisations} />
-              </select>
-            </FormRow>
+            <PeoplePicker
+              kind="organisations"
+              id="council-secretariat"
+              name="secretariatOrganisationId"
+              label="Secretariat organisation"
+              chosen={
+                secretariat?.chosen ??
+                (council.secretariatOrganisationId
+                  ? [{ id: council.secretariatOrganisationId, name: council.secretariat ?? '' }]
+                  : [])
+              }
+              query={secretariat?.query}
+              results={secretariat?.results ?? null}
+              find={{ action: `/staff/councils/${council.id}#council-details`, value: 'council-details' }}
+            />
           </ActionForm>
         </Card>
       )}
@@ -173,15 +188,7 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
 
       <RosterSection council={council} roster={roster} groups={groups} by={by} asOf={asOf} canEdit={canEdit} />
 
-      {canEdit && (
-        <AddMemberSection
-          council={council}
-          contacts={contacts}
-          organisations={organisations}
-          countries={countries}
-          today={today}
-        />
-      )}
+      {canEdit && <AddMemberSection council={council} fallback={memberPicker} countries={countries} today={today} />}
 
       {canEdit && (
         <BulkAddSection council={council} organisations={organisations} countries={countries} today={today} />

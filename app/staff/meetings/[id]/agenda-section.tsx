@@ -1,8 +1,10 @@
 import { ActionForm } from '@/components/action-form';
 import { FormRow, inputClass } from '@/components/field';
 import { ReorderControls } from '@/components/reorder-controls';
+import { PeoplePicker } from '@/components/people-picker';
 import { Card } from '@/components/ui';
 import type { AgendaEntry } from '@/db/agenda';
+import type { PickerFallback } from '@/services/people-picker';
 import { roomOverlaps } from '@/lib/agenda';
 import { formatDate, formatTime, toZonedParts, zoneLabel } from '@/lib/datetime';
 import { AGENDA_ITEM_KINDS, AGENDA_KIND_LABELS } from '@/lib/domain';
@@ -16,18 +18,30 @@ import {
 
 const ROLE_LABEL = { speaker: 'Speakers', moderator: 'Moderators', participant: 'Participants' } as const;
 
+/** The agenda form's people fields, each a people picker. */
+export const AGENDA_PEOPLE_FIELDS = ['speakers', 'moderators', 'participants'] as const;
+
+/** What a no-JavaScript search sent back for one agenda form (`form`: `agenda-new` or `agenda-<item id>`). */
+export type AgendaFallback = {
+  form: string;
+  fields: Record<string, PickerFallback>;
+  values: Record<string, string>;
+};
+
 /** The meeting's agenda as a timetable by day (venue time), with the editing controls editors get. */
 export function AgendaSection({
   meeting,
   agenda,
   canEdit,
-  contacts,
+  fallback,
 }: {
   meeting: { id: string; timeZone: string; startsAt: Date; agendaPublished: boolean };
   agenda: AgendaEntry[];
   canEdit: boolean;
-  contacts: { id: string; name: string }[];
+  fallback: AgendaFallback | null;
 }) {
+  const pageUrl = `/staff/meetings/${meeting.id}`;
+  const fallbackFor = (form: string) => (fallback?.form === form ? fallback : null);
   const zone = meeting.timeZone;
   const overlaps = roomOverlaps(agenda);
   const titleOf = new Map(agenda.map((i) => [i.id, i.titleEn]));
@@ -112,7 +126,11 @@ export function AgendaSection({
                             </>
                           }
                         />
-                        <details className="basis-full">
+                        <details
+                          className="basis-full"
+                          id={`agenda-${item.id}`}
+                          open={fallbackFor(`agenda-${item.id}`) !== null}
+                        >
                           <summary className="cursor-pointer text-sm font-medium text-brand-700">
                             Edit<span className="sr-only"> “{item.titleEn}”</span>
                           </summary>
@@ -123,7 +141,8 @@ export function AgendaSection({
                           >
                             <AgendaItemFields
                               idPrefix={`agenda-${item.id}`}
-                              contacts={contacts}
+                              pageUrl={pageUrl}
+                              fallback={fallbackFor(`agenda-${item.id}`)}
                               zone={zone}
                               item={item}
                             />
@@ -139,7 +158,7 @@ export function AgendaSection({
         </div>
       ))}
       {canEdit && (
-        <Card as="section" aria-labelledby="add-agenda-item" className="mt-4">
+        <Card as="section" id="agenda-new" aria-labelledby="add-agenda-item" className="mt-4">
           <h3 id="add-agenda-item" className="mb-2 font-semibold">
             Add an agenda item
           </h3>
@@ -150,7 +169,9 @@ export function AgendaSection({
           >
             <AgendaItemFields
               idPrefix="agenda"
-              contacts={contacts}
+              form="agenda-new"
+              pageUrl={pageUrl}
+              fallback={fallbackFor('agenda-new')}
               zone={zone}
               defaultDate={toZonedParts(meeting.startsAt, zone).date}
             />
@@ -161,24 +182,30 @@ export function AgendaSection({
   );
 }
 
-/** The fields of an agenda item, blank for a new one or filled from `item`; ids start with `idPrefix`. */
+/**
+ * The fields of an agenda item, blank for a new one or filled from `item` (or from `fallback`, what the form held when
+ * a no-JavaScript search sent it back); ids start with `idPrefix`.
+ */
 function AgendaItemFields({
   idPrefix,
-  contacts,
+  form = idPrefix,
+  pageUrl,
+  fallback,
   zone,
   item,
   defaultDate,
 }: {
   idPrefix: string;
-  contacts: { id: string; name: string }[];
+  form?: string;
+  pageUrl: string;
+  fallback: AgendaFallback | null;
   zone: string;
   item?: AgendaEntry;
   defaultDate?: string;
 }) {
   const start = item ? toZonedParts(item.startsAt, zone) : null;
   const end = item ? toZonedParts(item.endsAt, zone) : null;
-  const peopleWith = (role: 'speaker' | 'moderator' | 'participant') =>
-    item?.people.filter((p) => p.role === role).map((p) => p.contactId) ?? [];
+  const echoed = fallback?.values ?? {};
   const input = (name: string, label: string, type: string, defaultValue?: string | null, lang?: string) => (
     <FormRow id={`${idPrefix}-${name}`} label={label}>
       <input
@@ -186,36 +213,41 @@ function AgendaItemFields({
         name={name}
         type={type}
         lang={lang}
-        defaultValue={defaultValue ?? undefined}
+        defaultValue={echoed[name] ?? defaultValue ?? undefined}
         className={inputClass}
       />
     </FormRow>
   );
-  const people = (name: string, label: string, role: 'speaker' | 'moderator' | 'participant') => (
-    <FormRow id={`${idPrefix}-${name}`} label={label}>
-      <select
-        id={`${idPrefix}-${name}`}
-        name={name}
-        multiple
-        size={4}
-        defaultValue={peopleWith(role)}
-        className={inputClass}
-      >
-        {contacts.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-    </FormRow>
-  );
+  const people = (name: (typeof AGENDA_PEOPLE_FIELDS)[number], label: string, role: keyof typeof ROLE_LABEL) => {
+    const searched = fallback?.fields[name];
+    const chosen =
+      searched?.chosen ??
+      item?.people.filter((p) => p.role === role).map((p) => ({ id: p.contactId, name: p.name })) ??
+      [];
+    return (
+      <div className="sm:col-span-3">
+        <PeoplePicker
+          // Saved in another order (or by someone else): start again from what is saved.
+          key={chosen.map((p) => p.id).join()}
+          id={`${idPrefix}-${name}`}
+          name={name}
+          label={label}
+          multiple
+          chosen={chosen}
+          query={searched?.query}
+          results={searched?.results ?? null}
+          find={{ action: `${pageUrl}#${form}`, value: form }}
+        />
+      </div>
+    );
+  };
   return (
     <>
       <FormRow id={`${idPrefix}-kind`} label="Kind of item">
         <select
           id={`${idPrefix}-kind`}
           name="kind"
-          defaultValue={item?.kind ?? 'working_session'}
+          defaultValue={echoed.kind ?? item?.kind ?? 'working_session'}
           className={inputClass}
         >
           {AGENDA_ITEM_KINDS.map((k) => (

@@ -1,12 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/action-form';
-import { OrganisationOptions } from '@/components/choice-options';
 import { ReorderControls } from '@/components/reorder-controls';
 import { FormRow, inputClass } from '@/components/field';
+import { PeoplePicker } from '@/components/people-picker';
 import { Card, DataTable, Td, Tr } from '@/components/ui';
-import type { getMeeting, listOrganisationChoices } from '@/db/meetings';
+import type { getMeeting } from '@/db/meetings';
 import { countryName } from '@/lib/countries';
 import { ORGANISATION_ROLES } from '@/lib/domain';
+import type { PickerFallback } from '@/services/people-picker';
 import { linkOrganisationAction, moveOrganisationAction, unlinkOrganisationAction } from '../actions';
 
 type Meeting = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
@@ -15,11 +16,12 @@ type Meeting = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
 export async function OrganisationsSection({
   meeting,
   canEdit,
-  organisationChoices,
+  fallback,
 }: {
   meeting: Meeting;
   canEdit: boolean;
-  organisationChoices: Awaited<ReturnType<typeof listOrganisationChoices>>;
+  /** What a no-JavaScript search of the organisation to link sent back (components/people-picker.tsx). */
+  fallback: PickerFallback | null;
 }) {
   const t = await getTranslations({ locale: 'en', namespace: 'Organisation' });
   return (
@@ -72,14 +74,19 @@ export async function OrganisationsSection({
         </DataTable>
       )}
       {canEdit && (
-        <Card className="mt-3">
+        <Card className="mt-3" id="link-organisation-form">
           <h3 className="mb-2 font-semibold">Link an organisation</h3>
           <ActionForm action={linkOrganisationAction.bind(null, meeting.id)} submitLabel="Link organisation">
-            <FormRow id="link-organisation" label="Organisation">
-              <select id="link-organisation" name="organisationId" className={inputClass} defaultValue="">
-                <OrganisationOptions organisations={organisationChoices} />
-              </select>
-            </FormRow>
+            <PeoplePicker
+              kind="organisations"
+              id="link-organisation"
+              name="organisationId"
+              label="Organisation"
+              chosen={fallback?.chosen ?? []}
+              query={fallback?.query}
+              results={fallback?.results ?? null}
+              find={{ action: `/staff/meetings/${meeting.id}#link-organisation-form`, value: 'link-organisation' }}
+            />
             <FormRow id="link-role" label="Role">
               <select id="link-role" name="role" className={inputClass} defaultValue="co_organiser">
                 {ORGANISATION_ROLES.map((role) => (

@@ -7,17 +7,17 @@ import { ActionForm } from '@/components/action-form';
 import { MeetingWhen } from '@/components/meeting-when';
 import { buttonClass, Card, PageHeader } from '@/components/ui';
 import { listAgenda } from '@/db/agenda';
-import { listContactChoices } from '@/db/contacts';
-import { getMeeting, listMeetingHistory, listOrganisationChoices } from '@/db/meetings';
+import { getMeeting, listMeetingHistory } from '@/db/meetings';
 import { getMeetingSummaryId } from '@/db/summaries';
 import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import { getCurrentStaff, requireSignedInPage } from '@/services/auth/staff';
+import { echoedValues, pickerFallback } from '@/services/people-picker';
 import { countryName } from '@/lib/countries';
 import { formatDateTime } from '@/lib/datetime';
 import { SUMMARY_STATUS_LABELS } from '@/lib/domain';
 import { availableTransitions, TRANSITION_LABELS } from '@/lib/meeting-workflow';
 import { changeMeetingStatusAction } from '../actions';
-import { AgendaSection } from './agenda-section';
+import { AGENDA_PEOPLE_FIELDS, AgendaSection, type AgendaFallback } from './agenda-section';
 import { DuplicateSection } from './duplicate-section';
 import { HistorySection } from './history-section';
 import { OrganisationsSection } from './organisations-section';
@@ -43,13 +43,20 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
   if (!meeting) notFound();
   const canEdit = roleAtLeast(staff.role, 'editor');
   const t = await getTranslations({ locale: 'en' });
-  const [history, organisationChoices, agenda, contacts, summary] = await Promise.all([
+  const query = await searchParams;
+  // A no-JavaScript people search names the agenda form it came from (components/people-picker.tsx).
+  const form = typeof query.find === 'string' && /^agenda-[\w-]+$/.test(query.find) ? query.find : null;
+  const [history, organisationPicker, agenda, pickerFields, summary] = await Promise.all([
     listMeetingHistory({ actor: staff, id: meeting.id }),
-    canEdit ? listOrganisationChoices({ actor: staff }) : Promise.resolve([]),
+    canEdit
+      ? pickerFallback(staff, query, 'link-organisation', ['organisationId'], { organisationId: 'organisations' })
+      : Promise.resolve(null),
     listAgenda({ actor: staff, meetingId: meeting.id }),
-    canEdit ? listContactChoices({ actor: staff }) : Promise.resolve([]),
+    canEdit && form ? pickerFallback(staff, query, form, [...AGENDA_PEOPLE_FIELDS]) : Promise.resolve(null),
     getMeetingSummaryId({ actor: staff, meetingId: meeting.id }),
   ]);
+  const agendaFallback: AgendaFallback | null =
+    form && pickerFields ? { form, fields: pickerFields, values: echoedValues(query, form) ?? {} } : null;
   const place =
     meeting.format === 'online'
       ? 'Online'
@@ -57,7 +64,7 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
           .filter(Boolean)
           .join(', ');
   const next = availableTransitions(meeting);
-  const duplicated = (await searchParams).duplicated === '1';
+  const duplicated = query.duplicated === '1';
 
   return (
     <>
@@ -191,9 +198,9 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         )}
       </section>
 
-      <OrganisationsSection meeting={meeting} canEdit={canEdit} organisationChoices={organisationChoices} />
+      <OrganisationsSection meeting={meeting} canEdit={canEdit} fallback={organisationPicker?.organisationId ?? null} />
 
-      <AgendaSection meeting={meeting} agenda={agenda} canEdit={canEdit} contacts={contacts} />
+      <AgendaSection meeting={meeting} agenda={agenda} canEdit={canEdit} fallback={agendaFallback} />
 
       {canEdit && <DuplicateSection meeting={meeting} />}
 

@@ -1,0 +1,1 @@
+ALTER TABLE "agenda_item_people" ADD COLUMN "position" integer DEFAULT 0 NOT NULL;
