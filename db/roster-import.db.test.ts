@@ -115,10 +115,11 @@ describe(`a roster import (${process.env.TEST_DATABASE_KIND})`, () => {
       .from(workingGroupMembers)
       .where(eq(workingGroupMembers.workingGroupId, group!.id));
     expect(grouped.map((g) => g.memberId)).toEqual([members[1]!.memberId]);
-    // The finished import still names the rows refused for their term, and they created no contact.
+    // The finished import still names the rows refused for their term (by row index: lines 4 and 5), and they created
+    // no contact.
     expect(await rosterRejections({ actor, batch: done })).toEqual({
-      4: expect.stringContaining('Unknown role “Emperor”'),
-      5: 'No working group “Finance” on this council',
+      2: expect.stringContaining('Unknown role “Emperor”'),
+      3: 'No working group “Finance” on this council',
     });
     expect(
       await db
