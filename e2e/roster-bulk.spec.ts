@@ -130,7 +130,7 @@ test('import a roster of 50 members through the preview', async ({ page }) => {
 
   const summary = page.getByRole('region', { name: 'What this import would do' });
   await expect(summary).toContainText('50 new contacts');
-  await expect(summary).toContainText(`50 join the roster of ${COUNCIL}`);
+  await expect(summary).toContainText(`50 people join the roster of ${COUNCIL}`);
   const rows = page.getByRole('group', { name: 'Rows table' });
   await expect(rows.getByRole('row', { name: /Айжан Бекова/ })).toContainText(
     `Joins the roster: Focal point, nominated by Kazakhstan, 2026-01-01 to 2028-12-31, ${WORKING_GROUP}`,
