@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SummaryDraft } from '@/lib/summary/draft';
+import type { CourtesyTitle, GrammaticalGender } from '@/lib/courtesy';
 import type { NoteVerbaleContent } from '@/lib/note-verbale';
 import {
   MEETING_FORMATS,
@@ -212,9 +213,9 @@ export const contacts = pgTable(
     // A position ("Counsellor"); the courtesy title (Mr., Ms., …) is courtesyTitle.
     title: text(),
     // UN style, with full stops (lib/courtesy); null: none known, and greetings are neutral.
-    courtesyTitle: text(),
+    courtesyTitle: text().$type<CourtesyTitle>(),
     // For Russian greetings only («Уважаемая госпожа…»): a form of address, never used for statistics.
-    grammaticalGender: text(),
+    grammaticalGender: text().$type<GrammaticalGender>(),
     // Always stored trimmed and lower-cased.
     email: text().notNull(),
     phone: text(),

@@ -13,6 +13,8 @@ import { requireSignedInPage } from '@/services/auth/staff';
 
 export const metadata: Metadata = { title: 'Visa requests' };
 
+const LANGUAGE = { en: 'English', ru: 'Russian' } as const;
+
 export default async function VisaRequestsPage({ params }: PageProps<'/staff/meetings/[id]/visa'>) {
   await connection();
   const { id } = await params;
@@ -59,11 +61,17 @@ export default async function VisaRequestsPage({ params }: PageProps<'/staff/mee
               {(['en', 'ru'] as const).map((language) => (
                 <Td key={language} className="whitespace-nowrap">
                   <a href={link(r.invitationId, `${language}.docx`)} download>
-                    DOCX<span className="sr-only"> for {r.passportName}</span>
+                    DOCX
+                    <span className="sr-only">
+                      , {LANGUAGE[language]}, for {r.passportName}
+                    </span>
                   </a>{' '}
                   ·{' '}
                   <a href={link(r.invitationId, `${language}.pdf`)} download>
-                    PDF<span className="sr-only"> for {r.passportName}</span>
+                    PDF
+                    <span className="sr-only">
+                      , {LANGUAGE[language]}, for {r.passportName}
+                    </span>
                   </a>
                 </Td>
               ))}
