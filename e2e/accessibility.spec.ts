@@ -106,7 +106,7 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
     invitationId: DEMO_INVITATION_ID,
     noteId: '0b7a7c1e-5d1f-4c43-9a51-0000000000ff',
     format: 'pdf',
-    file: 'en.pdf',
+    language: 'en',
     index: '0',
     token: 'not-a-real-token-0000000000000000',
     rest: 'no-such-page',

@@ -105,7 +105,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/meetings/[id]/notes-verbales': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/notes-verbales/[noteId]/[format]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/visa': { access: 'staff', least: 'admin' },
-  '/staff/meetings/[id]/visa/[invitationId]/[file]': { access: 'staff', least: 'admin' },
+  '/staff/meetings/[id]/visa/[invitationId]/[language]/[format]': { access: 'staff', least: 'admin' },
   '/staff/meetings/new': { access: 'staff', least: 'editor' },
   '/staff/profile': { access: 'staff', least: 'viewer' },
   '/staff/contacts': { access: 'staff', least: 'viewer' },

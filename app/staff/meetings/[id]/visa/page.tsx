@@ -60,14 +60,14 @@ export default async function VisaRequestsPage({ params }: PageProps<'/staff/mee
               </Td>
               {(['en', 'ru'] as const).map((language) => (
                 <Td key={language} className="whitespace-nowrap">
-                  <a href={link(r.invitationId, `${language}.docx`)} download>
+                  <a href={link(r.invitationId, `${language}/docx`)} download>
                     DOCX
                     <span className="sr-only">
                       , {LANGUAGE[language]}, for {r.passportName}
                     </span>
                   </a>{' '}
                   ·{' '}
-                  <a href={link(r.invitationId, `${language}.pdf`)} download>
+                  <a href={link(r.invitationId, `${language}/pdf`)} download>
                     PDF
                     <span className="sr-only">
                       , {LANGUAGE[language]}, for {r.passportName}

@@ -56,10 +56,12 @@ async function visaRequest() {
   return { meeting, invitation };
 }
 
-const download = (meetingId: string, invitationId: string, file: string) =>
-  GET(new Request(`http://localhost/staff/meetings/${meetingId}/visa/${invitationId}/${file}`), {
-    params: Promise.resolve({ id: meetingId, invitationId, file }),
+const download = (meetingId: string, invitationId: string, file: string) => {
+  const [language, format] = file.split('.') as [string, string];
+  return GET(new Request(`http://localhost/staff/meetings/${meetingId}/visa/${invitationId}/${language}/${format}`), {
+    params: Promise.resolve({ id: meetingId, invitationId, language, format }),
   });
+};
 
 /** Every file under `dir`, read as bytes: a stored plaintext would show up in one of them. */
 function filesContaining(dir: string, needle: string): string[] {

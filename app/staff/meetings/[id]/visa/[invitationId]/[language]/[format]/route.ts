@@ -11,24 +11,22 @@ const notFound = () =>
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 
-const FILE = /^(en|ru)\.(docx|pdf)$/;
-
 /**
- * A participant's visa support letter (`en.pdf`, `ru.docx` …), written now and never stored: admins only, and each one
+ * A participant's visa support letter (`…/en/pdf`, `…/ru/docx`; no dot in the path, which the proxy would take for a
+ * static file and pass by), written now and never stored: admins only, and each one
  * goes to the register and the audit log. The role is checked before the ids, so no one below admin learns which
  * exist.
  */
 export async function GET(
   _request: Request,
-  { params }: RouteContext<'/staff/meetings/[id]/visa/[invitationId]/[file]'>,
+  { params }: RouteContext<'/staff/meetings/[id]/visa/[invitationId]/[language]/[format]'>,
 ): Promise<Response> {
-  const { id, invitationId, file } = await params;
+  const { id, invitationId, language, format } = await params;
   try {
     const staff = await getCurrentStaff();
     assertRole(staff, 'admin');
-    const match = FILE.exec(file);
-    if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(invitationId).success || !match) return notFound();
-    const [, language, format] = match as unknown as [string, 'en' | 'ru', 'docx' | 'pdf'];
+    if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(invitationId).success) return notFound();
+    if ((language !== 'en' && language !== 'ru') || (format !== 'docx' && format !== 'pdf')) return notFound();
     const letter = await generateVisaLetter({ actor: staff, meetingId: id, invitationId, language });
     if (!letter) return notFound();
     return new Response(new Uint8Array(letter[format]), {
