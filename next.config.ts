@@ -17,8 +17,9 @@ const nextConfig: NextConfig = {
     // tsconfig extends another: the bench's own one does, so tsconfig.json stays as committed.
     typescript: { tsconfigPath: 'tsconfig.bench.json' },
   }),
-  // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // PGlite loads its WebAssembly and data files from its own package folder at run time, and so does pdfkit its
+  // font metrics.
+  serverExternalPackages: ['@electric-sql/pglite', 'pdfkit'],
   poweredByHeader: false,
   // Next's ETag hashes the whole body of every cached page on every request (a tenth of the news pages' cost under
   // load, measured); browsers revalidate the news pages by their short cache lifetime instead.

@@ -554,6 +554,8 @@ export async function importNextChunk(id: string, chunkSize = IMPORT_CHUNK_SIZE)
         name: contact.name,
         nameLatin: contact.nameLatin,
         title: contact.title,
+        courtesyTitle: contact.courtesyTitle,
+        grammaticalGender: contact.grammaticalGender,
         email,
         phone: contact.phone,
         organisationId,

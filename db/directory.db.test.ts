@@ -24,6 +24,8 @@ const editor = () => createStaff('editor');
 const contact = (values: Partial<ContactValues> & { name: string; email: string }): ContactValues => ({
   nameLatin: null,
   title: null,
+  courtesyTitle: null,
+  grammaticalGender: null,
   phone: null,
   organisationId: null,
   country: null,

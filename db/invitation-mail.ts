@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseCourtesyTitle, parseGrammaticalGender } from '@/lib/courtesy';
 import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { authSecret } from '@/lib/auth/secret';
 import type { ContactLanguage, OutboxStatus } from '@/lib/domain';
@@ -195,7 +196,13 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
   if (!templated.length) return messages;
   const db = executor ?? (await getDb());
   const rows = await db
-    .select({ invitation: invitations, name: currentNameOfContact, registration: registrations })
+    .select({
+      invitation: invitations,
+      name: currentNameOfContact,
+      courtesyTitle: contacts.courtesyTitle,
+      grammaticalGender: contacts.grammaticalGender,
+      registration: registrations,
+    })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
     .leftJoin(registrations, eq(registrations.invitationId, invitations.id))
@@ -230,6 +237,7 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
         ...common,
         kind: template.kind,
         name: row.name,
+        addressee: courtesyOf(row),
         role: row.invitation.role,
         changes: template.changes,
         calendarRevision: row.invitation.calendarRevision,
@@ -259,6 +267,16 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
       secretLinks: [link],
     };
   });
+}
+
+/** A contact's courtesy title and gender as stored (checked by the table), for the greeting. */
+function courtesyOf(row: { courtesyTitle: string | null; grammaticalGender: string | null }) {
+  const courtesyTitle = parseCourtesyTitle(row.courtesyTitle);
+  const grammaticalGender = parseGrammaticalGender(row.grammaticalGender);
+  return {
+    courtesyTitle: courtesyTitle === 'invalid' ? null : courtesyTitle,
+    grammaticalGender: grammaticalGender === 'invalid' ? null : grammaticalGender,
+  };
 }
 
 /**

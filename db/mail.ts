@@ -4,7 +4,7 @@ import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { actorOf, recordAudit } from './audit';
 import { getDb } from './client';
-import { outboxMessages, type OutboxMessage, type OutboxStatus } from './schema';
+import { outboxMessages, type MailAttachment, type OutboxMessage, type OutboxStatus } from './schema';
 
 // The Mail page's side of the outbox (db/outbox.ts is the queue's): reading needs staff, bodies and retries an admin.
 
@@ -69,6 +69,20 @@ export async function getMail({ actor, id }: { actor: StaffUser; id: string }): 
   // Not sent yet and written at send time: shown as it would go out now.
   const [rendered] = await renderQueuedMail([message], db);
   return rendered!;
+}
+
+/** One attachment of a message, as stored (admins only, as the message is). Rendered messages carry theirs too. */
+export async function getMailAttachment({
+  actor,
+  id,
+  index,
+}: {
+  actor: StaffUser;
+  id: string;
+  index: number;
+}): Promise<MailAttachment | null> {
+  const message = await getMail({ actor, id });
+  return message?.attachments[index] ?? null;
 }
 
 /** Puts a failed message back in the queue for a fresh round of attempts. */

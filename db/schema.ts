@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { SummaryDraft } from '@/lib/summary/draft';
 import type { ChangedField, RegistrationEmailKind } from '@/lib/mail/registration-email';
+import type { CourtesyTitle, GrammaticalGender } from '@/lib/courtesy';
+import type { NoteVerbaleContent } from '@/lib/note-verbale';
 import {
   ATTENDANCE_MODES,
   MEETING_FORMATS,
@@ -60,6 +62,11 @@ export const councils = pgTable('councils', {
   secretariatOrganisationId: uuid().references((): AnyPgColumn => organisations.id, { onDelete: 'set null' }),
   // Where delegates and the public write to the secretariat: shown on public pages and every email's Reply-To.
   contactEmail: text(),
+  // Notes verbales: the reference prefix ("RCCA" gives RCCA/2027/017; null: the secretariat's acronym) and the place
+  // each note is dated at, in both languages (null: no place).
+  noteReferencePrefix: text(),
+  notePlaceEn: text(),
+  notePlaceRu: text(),
   ...timestamps,
 });
 
@@ -145,6 +152,9 @@ export const meetings = pgTable(
     invitationTextRu: text(),
     reminderTextEn: text(),
     reminderTextRu: text(),
+    // The body of the meeting's notes verbales, with placeholders (null: the standard text); see lib/note-verbale.
+    noteTextEn: text(),
+    noteTextRu: text(),
     // SEQUENCE of the meeting's calendar event: raised when its time or place changes, so calendars take the update.
     calendarSequence: integer().notNull().default(0),
     // Remind those who have not answered this many days before the registration deadline (null: no automatic reminder).
@@ -203,7 +213,12 @@ export const contacts = pgTable(
     name: text().notNull(),
     // As on the person's passport, for badges; null when not known (pages then show a transliteration).
     nameLatin: text(),
+    // A position ("Counsellor"); the courtesy title (Mr., Ms., …) is courtesyTitle.
     title: text(),
+    // UN style, with full stops (lib/courtesy); null: none known, and greetings are neutral.
+    courtesyTitle: text().$type<CourtesyTitle>(),
+    // For Russian greetings only («Уважаемая госпожа…»): a form of address, never used for statistics.
+    grammaticalGender: text().$type<GrammaticalGender>(),
     // Always stored trimmed and lower-cased.
     email: text().notNull(),
     phone: text(),
@@ -227,6 +242,8 @@ export const contacts = pgTable(
   (t) => [
     uniqueIndex('contacts_email_unique').on(t.email),
     check('contacts_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('contacts_courtesy_title', sql`${t.courtesyTitle} in ('Mr.', 'Ms.', 'Dr.', 'Prof.', 'H.E.')`),
+    check('contacts_grammatical_gender', sql`${t.grammaticalGender} in ('masculine', 'feminine')`),
     index('contacts_organisation_idx').on(t.organisationId),
     index('contacts_search_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
     index('contacts_sort_idx').on(t.sortKey, t.id),
@@ -771,6 +788,80 @@ export const summaryPhotos = pgTable(
   },
   (t) => [index('summary_photos_summary_idx').on(t.summaryId, t.position)],
 );
+
+// ── Notes verbales and visa support letters ──────────────────────────────────────────────────────────────────────
+
+/**
+ * The last reference number given per prefix and year: the next one is taken with UPDATE … RETURNING, which holds the
+ * row's lock until the note's transaction ends, so numbers are unique and gapless under any concurrency.
+ */
+export const noteReferenceCounters = pgTable(
+  'note_reference_counters',
+  {
+    prefix: text().notNull(),
+    year: integer().notNull(),
+    lastNumber: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
+/**
+ * The register of notes verbales. A note's file is written again on request from `content`, the inputs it was made
+ * from (filled in, in its language), so the register keeps the note as issued even after the template changes.
+ */
+export const notesVerbales = pgTable(
+  'notes_verbales',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    // The delegation the note invites, where there is one (the delegations table references it when it exists).
+    delegationId: uuid(),
+    reference: text().notNull().unique(),
+    prefix: text().notNull(),
+    year: integer().notNull(),
+    number: integer().notNull(),
+    language: contactLanguage().notNull(),
+    addressee: text().notNull(),
+    content: jsonb().$type<NoteVerbaleContent>().notNull(),
+    issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    issuedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    issuedByEmail: text(),
+  },
+  (t) => [
+    uniqueIndex('notes_verbales_number_unique').on(t.prefix, t.year, t.number),
+    index('notes_verbales_meeting_idx').on(t.meetingId, t.issuedAt),
+  ],
+);
+
+/**
+ * Who issued which visa support letter, and when. The letter itself is never stored: it holds passport details, and
+ * is written again from the encrypted registration whenever an admin asks.
+ */
+export const visaLetters = pgTable(
+  'visa_letters',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    invitationId: uuid()
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    language: contactLanguage().notNull(),
+    issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    issuedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    issuedByEmail: text(),
+  },
+  (t) => [
+    index('visa_letters_meeting_idx').on(t.meetingId, t.issuedAt),
+    index('visa_letters_invitation_idx').on(t.invitationId),
+  ],
+);
+
+export type NoteVerbale = typeof notesVerbales.$inferSelect;
+export type VisaLetter = typeof visaLetters.$inferSelect;
 
 export type Summary = typeof summaries.$inferSelect;
 export type SummaryVersion = typeof summaryVersions.$inferSelect;

@@ -106,6 +106,10 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   const samples = {
     id: '0b7a7c1e-5d1f-4c43-9a51-000000000101',
     invitationId: DEMO_INVITATION_ID,
+    noteId: '0b7a7c1e-5d1f-4c43-9a51-0000000000ff',
+    format: 'pdf',
+    language: 'en',
+    index: '0',
     token: 'not-a-real-token-0000000000000000',
     rest: 'no-such-page',
     // No summary is published when the sweep runs: the news pages' not-found answer is swept (e2e/summaries.spec.ts

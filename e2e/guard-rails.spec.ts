@@ -98,6 +98,10 @@ test('every route is classified; staff pages send the signed-out to sign-in and 
   const samples = {
     id: '0b7a7c1e-5d1f-4c43-9a51-000000000101',
     invitationId: DEMO_INVITATION_ID,
+    noteId: '0b7a7c1e-5d1f-4c43-9a51-0000000000ff',
+    format: 'pdf',
+    language: 'en',
+    index: '0',
     token: 'not-a-real-token-0000000000000000',
     rest: 'no-such-page',
   };
@@ -176,6 +180,10 @@ test('every discovered route answers with the security headers, and session cook
   const samples = {
     id: '0b7a7c1e-5d1f-4c43-9a51-000000000101',
     invitationId: DEMO_INVITATION_ID,
+    noteId: '0b7a7c1e-5d1f-4c43-9a51-0000000000ff',
+    format: 'pdf',
+    language: 'en',
+    index: '0',
     token: 'not-a-real-token-0000000000000000',
     rest: 'no-such-page',
     slug: 'no-such-news-item',

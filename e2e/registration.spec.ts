@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import fs from 'node:fs';
+import { pdfText } from '../test/documents';
 import { type ReceivedMail } from './mailbox';
 import { expect, test } from './test';
 
@@ -273,6 +274,45 @@ test('staff see who registered, the counts, the CSV, and — as admin only — t
   await viewerPage.goto(`${detailUrl}?visa=show`);
   await expect(viewerPage.getByText('Details are on file. Only admins can see them.')).toBeVisible();
   expect(await viewerPage.content()).not.toContain(PASSPORT);
+});
+
+test('an admin downloads the visa support letter in Russian; an editor can neither list nor download', async ({
+  page,
+  staff,
+}) => {
+  await page.goto(MEETING);
+  await page.getByRole('link', { name: 'Visa requests' }).click();
+  await expect(page.getByRole('heading', { name: 'Visa requests', level: 1 })).toBeVisible();
+  const row = page
+    .getByRole('group', { name: 'Visa requests' })
+    .getByRole('row')
+    .filter({ hasText: 'Gulnora Saidova' });
+  await expect(row).toContainText('Uzbekistan');
+  await expect(row).toContainText('Not yet');
+  const link = row.getByRole('link', { name: /^PDF\W+Russian, for Gulnora Saidova$/ });
+  const download = page.waitForEvent('download');
+  await link.click();
+  const text = pdfText(fs.readFileSync((await (await download).path())!)).replace(/\s+/g, ' ');
+  expect(text).toContain('Письмо о визовой поддержке');
+  expect(text).toContain(`совещании «${meetingRu}»`);
+  expect(text).toContain('Gulnora Saidova');
+  expect(text).toContain(PASSPORT);
+  await page.reload();
+  await expect(
+    page
+      .getByRole('group', { name: 'Visa support letters issued' })
+      .getByRole('row')
+      .filter({ hasText: 'Gulnora Saidova' }),
+  ).toContainText('Russian');
+  const letterUrl = await link.getAttribute('href');
+
+  const editor = await staff.withRole('editor');
+  await editor.goto(`${MEETING}/visa`);
+  await expect(editor.getByRole('heading', { name: 'You cannot open this page', level: 1 })).toBeVisible();
+  expect(await editor.content()).not.toContain('Gulnora Saidova');
+  const refused = await editor.request.get(letterUrl!);
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).not.toContain(PASSPORT);
 });
 
 /** A date near the seeded meeting (six weeks from when the database was seeded), as yyyy-mm-dd. */

@@ -1,4 +1,5 @@
 import type { ContactLanguage } from '@/lib/domain';
+import type { CourtesyTitle, GrammaticalGender } from './courtesy';
 import {
   defaultLanguage,
   organisationMatchKey,
@@ -120,6 +121,8 @@ export type StoredContact = {
   name: string;
   nameLatin: string | null;
   title: string | null;
+  courtesyTitle: CourtesyTitle | null;
+  grammaticalGender: GrammaticalGender | null;
   email: string;
   phone: string | null;
   organisationId: string | null;
@@ -218,6 +221,8 @@ function applyRow(
       name: row.name,
       nameLatin: row.nameLatin,
       title: row.title,
+      courtesyTitle: row.courtesyTitle,
+      grammaticalGender: row.grammaticalGender,
       email: row.email,
       phone: row.phone,
       organisationId,
@@ -238,6 +243,8 @@ function applyRow(
     name: row.name,
     nameLatin: row.nameLatin ?? before.nameLatin,
     title: row.title ?? before.title,
+    courtesyTitle: row.courtesyTitle ?? before.courtesyTitle,
+    grammaticalGender: row.grammaticalGender ?? before.grammaticalGender,
     phone: row.phone ?? before.phone,
     organisationId: target ? organisationId : before.organisationId,
     organisationKey: target ? organisationKey : before.organisationKey,
@@ -261,6 +268,8 @@ function describeChanges(
   text('name', before.name, after.name);
   text('nameLatin', before.nameLatin, after.nameLatin);
   text('title', before.title, after.title);
+  text('courtesyTitle', before.courtesyTitle, after.courtesyTitle);
+  text('grammaticalGender', before.grammaticalGender, after.grammaticalGender);
   text('phone', before.phone, after.phone);
   if (before.organisationId !== after.organisationId || before.organisationKey !== after.organisationKey) {
     changes.push({ field: 'organisation', from: organisationOf(before) ?? '', to: organisationOf(after) ?? '' });

@@ -78,6 +78,8 @@ describe('reading a contacts file', () => {
         organisation: { name: 'Ministry', acronym: 'MFA TJ' },
         country: 'TJ',
         title: null,
+        courtesyTitle: null,
+        grammaticalGender: null,
         language: 'en',
         phone: '+992 37 000',
         tags: ['focal point', 'expert'],
@@ -97,6 +99,27 @@ describe('reading a contacts file', () => {
     expect(readRow(['Ahmad Zia', 'ahmad.zia@example.org', '', 'tj'], mapping)).toEqual({
       ok: false,
       reason: 'Unknown language “tj” (use en or ru)',
+    });
+  });
+
+  it('reads courtesy titles and grammatical genders, and refuses ones it does not know', () => {
+    const { mapping } = mappingFromHeaders(['Name', 'Email', 'Courtesy title', 'Grammatical gender']);
+    expect(mapping).toEqual(['name', 'email', 'courtesyTitle', 'grammaticalGender']);
+    expect(readRow(['Асель Омарова', 'asel@example.org', 'ms', 'ж'], mapping)).toMatchObject({
+      ok: true,
+      contact: { courtesyTitle: 'Ms.', grammaticalGender: 'feminine' },
+    });
+    expect(readRow(['Rashid Meredov', 'rashid@example.org', 'H.E.', ''], mapping)).toMatchObject({
+      ok: true,
+      contact: { courtesyTitle: 'H.E.', grammaticalGender: null },
+    });
+    expect(readRow(['Kim Lee', 'kim@example.org', 'Sir', ''], mapping)).toEqual({
+      ok: false,
+      reason: 'Unknown courtesy title “Sir” (use Mr., Ms., Dr., Prof. or H.E.)',
+    });
+    expect(readRow(['Kim Lee', 'kim@example.org', '', 'x'], mapping)).toEqual({
+      ok: false,
+      reason: 'Unknown grammatical gender “x” (use masculine or feminine)',
     });
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decodeCsvBytes, parseCsv, unguardCell, type CsvEncoding } from './csv';
 import { parseCountry } from './countries';
+import { parseCourtesyTitle, parseGrammaticalGender, type CourtesyTitle, type GrammaticalGender } from './courtesy';
 import type { ContactLanguage } from './domain';
 import { hasCyrillic } from './transliterate';
 
@@ -16,6 +17,8 @@ export const CONTACT_FIELDS = [
   'acronym',
   'country',
   'title',
+  'courtesyTitle',
+  'grammaticalGender',
   'language',
   'phone',
   'tags',
@@ -35,6 +38,8 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   acronym: 'Acronym',
   country: 'Country',
   title: 'Position',
+  courtesyTitle: 'Courtesy title',
+  grammaticalGender: 'Grammatical gender',
   language: 'Language',
   phone: 'Phone',
   tags: 'Tags',
@@ -89,6 +94,8 @@ const HEADER_SYNONYMS: Record<ImportField, string[]> = {
   ],
   country: ['country', 'country iso', 'страна'],
   title: ['position', 'title', 'job title', 'должность'],
+  courtesyTitle: ['courtesy title', 'salutation', 'honorific', 'обращение'],
+  grammaticalGender: ['grammatical gender', 'gender of address', 'род обращения'],
   language: ['language', 'preferred language', 'язык'],
   phone: ['phone', 'telephone', 'tel', 'mobile', 'телефон', 'тел'],
   tags: ['tags', 'tag', 'теги', 'метки'],
@@ -153,6 +160,8 @@ export type ImportedContact = {
   organisation: OrganisationMention | null;
   country: string | null;
   title: string | null;
+  courtesyTitle: CourtesyTitle | null;
+  grammaticalGender: GrammaticalGender | null;
   language: ContactLanguage | null;
   phone: string | null;
   tags: string[];
@@ -209,6 +218,15 @@ export function readRow(cells: string[], mapping: ColumnMapping): RowReading {
   if (writtenLanguage && !language)
     return { ok: false, reason: `Unknown language “${writtenLanguage}” (use en or ru)` };
 
+  const writtenCourtesy = get('courtesyTitle');
+  const courtesyTitle = parseCourtesyTitle(writtenCourtesy);
+  if (courtesyTitle === 'invalid')
+    return { ok: false, reason: `Unknown courtesy title “${writtenCourtesy}” (use Mr., Ms., Dr., Prof. or H.E.)` };
+  const writtenGender = get('grammaticalGender');
+  const grammaticalGender = parseGrammaticalGender(writtenGender);
+  if (grammaticalGender === 'invalid')
+    return { ok: false, reason: `Unknown grammatical gender “${writtenGender}” (use masculine or feminine)` };
+
   const organisationName = get('organisation');
   const acronym = get('acronym');
   const organisation = organisationName || acronym ? { name: (organisationName ?? acronym)!, acronym } : null;
@@ -222,6 +240,8 @@ export function readRow(cells: string[], mapping: ColumnMapping): RowReading {
       organisation,
       country,
       title: get('title'),
+      courtesyTitle,
+      grammaticalGender,
       language: language ?? null,
       phone: get('phone'),
       tags: parseTags(get('tags') ?? ''),

@@ -2,6 +2,7 @@ import { createTranslator } from 'use-intl/core';
 import en from '@/messages/en.json';
 import ru from '@/messages/ru.json';
 import { calendarFile } from '@/lib/calendar';
+import { greeting, type Addressee } from '@/lib/courtesy';
 import { countryName } from '@/lib/countries';
 import { formatDateTime, formatDateTimeRange, type Locale } from '@/lib/datetime';
 import type { InvitationRole } from '@/lib/domain';
@@ -85,9 +86,12 @@ export function placeholderValues(
   locale: Locale,
   name: string,
   role: InvitationRole,
+  /** How to greet the invitee (absent: neutrally, by name). */
+  addressee?: Pick<Addressee, 'courtesyTitle' | 'grammaticalGender'>,
 ): PlaceholderValues {
   const t = invitationTranslator(locale);
   return {
+    greeting: greeting({ name, courtesyTitle: null, grammaticalGender: null, ...addressee }, locale),
     name,
     meeting: locale === 'ru' ? meeting.titleRu : meeting.titleEn,
     council: locale === 'ru' ? meeting.councilNameRu : meeting.councilNameEn,
@@ -118,6 +122,7 @@ export function invitationEmail({
   meeting,
   locale,
   name,
+  addressee,
   role,
   link,
   invitationId,
@@ -130,6 +135,8 @@ export function invitationEmail({
   meeting: InvitationMeeting;
   locale: Locale;
   name: string;
+  /** Courtesy title and grammatical gender, for the greeting (absent: neutral). */
+  addressee?: Pick<Addressee, 'courtesyTitle' | 'grammaticalGender'>;
   role: InvitationRole;
   link: string;
   invitationId: string;
@@ -143,7 +150,7 @@ export function invitationEmail({
 }) {
   const t = invitationTranslator(locale);
   const withLink = registered && meeting.format !== 'in_person' && meeting.meetingLink;
-  const values = placeholderValues(meeting, locale, name, role);
+  const values = placeholderValues(meeting, locale, name, role, addressee);
   const title = values.meeting;
   const body =
     kind === 'update'

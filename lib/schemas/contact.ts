@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseTags } from '@/lib/contact-import';
 import { CONTACT_LANGUAGES } from '@/lib/domain';
 import { isCountryCode } from '@/lib/countries';
+import { COURTESY_TITLES, GRAMMATICAL_GENDERS } from '@/lib/courtesy';
 import { keysOf } from './fields';
 
 // A directory contact: the one place its fields are named. The contact forms (app/staff/contacts/) post these
@@ -19,6 +20,14 @@ export const contactSchema = z.object({
     'Write the Latin form in Latin letters.',
   ),
   title: optionalText(200, 'position'),
+  courtesyTitle: z.preprocess(
+    blankToNull,
+    z.enum(COURTESY_TITLES, 'Choose Mr., Ms., Dr., Prof., H.E. or none.').nullable(),
+  ),
+  grammaticalGender: z.preprocess(
+    blankToNull,
+    z.enum(GRAMMATICAL_GENDERS, 'Choose masculine, feminine or not given.').nullable(),
+  ),
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address, like name@example.org.').max(320)),
   phone: z.preprocess(
     blankToNull,

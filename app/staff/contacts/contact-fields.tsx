@@ -1,5 +1,6 @@
 import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
+import { COURTESY_TITLES } from '@/lib/courtesy';
 import type { ContactValues } from '@/lib/schemas/contact';
 
 export const SUGGESTED_TAGS = ['focal point', 'expert', 'media', 'speaker', 'civil society', 'diplomat'];
@@ -54,6 +55,41 @@ export function ContactFields({
         'title',
         'Position',
         <input id={`${idPrefix}-title`} name="title" defaultValue={contact?.title ?? ''} className={inputClass} />,
+      )}
+      {field(
+        'courtesyTitle',
+        'Courtesy title',
+        <select
+          id={`${idPrefix}-courtesyTitle`}
+          name="courtesyTitle"
+          defaultValue={contact?.courtesyTitle ?? ''}
+          className={inputClass}
+          {...hinted('courtesyTitle')}
+        >
+          <option value="">None (greet by full name)</option>
+          {COURTESY_TITLES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>,
+        'How emails and letters greet the person: “Dear Ms. Omarova,”; H.E.: “Excellency,”.',
+      )}
+      {field(
+        'grammaticalGender',
+        'Form of address in Russian',
+        <select
+          id={`${idPrefix}-grammaticalGender`}
+          name="grammaticalGender"
+          defaultValue={contact?.grammaticalGender ?? ''}
+          className={inputClass}
+          {...hinted('grammaticalGender')}
+        >
+          <option value="">Not given</option>
+          <option value="feminine">Feminine (Уважаемая госпожа …)</option>
+          <option value="masculine">Masculine (Уважаемый господин …)</option>
+        </select>,
+        'Only for the Russian greeting after Dr. or Prof. (Mr. and Ms. say it already); never used for anything else.',
       )}
       {field(
         'email',

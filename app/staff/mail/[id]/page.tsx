@@ -56,7 +56,18 @@ export default async function MailMessagePage({ params }: PageProps<'/staff/mail
         {message.attachments.length > 0 && (
           <>
             <dt className="font-medium">Attachments</dt>
-            <dd>{message.attachments.map((a) => `${a.filename} (${a.contentType})`).join(', ')}</dd>
+            <dd>
+              <ul>
+                {message.attachments.map((a, index) => (
+                  <li key={index}>
+                    <a href={`/staff/mail/${message.id}/attachments/${index}`} download={a.filename}>
+                      {a.filename}
+                    </a>{' '}
+                    ({a.contentType.split(';')[0]})
+                  </li>
+                ))}
+              </ul>
+            </dd>
           </>
         )}
       </Card>

@@ -90,6 +90,17 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
             <Link href={`/staff/meetings/${meeting.id}/participants`} className={buttonClass({ variant: 'secondary' })}>
               Participants
             </Link>
+            <Link
+              href={`/staff/meetings/${meeting.id}/notes-verbales`}
+              className={buttonClass({ variant: 'secondary' })}
+            >
+              Notes verbales
+            </Link>
+            {meeting.visaSupport && roleAtLeast(staff.role, 'admin') && (
+              <Link href={`/staff/meetings/${meeting.id}/visa`} className={buttonClass({ variant: 'secondary' })}>
+                Visa requests
+              </Link>
+            )}
             {canEdit && (
               <Link href={`/staff/meetings/${meeting.id}/edit`} className={buttonClass({ variant: 'secondary' })}>
                 Edit details
