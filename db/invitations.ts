@@ -31,6 +31,7 @@ import {
 } from './invitation-mail';
 import { newRecipients, sendInvitations, type InviteResult } from './invitation-send';
 import { endRegistration, ownRegistration, type OwnRegistration } from './registrations';
+import { recordSubstituteProposal, type SubstituteProposal } from './substitutions';
 import {
   agendaItems,
   contacts,
@@ -459,7 +460,7 @@ export type AnswerResult = { ok: true } | { ok: false; reason: 'invalid' | 'clos
 /** The invitee's answer, through their link: accepted, or declined with an optional reason. */
 export async function answerInvitation(
   token: string,
-  answer: { accept: true } | { accept: false; reason: string | null },
+  answer: { accept: true } | { accept: false; reason: string | null; substitute?: SubstituteProposal | null },
   now = new Date(),
 ): Promise<AnswerResult> {
   const lookup = await openInvitationLink(token, now);
@@ -488,6 +489,7 @@ export async function answerInvitation(
       before: { status: before.status },
       after: { status, declineReason: answer.accept ? null : answer.reason },
     });
+    if (!answer.accept && answer.substitute) await recordSubstituteProposal(tx, id, answer.substitute);
     // Declining after registering gives the seat up.
     if (!answer.accept && meeting)
       await endRegistration(tx, meeting, before, now, {
