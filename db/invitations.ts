@@ -375,6 +375,8 @@ export type OpenedInvitation = {
   /** The link version the token carries. */
   version: number;
   registration: OwnRegistration | null;
+  /** Whom this invitee was proposed to replace (a declined delegate's substitute), by name. */
+  substituteFor: string | null;
   agenda: { id: string; startsAt: Date; endsAt: Date; titleEn: string; titleRu: string; room: string | null }[];
 };
 
@@ -403,6 +405,9 @@ export async function openInvitationLink(
       councilNameEn: councils.nameEn,
       councilNameRu: councils.nameRu,
       secretariat: secretariatColumns,
+      substituteFor: sql<
+        string | null
+      >`(select c.name from invitations o join contacts c on c.id = o.contact_id where o.id = ${invitations.substituteForInvitationId})`,
     })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
@@ -451,6 +456,7 @@ export async function openInvitationLink(
       agenda,
       version: parts.version,
       registration,
+      substituteFor: row.substituteFor,
     },
   };
 }

@@ -20,6 +20,7 @@ import {
   takeSeatAction,
 } from './actions';
 import { RegistrationForm } from './registration-form';
+import { SubstituteFields } from './substitute-fields';
 import { DONE } from './done';
 import { publicSecretariat } from '@/services/public-secretariat';
 import { actionWords } from './messages';
@@ -52,11 +53,12 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     );
   }
 
-  const { meeting, invitation, name, agenda, answerUntil, state, registration } = lookup.opened;
+  const { meeting, invitation, name, agenda, answerUntil, state, registration, substituteFor } = lookup.opened;
   const roleName = invitationTranslator(locale)(`role.${invitation.role}`);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
   const r = await getTranslations({ locale, namespace: 'Registration' });
+  const s = await getTranslations({ locale, namespace: 'Substitute' });
   // The action wrapper's refusals, in the page's language.
   const words = actionWords(locale);
   const active = registration !== null && ACTIVE_REGISTRATION.includes(registration.status);
@@ -103,6 +105,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
       )}
       <p className="mt-4">{t('greeting', { name })}</p>
       <p className="mt-2">{t('invited', { role: roleName })}</p>
+      {substituteFor && <p className="mt-2">{s('substituteFor', { name: substituteFor })}</p>}
       <dl className="mt-4 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">{t('when')}</dt>
         <dd>{formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)}</dd>
@@ -205,7 +208,11 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                     action={declineInvitationAction.bind(null, token, locale)}
                     submitLabel={t('decline')}
                     words={words}
-                    fieldWords={{ tooLong: t('reasonTooLong') }}
+                    fieldWords={{
+                      tooLong: t('reasonTooLong'),
+                      incomplete: s('incomplete'),
+                      email: s('incomplete'),
+                    }}
                     variant="secondary"
                     className="flex flex-col items-start gap-2"
                   >
@@ -223,6 +230,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
                       />
                       <ActionFieldErrors field="reason" id="decline-reason-error" />
                     </div>
+                    <SubstituteFields s={s} locale={locale} />
                   </ActionForm>
                 )}
               </div>
