@@ -149,10 +149,12 @@ test('a second focal point nominates two; a third nomination is refused; the nom
     language: 'English',
   }));
   const form = page.getByRole('region', { name: 'Nominate a member' });
-  for (const member of members.slice(0, 2)) {
+  for (const [index, member] of members.slice(0, 2).entries()) {
     await nominate(form, member);
     await form.getByRole('button', { name: 'Nominate' }).click();
     await expect(form.getByRole('status')).toHaveText('The nomination has been recorded.');
+    // Each answer clears the form: wait for it before typing the next.
+    await expect(page.getByText(`${index + 1} of 2 places taken`)).toBeVisible();
   }
   await nominate(form, members[2]!);
   await form.getByRole('button', { name: 'Nominate' }).click();
@@ -166,8 +168,8 @@ test('a second focal point nominates two; a third nomination is refused; the nom
     const p = invitee.page;
     await p.getByRole('button', { name: 'I will attend' }).click();
     await p.getByLabel('Full name as in passport (Latin letters)').fill(member.passport);
-    await p.getByLabel('Organisation').fill('Ministry of Foreign Affairs');
-    await p.getByLabel('Country', { exact: true }).selectOption({ label: 'China' });
+    await p.getByRole('textbox', { name: /^Organisation/ }).fill('Ministry of Foreign Affairs');
+    await p.getByRole('combobox', { name: /^Country/ }).selectOption({ label: 'China' });
     await p.getByLabel('Phone, with country code').fill('+86 10 6596 1114');
     await p.getByLabel(/list of participants/).check();
     await p.getByLabel(/processing of my data/).check();

@@ -1,10 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { decideSubstitutionByLink, nominateMember, replaceMember, type DelegationResult } from '@/db/delegations';
 import { authSecret } from '@/lib/auth/secret';
 import { readDelegationToken } from '@/lib/delegation-token';
+import { getPathname } from '@/lib/i18n/navigation';
 import { nomineeSchema } from '@/lib/schemas/delegation';
 import { tokenAction } from '@/services/actions';
 import { delegationOutcome } from './messages';
@@ -35,8 +37,12 @@ export const replaceAction = tokenAction(
     verifyToken,
     schema: nomineeSchema,
   },
-  async (nominee, { bound: [token, lang, memberId] }) =>
-    answer(lang, await replaceMember(token, memberId, nominee), 'replaced'),
+  async (nominee, { bound: [token, lang, memberId] }) => {
+    const result = await replaceMember(token, memberId, nominee);
+    if (!result.ok) return delegationOutcome(lang, result, 'replaced');
+    // The replaced member's form leaves the page with them: the page itself says it was done (Post/Redirect/Get).
+    redirect(getPathname({ href: { pathname: `/d/${token}`, query: { done: 'replaced' } }, locale: lang }));
+  },
 );
 
 export const decideProposalAction = tokenAction(

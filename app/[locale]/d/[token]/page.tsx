@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/d/[token
   return { title: t('title'), robots: { index: false, follow: false } };
 }
 
-export default async function DelegationPage({ params }: PageProps<'/[locale]/d/[token]'>) {
+export default async function DelegationPage({ params, searchParams }: PageProps<'/[locale]/d/[token]'>) {
   await connection();
   const locale = await pageLocale(params);
   const { token } = await params;
@@ -55,6 +55,11 @@ export default async function DelegationPage({ params }: PageProps<'/[locale]/d/
         {formatDateTimeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, locale)} ·{' '}
         {meetingPlace(meeting, locale)}
       </p>
+      {(await searchParams).done === 'replaced' && (
+        <Notice tone="success" size="md" role="status" className="mt-3">
+          {t('replaced')}
+        </Notice>
+      )}
       <p className="mt-4">{i('greeting', { name: focalPointName })}</p>
       <p className="mt-2">{t('intro', { addressee, quota: delegation.quota })}</p>
       {open ? (
