@@ -156,6 +156,39 @@ describe(`delegations (${process.env.TEST_DATABASE_KIND})`, () => {
     });
   });
 
+  it('treats another delegation’s link as a stranger: its members and proposals are out of reach', async () => {
+    const one = await setUp();
+    const other = await setUp();
+    const a = await nominateMember(one.token, nominee(one.stamp, 'a'));
+    if (!a.ok) throw new Error(a.reason);
+    expect(await replaceMember(other.token, a.memberId, nominee(other.stamp, 'x'))).toEqual({
+      ok: false,
+      reason: 'notFound',
+    });
+    const db = await getDb();
+    const [inv] = await db.select().from(invitations).where(eq(invitations.meetingId, one.meeting.id));
+    await answerInvitation(tokenOf(invitationLink(inv!)), {
+      accept: false,
+      reason: null,
+      substitute: { name: 'Sub', email: `sub.${one.stamp}@mfa.example`, position: '', language: 'en' },
+    });
+    const [proposal] = await db
+      .select()
+      .from(substitutionProposals)
+      .where(eq(substitutionProposals.invitationId, inv!.id));
+    expect(await decideSubstitutionByLink(other.token, proposal!.id, true)).toEqual({ ok: false, reason: 'notFound' });
+    // The focal point of the delegation is told of the proposal, with their link.
+    const told = await db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(eq(outboxMessages.toAddress, one.focal.email), eq(outboxMessages.kind, 'delegation.substitute_proposed')),
+      );
+    expect(told).toHaveLength(1);
+    expect(told[0]!.secretLinks).toEqual([one.mail.secretLinks[0]]);
+    expect(told[0]!.textBody).toContain('Номинант a');
+  });
+
   it('refuses nominations after the deadline', async () => {
     const { token, stamp } = await setUp();
     expect(await nominateMember(token, nominee(stamp, 'late'), new Date('2030-04-21T00:00:00Z'))).toEqual({

@@ -2,8 +2,12 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ContactLanguage } from '@/lib/domain';
 import { QUOTA_HOLDING } from '@/lib/domain';
+import { proposalEmail } from '@/lib/mail/delegation-email';
 import type { DbExecutor } from './client';
-import { delegationMembers, substitutionProposals } from './schema';
+import { delegationLink } from './delegations';
+import { loadInvitationMeeting } from './invitation-mail';
+import { enqueueMail } from './outbox';
+import { contacts, delegationMembers, delegations, invitations, substitutionProposals } from './schema';
 
 // A declining delegate's proposal of a substitute, recorded in the decline's transaction (db/invitations.ts
 // answerInvitation). It goes to the focal point of the delegation the delegate was nominated by, else to staff
@@ -29,5 +33,41 @@ export async function recordSubstituteProposal(tx: DbExecutor, invitationId: str
     email: proposal.email.trim().toLowerCase(),
     position: proposal.position,
     language: proposal.language,
+  });
+  if (member) await tellFocalPoint(tx, member.delegationId, invitationId, proposal.name);
+}
+
+/** The focal point hears of the proposal by email, with their delegation link (where the link still works). */
+async function tellFocalPoint(tx: DbExecutor, delegationId: string, invitationId: string, substitute: string) {
+  const [row] = await tx
+    .select({ delegation: delegations, focalName: contacts.name, focalEmail: contacts.email })
+    .from(delegations)
+    .innerJoin(contacts, eq(contacts.id, delegations.focalPointContactId))
+    .where(eq(delegations.id, delegationId));
+  if (!row || row.delegation.linkRevokedAt) return;
+  const [declined] = await tx
+    .select({ name: contacts.name })
+    .from(invitations)
+    .innerJoin(contacts, eq(contacts.id, invitations.contactId))
+    .where(eq(invitations.id, invitationId));
+  const meeting = await loadInvitationMeeting(tx, row.delegation.meetingId);
+  if (!meeting || !declined) return;
+  const link = delegationLink(row.delegation);
+  const mail = proposalEmail({
+    meeting,
+    locale: row.delegation.language,
+    name: row.focalName,
+    member: declined.name,
+    substitute,
+    link,
+  });
+  await enqueueMail(tx, {
+    kind: 'delegation.substitute_proposed',
+    to: row.focalEmail,
+    toName: row.focalName,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    secretLinks: [link],
   });
 }

@@ -82,3 +82,35 @@ export function replacedMemberEmail({
     html: htmlEmail({ lang: locale, title: subject, paragraphs: paragraphsToHtml(paragraphs) }),
   };
 }
+
+/** To the focal point: a member who declined proposes a substitute, to accept or refuse on the delegation page. */
+export function proposalEmail({
+  meeting,
+  locale,
+  name,
+  member,
+  substitute,
+  link,
+}: {
+  meeting: InvitationMeeting;
+  locale: Locale;
+  name: string;
+  member: string;
+  substitute: string;
+  link: string;
+}) {
+  const t = translator(locale);
+  const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
+  const subject = t('proposalSubject', { meeting: title });
+  const before = [t('greeting', { name }), t('proposal', { member, meeting: title, name: substitute })];
+  const after = [t('personal'), signatureLine(meeting, locale)];
+  return {
+    subject,
+    text: [...before, link, ...after].join('\n\n'),
+    html: htmlEmail({
+      lang: locale,
+      title: subject,
+      paragraphs: [...paragraphsToHtml(before), htmlButton(link, t('button')), ...paragraphsToHtml(after)],
+    }),
+  };
+}
