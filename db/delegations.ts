@@ -87,19 +87,6 @@ const delegationName = sql<string>`coalesce(${organisations.nameEn}, ${delegatio
 
 // ── Emails ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/**
- * The note verbale that goes with the focal point's email, as attachments. Issued by hg's db/notes-verbales.ts
- * `issueNoteVerbale(tx, { meetingId, delegationId, language, issuedBy })` → { reference, docx, pdf } where that module
- * is merged: this is the one call site to wire it (a DOCX and a PDF, base64, in the email's attachments).
- */
-async function noteVerbaleAttachments(
-  _tx: DbExecutor,
-  _delegation: Delegation,
-  _actor: AuditActor,
-): Promise<MailAttachment[]> {
-  return [];
-}
-
 async function mailFocalPoint(tx: DbExecutor, delegation: Delegation, meeting: LoadedMeeting, actor: AuditActor) {
   const [focal] = await tx
     .select({ name: contacts.name, email: contacts.email })
@@ -107,6 +94,13 @@ async function mailFocalPoint(tx: DbExecutor, delegation: Delegation, meeting: L
     .where(eq(contacts.id, delegation.focalPointContactId));
   if (!focal) return;
   const link = delegationLink(delegation);
+  // NOTE VERBALE (issue 20 item 2): the one place hg's db/notes-verbales.ts is wired in, where merged:
+  //   const note = await issueNoteVerbale(tx, { meetingId: delegation.meetingId, delegationId: delegation.id,
+  //     language: delegation.language, issuedBy: actor });
+  //   noteVerbale = [note.docx, note.pdf] as MailAttachment[] (base64, with their file names).
+  // Until then the focal point's email goes without it.
+  const noteVerbale: MailAttachment[] = [];
+  void actor;
   const mail = focalPointEmail({
     meeting,
     locale: delegation.language,
@@ -123,7 +117,7 @@ async function mailFocalPoint(tx: DbExecutor, delegation: Delegation, meeting: L
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    attachments: await noteVerbaleAttachments(tx, delegation, actor),
+    attachments: noteVerbale,
     secretLinks: [link],
   });
 }
