@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { authSecret } from '@/lib/auth/secret';
 import { countryName } from '@/lib/countries';
@@ -755,7 +755,7 @@ export type ProposalView = {
   language: ContactLanguage;
 };
 
-async function openProposals(executor: DbExecutor, where: ReturnType<typeof eq>): Promise<ProposalView[]> {
+async function openProposals(executor: DbExecutor, where: SQL | undefined): Promise<ProposalView[]> {
   return executor
     .select({
       id: substitutionProposals.id,
@@ -770,15 +770,6 @@ async function openProposals(executor: DbExecutor, where: ReturnType<typeof eq>)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
     .where(and(where, eq(substitutionProposals.status, 'proposed')))
     .orderBy(asc(substitutionProposals.createdAt));
-}
-
-/** A delegation's members and open proposals, for staff. */
-export async function getDelegationDetail({ actor, id }: { actor: StaffUser; id: string }) {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
-  const [delegation] = await db.select().from(delegations).where(eq(delegations.id, id));
-  if (!delegation) return null;
-  return { delegation, members: await membersOf(db, id) };
 }
 
 /** Members waiting for approval across the meeting, for staff's delegations page. */
@@ -805,9 +796,7 @@ export async function listStaffProposals({ actor, meetingId }: { actor: StaffUse
   const db = await getDb();
   return openProposals(
     db,
-    and(eq(invitations.meetingId, meetingId), sql`${substitutionProposals.delegationId} is null`) as ReturnType<
-      typeof eq
-    >,
+    and(eq(invitations.meetingId, meetingId), sql`${substitutionProposals.delegationId} is null`),
   );
 }
 
