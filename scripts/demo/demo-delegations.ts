@@ -6,7 +6,7 @@ import { ministryAddressee } from '@/lib/mfa-names';
 
 // The upcoming working-group meeting's delegations: the five Central Asian states, each through its foreign
 // ministry's focal point (invented people, addresses under example.org), with a quota of 3. Uzbekistan's focal point
-// has made the nominations. Fixed ids, so seeding twice changes nothing.
+// has made the nominations, and its three members have accepted. Fixed ids, so seeding twice changes nothing.
 
 const id = (n: number) => `0b7a7c1e-5d1f-4c43-9a51-${String(9000 + n).padStart(12, '0')}`;
 /** Organisations of the base seed (seed.ts, demo-attendance.ts): the five foreign ministries. */
@@ -150,6 +150,9 @@ export async function seedDemoDelegations(
         role: 'delegate' as const,
         email: m.email,
         language: m.language,
+        // They have answered: the meeting's reminders are for those who have not.
+        status: 'accepted' as const,
+        answeredAt: nominationDeadline,
       })),
     )
     .onConflictDoNothing();

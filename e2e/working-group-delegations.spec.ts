@@ -5,6 +5,7 @@ import { expect, test } from './test';
 // Staff invite three delegations (quota 2) to the seeded working-group meeting; the Russian focal point, on a phone
 // without JavaScript, nominates two members and replaces one; another focal point's third nomination is refused; the
 // nominees register through their own links; a delegate declines proposing a substitute, whom the focal point accepts.
+// Named to run after invitations.spec.ts, which counts the meeting's unanswered invitations.
 
 const meetingEn = 'Working group meeting of the Regional Expert Council';
 const meetingRu = 'Заседание рабочей группы Регионального экспертного совета';
