@@ -23,8 +23,9 @@ export default async function proxy(request: NextRequest) {
     );
   }
 
-  // A personal invitation link that does not work counts against the client; past the limit, 429 (db/invitation-gate).
-  const invitationLink = request.nextUrl.pathname.match(/^\/(?:ru\/)?i\/([^/]+)$/);
+  // A personal invitation or delegation link that does not work counts against the client; past the limit, 429
+  // (db/invitation-gate).
+  const invitationLink = request.nextUrl.pathname.match(/^\/(?:ru\/)?[id]\/([^/]+)$/);
   if (invitationLink && SAFE_METHODS.has(request.method)) {
     const { invitationLinkGate } = await import('@/db/invitation-gate');
     const gate = await invitationLinkGate(invitationLink[1]!, clientKey(request));

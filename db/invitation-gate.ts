@@ -1,5 +1,6 @@
 import 'server-only';
 import { authSecret } from '@/lib/auth/secret';
+import { readDelegationToken } from '@/lib/delegation-token';
 import { readInvitationToken } from '@/lib/invitation-token';
 import { hitRateLimit } from './rate-limits';
 
@@ -15,7 +16,8 @@ export async function invitationLinkGate(
 ): Promise<{ limited: false } | { limited: true; retryAfterSeconds: number }> {
   // A link this server signed is no guess (128-bit HMAC): it goes straight through, without a query; the page says
   // whether it still works. Only links that were never made here cost a lookup and count against the client.
-  if (readInvitationToken(authSecret(), token)) return { limited: false };
+  // Delegation links (/d/<token>) pass the same gate: a guess at either kind counts against the client alike.
+  if (readInvitationToken(authSecret(), token) || readDelegationToken(authSecret(), token)) return { limited: false };
   const { allowed, retryAfterSeconds } = await hitRateLimit({
     key: `invitation-link:client:${client}`,
     ...FAILED_LINK_LIMIT,

@@ -38,6 +38,7 @@ import {
 } from './invitation-mail';
 import { newRecipients, sendInvitations, type InviteResult } from './invitation-send';
 import { endRegistration, ownRegistration, type OwnRegistration } from './registrations';
+import { recordSubstituteProposal, type SubstituteProposal } from './substitutions';
 import {
   agendaItems,
   contacts,
@@ -599,6 +600,8 @@ export type OpenedInvitation = {
   /** The link version the token carries. */
   version: number;
   registration: OwnRegistration | null;
+  /** Whom this invitee was proposed to replace (a declined delegate's substitute), by name. */
+  substituteFor: string | null;
   agenda: { id: string; startsAt: Date; endsAt: Date; titleEn: string; titleRu: string; room: string | null }[];
 };
 
@@ -627,6 +630,9 @@ export async function openInvitationLink(
       councilNameEn: councils.nameEn,
       councilNameRu: councils.nameRu,
       secretariat: secretariatColumns,
+      substituteFor: sql<
+        string | null
+      >`(select c.name from invitations o join contacts c on c.id = o.contact_id where o.id = ${invitations.substituteForInvitationId})`,
     })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
@@ -675,6 +681,7 @@ export async function openInvitationLink(
       agenda,
       version: parts.version,
       registration,
+      substituteFor: row.substituteFor,
     },
   };
 }
@@ -684,7 +691,7 @@ export type AnswerResult = { ok: true } | { ok: false; reason: 'invalid' | 'clos
 /** The invitee's answer, through their link: accepted, or declined with an optional reason. */
 export async function answerInvitation(
   token: string,
-  answer: { accept: true } | { accept: false; reason: string | null },
+  answer: { accept: true } | { accept: false; reason: string | null; substitute?: SubstituteProposal | null },
   now = new Date(),
 ): Promise<AnswerResult> {
   const lookup = await openInvitationLink(token, now);
@@ -713,6 +720,7 @@ export async function answerInvitation(
       before: { status: before.status },
       after: { status, declineReason: answer.accept ? null : answer.reason },
     });
+    if (!answer.accept && answer.substitute) await recordSubstituteProposal(tx, id, answer.substitute);
     // Declining after registering gives the seat up.
     if (!answer.accept && meeting)
       await endRegistration(tx, meeting, before, now, {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
+import { DOCX_TYPE, PDF_TYPE } from '@/lib/documents';
 import { noteVerbaleContent, renderNoteVerbaleContent } from '@/lib/documents/note-verbale';
 import { meetingPlace, signatureLine } from '@/lib/mail/invitation-email';
 import {
@@ -14,7 +15,7 @@ import { organisationAcronym } from '@/lib/organisation-label';
 import { actorOf, recordAudit, type AuditActor } from './audit';
 import { getDb, type DbExecutor } from './client';
 import { loadInvitationMeeting, type LoadedMeeting } from './invitation-mail';
-import { councils, meetings, noteReferenceCounters, notesVerbales } from './schema';
+import { councils, meetings, noteReferenceCounters, notesVerbales, type MailAttachment } from './schema';
 
 // Notes verbales: the meeting's template, the reference numbers (a sequence per prefix and year), the register, and
 // the files, which are written again from the register's stored words whenever someone asks for them (a few
@@ -252,6 +253,39 @@ export async function issueNoteVerbale(
   });
   const files = await renderNoteVerbaleContent(content);
   return { id: row!.id, reference, ...files };
+}
+
+/**
+ * The note verbale that goes with a delegation's invitation, as email attachments (DOCX to initial and stamp, PDF):
+ * the one already in the register for this delegation (a re-sent link carries the same note and number), else a new
+ * one issued in the caller's transaction.
+ */
+export async function delegationNoteAttachments(
+  executor: DbExecutor,
+  input: IssueNoteVerbaleInput & { delegationId: string },
+): Promise<MailAttachment[]> {
+  const [existing] = await executor
+    .select({ reference: notesVerbales.reference, content: notesVerbales.content })
+    .from(notesVerbales)
+    .where(eq(notesVerbales.delegationId, input.delegationId))
+    .orderBy(desc(notesVerbales.issuedAt))
+    .limit(1);
+  const note = existing
+    ? { reference: existing.reference, ...(await renderNoteVerbaleContent(existing.content)) }
+    : await issueNoteVerbale(executor, input);
+  if (!note) return [];
+  return [
+    {
+      filename: noteFileName(note.reference, 'docx'),
+      contentType: DOCX_TYPE,
+      contentBase64: note.docx.toString('base64'),
+    },
+    {
+      filename: noteFileName(note.reference, 'pdf'),
+      contentType: PDF_TYPE,
+      contentBase64: note.pdf.toString('base64'),
+    },
+  ];
 }
 
 /** A note staff issue themselves on the meeting's page (one not sent through a delegation's invitation). */

@@ -20,6 +20,9 @@ import {
   ROSTER_ROLES,
   STAFF_ROLES,
   SUMMARY_STATUSES,
+  DELEGATION_KINDS,
+  DELEGATION_MEMBER_STATUSES,
+  SUBSTITUTION_STATUSES,
 } from '@/lib/domain';
 import {
   boolean,
@@ -164,6 +167,8 @@ export const meetings = pgTable(
     visaSupport: boolean().notNull().default(false),
     // How long a seat offered to the first on the waiting list stays offered (never past the start).
     waitlistOfferHours: integer().notNull().default(48),
+    // Nominations made by delegations' focal points wait for staff's approval before their invitations go out.
+    approveNominations: boolean().notNull().default(false),
     // When, where and until when invitees were last told (by the invitation or the last update): an update email
     // says what changed since.
     announced: jsonb().$type<AnnouncedMeeting>(),
@@ -431,6 +436,8 @@ export const invitations = pgTable(
     // Set by the statement that claims an invitation for a reminder (db/invitation-mail.ts remind()): the claim and
     // the queued reminder commit together, so two presses, on any number of instances, remind each person once.
     lastRemindedAt: timestamp({ withTimezone: true }),
+    // The invitation of the delegate who declined and proposed this invitee in their place (db/delegations.ts).
+    substituteForInvitationId: uuid().references((): AnyPgColumn => invitations.id, { onDelete: 'set null' }),
     ...timestamps,
   },
   (t) => [
@@ -816,8 +823,8 @@ export const notesVerbales = pgTable(
     meetingId: uuid()
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
-    // The delegation the note invites, where there is one (the delegations table references it when it exists).
-    delegationId: uuid(),
+    // The delegation the note invites, where there is one (a note staff issue by hand has none).
+    delegationId: uuid().references((): AnyPgColumn => delegations.id, { onDelete: 'set null' }),
     reference: text().notNull().unique(),
     prefix: text().notNull(),
     year: integer().notNull(),
@@ -871,3 +878,112 @@ export type { OutboxStatus, StaffRole } from '@/lib/domain';
 export type User = typeof users.$inferSelect;
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+// ── Delegations ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const delegationKind = pgEnum('delegation_kind', DELEGATION_KINDS);
+export const delegationMemberStatus = pgEnum('delegation_member_status', DELEGATION_MEMBER_STATUSES);
+export const substitutionStatus = pgEnum('substitution_status', SUBSTITUTION_STATUSES);
+
+/**
+ * A state or an organisation invited to a meeting through its focal point, who nominates up to `quota` members
+ * behind the delegation link. The link is derived like an invitation's (lib/delegation-token.ts), never stored:
+ * `linkVersion` is raised by re-issuing, `linkRevokedAt` kills it.
+ */
+export const delegations = pgTable(
+  'delegations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    kind: delegationKind().notNull(),
+    countryCode: text(),
+    organisationId: uuid().references(() => organisations.id, { onDelete: 'restrict' }),
+    focalPointContactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'restrict' }),
+    quota: integer().notNull(),
+    nominationDeadline: timestamp({ withTimezone: true }),
+    // As the note verbale names the addressee: English, and Russian in the dative («Министерству иностранных дел …»).
+    addresseeEn: text().notNull(),
+    addresseeRu: text().notNull(),
+    // The focal point's language: their email, and the note verbale.
+    language: contactLanguage().notNull(),
+    linkVersion: integer().notNull().default(1),
+    linkRevokedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    check('delegations_quota_positive', sql`${t.quota} between 1 and 100`),
+    check('delegations_country_iso2', sql`${t.countryCode} ~ '^[A-Z]{2}$'`),
+    check(
+      'delegations_kind_target',
+      sql`(${t.kind} = 'state' and ${t.countryCode} is not null and ${t.organisationId} is null) or (${t.kind} = 'organisation' and ${t.organisationId} is not null and ${t.countryCode} is null)`,
+    ),
+    uniqueIndex('delegations_meeting_country_unique').on(t.meetingId, t.countryCode),
+    uniqueIndex('delegations_meeting_organisation_unique').on(t.meetingId, t.organisationId),
+    index('delegations_focal_point_idx').on(t.focalPointContactId),
+  ],
+);
+
+/** A place of a delegation's quota, held by one nominee; a replacement is a new row, the old one `replaced`. */
+export const delegationMembers = pgTable(
+  'delegation_members',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    delegationId: uuid()
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'restrict' }),
+    // Null while the nomination waits for approval (or was rejected).
+    invitationId: uuid().references(() => invitations.id, { onDelete: 'set null' }),
+    status: delegationMemberStatus().notNull(),
+    // As the focal point gave them: courtesy title (Mr., Ms., …), names, position, address, language.
+    title: text().notNull().default(''),
+    passportName: text().notNull(),
+    displayName: text().notNull(),
+    position: text().notNull().default(''),
+    email: text().notNull(),
+    language: contactLanguage().notNull(),
+    head: boolean().notNull().default(false),
+    replacesMemberId: uuid().references((): AnyPgColumn => delegationMembers.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('delegation_members_delegation_idx').on(t.delegationId, t.status),
+    index('delegation_members_invitation_idx').on(t.invitationId),
+  ],
+);
+
+/** A declining delegate's proposal of someone to take their place: the focal point decides, or staff without one. */
+export const substitutionProposals = pgTable(
+  'substitution_proposals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    invitationId: uuid()
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    // The delegation the declining delegate belongs to, if any: its focal point decides.
+    delegationId: uuid().references(() => delegations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    email: text().notNull(),
+    position: text().notNull().default(''),
+    language: contactLanguage().notNull(),
+    status: substitutionStatus().notNull().default('proposed'),
+    decidedAt: timestamp({ withTimezone: true }),
+    decidedBy: text(),
+    substituteInvitationId: uuid().references(() => invitations.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('substitution_proposals_invitation_idx').on(t.invitationId),
+    index('substitution_proposals_delegation_idx').on(t.delegationId, t.status),
+  ],
+);
+
+export type Delegation = typeof delegations.$inferSelect;
+export type DelegationMember = typeof delegationMembers.$inferSelect;
+export type SubstitutionProposal = typeof substitutionProposals.$inferSelect;

@@ -77,6 +77,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/[locale]': { access: 'public', locales: true },
   '/[locale]/[...rest]': { access: 'public', locales: true },
   '/[locale]/i/[token]': { access: 'token' },
+  // A delegation's focal point: a token of its own kind (lib/delegation-token.ts), never an invitation's.
+  '/[locale]/d/[token]': { access: 'token' },
   '/[locale]/privacy': { access: 'public', locales: true },
   '/api/health': { access: 'public' },
   '/api/photos/[id]': { access: 'public' },
@@ -99,6 +101,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/meetings/[id]/edit': { access: 'staff', least: 'editor' },
   '/staff/meetings/[id]/invitations': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/invitations/progress': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/delegations': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/export': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/[invitationId]': { access: 'staff', least: 'viewer' },

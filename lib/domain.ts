@@ -125,3 +125,17 @@ export const INVITATION_ROLE_LABELS: Record<InvitationRole, string> = {
   observer: 'Observer',
   media: 'Media',
 };
+
+// ── Delegations (a state or an organisation nominating its members through a focal point) ───────────────────────
+export const DELEGATION_KINDS = ['state', 'organisation'] as const;
+export type DelegationKind = (typeof DELEGATION_KINDS)[number];
+/**
+ * pending: nominated, waiting for staff's approval (where the meeting asks for it). invited: their invitation went
+ * out. replaced: the focal point put someone else in the place. rejected: staff refused the nomination.
+ */
+export const DELEGATION_MEMBER_STATUSES = ['pending', 'invited', 'replaced', 'rejected'] as const;
+export type DelegationMemberStatus = (typeof DELEGATION_MEMBER_STATUSES)[number];
+/** The statuses that hold a place of the quota. */
+export const QUOTA_HOLDING: readonly DelegationMemberStatus[] = ['pending', 'invited'];
+export const SUBSTITUTION_STATUSES = ['proposed', 'accepted', 'refused'] as const;
+export type SubstitutionStatus = (typeof SUBSTITUTION_STATUSES)[number];

@@ -8,6 +8,9 @@ export const TOKEN_PAGE_SOURCES = [
   '/i/:token*',
   '/en/i/:token*',
   '/ru/i/:token*',
+  '/d/:token*',
+  '/en/d/:token*',
+  '/ru/d/:token*',
 ];
 
 export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: boolean }): string {

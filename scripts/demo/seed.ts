@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { fillMissingDirectoryKeys } from '@/db/directory-keys';
@@ -15,6 +16,7 @@ import type { NewMeeting, NewOrganisation, OrganisationRole } from '@/db/schema'
 import { calendarDateIn, zonedToInstant } from '@/lib/datetime';
 import { seedDemoAttendance } from './demo-attendance';
 import { seedDemoRoster } from './demo-roster';
+import { seedDemoDelegations } from './demo-delegations';
 
 // Demo data from the secretariat's news item of 15 May 2024 on the council's first meeting. Names and acronyms are
 // written exactly as the directory import expects them (shared fixtures), so a later import matches these rows
@@ -380,6 +382,16 @@ export async function seedDemoData(
       .onConflictDoNothing();
     await seedDemoAttendance(tx, DEMO_PLENARY_ID);
     await seedDemoRoster(tx, DEMO_COUNCIL_ID, DEMO_WORKING_GROUP_BODY_ID);
+    // Nominations close with registration, a week before the working-group meeting.
+    const [workingGroupMeeting] = await tx
+      .select({ deadline: meetings.registrationDeadline, startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(eq(meetings.id, DEMO_WORKING_GROUP_ID));
+    await seedDemoDelegations(
+      tx,
+      DEMO_WORKING_GROUP_ID,
+      workingGroupMeeting!.deadline ?? workingGroupMeeting!.startsAt,
+    );
     await fillMissingDirectoryKeys(tx);
   });
 }

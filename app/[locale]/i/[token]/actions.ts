@@ -9,6 +9,7 @@ import { tokenAction } from '@/services/actions';
 import { authSecret } from '@/lib/auth/secret';
 import { readInvitationToken } from '@/lib/invitation-token';
 import { getPathname } from '@/lib/i18n/navigation';
+import { declineSchema } from '@/lib/schemas/delegation';
 import {
   REGISTRATION_FIELDS,
   registrationSchema,
@@ -42,11 +43,11 @@ export const declineInvitationAction = tokenAction(
     name: 'delegate.declineInvitation',
     bound,
     verifyToken,
-    // A code, as in lib/schemas/registration.ts: the page words it (Invitation.reasonTooLong).
-    schema: z.object({ reason: z.string().trim().max(1000, 'tooLong').default('') }),
+    // With an optional substitute (lib/schemas/delegation.ts): the focal point or staff decide on them.
+    schema: declineSchema,
   },
-  async ({ reason }, { bound: [token, locale] }) => {
-    const result = await answerInvitation(token, { accept: false, reason: reason || null });
+  async ({ reason, substitute }, { bound: [token, locale] }) => {
+    const result = await answerInvitation(token, { accept: false, reason: reason || null, substitute });
     if (result.ok) showAnswer();
     return result.ok ? answerSaved(locale) : answerRefused(locale, result.reason);
   },

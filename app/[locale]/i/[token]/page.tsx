@@ -21,6 +21,7 @@ import {
   takeSeatAction,
 } from './actions';
 import { RegistrationForm } from './registration-form';
+import { SubstituteFields } from './substitute-fields';
 import { DONE } from './done';
 import { publicSecretariat } from '@/services/public-secretariat';
 import { actionWords } from './messages';
@@ -56,7 +57,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     );
   }
 
-  const { meeting, invitation, name, agenda, answerUntil, state, registration } = lookup.opened;
+  const { meeting, invitation, name, agenda, answerUntil, state, registration, substituteFor } = lookup.opened;
   const agendaPeople = agenda.length ? await listPublishedAgendaPeople(meeting.id) : [];
   // A delegate reading in English sees a Cyrillic name as its Latin spelling, where the directory has one.
   const namesOf = (itemId: string, role: 'speaker' | 'moderator') =>
@@ -69,6 +70,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
   const r = await getTranslations({ locale, namespace: 'Registration' });
   const home = await getTranslations({ locale, namespace: 'Home' });
+  const s = await getTranslations({ locale, namespace: 'Substitute' });
   // The action wrapper's refusals, in the page's language.
   const words = actionWords(locale);
   const active = registration !== null && ACTIVE_REGISTRATION.includes(registration.status);
@@ -111,7 +113,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
       action={declineInvitationAction.bind(null, token, locale)}
       submitLabel={t('declineConfirm')}
       words={words}
-      fieldWords={{ tooLong: t('reasonTooLong') }}
+      fieldWords={{ tooLong: t('reasonTooLong'), incomplete: s('incomplete'), email: s('incomplete') }}
       variant="secondary"
       className="flex w-full flex-col items-start gap-2"
     >
@@ -130,6 +132,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
         />
         <ActionFieldErrors field="reason" id="decline-reason-error" />
       </div>
+      <SubstituteFields s={s} locale={locale} />
     </ActionForm>
   );
   const cancelForm = (
@@ -161,6 +164,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
       )}
       <p className="mt-4">{t('greeting', { name })}</p>
       <p className="mt-2">{t('invited', { role: roleName })}</p>
+      {substituteFor && <p className="mt-2">{s('substituteFor', { name: substituteFor })}</p>}
       <dl className="mt-4 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">{t('when')}</dt>
         <dd>

@@ -87,6 +87,9 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
             <Link href={`/staff/meetings/${meeting.id}/invitations`} className={buttonClass({ variant: 'secondary' })}>
               Invitations
             </Link>
+            <Link href={`/staff/meetings/${meeting.id}/delegations`} className={buttonClass({ variant: 'secondary' })}>
+              Delegations
+            </Link>
             <Link href={`/staff/meetings/${meeting.id}/participants`} className={buttonClass({ variant: 'secondary' })}>
               Participants
             </Link>
