@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { delegationLink, openDelegationLink } from '@/db/delegations';
-import { delegations } from '@/db/schema';
+import { delegations, notesVerbales } from '@/db/schema';
 import { DEMO_WORKING_GROUP_ID, seedDemoData } from './seed';
 
 describe('the seeded working-group meeting', () => {
@@ -19,5 +19,13 @@ describe('the seeded working-group meeting', () => {
     const uz = opened[rows.findIndex((r) => r.countryCode === 'UZ')]!;
     expect(uz.ok && uz.opened.open).toBe(true);
     expect(uz.ok && uz.opened.members.filter((m) => m.head).map((m) => m.passportName)).toEqual(['Bakhodir Tashmatov']);
+    // Its note verbale stands in the register once, in Russian, though the seed ran twice.
+    const notes = await db.select().from(notesVerbales).where(eq(notesVerbales.meetingId, DEMO_WORKING_GROUP_ID));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({
+      delegationId: rows.find((r) => r.countryCode === 'UZ')!.id,
+      language: 'ru',
+      addressee: 'Министерству иностранных дел Республики Узбекистан',
+    });
   });
 });

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { contactKeys } from '@/db/directory-keys';
-import { contacts, delegationMembers, delegations, invitations } from '@/db/schema';
+import type { DbExecutor } from '@/db/client';
+import { issueNoteVerbale } from '@/db/notes-verbales';
+import { contacts, delegationMembers, delegations, invitations, notesVerbales } from '@/db/schema';
 import type { ContactLanguage } from '@/lib/domain';
 import { ministryAddressee } from '@/lib/mfa-names';
 
@@ -175,4 +178,22 @@ export async function seedDemoDelegations(
       })),
     )
     .onConflictDoNothing();
+  // Uzbekistan's delegation was invited by a note verbale: it stands in the meeting's register (once, however often
+  // the seed runs).
+  const [noted] = await tx
+    .select({ id: notesVerbales.id })
+    .from(notesVerbales)
+    .where(eq(notesVerbales.delegationId, uzbekistan));
+  if (!noted) {
+    const addressee = ministryAddressee('UZ');
+    await issueNoteVerbale(tx as DbExecutor, {
+      meetingId,
+      delegationId: uzbekistan,
+      language: 'ru',
+      addressee: addressee.ru,
+      quota: 3,
+      nominationDeadline,
+      issuedBy: { id: null, email: null },
+    });
+  }
 }
