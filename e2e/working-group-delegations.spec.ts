@@ -25,6 +25,7 @@ const focalPoints = [
   { state: 'Türkiye', name: 'Ayse Demir', email: `a.demir.${stamp}@mfa.example.org`, language: 'English' },
 ];
 const links: string[] = [];
+const references = new Set<string>();
 
 test.describe.configure({ mode: 'serial' });
 
@@ -92,7 +93,20 @@ test('staff invite three delegations with a quota of 2, and each focal point get
     const link = linkIn(mail, DELEGATION_LINK);
     expect(link).toMatch(person.language === 'Russian' ? /\/ru\/d\// : /^http:\/\/localhost:\d+\/d\//);
     links.push(link);
+    // The note verbale that invites the delegation comes with it: DOCX to initial and stamp, and PDF, named by its
+    // reference number.
+    const files = mail.attachments.filter((a) => /\.(docx|pdf)$/.test(a.filename));
+    expect(files.map((a) => a.contentType).sort()).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
+    const [reference] = files.map((a) => a.filename.replace(/\.(docx|pdf)$/, ''));
+    expect(reference).toMatch(/^[A-Z]+-\d{4}-\d{3}$/);
+    expect(files.every((a) => a.filename.startsWith(`${reference}.`))).toBe(true);
+    references.add(reference!);
   }
+  // Each delegation's note has a number of its own.
+  expect(references.size).toBe(focalPoints.length);
 });
 
 test('the Russian focal point, on a phone without JavaScript, nominates two members and replaces one', async ({
