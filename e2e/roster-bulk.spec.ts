@@ -152,7 +152,7 @@ test('import a roster of 50 members through the preview', async ({ page }) => {
   await page.getByRole('button', { name: 'Import 50 contacts' }).click();
   const done = page.getByRole('region', { name: 'Import finished' });
   await expect(done).toBeVisible({ timeout: 20_000 });
-  await expect(done).toContainText('50 joined the council’s roster');
+  await expect(done).toContainText('50 people joined the council’s roster');
 
   await done.getByRole('link', { name: 'council’s roster' }).click();
   const roster = page.getByRole('region', { name: /^Roster on/ });

@@ -218,10 +218,12 @@ test('a delegate declines proposing a substitute, whom the focal point accepts i
     linkIn(await mailbox.waitFor(member.email, { subject: `Invitation: ${meetingEn}` }), INVITATION_LINK),
   );
   const substitute = { name: 'Elif Yildiz', email: `e.yildiz.${stamp}@mfa.example.org` };
+  // Declining asks first; the substitute is proposed on that question.
+  await invitee.page.getByRole('link', { name: 'I cannot attend' }).click();
   await invitee.page.getByLabel('Name', { exact: true }).fill(substitute.name);
   await invitee.page.getByLabel('Email', { exact: true }).fill(substitute.email);
   await invitee.page.getByLabel('Position').fill('First Secretary');
-  await invitee.page.getByRole('button', { name: 'I cannot attend' }).click();
+  await invitee.page.getByRole('button', { name: 'Yes, I cannot attend' }).click();
   await expect(invitee.page.getByRole('heading', { name: 'You have declined this invitation.' })).toBeVisible();
 
   await page.reload();
