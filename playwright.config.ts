@@ -5,7 +5,7 @@ import { findChromium, INSTALL_HINT } from './scripts/chromium.mjs';
 import { e2eSettings } from './e2e/settings';
 
 // This file is evaluated again in every worker: everything here must come out the same each time.
-const { port, smtpPort, pgliteSocketPort, sinkDir, serverLog, adminEmail, adminState } = e2eSettings;
+const { port, smtpPort, pgliteSocketPort, sinkDir, serverLog, adminEmail, adminState, authSecret } = e2eSettings;
 const embeddedDataDir = path.join(os.tmpdir(), `council-desk-e2e-${port}`);
 
 const executablePath = findChromium();
@@ -77,7 +77,7 @@ export default defineConfig({
         // follows proves publishing and unpublishing drop the copies, not that a second went by.
         NEWS_FRONT_CACHE_SECONDS: '30',
         AUTH_URL: `http://localhost:${port}`,
-        AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+        AUTH_SECRET: authSecret,
         // 32 bytes, base64: test-only.
         DATA_ENCRYPTION_KEY: 'ZTJlLW9ubHktZGF0YS1rZXktMDEyMzQ1Njc4OWFiY2Q=',
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAction, expectedRefusals, refusalIn, securityHeaderProblems } from './checks';
+import {
+  actionSucceeded,
+  classifyAction,
+  delegationCallShapes,
+  expectedRefusals,
+  refusalIn,
+  securityHeaderProblems,
+  takesDelegationLink,
+} from './checks';
 
 // The guard rails' own proof: each check fails on deliberately broken input.
 
@@ -93,5 +101,25 @@ describe('security headers', () => {
       'no X-Content-Type-Options: nosniff',
       'no Referrer-Policy',
     ]);
+  });
+});
+
+describe('delegation link holders', () => {
+  it('tells delegation actions from other token actions by how they answer a real delegation link', () => {
+    expect(takesDelegationLink({ reason: 'invalidToken' })).toBe(false);
+    expect(takesDelegationLink(null)).toBe(true);
+  });
+
+  it('aims another delegation’s link only at the target’s ids, never at its own nomination', () => {
+    const other = delegationCallShapes('otherHolder', 'B', 'a-member');
+    expect(other.every((args) => args[2] === 'a-member')).toBe(true);
+    expect(delegationCallShapes('holder', 'A', 'a-member')).toContainEqual(['A', 'en']);
+  });
+
+  it('counts a success state and a redirect as success, an error as none', () => {
+    expect(actionSucceeded({ status: 200, body: '1:{"status":"success","message":"Saved."}' })).toBe(true);
+    expect(actionSucceeded({ status: 200, body: '', redirect: '/d/x?done=replaced;push' })).toBe(true);
+    expect(actionSucceeded({ status: 303, body: '' })).toBe(true);
+    expect(actionSucceeded({ status: 200, body: '1:{"status":"error","message":"Not found."}' })).toBe(false);
   });
 });

@@ -88,3 +88,32 @@ export function securityHeaderProblems(headers: Record<string, string>, expect: 
   }
   return problems;
 }
+
+/**
+ * Holders of a delegation link (app/[locale]/d/[token]): the link is their identity, not a session. `holder` holds
+ * delegation A's link; `otherHolder` holds delegation B's and aims it at A's members and proposals.
+ */
+export type LinkHolder = 'holder' | 'otherHolder';
+
+/**
+ * Whether a token action takes delegation links, from how it answered a real one: any other kind of token action
+ * refuses it at its token check, so a delegation action added later is found without being named.
+ */
+export const takesDelegationLink = (answerToRealLink: Refusal | null) => answerToRealLink?.reason !== 'invalidToken';
+
+/**
+ * The bound arguments a link holder tries on a delegation action, whatever its signature: the token and the page's
+ * language, then `targetId` in the id slot and each decision (a tuple of another length is refused as malformed).
+ * `otherHolder` skips the bare shape: B's own nomination is B's right, not a breach.
+ */
+export function delegationCallShapes(holder: LinkHolder, token: string, targetId: string): unknown[][] {
+  const shapes = [[token, 'en', targetId], ...['accept', 'refuse'].map((d) => [token, 'en', targetId, d])];
+  return holder === 'holder' ? [[token, 'en'], ...shapes] : shapes;
+}
+
+/**
+ * Whether an action's answer says it did what was asked: a success state, or the redirect that follows one (Next
+ * answers a fetched action's redirect with `x-action-redirect`, and a plain form post's with a 303).
+ */
+export const actionSucceeded = (answer: { status: number; body: string; redirect?: string }) =>
+  Boolean(answer.redirect) || (answer.status >= 300 && answer.status < 400) || /"status":"success"/.test(answer.body);

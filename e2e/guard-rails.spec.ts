@@ -1,11 +1,16 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { delegationToken } from '../lib/delegation-token';
 import {
+  actionSucceeded,
   classifyAction,
   databaseChanges,
+  delegationCallShapes,
   expectedRefusals,
   refusalIn,
   securityHeaderProblems,
+  takesDelegationLink,
   type Identity,
+  type LinkHolder,
 } from './checks';
 import { databaseSnapshotter } from './db-snapshot';
 import {
@@ -22,19 +27,47 @@ import { staffContextWithRole } from './staff';
 const origin = `http://localhost:${e2eSettings.port}`;
 const anonymous = { storageState: { cookies: [], origins: [] } };
 
-/** Calls a server action the way React does, but with nothing a real form would have: the bare minimum to reach it. */
+/**
+ * Calls a server action the way React does, but with nothing a real form would have: the bare minimum to reach it.
+ * `bound` are the arguments a page would have bound (a token first, for link holders); `fields` the form's.
+ */
 async function callAction(
   request: APIRequestContext,
   action: { id: string; pagePath: string },
   headers: Record<string, string> = {},
+  { bound = [], fields = { probe: 'x' } }: { bound?: unknown[]; fields?: Record<string, string> } = {},
 ) {
   const response = await request.post(action.pagePath, {
     headers: { 'Next-Action': action.id, Accept: 'text/x-component', Origin: origin, ...headers },
-    multipart: { '0': '["$K1"]', '1_probe': 'x' },
+    multipart: {
+      // Bound arguments, then the previous form state (useActionState's), then the form.
+      '0': JSON.stringify(bound.length ? [...bound, null, '$K1'] : ['$K1']),
+      ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [`1_${name}`, value])),
+    },
     maxRedirects: 0,
   });
-  return { status: response.status(), body: await response.text() };
+  return {
+    status: response.status(),
+    body: await response.text(),
+    redirect: response.headers()['x-action-redirect'],
+  };
 }
+
+// The seeded working-group meeting's delegations (scripts/demo/demo-delegations.ts): A is Uzbekistan's, with its
+// members nominated; B is Kazakhstan's. Their links are derived as the server derives them (db/delegations.ts
+// delegationLink), at the version the seed leaves.
+const DELEGATION_A = '0b7a7c1e-5d1f-4c43-9a51-000000009014';
+const DELEGATION_A_MEMBER = '0b7a7c1e-5d1f-4c43-9a51-000000009040';
+const DELEGATION_B = '0b7a7c1e-5d1f-4c43-9a51-000000009010';
+const linkOf = (delegationId: string) => delegationToken(e2eSettings.authSecret, { delegationId, version: 1 });
+const holderTokens: Record<LinkHolder, string> = { holder: linkOf(DELEGATION_A), otherHolder: linkOf(DELEGATION_B) };
+/** A nomination that passes validation, so that what refuses B's link is whose member it names, not the form. */
+const validNominee = {
+  passportName: 'Probe Person',
+  displayName: 'Probe Person',
+  email: 'probe.person@example.org',
+  language: 'en',
+};
 
 test.describe.configure({ mode: 'serial' });
 
@@ -59,6 +92,7 @@ test('every server action refuses each caller below its least role, and the data
   });
   console.info(`[authorisation matrix] database unchanged check on ${db.where}`);
   const table: string[] = [];
+  const delegationActions: string[] = [];
   try {
     for (const action of actions) {
       const label = `${action.filename}#${action.exportedName}`;
@@ -78,12 +112,89 @@ test('every server action refuses each caller below its least role, and the data
           [],
         );
       }
-      table.push(`${label}: ${kind.kind === 'staff' ? `least role ${kind.least}` : kind.kind}`);
+
+      // The holder of delegation A's link, with no session: staff actions still want one, other token actions
+      // refuse the link at their token check, and only delegation actions take it.
+      const beforeHolder = await db.snapshot();
+      const asHolder = await callAction(
+        requests.anonymous!,
+        action,
+        {},
+        {
+          bound: [holderTokens.holder, 'en', DELEGATION_A_MEMBER, 'accept'],
+        },
+      );
+      expect(databaseChanges(beforeHolder, await db.snapshot()), `${label} as A's link holder`).toEqual([]);
+      if (kind.kind === 'staff') {
+        expect(refusalIn(asHolder.body), `${label} as A's link holder`).toEqual({
+          reason: 'unauthenticated',
+          needs: kind.least,
+        });
+      }
+      const delegation = kind.kind === 'token' && takesDelegationLink(refusalIn(asHolder.body));
+      if (delegation) {
+        delegationActions.push(action.exportedName);
+        // A's holder with an empty form, and B's holder with a valid one aimed at A's member: neither does anything.
+        for (const holder of ['holder', 'otherHolder'] as const) {
+          for (const bound of delegationCallShapes(holder, holderTokens[holder], DELEGATION_A_MEMBER)) {
+            const before = await db.snapshot();
+            const answer = await callAction(
+              requests.anonymous!,
+              action,
+              {},
+              {
+                bound,
+                fields: holder === 'holder' ? { probe: 'x' } : validNominee,
+              },
+            );
+            const what = `${label} as ${holder === 'holder' ? 'A' : 'B'}'s link holder with ${bound.length} bound`;
+            expect(actionSucceeded(answer), `${what}: ${answer.body.slice(0, 300)}`).toBe(false);
+            expect(databaseChanges(before, await db.snapshot()), `${what} changed the database`).toEqual([]);
+          }
+        }
+      }
+      table.push(
+        `${label}: ${kind.kind === 'staff' ? `least role ${kind.least}` : delegation ? 'delegation link' : kind.kind}`,
+      );
     }
   } finally {
     await db.close();
   }
   console.info(`[authorisation matrix]\n  ${table.join('\n  ')}`);
+  // Found by how they answered, not by name: the focal point's actions must be among them.
+  expect(delegationActions).toEqual(
+    expect.arrayContaining(['nominateAction', 'replaceAction', 'decideProposalAction']),
+  );
+});
+
+test('a delegation link opens its own delegation only; opening it changes nothing, a forged one only counts', async () => {
+  const db = databaseSnapshotter({
+    databaseUrl: process.env.DATABASE_URL,
+    embeddedPort: e2eSettings.pgliteSocketPort,
+  });
+  try {
+    const before = await db.snapshot();
+    const own = await requests.anonymous!.get(`/d/${holderTokens.holder}`);
+    expect(own.status()).toBe(200);
+    expect(await own.text(), 'A’s page lists A’s members').toContain('Bakhodir Tashmatov');
+    // B's holder sees B's page, live (its nomination form is there), and nothing of A's. Rendered text is matched
+    // between tags: the page also ships every word of its messages to the browser, whatever it shows.
+    const other = await (await requests.anonymous!.get(`/ru/d/${holderTokens.otherHolder}`)).text();
+    expect(other).toMatch(/>Назначить члена делегации</);
+    expect(other).not.toContain('Bakhodir Tashmatov');
+    expect(databaseChanges(before, await db.snapshot()), 'opening live links').toEqual([]);
+    // A's id and version (24 base64url characters are 18 bytes; both versions are 1) under B's MAC: B's link
+    // cannot be turned into A's.
+    const forged = `${holderTokens.holder.slice(0, 24)}${holderTokens.otherHolder.slice(24)}`;
+    const refused = await (await requests.anonymous!.get(`/d/${forged}`)).text();
+    expect(refused).toMatch(/>This link does not work</);
+    expect(refused).not.toContain('Bakhodir Tashmatov');
+    expect(refused).not.toMatch(/>Nominate a member</);
+    // A failed link is counted against the caller (rate-limited on failure), and nothing else is touched.
+    expect(databaseChanges(before, await db.snapshot()), 'opening a forged link').toEqual(['rate_limits']);
+  } finally {
+    await db.close();
+  }
 });
 
 test('every route is classified; staff pages send the signed-out to sign-in and show lower roles no content', async () => {

@@ -14,4 +14,7 @@ export const e2eSettings = {
   serverLog: path.join(scratch, 'server.log'),
   adminEmail: 'first.admin@council.test',
   adminState: path.join(scratch, 'admin-state.json'),
+  // The server's key: the authorisation matrix derives the seeded delegations' links with it (db/delegations.ts
+  // delegationLink), as a focal point would receive them.
+  authSecret: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
 };

@@ -4,7 +4,8 @@ import { expect, test } from './test';
 
 // Staff invite three delegations (quota 2) to the seeded working-group meeting; the Russian focal point, on a phone
 // without JavaScript, nominates two members and replaces one; another focal point's third nomination is refused; the
-// nominees register through their own links; a delegate declines proposing a substitute, whom the focal point accepts.
+// nominees register through their own links; a delegate declines proposing a substitute, whom the focal point accepts;
+// an invitee outside any delegation does the same, and staff accept.
 // Named to run after invitations.spec.ts, which counts the meeting's unanswered invitations.
 
 const meetingEn = 'Working group meeting of the Regional Expert Council';
@@ -240,4 +241,89 @@ test('a delegate declines proposing a substitute, whom the focal point accepts i
     linkIn(await mailbox.waitFor(substitute.email, { subject: `Invitation: ${meetingEn}` }), INVITATION_LINK),
   );
   await expect(subInvitee.page.getByText('You are invited as a substitute for Mehmet Kaya.')).toBeVisible();
+});
+
+test('an invitee outside any delegation declines proposing a substitute, whom staff accept', async ({
+  page,
+  delegate,
+  mailbox,
+}) => {
+  test.setTimeout(90_000);
+  // A meeting of its own, so that no other meeting's counts move.
+  const titleEn = `Consultation on border water ${stamp}`;
+  const titleRu = `Консультация по пограничным водам ${stamp}`;
+  await page.goto('/staff/meetings/new');
+  await page.getByLabel('Kind of meeting').selectOption({ label: 'Working group meeting' });
+  await page.getByLabel('Title in English').fill(titleEn);
+  await page.getByLabel('Title in Russian').fill(titleRu);
+  await page.getByLabel('Venue time zone').selectOption('Asia/Tashkent');
+  for (const [label, value] of [
+    ['Start date', '2027-09-14'],
+    ['Start time', '10:00'],
+    ['End date', '2027-09-14'],
+    ['End time', '17:00'],
+    ['Capacity (seats)', '10'],
+    ['City in English', 'Tashkent'],
+  ])
+    await page.getByLabel(label!).fill(value!);
+  await page.getByLabel('Country', { exact: true }).selectOption({ label: 'Uzbekistan' });
+  await page.getByRole('button', { name: 'Create meeting' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleEn);
+  const meetingUrl = new URL(page.url()).pathname;
+  for (const button of ['Mark as planned', 'Open invitations']) {
+    await page.getByRole('button', { name: button }).click();
+    await expect(page.getByRole('button', { name: button })).toHaveCount(0);
+  }
+
+  const invitee = { name: 'Rustam Karimov', email: `r.karimov.${stamp}@icwc.example.org` };
+  await page.goto('/staff/contacts');
+  const add = page.getByRole('region', { name: 'Add a contact' });
+  await add.getByLabel('Name', { exact: true }).fill(invitee.name);
+  await add.getByLabel('Email').fill(invitee.email);
+  await add.getByLabel('Preferred language').selectOption({ label: 'English' });
+  await add.getByRole('button', { name: 'Add contact' }).click();
+  await expect(add.getByRole('status')).toHaveText(`${invitee.name} was added to the contacts.`);
+  await page.goto(`${meetingUrl}/invitations`);
+  const invite = page.getByRole('region', { name: 'Invite', exact: true });
+  await invite.getByLabel('Contacts I pick').check();
+  await invite.getByLabel('Find contacts to pick').fill(invitee.email);
+  await invite.getByRole('button', { name: 'Find' }).click();
+  await invite.getByLabel(`${invitee.name} · ${invitee.email}`).check();
+  await invite.getByRole('button', { name: 'Preview the invitations' }).click();
+  await page
+    .getByRole('region', { name: /^1 new invitation/ })
+    .getByRole('button', { name: 'Send 1 invitation' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: '1 invitation queued for sending.' })).toBeVisible();
+
+  // Declining, the invitee proposes a colleague who writes in Russian.
+  const declining = await delegate();
+  await declining.open(
+    linkIn(await mailbox.waitFor(invitee.email, { subject: `Invitation: ${titleEn}` }), INVITATION_LINK),
+  );
+  const substitute = { name: 'Kamola Nazarova', email: `k.nazarova.${stamp}@icwc.example.org` };
+  await declining.page.getByRole('link', { name: 'I cannot attend' }).click();
+  await declining.page.getByLabel('Name', { exact: true }).fill(substitute.name);
+  await declining.page.getByLabel('Email', { exact: true }).fill(substitute.email);
+  await declining.page.getByLabel('Position').fill('Hydrologist');
+  await declining.page.getByLabel('Language of correspondence').selectOption({ label: 'Russian' });
+  await declining.page.getByRole('button', { name: 'Yes, I cannot attend' }).click();
+  await expect(declining.page.getByRole('heading', { name: 'You have declined this invitation.' })).toBeVisible();
+
+  // No delegation, no focal point: the proposal waits for staff on the meeting's Delegations page.
+  await page.goto(meetingUrl);
+  await page.getByRole('link', { name: 'Delegations', exact: true }).click();
+  const proposals = page.getByRole('region', { name: 'Proposed substitutes' });
+  await expect(proposals).toContainText(
+    `${invitee.name} declined and proposes ${substitute.name} (Hydrologist, ${substitute.email}, Russian)`,
+  );
+  await proposals.getByRole('button', { name: `Accept ${substitute.name}` }).click();
+  await expect(proposals).toContainText('None waiting.');
+
+  // The substitute's own invitation, in their language, says whom they replace.
+  const invited = await delegate();
+  await invited.open(
+    linkIn(await mailbox.waitFor(substitute.email, { subject: `Приглашение: ${titleRu}` }), INVITATION_LINK),
+  );
+  await expect(invited.page.getByText(`Вы приглашены вместо: ${invitee.name}.`)).toBeVisible();
 });
