@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import { authSecret } from '@/lib/auth/secret';
 import { countryName } from '@/lib/countries';
+import { nomineeCourtesy } from '@/lib/courtesy';
 import { delegationToken, readDelegationToken } from '@/lib/delegation-token';
 import { QUOTA_HOLDING, type ContactLanguage, type DelegationKind, type DelegationMemberStatus } from '@/lib/domain';
 import { appBaseUrl } from '@/lib/env';
@@ -85,11 +86,17 @@ const nominationsOpen = (delegation: Pick<Delegation, 'nominationDeadline'>, mee
 /** The delegation as the note names it: "Kazakhstan" / the organisation's name, for staff pages. */
 const delegationName = sql<string>`coalesce(${organisations.nameEn}, ${delegations.countryCode})`;
 
+/** A contact's courtesy title and grammatical gender: how the emails written to them greet them. */
+const courtesyColumns = {
+  courtesyTitle: contacts.courtesyTitle,
+  grammaticalGender: contacts.grammaticalGender,
+};
+
 // ── Emails ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function mailFocalPoint(tx: DbExecutor, delegation: Delegation, meeting: LoadedMeeting, actor: AuditActor) {
   const [focal] = await tx
-    .select({ name: contacts.name, email: contacts.email })
+    .select({ ...courtesyColumns, name: contacts.name, email: contacts.email })
     .from(contacts)
     .where(eq(contacts.id, delegation.focalPointContactId));
   if (!focal) return;
@@ -108,6 +115,7 @@ async function mailFocalPoint(tx: DbExecutor, delegation: Delegation, meeting: L
     meeting,
     locale: delegation.language,
     name: focal.name,
+    courtesy: { courtesyTitle: focal.courtesyTitle, grammaticalGender: focal.grammaticalGender },
     addressee: delegation.language === 'ru' ? delegation.addresseeRu : delegation.addresseeEn,
     quota: delegation.quota,
     nominationDeadline: delegation.nominationDeadline,
@@ -477,6 +485,7 @@ async function contactOfNominee(tx: DbExecutor, delegation: Delegation, nominee:
       ...values,
       ...contactKeys(values),
       title: nominee.position || null,
+      ...nomineeCourtesy(nominee.title),
       language: nominee.language,
       country: delegation.countryCode,
       organisationId: delegation.organisationId,
@@ -612,7 +621,8 @@ async function removeMember(tx: DbExecutor, meeting: LoadedMeeting, memberId: st
   await endRegistration(tx, meeting, invitation, now, { notify: false, actor, why: 'replaced by the delegation' });
   // Someone who declined has nothing left to be told.
   if (invitation.status !== 'declined') {
-    const mail = replacedMemberEmail({ meeting, locale: invitation.language, name: member.displayName });
+    const [courtesy] = await tx.select(courtesyColumns).from(contacts).where(eq(contacts.id, member.contactId));
+    const mail = replacedMemberEmail({ meeting, locale: invitation.language, name: member.displayName, courtesy });
     await enqueueMail(tx, {
       kind: 'delegation.replaced',
       to: invitation.email,

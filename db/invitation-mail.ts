@@ -249,6 +249,7 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
         ...common,
         kind: template.kind,
         name: row.name,
+        addressee: courtesyOf(row),
         registration: row.registration,
         sequence: template.sequence,
         place: template.place,

@@ -40,7 +40,13 @@ export async function recordSubstituteProposal(tx: DbExecutor, invitationId: str
 /** The focal point hears of the proposal by email, with their delegation link (where the link still works). */
 async function tellFocalPoint(tx: DbExecutor, delegationId: string, invitationId: string, substitute: string) {
   const [row] = await tx
-    .select({ delegation: delegations, focalName: contacts.name, focalEmail: contacts.email })
+    .select({
+      delegation: delegations,
+      focalName: contacts.name,
+      focalEmail: contacts.email,
+      courtesyTitle: contacts.courtesyTitle,
+      grammaticalGender: contacts.grammaticalGender,
+    })
     .from(delegations)
     .innerJoin(contacts, eq(contacts.id, delegations.focalPointContactId))
     .where(eq(delegations.id, delegationId));
@@ -57,6 +63,7 @@ async function tellFocalPoint(tx: DbExecutor, delegationId: string, invitationId
     meeting,
     locale: row.delegation.language,
     name: row.focalName,
+    courtesy: { courtesyTitle: row.courtesyTitle, grammaticalGender: row.grammaticalGender },
     member: declined.name,
     substitute,
     link,

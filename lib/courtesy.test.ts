@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { greeting, nameWithCourtesy, parseCourtesyTitle, parseGrammaticalGender, type Addressee } from './courtesy';
+import {
+  greeting,
+  nameWithCourtesy,
+  nomineeCourtesy,
+  parseCourtesyTitle,
+  parseGrammaticalGender,
+  type Addressee,
+} from './courtesy';
 
 const person = (
   name: string,
@@ -54,5 +61,14 @@ describe('parsing', () => {
     expect(parseGrammaticalGender('F')).toBe('feminine');
     expect(parseGrammaticalGender('м')).toBe('masculine');
     expect(parseGrammaticalGender('x')).toBe('invalid');
+  });
+});
+
+describe('nomineeCourtesy', () => {
+  it('takes the Russian agreement from Mr. or Ms. only, and nothing from a missing title', () => {
+    expect(nomineeCourtesy('Ms.')).toEqual({ courtesyTitle: 'Ms.', grammaticalGender: 'feminine' });
+    expect(nomineeCourtesy('Mr.')).toEqual({ courtesyTitle: 'Mr.', grammaticalGender: 'masculine' });
+    expect(nomineeCourtesy('H.E.')).toEqual({ courtesyTitle: 'H.E.', grammaticalGender: null });
+    expect(nomineeCourtesy('')).toEqual({ courtesyTitle: null, grammaticalGender: null });
   });
 });

@@ -100,3 +100,14 @@ export function parseGrammaticalGender(value: string | null | undefined): Gramma
   if (['f', 'feminine', 'ж', 'жен', 'женский'].includes(key)) return 'feminine';
   return 'invalid';
 }
+
+/**
+ * The form of address a focal point chose for a nominee, for the nominee's new contact: the courtesy title, and the
+ * Russian agreement that Mr. or Ms. implies. The nomination form asks no gender, so other titles leave it unknown.
+ */
+export function nomineeCourtesy(title: string): Pick<Addressee, 'courtesyTitle' | 'grammaticalGender'> {
+  const parsed = parseCourtesyTitle(title);
+  const courtesyTitle = parsed === 'invalid' ? null : parsed;
+  const grammaticalGender = courtesyTitle === 'Mr.' ? 'masculine' : courtesyTitle === 'Ms.' ? 'feminine' : null;
+  return { courtesyTitle, grammaticalGender };
+}

@@ -1,6 +1,7 @@
 import { createTranslator } from 'use-intl/core';
 import en from '@/messages/en.json';
 import ru from '@/messages/ru.json';
+import { greeting, type Addressee } from '@/lib/courtesy';
 import { formatDateTime, formatDateTimeRange, type Locale } from '@/lib/datetime';
 import { escapeHtml, htmlButton, htmlEmail } from './html';
 import { meetingPlace, signatureLine, type InvitationMeeting } from './invitation-email';
@@ -11,12 +12,19 @@ import { meetingPlace, signatureLine, type InvitationMeeting } from './invitatio
 const translator = (locale: Locale) =>
   createTranslator({ locale, messages: locale === 'ru' ? ru : en, namespace: 'DelegationEmail' });
 
+/** Courtesy title and grammatical gender of the person written to, for the greeting (absent: neutral). */
+export type Courtesy = Pick<Addressee, 'courtesyTitle' | 'grammaticalGender'>;
+
+const greet = (name: string, courtesy: Courtesy | undefined, locale: Locale) =>
+  greeting({ name, courtesyTitle: null, grammaticalGender: null, ...courtesy }, locale);
+
 const paragraphsToHtml = (paragraphs: string[]) => paragraphs.map((p) => escapeHtml(p).replace(/\n/g, '<br>'));
 
 export function focalPointEmail({
   meeting,
   locale,
   name,
+  courtesy,
   addressee,
   quota,
   nominationDeadline,
@@ -25,6 +33,7 @@ export function focalPointEmail({
   meeting: InvitationMeeting;
   locale: Locale;
   name: string;
+  courtesy?: Courtesy;
   /** The ministry or organisation, as the sentence takes it (the Russian in the dative). */
   addressee: string;
   quota: number;
@@ -36,7 +45,7 @@ export function focalPointEmail({
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const subject = t('subject', { meeting: title });
   const before = [
-    t('greeting', { name }),
+    greet(name, courtesy, locale),
     t('body', {
       secretariat: signature,
       addressee,
@@ -67,15 +76,17 @@ export function replacedMemberEmail({
   meeting,
   locale,
   name,
+  courtesy,
 }: {
   meeting: InvitationMeeting;
   locale: Locale;
   name: string;
+  courtesy?: Courtesy;
 }) {
   const t = translator(locale);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const subject = t('replacedSubject', { meeting: title });
-  const paragraphs = [t('greeting', { name }), t('replaced', { meeting: title }), signatureLine(meeting, locale)];
+  const paragraphs = [greet(name, courtesy, locale), t('replaced', { meeting: title }), signatureLine(meeting, locale)];
   return {
     subject,
     text: paragraphs.join('\n\n'),
@@ -88,6 +99,7 @@ export function proposalEmail({
   meeting,
   locale,
   name,
+  courtesy,
   member,
   substitute,
   link,
@@ -95,6 +107,7 @@ export function proposalEmail({
   meeting: InvitationMeeting;
   locale: Locale;
   name: string;
+  courtesy?: Courtesy;
   member: string;
   substitute: string;
   link: string;
@@ -102,7 +115,7 @@ export function proposalEmail({
   const t = translator(locale);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const subject = t('proposalSubject', { meeting: title });
-  const before = [t('greeting', { name }), t('proposal', { member, meeting: title, name: substitute })];
+  const before = [greet(name, courtesy, locale), t('proposal', { member, meeting: title, name: substitute })];
   const after = [t('personal'), signatureLine(meeting, locale)];
   return {
     subject,

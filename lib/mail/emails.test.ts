@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { glossaryProblems } from '@/lib/glossary';
 import type { Locale } from '@/lib/datetime';
+import type { Addressee } from '@/lib/courtesy';
+import { focalPointEmail, proposalEmail, replacedMemberEmail } from './delegation-email';
 import { describeMeetingChanges, invitationEmail, type InvitationMeeting } from './invitation-email';
 import { registrationEmail, type RegistrationEmailKind } from './registration-email';
 
@@ -183,6 +185,101 @@ describe('the meeting link', () => {
       expect(registration(kind), kind).not.toContain('meet.example.org');
     // A place on the waiting list whose details change holds no seat yet.
     expect(registration('changed', false)).not.toContain('meet.example.org');
+  });
+});
+
+describe('greetings by courtesy title', () => {
+  type Courtesy = Pick<Addressee, 'courtesyTitle' | 'grammaticalGender'>;
+  const registration = { passportName: 'OMAROVA ASEL', arrivalDate: null, departureDate: null };
+  // Every email written to a contact, by the kind a test row names.
+  const KINDS: Record<string, (locale: Locale, courtesy: Courtesy) => { text: string; html: string }> = {
+    ...Object.fromEntries(
+      (['invitation', 'reminder', 'update'] as const).map((kind) => [
+        kind,
+        (locale: Locale, addressee: Courtesy) =>
+          invitationEmail({
+            ...common,
+            kind,
+            meeting: MEETING,
+            locale,
+            name: NAME[locale],
+            addressee,
+            role: 'delegate',
+          }),
+      ]),
+    ),
+    ...Object.fromEntries(
+      // The delegate's own steps, and the secretariat's (worded apart: promoted and withdrawn are only ever staff's).
+      [
+        ...(['registered', 'waitlisted', 'changed', 'cancelled', 'offered'] as const).map((k) => [k, false] as const),
+        ...(['registered', 'waitlisted', 'changed', 'cancelled', 'promoted', 'withdrawn'] as const).map(
+          (k) => [k, true] as const,
+        ),
+      ].map(([kind, byStaff]) => [
+        `${kind}${byStaff ? ' by staff' : ''}`,
+        (locale: Locale, addressee: Courtesy) =>
+          registrationEmail({
+            ...common,
+            kind,
+            meeting: MEETING,
+            locale,
+            name: NAME[locale],
+            addressee,
+            sequence: 1,
+            registration,
+            place: 2,
+            offerUntil: new Date('2027-05-10T12:00:00Z'),
+            byStaff,
+          }),
+      ]),
+    ),
+    'focal point': (locale, courtesy) =>
+      focalPointEmail({
+        meeting: MEETING,
+        locale,
+        name: NAME[locale],
+        courtesy,
+        addressee: 'Ministry of Foreign Affairs of the Republic of Kazakhstan',
+        quota: 3,
+        nominationDeadline: null,
+        link: LINK,
+      }),
+    'replaced member': (locale, courtesy) =>
+      replacedMemberEmail({ meeting: MEETING, locale, name: NAME[locale], courtesy }),
+    'substitute proposal': (locale, courtesy) =>
+      proposalEmail({
+        meeting: MEETING,
+        locale,
+        name: NAME[locale],
+        courtesy,
+        member: 'Bakyt Mamytov',
+        substitute: 'Dilnoza Karimova',
+        link: LINK,
+      }),
+  };
+  const ADDRESSEES: [string, Courtesy, Record<Locale, string>][] = [
+    [
+      'Ms.',
+      { courtesyTitle: 'Ms.', grammaticalGender: 'feminine' },
+      { en: 'Dear Ms. Omarova,', ru: 'Уважаемая госпожа Омарова!' },
+    ],
+    ['H.E.', { courtesyTitle: 'H.E.', grammaticalGender: null }, { en: 'Excellency,', ru: 'Ваше Превосходительство!' }],
+    [
+      'no title',
+      { courtesyTitle: null, grammaticalGender: null },
+      { en: 'Dear Asel Omarova,', ru: 'Здравствуйте, Асель Омарова!' },
+    ],
+  ];
+  const rows = Object.keys(KINDS).flatMap((kind) =>
+    ADDRESSEES.flatMap(([who, courtesy, expected]) =>
+      (['en', 'ru'] as const).map((locale) => [kind, who, locale, courtesy, expected[locale]] as const),
+    ),
+  );
+
+  it.each(rows)('%s, %s, %s', (kind, _who, locale, courtesy, expected) => {
+    const mail = KINDS[kind]!(locale, courtesy);
+    expect(mail.text.startsWith(`${expected}\n\n`)).toBe(true);
+    expect(htmlText(mail.html)).toContain(expected);
   });
 });
 

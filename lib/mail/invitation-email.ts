@@ -154,7 +154,7 @@ export function invitationEmail({
   const title = values.meeting;
   const body =
     kind === 'update'
-      ? t('updateIntro', { name, meeting: title })
+      ? t('updateIntro', { greeting: values.greeting, meeting: title })
       : fillPlaceholders(templateText(meeting, kind, locale), values);
   const details = [
     `${t('when')}: ${values.dates}`,

@@ -2,6 +2,7 @@ import { createTranslator } from 'use-intl/core';
 import en from '@/messages/en.json';
 import ru from '@/messages/ru.json';
 import { calendarFile } from '@/lib/calendar';
+import { greeting, type Addressee } from '@/lib/courtesy';
 import { formatDate, formatDateTime, formatDateTimeRange, type Locale } from '@/lib/datetime';
 import { escapeHtml, htmlButton, htmlEmail } from './html';
 import { invitationTranslator, meetingPlace, signatureLine, type InvitationMeeting } from './invitation-email';
@@ -72,6 +73,7 @@ export function registrationEmail({
   meeting,
   locale,
   name,
+  addressee,
   link,
   invitationId,
   sequence,
@@ -87,6 +89,8 @@ export function registrationEmail({
   meeting: InvitationMeeting;
   locale: Locale;
   name: string;
+  /** Courtesy title and grammatical gender, for the greeting (absent: neutral). */
+  addressee?: Pick<Addressee, 'courtesyTitle' | 'grammaticalGender'>;
   link: string;
   invitationId: string;
   /** SEQUENCE of the attached calendar event. */
@@ -111,7 +115,7 @@ export function registrationEmail({
   const body = t(
     staffWording ? `staff.${kind as StaffEmailKind}` : (kind as Exclude<RegistrationEmailKind, StaffEmailKind>),
     {
-      name,
+      greeting: greeting({ name, courtesyTitle: null, grammaticalGender: null, ...addressee }, locale),
       changes: changes.map((field) => t(`field.${field}`)).join(', '),
       meeting: title,
       place: place ?? 0,
