@@ -202,6 +202,10 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
       courtesyTitle: contacts.courtesyTitle,
       grammaticalGender: contacts.grammaticalGender,
       registration: registrations,
+      // Who declined and proposed this invitee in their place: the invitation says so.
+      substituteFor: sql<
+        string | null
+      >`(select c.name from invitations o join contacts c on c.id = o.contact_id where o.id = ${invitations.substituteForInvitationId})`,
     })
     .from(invitations)
     .innerJoin(contacts, eq(contacts.id, invitations.contactId))
@@ -242,6 +246,7 @@ export async function renderQueuedMail(messages: OutboxMessage[], executor?: DbE
         changes: template.changes,
         calendarRevision: row.invitation.calendarRevision,
         registered: row.registration?.status === 'registered',
+        substituteFor: row.substituteFor,
       });
     } else {
       if (!row.registration) return { ...message, unrenderable: true as const };

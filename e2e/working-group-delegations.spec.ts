@@ -322,8 +322,8 @@ test('an invitee outside any delegation declines proposing a substitute, whom st
 
   // The substitute's own invitation, in their language, says whom they replace.
   const invited = await delegate();
-  await invited.open(
-    linkIn(await mailbox.waitFor(substitute.email, { subject: `Приглашение: ${titleRu}` }), INVITATION_LINK),
-  );
+  const invitation = await mailbox.waitFor(substitute.email, { subject: `Приглашение: ${titleRu}` });
+  expect(invitation.text).toContain(`Вы приглашены вместо: ${invitee.name}.`);
+  await invited.open(linkIn(invitation, INVITATION_LINK));
   await expect(invited.page.getByText(`Вы приглашены вместо: ${invitee.name}.`)).toBeVisible();
 });

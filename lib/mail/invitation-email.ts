@@ -129,6 +129,7 @@ export function invitationEmail({
   changes = [],
   calendarRevision = 0,
   registered = false,
+  substituteFor = null,
   mailDomain,
 }: {
   kind: InvitationEmailKind;
@@ -146,16 +147,20 @@ export function invitationEmail({
   calendarRevision?: number;
   /** Whether the invitee is registered: only then does the email (and its calendar entry) carry the meeting link. */
   registered?: boolean;
+  /** The name of the delegate who declined and proposed this invitee in their place (issue 20 substitutions). */
+  substituteFor?: string | null;
   mailDomain: string;
 }) {
   const t = invitationTranslator(locale);
   const withLink = registered && meeting.format !== 'in_person' && meeting.meetingLink;
   const values = placeholderValues(meeting, locale, name, role, addressee);
   const title = values.meeting;
-  const body =
+  const body = [
     kind === 'update'
       ? t('updateIntro', { greeting: values.greeting, meeting: title })
-      : fillPlaceholders(templateText(meeting, kind, locale), values);
+      : fillPlaceholders(templateText(meeting, kind, locale), values),
+    ...(substituteFor && kind !== 'update' ? [t('substituteFor', { name: substituteFor })] : []),
+  ].join('\n\n');
   const details = [
     `${t('when')}: ${values.dates}`,
     `${t('where')}: ${values.venue}`,
