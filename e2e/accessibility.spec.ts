@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_INVITATION_ID, discoverRoutes, ROUTE_ACCESS, sampleUrls } from './discovery';
+import { delegationToken } from '../lib/delegation-token';
 import { e2eSettings } from './settings';
 
 // Every page the build contains, in each language it has, on a desktop and on a 360-pixel phone, through axe-core
@@ -118,6 +119,11 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
     n: 'no-such-page',
   };
 
+  const WORKING_GROUP = '0b7a7c1e-5d1f-4c43-9a51-000000000102';
+  const uzbekLink = delegationToken(e2eSettings.authSecret, {
+    delegationId: '0b7a7c1e-5d1f-4c43-9a51-000000009014',
+    version: 1,
+  });
   const visits: { url: string; signedIn: boolean }[] = [];
   for (const route of discoverRoutes().filter((r) => r.kind === 'page')) {
     const access = ROUTE_ACCESS[route.pattern];
@@ -130,6 +136,11 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
       '/staff/councils/[id]': ['/staff/councils/0b7a7c1e-5d1f-4c43-9a51-000000000001'],
       '/staff/summaries/[id]': [summaryHref],
       '/staff/summaries/[id]/compare': [`${summaryHref}/compare?from=1&to=1`],
+      // The seeded working-group meeting has delegations, one with its members and note verbale (the sample meeting
+      // has none), and a focal point's page behind a real link, in both languages, as well as a dead link's.
+      '/staff/meetings/[id]/delegations': [`/staff/meetings/${WORKING_GROUP}/delegations`],
+      '/staff/meetings/[id]/notes-verbales': [`/staff/meetings/${WORKING_GROUP}/notes-verbales`],
+      '/[locale]/d/[token]': [`/d/${uzbekLink}`, `/ru/d/${uzbekLink}`, `/d/${samples.token}`],
     };
     const urls = perRoute[route.pattern]
       ? perRoute[route.pattern]!
