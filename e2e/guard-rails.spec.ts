@@ -167,7 +167,7 @@ test('every server action refuses each caller below its least role, and the data
   );
 });
 
-test('a delegation link opens its own delegation only; opening it changes nothing, a forged one only counts', async () => {
+test('a delegation link opens its own delegation only; opening it changes nothing, a forged one is refused', async () => {
   const db = databaseSnapshotter({
     databaseUrl: process.env.DATABASE_URL,
     embeddedPort: e2eSettings.pgliteSocketPort,
@@ -190,8 +190,13 @@ test('a delegation link opens its own delegation only; opening it changes nothin
     expect(refused).toMatch(/>This link does not work</);
     expect(refused).not.toContain('Bakhodir Tashmatov');
     expect(refused).not.toMatch(/>Nominate a member</);
-    // A failed link is counted against the caller (rate-limited on failure), and nothing else is touched.
-    expect(databaseChanges(before, await db.snapshot()), 'opening a forged link').toEqual(['rate_limits']);
+    // Nothing but the caller's failed-link count is touched. (Rate limits are fingerprinted by row count only, and
+    // earlier specs' dead links may already have made this client's row: that the forged link counts is the gate's
+    // Vitest, db/delegations.db.test.ts.)
+    expect(
+      databaseChanges(before, await db.snapshot()).filter((table) => table !== 'rate_limits'),
+      'opening a forged link',
+    ).toEqual([]);
   } finally {
     await db.close();
   }
