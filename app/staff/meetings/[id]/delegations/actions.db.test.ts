@@ -5,6 +5,8 @@ import { delegations, meetings, outboxMessages } from '@/db/schema';
 import { createContact, createMeeting, uniqueStamp } from '@/test/factories';
 import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import {
+  decideNominationAction,
+  decideSubstituteAction,
   inviteDelegationAction,
   reissueLinkAction,
   revokeLinkAction,
@@ -63,6 +65,28 @@ describe('delegation actions', () => {
     await expectRefusedBelow('editor', () => setQuotaAction(meeting.id, id, idle, form({ quota: '5' })), snapshot);
     await expectRefusedBelow('editor', () => reissueLinkAction(meeting.id, id, idle, form()), snapshot);
     await expectRefusedBelow('editor', () => revokeLinkAction(meeting.id, id, idle, form()), snapshot);
+    await expectRefusedBelow('editor', () => decideNominationAction(meeting.id, id, 'approve', idle, form()), snapshot);
+    await expectRefusedBelow('editor', () => decideSubstituteAction(meeting.id, id, 'accept', idle, form()), snapshot);
+  });
+
+  it('refuses a decision that is not one, or on a nomination or proposal that does not exist', async () => {
+    const { meeting } = await setUp();
+    await actAs('editor');
+    const id = crypto.randomUUID();
+    // The decision is bound by the page: anything but its two values is a form the page never made.
+    expect(await decideNominationAction(meeting.id, id, 'maybe' as 'approve', idle, form())).toMatchObject({
+      status: 'error',
+      code: 'missing',
+    });
+    expect(await decideSubstituteAction(meeting.id, 'x', 'accept', idle, form())).toMatchObject({
+      status: 'error',
+      code: 'missing',
+    });
+    for (const run of [
+      () => decideNominationAction(meeting.id, id, 'approve', idle, form()),
+      () => decideSubstituteAction(meeting.id, id, 'refuse', idle, form()),
+    ])
+      expect(await run()).toMatchObject({ status: 'error', message: expect.any(String) });
   });
 
   it('refuses bad input field by field, and invites with the deadline at the end of the day in the venue', async () => {
