@@ -495,9 +495,14 @@ export const registrations = pgTable(
     cancelledAt: timestamp({ withTimezone: true }),
     // Set when the person's data was erased on request: the row stays so the meeting's counts do.
     erasedAt: timestamp({ withTimezone: true }),
+    // Registered at the door on the day (db/check-in.ts), not through an invitation sent beforehand.
+    walkIn: boolean().notNull().default(false),
+    // A statistical question, only ever shown aggregated; never taken from or used as the grammatical gender.
+    gender: text().notNull().default('prefer_not_to_say'),
     ...timestamps,
   },
   (t) => [
+    check('registrations_gender', sql`${t.gender} in ('female', 'male', 'other', 'prefer_not_to_say')`),
     index('registrations_meeting_status_idx').on(t.meetingId, t.status, t.waitlistedAt),
     check('registrations_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('registrations_stay', sql`${t.departureDate} >= ${t.arrivalDate}`),
@@ -987,3 +992,71 @@ export const substitutionProposals = pgTable(
 export type Delegation = typeof delegations.$inferSelect;
 export type DelegationMember = typeof delegationMembers.$inferSelect;
 export type SubstitutionProposal = typeof substitutionProposals.$inferSelect;
+
+// ── The meeting day ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The check-in codes a badge's QR carries: one current per registration, older ones kept revoked so a lost badge is
+ * refused as revoked rather than unknown. Only the SHA-256 of a code is stored; the code itself exists on paper.
+ */
+export const badgeCodes = pgTable(
+  'badge_codes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    invitationId: uuid()
+      .notNull()
+      .references(() => registrations.invitationId, { onDelete: 'cascade' }),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    printedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('badge_codes_hash_unique').on(t.codeHash),
+    uniqueIndex('badge_codes_current_unique')
+      .on(t.invitationId)
+      .where(sql`${t.revokedAt} is null`),
+    index('badge_codes_meeting_idx').on(t.meetingId),
+  ],
+);
+
+export type BadgeCode = typeof badgeCodes.$inferSelect;
+
+/**
+ * A person checked in at the door on one day of the meeting (the venue's calendar day). At most one live check-in
+ * per person and day, whatever the number of scanners; the device's own key makes an offline scan, sent again after
+ * a reconnect, land once.
+ */
+export const checkIns = pgTable(
+  'check_ins',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    invitationId: uuid()
+      .notNull()
+      .references(() => registrations.invitationId, { onDelete: 'cascade' }),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    // The venue's calendar day, in the meeting's time zone.
+    day: date({ mode: 'string' }).notNull(),
+    checkedInAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    checkedInBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    badgeCodeId: uuid().references(() => badgeCodes.id, { onDelete: 'set null' }),
+    // Made by the scanning device for each scan; a repeated send of the same scan finds its first answer.
+    deviceKey: text(),
+    undoneAt: timestamp({ withTimezone: true }),
+    undoneBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('check_ins_person_day_unique')
+      .on(t.invitationId, t.day)
+      .where(sql`${t.undoneAt} is null`),
+    uniqueIndex('check_ins_device_key_unique').on(t.deviceKey),
+    index('check_ins_meeting_day_idx').on(t.meetingId, t.day),
+  ],
+);
+
+export type CheckIn = typeof checkIns.$inferSelect;
