@@ -251,6 +251,8 @@ export const contacts = pgTable(
     check('contacts_grammatical_gender', sql`${t.grammaticalGender} in ('masculine', 'feminine')`),
     index('contacts_organisation_idx').on(t.organisationId),
     index('contacts_search_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
+    // The people picker's "starts with" (db/contact-queries.ts): byte order, whatever the database's collation.
+    index('contacts_search_prefix_idx').on(t.searchKey.op('text_pattern_ops')),
     index('contacts_sort_idx').on(t.sortKey, t.id),
     index('contacts_tags_idx').using('gin', t.tags),
     index('contacts_country_idx').on(t.country, t.sortKey),

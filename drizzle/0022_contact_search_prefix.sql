@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_search_prefix_idx" ON "contacts" USING btree ("search_key" text_pattern_ops);
