@@ -55,7 +55,7 @@ describe.runIf(process.env.TEST_DATABASE_KIND === 'postgres')('migrations by sev
           { timeout: 60_000, interval: 100 },
         )
         .toBe(2);
-      const [{ n: tablesWhileHeld }] = await fresh<{ n: number }[]>`
+      const [{ n: tablesWhileHeld }] = await fresh<[{ n: number }]>`
         select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
       expect(tablesWhileHeld).toBe(0);
       await fresh`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
