@@ -515,7 +515,7 @@ test.describe('two instances behind nginx on one PostgreSQL', () => {
       select status, rows_done from contact_imports where id = ${batch!.id}`;
     expect(halfway!.status, 'the import was still running when its instance died').toBe('applying');
     expect(halfway!.rows_done).toBeLessThan(IMPORT_ROWS);
-    // Nothing moves it while nobody looks…
+    // Nothing moves it while nobody looks (for a minute: then housekeeping would take it up, db/contact-import.ts)…
     await new Promise((r) => setTimeout(r, 1500));
     const [still] = await sql<{ rows_done: number }[]>`select rows_done from contact_imports where id = ${batch!.id}`;
     expect(still!.rows_done).toBe(halfway!.rows_done);
