@@ -24,7 +24,7 @@ export interface OpenDatabase {
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
 // Any constant will do, as long as every instance uses the same one.
-const MIGRATION_LOCK_KEY = 7_310_224_001;
+export const MIGRATION_LOCK_KEY = 7_310_224_001;
 
 async function openPostgres(url: string): Promise<OpenDatabase> {
   const { default: postgres } = await import('postgres');

@@ -641,6 +641,29 @@ export async function runContactImport(id: string): Promise<void> {
   }
 }
 
+/** An applying import whose last chunk is older than this has lost the instance that ran it (a chunk takes < 1 s). */
+export const STALLED_IMPORT_SECONDS = 60;
+
+/**
+ * Takes up imports left half done by an instance that died, for housekeeping: those applying whose last chunk
+ * committed more than STALLED_IMPORT_SECONDS before `now`. Returns how many it ran to their end (or until another
+ * instance took them: the chunks' row lock keeps two from importing the same rows).
+ */
+export async function resumeStalledImports(now = new Date()): Promise<number> {
+  const db = await getDb();
+  const stalled = await db
+    .select({ id: contactImports.id })
+    .from(contactImports)
+    .where(
+      and(
+        eq(contactImports.status, 'applying'),
+        sql`${contactImports.updatedAt} < ${now.toISOString()}::timestamptz - make_interval(secs => ${STALLED_IMPORT_SECONDS})`,
+      ),
+    );
+  for (const { id } of stalled) await runContactImport(id);
+  return stalled.length;
+}
+
 /**
  * A chunk's roster terms, once its contacts are written, under the council's lock (the caller holds it): each row's
  * person joins unless they hold a term overlapping the row's, on the council or from an earlier row.

@@ -84,7 +84,7 @@ const attributes = (tag: string) =>
   Object.fromEntries([...tag.matchAll(/([\w$:-]+)="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)]));
 
 /** The registration form's hidden fields (the server action and its encrypted bound arguments) from a landing page. */
-function registrationFormFields(html: string): [string, string][] {
+export function registrationFormFields(html: string): [string, string][] {
   const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)].find((m) => m[1]!.includes('name="passportName"'));
   if (!form) throw new Error('No registration form on the landing page');
   return [...form[1]!.matchAll(/<input[^>]*>/g)]
@@ -93,7 +93,7 @@ function registrationFormFields(html: string): [string, string][] {
     .map((a) => [a.name!, a.value ?? '']);
 }
 
-function multipart(fields: [string, string][], boundary: string): Buffer {
+export function multipart(fields: [string, string][], boundary: string): Buffer {
   return Buffer.from(
     fields
       .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
@@ -101,7 +101,7 @@ function multipart(fields: [string, string][], boundary: string): Buffer {
   );
 }
 
-const REGISTRATION: [RegistrationFormField, string][] = [
+export const REGISTRATION: [RegistrationFormField, string][] = [
   ['passportName', 'Bench Delegate'],
   ['displayName', 'Bench Delegate'],
   ['title', 'Expert'],

@@ -1,22 +1,26 @@
+import { resumeStalledImports } from '@/db/contact-import';
 import { purgeVisaDetails, settleWaitingLists } from '@/db/registrations';
 
 // Work that falls due with the clock rather than with a request: offers from a waiting list that expire unanswered,
-// and visa-support details past their retention. Every app instance runs it once a minute; each step is idempotent
-// or serialised by row locks in PostgreSQL, so any number of instances may run it at once.
+// visa-support details past their retention, and contact imports whose instance died half way. Every app instance
+// runs it once a minute; each step is idempotent or serialised by row locks in PostgreSQL, so any number of instances
+// may run it at once.
 
 const holder = globalThis as typeof globalThis & { __councilDeskHousekeeping?: NodeJS.Timeout };
 
-export async function runHousekeeping(now = new Date()): Promise<{ purged: number }> {
+export async function runHousekeeping(now = new Date()): Promise<{ purged: number; resumedImports: number }> {
   await settleWaitingLists(now);
-  return { purged: await purgeVisaDetails(now) };
+  const purged = await purgeVisaDetails(now);
+  return { purged, resumedImports: await resumeStalledImports(now) };
 }
 
 export function startHousekeeping(everyMs = 60_000): void {
   if (holder.__councilDeskHousekeeping) return;
   const tick = () =>
     runHousekeeping().then(
-      ({ purged }) => {
+      ({ purged, resumedImports }) => {
         if (purged) console.info(`[housekeeping] visa-support details of ${purged} registrations purged`);
+        if (resumedImports) console.info(`[housekeeping] ${resumedImports} stalled contact imports taken up`);
       },
       (error) => console.error('[housekeeping] failed; trying again in a minute', error),
     );

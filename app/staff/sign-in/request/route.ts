@@ -8,7 +8,9 @@ import { clientKey, htmlPage, isSameOriginRequest } from '@/lib/http';
 const PER_ADDRESS = { limit: 5, windowSeconds: 15 * 60 };
 const PER_CLIENT = { limit: 30, windowSeconds: 15 * 60 };
 
-const seeOther = (request: Request, path: string) => Response.redirect(new URL(path, request.url), 303);
+// A relative Location: behind a reverse proxy, request.url names the instance's own address, not the public one
+// (and the page's `form-action 'self'` then blocks the redirect).
+const seeOther = (_request: Request, path: string) => new Response(null, { status: 303, headers: { Location: path } });
 
 /** The sign-in form posts here: a route handler, because only a route handler can answer 429 when rate-limited. */
 export async function POST(request: Request) {

@@ -10,8 +10,12 @@ import { photoTextSchema } from '../../summary-schema';
 // A photo upload is a plain multipart form post (it works without JavaScript): the answer is always a 303 back to
 // the summary's page, which shows the outcome from the query string (?photo=added, or the problem per field).
 
-const back = (request: NextRequest, id: string, params: Record<string, string>) =>
-  NextResponse.redirect(new URL(`/staff/summaries/${id}?${new URLSearchParams(params)}#photos`, request.url), 303);
+// A relative Location: behind a reverse proxy, request.url names the instance's own address, not the public one.
+const back = (_request: NextRequest, id: string, params: Record<string, string>) =>
+  new Response(null, {
+    status: 303,
+    headers: { Location: `/staff/summaries/${id}?${new URLSearchParams(params)}#photos` },
+  });
 
 const signIn = (status: number, id: string) =>
   new Response(null, {
