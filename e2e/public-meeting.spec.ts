@@ -23,11 +23,17 @@ test('staff prepare the programme; the public reads it in both languages, with c
   await page.goto('/staff');
   await page.getByRole('link', { name: plenaryTitle }).click();
   const duplicate = page.getByRole('region', { name: 'Duplicate this meeting' });
-  await duplicate.getByLabel('New title in English').fill(TITLE);
+  await duplicate.getByLabel('New title in English').fill('Draft programme meeting');
   await duplicate.getByLabel('New title in Russian').fill('Открытое заседание Регионального экспертного совета');
   await duplicate.getByLabel('New start date').fill('2027-03-16');
   await duplicate.getByLabel('New end date').fill('2027-03-16');
   await duplicate.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Draft programme meeting');
+  // Renamed while a draft: the address follows the title.
+  await page.getByRole('link', { name: 'Edit details' }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  await page.getByLabel('Title in English', { exact: true }).fill(TITLE);
+  await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
 
   // A draft is nobody's business but the secretariat's.
@@ -129,6 +135,11 @@ test('staff prepare the programme; the public reads it in both languages, with c
   // Open Graph, for links shared elsewhere.
   await expect(visitor.locator('meta[property="og:title"]')).toHaveAttribute('content', TITLE);
   await expect(visitor.locator('meta[property="og:url"]')).toHaveAttribute('content', new RegExp(`/meetings/${SLUG}$`));
+
+  // The address it had before the rename leads to this one, permanently.
+  const moved = await visitor.request.get('/meetings/draft-programme-meeting-2027', { maxRedirects: 0 });
+  expect(moved.status()).toBe(308);
+  expect(moved.headers()['location']).toMatch(new RegExp(`/meetings/${SLUG}$`));
 
   // The public home links to the page.
   await visitor.goto('/');
