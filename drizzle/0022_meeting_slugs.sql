@@ -46,7 +46,7 @@ BEGIN
     UNION ALL
     SELECT n, base || '-' || n::text FROM generate_series(2, 1000000) AS n
   ) AS candidates
-  WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE slug = candidates.candidate)
+  WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE slug = candidates.candidate AND id <> NEW.id)
     AND NOT EXISTS (SELECT 1 FROM meeting_slugs WHERE slug = candidates.candidate)
   ORDER BY n
   LIMIT 1;
