@@ -61,7 +61,7 @@ export default async function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but Next's static files, files with an extension (favicon.ico, icon.svg, the news feeds …) and the
-  // public news pages: those are served from the cache as they are (no per-request nonce, no locale rewrite; their
-  // headers come from next.config.ts), which keeps them as fast as a static file.
-  matcher: '/((?!_next/static|_next/image|news(?:/|$)|ru/news(?:/|$)|.*\\..*).*)',
+  // public news and meeting pages: those are served from the cache as they are (no per-request nonce, no locale
+  // rewrite; their headers come from next.config.ts), which keeps them as fast as a static file.
+  matcher: '/((?!_next/static|_next/image|news(?:/|$)|ru/news(?:/|$)|meetings/|ru/meetings/|.*\\..*).*)',
 };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { AgendaItemKind, AgendaPersonRole } from '@/lib/domain';
 import { actorOf, recordAudit } from './audit';
@@ -73,6 +73,7 @@ export type AgendaValues = {
   descriptionEn: string;
   descriptionRu: string;
   room: string | null;
+  roomRu: string | null;
   people: { contactId: string; role: AgendaPersonRole }[];
 };
 
@@ -308,39 +309,4 @@ export async function copyAgenda(
     }
   }
   return agenda.length;
-}
-
-export type PublishedAgendaPerson = {
-  agendaItemId: string;
-  role: 'speaker' | 'moderator';
-  name: string;
-  nameLatin: string | null;
-};
-
-/**
- * The speakers and moderators a meeting's published agenda names (never the participants of side meetings), each
- * role in the order staff set: what a delegate's invitation page shows under each item. Nobody while unpublished.
- */
-export async function listPublishedAgendaPeople(meetingId: string): Promise<PublishedAgendaPerson[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({
-      agendaItemId: agendaItemPeople.agendaItemId,
-      role: agendaItemPeople.role,
-      name: contacts.name,
-      nameLatin: contacts.nameLatin,
-    })
-    .from(agendaItemPeople)
-    .innerJoin(agendaItems, eq(agendaItems.id, agendaItemPeople.agendaItemId))
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .innerJoin(contacts, eq(contacts.id, agendaItemPeople.contactId))
-    .where(
-      and(
-        eq(agendaItems.meetingId, meetingId),
-        eq(meetings.agendaPublished, true),
-        inArray(agendaItemPeople.role, ['speaker', 'moderator']),
-      ),
-    )
-    .orderBy(asc(agendaItemPeople.role), asc(agendaItemPeople.position), asc(contacts.sortKey));
-  return rows as PublishedAgendaPerson[];
 }

@@ -9,6 +9,7 @@ import type { MeetingValues } from '@/lib/schemas/meeting';
 import { copyAgenda } from './agenda';
 import { actorOf, recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
+import { followTitle, newMeetingSlug } from './meeting-slugs';
 import { auditLog, councils, meetingOrganisations, meetings, organisations, users, workingGroups } from './schema';
 import type { Council, Meeting, Organisation, OrganisationRole } from './schema';
 
@@ -26,6 +27,7 @@ export type MeetingListItem = Pick<
   | 'cityRu'
   | 'country'
   | 'status'
+  | 'slug'
 >;
 
 const meetingListColumns = {
@@ -41,6 +43,7 @@ const meetingListColumns = {
   cityRu: meetings.cityRu,
   country: meetings.country,
   status: meetings.status,
+  slug: meetings.slug,
 };
 
 /**
@@ -155,7 +158,7 @@ export async function createMeeting(actor: StaffUser, values: MeetingValues): Pr
     if (!(await workingGroupFits(tx, values))) return { ok: false, reason: 'workingGroupNotFound' } as const;
     const [created] = await tx
       .insert(meetings)
-      .values({ ...values, status: 'draft' })
+      .values({ ...values, status: 'draft', slug: await newMeetingSlug(tx, values) })
       .returning();
     await recordAudit(tx, {
       actor: actorOf(actor),
@@ -181,6 +184,7 @@ export async function updateMeeting(actor: StaffUser, id: string, values: Meetin
       .set({ ...values, updatedAt: sql`now()` })
       .where(eq(meetings.id, id))
       .returning();
+    await followTitle(tx, after!);
     const comparable = (value: unknown) => (value instanceof Date ? value.getTime() : value);
     const changed = (Object.keys(values) as (keyof MeetingValues)[]).filter(
       (key) => comparable(before[key]) !== comparable(after![key]),
@@ -251,6 +255,7 @@ export async function duplicateMeeting(
         ...copy,
         ...change,
         status: 'draft',
+        slug: await newMeetingSlug(tx, { ...change, timeZone: source.timeZone }),
         agendaPublished: false,
         // Nobody has been told anything about the copy yet: no invitations, no calendar entries, no reminder sent.
         announced: null,

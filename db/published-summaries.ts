@@ -27,6 +27,7 @@ const publishedColumns = {
     cityEn: meetings.cityEn,
     cityRu: meetings.cityRu,
     country: meetings.country,
+    slug: meetings.slug,
   },
 };
 

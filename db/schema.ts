@@ -172,9 +172,14 @@ export const meetings = pgTable(
     // When, where and until when invitees were last told (by the invitation or the last update): an update email
     // says what changed since.
     announced: jsonb().$type<AnnouncedMeeting>(),
+    // The public page's address, /meetings/<slug>: from the English title and year (lib/meeting-slug), kept once the
+    // meeting is public; while a draft it follows the title. A row inserted without one gets one from the database
+    // (meetings_fill_slug, drizzle/0022): never null in practice.
+    slug: text().unique(),
     ...timestamps,
   },
   (t) => [
+    check('meetings_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 120`),
     check('meetings_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
     check('meetings_capacity_positive', sql`${t.capacity} > 0`),
     check('meetings_deadline_before_start', sql`${t.registrationDeadline} <= ${t.startsAt}`),
@@ -183,6 +188,19 @@ export const meetings = pgTable(
     check('meetings_waitlist_offer_hours', sql`${t.waitlistOfferHours} between 1 and 336`),
     index('meetings_council_starts_idx').on(t.councilId, t.startsAt),
   ],
+);
+
+/** A meeting's earlier public addresses: each redirects (308) to the current one, so no shared link dies. */
+export const meetingSlugs = pgTable(
+  'meeting_slugs',
+  {
+    slug: text().primaryKey(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('meeting_slugs_meeting_idx').on(t.meetingId)],
 );
 
 export const meetingOrganisations = pgTable(
@@ -376,6 +394,8 @@ export const agendaItems = pgTable(
     descriptionEn: text().notNull().default(''),
     descriptionRu: text().notNull().default(''),
     room: text(),
+    // The room's name on Russian pages; null: the English name stands in.
+    roomRu: text(),
     // Order on the timetable (lowest first).
     position: integer().notNull().default(0),
     ...timestamps,

@@ -120,6 +120,8 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
   };
 
   const WORKING_GROUP = '0b7a7c1e-5d1f-4c43-9a51-000000000102';
+  // The demo plenary's slug (the database names seeded meetings: drizzle/0022_meeting_slugs.sql).
+  const DEMO_PLENARY_SLUG = 'first-meeting-of-the-regional-expert-council-on-rehabilitation-and-reintegration-2024';
   const uzbekLink = delegationToken(e2eSettings.authSecret, {
     delegationId: '0b7a7c1e-5d1f-4c43-9a51-000000009014',
     version: 1,
@@ -141,6 +143,9 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
       '/staff/meetings/[id]/delegations': [`/staff/meetings/${WORKING_GROUP}/delegations`],
       '/staff/meetings/[id]/notes-verbales': [`/staff/meetings/${WORKING_GROUP}/notes-verbales`],
       '/[locale]/d/[token]': [`/d/${uzbekLink}`, `/ru/d/${uzbekLink}`, `/d/${samples.token}`],
+      // The held plenary's public page, with its programme, and the not-found answer.
+      '/meetings/[slug]': [`/meetings/${DEMO_PLENARY_SLUG}`, `/meetings/${samples.slug}`],
+      '/ru/meetings/[slug]': [`/ru/meetings/${DEMO_PLENARY_SLUG}`, `/ru/meetings/${samples.slug}`],
     };
     const urls = perRoute[route.pattern]
       ? perRoute[route.pattern]!

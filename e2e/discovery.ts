@@ -90,6 +90,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/ru/news/[slug]': { access: 'public', cached: true },
   '/ru/news/page/[n]': { access: 'public', cached: true },
   '/ru/news/feed.xml': { access: 'public', cached: true },
+  // A public meeting's page and calendar file (app/meetings), cached like the news pages.
+  '/meetings/[slug]': { access: 'public', cached: true },
+  '/meetings/[slug]/calendar.ics': { access: 'public', cached: true },
+  '/ru/meetings/[slug]': { access: 'public', cached: true },
+  '/ru/meetings/[slug]/calendar.ics': { access: 'public', cached: true },
   '/sitemap.xml': { access: 'static' },
   '/api/auth/[...nextauth]': { access: 'auth' },
   '/icon.svg': { access: 'static' },

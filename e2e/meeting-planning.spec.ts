@@ -93,7 +93,7 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
     await addItem.getByLabel('Day').fill('2027-02-17');
     await addItem.getByLabel('From').fill(item.from);
     await addItem.getByLabel('To', { exact: true }).fill(item.to);
-    await addItem.getByLabel('Room').fill(item.room ?? '');
+    await addItem.getByLabel('Room in English').fill(item.room ?? '');
     await addItem.getByLabel('Item title in English').fill(item.title);
     await addItem.getByLabel('Item title in Russian').fill(item.titleRu);
     for (const [field, name] of item.people) await choosePerson(addItem, field, name.split(' ')[1]!, name);
@@ -150,7 +150,7 @@ test('duplicate the Tashkent plenary into the next working-group meeting, online
   const updates = agenda.getByRole('article', { name: 'Country updates' });
   await updates.getByText('Edit').click();
   await updates.getByLabel('To', { exact: true }).fill('15:20');
-  await updates.getByLabel('Room').fill('Studio B');
+  await updates.getByLabel('Room in English').fill('Studio B');
   await updates.getByRole('button', { name: 'Save item' }).click();
   await expect(updates).toContainText('14:10–15:20 · Working session · Studio B');
   await expect(updates).toContainText('Moderators: Kaha Imnadze');

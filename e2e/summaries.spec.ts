@@ -15,6 +15,8 @@ const PLENARY = '/staff/meetings/0b7a7c1e-5d1f-4c43-9a51-000000000101';
 const PASTED =
   '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> [click](javascript:window.__pwned=1) [data](data:text/html;base64,PHNjcmlwdD4=) <svg onload="window.__pwned=1"><script>window.__pwned=1</script></svg>';
 const anonymous = { storageState: { cookies: [], origins: [] } };
+// The plenary's public page (the database names seeded meetings: drizzle/0022_meeting_slugs.sql).
+const PLENARY_SLUG = 'first-meeting-of-the-regional-expert-council-on-rehabilitation-and-reintegration-2024';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -297,6 +299,25 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
   );
   const sitemap = await (await reader.request.get('/sitemap.xml')).text();
   expect(sitemap).toContain(`/ru/news/${slug}</loc>`);
+  expect(sitemap).toContain(`/ru/meetings/${PLENARY_SLUG}</loc>`);
+
+  // The held meeting leads to its summary: from the public home, and from its own page (dropped from the cache by
+  // publishing); the news item leads back to the meeting.
+  await news.goto('/');
+  await news
+    .getByRole('region', { name: 'Past meetings' })
+    .getByRole('link', { name: /^Read the summary: First meeting/ })
+    .click();
+  await expect(news).toHaveURL(new RegExp(`/news/${slug}$`));
+  await news.getByRole('link', { name: 'About the meeting' }).click();
+  await expect(news).toHaveURL(new RegExp(`/meetings/${PLENARY_SLUG}$`));
+  await news.getByRole('region', { name: 'Summary of the meeting' }).getByRole('link').click();
+  await expect(news).toHaveURL(new RegExp(`/news/${slug}$`));
+  await news.goto(`/ru/meetings/${PLENARY_SLUG}`);
+  await expect(news.getByRole('region', { name: 'Итоги заседания' }).getByRole('link')).toHaveAttribute(
+    'href',
+    `/ru/news/${slug}`,
+  );
   await reader.close();
 });
 

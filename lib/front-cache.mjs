@@ -16,8 +16,12 @@ export const FRONT_CACHE_KEY = Symbol.for('council-desk.front-cache');
 /** How long a copy is served by default: short, because other instances' copies expire only by this (README). */
 export const FRONT_CACHE_MS = 1000;
 
-/** The public news pages and feeds, English and Russian: no query string (that goes to Next as it is). */
-const NEWS_PATH = /^\/(?:ru\/)?news(?:\/page\/[0-9]{1,6}|\/[a-z0-9-]{1,200}|\/feed\.xml)?$/;
+/**
+ * The public news pages and feeds, and the public meeting pages (lib/public-meeting-cache.ts), English and Russian:
+ * no query string (that goes to Next as it is).
+ */
+const NEWS_PATH =
+  /^\/(?:ru\/)?(?:news(?:\/page\/[0-9]{1,6}|\/[a-z0-9-]{1,200}|\/feed\.xml)?|meetings\/[a-z0-9-]{1,200})$/;
 
 /** Requests whose answer differs from the plain page: Next's client navigation. */
 const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch'];

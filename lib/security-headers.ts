@@ -30,13 +30,21 @@ export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: bool
   ].join('; ');
 }
 
-/** The public news pages, which proxy.ts leaves alone (see its matcher). */
-export const NEWS_PAGE_SOURCES = ['/news', '/news/:path*', '/ru/news', '/ru/news/:path*'];
+/** The public news and meeting pages, which proxy.ts leaves alone (see its matcher). */
+export const NEWS_PAGE_SOURCES = [
+  '/news',
+  '/news/:path*',
+  '/ru/news',
+  '/ru/news/:path*',
+  '/meetings/:path*',
+  '/ru/meetings/:path*',
+];
 
 /**
  * The news pages are cached HTML, the same for every visitor, so they cannot carry a per-request nonce: Next's inline
  * bootstrap scripts are allowed by 'unsafe-inline' instead. What makes that safe is that nothing a person typed
- * reaches these pages unsanitised (lib/summary/markdown.ts; headline and lead are text, escaped by React).
+ * reaches these pages unsanitised (lib/summary/markdown.ts, for summaries, meetings' objectives and agenda descriptions;
+ * everything else is text, escaped by React).
  */
 export function newsContentSecurityPolicy({ dev }: { dev: boolean }): string {
   return contentSecurityPolicy({ nonce: '', dev }).replace(

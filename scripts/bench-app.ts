@@ -12,7 +12,15 @@ import { freePort } from './test-support';
 const root = path.resolve(import.meta.dirname, '..');
 const CONNECTIONS = 50;
 
-type Load = { rps: number; p50: number; p95: number; p99: number; requests: number; non2xx: number; errors: number };
+export type Load = {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+};
 export type AppBenchResult = {
   at: string;
   machine: { cpus: number; node: string };
@@ -29,7 +37,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 
 /** `connections` clients for `seconds`, each latency recorded (autocannon's own histogram has no p95). */
-async function load(
+export async function load(
   url: string,
   seconds: number,
   request?: () => { path: string; method: 'POST'; headers: Record<string, string>; body: Buffer },
@@ -64,7 +72,7 @@ async function load(
   };
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 120_000) {
+export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check().catch(() => false)) return;

@@ -4,6 +4,9 @@ import { connection } from 'next/server';
 import { ReaderLocalTime } from '@/components/reader-local-time';
 import { getHomeCouncil } from '@/db/councils';
 import { listPublicMeetings, type MeetingListItem } from '@/db/meetings';
+import { publishedSummarySlugs } from '@/db/public-meetings';
+import { meetingPath } from '@/lib/public-meeting';
+import { newsPath } from '@/lib/summary/public';
 import { countryName } from '@/lib/countries';
 import { formatDateTimeRange } from '@/lib/datetime';
 import { getPathname } from '@/lib/i18n/navigation';
@@ -30,6 +33,8 @@ export default async function CouncilHome({ params }: PageProps<'/[locale]'>) {
   const council = await getHomeCouncil();
   if (!council) return <p>{t('noCouncil')}</p>;
   const { upcoming, past } = await listPublicMeetings({ councilId: council.id });
+  // A held meeting whose summary is published leads to it.
+  const summaries = await publishedSummarySlugs(past.map((m) => m.id));
 
   return (
     <>
@@ -49,7 +54,14 @@ export default async function CouncilHome({ params }: PageProps<'/[locale]'>) {
         meetings={upcoming}
         locale={locale}
       />
-      <MeetingSection id="past" heading={t('past')} empty={t('noPast')} meetings={past} locale={locale} />
+      <MeetingSection
+        id="past"
+        heading={t('past')}
+        empty={t('noPast')}
+        meetings={past}
+        locale={locale}
+        summaries={summaries}
+      />
     </>
   );
 }
@@ -60,15 +72,19 @@ async function MeetingSection({
   empty,
   meetings,
   locale,
+  summaries = new Map(),
 }: {
   id: string;
   heading: string;
   empty: string;
   meetings: MeetingListItem[];
   locale: AppLocale;
+  /** Published summaries' slugs by meeting. */
+  summaries?: Map<string, string>;
 }) {
   const t = await getTranslations({ locale, namespace: 'Meeting' });
   const tHome = await getTranslations({ locale, namespace: 'Home' });
+  const tPage = await getTranslations({ locale, namespace: 'MeetingPage' });
   return (
     <section aria-labelledby={id} className="mt-8">
       <h2 id={id} className="text-lg font-semibold">
@@ -91,7 +107,16 @@ async function MeetingSection({
                   className="rounded-lg border border-slate-200 p-4 shadow-sm"
                 >
                   <h3 id={`meeting-${meeting.id}`} className="font-semibold">
-                    {locale === 'ru' ? meeting.titleRu : meeting.titleEn}
+                    {meeting.slug ? (
+                      // A plain link: the meeting pages are a document of their own (app/meetings).
+                      <a href={meetingPath(locale, meeting.slug)}>
+                        {locale === 'ru' ? meeting.titleRu : meeting.titleEn}
+                      </a>
+                    ) : locale === 'ru' ? (
+                      meeting.titleRu
+                    ) : (
+                      meeting.titleEn
+                    )}
                   </h3>
                   <p className="mt-1 text-sm text-slate-700">
                     {t(`kind.${meeting.kind}`)}
@@ -112,6 +137,13 @@ async function MeetingSection({
                     />
                   </p>
                   {place && <p className="text-slate-700">{place}</p>}
+                  {summaries.has(meeting.id) && (
+                    <p className="mt-2">
+                      <a href={newsPath(locale, summaries.get(meeting.id))}>
+                        {tPage('readSummary', { headline: locale === 'ru' ? meeting.titleRu : meeting.titleEn })}
+                      </a>
+                    </p>
+                  )}
                 </article>
               </li>
             );

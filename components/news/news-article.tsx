@@ -3,6 +3,7 @@ import { formatDate, type Locale } from '@/lib/datetime';
 import { renderMarkdown } from '@/lib/summary/markdown';
 import { localised, newsArticleJsonLd, newsPath, photoPath } from '@/lib/summary/public';
 import type { PublishedSummary } from '@/lib/summary/public';
+import { meetingPath } from '@/lib/public-meeting';
 
 /** A published summary laid out as a UN news item: headline, dateline, lead, photo, body, source line. */
 export async function NewsArticle({ summary, locale }: { summary: PublishedSummary; locale: Locale }) {
@@ -44,6 +45,11 @@ export async function NewsArticle({ summary, locale }: { summary: PublishedSumma
       {photo && figure(photo, true)}
       <div className="news-body mt-6" dangerouslySetInnerHTML={{ __html: renderMarkdown(text.body) }} />
       {morePhotos.map((p) => figure(p, false))}
+      {summary.meeting.slug && (
+        <p className="mt-6">
+          <a href={meetingPath(locale, summary.meeting.slug)}>{t('aboutMeeting')}</a>
+        </p>
+      )}
       <p className="mt-8 border-t border-slate-200 pt-3 text-sm text-slate-700">
         {t('source', { source: t('sourceName') })}
       </p>

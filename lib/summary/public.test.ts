@@ -24,6 +24,7 @@ const summary: PublishedSummary = {
     cityEn: 'Tashkent',
     cityRu: 'Ташкент',
     country: 'UZ',
+    slug: 'plenary-2024',
   },
   photos: [
     {

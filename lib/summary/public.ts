@@ -16,7 +16,15 @@ export type PublishedSummary = SummaryText & {
   publishedAt: Date;
   firstPublishedAt: Date;
   updatedAt: Date;
-  meeting: { startsAt: Date; timeZone: string; cityEn: string | null; cityRu: string | null; country: string | null };
+  meeting: {
+    startsAt: Date;
+    timeZone: string;
+    cityEn: string | null;
+    cityRu: string | null;
+    country: string | null;
+    /** The meeting's public page (/meetings/<slug>). */
+    slug: string | null;
+  };
   photos: PhotoInfo[];
 };
 

@@ -376,6 +376,51 @@ describe('agenda actions', () => {
     expect(await agendaOf(DEMO_PLENARY_ID)).toEqual(before);
   });
 
+  it('refuse a description over 5,000 characters and room names with markup, in either language', async () => {
+    const [first] = await agendaOf(DEMO_PLENARY_ID);
+    const snapshot = async () => ({ items: await agendaOf(DEMO_PLENARY_ID) });
+    await expectRefusedBelow('editor', () => updateAgendaItemAction(first!.id, idle, form(item)), snapshot);
+    await actAs('editor');
+    const before = await snapshot();
+    expect(
+      await updateAgendaItemAction(
+        first!.id,
+        idle,
+        form({ ...item, descriptionRu: 'а'.repeat(5001), roomRu: '<b>Зал</b>', room: 'Hall <script>' }),
+      ),
+    ).toMatchObject({
+      fieldErrors: {
+        descriptionRu: ['At most 5,000 characters.'],
+        roomRu: ['A room name cannot contain < or >.'],
+        room: ['A room name cannot contain < or >.'],
+      },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('save a Markdown description and the Russian room name, and drop the public meeting pages’ cached copies', async () => {
+    await actAs('editor');
+    const { revalidatePath } = await import('next/cache');
+    vi.mocked(revalidatePath).mockClear();
+    const [first] = await agendaOf(DEMO_PLENARY_ID);
+    const description = 'First paragraph with **emphasis**.\n\nSecond paragraph:\n\n- one\n- two';
+    expect(
+      await updateAgendaItemAction(
+        first!.id,
+        idle,
+        form({ ...item, descriptionEn: description, roomRu: '  Большой зал ' }),
+      ),
+    ).toMatchObject({ status: 'success' });
+    const saved = (await agendaOf(DEMO_PLENARY_ID)).find((i) => i.id === first!.id)!;
+    expect(saved).toMatchObject({ descriptionEn: description, room: 'Main hall', roomRu: 'Большой зал' });
+    expect(vi.mocked(revalidatePath).mock.calls).toEqual(
+      expect.arrayContaining([
+        ['/meetings', 'layout'],
+        ['/ru/meetings', 'layout'],
+      ]),
+    );
+  });
+
   it('add an item in venue time with its speaker, reorder, remove, publish, and copy it with a duplicate', async () => {
     await actAs('editor');
     const db = await getDb();

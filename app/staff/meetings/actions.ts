@@ -24,6 +24,7 @@ import {
   updateMeeting,
   type MeetingChangeResult,
 } from '@/db/meetings';
+import { refreshPublicMeetings } from '@/lib/public-meeting-cache';
 import { staffAction } from '@/services/actions';
 import { agendaRefusal, meetingRefusal } from './messages';
 import { parseZonedDateTime } from '@/lib/datetime';
@@ -38,6 +39,7 @@ function done(result: MeetingChangeResult, message: string): FormState {
   if (!result.ok) return meetingRefusal(result);
   revalidatePath(`/staff/meetings/${result.id}`);
   revalidatePath('/staff');
+  refreshPublicMeetings();
   return { status: 'success', message };
 }
 
@@ -57,6 +59,7 @@ export const updateMeetingAction = staffAction(
     const result = await updateMeeting(staff, id, values);
     if (!result.ok) return meetingRefusal(result);
     revalidatePath('/staff');
+    refreshPublicMeetings();
     redirect(`/staff/meetings/${id}`);
   },
 );
@@ -129,8 +132,21 @@ const contactIds = z.preprocess(
 function agendaDone(result: AgendaChangeResult, message: string): FormState {
   if (!result.ok) return agendaRefusal(result);
   revalidatePath(`/staff/meetings/${result.meetingId}`);
+  refreshPublicMeetings();
   return { status: 'success', message };
 }
+
+const MAX_DESCRIPTION = 5000;
+const descriptionTooLong = `At most ${MAX_DESCRIPTION.toLocaleString('en')} characters.`;
+
+// A room's name is plain text on every page: markup in it is refused rather than shown as code.
+const roomName = z
+  .string()
+  .trim()
+  .max(200, 'At most 200 characters.')
+  .refine((room) => !/[<>]/.test(room), 'A room name cannot contain < or >.')
+  .transform((room) => room || null)
+  .default('');
 
 const agendaItemSchema = z.object({
   kind: z.enum(AGENDA_ITEM_KINDS, 'Choose the kind of item.'),
@@ -139,14 +155,11 @@ const agendaItemSchema = z.object({
   endTime: z.string().regex(/^\d{2}:\d{2}$/, 'Enter the end time, like 10:00.'),
   titleEn: z.string().trim().min(1, 'Enter the title in English.').max(300),
   titleRu: z.string().trim().min(1, 'Enter the title in Russian.').max(300),
-  descriptionEn: z.string().trim().max(5000).default(''),
-  descriptionRu: z.string().trim().max(5000).default(''),
-  room: z
-    .string()
-    .trim()
-    .max(200)
-    .transform((room) => room || null)
-    .default(''),
+  // Markdown, several paragraphs: rendered and sanitised where shown (components/meeting-programme).
+  descriptionEn: z.string().trim().max(MAX_DESCRIPTION, descriptionTooLong).default(''),
+  descriptionRu: z.string().trim().max(MAX_DESCRIPTION, descriptionTooLong).default(''),
+  room: roomName,
+  roomRu: roomName,
   speakers: contactIds,
   moderators: contactIds,
   participants: contactIds,
@@ -172,6 +185,7 @@ function resolveAgendaItem(input: z.output<typeof agendaItemSchema>, timeZone: s
     descriptionEn: input.descriptionEn,
     descriptionRu: input.descriptionRu,
     room: input.room,
+    roomRu: input.roomRu,
     people: [
       ...input.speakers.map((contactId) => ({ contactId, role: 'speaker' as const })),
       ...input.moderators.map((contactId) => ({ contactId, role: 'moderator' as const })),

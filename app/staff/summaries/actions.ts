@@ -11,6 +11,7 @@ import { staffAction } from '@/services/actions';
 import { summaryRefusal } from './messages';
 import { renderMarkdown } from '@/lib/summary/markdown';
 import { refreshPublicNews } from '@/lib/summary/public-cache';
+import { refreshPublicMeetings } from '@/lib/public-meeting-cache';
 import { summaryFormSchema } from './summary-schema';
 
 const summaryId = z.tuple([z.uuid()]);
@@ -118,6 +119,8 @@ export const publishSummaryAction = staffAction(
     const result = await publishSummary(staff, id);
     if (!result.ok) return summaryRefusal(result);
     refreshPublicNews(result.slug!);
+    // The meeting's page links to its summary once published.
+    refreshPublicMeetings();
     showSummary(id);
     revalidatePath('/staff/meetings/[id]', 'page');
     redirect(`/staff/summaries/${id}?done=published`);
@@ -130,6 +133,8 @@ export const unpublishSummaryAction = staffAction(
     const result = await unpublishSummary(staff, id);
     if (!result.ok) return summaryRefusal(result);
     refreshPublicNews(result.slug!);
+    // The meeting's page links to its summary once published.
+    refreshPublicMeetings();
     showSummary(id);
     revalidatePath('/staff/meetings/[id]', 'page');
     redirect(`/staff/summaries/${id}?done=unpublished`);

@@ -4,9 +4,10 @@ import { connection } from 'next/server';
 import { ActionFieldErrors, ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
 import { Card, Notice, PageHeader } from '@/components/ui';
-import { listPublishedAgendaPeople } from '@/db/agenda';
+import { getPublishedProgramme } from '@/db/public-meetings';
+import { MeetingProgramme } from '@/components/meeting-programme';
 import { openInvitationLink } from '@/db/invitations';
-import { formatDate, formatDateTime, formatDateTimeRange, formatTime, zoneLabel } from '@/lib/datetime';
+import { formatDateTime, formatDateTimeRange } from '@/lib/datetime';
 import { getPathname } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email';
@@ -58,13 +59,8 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   }
 
   const { meeting, invitation, name, agenda, answerUntil, state, registration, substituteFor } = lookup.opened;
-  const agendaPeople = agenda.length ? await listPublishedAgendaPeople(meeting.id) : [];
-  // A delegate reading in English sees a Cyrillic name as its Latin spelling, where the directory has one.
-  const namesOf = (itemId: string, role: 'speaker' | 'moderator') =>
-    agendaPeople
-      .filter((p) => p.agendaItemId === itemId && p.role === role)
-      .map((p) => (locale === 'ru' ? p.name : (p.nameLatin ?? p.name)))
-      .join(', ');
+  // What the link's state allows (the invitation page lists the published agenda), as the public page shows it.
+  const programme = agenda.length ? await getPublishedProgramme(meeting.id) : [];
   const roleName = invitationTranslator(locale)(`role.${invitation.role}`);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
@@ -146,8 +142,6 @@ export default async function InvitationPage({ params, searchParams }: PageProps
       <p>{r('cancelQuestion')}</p>
     </ActionForm>
   );
-  const multiDay =
-    formatDate(meeting.startsAt, meeting.timeZone, locale) !== formatDate(meeting.endsAt, meeting.timeZone, locale);
   return (
     <>
       <p className="text-sm text-slate-700">{t('title')}</p>
@@ -298,41 +292,8 @@ export default async function InvitationPage({ params, searchParams }: PageProps
         </Card>
       )}
 
-      <section aria-labelledby="agenda" className="mt-6">
-        <h2 id="agenda" className="text-lg font-semibold">
-          {t('agenda')}
-        </h2>
-        {agenda.length > 0 && (
-          <p className="text-sm text-slate-700">{zoneLabel(meeting.startsAt, meeting.timeZone, locale)}</p>
-        )}
-        {agenda.length === 0 ? (
-          <p className="mt-2 text-slate-700">{t('noAgenda')}</p>
-        ) : (
-          <ol className="mt-2 space-y-2">
-            {agenda.map((item) => (
-              <li key={item.id} className="grid gap-x-3 sm:grid-cols-[8rem_1fr]">
-                <span className="font-medium tabular-nums">
-                  {multiDay && <span className="block">{formatDate(item.startsAt, meeting.timeZone, locale)}</span>}
-                  {formatTime(item.startsAt, meeting.timeZone, locale)}–
-                  {formatTime(item.endsAt, meeting.timeZone, locale)}
-                </span>
-                <span>
-                  {locale === 'ru' ? item.titleRu : item.titleEn}
-                  {item.room && <span className="text-slate-700"> · {item.room}</span>}
-                  {(['speaker', 'moderator'] as const).map((role) => {
-                    const names = namesOf(item.id, role);
-                    return names ? (
-                      <span key={role} className="block text-sm">
-                        {t(`agendaPeople.${role}`, { names })}
-                      </span>
-                    ) : null;
-                  })}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      {/* The same programme as the meeting's public page, in this page's language. */}
+      <MeetingProgramme items={programme} timeZone={meeting.timeZone} locale={locale} />
       <p className="mt-6 text-sm text-slate-700">{t('personal')}</p>
       <p className="mt-2 text-sm text-slate-700">{t('contact', contact)}</p>
     </>

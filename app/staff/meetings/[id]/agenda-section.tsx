@@ -6,6 +6,7 @@ import { Card } from '@/components/ui';
 import type { AgendaEntry } from '@/db/agenda';
 import type { PickerFallback } from '@/services/people-picker';
 import { roomOverlaps } from '@/lib/agenda';
+import { endsAfterMeeting } from '@/lib/programme';
 import { formatDate, formatTime, toZonedParts, zoneLabel } from '@/lib/datetime';
 import { AGENDA_ITEM_KINDS, AGENDA_KIND_LABELS } from '@/lib/domain';
 import {
@@ -35,7 +36,14 @@ export function AgendaSection({
   canEdit,
   fallback,
 }: {
-  meeting: { id: string; timeZone: string; startsAt: Date; agendaPublished: boolean };
+  meeting: {
+    id: string;
+    timeZone: string;
+    startsAt: Date;
+    endsAt: Date;
+    agendaPublished: boolean;
+    slug?: string | null;
+  };
   agenda: AgendaEntry[];
   canEdit: boolean;
   fallback: AgendaFallback | null;
@@ -44,6 +52,7 @@ export function AgendaSection({
   const fallbackFor = (form: string) => (fallback?.form === form ? fallback : null);
   const zone = meeting.timeZone;
   const overlaps = roomOverlaps(agenda);
+  const late = new Set(endsAfterMeeting(agenda, meeting.endsAt).map((item) => item.id));
   const titleOf = new Map(agenda.map((i) => [i.id, i.titleEn]));
   const days = new Map<string, AgendaEntry[]>();
   for (const item of agenda) {
@@ -86,6 +95,7 @@ export function AgendaSection({
                       </time>{' '}
                       · {AGENDA_KIND_LABELS[item.kind]}
                       {item.room && ` · ${item.room}`}
+                      {item.roomRu && <span lang="ru">{` / ${item.roomRu}`}</span>}
                     </p>
                     <p className="font-medium">{item.titleEn}</p>
                     <p lang="ru" className="text-sm text-slate-700">
@@ -100,6 +110,12 @@ export function AgendaSection({
                         </p>
                       ) : null;
                     })}
+                    {late.has(item.id) && (
+                      <p className="mt-1 text-sm font-medium text-warning-900">
+                        ⚠ Ends after the meeting ends ({formatDate(meeting.endsAt, zone, 'en')},{' '}
+                        {formatTime(meeting.endsAt, zone, 'en')}).
+                      </p>
+                    )}
                     {overlaps.has(item.id) && (
                       <p className="mt-1 text-sm font-medium text-warning-900">
                         ⚠ Overlaps in {item.room} with:{' '}
@@ -218,6 +234,24 @@ function AgendaItemFields({
       />
     </FormRow>
   );
+  const textarea = (name: string, label: string, defaultValue?: string | null, lang?: string) => (
+    <div className="sm:col-span-3">
+      <FormRow
+        id={`${idPrefix}-${name}`}
+        label={label}
+        hint="Paragraphs separated by a blank line; **bold**, *italic*, lists and links as in Markdown."
+      >
+        <textarea
+          id={`${idPrefix}-${name}`}
+          name={name}
+          rows={4}
+          lang={lang}
+          defaultValue={echoed[name] ?? defaultValue ?? undefined}
+          className={inputClass}
+        />
+      </FormRow>
+    </div>
+  );
   const people = (name: (typeof AGENDA_PEOPLE_FIELDS)[number], label: string, role: keyof typeof ROLE_LABEL) => {
     const searched = fallback?.fields[name];
     const chosen =
@@ -258,16 +292,16 @@ function AgendaItemFields({
         </select>
       </FormRow>
       {input('date', 'Day', 'date', start?.date ?? defaultDate)}
-      {input('room', 'Room', 'text', item?.room)}
+      {input('room', 'Room in English', 'text', item?.room)}
       {input('startTime', 'From', 'time', start?.time)}
       {input('endTime', 'To', 'time', end?.time)}
       <div />
+      {input('roomRu', 'Room in Russian', 'text', item?.roomRu, 'ru')}
       {input('titleEn', 'Item title in English', 'text', item?.titleEn)}
       {input('titleRu', 'Item title in Russian', 'text', item?.titleRu, 'ru')}
       <div />
-      {input('descriptionEn', 'Description in English', 'text', item?.descriptionEn)}
-      {input('descriptionRu', 'Description in Russian', 'text', item?.descriptionRu, 'ru')}
-      <div />
+      {textarea('descriptionEn', 'Description in English', item?.descriptionEn)}
+      {textarea('descriptionRu', 'Description in Russian', item?.descriptionRu, 'ru')}
       {people('speakers', 'Speakers', 'speaker')}
       {people('moderators', 'Moderators', 'moderator')}
       {people('participants', 'Participants (side meetings)', 'participant')}

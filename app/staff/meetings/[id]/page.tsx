@@ -22,6 +22,7 @@ import { DuplicateSection } from './duplicate-section';
 import { HistorySection } from './history-section';
 import { OrganisationsSection } from './organisations-section';
 import { draftSummaryAction } from '../../summaries/actions';
+import { meetingPath } from '@/lib/public-meeting';
 import { PageNotice } from '@/components/form-status';
 
 const loadMeeting = async (staff: StaffUser, params: Promise<{ id: string }>) => {
@@ -154,6 +155,20 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
         </dd>
         <dt className="font-medium">Status</dt>
         <dd>{t(`Meeting.status.${meeting.status}`)}</dd>
+        <dt className="font-medium">Public page</dt>
+        <dd>
+          {meeting.status === 'draft' || !meeting.slug ? (
+            // The address follows the English title until the meeting is public, and is kept from then on.
+            `Once no longer a draft: /meetings/${meeting.slug ?? ''}`
+          ) : (
+            <>
+              <a href={meetingPath('en', meeting.slug)}>{meetingPath('en', meeting.slug)}</a> ·{' '}
+              <a href={meetingPath('ru', meeting.slug)} hrefLang="ru">
+                Russian version
+              </a>
+            </>
+          )}
+        </dd>
         {meeting.objectivesEn && (
           <>
             <dt className="font-medium">Objectives</dt>

@@ -1,0 +1,5 @@
+import { MeetingNotFound } from '@/app/meetings/meeting-pages';
+
+export default function NotFound() {
+  return <MeetingNotFound locale="ru" />;
+}

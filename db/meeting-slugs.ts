@@ -1,0 +1,76 @@
+import 'server-only';
+import { and, eq, like, ne, or } from 'drizzle-orm';
+import { freeMeetingSlug, MEETING_SLUG, meetingSlugBase, venueYear } from '@/lib/meeting-slug';
+import type { DbExecutor } from './client';
+import { meetingSlugs, meetings } from './schema';
+
+// Writing and resolving meetings' public addresses (/meetings/<slug>). A slug is unique among current and earlier
+// slugs alike, so an old address never points at two meetings.
+
+/** The slugs `base` or `base-N` already used, by other meetings (or by `meetingId`'s own current row, excluded). */
+async function takenLike(executor: DbExecutor, base: string, meetingId?: string): Promise<Set<string>> {
+  const near = (column: typeof meetings.slug | typeof meetingSlugs.slug) =>
+    or(eq(column, base), like(column, `${base}-%`));
+  const [current, earlier] = await Promise.all([
+    executor
+      .select({ slug: meetings.slug })
+      .from(meetings)
+      .where(and(near(meetings.slug), meetingId ? ne(meetings.id, meetingId) : undefined)),
+    executor
+      .select({ slug: meetingSlugs.slug })
+      .from(meetingSlugs)
+      .where(and(near(meetingSlugs.slug), meetingId ? ne(meetingSlugs.meetingId, meetingId) : undefined)),
+  ]);
+  return new Set([...current, ...earlier].map((r) => r.slug).filter((s): s is string => s !== null));
+}
+
+/** A free slug for a new meeting with this English title, starting then at that venue. */
+export async function newMeetingSlug(
+  executor: DbExecutor,
+  meeting: { titleEn: string; startsAt: Date; timeZone: string },
+): Promise<string> {
+  const base = meetingSlugBase(meeting.titleEn, venueYear(meeting.startsAt, meeting.timeZone));
+  return freeMeetingSlug(base, await takenLike(executor, base));
+}
+
+/**
+ * After a change to a meeting that is still a draft: its slug follows the English title and year. The slug it had is
+ * kept as an earlier one (redirecting); going back to an earlier slug of its own takes it out of that list. A meeting
+ * that is public keeps its slug whatever changes. Returns the slug now in force.
+ */
+export async function followTitle(
+  executor: DbExecutor,
+  meeting: { id: string; slug: string | null; status: string; titleEn: string; startsAt: Date; timeZone: string },
+): Promise<string | null> {
+  if (meeting.status !== 'draft') return meeting.slug;
+  const base = meetingSlugBase(meeting.titleEn, venueYear(meeting.startsAt, meeting.timeZone));
+  // Already this title's slug (perhaps with -2 because another meeting had it first): nothing to change.
+  if (meeting.slug && (meeting.slug === base || new RegExp(`^${base}-[0-9]+$`).test(meeting.slug))) return meeting.slug;
+  const slug = freeMeetingSlug(base, await takenLike(executor, base, meeting.id));
+  await executor.delete(meetingSlugs).where(and(eq(meetingSlugs.slug, slug), eq(meetingSlugs.meetingId, meeting.id)));
+  if (meeting.slug)
+    await executor.insert(meetingSlugs).values({ slug: meeting.slug, meetingId: meeting.id }).onConflictDoNothing();
+  await executor.update(meetings).set({ slug }).where(eq(meetings.id, meeting.id));
+  return slug;
+}
+
+export type SlugLookup = { found: 'current'; meetingId: string } | { found: 'earlier'; slug: string } | null;
+
+/**
+ * Which public meeting an address names: the meeting whose slug it is, or the current slug of the meeting it used to
+ * name. Drafts are not public: their slugs, current or earlier, name nothing.
+ */
+export async function resolvePublicSlug(executor: DbExecutor, slug: string): Promise<SlugLookup> {
+  if (!MEETING_SLUG.test(slug) || slug.length > 120) return null;
+  const [current] = await executor
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.slug, slug), ne(meetings.status, 'draft')));
+  if (current) return { found: 'current', meetingId: current.id };
+  const [earlier] = await executor
+    .select({ slug: meetings.slug })
+    .from(meetingSlugs)
+    .innerJoin(meetings, eq(meetings.id, meetingSlugs.meetingId))
+    .where(and(eq(meetingSlugs.slug, slug), ne(meetings.status, 'draft')));
+  return earlier?.slug ? { found: 'earlier', slug: earlier.slug } : null;
+}
