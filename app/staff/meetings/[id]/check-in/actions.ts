@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { registerWalkIn, undoCheckIn } from '@/db/check-in';
 import { isCountryCode } from '@/lib/countries';
@@ -59,6 +60,7 @@ export const undoCheckInAction = staffAction(
     const result = await undoCheckIn({ actor: staff, meetingId, checkInId });
     if (!result.ok) return { status: 'error', message: 'This check-in was already undone.' };
     revalidatePath(page(meetingId));
-    return { status: 'success', message: 'Check-in undone.' };
+    // The undone entry leaves the list, and its form with it: the page itself says what happened.
+    redirect(`${page(meetingId)}?undone=1`);
   },
 );

@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { AccessDenied } from '@/components/access-denied';
 import { ActionForm } from '@/components/action-form';
-import { PageHeader } from '@/components/ui';
+import { Notice, PageHeader } from '@/components/ui';
 import { doorDay } from '@/db/check-in';
 import { getMeetingInvitationSettings } from '@/db/invitations';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -20,7 +20,7 @@ import { WalkInForm } from './walk-in-form';
 export const metadata: Metadata = { title: 'Check-in' };
 
 /** The door, on a phone: scanning, finding by name, walk-ins, and today's latest check-ins to undo a mistake. */
-export default async function CheckInPage({ params }: PageProps<'/staff/meetings/[id]/check-in'>) {
+export default async function CheckInPage({ params, searchParams }: PageProps<'/staff/meetings/[id]/check-in'>) {
   await connection();
   const { id } = await params;
   const staff = await requireSignedInPage(`/staff/meetings/${id}/check-in`);
@@ -37,6 +37,11 @@ export default async function CheckInPage({ params }: PageProps<'/staff/meetings
         {formatDate(new Date(`${day.day}T12:00:00Z`), 'UTC', 'en')} at the venue: {day.checkedIn} of {day.registered}{' '}
         registered checked in.
       </p>
+      {(await searchParams).undone === '1' && (
+        <Notice tone="success" role="status" className="mt-3">
+          Check-in undone.
+        </Notice>
+      )}
       <div className="mt-4">
         <CheckInDesk meetingId={id} />
       </div>
