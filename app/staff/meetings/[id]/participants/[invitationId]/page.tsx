@@ -17,7 +17,9 @@ import { formatDate, formatDateTime } from '@/lib/datetime';
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@/lib/domain';
 import { addNoteAction, cancelRegistrationAction, promoteAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Participant', referrer: 'no-referrer' };
+// strict-origin, not no-referrer: no path leaves the page either way, but with no-referrer the badge form's plain post
+// carries `Origin: null`, which the origin check refuses.
+export const metadata: Metadata = { title: 'Participant', referrer: 'strict-origin' };
 
 /** What the page says after a form that redirected here (the registration forms). */
 const DONE: Record<string, string> = {
