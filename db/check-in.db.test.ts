@@ -191,6 +191,17 @@ describe('check-in', () => {
       by: 'Dilnoza Door',
     });
     expect(await at({ code }, NEXT_MORNING)).toMatchObject({ ok: true });
+    // A key another meeting's scan used is not taken for this one.
+    const elsewhere = await registered(other.id);
+    expect(
+      await checkIn({
+        actor: editor,
+        meetingId: other.id,
+        target: { invitationId: elsewhere },
+        now: MORNING,
+        deviceKey: 'device-key-0001',
+      }),
+    ).toEqual({ ok: false, reason: 'unknown' });
 
     // Undo: audited, and the person can be checked in again that day.
     const db = await getDb();

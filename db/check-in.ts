@@ -186,8 +186,15 @@ export async function checkIn({
     .from(checkIns)
     .leftJoin(users, eq(users.id, checkIns.checkedInBy))
     .where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.day, day), isNull(checkIns.undoneAt)));
-  // Undone between the insert and this read: the conflict is gone, so the scan counts now.
-  if (!live) return checkIn({ actor, meetingId, target, deviceKey, now });
+  if (!live) {
+    // A device key already used for another meeting's scan: refused rather than taken for this one.
+    if (deviceKey) {
+      const [used] = await db.select({ id: checkIns.id }).from(checkIns).where(eq(checkIns.deviceKey, deviceKey));
+      if (used) return { ok: false, reason: 'unknown' };
+    }
+    // Undone between the insert and this read: the conflict is gone, so the scan counts now.
+    return checkIn({ actor, meetingId, target, deviceKey, now });
+  }
   return {
     ok: false,
     reason: 'already',
