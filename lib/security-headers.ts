@@ -66,6 +66,13 @@ export function staticSecurityHeaders({ production }: { production: boolean }) {
     { source: '/:path*', headers: everywhere },
     // Later entries override earlier ones for the same header.
     ...TOKEN_PAGE_SOURCES.map((source) => ({ source, headers: [{ key: 'Referrer-Policy', value: 'strict-origin' }] })),
+    // The door's page reads badges' QR codes with the phone's camera; this site's own pages only, nothing embedded.
+    {
+      source: '/staff/meetings/:id/check-in',
+      headers: [
+        { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=(), interest-cohort=()' },
+      ],
+    },
     ...NEWS_PAGE_SOURCES.map((source) => ({
       source,
       headers: [

@@ -1,17 +1,19 @@
-// `npm run bench [-- --only directory|app|scale|meeting-page] [--fresh] [--seconds N] [--no-build]`: performance on
-// PostgreSQL, never part of `npm test` (machines are noisy; a benchmark reports, a test asserts). Four parts:
+// `npm run bench [-- --only directory|app|scale|meeting-page|door] [--fresh] [--seconds N] [--no-build]`: performance
+// on PostgreSQL, never part of `npm test` (machines are noisy; a benchmark reports, a test asserts). The parts:
 //  - directory: the directory's queries on 20,000 contacts (scripts/bench/directory-bench.ts);
 //  - app: a production build under load beside its baselines — a file from public/, a bare route handler, a minimal
 //    dynamic page, pgbench, raw nodemailer — plus 5,000 invitations and Lighthouse (scripts/bench-app.ts);
 //  - scale: the staff meeting and invitations pages at 200 and 20,000 contacts, and the people picker's search
 //    (scripts/bench/scale-bench.ts);
 //  - meeting-page: the public meeting page against a file from public/, and Lighthouse on it
-//    (scripts/bench/meeting-page-bench.ts).
+//    (scripts/bench/meeting-page-bench.ts);
+//  - door: 500 badges as one PDF, and check-in POSTs of 500 badges (scripts/bench/door-bench.ts).
 // Prints a table of figures and ratios, writes JSON to test-results/bench/, and exits non-zero when a target is missed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDirectoryBench } from './bench/directory-bench';
+import { runDoorBench } from './bench/door-bench';
 import { runMeetingPageBench } from './bench/meeting-page-bench';
 import { runScaleBench } from './bench/scale-bench';
 import { runAppBench } from './bench-app';
@@ -31,8 +33,8 @@ await runScript(async () => {
     throw new UsageError(
       'npm run bench measures on PostgreSQL: set DATABASE_URL to a server (its database is not touched).',
     );
-  if (values.only && !['directory', 'app', 'scale', 'meeting-page'].includes(values.only))
-    throw new UsageError('--only takes directory, app, scale or meeting-page');
+  if (values.only && !['directory', 'app', 'scale', 'meeting-page', 'door'].includes(values.only))
+    throw new UsageError('--only takes directory, app, scale, meeting-page or door');
   const seconds = Number(values.seconds);
   if (!Number.isInteger(seconds) || seconds < 2 || seconds > 120)
     throw new UsageError('--seconds takes a whole number from 2 to 120');
@@ -147,6 +149,31 @@ await runScript(async () => {
     console.info(row(['---', '---:', '---']));
     for (const t of scale.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
     failures.push(...scale.targets.filter((t) => !t.ok).map((t) => `${t.name}: ${t.value}`));
+  }
+
+  if (runs('door')) {
+    // The app or scale part's build serves this part too.
+    const door = await runDoorBench({
+      serverUrl,
+      build: !values['no-build'] && values.only === 'door',
+      log,
+    });
+    report.door = door;
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    console.info('\n' + row(['HTTP, 50 connections, 500 requests', 'req/s', 'p50', 'p95']));
+    console.info(row(['---', '---:', '---:', '---:']));
+    for (const [label, l] of [
+      ['invitation landing page (GET)', door.landing],
+      ['check-in POSTs, 500 distinct badges', door.checkIn],
+    ] as const)
+      console.info(row([label, l.rps.toFixed(0), `${l.p50.toFixed(1)} ms`, `${l.p95.toFixed(1)} ms`]));
+    console.info(
+      `\n500 badges as one PDF: through the app ${door.badges.appSeconds.toFixed(2)} s, bare script ${door.badges.bareSeconds.toFixed(2)} s`,
+    );
+    console.info('\n' + row(['target', 'measured', '']));
+    console.info(row(['---', '---:', '---']));
+    for (const t of door.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
+    failures.push(...door.targets.filter((t) => !t.ok).map((t) => `${t.name}: ${t.value}`));
   }
 
   const dir = path.resolve('test-results/bench');

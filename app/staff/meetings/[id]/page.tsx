@@ -94,6 +94,11 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
             <Link href={`/staff/meetings/${meeting.id}/participants`} className={buttonClass({ variant: 'secondary' })}>
               Participants
             </Link>
+            {canEdit && (
+              <Link href={`/staff/meetings/${meeting.id}/check-in`} className={buttonClass({ variant: 'secondary' })}>
+                Check-in
+              </Link>
+            )}
             <Link
               href={`/staff/meetings/${meeting.id}/notes-verbales`}
               className={buttonClass({ variant: 'secondary' })}

@@ -5,8 +5,10 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
 import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
+import { badgePrintTimes } from '@/db/badges';
 import { getMeetingInvitationSettings } from '@/db/invitations';
 import { countParticipants, listParticipants } from '@/db/participants';
+import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { formatDate, formatDateTime } from '@/lib/datetime';
@@ -21,6 +23,30 @@ import { counted } from '@/lib/counted';
 import { filterQuery, readParticipantFilters } from './filters';
 
 export const metadata: Metadata = { title: 'Participants' };
+
+/** A labelled select of fixed choices (the print form's). */
+function ChoiceSelect({
+  id,
+  name,
+  label,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} className="min-h-10 rounded-md border border-slate-400 bg-white px-2">
+        {children}
+      </select>
+    </div>
+  );
+}
 
 const day = (d: string | null) => (d ? formatDate(new Date(`${d}T12:00:00Z`), 'UTC', 'en') : '—');
 
@@ -77,9 +103,10 @@ export default async function ParticipantsPage({
     : null;
   if (!meeting) notFound();
   const filters = readParticipantFilters(await searchParams);
-  const [rows, counts] = await Promise.all([
+  const [rows, counts, printed] = await Promise.all([
     listParticipants({ actor: staff, meetingId: id, filters }),
     countParticipants({ actor: staff, meetingId: id }),
+    badgePrintTimes({ actor: staff, meetingId: id }),
   ]);
   const registered = counts.byStatus.registered;
   const hybrid = meeting.format === 'hybrid';
@@ -100,6 +127,32 @@ export default async function ParticipantsPage({
           Register someone on their behalf
         </Link>
       </p>
+
+      {roleAtLeast(staff.role, 'editor') && (
+        <section aria-labelledby="badges-heading" className="mt-4">
+          <h2 id="badges-heading" className="text-lg font-semibold">
+            Badges
+          </h2>
+          <p className="text-sm text-slate-700">
+            {printed.size} of {registered} registered have a printed badge. Printing gives each badge a new check-in
+            code: a badge printed before for the same person stops working.{' '}
+            <Link href={`/staff/meetings/${id}/check-in`}>Check-in at the door</Link>
+          </p>
+          <form method="post" action={`/staff/meetings/${id}/badges`} className="mt-2 flex flex-wrap items-end gap-3">
+            <ChoiceSelect id="badges-which" name="which" label="Which badges">
+              <option value="unprinted">Only those not printed yet</option>
+              <option value="all">All registered participants (reprints every badge)</option>
+            </ChoiceSelect>
+            <ChoiceSelect id="badges-layout" name="layout" label="Paper">
+              <option value="a4">A4 sheets, four badges with cut marks</option>
+              <option value="a6">A6, one badge a page</option>
+            </ChoiceSelect>
+            <Button variant="secondary" size="md">
+              Print badges (PDF)
+            </Button>
+          </form>
+        </section>
+      )}
 
       <div className="mt-4 grid gap-3 md:grid-cols-2">
         <CountChart
@@ -165,6 +218,7 @@ export default async function ParticipantsPage({
             'Registered on',
             'Stay',
             'Needs',
+            'Badge printed',
           ]}
           caption={<>{counted(rows.length, 'registration')}</>}
         >
@@ -194,6 +248,11 @@ export default async function ParticipantsPage({
                 {r.arrivalDate || r.departureDate ? `${day(r.arrivalDate)} – ${day(r.departureDate)}` : '—'}
               </Td>
               <Td>{[r.accessibilityNeeds, r.dietaryNeeds].filter(Boolean).join(' · ') || '—'}</Td>
+              <Td>
+                {printed.has(r.invitationId)
+                  ? formatDateTime(printed.get(r.invitationId)!, meeting.timeZone, 'en')
+                  : '—'}
+              </Td>
             </Tr>
           ))}
         </DataTable>

@@ -5,10 +5,11 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
 import { FormRow, inputClass } from '@/components/field';
-import { Card, Notice, PageHeader } from '@/components/ui';
+import { Button, Card, Notice, PageHeader } from '@/components/ui';
 import { getMeetingInvitationSettings } from '@/db/invitations';
 import { getParticipant, revealVisaDetails } from '@/db/participants';
 import { listRegistrationNotes } from '@/db/staff-registrations';
+import { badgePrintTimes } from '@/db/badges';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName } from '@/lib/countries';
@@ -16,7 +17,9 @@ import { formatDate, formatDateTime } from '@/lib/datetime';
 import { ORGANISATION_TYPE_LABELS, REGISTRATION_STATUS_LABELS } from '@/lib/domain';
 import { addNoteAction, cancelRegistrationAction, promoteAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Participant', referrer: 'no-referrer' };
+// strict-origin, not no-referrer: no path leaves the page either way, but with no-referrer the badge form's plain post
+// carries `Origin: null`, which the origin check refuses.
+export const metadata: Metadata = { title: 'Participant', referrer: 'strict-origin' };
 
 /** What the page says after a form that redirected here (the registration forms). */
 const DONE: Record<string, string> = {
@@ -60,6 +63,7 @@ export default async function ParticipantPage({
       ? await revealVisaDetails(staff, invitationId)
       : null;
   const zone = meeting.timeZone;
+  const badgePrintedAt = (await badgePrintTimes({ actor: staff, meetingId: id })).get(invitationId) ?? null;
 
   const facts: [string, string][] = [
     [
@@ -149,6 +153,26 @@ export default async function ParticipantPage({
               className="mt-2 flex flex-wrap items-end gap-2"
             />
           </div>
+        </Card>
+      )}
+
+      {mayEdit && person.status === 'registered' && !person.erased && (
+        <Card as="section" aria-labelledby="badge" className="mt-6">
+          <h2 id="badge" className="text-lg font-semibold">
+            Badge
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            {badgePrintedAt
+              ? `Printed ${formatDateTime(badgePrintedAt, zone, 'en')}. Printing again makes a new badge and the old one is refused at the door.`
+              : 'Not printed yet.'}
+          </p>
+          <form method="post" action={`/staff/meetings/${id}/badges`} className="mt-2 flex flex-wrap gap-2">
+            <input type="hidden" name="which" value="one" />
+            <input type="hidden" name="invitationId" value={invitationId} />
+            <Button variant="secondary" size="md" name="layout" value="a6">
+              {badgePrintedAt ? 'Reprint the badge (A6 PDF)' : 'Print the badge (A6 PDF)'}
+            </Button>
+          </form>
         </Card>
       )}
 
