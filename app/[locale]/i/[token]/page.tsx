@@ -5,6 +5,8 @@ import { ActionFieldErrors, ActionForm } from '@/components/action-form';
 import { inputClass } from '@/components/field';
 import { Card, Notice, PageHeader } from '@/components/ui';
 import { listPublishedAgendaPeople } from '@/db/agenda';
+import { listDocumentsFor } from '@/db/meeting-documents';
+import { MeetingDocumentsList } from '@/components/meeting-documents-list';
 import { openInvitationLink } from '@/db/invitations';
 import { formatDate, formatDateTime, formatDateTimeRange, formatTime, zoneLabel } from '@/lib/datetime';
 import { getPathname } from '@/lib/i18n/navigation';
@@ -58,7 +60,10 @@ export default async function InvitationPage({ params, searchParams }: PageProps
   }
 
   const { meeting, invitation, name, agenda, answerUntil, state, registration, substituteFor } = lookup.opened;
-  const agendaPeople = agenda.length ? await listPublishedAgendaPeople(meeting.id) : [];
+  const [agendaPeople, documents] = await Promise.all([
+    agenda.length ? listPublishedAgendaPeople(meeting.id) : [],
+    listDocumentsFor({ meetingId: meeting.id, audience: 'delegate', token, locale }),
+  ]);
   // A delegate reading in English sees a Cyrillic name as its Latin spelling, where the directory has one.
   const namesOf = (itemId: string, role: 'speaker' | 'moderator') =>
     agendaPeople
@@ -333,6 +338,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
           </ol>
         )}
       </section>
+      <MeetingDocumentsList documents={documents} locale={locale} />
       <p className="mt-6 text-sm text-slate-700">{t('personal')}</p>
       <p className="mt-2 text-sm text-slate-700">{t('contact', contact)}</p>
     </>

@@ -93,6 +93,9 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
             <Link href={`/staff/meetings/${meeting.id}/participants`} className={buttonClass({ variant: 'secondary' })}>
               Participants
             </Link>
+            <Link href={`/staff/meetings/${meeting.id}/documents`} className={buttonClass({ variant: 'secondary' })}>
+              Documents
+            </Link>
             <Link
               href={`/staff/meetings/${meeting.id}/notes-verbales`}
               className={buttonClass({ variant: 'secondary' })}
