@@ -19,6 +19,10 @@ function s3(): { client: S3Client; bucket: string } {
     region: settings.S3_REGION,
     ...(settings.S3_ENDPOINT && { endpoint: settings.S3_ENDPOINT }),
     forcePathStyle: settings.S3_FORCE_PATH_STYLE === 'true',
+    // The SDK's default integrity checksums (aws-chunked bodies with trailers) are not understood by many
+    // S3-compatible stores; ask for them only where the API requires one.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
     ...(settings.S3_ACCESS_KEY_ID &&
       settings.S3_SECRET_ACCESS_KEY && {
         credentials: { accessKeyId: settings.S3_ACCESS_KEY_ID, secretAccessKey: settings.S3_SECRET_ACCESS_KEY },

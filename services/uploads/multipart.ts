@@ -4,6 +4,7 @@ import busboy from 'busboy';
 import { hitRateLimit } from '@/db/rate-limits';
 import { UploadRefused } from '@/db/file-storage';
 import { clientKey, isSameOriginRequest } from '@/lib/http';
+import { contentSecurityPolicy } from '@/lib/security-headers';
 
 // The one path every file upload takes (documents, contacts files, summary photos). These routes are left out of
 // proxy.ts's matcher, because the proxy buffers a request's body (and cuts it at 10 MB) before a route sees it;
@@ -43,6 +44,25 @@ export async function guardUpload(request: Request): Promise<Response | null> {
   return null;
 }
 
+/**
+ * A route handler of the upload path with the Content-Security-Policy the proxy gives every other answer (its
+ * redirects and refusals are pages too, if only briefly).
+ */
+export function withUploadHeaders<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    const response = await handler(...args);
+    const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+    const headers = new Headers(response.headers);
+    headers.set(
+      'Content-Security-Policy',
+      contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development' }),
+    );
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
 /** Whether the declared body size is past what the route takes (checked before reading a byte of it). */
 export const declaredTooLarge = (request: Request, maxFileBytes: number) =>
   Number(request.headers.get('content-length') ?? 0) > maxFileBytes + FORM_OVERHEAD_BYTES;
@@ -80,7 +100,8 @@ export async function readMultipart<T>(
       headers: { 'content-type': contentType },
       // Browsers send file names as raw UTF-8; busboy's default (latin1) would garble Cyrillic ones.
       defParamCharset: 'utf8',
-      limits: { files: 1, fileSize: maxFileBytes, fields: 40, fieldSize: 64 * 1024, parts: 50 },
+      // One byte past the limit: busboy marks a file truncated when it reaches its limit, even exactly.
+      limits: { files: 1, fileSize: maxFileBytes + 1, fields: 40, fieldSize: 64 * 1024, parts: 50 },
     });
   } catch {
     return { ok: false, problem: 'unreadable', fields };

@@ -4,7 +4,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { getCurrentStaff } from '@/services/auth/staff';
 import { MAX_IMPORT_BYTES, readContactsFile } from '@/lib/contact-import';
 import { htmlPage } from '@/lib/http';
-import { collect, declaredTooLarge, guardUpload, readMultipart } from '@/services/uploads/multipart';
+import { collect, declaredTooLarge, guardUpload, readMultipart, withUploadHeaders } from '@/services/uploads/multipart';
 
 // The upload of a contacts file: a route handler on the streaming upload path (services/uploads/multipart.ts) rather
 // than a server action, because a directory of 20,000 rows is over 3 MB and actions take 1 MB. The page's form posts
@@ -27,14 +27,14 @@ const forbidden = () =>
   });
 
 /** Someone who followed or typed the address: the upload form is on the import page. */
-export async function GET(): Promise<Response> {
+async function get(): Promise<Response> {
   const staff = await getCurrentStaff();
   if (!staff) return signIn(307);
   if (!roleAtLeast(staff.role, 'editor')) return forbidden();
   return new Response(null, { status: 307, headers: { Location: '/staff/contacts/import' } });
 }
 
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const refused = await guardUpload(request);
   if (refused) return refused;
   const staff = await getCurrentStaff();
@@ -61,3 +61,6 @@ export async function POST(request: Request): Promise<Response> {
   );
   return new Response(null, { status: 303, headers: { Location: `/staff/contacts/import/${id}` } });
 }
+
+export const GET = withUploadHeaders(get);
+export const POST = withUploadHeaders(post);

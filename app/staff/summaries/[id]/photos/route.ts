@@ -4,7 +4,7 @@ import { addSummaryPhoto } from '@/db/summary-photos';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getCurrentStaff } from '@/services/auth/staff';
 import { htmlPage } from '@/lib/http';
-import { collect, declaredTooLarge, guardUpload, readMultipart } from '@/services/uploads/multipart';
+import { collect, declaredTooLarge, guardUpload, readMultipart, withUploadHeaders } from '@/services/uploads/multipart';
 import { PHOTO_MAX_BYTES, preparePhoto } from '@/lib/summary/photo';
 import { photoTextSchema } from '../../summary-schema';
 
@@ -29,7 +29,7 @@ const forbidden = () =>
 const summaryId = (raw: string) => (z.uuid().safeParse(raw).success ? raw : null);
 
 /** Someone who followed or typed the address: the upload form is on the summary's page. */
-export async function GET(_: NextRequest, { params }: RouteContext<'/staff/summaries/[id]/photos'>) {
+async function get(_: NextRequest, { params }: RouteContext<'/staff/summaries/[id]/photos'>) {
   const id = summaryId((await params).id) ?? '';
   const staff = await getCurrentStaff();
   if (!staff) return signIn(307, id);
@@ -37,7 +37,7 @@ export async function GET(_: NextRequest, { params }: RouteContext<'/staff/summa
   return new Response(null, { status: 307, headers: { Location: `/staff/summaries/${id}#photos` } });
 }
 
-export async function POST(request: NextRequest, { params }: RouteContext<'/staff/summaries/[id]/photos'>) {
+async function post(request: NextRequest, { params }: RouteContext<'/staff/summaries/[id]/photos'>) {
   const refused = await guardUpload(request);
   if (refused) return refused;
   const id = summaryId((await params).id);
@@ -77,3 +77,6 @@ export async function POST(request: NextRequest, { params }: RouteContext<'/staf
   if (!result.ok) return back(request, id, { photoError: result.reason === 'notDraft' ? 'notDraft' : 'notFound' });
   return back(request, id, { photo: 'added' });
 }
+
+export const GET = withUploadHeaders(get);
+export const POST = withUploadHeaders(post);

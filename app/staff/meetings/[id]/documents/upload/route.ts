@@ -7,7 +7,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { htmlPage } from '@/lib/http';
 import { checkedDocument } from '@/lib/uploads/checked-document';
 import { declaredType, DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, sanitiseFileName } from '@/lib/uploads/document-file';
-import { declaredTooLarge, guardUpload, readMultipart } from '@/services/uploads/multipart';
+import { declaredTooLarge, guardUpload, readMultipart, withUploadHeaders } from '@/services/uploads/multipart';
 import { getCurrentStaff } from '@/services/auth/staff';
 
 // A document upload: a new document with its first file, or (with `documentId`) a new version of one of its files.
@@ -42,7 +42,7 @@ const forbidden = () =>
 const meetingIdOf = (raw: string) => (z.uuid().safeParse(raw).success ? raw : null);
 
 /** Someone who followed or typed the address: the upload form is on the documents page. */
-export async function GET(_: NextRequest, { params }: RouteContext<'/staff/meetings/[id]/documents/upload'>) {
+async function get(_: NextRequest, { params }: RouteContext<'/staff/meetings/[id]/documents/upload'>) {
   const id = meetingIdOf((await params).id) ?? '';
   const staff = await getCurrentStaff();
   if (!staff) return signIn(307, id);
@@ -50,7 +50,7 @@ export async function GET(_: NextRequest, { params }: RouteContext<'/staff/meeti
   return new Response(null, { status: 307, headers: { Location: page(id) } });
 }
 
-export async function POST(request: NextRequest, { params }: RouteContext<'/staff/meetings/[id]/documents/upload'>) {
+async function post(request: NextRequest, { params }: RouteContext<'/staff/meetings/[id]/documents/upload'>) {
   const refused = await guardUpload(request);
   if (refused) return refused;
   const meetingId = meetingIdOf((await params).id);
@@ -90,3 +90,6 @@ export async function POST(request: NextRequest, { params }: RouteContext<'/staf
   }
   return back(request, meetingId, { done: 'documentId' in values ? 'replaced' : 'added', document: result.documentId });
 }
+
+export const GET = withUploadHeaders(get);
+export const POST = withUploadHeaders(post);
