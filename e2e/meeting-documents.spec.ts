@@ -82,7 +82,7 @@ test('staff upload, replace and withdraw documents', async ({ page }) => {
   await add('Concept note', 'Invited delegates', 'English', file('Concept note.pdf', pdfFile('Concept note v1')));
   const concept = page.getByRole('region', { name: 'Concept note' });
   await concept.getByLabel('Language of the new file').selectOption({ label: 'Russian' });
-  await concept.getByLabel('New file').setInputFiles(file('Концептуальная записка.pdf', conceptRu));
+  await concept.getByLabel('New file', { exact: true }).setInputFiles(file('Концептуальная записка.pdf', conceptRu));
   await concept.getByRole('button', { name: 'Upload new version of Concept note' }).click();
   await expect(page.getByRole('status')).toHaveText('New version uploaded.');
 
@@ -100,10 +100,12 @@ test('staff upload, replace and withdraw documents', async ({ page }) => {
 
   // A new English version of the concept note: the first stays listed as an earlier version.
   await concept.getByLabel('Language of the new file').selectOption({ label: 'English' });
-  await concept.getByLabel('New file').setInputFiles(file('Concept note (revised).pdf', pdfFile('Concept note v2')));
+  await concept
+    .getByLabel('New file', { exact: true })
+    .setInputFiles(file('Concept note (revised).pdf', pdfFile('Concept note v2')));
   await concept.getByRole('button', { name: 'Upload new version of Concept note' }).click();
   await expect(page.getByRole('status')).toHaveText('New version uploaded.');
-  const files = concept.getByRole('table', { name: 'Files of Concept note' });
+  const files = concept.getByRole('group', { name: 'Files of Concept note' });
   await expect(files.getByRole('row', { name: /Concept note \(revised\)\.pdf/ })).toContainText('Current');
   await expect(files.getByRole('row', { name: /Concept note\.pdf/ })).toContainText('Earlier version');
   await expect(files.getByRole('row', { name: /Концептуальная записка\.pdf/ })).toContainText('Current');
