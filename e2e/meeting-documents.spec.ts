@@ -111,7 +111,8 @@ test('staff upload, replace and withdraw documents', async ({ page }) => {
   await expect(files.getByRole('row', { name: /Концептуальная записка\.pdf/ })).toContainText('Current');
 
   const note = page.getByRole('region', { name: 'Information note' });
-  await note.getByRole('button', { name: 'Withdraw Information note' }).click();
+  // The confirmation opens in place (components/ui/confirm-button.tsx: a disclosure).
+  await note.locator('summary', { hasText: 'Withdraw' }).click();
   await note.getByRole('button', { name: 'Yes, withdraw' }).click();
   await expect(note).toContainText('only staff see it');
 
