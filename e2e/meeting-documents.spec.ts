@@ -151,7 +151,11 @@ test('a Russian delegate finds the Russian concept note and the programme; nobod
 
   const programmeHref = (await documents.getByRole('link', { name: 'Программа' }).getAttribute('href'))!;
   const fileId = programmeHref.split('/').pop()!;
-  const anonymous = await playwright.request.newContext({ baseURL: `http://localhost:${e2eSettings.port}` });
+  // No session: the test runner would otherwise give this context the project's (the admin's) storage state.
+  const anonymous = await playwright.request.newContext({
+    baseURL: `http://localhost:${e2eSettings.port}`,
+    storageState: { cookies: [], origins: [] },
+  });
   try {
     expect((await anonymous.get(programmeHref)).status()).toBe(200);
     expect((await anonymous.get(`/api/documents/${fileId}`)).status()).toBe(404);
