@@ -62,6 +62,9 @@ export default async function proxy(request: NextRequest) {
 export const config = {
   // Everything but Next's static files, files with an extension (favicon.ico, icon.svg, the news feeds …) and the
   // public news and meeting pages: those are served from the cache as they are (no per-request nonce, no locale
-  // rewrite; their headers come from next.config.ts), which keeps them as fast as a static file.
-  matcher: '/((?!_next/static|_next/image|news(?:/|$)|ru/news(?:/|$)|meetings/|ru/meetings/|.*\\..*).*)',
+  // rewrite; their headers come from next.config.ts), which keeps them as fast as a static file. Nor the upload
+  // routes: the proxy would buffer their bodies (and cut them at 10 MB); they stream them and make the proxy's checks
+  // themselves (services/uploads/multipart.ts).
+  matcher:
+    '/((?!_next/static|_next/image|news(?:/|$)|ru/news(?:/|$)|meetings/|ru/meetings/|staff/contacts/import/upload$|staff/summaries/[^/]+/photos$|staff/meetings/[^/]+/documents/upload$|.*\\..*).*)',
 };

@@ -4,6 +4,12 @@ import type { ChangedField, RegistrationEmailKind } from '@/lib/mail/registratio
 import type { CourtesyTitle, GrammaticalGender } from '@/lib/courtesy';
 import type { NoteVerbaleContent } from '@/lib/note-verbale';
 import {
+  MEETING_DOCUMENT_KINDS,
+  type DocumentLanguage,
+  type DocumentVisibility,
+  type MeetingDocumentKind,
+} from '@/lib/meeting-documents';
+import {
   ATTENDANCE_MODES,
   MEETING_FORMATS,
   MEETING_KINDS,
@@ -25,6 +31,7 @@ import {
   SUBSTITUTION_STATUSES,
 } from '@/lib/domain';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -816,11 +823,16 @@ export const summaryPhotos = pgTable(
     height: integer().notNull(),
     byteSize: integer().notNull(),
     sha256: text().notNull(),
-    data: bytea().notNull(),
+    // The bytes in this row, or (when S3 storage is configured) in the file store.
+    data: bytea(),
+    storedFileId: uuid().references(() => storedFiles.id, { onDelete: 'restrict' }),
     uploadedById: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('summary_photos_summary_idx').on(t.summaryId, t.position)],
+  (t) => [
+    index('summary_photos_summary_idx').on(t.summaryId, t.position),
+    check('summary_photos_bytes_somewhere', sql`(${t.data} is null) <> (${t.storedFileId} is null)`),
+  ],
 );
 
 // ── Notes verbales and visa support letters ──────────────────────────────────────────────────────────────────────
@@ -1082,3 +1094,101 @@ export const checkIns = pgTable(
 );
 
 export type CheckIn = typeof checkIns.$inferSelect;
+
+// ── Stored files and meeting documents ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * A file kept by lib/storage: its bytes are either chunks in stored_file_chunks (the default, so every instance sees
+ * every file) or one object in S3-compatible storage under `objectKey`. `completedAt` is set once every byte is in:
+ * an upload cut short leaves a row without it, which no reader serves.
+ */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    backend: text().$type<'db' | 's3'>().notNull(),
+    objectKey: text(),
+    contentType: text().notNull(),
+    byteSize: bigint({ mode: 'number' }).notNull().default(0),
+    chunkSize: integer().notNull(),
+    sha256: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [check('stored_files_backend', sql`${t.backend} in ('db', 's3')`)],
+);
+
+export const storedFileChunks = pgTable(
+  'stored_file_chunks',
+  {
+    fileId: uuid()
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    data: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
+);
+
+/** A document of a meeting (concept note, programme …): its files are in meeting_document_files. */
+export const meetingDocuments = pgTable(
+  'meeting_documents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    kind: text().$type<MeetingDocumentKind>().notNull(),
+    visibility: text().$type<DocumentVisibility>().notNull(),
+    position: integer().notNull().default(0),
+    // Optional: without one, the document is named by its kind.
+    titleEn: text().notNull().default(''),
+    titleRu: text().notNull().default(''),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    withdrawnAt: timestamp({ withTimezone: true }),
+    withdrawnById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('meeting_documents_meeting_idx').on(t.meetingId, t.position),
+    check('meeting_documents_kind', sql.raw(`kind in (${MEETING_DOCUMENT_KINDS.map((k) => `'${k}'`).join(', ')})`)),
+    check('meeting_documents_visibility', sql`${t.visibility} in ('staff', 'delegates', 'public')`),
+  ],
+);
+
+/**
+ * One uploaded file of a document in one language. Replacing a file adds a row with the next version number and
+ * marks the previous one superseded: the earlier versions stay listed, and exactly one is current per language.
+ */
+export const meetingDocumentFiles = pgTable(
+  'meeting_document_files',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    documentId: uuid()
+      .notNull()
+      .references(() => meetingDocuments.id, { onDelete: 'cascade' }),
+    language: text().$type<DocumentLanguage>().notNull(),
+    version: integer().notNull(),
+    storedFileId: uuid()
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'restrict' }),
+    // Sanitised on upload; what the download is named.
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    byteSize: bigint({ mode: 'number' }).notNull(),
+    sha256: text().notNull(),
+    uploadedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    supersededAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('meeting_document_files_version_unique').on(t.documentId, t.language, t.version),
+    uniqueIndex('meeting_document_files_current_unique')
+      .on(t.documentId, t.language)
+      .where(sql`${t.supersededAt} is null`),
+    check('meeting_document_files_language', sql`${t.language} in ('en', 'ru', 'both')`),
+  ],
+);
+
+export type MeetingDocument = typeof meetingDocuments.$inferSelect;
+export type MeetingDocumentFile = typeof meetingDocumentFiles.$inferSelect;

@@ -5,6 +5,7 @@ import { assertRole, roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import type { PhotoInfo } from '@/lib/summary/public';
 import { actorOf, recordAudit } from './audit';
 import { type DbExecutor, getDb } from './client';
+import { readStoredFile, removeStoredFile, storageBackend, storeFile } from './file-storage';
 import { summaries, summaryPhotos } from './schema';
 import { lockSummary, type SummaryChangeResult } from './summary-editing';
 
@@ -50,7 +51,18 @@ export async function addSummaryPhoto(
 ): Promise<SummaryChangeResult & { photoId?: string }> {
   assertRole(actor, 'editor');
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const { image } = values;
+  // With S3 configured the bytes go there, before the transaction (which must not wait on the network).
+  const stored =
+    storageBackend() === 's3'
+      ? await storeFile(
+          (async function* () {
+            yield image.data;
+          })(),
+          { contentType: image.contentType, maxBytes: image.data.length, backend: 's3' },
+        )
+      : null;
+  const result = await db.transaction(async (tx): Promise<SummaryChangeResult & { photoId?: string }> => {
     const summary = await lockSummary(tx, summaryId);
     if (!summary) return { ok: false, reason: 'notFound' };
     if (summary.status !== 'draft') return { ok: false, reason: 'notDraft' };
@@ -58,7 +70,6 @@ export async function addSummaryPhoto(
       .select({ last: sql<number>`coalesce(max(${summaryPhotos.position}), -1)::int` })
       .from(summaryPhotos)
       .where(eq(summaryPhotos.summaryId, summaryId));
-    const { image } = values;
     const [photo] = await tx
       .insert(summaryPhotos)
       .values({
@@ -72,7 +83,8 @@ export async function addSummaryPhoto(
         height: image.height,
         byteSize: image.data.length,
         sha256: createHash('sha256').update(image.data).digest('hex'),
-        data: image.data,
+        data: stored ? null : image.data,
+        storedFileId: stored?.id ?? null,
         uploadedById: actor.id,
       })
       .returning({ id: summaryPhotos.id });
@@ -85,6 +97,8 @@ export async function addSummaryPhoto(
     });
     return { ok: true, photoId: photo!.id };
   });
+  if (!result.ok && stored) await removeStoredFile(stored.id);
+  return result;
 }
 
 export async function removeSummaryPhoto(
@@ -94,15 +108,17 @@ export async function removeSummaryPhoto(
 ): Promise<SummaryChangeResult> {
   assertRole(actor, 'editor');
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let storedToRemove: string | null = null;
+  const result = await db.transaction(async (tx): Promise<SummaryChangeResult> => {
     const summary = await lockSummary(tx, summaryId);
     if (!summary) return { ok: false, reason: 'notFound' };
     if (summary.status !== 'draft') return { ok: false, reason: 'notDraft' };
     const removed = await tx
       .delete(summaryPhotos)
       .where(and(eq(summaryPhotos.id, photoId), eq(summaryPhotos.summaryId, summaryId)))
-      .returning({ altEn: summaryPhotos.altEn });
+      .returning({ altEn: summaryPhotos.altEn, storedFileId: summaryPhotos.storedFileId });
     if (!removed.length) return { ok: false, reason: 'notFound' };
+    if (removed[0]!.storedFileId) storedToRemove = removed[0]!.storedFileId;
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: 'summary.photo_removed',
@@ -112,6 +128,8 @@ export async function removeSummaryPhoto(
     });
     return { ok: true };
   });
+  if (storedToRemove) await removeStoredFile(storedToRemove);
+  return result;
 }
 
 /**
@@ -130,6 +148,7 @@ export async function readPhotoFile({
   const [row] = await db
     .select({
       data: summaryPhotos.data,
+      storedFileId: summaryPhotos.storedFileId,
       contentType: summaryPhotos.contentType,
       sha256: summaryPhotos.sha256,
       status: summaries.status,
@@ -138,10 +157,13 @@ export async function readPhotoFile({
     .innerJoin(summaries, eq(summaries.id, summaryPhotos.summaryId))
     .where(eq(summaryPhotos.id, id));
   if (!row) return null;
-  if (row.status === 'published')
-    return { data: row.data, contentType: row.contentType, sha256: row.sha256, public: true };
-  const staff = await currentStaff();
-  return staff && roleAtLeast(staff.role, 'viewer')
-    ? { data: row.data, contentType: row.contentType, sha256: row.sha256, public: false }
-    : null;
+  const isPublic = row.status === 'published';
+  if (!isPublic) {
+    const staff = await currentStaff();
+    if (!staff || !roleAtLeast(staff.role, 'viewer')) return null;
+  }
+  // A re-encoded photo is a few hundred kilobytes: read whole, also from S3.
+  const data = row.data ?? (row.storedFileId ? await readStoredFile(row.storedFileId) : null);
+  if (!data) return null;
+  return { data, contentType: row.contentType, sha256: row.sha256, public: isPublic };
 }

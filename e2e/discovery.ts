@@ -77,11 +77,15 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/[locale]': { access: 'public', locales: true },
   '/[locale]/[...rest]': { access: 'public', locales: true },
   '/[locale]/i/[token]': { access: 'token' },
+  // A meeting document under a delegate's invitation link (the link is the key).
+  '/[locale]/i/[token]/documents/[fileId]': { access: 'token' },
   // A delegation's focal point: a token of its own kind (lib/delegation-token.ts), never an invitation's.
   '/[locale]/d/[token]': { access: 'token' },
   '/[locale]/privacy': { access: 'public', locales: true },
   '/api/health': { access: 'public' },
   '/api/photos/[id]': { access: 'public' },
+  // A public document's file for anyone; any other file only for staff (db/meeting-documents.ts findDocumentFile).
+  '/api/documents/[id]': { access: 'public' },
   '/news': { access: 'public', cached: true },
   '/news/[slug]': { access: 'public', cached: true },
   '/news/page/[n]': { access: 'public', cached: true },
@@ -117,6 +121,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/meetings/[id]/participants/[invitationId]/edit': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/new': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/notes-verbales': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/documents': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/documents/upload': { access: 'staff', least: 'editor' },
   '/staff/meetings/[id]/notes-verbales/[noteId]/[format]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/visa': { access: 'staff', least: 'admin' },
   '/staff/meetings/[id]/visa/[invitationId]/[language]/[format]': { access: 'staff', least: 'admin' },

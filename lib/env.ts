@@ -53,6 +53,17 @@ const envSchema = z
     OUTBOX_LEASE_SECONDS: optional(z.coerce.number().int().min(5).max(3600)).default(60),
     OUTBOX_MAX_ATTEMPTS: optional(z.coerce.number().int().min(1).max(50)).default(8),
     OUTBOX_RETRY_SECONDS: optional(z.coerce.number().int().min(1).max(3600)).default(10),
+    // S3-compatible object storage for uploaded files (documents, summary photos). Unset: files are kept in the
+    // database, in chunks. Set S3_BUCKET to use it, and S3_ENDPOINT for a store other than AWS.
+    S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')),
+    S3_REGION: optional(z.string()).default('us-east-1'),
+    S3_ENDPOINT: optional(
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://s3.example.org' }),
+    ),
+    S3_ACCESS_KEY_ID: optional(z.string()),
+    S3_SECRET_ACCESS_KEY: optional(z.string()),
+    // Most stores other than AWS (MinIO, Ceph, local test servers) address buckets by path, not by host name.
+    S3_FORCE_PATH_STYLE: optional(z.enum(['true', 'false'], 'must be true or false')).default('false'),
     // The browser tests' window into the embedded database (db/embedded-socket.ts); never set in production.
     E2E_PGLITE_SOCKET_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   })
@@ -75,6 +86,13 @@ const envSchema = z
         message:
           'is required in production (it encrypts visa-support data; every instance needs the same one, and losing it ' +
           'makes that data unreadable). Generate one with `openssl rand -base64 32`',
+      });
+    }
+    if (env.S3_BUCKET && !env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+        message: "must be set together with the other S3 key (or neither, to use the machine's own AWS credentials)",
       });
     }
     // Real mail from the placeholder sender bounces or lands in spam, and nobody can answer it.

@@ -1,5 +1,6 @@
-// `npm run bench [-- --only directory|app|scale|meeting-page|door] [--fresh] [--seconds N] [--no-build]`: performance
-// on PostgreSQL, never part of `npm test` (machines are noisy; a benchmark reports, a test asserts). The parts:
+// `npm run bench [-- --only directory|app|scale|meeting-page|door|documents] [--fresh] [--seconds N] [--no-build]`:
+// performance on PostgreSQL, never part of `npm test` (machines are noisy; a benchmark reports, a test asserts). The
+// parts:
 //  - directory: the directory's queries on 20,000 contacts (scripts/bench/directory-bench.ts);
 //  - app: a production build under load beside its baselines — a file from public/, a bare route handler, a minimal
 //    dynamic page, pgbench, raw nodemailer — plus 5,000 invitations and Lighthouse (scripts/bench-app.ts);
@@ -7,7 +8,9 @@
 //    (scripts/bench/scale-bench.ts);
 //  - meeting-page: the public meeting page against a file from public/, and Lighthouse on it
 //    (scripts/bench/meeting-page-bench.ts);
-//  - door: 500 badges as one PDF, and check-in POSTs of 500 badges (scripts/bench/door-bench.ts).
+//  - door: 500 badges as one PDF, and check-in POSTs of 500 badges (scripts/bench/door-bench.ts);
+//  - documents: a 20 MB public document downloaded by 20 clients at once, against a bare loop reading the same
+//    chunks from PostgreSQL, with the file served from public/ for reference (scripts/bench/documents-bench.ts).
 // Prints a table of figures and ratios, writes JSON to test-results/bench/, and exits non-zero when a target is missed.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { runDirectoryBench } from './bench/directory-bench';
 import { runDoorBench } from './bench/door-bench';
 import { runMeetingPageBench } from './bench/meeting-page-bench';
+import { runDocumentsBench } from './bench/documents-bench';
 import { runScaleBench } from './bench/scale-bench';
 import { runAppBench } from './bench-app';
 import { runScript, UsageError } from './run-script';
@@ -33,8 +37,8 @@ await runScript(async () => {
     throw new UsageError(
       'npm run bench measures on PostgreSQL: set DATABASE_URL to a server (its database is not touched).',
     );
-  if (values.only && !['directory', 'app', 'scale', 'meeting-page', 'door'].includes(values.only))
-    throw new UsageError('--only takes directory, app, scale, meeting-page or door');
+  if (values.only && !['directory', 'app', 'scale', 'meeting-page', 'door', 'documents'].includes(values.only))
+    throw new UsageError('--only takes directory, app, scale, meeting-page, door or documents');
   const seconds = Number(values.seconds);
   if (!Number.isInteger(seconds) || seconds < 2 || seconds > 120)
     throw new UsageError('--seconds takes a whole number from 2 to 120');
@@ -174,6 +178,29 @@ await runScript(async () => {
     console.info(row(['---', '---:', '---']));
     for (const t of door.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
     failures.push(...door.targets.filter((t) => !t.ok).map((t) => `${t.name}: ${t.value}`));
+  }
+
+  if (runs('documents')) {
+    // The app part's build serves this part too.
+    const documents = await runDocumentsBench({
+      serverUrl,
+      seconds,
+      build: !values['no-build'] && values.only === 'documents',
+      log,
+    });
+    report.documents = documents;
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    console.info('\n' + row(['20 MB file, 20 clients at once', 'MB/s']));
+    console.info(row(['---', '---:']));
+    console.info(row(['public document from PostgreSQL (/api/documents/<id>)', documents.appMBps.toFixed(0)]));
+    console.info(
+      row(['bare loop reading the same chunks (the database’s ceiling)', documents.bareLoopMBps.toFixed(0)]),
+    );
+    console.info(row(['the same file from public/ (reference)', documents.publicFileMBps?.toFixed(0) ?? 'not served']));
+    console.info('\n' + row(['target', 'measured', '']));
+    console.info(row(['---', '---:', '---']));
+    for (const t of documents.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
+    failures.push(...documents.targets.filter((t) => !t.ok).map((t) => `${t.name}: ${t.value}`));
   }
 
   const dir = path.resolve('test-results/bench');

@@ -8,7 +8,7 @@ import { localePath } from '@/lib/i18n/routing';
 import { markdownToPlainText, renderMarkdown } from './markdown';
 
 /** A summary's photo without its bytes (app/api/photos serves those). */
-export type PhotoInfo = Omit<SummaryPhoto, 'data'>;
+export type PhotoInfo = Omit<SummaryPhoto, 'data' | 'storedFileId'>;
 
 /** A published summary as db/published-summaries.ts reads it for the public pages. */
 export type PublishedSummary = SummaryText & {

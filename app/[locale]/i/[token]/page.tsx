@@ -6,6 +6,8 @@ import { inputClass } from '@/components/field';
 import { Card, Notice, PageHeader } from '@/components/ui';
 import { getPublishedProgramme } from '@/db/public-meetings';
 import { MeetingProgramme } from '@/components/meeting-programme';
+import { listDocumentsFor } from '@/db/meeting-documents';
+import { MeetingDocumentsList } from '@/components/meeting-documents-list';
 import { openInvitationLink } from '@/db/invitations';
 import { formatDateTime, formatDateTimeRange } from '@/lib/datetime';
 import { getPathname } from '@/lib/i18n/navigation';
@@ -60,7 +62,10 @@ export default async function InvitationPage({ params, searchParams }: PageProps
 
   const { meeting, invitation, name, agenda, answerUntil, state, registration, substituteFor } = lookup.opened;
   // What the link's state allows (the invitation page lists the published agenda), as the public page shows it.
-  const programme = agenda.length ? await getPublishedProgramme(meeting.id) : [];
+  const [programme, documents] = await Promise.all([
+    agenda.length ? getPublishedProgramme(meeting.id) : [],
+    listDocumentsFor({ meetingId: meeting.id, audience: 'delegate', token, locale }),
+  ]);
   const roleName = invitationTranslator(locale)(`role.${invitation.role}`);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
   const until = formatDateTime(answerUntil, meeting.timeZone, locale);
@@ -294,6 +299,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
 
       {/* The same programme as the meeting's public page, in this page's language. */}
       <MeetingProgramme items={programme} timeZone={meeting.timeZone} locale={locale} />
+      <MeetingDocumentsList documents={documents} locale={locale} />
       <p className="mt-6 text-sm text-slate-700">{t('personal')}</p>
       <p className="mt-2 text-sm text-slate-700">{t('contact', contact)}</p>
     </>

@@ -20,7 +20,8 @@ const PROBLEMS: Record<string, string> = {
     'That file is not a CSV text file. In Excel, use File → Save As → “CSV UTF-8” (or “CSV (comma delimited)”), then upload that file.',
   noRows: 'That file has a header row but no contacts under it (or no rows at all).',
   tooManyRows: `That file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows. Split it into smaller files.`,
-  tooLarge: 'That file is larger than 15 MB. Split it into smaller files.',
+  tooLarge: 'That file is larger than 15 MB, the limit for an import; nothing was saved. Split it into smaller files.',
+  unreadable: 'The upload did not arrive whole (was the connection interrupted?); nothing was saved. Please try again.',
 };
 
 const STATUS: Record<string, string> = {

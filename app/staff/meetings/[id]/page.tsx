@@ -99,6 +99,9 @@ export default async function StaffMeetingPage({ params, searchParams }: PagePro
                 Check-in
               </Link>
             )}
+            <Link href={`/staff/meetings/${meeting.id}/documents`} className={buttonClass({ variant: 'secondary' })}>
+              Documents
+            </Link>
             <Link
               href={`/staff/meetings/${meeting.id}/notes-verbales`}
               className={buttonClass({ variant: 'secondary' })}

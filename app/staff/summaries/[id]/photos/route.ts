@@ -4,11 +4,13 @@ import { addSummaryPhoto } from '@/db/summary-photos';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getCurrentStaff } from '@/services/auth/staff';
 import { htmlPage } from '@/lib/http';
+import { collect, declaredTooLarge, guardUpload, readMultipart, withUploadHeaders } from '@/services/uploads/multipart';
 import { PHOTO_MAX_BYTES, preparePhoto } from '@/lib/summary/photo';
 import { photoTextSchema } from '../../summary-schema';
 
-// A photo upload is a plain multipart form post (it works without JavaScript): the answer is always a 303 back to
-// the summary's page, which shows the outcome from the query string (?photo=added, or the problem per field).
+// A photo upload is a plain multipart form post on the streaming upload path (services/uploads/multipart.ts; it works
+// without JavaScript): the answer is always a 303 back to the summary's page, which shows the outcome from the query
+// string (?photo=added, or the problem per field).
 
 // A relative Location: behind a reverse proxy, request.url names the instance's own address, not the public one.
 const back = (_request: NextRequest, id: string, params: Record<string, string>) =>
@@ -31,7 +33,7 @@ const forbidden = () =>
 const summaryId = (raw: string) => (z.uuid().safeParse(raw).success ? raw : null);
 
 /** Someone who followed or typed the address: the upload form is on the summary's page. */
-export async function GET(_: NextRequest, { params }: RouteContext<'/staff/summaries/[id]/photos'>) {
+async function get(_: NextRequest, { params }: RouteContext<'/staff/summaries/[id]/photos'>) {
   const id = summaryId((await params).id) ?? '';
   const staff = await getCurrentStaff();
   if (!staff) return signIn(307, id);
@@ -39,36 +41,35 @@ export async function GET(_: NextRequest, { params }: RouteContext<'/staff/summa
   return new Response(null, { status: 307, headers: { Location: `/staff/summaries/${id}#photos` } });
 }
 
-export async function POST(request: NextRequest, { params }: RouteContext<'/staff/summaries/[id]/photos'>) {
+async function post(request: NextRequest, { params }: RouteContext<'/staff/summaries/[id]/photos'>) {
+  const refused = await guardUpload(request);
+  if (refused) return refused;
   const id = summaryId((await params).id);
   const staff = await getCurrentStaff();
   if (!staff) return signIn(303, id ?? '');
   if (!roleAtLeast(staff.role, 'editor')) return forbidden();
   if (!id) return new NextResponse('No such summary.', { status: 404 });
   // Refused before reading the body: a form's other fields are small, the photo is the limit.
-  if (Number(request.headers.get('content-length') ?? 0) > PHOTO_MAX_BYTES + 64 * 1024)
-    return back(request, id, { photoError: 'tooLarge' });
+  if (declaredTooLarge(request, PHOTO_MAX_BYTES)) return back(request, id, { photoError: 'tooLarge' });
 
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return back(request, id, { photoError: 'unreadable' });
-  }
-  const texts = photoTextSchema.safeParse({
-    altEn: form.get('altEn') ?? '',
-    altRu: form.get('altRu') ?? '',
-    credit: form.get('credit') ?? '',
+  // A photo is decoded whole to re-encode it (at most 10 MB), after the form has arrived.
+  const read = await readMultipart(request, {
+    fileField: 'photo',
+    maxFileBytes: PHOTO_MAX_BYTES,
+    onFile: async (file) => collect(file),
   });
-  const file = form.get('photo');
-  const prepared =
-    file instanceof File && file.size > 0
-      ? await preparePhoto(Buffer.from(await file.arrayBuffer()))
-      : ({ ok: false, problem: 'missing' } as const);
+  if (!read.ok) return back(request, id, { photoError: read.problem === 'tooLarge' ? 'tooLarge' : 'unreadable' });
+  const form = read.fields;
+  const texts = photoTextSchema.safeParse({
+    altEn: form.altEn ?? '',
+    altRu: form.altRu ?? '',
+    credit: form.credit ?? '',
+  });
+  const prepared = read.file?.length ? await preparePhoto(read.file) : ({ ok: false, problem: 'missing' } as const);
   if (!texts.success || !prepared.ok) {
     const errors = texts.success ? {} : z.flattenError(texts.error).fieldErrors;
     const echo = Object.fromEntries(
-      ['altEn', 'altRu', 'credit'].map((field) => [field, String(form.get(field) ?? '').slice(0, 300)]),
+      ['altEn', 'altRu', 'credit'].map((field) => [field, String(form[field] ?? '').slice(0, 300)]),
     );
     return back(request, id, {
       ...echo,
@@ -80,3 +81,6 @@ export async function POST(request: NextRequest, { params }: RouteContext<'/staf
   if (!result.ok) return back(request, id, { photoError: result.reason === 'notDraft' ? 'notDraft' : 'notFound' });
   return back(request, id, { photo: 'added' });
 }
+
+export const GET = withUploadHeaders(get);
+export const POST = withUploadHeaders(post);

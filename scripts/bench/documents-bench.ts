@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { CHUNK_SIZE } from '@/db/file-storage';
+import { buildBenchApp, startBenchServer } from '../bench-app';
+import { freePort } from '../test-support';
+
+// `npm run bench -- --only documents` (scripts/bench.ts): a 20 MB public document downloaded by 20 clients at once
+// from a production build on PostgreSQL, against the database's own ceiling — a bare loop reading the same chunks
+// with the same query at the same concurrency — and, for reference, the same file served from public/. Target: the
+// app delivers ≥ 70 % of the bare loop's throughput. In a database of its own, `<name>_documents`, made afresh.
+
+const FILE_BYTES = 20 * 1024 * 1024;
+const CLIENTS = 20;
+const TARGET_RATIO = 0.7;
+const MB = 1024 * 1024;
+
+export type DocumentsBenchResult = {
+  appMBps: number;
+  bareLoopMBps: number;
+  publicFileMBps: number | null;
+  targets: { name: string; value: string; ok: boolean }[];
+};
+
+/** Runs `client` on CLIENTS workers for `seconds`; returns the bytes moved per second. */
+async function throughput(seconds: number, client: () => Promise<number>): Promise<number> {
+  const until = Date.now() + seconds * 1000;
+  const started = performance.now();
+  let bytes = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (Date.now() < until) bytes += await client();
+    }),
+  );
+  return bytes / ((performance.now() - started) / 1000);
+}
+
+async function download(url: string): Promise<number> {
+  const response = await fetch(url);
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  let length = 0;
+  for await (const piece of response.body as unknown as AsyncIterable<Uint8Array>) length += piece.length;
+  if (length !== FILE_BYTES) throw new Error(`${url} sent ${length} bytes, not ${FILE_BYTES}`);
+  return length;
+}
+
+export async function runDocumentsBench({
+  serverUrl,
+  seconds,
+  build,
+  log,
+}: {
+  serverUrl: string;
+  seconds: number;
+  build: boolean;
+  log: (line: string) => void;
+}): Promise<DocumentsBenchResult> {
+  const url = new URL(serverUrl);
+  const name = `${url.pathname.replace(/^\//, '') || 'postgres'}_documents`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+
+  log('Documents: storing a 20 MB public document in PostgreSQL…');
+  const sql = postgres(databaseUrl, { max: CLIENTS, onnotice: () => {} });
+  await migrate(drizzle(sql), { migrationsFolder: path.join(process.cwd(), 'drizzle') });
+  const file = randomBytes(FILE_BYTES);
+  const [council] = await sql<{ id: string }[]>`
+    insert into councils (name_en, name_ru) values ('Bench council', 'Совет') returning id`;
+  const [meeting] = await sql<{ id: string }[]>`
+    insert into meetings (council_id, kind, title_en, title_ru, starts_at, ends_at, time_zone, format, status)
+    values (${council!.id}, 'plenary', 'Documents bench', 'Документы', '2030-05-14T05:00:00Z', '2030-05-14T12:00:00Z',
+      'Asia/Tashkent', 'in_person', 'planned') returning id`;
+  const [stored] = await sql<{ id: string }[]>`
+    insert into stored_files (backend, content_type, byte_size, chunk_size, sha256, completed_at)
+    values ('db', 'application/pdf', ${FILE_BYTES}, ${CHUNK_SIZE}, 'bench', now()) returning id`;
+  const chunks = Math.ceil(FILE_BYTES / CHUNK_SIZE);
+  for (let seq = 0; seq < chunks; seq++) {
+    const data = file.subarray(seq * CHUNK_SIZE, (seq + 1) * CHUNK_SIZE);
+    await sql`insert into stored_file_chunks (file_id, seq, data) values (${stored!.id}, ${seq}, ${data})`;
+  }
+  const [document] = await sql<{ id: string }[]>`
+    insert into meeting_documents (meeting_id, kind, visibility) values (${meeting!.id}, 'programme', 'public')
+    returning id`;
+  const [documentFile] = await sql<{ id: string }[]>`
+    insert into meeting_document_files (document_id, language, version, stored_file_id, file_name, content_type,
+      byte_size, sha256)
+    values (${document!.id}, 'both', 1, ${stored!.id}, 'programme.pdf', 'application/pdf', ${FILE_BYTES}, 'bench')
+    returning id`;
+
+  // The same bytes as a static file, for reference (removed at the end).
+  const publicFile = path.join(process.cwd(), 'public', `bench-document-${process.pid}.pdf`);
+  fs.writeFileSync(publicFile, file);
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 11).toString('base64'),
+    AUTH_URL: origin,
+    SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
+    MAIL_FROM: 'Council Desk <no-reply@bench.test>',
+    OUTBOX_WORKER: 'off',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  if (build) buildBenchApp(env, log);
+  const server = startBenchServer(env, port);
+  try {
+    const until = Date.now() + 120_000;
+    while (
+      !(await fetch(`${origin}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
+      if (Date.now() > until) throw new Error('Timed out waiting for the server');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const documentUrl = `${origin}/api/documents/${documentFile!.id}`;
+    await download(documentUrl);
+    log(`Documents: ${CLIENTS} clients for ${seconds} s each — the app, the bare loop, public/…`);
+    const appMBps = (await throughput(seconds, () => download(documentUrl))) / MB;
+    const bareLoopMBps =
+      (await throughput(seconds, async () => {
+        let length = 0;
+        for (let seq = 0; seq < chunks; seq++) {
+          const [row] = await sql<{ data: Buffer }[]>`
+            select substring(data from 1 for ${CHUNK_SIZE}) as data from stored_file_chunks
+            where file_id = ${stored!.id} and seq = ${seq}`;
+          length += row!.data.length;
+        }
+        return length;
+      })) / MB;
+    const staticUrl = `${origin}/${path.basename(publicFile)}`;
+    const servesStatic = await fetch(staticUrl).then(
+      (r) => (r.body?.cancel(), r.status === 200),
+      () => false,
+    );
+    const publicFileMBps = servesStatic ? (await throughput(seconds, () => download(staticUrl))) / MB : null;
+    const ratio = appMBps / bareLoopMBps;
+    return {
+      appMBps,
+      bareLoopMBps,
+      publicFileMBps,
+      targets: [
+        {
+          name: `20 MB document, ${CLIENTS} clients: ≥ ${TARGET_RATIO * 100} % of the bare chunk loop`,
+          value: `${(ratio * 100).toFixed(0)} % (${appMBps.toFixed(0)} of ${bareLoopMBps.toFixed(0)} MB/s)`,
+          ok: ratio >= TARGET_RATIO,
+        },
+      ],
+    };
+  } finally {
+    server.kill('SIGTERM');
+    fs.rmSync(publicFile, { force: true });
+    await sql.end();
+  }
+}
