@@ -20,18 +20,26 @@ export function requestFrom(
     headers = {},
     form,
     body = form ? new URLSearchParams(form).toString() : undefined,
-  }: { method?: string; headers?: Record<string, string>; form?: Record<string, string>; body?: string } = {},
+    port = e2eSettings.port,
+  }: {
+    method?: string;
+    headers?: Record<string, string>;
+    form?: Record<string, string>;
+    body?: string;
+    /** Another server of the tests' own (default: the e2e server). */
+    port?: number;
+  } = {},
 ): Promise<PlainResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
         host: '127.0.0.1',
-        port: e2eSettings.port,
+        port,
         path,
         method,
         localAddress,
         headers: {
-          host: `localhost:${e2eSettings.port}`,
+          host: `localhost:${port}`,
           ...(form && { 'content-type': 'application/x-www-form-urlencoded' }),
           ...headers,
         },
