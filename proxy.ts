@@ -12,21 +12,24 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * change what is decided where data is read and written (db/, services/actions.ts), never here.
  */
 export default async function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development' });
+
   // Server actions and cookie-authenticated route handlers accept writes from this site's own pages only.
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request)) {
     return new NextResponse(
       'Cross-site request refused: this request must come from a page of this site.\nЗапрос с другого сайта отклонён: он должен исходить со страницы этого сайта.',
       {
         status: 403,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': csp },
       },
     );
   }
 
-  // A personal invitation or delegation link that does not work counts against the client; past the limit, 429
-  // (db/invitation-gate).
-  const invitationLink = request.nextUrl.pathname.match(/^\/(?:ru\/)?[id]\/([^/]+)$/);
-  if (invitationLink && SAFE_METHODS.has(request.method)) {
+  // A personal invitation or delegation link that does not work counts against the client, whether the page is
+  // opened or one of its actions posted to; past the limit, 429 (db/invitation-gate).
+  const invitationLink = request.nextUrl.pathname.match(/^\/(?:(?:en|ru)\/)?[id]\/([^/]+)$/);
+  if (invitationLink && request.method !== 'OPTIONS') {
     const { invitationLinkGate } = await import('@/db/invitation-gate');
     const gate = await invitationLinkGate(invitationLink[1]!, clientKey(request));
     if (gate.limited) {
@@ -37,13 +40,15 @@ export default async function proxy(request: NextRequest) {
         body:
           `<p lang="en">Too many links that do not work were opened from your connection. Please wait ${minutes} minutes and try again.</p>` +
           `<p lang="ru">С Вашего подключения открыто слишком много неработающих ссылок. Подождите ${minutes} мин. и попробуйте снова.</p>`,
-        headers: { 'Retry-After': String(gate.retryAfterSeconds), 'Referrer-Policy': 'strict-origin' },
+        headers: {
+          'Retry-After': String(gate.retryAfterSeconds),
+          'Referrer-Policy': 'strict-origin',
+          'Content-Security-Policy': csp,
+        },
       });
     }
   }
 
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development' });
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);

@@ -50,9 +50,9 @@ describe('security headers', () => {
   };
 
   it('accepts a complete set', () => {
-    expect(securityHeaderProblems(good, { tokenInUrl: false, production: true })).toEqual([]);
+    expect(securityHeaderProblems(good, { tokenInUrl: false, https: true })).toEqual([]);
     expect(
-      securityHeaderProblems({ ...good, 'referrer-policy': 'strict-origin' }, { tokenInUrl: true, production: true }),
+      securityHeaderProblems({ ...good, 'referrer-policy': 'strict-origin' }, { tokenInUrl: true, https: true }),
     ).toEqual([]);
     const cached = {
       ...good,
@@ -61,11 +61,11 @@ describe('security headers', () => {
         "script-src 'self' 'unsafe-inline'",
       ),
     };
-    expect(securityHeaderProblems(cached, { tokenInUrl: false, production: true, cachedPage: true })).toEqual([]);
+    expect(securityHeaderProblems(cached, { tokenInUrl: false, https: true, cachedPage: true })).toEqual([]);
   });
 
   it('holds a cached page to self and inline scripts only', () => {
-    expect(securityHeaderProblems(good, { tokenInUrl: false, production: true, cachedPage: true })).toEqual([
+    expect(securityHeaderProblems(good, { tokenInUrl: false, https: true, cachedPage: true })).toEqual([
       "cached page with script-src 'self' 'nonce-abc123==' 'strict-dynamic', not script-src 'self' 'unsafe-inline'",
     ]);
     const loose = {
@@ -73,7 +73,7 @@ describe('security headers', () => {
       'content-security-policy':
         "default-src 'self'; script-src * 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     };
-    expect(securityHeaderProblems(loose, { tokenInUrl: false, production: true, cachedPage: true })).toEqual([
+    expect(securityHeaderProblems(loose, { tokenInUrl: false, https: true, cachedPage: true })).toEqual([
       "cached page with script-src * 'unsafe-inline', not script-src 'self' 'unsafe-inline'",
     ]);
   });
@@ -83,7 +83,7 @@ describe('security headers', () => {
       'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src *",
       'referrer-policy': 'no-referrer',
     };
-    expect(securityHeaderProblems(broken, { tokenInUrl: false, production: true })).toEqual([
+    expect(securityHeaderProblems(broken, { tokenInUrl: false, https: true })).toEqual([
       "CSP lacks object-src 'none'",
       "CSP lacks base-uri 'none'",
       "CSP lacks frame-ancestors 'none'",
@@ -93,13 +93,16 @@ describe('security headers', () => {
       'Referrer-Policy no-referrer (breaks form posts)',
       'no Strict-Transport-Security with a long max-age',
     ]);
-    expect(securityHeaderProblems(good, { tokenInUrl: true, production: true })).toEqual([
+    expect(securityHeaderProblems(good, { tokenInUrl: true, https: true })).toEqual([
       'token page with Referrer-Policy strict-origin-when-cross-origin, not strict-origin',
     ]);
-    expect(securityHeaderProblems({}, { tokenInUrl: false, production: false })).toEqual([
+    expect(securityHeaderProblems({}, { tokenInUrl: false, https: false })).toEqual([
       'no Content-Security-Policy',
       'no X-Content-Type-Options: nosniff',
       'no Referrer-Policy',
+    ]);
+    expect(securityHeaderProblems(good, { tokenInUrl: false, https: false })).toEqual([
+      'Strict-Transport-Security on plain http',
     ]);
   });
 });

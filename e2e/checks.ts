@@ -45,7 +45,8 @@ export function databaseChanges(before: Record<string, string>, after: Record<st
 export interface HeaderExpectation {
   /** Pages reached by a token in the URL. */
   tokenInUrl: boolean;
-  production: boolean;
+  /** The public address (AUTH_URL) is https: HSTS with a long max-age; on plain http, no HSTS at all. */
+  https: boolean;
   /**
    * The public news pages: cached HTML, the same for everyone, so no nonce; Next's inline bootstrap is allowed by
    * 'unsafe-inline' and nothing else (lib/security-headers.ts newsContentSecurityPolicy).
@@ -83,9 +84,11 @@ export function securityHeaderProblems(headers: Record<string, string>, expect: 
     problems.push('Referrer-Policy no-referrer (breaks form posts)');
   else if (expect.tokenInUrl && referrer !== 'strict-origin')
     problems.push(`token page with Referrer-Policy ${referrer}, not strict-origin`);
-  if (expect.production && !/max-age=\d{7,}/.test(headers['strict-transport-security'] ?? '')) {
+  const hsts = headers['strict-transport-security'];
+  if (expect.https && !/max-age=\d{7,}/.test(hsts ?? '')) {
     problems.push('no Strict-Transport-Security with a long max-age');
   }
+  if (!expect.https && hsts !== undefined) problems.push('Strict-Transport-Security on plain http');
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { delegationToken } from '../lib/delegation-token';
+import { invitationToken } from '../lib/invitation-token';
 import {
   actionSucceeded,
   classifyAction,
@@ -13,6 +14,7 @@ import {
   type LinkHolder,
 } from './checks';
 import { databaseSnapshotter } from './db-snapshot';
+import { requestFrom } from './from-address';
 import {
   classificationProblems,
   DEMO_INVITATION_ID,
@@ -34,11 +36,16 @@ const anonymous = { storageState: { cookies: [], origins: [] } };
 async function callAction(
   request: APIRequestContext,
   action: { id: string; pagePath: string },
-  headers: Record<string, string> = {},
+  headers: Record<string, string | undefined> = {},
   { bound = [], fields = { probe: 'x' } }: { bound?: unknown[]; fields?: Record<string, string> } = {},
 ) {
-  const response = await request.post(action.pagePath, {
-    headers: { 'Next-Action': action.id, Accept: 'text/x-component', Origin: origin, ...headers },
+  const response = await request.post(loadingPath(action.pagePath), {
+    // A header given as undefined is not sent at all.
+    headers: Object.fromEntries(
+      Object.entries({ 'Next-Action': action.id, Accept: 'text/x-component', Origin: origin, ...headers }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    ),
     multipart: {
       // Bound arguments, then the previous form state (useActionState's), then the form.
       '0': JSON.stringify(bound.length ? [...bound, null, '$K1'] : ['$K1']),
@@ -51,6 +58,18 @@ async function callAction(
     body: await response.text(),
     redirect: response.headers()['x-action-redirect'],
   };
+}
+
+/**
+ * The page an action is posted to only has to load it. Link pages get a link this server signed (of an invitation or
+ * delegation that does not exist): a made-up one counts as a failed link against this client (proxy.ts), and the
+ * matrix would end in 429s halfway through.
+ */
+const NO_SUCH_ID = '0b7a7c1e-5d1f-4c43-9a51-00000000dead';
+function loadingPath(pagePath: string): string {
+  return pagePath
+    .replace(/^\/i\/x$/, `/i/${invitationToken(e2eSettings.authSecret, { invitationId: NO_SUCH_ID, version: 1 })}`)
+    .replace(/^\/d\/x$/, `/d/${delegationToken(e2eSettings.authSecret, { delegationId: NO_SUCH_ID, version: 1 })}`);
 }
 
 // The seeded working-group meeting's delegations (scripts/demo/demo-delegations.ts): A is Uzbekistan's, with its
@@ -258,6 +277,27 @@ test('writes from another site, or from an opaque origin, are refused before the
     });
     expect(signIn.status(), `sign-in request with Origin ${badOrigin}`).toBe(403);
   }
+  // A forged X-Forwarded-Host naming the foreign site, and this site's host under https on this http deployment
+  // (AUTH_URL is http): both are other origins.
+  for (const headers of <Record<string, string>[]>[
+    { Origin: 'https://evil.example', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' },
+    { Origin: origin.replace(/^http:/, 'https:') },
+    { Origin: 'https://evil.example', Referer: `${origin}/staff/team` },
+  ]) {
+    const viaAction = await callAction(requests.admin!, action!, headers);
+    expect(viaAction.status, JSON.stringify(headers)).toBe(403);
+    const signIn = await requests.anonymous!.post('/staff/sign-in/request', {
+      headers,
+      form: { email: 'x@council.test' },
+    });
+    expect(signIn.status(), `sign-in request with ${JSON.stringify(headers)}`).toBe(403);
+  }
+  // No Origin and a foreign Referer is refused.
+  const foreignReferer = await callAction(requests.admin!, action!, {
+    Origin: undefined,
+    Referer: 'https://evil.example/staff/team',
+  });
+  expect(foreignReferer.status).toBe(403);
   // No Origin at all (not a browser form post) is refused too.
   const bare = await requests.admin!.fetch('/staff/team', {
     method: 'POST',
@@ -288,6 +328,66 @@ test('x-middleware-subrequest gets a request no further than without it (CVE-202
     });
     expect(post.status(), value).toBe(403);
   }
+});
+
+test('a form post without Origin (a text browser) is accepted on a same-origin Referer on a delegate’s page', async () => {
+  const nominate = discoverActions().find((a) => a.pagePath === '/d/x' && a.exportedName === 'nominateAction');
+  expect(nominate, 'a delegation page action').toBeTruthy();
+  const page = `${origin}/d/${holderTokens.holder}`;
+  const call = (headers: Record<string, string | undefined>) =>
+    callAction(requests.anonymous!, nominate!, headers, { bound: [holderTokens.holder], fields: { probe: 'x' } });
+  // Past the origin check, the action answers its form (here: what is missing), not 403.
+  const refererOnly = await call({ Origin: undefined, Referer: page });
+  expect(refererOnly.status, refererOnly.body.slice(0, 200)).toBe(200);
+  expect((await call({ Origin: undefined })).status).toBe(403);
+  expect((await call({ Origin: undefined, Referer: `https://evil.example/d/${holderTokens.holder}` })).status).toBe(
+    403,
+  );
+});
+
+test('failed-link posts to a link page’s actions count like failed page loads', async () => {
+  const client = '127.0.0.31';
+  const action = discoverActions().find((a) => a.pagePath === '/d/x')!;
+  for (let i = 0; i < 20; i++) {
+    const guess = `made-up-link-${i}`.padEnd(40, 'x');
+    const post = await requestFrom(client, `/d/${guess}`, {
+      method: 'POST',
+      headers: { 'Next-Action': action.id, Origin: origin, 'Content-Type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify([guess, null, { probe: 'x' }]),
+    });
+    expect(post.status, `post ${i + 1}`).not.toBe(429);
+  }
+  const page = await requestFrom(client, `/d/${'Q'.repeat(40)}`);
+  expect(page.status).toBe(429);
+  expect(page.text).toContain('Too many attempts');
+});
+
+test('one client flooding sign-in requests gets 429; another client (the admin) still gets a link', async () => {
+  const flooder = '127.0.0.32';
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i++) {
+    const response = await requestFrom(flooder, '/staff/sign-in/request', {
+      method: 'POST',
+      headers: { Origin: origin, 'X-Forwarded-For': `203.0.113.${i}` },
+      form: { email: `flood-${i}@elsewhere.test` },
+    });
+    statuses.push(response.status);
+  }
+  expect(statuses.slice(0, 30).every((s) => s === 303)).toBe(true);
+  expect(statuses[30]).toBe(429);
+  const admin = await requestFrom('127.0.0.33', '/staff/sign-in/request', {
+    method: 'POST',
+    headers: { Origin: origin },
+    form: { email: e2eSettings.adminEmail },
+  });
+  expect(admin.status).toBe(303);
+  expect(admin.headers['location']).toMatch(/\/staff\/sign-in\/check-email$/);
+});
+
+test('Auth.js’s own sign-out page is not reachable (staff sign out with the app’s button)', async () => {
+  const response = await requests.admin!.get('/api/auth/signout', { maxRedirects: 0 });
+  expect(response.status()).toBe(404);
+  expect(await response.text()).not.toContain('Are you sure you want to sign out');
 });
 
 test('every discovered route answers with the security headers, and session cookies are locked down', async ({
@@ -321,7 +421,8 @@ test('every discovered route answers with the security headers, and session cook
           : await request.get(url, { maxRedirects: 0 });
       const problems = securityHeaderProblems(response.headers(), {
         tokenInUrl: access.access === 'token',
-        production: true,
+        // The e2e server's AUTH_URL is http.
+        https: false,
         cachedPage: access.access === 'public' && access.cached === true,
       });
       expect(problems, `${url} (${response.status()})`).toEqual([]);

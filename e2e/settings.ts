@@ -10,6 +10,9 @@ export const e2eSettings = {
   smtpPort: port + 1,
   // Where the server serves its embedded database for e2e/db-snapshot.ts (unused on PostgreSQL).
   pgliteSocketPort: port + 2,
+  // e2e/trusted-proxy.spec.ts: a second production server with TRUST_PROXY=1, and the proxy in front of it.
+  trustedAppPort: port + 3,
+  trustedProxyPort: port + 4,
   sinkDir: path.join(scratch, 'mail'),
   serverLog: path.join(scratch, 'server.log'),
   adminEmail: 'first.admin@council.test',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy } from './trust-proxy.mjs';
 
 // An empty variable (`FOO=` in a .env file) means "not set", not "set to nothing".
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -31,6 +32,17 @@ const envSchema = z
       z.url({ protocol: /^https?$/, error: 'must be the public address of the app, e.g. https://council.example.org' }),
     ),
     AUTH_TRUST_HOST: optional(z.enum(['true', 'false'], 'must be true or false')),
+    // How many proxies of ours stand in front of the app: decides the client's address and which forwarded headers
+    // are believed (lib/trust-proxy.mjs). Off (0) by default.
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const parsed = parseTrustProxy(value);
+        if ('hops' in parsed) return parsed.hops;
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }),
     PORT: optional(z.coerce.number().int().min(1).max(65535)),
     SMTP_URL: optional(
       z.url({

@@ -1,22 +1,67 @@
-/** Whether a state-changing request comes from a page of this site (the Origin header names this host). */
-export function isSameOriginRequest(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!origin || origin === 'null' || !host) return false;
+import { env } from './env';
+import { clientAddress, forwardedEntry, SOCKET_ADDRESS_HEADER } from './trust-proxy.mjs';
+
+/** What decides who the client is and where this site lives: TRUST_PROXY and AUTH_URL (lib/env.ts). */
+export type ProxySettings = { hops: number; authUrl: string | undefined };
+
+const proxySettings = (): ProxySettings => ({ hops: env().TRUST_PROXY, authUrl: env().AUTH_URL });
+
+const originOf = (url: string | null | undefined): string | undefined => {
+  if (!url || url === 'null') return undefined;
   try {
-    return new URL(origin).host === host;
+    const { origin } = new URL(url);
+    return origin === 'null' ? undefined : origin;
   } catch {
-    return false;
+    return undefined;
   }
+};
+
+/**
+ * This site's origin as the browser sees it: AUTH_URL's scheme, host and port when set; else what our trusted
+ * proxies report (X-Forwarded-Proto/-Host, TRUST_PROXY); else plain http on the Host header, as the production server
+ * speaks. X-Forwarded-* from a client we do not trust are never read.
+ */
+export function expectedOrigin(headers: Headers, { hops, authUrl }: ProxySettings): string | undefined {
+  if (authUrl) return originOf(authUrl);
+  const host = forwardedEntry(headers.get('x-forwarded-host'), hops) ?? headers.get('host');
+  const scheme = forwardedEntry(headers.get('x-forwarded-proto'), hops) ?? 'http';
+  return host && /^https?$/i.test(scheme) ? originOf(`${scheme}://${host}`) : undefined;
 }
 
 /**
- * The client, for rate limits: the first X-Forwarded-For address (set by the load balancer in production), else one
- * shared bucket for direct connections. Per-address limits hold even if a client forges the header.
+ * Whether a state-changing request comes from a page of this site: its Origin is this site's; without an Origin
+ * (text browsers, some privacy settings), its Referer is. Neither, or a foreign one, is refused.
  */
+export function isSameOrigin(headers: Headers, settings: ProxySettings): boolean {
+  const expected = expectedOrigin(headers, settings);
+  if (!expected) return false;
+  const origin = headers.get('origin');
+  // `Origin: null` is an opaque origin (a sandboxed frame, a data: page …), not a missing header.
+  if (origin !== null && origin.trim() !== '') return originOf(origin) === expected;
+  return originOf(headers.get('referer')) === expected;
+}
+
+export function isSameOriginRequest(request: Request): boolean {
+  return isSameOrigin(request.headers, proxySettings());
+}
+
+/**
+ * The client, for rate limits: its address as the production server saw the socket, or as our outermost trusted
+ * proxy saw it (TRUST_PROXY). Never a header the client writes itself. Without the production server (next dev)
+ * every client shares one bucket.
+ */
+export function requestClient(headers: Headers, hops: number): string {
+  return (
+    clientAddress({
+      socketAddress: headers.get(SOCKET_ADDRESS_HEADER),
+      forwardedFor: headers.get('x-forwarded-for'),
+      hops,
+    }) ?? 'direct'
+  );
+}
+
 export function clientKey(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip') || 'direct';
+  return requestClient(request.headers, proxySettings().hops);
 }
 
 export function htmlPage({

@@ -53,6 +53,10 @@ export function newsContentSecurityPolicy({ dev }: { dev: boolean }): string {
   );
 }
 
+/**
+ * Strict-Transport-Security is not here: it depends on AUTH_URL, a run-time setting, and these headers are fixed at
+ * build time. The production server (scripts/server.mjs) sends it when AUTH_URL is https.
+ */
 export function staticSecurityHeaders({ production }: { production: boolean }) {
   const everywhere = [
     { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -60,7 +64,6 @@ export function staticSecurityHeaders({ production }: { production: boolean }) {
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
     { key: 'X-Frame-Options', value: 'DENY' },
     { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-    ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
   ];
   return [
     { source: '/:path*', headers: everywhere },

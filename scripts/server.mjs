@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import nextEnv from '@next/env';
 import { createFrontCache, FRONT_CACHE_KEY, FRONT_CACHE_MS } from '../lib/front-cache.mjs';
+import { parseTrustProxy, prepareIncomingHeaders, strictTransportSecurity } from '../lib/trust-proxy.mjs';
 
 process.env.NODE_ENV = 'production';
 const root = path.resolve(import.meta.dirname, '..');
@@ -42,6 +43,11 @@ if (!/^[0-9]{1,2}$/.test(frontCacheSetting) || Number(frontCacheSetting) > 60) {
   );
 }
 const frontCacheMs = Number(frontCacheSetting) * 1000;
+// Which forwarded headers are a proxy's and which the client's (lib/trust-proxy.mjs); lib/env.ts checks it again.
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+if ('error' in trustProxy) refuse(`Invalid configuration:\n  TRUST_PROXY: ${trustProxy.error}`);
+const hops = 'hops' in trustProxy ? trustProxy.hops : 0;
+const hsts = strictTransportSecurity(process.env.AUTH_URL);
 
 const { default: next } = await import('next');
 
@@ -54,6 +60,9 @@ const frontCache = createFrontCache((req, res) => handle(req, res), { ttlMs: fro
 Object.defineProperty(globalThis, FRONT_CACHE_KEY, { value: { clear: frontCache.clear } });
 
 const server = createServer((req, res) => {
+  // Only this process sees the socket: proxy.ts and the app learn the client's address from the header set here.
+  prepareIncomingHeaders(req.headers, { socketAddress: req.socket.remoteAddress, hops });
+  if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   Promise.resolve(frontCache.serve(req, res)).catch((error) => {
     console.error(error);
     // Half an answer is cut off rather than finished with an error text (and never kept by the front cache).

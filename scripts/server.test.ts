@@ -20,6 +20,7 @@ describe('npm start (scripts/server.mjs) refuses bad settings', () => {
     [[], { PORT: '-1' }, '--port (or PORT) takes a port number from 1 to 65535, not "-1"'],
     [['--keepAliveTimeout', '5000'], {}, "Unknown option '--keepAliveTimeout'"],
     [['somewhere'], {}, 'Unexpected argument'],
+    [[], { TRUST_PROXY: 'true' }, 'TRUST_PROXY: must be the number of proxies in front of the app'],
     [
       [],
       { NEWS_FRONT_CACHE_SECONDS: 'soon' },

@@ -4,9 +4,11 @@ import { signIn } from '@/services/auth';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { clientKey, htmlPage, isSameOriginRequest } from '@/lib/http';
 
-// Per address: enough for a typo and a retry; per client: a whole office behind one address.
-const PER_ADDRESS = { limit: 5, windowSeconds: 15 * 60 };
+// Per client: a whole office behind one address asks for a few links; more is a flood, refused with 429. Per address:
+// enough for a typo and a retry; past it the same neutral answer comes and no mail goes, so a flood naming someone's
+// address neither fills their inbox nor locks them out: the links they already have keep working.
 const PER_CLIENT = { limit: 30, windowSeconds: 15 * 60 };
+const PER_ADDRESS = { limit: 5, windowSeconds: 15 * 60 };
 
 // A relative Location: behind a reverse proxy, request.url names the instance's own address, not the public one
 // (and the page's `form-action 'self'` then blocks the redirect).
@@ -32,23 +34,20 @@ export async function POST(request: Request) {
     return seeOther(request, `/staff/sign-in?${new URLSearchParams({ error: 'email', callbackUrl })}`);
   }
 
-  for (const [key, rule] of [
-    [`sign-in:address:${email.data}`, PER_ADDRESS],
-    [`sign-in:client:${clientKey(request)}`, PER_CLIENT],
-  ] as const) {
-    const { allowed, retryAfterSeconds } = await hitRateLimit({ key, ...rule });
-    if (!allowed) {
-      const minutes = Math.ceil(retryAfterSeconds / 60);
-      return htmlPage({
-        status: 429,
-        title: 'Too many sign-in requests',
-        body:
-          `<p>Too many sign-in links were asked for in a short time. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.</p>` +
-          '<p>If you already asked for a link, it may still be in your inbox (or spam folder).</p><p><a href="/staff/sign-in">Back to sign-in</a></p>',
-        headers: { 'Retry-After': String(retryAfterSeconds) },
-      });
-    }
+  const perClient = await hitRateLimit({ key: `sign-in:client:${clientKey(request)}`, ...PER_CLIENT });
+  if (!perClient.allowed) {
+    const minutes = Math.ceil(perClient.retryAfterSeconds / 60);
+    return htmlPage({
+      status: 429,
+      title: 'Too many sign-in requests',
+      body:
+        `<p>Too many sign-in links were asked for in a short time. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.</p>` +
+        '<p>If you already asked for a link, it may still be in your inbox (or spam folder).</p><p><a href="/staff/sign-in">Back to sign-in</a></p>',
+      headers: { 'Retry-After': String(perClient.retryAfterSeconds) },
+    });
   }
+  const perAddress = await hitRateLimit({ key: `sign-in:address:${email.data}`, ...PER_ADDRESS });
+  if (!perAddress.allowed) return seeOther(request, '/staff/sign-in/check-email');
 
   await signIn('email', { email: email.data, redirectTo: callbackUrl, redirect: false });
   return seeOther(request, '/staff/sign-in/check-email');
