@@ -164,3 +164,30 @@ test('a Russian delegate finds the Russian concept note and the programme; nobod
     await anonymous.dispose();
   }
 });
+
+test('the public meeting page lists the public documents only, and a new one at once', async ({ page, browser }) => {
+  await page.goto(`/staff/meetings/${seeded.meetingId}/documents`);
+  const upload = page.getByRole('region', { name: 'Upload a document' });
+  await upload.getByLabel('Type').selectOption({ label: 'Report' });
+  await upload.getByLabel('Who sees it').selectOption({ label: 'Public' });
+  await upload.getByLabel('Language').selectOption({ label: 'English' });
+  await upload.getByLabel(/^File/).setInputFiles(file('Report.pdf', pdfFile('Report of the seminar')));
+  await upload.getByRole('button', { name: 'Upload document' }).click();
+  await expect(page.getByRole('status')).toHaveText('Document uploaded.');
+
+  const [row] = await sql<{ slug: string }[]>`select slug from meetings where id = ${seeded.meetingId}`;
+  const slug = row!.slug;
+  // A reader with no session, as the public is.
+  const reader = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    const publicPage = await reader.newPage();
+    await publicPage.goto(`/meetings/${slug}`);
+    const documents = publicPage.getByRole('region', { name: 'Documents' });
+    await expect(documents.getByRole('link')).toHaveText(['Report']);
+    const download = await publicPage.request.get((await documents.getByRole('link').getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(Buffer.from(await download.body()).equals(pdfFile('Report of the seminar'))).toBe(true);
+  } finally {
+    await reader.close();
+  }
+});

@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { MeetingProgramme } from '@/components/meeting-programme';
+import { MeetingDocumentsList } from '@/components/meeting-documents-list';
+import { listDocumentsFor } from '@/db/meeting-documents';
 import { PublicMeetingFrame } from '@/components/meetings/public-meeting-frame';
 import { ReaderLocalTime } from '@/components/reader-local-time';
 import { Notice, PageHeader } from '@/components/ui';
@@ -81,6 +83,7 @@ export async function meetingMetadata(locale: Locale, slug: string): Promise<Met
 
 export async function MeetingPage({ locale, slug }: { locale: Locale; slug: string }) {
   const meeting = await meetingOrRedirect(locale, slug);
+  const documents = await listDocumentsFor({ meetingId: meeting.id, audience: 'public', locale });
   const t = await getTranslations({ locale, namespace: 'MeetingPage' });
   const tMeeting = await getTranslations({ locale, namespace: 'Meeting' });
   const ru = locale === 'ru';
@@ -166,7 +169,7 @@ export async function MeetingPage({ locale, slug }: { locale: Locale; slug: stri
           </section>
         )}
         <MeetingProgramme items={meeting.programme} timeZone={meeting.timeZone} locale={locale} />
-        {/* Public documents (components/meeting-documents-list.tsx) go here, after the programme. */}
+        <MeetingDocumentsList documents={documents} locale={locale} />
       </article>
     </PublicMeetingFrame>
   );

@@ -10,6 +10,7 @@ import {
 } from '@/db/meeting-documents';
 import { DOCUMENT_VISIBILITIES, MEETING_DOCUMENT_KINDS } from '@/lib/meeting-documents';
 import type { FormState } from '@/lib/form-state';
+import { refreshPublicMeetings } from '@/lib/public-meeting-cache';
 import { staffAction } from '@/services/actions';
 
 // Changes to a meeting's documents that carry no file (a file goes through the upload route beside this one).
@@ -27,6 +28,7 @@ function done(meetingId: string, result: DocumentChangeResult, message: string):
     };
   }
   revalidatePath(`/staff/meetings/${meetingId}/documents`);
+  refreshPublicMeetings();
   return { status: 'success', message };
 }
 

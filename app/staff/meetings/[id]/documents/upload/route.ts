@@ -1,3 +1,4 @@
+import { refreshPublicMeetings } from '@/lib/public-meeting-cache';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { removeStoredFile, storeFile, UploadRefused } from '@/db/file-storage';
@@ -26,8 +27,9 @@ const newDocument = z.object({
 const newVersion = z.object({ documentId: z.uuid(), language: z.enum(DOCUMENT_LANGUAGES) });
 
 const page = (meetingId: string) => `/staff/meetings/${meetingId}/documents`;
-const back = (request: NextRequest, meetingId: string, params: Record<string, string>) =>
-  NextResponse.redirect(new URL(`${page(meetingId)}?${new URLSearchParams(params)}`, request.url), 303);
+// A relative Location: behind a reverse proxy, request.url names the instance's own address, not the public one.
+const back = (_request: NextRequest, meetingId: string, params: Record<string, string>) =>
+  new Response(null, { status: 303, headers: { Location: `${page(meetingId)}?${new URLSearchParams(params)}` } });
 const signIn = (status: number, meetingId: string) =>
   new Response(null, {
     status,
@@ -88,6 +90,8 @@ async function post(request: NextRequest, { params }: RouteContext<'/staff/meeti
     await removeStoredFile(stored.id);
     return back(request, meetingId, { problem: result.reason });
   }
+  // A public document shows on the meeting's public page: drop this instance's cached copy now.
+  refreshPublicMeetings();
   return back(request, meetingId, { done: 'documentId' in values ? 'replaced' : 'added', document: result.documentId });
 }
 
