@@ -60,25 +60,44 @@ export function startOutboxWorker({
   // What each lane's last pass claimed: the worker is idle when every lane found nothing.
   const lastClaimed: number[] = [];
 
-  /** Sends one message; says whether it went (failures are recorded here, successes by the caller, in one go). */
-  async function deliver(message: RenderedMessage, replyTo: string | null): Promise<boolean> {
+  // Messages the SMTP server has taken, waiting to be marked sent. Each is marked as soon as it is accepted: while
+  // one mark is being written, the next acceptances gather and go in the following statement. A worker killed mid-send
+  // thus leaves only the messages of that short gap unmarked (sent again, at least once), not the rest of its batch.
+  let accepted: RenderedMessage[] = [];
+  let marking: Promise<void> | null = null;
+  async function markAccepted() {
+    try {
+      while (accepted.length) {
+        const group = accepted;
+        accepted = [];
+        await markSent(group, workerId);
+      }
+    } finally {
+      marking = null;
+    }
+  }
+
+  /** Sends one message and records the outcome: sent as soon as the server accepts it, or a failed attempt. */
+  async function deliver(message: RenderedMessage, replyTo: string | null): Promise<void> {
     if (message.unrenderable) {
       await markAttemptFailed(message, workerId, 'Not sent: its invitation no longer exists.', {
         maxAttempts: 0,
         retryInSeconds: 0,
       });
-      return false;
+      return;
     }
     try {
       await smtp!.sendMail(toMailOptions(message, replyTo));
-      return true;
     } catch (error) {
       await markAttemptFailed(message, workerId, error instanceof Error ? error.message : String(error), {
         maxAttempts: OUTBOX_MAX_ATTEMPTS,
         retryInSeconds: retryDelaySeconds(message.attempts, OUTBOX_RETRY_SECONDS),
       });
-      return false;
+      return;
     }
+    accepted.push(message);
+    // A failed mark leaves the message 'sending' until its lease runs out; it is then sent again (at least once).
+    await (marking ??= markAccepted());
   }
 
   let remindersCheckedAt = 0;
@@ -98,11 +117,7 @@ export function startOutboxWorker({
     const rendered = await renderQueuedMail(batch);
     // Read for each batch, so a changed address applies to everything sent after the change, retries included.
     const { contactEmail } = await getSecretariat();
-    const sent = await Promise.all(rendered.map((message) => deliver(message, contactEmail)));
-    await markSent(
-      rendered.filter((_, i) => sent[i]),
-      workerId,
-    );
+    await Promise.all(rendered.map((message) => deliver(message, contactEmail)));
     return batch.length;
   }
 
