@@ -1,8 +1,11 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AuthorizationError, type StaffRole, type StaffUser } from '@/lib/auth/roles';
 import type { FormState } from '@/lib/form-state';
+import { logger } from '@/lib/log';
 import { requireStaff } from '@/services/auth/staff';
 
 /** FormData as a plain object: repeated names become arrays; React's internal `$ACTION_…` fields are dropped. */
@@ -18,6 +21,37 @@ export function formDataToObject(formData: FormData): Record<string, string | st
 
 const echoValues = (input: Record<string, string | string[]>) =>
   Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+
+/** PostgreSQL cannot store a NUL byte in text: such a value is refused here, for every action, before any write. */
+const holdsNul = (input: Record<string, string | string[]>) =>
+  Object.values(input).some((value) => (Array.isArray(value) ? value : [value]).some((v) => v.includes('\0')));
+
+/** The request's id: the one scripts/server.mjs (or a proxy in front) gave it, else a new one. */
+async function requestId(): Promise<string> {
+  try {
+    const id = (await headers()).get('x-request-id');
+    if (id && /^[\w.:-]{1,100}$/.test(id)) return id;
+  } catch {
+    // Outside a request (tests, scripts): no headers to read.
+  }
+  return randomUUID();
+}
+
+/** One line per action call: which action, how it ended, how long it took — never what was submitted. */
+function logOutcome(name: string, started: number, state: FormState | 'redirected', id: Promise<string>) {
+  const outcome =
+    state === 'redirected'
+      ? 'redirected'
+      : state.status === 'error'
+        ? (state.refusal?.reason ?? state.code ?? 'error')
+        : state.status;
+  void id.then((requestId) =>
+    logger[outcome === 'failed' ? 'error' : 'info'](
+      { requestId, action: name, outcome, ms: Math.round(performance.now() - started) },
+      'action',
+    ),
+  );
+}
 
 type Handler<Input, Bound, Context> = (input: Input, context: Context & { bound: Bound }) => Promise<FormState | void>;
 
@@ -41,6 +75,18 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
   handler: Handler<z.output<Schema>, z.output<BoundSchema>, Context>,
 ): ActionFn<BoundSchema> {
   return async (...args) => {
+    const started = performance.now();
+    const id = requestId();
+    let state: FormState | 'redirected' = 'redirected';
+    try {
+      state = await run(args);
+      return state;
+    } finally {
+      logOutcome(options.name, started, state, id);
+    }
+  };
+
+  async function run(args: Parameters<ActionFn<BoundSchema>>): Promise<FormState> {
     const formData = args.at(-1);
     if (!(formData instanceof FormData)) return { status: 'error', code: 'unreadable' };
     const context = await authorise();
@@ -53,6 +99,10 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
     // What goes back to the form after a refusal: never a secret field.
     const raw = { ...input };
     for (const field of options.secretFields ?? []) delete raw[field];
+    if (holdsNul(input)) {
+      const cleaned = Object.fromEntries(Object.entries(echoValues(raw)).map(([k, v]) => [k, v.replaceAll('\0', '')]));
+      return { status: 'error', code: 'badCharacters', values: cleaned };
+    }
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       return {
@@ -72,10 +122,10 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
     } catch (error) {
       // redirect() and notFound() work by throwing: let them through.
       unstable_rethrow(error);
-      console.error(`[action ${options.name}] failed`, error);
+      logger.error({ action: options.name, err: error }, 'action failed');
       return { status: 'error', code: 'failed', values: echoValues(raw) };
     }
-  };
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { purgeVisaDetails, settleWaitingLists } from '@/db/registrations';
+import { logger } from '@/lib/log';
 
 // Work that falls due with the clock rather than with a request: offers from a waiting list that expire unanswered,
 // and visa-support details past their retention. Every app instance runs it once a minute; each step is idempotent
@@ -16,9 +17,9 @@ export function startHousekeeping(everyMs = 60_000): void {
   const tick = () =>
     runHousekeeping().then(
       ({ purged }) => {
-        if (purged) console.info(`[housekeeping] visa-support details of ${purged} registrations purged`);
+        if (purged) logger.info({ purged }, 'housekeeping: visa-support details purged');
       },
-      (error) => console.error('[housekeeping] failed; trying again in a minute', error),
+      (error) => logger.error({ err: error }, 'housekeeping failed; trying again in a minute'),
     );
   void tick();
   holder.__councilDeskHousekeeping = setInterval(tick, everyMs);

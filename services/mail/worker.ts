@@ -2,10 +2,11 @@ import 'server-only';
 import { hostname } from 'node:os';
 import type { Transporter } from 'nodemailer';
 import { getSecretariat } from '@/db/councils';
-import { claimDueMessages, markAttemptFailed, markSent } from '@/db/outbox';
+import { claimDueMessages, markAttemptFailed, markSent, recordWorkerHeartbeat } from '@/db/outbox';
 import type { RenderedMessage } from '@/db/invitation-mail';
 import type { OutboxMessage } from '@/db/schema';
 import { env } from '@/lib/env';
+import { logger, recipientDomain } from '@/lib/log';
 import { createSmtpTransport } from '@/lib/mail/transport';
 
 const BATCH_SIZE = 100;
@@ -71,6 +72,7 @@ export function startOutboxWorker({
         const group = accepted;
         accepted = [];
         await markSent(group, workerId);
+        logger.info({ workerId, count: group.length }, 'mail delivered');
       }
     } finally {
       marking = null;
@@ -89,9 +91,25 @@ export function startOutboxWorker({
     try {
       await smtp!.sendMail(toMailOptions(message, replyTo));
     } catch (error) {
+      const retryInSeconds = retryDelaySeconds(message.attempts, OUTBOX_RETRY_SECONDS);
+      const final = message.attempts >= OUTBOX_MAX_ATTEMPTS;
+      // The recipient only by its domain: enough to see that one provider refuses, nothing about the person.
+      logger[final ? 'error' : 'warn'](
+        {
+          workerId,
+          messageId: message.id,
+          kind: message.kind,
+          domain: recipientDomain(message.toAddress),
+          attempt: message.attempts,
+          final,
+          ...(final ? {} : { retryInSeconds }),
+          err: error,
+        },
+        final ? 'mail failed for good' : 'mail attempt failed; will retry',
+      );
       await markAttemptFailed(message, workerId, error instanceof Error ? error.message : String(error), {
         maxAttempts: OUTBOX_MAX_ATTEMPTS,
-        retryInSeconds: retryDelaySeconds(message.attempts, OUTBOX_RETRY_SECONDS),
+        retryInSeconds,
       });
       return;
     }
@@ -102,7 +120,14 @@ export function startOutboxWorker({
 
   let remindersCheckedAt = 0;
 
+  let heartbeatAt = 0;
+
   async function pass(): Promise<number> {
+    // A sign of life for /api/health, at most every ten seconds: a worker that stopped beating has stopped working.
+    if (Date.now() - heartbeatAt > 10_000) {
+      heartbeatAt = Date.now();
+      await recordWorkerHeartbeat(workerId);
+    }
     // Automatic invitation reminders fall due with the clock; a worker looks once a minute (each meeting is claimed
     // once in PostgreSQL, whichever worker gets there first), and their emails go out in the passes that follow.
     if (Date.now() - remindersCheckedAt > 60_000) {
@@ -127,7 +152,7 @@ export function startOutboxWorker({
     try {
       claimed = await pass();
     } catch (error) {
-      console.error(`[outbox ${workerId}] pass failed; retrying`, error);
+      logger.error({ workerId, err: error }, 'outbox pass failed; retrying');
     }
     lastClaimed[lane] = claimed;
     if (lastClaimed.every((n) => n === 0)) {
