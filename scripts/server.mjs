@@ -2,6 +2,7 @@
 // one-second shared cache in front of it (lib/front-cache.mjs says why). Everything else goes to Next untouched.
 //   node scripts/server.mjs [--hostname H] [--port P]      (defaults: every interface; $PORT or 3000)
 // Stops on SIGTERM/SIGINT after the requests in progress, as `next start` does.
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -54,6 +55,9 @@ const frontCache = createFrontCache((req, res) => handle(req, res), { ttlMs: fro
 Object.defineProperty(globalThis, FRONT_CACHE_KEY, { value: { clear: frontCache.clear } });
 
 const server = createServer((req, res) => {
+  // Every request carries an id the app's log lines name (services/actions.ts): a proxy's own, if it sent a sane one.
+  const incoming = req.headers['x-request-id'];
+  if (typeof incoming !== 'string' || !/^[\w.:-]{1,100}$/.test(incoming)) req.headers['x-request-id'] = randomUUID();
   Promise.resolve(frontCache.serve(req, res)).catch((error) => {
     console.error(error);
     // Half an answer is cut off rather than finished with an error text (and never kept by the front cache).
