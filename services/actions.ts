@@ -37,20 +37,40 @@ async function requestId(): Promise<string> {
   return randomUUID();
 }
 
-/** One line per action call: which action, how it ended, how long it took — never what was submitted. */
-function logOutcome(name: string, started: number, state: FormState | 'redirected', id: Promise<string>) {
-  const outcome =
-    state === 'redirected'
-      ? 'redirected'
-      : state.status === 'error'
-        ? (state.refusal?.reason ?? state.code ?? 'error')
-        : state.status;
-  void id.then((requestId) =>
-    logger[outcome === 'failed' ? 'error' : 'info'](
-      { requestId, action: name, outcome, ms: Math.round(performance.now() - started) },
-      'action',
-    ),
-  );
+/** How a call that threw ended: Next's redirect() and notFound() throw on purpose. */
+function thrownOutcome(error: unknown): string {
+  const digest = error && typeof error === 'object' && 'digest' in error ? String(error.digest) : '';
+  if (digest.startsWith('NEXT_REDIRECT')) return 'redirected';
+  if (digest.startsWith('NEXT_HTTP_ERROR_FALLBACK')) return 'notFound';
+  return 'failed';
+}
+
+/**
+ * One line per action call: which action, how it ended, how long it took, with the request's id — never what was
+ * submitted.
+ */
+function logged<Args extends unknown[]>(
+  name: string,
+  action: (...args: Args) => Promise<FormState>,
+): (...args: Args) => Promise<FormState> {
+  return async (...args) => {
+    const started = performance.now();
+    const id = requestId();
+    let outcome = 'failed';
+    try {
+      const state = await action(...args);
+      outcome = state.status === 'error' ? (state.refusal?.reason ?? state.code ?? 'error') : state.status;
+      return state;
+    } catch (error) {
+      outcome = thrownOutcome(error);
+      throw error;
+    } finally {
+      const ms = Math.round(performance.now() - started);
+      void id.then((requestId) =>
+        logger[outcome === 'failed' ? 'error' : 'info']({ requestId, action: name, outcome, ms }, 'action'),
+      );
+    }
+  };
 }
 
 type Handler<Input, Bound, Context> = (input: Input, context: Context & { bound: Bound }) => Promise<FormState | void>;
@@ -75,18 +95,6 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
   handler: Handler<z.output<Schema>, z.output<BoundSchema>, Context>,
 ): ActionFn<BoundSchema> {
   return async (...args) => {
-    const started = performance.now();
-    const id = requestId();
-    let state: FormState | 'redirected' = 'redirected';
-    try {
-      state = await run(args);
-      return state;
-    } finally {
-      logOutcome(options.name, started, state, id);
-    }
-  };
-
-  async function run(args: Parameters<ActionFn<BoundSchema>>): Promise<FormState> {
     const formData = args.at(-1);
     if (!(formData instanceof FormData)) return { status: 'error', code: 'unreadable' };
     const context = await authorise();
@@ -125,7 +133,7 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
       logger.error({ action: options.name, err: error }, 'action failed');
       return { status: 'error', code: 'failed', values: echoValues(raw) };
     }
-  }
+  };
 }
 
 /**
@@ -136,7 +144,7 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
   options: ActionOptions<Schema, BoundSchema> & { role: StaffRole },
   handler: Handler<z.output<Schema>, z.output<BoundSchema>, { staff: StaffUser }>,
 ): ActionFn<BoundSchema> {
-  return makeAction(
+  const action = makeAction(
     options,
     async () => {
       try {
@@ -152,6 +160,7 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
     },
     handler,
   );
+  return logged(options.name, action);
 }
 
 /**
@@ -168,7 +177,7 @@ export function tokenAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
   handler: Handler<z.output<Schema>, z.output<BoundSchema>, object>,
 ): ActionFn<BoundSchema> {
   const action = makeAction(options, async () => ({}), handler);
-  return async (...args) => {
+  return logged(options.name, async (...args: Parameters<ActionFn<BoundSchema>>) => {
     const token = args.length >= 3 ? args[0] : undefined;
     const verdict = typeof token === 'string' ? await options.verifyToken(token) : { ok: false as const };
     if (!verdict.ok)
@@ -179,5 +188,5 @@ export function tokenAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
         refusal: { reason: 'invalidToken' },
       };
     return action(...args);
-  };
+  });
 }
