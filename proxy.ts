@@ -2,6 +2,7 @@ import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from '@/lib/i18n/routing';
 import { clientKey, htmlPage, isSameOriginRequest } from '@/lib/http';
+import { badRequest } from '@/lib/request-limits';
 import { contentSecurityPolicy } from '@/lib/security-headers';
 
 const localeRouting = createMiddleware(routing);
@@ -12,6 +13,22 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * change what is decided where data is read and written (db/, services/actions.ts), never here.
  */
 export default async function proxy(request: NextRequest) {
+  // Input nothing behind this point can take (lib/request-limits.ts): a clear 4xx and one log line, no body in it.
+  const refused = badRequest(request);
+  if (refused) {
+    const { logger } = await import('@/lib/log');
+    logger.warn(
+      {
+        method: request.method,
+        path: request.nextUrl.pathname,
+        status: refused.response.status,
+        reason: refused.reason,
+        bytes: refused.bytes,
+      },
+      'request refused',
+    );
+    return refused.response;
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development' });
 

@@ -6,6 +6,7 @@ import { fillMissingDirectoryKeys } from './directory-keys';
 import { lockEmbeddedDataDir } from './embedded-lock';
 import { serveOnLoopback } from './embedded-socket';
 import * as schema from './schema';
+import { logger } from '@/lib/log';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** The database or an open transaction: writes that must commit together take one of these. */
@@ -69,7 +70,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     const db = drizzle(client, { schema, casing: 'snake_case' });
     await migrate(db, { migrationsFolder });
     // Never seeded here: the demo data stays out of the app's bundle (`npm run dev` and `npm run db:seed` load it).
-    if (isNew) console.info(`[db] new embedded database in ${pgDir}`);
+    if (isNew) logger.info({ where: pgDir }, 'new embedded database');
     await fillMissingDirectoryKeys(db);
     // Only the browser tests set this, to read the database through this process (db/embedded-socket.ts).
     const testPort = env().E2E_PGLITE_SOCKET_PORT;

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startOutboxWorker } from '@/services/mail/worker';
 import { getDb } from './client';
-import { enqueueMail, REDACTED_LINK } from './outbox';
+import { enqueueMail, outboxHealth, REDACTED_LINK } from './outbox';
 import { councils, outboxMessages } from './schema';
 import { freePort } from '@/scripts/test-support';
 
@@ -108,18 +108,62 @@ describe(`mail outbox (${process.env.TEST_DATABASE_KIND})`, () => {
   it('retries with backoff while the server is down, then marks the message failed after the last attempt', async () => {
     const db = await getDb();
     sink!.kill('SIGKILL');
-    const { id } = await enqueueMail(db, { kind: 'test', to: 'b@council.test', subject: 'Down', text: 'x' });
+    const { id } = await enqueueMail(db, { kind: 'test', to: 'b.person@council.test', subject: 'Down', text: 'x' });
+    // What the worker logs: one JSON line per failed attempt, the recipient by its domain only.
+    const output: string[] = [];
+    const capture = vi.spyOn(process.stdout, 'write').mockImplementation((line) => {
+      output.push(String(line));
+      return true;
+    });
     const worker = startOutboxWorker({ pollMs: 50 });
-    await expect
-      .poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status, {
-        timeout: 20_000,
-      })
-      .toBe('failed');
-    await worker.stop();
+    try {
+      await expect
+        .poll(async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.id, id)))[0]?.status, {
+          timeout: 20_000,
+        })
+        .toBe('failed');
+      await worker.stop();
+    } finally {
+      capture.mockRestore();
+    }
     const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
     expect(row).toMatchObject({ attempts: 3, status: 'failed' });
     expect(row!.lastError).toMatch(/ECONNREFUSED|connect/i);
+    const lines = output
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.messageId === id);
+    expect(lines.map((line) => [line.msg, line.attempt, line.final])).toEqual([
+      ['mail attempt failed; will retry', 1, false],
+      ['mail attempt failed; will retry', 2, false],
+      ['mail failed for good', 3, true],
+    ]);
+    expect(lines[0]).toMatchObject({
+      domain: 'council.test',
+      kind: 'test',
+      err: { message: expect.stringMatching(/ECONNREFUSED/) },
+    });
+    expect(output.join('')).not.toContain('b.person');
     await startSink();
+  });
+
+  it('reports the backlog, the oldest message’s age and the workers’ last heartbeat for /api/health', async () => {
+    const db = await getDb();
+    const before = await outboxHealth();
+    await enqueueMail(db, { kind: 'test', to: 'e@council.test', subject: 'Waiting', text: 'x' });
+    await db.execute(
+      sql`update outbox_messages set created_at = now() - interval '90 seconds' where subject = 'Waiting'`,
+    );
+    const waiting = await outboxHealth();
+    expect(waiting.backlog).toBe(before.backlog + 1);
+    expect(waiting.oldestQueuedSeconds).toBeGreaterThanOrEqual(90);
+    const worker = startOutboxWorker({ pollMs: 50 });
+    await worker.drain();
+    await worker.stop();
+    const after = await outboxHealth();
+    expect(after).toMatchObject({ backlog: 0, oldestQueuedSeconds: null });
+    expect(after.lastHeartbeatSeconds).toBeLessThan(5);
+    expect(new Date(after.lastHeartbeatAt!).getTime()).toBeGreaterThan(Date.now() - 5000);
   });
 
   it('takes over a message whose worker died mid-send once its lease has run out', async () => {

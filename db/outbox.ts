@@ -1,9 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, min, or, sql, count } from 'drizzle-orm';
 import { env, mailDomain } from '@/lib/env';
 import { getDb, type DbExecutor } from './client';
-import { outboxMessages, type MailAttachment, type OutboxMessage } from './schema';
+import { outboxMessages, outboxWorkers, type MailAttachment, type OutboxMessage } from './schema';
 
 export const REDACTED_LINK = '[link removed after delivery]';
 
@@ -140,4 +140,41 @@ export async function markAttemptFailed(
       updatedAt: sql`now()`,
     })
     .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.lockedBy, workerId)));
+}
+
+/** A worker's sign of life; rows of workers gone for a day are dropped on the way. */
+export async function recordWorkerHeartbeat(workerId: string) {
+  const db = await getDb();
+  await db
+    .insert(outboxWorkers)
+    .values({ id: workerId })
+    .onConflictDoUpdate({ target: outboxWorkers.id, set: { lastBeatAt: sql`now()` } });
+  await db.delete(outboxWorkers).where(sql`${outboxWorkers.lastBeatAt} < now() - interval '1 day'`);
+}
+
+/** What /api/health says of the mail: how much waits, since when, and when a worker last showed signs of life. */
+export async function outboxHealth(): Promise<{
+  backlog: number;
+  oldestQueuedSeconds: number | null;
+  lastHeartbeatAt: string | null;
+  lastHeartbeatSeconds: number | null;
+}> {
+  const db = await getDb();
+  const [[queue], [workers]] = await Promise.all([
+    db
+      .select({
+        backlog: count(),
+        oldest: sql<number | null>`extract(epoch from now() - ${min(outboxMessages.createdAt)})::float8`,
+      })
+      .from(outboxMessages)
+      .where(inArray(outboxMessages.status, ['queued', 'sending'])),
+    db.select({ last: max(outboxWorkers.lastBeatAt) }).from(outboxWorkers),
+  ]);
+  const last = workers?.last ?? null;
+  return {
+    backlog: queue?.backlog ?? 0,
+    oldestQueuedSeconds: queue?.oldest == null ? null : Math.round(Number(queue.oldest)),
+    lastHeartbeatAt: last ? new Date(last).toISOString() : null,
+    lastHeartbeatSeconds: last ? Math.max(0, Math.round((Date.now() - new Date(last).getTime()) / 1000)) : null,
+  };
 }

@@ -716,6 +716,14 @@ export const outboxMessages = pgTable(
   ],
 );
 
+// Each outbox worker's last sign of life (services/mail/worker.ts), which /api/health reports: a queue that grows while
+// no worker has beaten lately needs an operator.
+export const outboxWorkers = pgTable('outbox_workers', {
+  id: text().primaryKey(),
+  startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastBeatAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
 // ── Audit log ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const auditLog = pgTable(

@@ -211,6 +211,10 @@ test('one accepts, one declines without JavaScript, one is revoked; staff see it
   await page.goto(mailbox.invitationLink(english!));
   await page.getByRole('button', { name: 'I will attend' }).click();
   await expect(page.getByRole('heading', { name: 'You have accepted this invitation. Thank you.' })).toBeVisible();
+  // Post/Redirect/Get: the answer lands on the page's own address, which a reload asks for again with a GET.
+  await expect(page).toHaveURL(/\?done=accepted$/);
+  expect((await page.reload())?.request().method()).toBe('GET');
+  await expect(page.getByText('Your answer has been recorded.')).toBeVisible();
 
   const phone = await delegate({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   await phone.open(mailbox.invitationLink(russian!));
@@ -218,8 +222,14 @@ test('one accepts, one declines without JavaScript, one is revoked; staff see it
   await phone.page.getByRole('link', { name: 'Я не смогу принять участие' }).click();
   await expect(phone.page.getByRole('heading', { name: 'Отклонить приглашение?' })).toBeVisible();
   await phone.page.getByLabel('Причина (необязательно)').fill('Командировка в эти дни');
+  const posted = phone.page.waitForResponse((response) => response.request().method() === 'POST');
   await phone.page.getByRole('button', { name: 'Да, я не смогу принять участие' }).click();
+  expect((await posted).status()).toBe(303);
   await expect(phone.page.getByRole('heading', { name: 'Вы отклонили приглашение.' })).toBeVisible();
+  await expect(phone.page).toHaveURL(/\?done=declined$/);
+  // A reload of the page after a plain form post asks for the page, and does not post the answer again.
+  expect((await phone.page.reload())?.request().method()).toBe('GET');
+  await expect(phone.page.getByText('Ваш ответ записан.')).toBeVisible();
 
   await openInvitations(page);
   const table = page.getByRole('group', { name: 'Invitations table' });

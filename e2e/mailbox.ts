@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { simpleParser } from 'mailparser';
+import { calendarLineProblems } from '../test/calendar-lines';
 import { e2eSettings } from './settings';
 
 export interface ReceivedMail {
@@ -27,6 +28,12 @@ async function readAll(): Promise<ReceivedMail[]> {
       const mail = await simpleParser(fs.readFileSync(path.join(e2eSettings.sinkDir, file)));
       const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
       const text = mail.text ?? '';
+      // Every calendar file the app mails passes the strict line check, whichever test reads the message.
+      for (const a of mail.attachments) {
+        if (!a.contentType.startsWith('text/calendar')) continue;
+        const problems = calendarLineProblems(a.content);
+        if (problems.length) throw new Error(`${file}: ${a.filename}: ${problems.join('; ')}`);
+      }
       return {
         to: to?.value[0]?.address?.toLowerCase() ?? '',
         subject: mail.subject ?? '',

@@ -8,6 +8,8 @@ export type ActionWords = Record<ActionCode, string>;
 /** Staff pages are in English; a delegate's page passes its `Action.*` messages instead. */
 export const ENGLISH_ACTION_WORDS: ActionWords = {
   unreadable: 'This form could not be read. Reload the page and try again.',
+  badCharacters:
+    'A field holds a character that cannot be saved (a NUL byte): nothing was saved. Remove it and try again.',
   missing: 'This form refers to something that does not exist.',
   fix: 'Please correct the fields marked below.',
   failed: 'Something went wrong and nothing was saved. Please try again.',

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { calendarLineProblems } from '@/test/calendar-lines';
 import { calendarFile } from './calendar';
 
 function parse(text: string) {
@@ -92,5 +93,52 @@ describe('calendar files written once for many invitees', () => {
       expect(files[0]).not.toBe(files[1]);
       expect(files[1]!.replace(/\r\n /g, '').replace(ids[1]!, ids[0]!)).toBe(files[0]!.replace(/\r\n /g, ''));
     }
+  });
+});
+
+describe('calendar lines', () => {
+  it('folds every line at 75 octets, continuation lines included, without splitting a character', () => {
+    // Long words in two scripts, so folds fall on one-, two- and four-octet characters and on continuation lines.
+    const long = (unit: string) => Array.from({ length: 400 }, (_, i) => unit + (i % 10)).join('');
+    for (const text of [long('a'), long('ж'), long('雪'), long('𝄞'), long('aж')]) {
+      const file = calendarFile({
+        ...base,
+        summary: text,
+        description: `${text}\n${text}`,
+        location: text,
+        start: new Date('2027-05-14T05:00:00Z'),
+        end: new Date('2027-05-14T12:00:00Z'),
+        timeZone: 'Asia/Tashkent',
+      });
+      expect(calendarLineProblems(file)).toEqual([]);
+      const { event } = parse(file);
+      expect(event.summary).toBe(text);
+      expect(event.description).toBe(`${text}\n${text}`);
+    }
+  });
+
+  it('keeps the UID of each invitation whole across folds', () => {
+    const uid = (n: number) => `invitation-${'x'.repeat(60)}-0000000${n}-1111-2222-3333-444444444444@council.test`;
+    for (const n of [1, 2]) {
+      const file = calendarFile({
+        ...base,
+        uid: uid(n),
+        start: new Date('2027-05-14T05:00:00Z'),
+        end: new Date('2027-05-14T12:00:00Z'),
+        timeZone: 'Asia/Tashkent',
+      });
+      expect(calendarLineProblems(file)).toEqual([]);
+      expect(parse(file).event.uid).toBe(uid(n));
+    }
+  });
+
+  it('has a checker that refuses a 76-octet line and a split character', () => {
+    const ok = 'BEGIN:VCALENDAR\r\nX:' + 'a'.repeat(73) + '\r\nEND:VCALENDAR\r\n';
+    expect(calendarLineProblems(ok)).toEqual([]);
+    expect(calendarLineProblems(ok.replace('X:', 'XY:'))).toEqual(['line 2: 76 octets (at most 75)']);
+    const split = Buffer.concat([Buffer.from('X:'), Buffer.from('ж').subarray(0, 1), Buffer.from('\r\n ')]);
+    expect(
+      calendarLineProblems(Buffer.concat([split, Buffer.from('ж').subarray(1), Buffer.from('\r\n')])),
+    ).toHaveLength(2);
   });
 });

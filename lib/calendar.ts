@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 
 // Calendar files for invitations. ical.js (Mozilla's, which Thunderbird uses) writes the iCalendar text — escaping,
-// line folding, CRLF — and timezones-ical-library supplies the venue's VTIMEZONE, which clients need to place
+// CRLF — and foldLines() below folds it (ical.js's own folding writes 76-octet continuation lines); timezones-ical-library supplies the venue's VTIMEZONE, which clients need to place
 // DTSTART;TZID=… correctly.
 
 export type CalendarEvent = {
@@ -115,5 +115,37 @@ function writeCalendarFile(event: CalendarEvent, now: Date): string {
   vevent.updatePropertyWithValue('status', event.cancelled ? 'CANCELLED' : 'CONFIRMED');
   vevent.updatePropertyWithValue('transp', 'OPAQUE');
   calendar.addSubcomponent(vevent);
-  return calendar.toString() + '\r\n';
+  return foldLines(calendar.toString()) + '\r\n';
+}
+
+const MAX_OCTETS = 75;
+
+/**
+ * Folds content lines at 75 octets, as RFC 5545 §3.1 requires: a continuation line's leading space counts, so it
+ * carries at most 74 octets of content, and a multi-byte UTF-8 character is never split across lines.
+ */
+export function foldLines(text: string): string {
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .map((line) => {
+      if (Buffer.byteLength(line) <= MAX_OCTETS) return line;
+      const parts: string[] = [];
+      let part = '';
+      let octets = 0;
+      for (const char of line) {
+        const size = Buffer.byteLength(char);
+        const room = parts.length ? MAX_OCTETS - 1 : MAX_OCTETS;
+        if (octets + size > room) {
+          parts.push(part);
+          part = '';
+          octets = 0;
+        }
+        part += char;
+        octets += size;
+      }
+      parts.push(part);
+      return parts.join('\r\n ');
+    })
+    .join('\r\n');
 }

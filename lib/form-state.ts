@@ -15,6 +15,7 @@ export type Refusal =
  */
 export const ACTION_CODES = [
   'unreadable',
+  'badCharacters',
   'missing',
   'fix',
   'failed',

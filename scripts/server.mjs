@@ -2,6 +2,7 @@
 // one-second shared cache in front of it (lib/front-cache.mjs says why). Everything else goes to Next untouched.
 //   node scripts/server.mjs [--hostname H] [--port P]      (defaults: every interface; $PORT or 3000)
 // Stops on SIGTERM/SIGINT after the requests in progress, as `next start` does.
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,6 +64,9 @@ const server = createServer((req, res) => {
   // Only this process sees the socket: proxy.ts and the app learn the client's address from the header set here.
   prepareIncomingHeaders(req.headers, { socketAddress: req.socket.remoteAddress, hops });
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
+  // Every request carries an id the app's log lines name (services/actions.ts): a proxy's own, if it sent a sane one.
+  const incoming = req.headers['x-request-id'];
+  if (typeof incoming !== 'string' || !/^[\w.:-]{1,100}$/.test(incoming)) req.headers['x-request-id'] = randomUUID();
   Promise.resolve(frontCache.serve(req, res)).catch((error) => {
     console.error(error);
     // Half an answer is cut off rather than finished with an error text (and never kept by the front cache).

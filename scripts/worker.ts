@@ -2,6 +2,7 @@
 // on PostgreSQL; they share the queue through row locks. On the embedded database the app runs its own worker.
 import { closeDatabase, openAppDatabase } from '@/db/lifecycle';
 import { env } from '@/lib/env';
+import { logger, routeConsoleToLogger } from '@/lib/log';
 import { startOutboxWorker } from '@/services/mail/worker';
 import { runScript } from './run-script';
 
@@ -12,9 +13,10 @@ await runScript(async () => {
     );
     process.exit(1);
   }
+  routeConsoleToLogger();
   const database = await openAppDatabase();
   const worker = startOutboxWorker({ pollMs: 500 });
-  console.info(`[worker ${process.pid}] delivering the outbox of ${database.where}`);
+  logger.info({ database: database.kind }, 'worker: delivering the outbox');
   const stop = async () => {
     await worker.stop();
     await closeDatabase();

@@ -33,12 +33,32 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('the action wrapper', () => {
   it('names the action in the log line of a failure, and answers with a code and what was typed', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((line) => lines.push(String(line)) > 0);
     const state = await action(async () => {
       throw new Error('disk full');
     })('good', idle, form({ title: 'agenda', secret: 'x' }));
     expect(state).toEqual({ status: 'error', code: 'failed', values: { title: 'agenda' } });
-    expect(log).toHaveBeenCalledWith('[action tests.explode] failed', expect.any(Error));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        action: 'tests.explode',
+        msg: 'action failed',
+        err: expect.objectContaining({ message: 'disk full' }),
+      }),
+    );
+    // And the line every call leaves: the action, its outcome and its time, with a request id.
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        action: 'tests.explode',
+        outcome: 'failed',
+        ms: expect.any(Number),
+        requestId: expect.any(String),
+      }),
+    );
+    expect(lines.join('')).not.toContain('agenda');
   });
 
   it('refuses bad input with the code `fix` and every problem of each field, no sentence', async () => {

@@ -1,8 +1,11 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AuthorizationError, type StaffRole, type StaffUser } from '@/lib/auth/roles';
 import type { FormState } from '@/lib/form-state';
+import { logger } from '@/lib/log';
 import { requireStaff } from '@/services/auth/staff';
 
 /** FormData as a plain object: repeated names become arrays; React's internal `$ACTION_…` fields are dropped. */
@@ -18,6 +21,57 @@ export function formDataToObject(formData: FormData): Record<string, string | st
 
 const echoValues = (input: Record<string, string | string[]>) =>
   Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+
+/** PostgreSQL cannot store a NUL byte in text: such a value is refused here, for every action, before any write. */
+const holdsNul = (input: Record<string, string | string[]>) =>
+  Object.values(input).some((value) => (Array.isArray(value) ? value : [value]).some((v) => v.includes('\0')));
+
+/** The request's id: the one scripts/server.mjs (or a proxy in front) gave it, else a new one. */
+async function requestId(): Promise<string> {
+  try {
+    const id = (await headers()).get('x-request-id');
+    if (id && /^[\w.:-]{1,100}$/.test(id)) return id;
+  } catch {
+    // Outside a request (tests, scripts): no headers to read.
+  }
+  return randomUUID();
+}
+
+/** How a call that threw ended: Next's redirect() and notFound() throw on purpose. */
+function thrownOutcome(error: unknown): string {
+  const digest = error && typeof error === 'object' && 'digest' in error ? String(error.digest) : '';
+  if (digest.startsWith('NEXT_REDIRECT')) return 'redirected';
+  if (digest.startsWith('NEXT_HTTP_ERROR_FALLBACK')) return 'notFound';
+  return 'failed';
+}
+
+/**
+ * One line per action call: which action, how it ended, how long it took, with the request's id — never what was
+ * submitted.
+ */
+function logged<Args extends unknown[]>(
+  name: string,
+  action: (...args: Args) => Promise<FormState>,
+): (...args: Args) => Promise<FormState> {
+  return async (...args) => {
+    const started = performance.now();
+    const id = requestId();
+    let outcome = 'failed';
+    try {
+      const state = await action(...args);
+      outcome = state.status === 'error' ? (state.refusal?.reason ?? state.code ?? 'error') : state.status;
+      return state;
+    } catch (error) {
+      outcome = thrownOutcome(error);
+      throw error;
+    } finally {
+      const ms = Math.round(performance.now() - started);
+      void id.then((requestId) =>
+        logger[outcome === 'failed' ? 'error' : 'info']({ requestId, action: name, outcome, ms }, 'action'),
+      );
+    }
+  };
+}
 
 type Handler<Input, Bound, Context> = (input: Input, context: Context & { bound: Bound }) => Promise<FormState | void>;
 
@@ -53,6 +107,10 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
     // What goes back to the form after a refusal: never a secret field.
     const raw = { ...input };
     for (const field of options.secretFields ?? []) delete raw[field];
+    if (holdsNul(input)) {
+      const cleaned = Object.fromEntries(Object.entries(echoValues(raw)).map(([k, v]) => [k, v.replaceAll('\0', '')]));
+      return { status: 'error', code: 'badCharacters', values: cleaned };
+    }
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       return {
@@ -72,7 +130,7 @@ function makeAction<Schema extends z.ZodType, BoundSchema extends z.ZodTuple, Co
     } catch (error) {
       // redirect() and notFound() work by throwing: let them through.
       unstable_rethrow(error);
-      console.error(`[action ${options.name}] failed`, error);
+      logger.error({ action: options.name, err: error }, 'action failed');
       return { status: 'error', code: 'failed', values: echoValues(raw) };
     }
   };
@@ -86,7 +144,7 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
   options: ActionOptions<Schema, BoundSchema> & { role: StaffRole },
   handler: Handler<z.output<Schema>, z.output<BoundSchema>, { staff: StaffUser }>,
 ): ActionFn<BoundSchema> {
-  return makeAction(
+  const action = makeAction(
     options,
     async () => {
       try {
@@ -102,6 +160,7 @@ export function staffAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
     },
     handler,
   );
+  return logged(options.name, action);
 }
 
 /**
@@ -118,7 +177,7 @@ export function tokenAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
   handler: Handler<z.output<Schema>, z.output<BoundSchema>, object>,
 ): ActionFn<BoundSchema> {
   const action = makeAction(options, async () => ({}), handler);
-  return async (...args) => {
+  return logged(options.name, async (...args: Parameters<ActionFn<BoundSchema>>) => {
     const token = args.length >= 3 ? args[0] : undefined;
     const verdict = typeof token === 'string' ? await options.verifyToken(token) : { ok: false as const };
     if (!verdict.ok)
@@ -129,5 +188,5 @@ export function tokenAction<Schema extends z.ZodType, BoundSchema extends z.ZodT
         refusal: { reason: 'invalidToken' },
       };
     return action(...args);
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import { resumeStalledImports } from '@/db/contact-import';
 import { purgeVisaDetails, settleWaitingLists } from '@/db/registrations';
+import { logger } from '@/lib/log';
 
 // Work that falls due with the clock rather than with a request: offers from a waiting list that expire unanswered,
 // visa-support details past their retention, and contact imports whose instance died half way. Every app instance
@@ -19,10 +20,10 @@ export function startHousekeeping(everyMs = 60_000): void {
   const tick = () =>
     runHousekeeping().then(
       ({ purged, resumedImports }) => {
-        if (purged) console.info(`[housekeeping] visa-support details of ${purged} registrations purged`);
-        if (resumedImports) console.info(`[housekeeping] ${resumedImports} stalled contact imports taken up`);
+        if (purged) logger.info({ purged }, 'housekeeping: visa-support details purged');
+        if (resumedImports) logger.info({ resumedImports }, 'housekeeping: stalled contact imports taken up');
       },
-      (error) => console.error('[housekeeping] failed; trying again in a minute', error),
+      (error) => logger.error({ err: error }, 'housekeeping failed; trying again in a minute'),
     );
   void tick();
   holder.__councilDeskHousekeeping = setInterval(tick, everyMs);

@@ -5,6 +5,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { env, EnvError } from '@/lib/env';
 import { startHousekeeping } from '@/services/housekeeping';
 import { startOutboxWorker, type OutboxWorker } from '@/services/mail/worker';
+import { logger } from '@/lib/log';
 
 const holder = globalThis as typeof globalThis & { __councilDeskWorker?: OutboxWorker };
 
@@ -19,24 +20,26 @@ export async function startApp(): Promise<void> {
     const config = env();
     authSecret();
     const database = await openAppDatabase();
-    console.info(
+    logger.info(
+      { database: database.kind, where: database.where },
       database.kind === 'pglite'
-        ? `[db] embedded PostgreSQL (PGlite) in ${database.where}; migrations applied`
-        : `[db] PostgreSQL at ${database.where}; migrations applied`,
+        ? 'embedded PostgreSQL (PGlite) open; migrations applied'
+        : 'PostgreSQL open; migrations applied',
     );
     if (config.OUTBOX_WORKER === 'on' && !holder.__councilDeskWorker) {
       holder.__councilDeskWorker = startOutboxWorker();
-      console.info(
-        config.SMTP_URL ? '[mail] outbox worker started' : '[mail] SMTP_URL not set: mail is captured, not delivered',
+      logger.info(
+        config.SMTP_URL ? 'mail: outbox worker started' : 'mail: SMTP_URL not set, mail is captured, not delivered',
       );
     }
     startHousekeeping();
     await announceFirstAdmin(database.kind === 'pglite' || config.NODE_ENV !== 'production');
   } catch (error) {
     if (error instanceof EnvError || error instanceof EmbeddedDatabaseBusyError) {
-      console.error(`\n[council-desk] cannot start.\n${error.message}\n`);
+      // Said to the person starting the server, in full: the configuration is theirs, not personal data.
+      process.stderr.write(`\n[council-desk] cannot start.\n${error.message}\n\n`);
     } else {
-      console.error('\n[council-desk] cannot start: the database could not be opened.\n', error);
+      logger.fatal({ err: error }, 'cannot start: the database could not be opened');
     }
     process.exit(1);
   }
@@ -46,11 +49,12 @@ async function announceFirstAdmin(mayPrintLink: boolean) {
   if ((await countActiveAdmins()) > 0) return;
   if (!mayPrintLink) {
     // Production logs travel further than a terminal: no link there, only how to make one.
-    console.warn('[auth] No admin exists yet. Create one with: npm run admin:create -- you@example.org');
+    logger.warn('auth: no admin exists yet. Create one with: npm run admin:create -- you@example.org');
     return;
   }
   const link = await createAdminSetupLink();
-  console.info(
+  // For the person at the terminal (development or the embedded database only), not a log line: it holds a link.
+  process.stdout.write(
     [
       '',
       '┌─ No admin exists yet ──────────────────────────────────────────────',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { glossaryProblems } from '@/lib/glossary';
+import { calendarLineProblems } from '@/test/calendar-lines';
 import type { Locale } from '@/lib/datetime';
 import type { Addressee } from '@/lib/courtesy';
 import { focalPointEmail, proposalEmail, replacedMemberEmail } from './delegation-email';
@@ -123,6 +124,35 @@ describe('default delegate emails', () => {
       role: 'delegate',
     });
     expect(mail.text).toContain(`Уважаемые коллеги! Приглашаем на ${MEETING.titleRu}.`);
+  });
+});
+
+describe('calendar files', () => {
+  it('attach only files whose lines pass the strict check, in every kind and language', () => {
+    const files: Buffer[] = [];
+    const collect = (mail: { attachments: { contentType: string; contentBase64: string }[] }) => {
+      for (const a of mail.attachments)
+        if (a.contentType.startsWith('text/calendar')) files.push(Buffer.from(a.contentBase64, 'base64'));
+    };
+    for (const locale of ['en', 'ru'] as const) {
+      for (const kind of ['invitation', 'reminder', 'update'] as const)
+        collect(invitationEmail({ ...common, kind, meeting: MEETING, locale, name: NAME[locale], role: 'delegate' }));
+      for (const kind of ['registered', 'changed'] as const)
+        collect(
+          registrationEmail({
+            ...common,
+            kind,
+            meeting: MEETING,
+            locale,
+            name: NAME[locale],
+            sequence: 1,
+            registration: { passportName: 'OMAROVA ASEL', arrivalDate: null, departureDate: null },
+            registered: true,
+          }),
+        );
+    }
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    for (const file of files) expect(calendarLineProblems(file)).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitationLink } from '@/db/invitation-mail';
@@ -62,14 +62,13 @@ describe('answering an invitation by its link', () => {
       code: 'fix',
       fieldErrors: { reason: ['tooLong'] },
     });
-    expect(await declineInvitationAction(token, 'ru', idle, form({ reason: ' Командировка ' }))).toEqual({
-      status: 'success',
-      message: 'Ваш ответ записан.',
+    // Post/Redirect/Get: an answer lands on the page by a redirect, so a reload does not post it again.
+    await expect(declineInvitationAction(token, 'ru', idle, form({ reason: ' Командировка ' }))).rejects.toMatchObject({
+      digest: expect.stringMatching(/;\/ru\/i\/[^;]+\?done=declined;/),
     });
     expect(await statusOf(row.id)).toMatchObject({ status: 'declined', declineReason: 'Командировка' });
-    expect(await acceptInvitationAction(token, 'en', idle, form())).toEqual({
-      status: 'success',
-      message: 'Your answer has been recorded.',
+    await expect(acceptInvitationAction(token, 'en', idle, form())).rejects.toMatchObject({
+      digest: expect.stringMatching(/;\/i\/[^;]+\?done=accepted;/),
     });
     expect(await statusOf(row.id)).toMatchObject({ status: 'accepted', declineReason: null });
   });
@@ -235,5 +234,73 @@ describe('registering by the link', () => {
     expect((await registrationOf(row.id))!.visaData).toMatch(/^v1:/);
     const log = await (await getDb()).select().from(auditLog).where(eq(auditLog.entityId, row.id));
     expect(JSON.stringify(log)).not.toMatch(/FA1234567|1985-03-04|2034-01-01/);
+  });
+});
+
+describe('bad input and failed writes', () => {
+  const personal = {
+    ...registration,
+    passportName: 'ALIMOVA NIGORA',
+    phone: '+998 71 555 12 34',
+    accessibilityNeeds: 'Wheelchair access to the hall',
+    dietaryNeeds: 'No gluten, please',
+  };
+  const PERSONAL_VALUES = [
+    'ALIMOVA',
+    'Нигора',
+    '555 12 34',
+    '5551234',
+    'Wheelchair',
+    'gluten',
+    'Министерство',
+    'FA1234567',
+  ];
+
+  /** Everything the process writes while `run` runs: stdout, stderr and console.*, as the server's log would hold. */
+  async function capturedOutput(run: () => Promise<unknown>): Promise<string> {
+    const lines: string[] = [];
+    const keep = (...args: unknown[]) => {
+      lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '));
+      return true;
+    };
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation(keep),
+      vi.spyOn(process.stderr, 'write').mockImplementation(keep),
+      ...(['error', 'warn', 'info', 'log', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(keep)),
+    ];
+    try {
+      await run();
+      // The action's own line is written once its request id is known (a microtask later).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    return lines.join('\n');
+  }
+
+  it('refuses a NUL byte in any field in the page’s language, saving nothing', async () => {
+    const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z') });
+    const state = await registerAction(token, 'ru', idle, form({ ...personal, dietaryNeeds: 'No\0gluten' }));
+    expect(state).toMatchObject({ status: 'error', code: 'badCharacters' });
+    expect(state.status === 'error' && state.values?.dietaryNeeds).toBe('Nogluten');
+    expect(await registrationOf(row.id)).toBeUndefined();
+  });
+
+  it('logs a failed registration write as one line naming the action, with none of the registration’s values', async () => {
+    const { row, token } = await invitation({ deadline: new Date('2030-05-01T00:00:00Z'), visaSupport: true });
+    const db = await getDb();
+    // A write the database refuses, as a full disk or a broken constraint would: the error carries the row's values.
+    await db.execute(sql`alter table registrations add constraint refuse_all check (false) not valid`);
+    let state: unknown;
+    const output = await capturedOutput(async () => {
+      state = await registerAction(token, 'en', idle, form({ ...personal, ...VISA }));
+    }).finally(() => db.execute(sql`alter table registrations drop constraint refuse_all`));
+    expect(state).toMatchObject({ status: 'error', code: 'failed' });
+    expect(await registrationOf(row.id)).toBeUndefined();
+    const lines = output.split('\n').filter((line) => line.startsWith('{'));
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ level: 50, action: 'delegate.register', msg: 'action failed' }),
+    );
+    for (const value of [...PERSONAL_VALUES, token]) expect(output, value).not.toContain(value);
   });
 });

@@ -17,7 +17,7 @@ import {
   type RegistrationInput,
 } from '@/lib/schemas/registration';
 import type { Done } from './done';
-import { answerRefused, answerSaved, cancelRefused, registrationRefused, seatRefused } from './messages';
+import { answerRefused, cancelRefused, registrationRefused, seatRefused } from './messages';
 
 const bound = z.tuple([z.string().max(100), z.enum(['en', 'ru'])]);
 
@@ -29,12 +29,18 @@ const verifyToken = async (token: string) =>
 // The page shows the answer as stored: render it again after one.
 const showAnswer = () => revalidatePath('/[locale]/i/[token]', 'page');
 
+/** Where a delegate lands after an answer or a registration step: their page, saying what happened (Post/Redirect/Get, so a reload
+ * or a flaky connection's retry of the page does not post the form again). */
+const landing = (token: string, locale: 'en' | 'ru', done: Done): never =>
+  redirect(getPathname({ href: { pathname: `/i/${token}`, query: { done } }, locale }));
+
 export const acceptInvitationAction = tokenAction(
   { name: 'delegate.acceptInvitation', bound, verifyToken, schema: z.object({}) },
   async (_, { bound: [token, locale] }) => {
     const result = await answerInvitation(token, { accept: true });
-    if (result.ok) showAnswer();
-    return result.ok ? answerSaved(locale) : answerRefused(locale, result.reason);
+    if (!result.ok) return answerRefused(locale, result.reason);
+    showAnswer();
+    return landing(token, locale, 'accepted');
   },
 );
 
@@ -48,15 +54,11 @@ export const declineInvitationAction = tokenAction(
   },
   async ({ reason, substitute }, { bound: [token, locale] }) => {
     const result = await answerInvitation(token, { accept: false, reason: reason || null, substitute });
-    if (result.ok) showAnswer();
-    return result.ok ? answerSaved(locale) : answerRefused(locale, result.reason);
+    if (!result.ok) return answerRefused(locale, result.reason);
+    showAnswer();
+    return landing(token, locale, 'declined');
   },
 );
-
-/** Where a delegate lands after a registration step: their page, saying what happened (Post/Redirect/Get, so a reload
- * or a flaky connection's retry of the page does not post the form again). */
-const landing = (token: string, locale: 'en' | 'ru', done: Done): never =>
-  redirect(getPathname({ href: { pathname: `/i/${token}`, query: { done } }, locale }));
 
 /** The stored fields as the form posts them (never the visa details), for a form shown again after a refusal. */
 const asPosted = (input: RegistrationInput): Record<string, string> => ({

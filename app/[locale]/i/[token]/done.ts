@@ -1,3 +1,12 @@
-/** What the page says after a registration step (its `?done=` parameter). */
-export const DONE = ['registered', 'waitlisted', 'changed', 'unchanged', 'cancelled', 'seat'] as const;
+/** What the page says after an answer or a registration step (its `?done=` parameter). */
+export const DONE = [
+  'accepted',
+  'declined',
+  'registered',
+  'waitlisted',
+  'changed',
+  'unchanged',
+  'cancelled',
+  'seat',
+] as const;
 export type Done = (typeof DONE)[number];

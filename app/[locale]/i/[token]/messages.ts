@@ -19,11 +19,6 @@ export function actionWords(locale: Locale): ActionWords {
   return Object.fromEntries(ACTION_CODES.map((code) => [code, t(code)])) as ActionWords;
 }
 
-export const answerSaved = (locale: Locale): FormState => ({
-  status: 'success',
-  message: translator(locale, 'Invitation')('answerSaved'),
-});
-
 export const answerRefused = (locale: Locale, reason: string): FormState => ({
   status: 'error',
   message: translator(locale, 'Invitation')(reason === 'closed' ? 'closed' : 'answerFailed'),

@@ -88,13 +88,15 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     // What is on file, or the invitation's name for a first registration.
     defaults: registration ? registrationDetails(registration) : { displayName: name },
   };
-  // What the last registration step did (the form redirects here with ?done=…).
+  // What the last answer or registration step did (the form redirects here with ?done=…).
   const query = await searchParams;
   const doneParam = query.done;
   const done = DONE.find((d) => d === doneParam);
   const doneMessage =
     done &&
     {
+      accepted: t('answerSaved'),
+      declined: t('answerSaved'),
       registered: r('saved', { email: invitation.email }),
       waitlisted: r('savedWaitlisted', { place: registration?.place ?? 0, email: invitation.email }),
       changed: r('changed'),
