@@ -23,6 +23,13 @@ describe('requests refused up front', () => {
       reason: 'actionBodyTooLarge',
       response: { status: 413 },
     });
+    // A form posted without JavaScript carries the action's id in its body only.
+    const noScript = (type: string) =>
+      badRequest(
+        request('/ru/i/token', 'POST', { 'content-type': type, 'content-length': String(ACTION_BODY_LIMIT_BYTES + 1) }),
+      );
+    expect(noScript('multipart/form-data; boundary=x')).toMatchObject({ response: { status: 413 } });
+    expect(noScript('application/x-www-form-urlencoded')).toMatchObject({ response: { status: 413 } });
     // Route handlers (uploads) set their own limits.
     expect(
       badRequest(request('/staff/contacts/import/upload', 'POST', { 'content-length': String(12 * 1024 * 1024) })),

@@ -61,7 +61,12 @@ export function badRequest(request: {
     return { response: refusal(400, 'nul', pathname), reason: 'nulByte' };
   // Browsers and Next's client send the length of a form post up front; Next itself counts the rest.
   const length = Number(request.headers.get('content-length') ?? 0);
-  if (request.method === 'POST' && request.headers.has('next-action') && length > ACTION_BODY_LIMIT_BYTES)
+  // A form posted without JavaScript names its action in the body, not in a header: any form post counts, since the
+  // upload routes, which take files, never pass through here (proxy.ts's matcher leaves them out).
+  const formPost = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(
+    request.headers.get('content-type') ?? '',
+  );
+  if (request.method === 'POST' && (request.headers.has('next-action') || formPost) && length > ACTION_BODY_LIMIT_BYTES)
     return { response: refusal(413, 'tooLarge', pathname), reason: 'actionBodyTooLarge', bytes: length };
   return null;
 }
