@@ -138,6 +138,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/sign-in/confirm': { access: 'token' },
   '/staff/sign-in/error': { access: 'public' },
   '/staff/sign-in/request': { access: 'public' },
+  '/staff/sign-in/oidc': { access: 'public' },
 };
 
 /**
