@@ -43,13 +43,19 @@ export default async function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development' });
+  const { pathname } = request.nextUrl;
+  // The identity provider's button on the sign-in page posts to the app, which redirects to the provider.
+  const oidcIssuer = pathname === '/staff/sign-in' ? process.env.OIDC_ISSUER : undefined;
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === 'development',
+    formTargets: oidcIssuer && URL.canParse(oidcIssuer) ? [new URL(oidcIssuer).origin] : [],
+  });
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
 
-  const { pathname } = request.nextUrl;
   // Staff pages (English only) and API routes live outside the locale routing.
   const outsideLocales = pathname === '/staff' || pathname.startsWith('/staff/') || pathname.startsWith('/api/');
   const response = outsideLocales

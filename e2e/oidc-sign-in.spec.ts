@@ -71,6 +71,7 @@ test.beforeAll(async () => {
   idp = provider.listen(idpPort);
 
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-desk-oidc-'));
+  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(appPort),
@@ -96,8 +97,14 @@ test.beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  app.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  app.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Kept for a failure's post-mortem, beside Playwright's own results.
+  const log = fs.createWriteStream(path.join(root, 'test-results', 'oidc-server.log'));
+  for (const stream of [app.stdout!, app.stderr!]) {
+    stream.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      log.write(chunk);
+    });
+  }
   const deadline = Date.now() + 90_000;
   for (;;) {
     const ready = await fetch(`${appUrl}/api/health`).then(
@@ -203,11 +210,14 @@ test('an address the provider does not vouch for matches no one', async ({ page 
 });
 
 test('a tampered state is refused', async ({ page }) => {
-  await page.route(`${appUrl}/api/auth/callback/oidc**`, (route) => {
-    const url = new URL(route.request().url());
-    url.searchParams.set('state', `${url.searchParams.get('state')}x`);
-    return route.continue({ url: url.toString() });
-  });
+  await page.route(
+    (url) => url.origin === new URL(appUrl).origin && url.pathname === '/api/auth/callback/oidc',
+    (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('state', `${url.searchParams.get('state')}x`);
+      return route.continue({ url: url.toString() });
+    },
+  );
   await signInAs(page, 'alice-sub');
   await expect(page.getByRole('heading', { name: 'Sign-in did not work' })).toBeVisible();
   expect(await sessionEmail(page)).toBeNull();
@@ -215,11 +225,14 @@ test('a tampered state is refused', async ({ page }) => {
 
 test('a tampered nonce is refused', async ({ page }) => {
   // The provider then signs an ID token for another nonce than the one this browser's sign-in expects.
-  await page.route(`${issuer}/auth?**`, (route) => {
-    const url = new URL(route.request().url());
-    url.searchParams.set('nonce', 'a-nonce-from-somewhere-else');
-    return route.continue({ url: url.toString() });
-  });
+  await page.route(
+    (url) => url.origin === issuer && url.pathname === '/auth',
+    (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('nonce', 'a-nonce-from-somewhere-else');
+      return route.continue({ url: url.toString() });
+    },
+  );
   await signInAs(page, 'alice-sub');
   await expect(page.getByRole('heading', { name: 'Sign-in did not work' })).toBeVisible();
   expect(await sessionEmail(page)).toBeNull();
