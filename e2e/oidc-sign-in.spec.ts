@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Provider from 'oidc-provider';
 import postgres from 'postgres';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 
 // Sign-in through an identity provider, end to end: a real OpenID Connect provider (oidc-provider, with its own
 // development login pages) on loopback, and a production server of our own started with the OIDC_ settings — the
@@ -138,16 +138,39 @@ test.afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** From the sign-in page through the provider's own login and consent pages, back to the app. */
-async function signInAs(page: Page, subject: string) {
+/** From the sign-in page to the provider's login page: Auth.js's state, PKCE and nonce cookies are now set. */
+async function startSignIn(page: Page) {
   await page.goto(`${appUrl}/staff/sign-in`);
   await page.getByRole('button', { name: `Sign in with ${PROVIDER_NAME}` }).click();
   await page.waitForURL(`${issuer}/**`);
+}
+
+/** Through the provider's own login and consent pages, back to the app. */
+async function finishSignIn(page: Page, subject: string) {
   await page.getByPlaceholder('Enter any login').fill(subject);
   await page.getByPlaceholder('and password').fill('anything');
   await page.getByRole('button', { name: 'Sign-in' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(`${appUrl}/**`);
+}
+
+async function signInAs(page: Page, subject: string) {
+  await startSignIn(page);
+  await finishSignIn(page, subject);
+}
+
+/**
+ * Puts in this browser the named Auth.js cookie of another sign-in started elsewhere: a genuine value, made by the
+ * app, for a different sign-in than the one the provider answers.
+ */
+async function swapInCookieOfAnotherSignIn(page: Page, browser: Browser, name: string) {
+  const other = await browser.newContext();
+  await startSignIn(await other.newPage());
+  const cookie = (await other.cookies(appUrl)).find((c) => c.name === name);
+  await other.close();
+  const own = (await page.context().cookies(appUrl)).find((c) => c.name === name);
+  expect(cookie && own && cookie.value !== own.value).toBe(true);
+  await page.context().addCookies([cookie!]);
 }
 
 async function sessionEmail(page: Page): Promise<string | null> {
@@ -209,31 +232,19 @@ test('an address the provider does not vouch for matches no one', async ({ page 
   ).toHaveLength(0);
 });
 
-test('a tampered state is refused', async ({ page }) => {
-  await page.route(
-    (url) => url.origin === new URL(appUrl).origin && url.pathname === '/api/auth/callback/oidc',
-    (route) => {
-      const url = new URL(route.request().url());
-      url.searchParams.set('state', `${url.searchParams.get('state')}x`);
-      return route.continue({ url: url.toString() });
-    },
-  );
-  await signInAs(page, 'alice-sub');
+test('a tampered state is refused', async ({ page, browser }) => {
+  await startSignIn(page);
+  await swapInCookieOfAnotherSignIn(page, browser, 'authjs.state');
+  await finishSignIn(page, 'alice-sub');
   await expect(page.getByRole('heading', { name: 'Sign-in did not work' })).toBeVisible();
   expect(await sessionEmail(page)).toBeNull();
 });
 
-test('a tampered nonce is refused', async ({ page }) => {
-  // The provider then signs an ID token for another nonce than the one this browser's sign-in expects.
-  await page.route(
-    (url) => url.origin === issuer && url.pathname === '/auth',
-    (route) => {
-      const url = new URL(route.request().url());
-      url.searchParams.set('nonce', 'a-nonce-from-somewhere-else');
-      return route.continue({ url: url.toString() });
-    },
-  );
-  await signInAs(page, 'alice-sub');
+test('a tampered nonce is refused', async ({ page, browser }) => {
+  // The provider signs an ID token for this sign-in's nonce; the browser now holds another one.
+  await startSignIn(page);
+  await swapInCookieOfAnotherSignIn(page, browser, 'authjs.nonce');
+  await finishSignIn(page, 'alice-sub');
   await expect(page.getByRole('heading', { name: 'Sign-in did not work' })).toBeVisible();
   expect(await sessionEmail(page)).toBeNull();
 });
