@@ -30,7 +30,13 @@ export default async function proxy(request: NextRequest) {
     return refused.response;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development' });
+  // The identity provider's button on the sign-in page posts to the app, which redirects to the provider.
+  const oidcIssuer = request.nextUrl.pathname === '/staff/sign-in' ? process.env.OIDC_ISSUER : undefined;
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === 'development',
+    formTargets: oidcIssuer && URL.canParse(oidcIssuer) ? [new URL(oidcIssuer).origin] : [],
+  });
 
   // Server actions and cookie-authenticated route handlers accept writes from this site's own pages only.
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request)) {
@@ -71,8 +77,8 @@ export default async function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
 
-  const { pathname } = request.nextUrl;
   // Staff pages (English only) and API routes live outside the locale routing.
+  const { pathname } = request.nextUrl;
   const outsideLocales = pathname === '/staff' || pathname.startsWith('/staff/') || pathname.startsWith('/api/');
   const response = outsideLocales
     ? NextResponse.next({ request: { headers: requestHeaders } })

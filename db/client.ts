@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
 import { fillMissingDirectoryKeys } from './directory-keys';
@@ -20,6 +21,8 @@ export interface OpenDatabase {
   where: string;
   /** This open made a new embedded database (never on PostgreSQL): empty but for the migrations. */
   created: boolean;
+  /** The embedded database's own handle (never on PostgreSQL): for its consistent copy (db/backup.ts). */
+  embedded?: PGlite;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
       db,
       kind: 'pglite',
       created: isNew,
+      embedded: client,
       where: pgDir,
       close: async () => {
         await socket?.close();

@@ -607,6 +607,9 @@ export const accounts = pgTable(
     scope: text(),
     id_token: text(),
     session_state: text(),
+    // OpenID Connect: the `iss` that asserted `providerAccountId` (its `sub`). A subject is unique only within its
+    // issuer, so sign-in matches the pair (services/auth/oidc.ts).
+    issuer: text(),
   },
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
 );

@@ -5,7 +5,7 @@ import { authSecret } from '@/lib/auth/secret';
 import { appBaseUrl } from '@/lib/env';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { adminSetupTokens, users, verificationTokens, type User } from './schema';
+import { accounts, adminSetupTokens, users, verificationTokens, type User } from './schema';
 
 // The sign-in side of staff accounts: used by Auth.js callbacks, the first-admin set-up and `npm run admin:create`,
 // before anyone is signed in. Managing staff (db/staff.ts) needs an admin.
@@ -134,4 +134,89 @@ async function createSignInUrl(executor: DbExecutor, email: string, callbackUrl 
   });
   // Through the confirmation page, like the emailed links: a full navigation from its button spends the token.
   return `/staff/sign-in/confirm?${new URLSearchParams({ callbackUrl, token, email })}`;
+}
+
+/** What an OpenID Connect provider asserted in its ID token (services/auth/oidc.ts). */
+export interface OidcClaims {
+  iss: string;
+  sub: string;
+  email?: string | null;
+  email_verified?: boolean | string | null;
+  name?: string | null;
+  /** Microsoft Entra ID: the tenant the account belongs to. */
+  tid?: string | null;
+}
+
+export interface OidcRules {
+  allowedDomains: string[];
+  tenantId?: string;
+}
+
+export type OidcMatch =
+  | { ok: true; userId: string; how: 'subject' | 'email' | 'created' }
+  | { ok: false; reason: 'tenant' | 'domain' | 'issuer' | 'unverified' | 'unknown' | 'inactive' };
+
+export const OIDC_PROVIDER_ID = 'oidc';
+
+/**
+ * Who an identity provider's sign-in is, by the rules of issue 24: the pair iss + sub recorded at the first match
+ * (so a later change of address at the provider changes nothing); before that, an existing account by email only
+ * when the provider vouches for the address (email_verified) and, for Entra ID, only from the configured tenant.
+ * Allowed domains limit everyone; without them nobody gets a new account, with them only as viewer. A deactivated
+ * account stays out.
+ */
+export async function matchOidcSignIn(claims: OidcClaims, rules: OidcRules): Promise<OidcMatch> {
+  if (rules.tenantId && claims.tid !== rules.tenantId) return { ok: false, reason: 'tenant' };
+  const email = claims.email ? normaliseEmail(claims.email) : null;
+  const domain = email?.split('@').pop() ?? null;
+  if (rules.allowedDomains.length && !(domain && rules.allowedDomains.includes(domain))) {
+    return { ok: false, reason: 'domain' };
+  }
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<OidcMatch> => {
+    const [linked] = await tx
+      .select({ account: accounts, user: users })
+      .from(accounts)
+      .innerJoin(users, eq(users.id, accounts.userId))
+      .where(and(eq(accounts.provider, OIDC_PROVIDER_ID), eq(accounts.providerAccountId, claims.sub)));
+    if (linked) {
+      if (linked.account.issuer !== claims.iss) return { ok: false, reason: 'issuer' };
+      if (!linked.user.active) return { ok: false, reason: 'inactive' };
+      return { ok: true, userId: linked.user.id, how: 'subject' };
+    }
+    if (!email || (claims.email_verified !== true && claims.email_verified !== 'true')) {
+      return { ok: false, reason: 'unverified' };
+    }
+    const [existing] = await tx.select().from(users).where(eq(users.email, email)).for('update');
+    if (existing && !existing.active) return { ok: false, reason: 'inactive' };
+    if (!existing && !rules.allowedDomains.length) return { ok: false, reason: 'unknown' };
+    const [user] = existing
+      ? [existing]
+      : await tx
+          .insert(users)
+          .values({ email, name: claims.name?.trim() || null, role: 'viewer', active: true })
+          .returning();
+    if (!user) return { ok: false, reason: 'unknown' };
+    const [link] = await tx
+      .insert(accounts)
+      .values({
+        userId: user.id,
+        type: 'oidc',
+        provider: OIDC_PROVIDER_ID,
+        providerAccountId: claims.sub,
+        issuer: claims.iss,
+      })
+      .onConflictDoNothing()
+      .returning({ userId: accounts.userId });
+    // A simultaneous first sign-in linked it already: the next sign-in matches by subject.
+    if (!link) return { ok: false, reason: 'unknown' };
+    await recordAudit(tx, {
+      actor: { id: user.id, email },
+      action: existing ? 'staff.linked_identity_provider' : 'staff.created_by_identity_provider',
+      entityType: 'user',
+      entityId: user.id,
+      after: { issuer: claims.iss, subject: claims.sub, ...(existing ? {} : { email, role: 'viewer' }) },
+    });
+    return { ok: true, userId: user.id, how: existing ? 'email' : 'created' };
+  });
 }

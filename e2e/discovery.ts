@@ -143,6 +143,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/councils': { access: 'staff', least: 'viewer' },
   '/staff/councils/[id]': { access: 'staff', least: 'viewer' },
   '/staff/team': { access: 'staff', least: 'admin' },
+  '/staff/team/backup': { access: 'staff', least: 'admin' },
   '/staff/summaries': { access: 'staff', least: 'viewer' },
   '/staff/summaries/[id]': { access: 'staff', least: 'viewer' },
   '/staff/summaries/[id]/compare': { access: 'staff', least: 'viewer' },
@@ -153,6 +154,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/sign-in/confirm': { access: 'token' },
   '/staff/sign-in/error': { access: 'public' },
   '/staff/sign-in/request': { access: 'public' },
+  '/staff/sign-in/oidc': { access: 'public' },
 };
 
 /**

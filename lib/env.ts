@@ -76,6 +76,26 @@ const envSchema = z
     S3_SECRET_ACCESS_KEY: optional(z.string()),
     // Most stores other than AWS (MinIO, Ceph, local test servers) address buckets by path, not by host name.
     S3_FORCE_PATH_STYLE: optional(z.enum(['true', 'false'], 'must be true or false')).default('false'),
+    // Sign-in through the organisation's identity provider (OpenID Connect: Microsoft Entra ID, Keycloak, …), next to
+    // the email link. Set the issuer, client id and secret together; services/auth/oidc.ts.
+    OIDC_ISSUER: optional(z.url({ protocol: /^https?$/, error: 'must be the issuer URL of the identity provider' })),
+    OIDC_CLIENT_ID: optional(z.string()),
+    OIDC_CLIENT_SECRET: optional(z.string()),
+    // The button's words: "Sign in with <name>".
+    OIDC_NAME: optional(z.string().max(60)).default('your organisation account'),
+    // Comma-separated, e.g. "unrcca.org, un.org": only these may sign in, and new accounts (viewers) are made only here.
+    OIDC_ALLOWED_DOMAINS: optional(z.string())
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be domains such as un.org, separated by commas')),
+      ),
+    // Microsoft Entra ID: the tenant whose accounts may sign in (the token's `tid`).
+    OIDC_TENANT_ID: optional(z.string()),
     // The browser tests' window into the embedded database (db/embedded-socket.ts); never set in production.
     E2E_PGLITE_SOCKET_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   })
@@ -115,6 +135,20 @@ const envSchema = z
         message:
           `is still the placeholder ${env.MAIL_FROM}, which no mail server accepts: with SMTP_URL set in production, ` +
           'set MAIL_FROM to an address of your own domain, e.g. "UNRCCA <no-reply@unrcca.example.org>"',
+      });
+    }
+    if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.OIDC_CLIENT_ID ? 'OIDC_CLIENT_SECRET' : 'OIDC_CLIENT_ID'],
+        message: 'is required with OIDC_ISSUER (from the app registration at the identity provider)',
+      });
+    }
+    if (!env.OIDC_ISSUER && (env.OIDC_CLIENT_ID || env.OIDC_TENANT_ID || env.OIDC_ALLOWED_DOMAINS.length)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'is required when any other OIDC_ setting is set',
       });
     }
     // Sign-in links are built from this address: taking it from the request's Host header would let anyone make

@@ -13,7 +13,16 @@ export const TOKEN_PAGE_SOURCES = [
   '/ru/d/:token*',
 ];
 
-export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  dev,
+  formTargets = [],
+}: {
+  nonce: string;
+  dev: boolean;
+  /** Other origins a form may lead to: browsers apply form-action to the redirects after a post too. */
+  formTargets?: string[];
+}): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic': scripts that a nonced script loads are trusted; nothing inline runs without the nonce.
@@ -26,7 +35,7 @@ export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: bool
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(' '),
   ].join('; ');
 }
 

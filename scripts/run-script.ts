@@ -1,4 +1,5 @@
 import nextEnv from '@next/env';
+import { BackupRefusedError } from '@/db/backup';
 import { EmbeddedDatabaseBusyError } from '@/db/embedded-lock';
 import { EnvError } from '@/lib/env';
 
@@ -13,7 +14,12 @@ export async function runScript(task: () => Promise<void>): Promise<void> {
   try {
     await task();
   } catch (error) {
-    if (error instanceof EmbeddedDatabaseBusyError || error instanceof EnvError || error instanceof UsageError) {
+    if (
+      error instanceof EmbeddedDatabaseBusyError ||
+      error instanceof EnvError ||
+      error instanceof UsageError ||
+      error instanceof BackupRefusedError
+    ) {
       console.error(error.message);
     } else {
       console.error(error);

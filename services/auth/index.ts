@@ -2,8 +2,9 @@ import 'server-only';
 import NextAuth from 'next-auth';
 import { cache } from 'react';
 import { authAdapter } from '@/db/auth-adapter';
-import { findActiveStaffByEmail } from '@/db/staff-auth';
+import { findActiveStaffByEmail, type OidcClaims } from '@/db/staff-auth';
 import { authSecret } from '@/lib/auth/secret';
+import { allowOidcSignIn, oidcProvider } from './oidc';
 import { sendSignInEmail } from './sign-in-email';
 
 const SIGN_IN_LINK_MINUTES = 15;
@@ -26,6 +27,7 @@ const nextAuth = NextAuth(async () => {
         // nothing is sent.
         sendVerificationRequest: ({ identifier, url, expires }) => sendSignInEmail({ email: identifier, url, expires }),
       },
+      ...[oidcProvider()].filter((p) => p !== null),
     ],
     pages: {
       signIn: '/staff/sign-in',
@@ -33,7 +35,8 @@ const nextAuth = NextAuth(async () => {
       error: '/staff/sign-in/error',
     },
     callbacks: {
-      async signIn({ user, email }) {
+      async signIn({ user, email, account, profile }) {
+        if (account?.provider === 'oidc') return !!profile && allowOidcSignIn(profile as unknown as OidcClaims);
         // Asking for a link is always "allowed" (so the answer never tells who is staff); following one needs an
         // active staff account at that moment.
         if (email?.verificationRequest) return true;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { FormRow, inputClass } from '@/components/field';
 import { Button, Notice, PageHeader } from '@/components/ui';
+import { oidcSignInName } from '@/services/auth/oidc';
 import { getCurrentStaff } from '@/services/auth/staff';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 
@@ -16,6 +17,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/staff/sig
   const callbackUrl = safeCallbackPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);
   if (await getCurrentStaff()) redirect(callbackUrl);
   const error = typeof params.error === 'string' ? ERRORS[params.error] : undefined;
+  const providerName = oidcSignInName();
 
   return (
     <div className="mx-auto max-w-md">
@@ -48,6 +50,14 @@ export default async function SignInPage({ searchParams }: PageProps<'/staff/sig
         </FormRow>
         <Button size="md">Email me a sign-in link</Button>
       </form>
+      {providerName && (
+        <form method="post" action="/staff/sign-in/oidc" className="mt-6 border-t border-slate-200 pt-6">
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <Button size="md" variant="secondary">
+            Sign in with {providerName}
+          </Button>
+        </form>
+      )}
     </div>
   );
 }

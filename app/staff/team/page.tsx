@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { AccessDenied } from '@/components/access-denied';
 import { Card, DataTable, PageHeader, RowHeader, Td, Tr } from '@/components/ui';
+import { databaseKind } from '@/db/operations';
 import { listStaff } from '@/db/staff';
 import { roleAtLeast, ROLE_DESCRIPTIONS, STAFF_ROLES } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
@@ -15,6 +16,7 @@ export default async function StaffTeamPage() {
   const me = await requireSignedInPage('/staff/team');
   if (!roleAtLeast(me.role, 'admin')) return <AccessDenied needed="admin" />;
   const staff = await listStaff({ actor: me });
+  const kind = await databaseKind(me);
 
   return (
     <>
@@ -59,6 +61,30 @@ export default async function StaffTeamPage() {
           })}
         </DataTable>
       </section>
+      <Card as="section" aria-labelledby="backup" className="mt-6">
+        <h2 id="backup" className="mb-3 text-lg font-semibold">
+          Backup
+        </h2>
+        {kind === 'pglite' ? (
+          <>
+            <p className="text-slate-700">
+              A consistent copy of the embedded database, taken now (it holds everyone&apos;s personal data; each
+              download is recorded). Keep the secrets in the data folder (auth-secret, data-encryption.key) apart from
+              it: without them, invitation links and visa details do not work after a restore.
+            </p>
+            <p className="mt-3">
+              <a href="/staff/team/backup" download className="font-medium underline">
+                Download a backup of the database
+              </a>
+            </p>
+          </>
+        ) : (
+          <p className="text-slate-700">
+            This instance runs on PostgreSQL: back it up with <code>npm run db:backup</code> (pg_dump) on a machine that
+            reaches the database, and keep AUTH_SECRET and DATA_ENCRYPTION_KEY apart from the backups.
+          </p>
+        )}
+      </Card>
     </>
   );
 }

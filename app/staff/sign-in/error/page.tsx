@@ -11,7 +11,9 @@ const MESSAGES: Record<string, { title: string; body: string }> = {
   },
   AccessDenied: {
     title: 'This account cannot sign in',
-    body: 'The address is not an active staff account. If you think it should be, ask an admin.',
+    body:
+      'The address is not an active staff account, or your organisation account may not sign in here. If you think ' +
+      'it should, ask an admin.',
   },
 };
 
