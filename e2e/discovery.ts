@@ -77,6 +77,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/[locale]': { access: 'public', locales: true },
   '/[locale]/[...rest]': { access: 'public', locales: true },
   '/[locale]/i/[token]': { access: 'token' },
+  // The released list of participants, for the holder of a registered invitation's link.
+  '/[locale]/i/[token]/participants/[language]/[format]': { access: 'token' },
   // A delegation's focal point: a token of its own kind (lib/delegation-token.ts), never an invitation's.
   '/[locale]/d/[token]': { access: 'token' },
   '/[locale]/privacy': { access: 'public', locales: true },
@@ -107,6 +109,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/meetings/[id]/participants/[invitationId]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/[invitationId]/edit': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/new': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/participants/list': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/participants/list/[language]/[format]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/notes-verbales': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/notes-verbales/[noteId]/[format]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/visa': { access: 'staff', least: 'admin' },

@@ -22,6 +22,7 @@ import {
 } from './actions';
 import { RegistrationForm } from './registration-form';
 import { SubstituteFields } from './substitute-fields';
+import { ParticipantListSection } from './participant-list-section';
 import { DONE } from './done';
 import { publicSecretariat } from '@/services/public-secretariat';
 import { actionWords } from './messages';
@@ -296,6 +297,10 @@ export default async function InvitationPage({ params, searchParams }: PageProps
             <p className="mt-1">{t('closed')}</p>
           )}
         </Card>
+      )}
+
+      {registration?.status === 'registered' && (
+        <ParticipantListSection token={token} meetingId={meeting.id} timeZone={meeting.timeZone} locale={locale} />
       )}
 
       <section aria-labelledby="agenda" className="mt-6">
