@@ -97,7 +97,13 @@ export async function listBasis(
 }
 
 /** The people the list may name: only those who consented to it, never anyone whose data was erased. */
-export async function listPeople(executor: DbExecutor, meetingId: string, basis: ListBasis): Promise<ListPerson[]> {
+export async function listPeople(
+  executor: DbExecutor,
+  meetingId: string,
+  basis: ListBasis,
+  // The attendance paragraph names States and organisations, not people: it counts everyone who came.
+  { listedOnly = true }: { listedOnly?: boolean } = {},
+): Promise<ListPerson[]> {
   const rows = await executor
     .select({
       invitationId: registrations.invitationId,
@@ -127,8 +133,8 @@ export async function listPeople(executor: DbExecutor, meetingId: string, basis:
     .where(
       and(
         eq(registrations.meetingId, meetingId),
-        eq(registrations.listConsent, true),
-        isNull(registrations.erasedAt),
+        listedOnly ? eq(registrations.listConsent, true) : undefined,
+        listedOnly ? isNull(registrations.erasedAt) : undefined,
         basis === 'attended' ? attended : eq(registrations.status, 'registered'),
       ),
     );
@@ -163,7 +169,7 @@ export async function listPeople(executor: DbExecutor, meetingId: string, basis:
   return people;
 }
 
-async function secretariatId(executor: DbExecutor, councilId: string): Promise<string | null> {
+export async function secretariatId(executor: DbExecutor, councilId: string): Promise<string | null> {
   const [row] = await executor
     .select({ id: councils.secretariatOrganisationId })
     .from(councils)

@@ -110,6 +110,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/meetings/[id]/participants/[invitationId]/edit': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/new': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/list': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/attendance': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/attendance/[format]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/list/[language]/[format]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/notes-verbales': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/notes-verbales/[noteId]/[format]': { access: 'staff', least: 'viewer' },
