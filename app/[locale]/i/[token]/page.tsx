@@ -13,6 +13,7 @@ import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email'
 import { ACTIVE_REGISTRATION } from '@/db/registrations';
 import { countryOptions, territoryOptions } from '@/lib/countries';
 import { registrationDetails } from '@/lib/schemas/registration';
+import type { Gender } from '@/lib/domain';
 import {
   acceptInvitationAction,
   cancelRegistrationAction,
@@ -85,6 +86,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     hybrid: meeting.format === 'hybrid',
     hasVisaDetails: registration?.hasVisaDetails ?? false,
     privacyHref: getPathname({ href: '/privacy', locale }),
+    gender: registration?.gender as Gender | undefined,
     // What is on file, or the invitation's name for a first registration.
     defaults: registration ? registrationDetails(registration) : { displayName: name },
   };
