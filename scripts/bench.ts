@@ -1,15 +1,17 @@
-// `npm run bench [-- --only directory|app|scale] [--fresh] [--seconds N] [--no-build]`: performance on PostgreSQL, never
+// `npm run bench [-- --only directory|app|scale|list] [--fresh] [--seconds N] [--no-build]`: performance on PostgreSQL, never
 // part of `npm test` (machines are noisy; a benchmark reports, a test asserts). Three parts:
 //  - directory: the directory's queries on 20,000 contacts (scripts/bench/directory-bench.ts);
 //  - app: a production build under load beside its baselines — a file from public/, a bare route handler, a minimal
 //    dynamic page, pgbench, raw nodemailer — plus 5,000 invitations and Lighthouse (scripts/bench-app.ts);
 //  - scale: the staff meeting and invitations pages at 200 and 20,000 contacts, and the people picker's search
-//    (scripts/bench/scale-bench.ts).
+//    (scripts/bench/scale-bench.ts);
+//  - list: the list of participants for 500 people as one PDF, through the app (scripts/bench/list-bench.ts).
 // Prints a table of figures and ratios, writes JSON to test-results/bench/, and exits non-zero when a target is missed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDirectoryBench } from './bench/directory-bench';
+import { runListBench } from './bench/list-bench';
 import { runScaleBench } from './bench/scale-bench';
 import { runAppBench } from './bench-app';
 import { runScript, UsageError } from './run-script';
@@ -28,8 +30,8 @@ await runScript(async () => {
     throw new UsageError(
       'npm run bench measures on PostgreSQL: set DATABASE_URL to a server (its database is not touched).',
     );
-  if (values.only && !['directory', 'app', 'scale'].includes(values.only))
-    throw new UsageError('--only takes directory, app or scale');
+  if (values.only && !['directory', 'app', 'scale', 'list'].includes(values.only))
+    throw new UsageError('--only takes directory, app, scale or list');
   const seconds = Number(values.seconds);
   if (!Number.isInteger(seconds) || seconds < 2 || seconds > 120)
     throw new UsageError('--seconds takes a whole number from 2 to 120');
@@ -132,6 +134,17 @@ await runScript(async () => {
     console.info(row(['---', '---:', '---']));
     for (const t of scale.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
     failures.push(...scale.targets.filter((t) => !t.ok).map((t) => `${t.name}: ${t.value}`));
+  }
+
+  if (runs('list')) {
+    // The app part's build serves this part too.
+    const list = await runListBench({ serverUrl, build: !values['no-build'] && values.only === 'list', log });
+    report.list = list;
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    console.info('\n' + row(['target', 'measured', '']));
+    console.info(row(['---', '---:', '---']));
+    for (const t of list.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
+    failures.push(...list.targets.filter((t) => !t.ok).map((t) => `${t.name}: ${t.value}`));
   }
 
   const dir = path.resolve('test-results/bench');
