@@ -401,6 +401,8 @@ export async function erasePerson(actor: StaffUser, contactId: string): Promise<
         .update(registrations)
         .set({
           ...erasedRegistration(),
+          // The answer on gender is the person's too: erased like the rest, so it leaves the totals.
+          gender: 'prefer_not_to_say',
           visaData: null,
           erasedAt: sql`now()`,
           updatedAt: sql`now()`,

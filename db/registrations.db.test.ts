@@ -121,6 +121,28 @@ function calendarOf(message: { attachments: { contentBase64: string }[] }) {
 }
 
 describe('registration', () => {
+  it('keeps the answer on gender for the totals only: never in the audit log or an email', async () => {
+    const {
+      invitations: [invitation],
+      tokens: [token],
+    } = await setUp('g');
+    await submitRegistration(token!, form({ gender: 'female' }), BEFORE);
+    // A change that does not answer the question (the staff's correction form) keeps the answer on file.
+    await submitRegistration(token!, form({ arrivalDate: '2027-05-12' }), BEFORE);
+    const db = await getDb();
+    const [row] = await db.select().from(registrations).where(eq(registrations.invitationId, invitation!.id));
+    expect(row!.gender).toBe('female');
+    // Changing only the answer is a change, and still says nothing of it anywhere.
+    expect(
+      await submitRegistration(token!, form({ arrivalDate: '2027-05-12', gender: 'other' }), BEFORE),
+    ).toMatchObject({ outcome: 'changed' });
+    const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, invitation!.id));
+    expect(audit.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audit)).not.toMatch(/gender|female|"other"/);
+    const mails = await mailFor(invitation!.id);
+    expect(JSON.stringify(mails)).not.toMatch(/gender|female/i);
+  });
+
   it('registers, changes with an updated calendar event, and cancels; a repeated submission changes nothing', async () => {
     const {
       invitations: [invitation],

@@ -184,8 +184,14 @@ export type RegistrationResult =
   | { ok: true; outcome: 'waitlisted'; place: number; email: string }
   | { ok: false; reason: 'invalid' | 'closed' | 'visaNotAsked' | 'passportExpiry' | 'attendance' };
 
-/** Everything but the visa details: what the audit log and the delegate's own page may show. */
-export const withoutVisa = ({ visa, ...rest }: RegistrationInput) => ({ ...rest, visa: visa ? 'provided' : undefined });
+/**
+ * Everything but the visa details and the answer on gender (only ever counted in aggregate): what the audit log and
+ * the delegate's own page may show.
+ */
+export const withoutVisa = ({ visa, ...rest }: RegistrationInput) => ({
+  ...registrationDetails(rest),
+  visa: visa ? 'provided' : undefined,
+});
 
 /**
  * A registration through the personal link: a new one takes a seat, or a place on the waiting list when the meeting
@@ -220,6 +226,7 @@ export async function submitRegistration(
       : [null];
     const fields = {
       ...details,
+      ...(input.gender ? { gender: input.gender } : {}),
       ...(meeting.visaSupport && input.visa
         ? { visaData: encryptJson(input.visa, invitation.id), visaPurgedAt: null }
         : {}),
@@ -228,7 +235,10 @@ export async function submitRegistration(
     const actor = { id: null, email: invitation.email };
 
     if (current && ACTIVE_REGISTRATION.includes(current.status)) {
-      const same = REGISTRATION_FIELDS.every((key) => current[key] === details[key]) && !input.visa;
+      const same =
+        REGISTRATION_FIELDS.every((key) => current[key] === details[key]) &&
+        (!input.gender || current.gender === input.gender) &&
+        !input.visa;
       if (same) return { ok: true, outcome: 'unchanged', email: invitation.email } as const;
       await tx
         .update(registrations)

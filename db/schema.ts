@@ -3,6 +3,7 @@ import type { SummaryDraft } from '@/lib/summary/draft';
 import type { ChangedField, RegistrationEmailKind } from '@/lib/mail/registration-email';
 import type { CourtesyTitle, GrammaticalGender } from '@/lib/courtesy';
 import type { NoteVerbaleContent } from '@/lib/note-verbale';
+import type { DocumentModel } from '@/lib/documents/model';
 import {
   MEETING_DOCUMENT_KINDS,
   type DocumentLanguage,
@@ -999,6 +1000,9 @@ export const delegationMembers = pgTable(
     email: text().notNull(),
     language: contactLanguage().notNull(),
     head: boolean().notNull().default(false),
+    // Where staff placed the member in the delegation's entry of the list of participants (lowest first; the head
+    // of delegation comes first whatever this says); null: by name.
+    listOrder: integer(),
     replacesMemberId: uuid().references((): AnyPgColumn => delegationMembers.id, { onDelete: 'set null' }),
     ...timestamps,
   },
@@ -1203,3 +1207,33 @@ export const meetingDocumentFiles = pgTable(
 
 export type MeetingDocument = typeof meetingDocuments.$inferSelect;
 export type MeetingDocumentFile = typeof meetingDocumentFiles.$inferSelect;
+
+// ── The list of participants ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A version of the list of participants staff released to the registered delegates: the documents' models in both
+ * languages as they were at the release (lib/participant-list.ts), so the files are written again exactly as
+ * released however registrations change afterwards. The newest release of a meeting is the one delegates see.
+ */
+export const participantListReleases = pgTable(
+  'participant_list_releases',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    // Who the list counts: those registered, or (after the meeting, once check-ins exist) those who attended.
+    basis: text().$type<'registered' | 'attended'>().notNull(),
+    entries: integer().notNull(),
+    modelEn: jsonb().$type<DocumentModel>().notNull(),
+    modelRu: jsonb().$type<DocumentModel>().notNull(),
+    releasedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    releasedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    check('participant_list_releases_basis', sql`${t.basis} in ('registered', 'attended')`),
+    index('participant_list_releases_meeting_idx').on(t.meetingId, t.releasedAt),
+  ],
+);
+
+export type ParticipantListRelease = typeof participantListReleases.$inferSelect;

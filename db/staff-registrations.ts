@@ -172,6 +172,7 @@ export async function registerOnBehalf(
     const status: RegistrationStatus = seat ? 'registered' : 'waitlisted';
     const row = {
       ...registrationDetails(input),
+      gender: input.gender ?? 'prefer_not_to_say',
       attendance: meeting.format === 'hybrid' ? input.attendance : null,
       ...visaColumns(meeting, input, invitation.id),
       status,
@@ -237,6 +238,9 @@ export async function correctRegistration(
 
     const changedFields = REGISTRATION_FIELDS.filter((key) => current[key] !== input[key]);
     const changed: ChangedField[] = [...changedFields, ...(input.visa ? (['visa'] as const) : [])];
+    // A changed answer on gender is saved quietly: never named in the audit log or the delegate's email.
+    if (input.gender && current.gender !== input.gender)
+      await tx.update(registrations).set({ gender: input.gender }).where(eq(registrations.invitationId, invitation.id));
     if (!changed.length) return { ok: true, changed } as const;
     await tx
       .update(registrations)

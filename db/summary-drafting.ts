@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNull, sql } from 'drizzle-orm';
 import { assertRole, type StaffUser } from '@/lib/auth/roles';
 import type { OrganisationType } from '@/lib/domain';
 import { draftSummary, speakerNames, type FactOrganisation, type SummaryFacts } from '@/lib/summary/draft';
@@ -7,6 +7,7 @@ import { actorOf, recordAudit } from './audit';
 import { type DbExecutor, getDb } from './client';
 import {
   agendaItemPeople,
+  checkIns,
   agendaItems,
   contacts,
   councils,
@@ -44,7 +45,21 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
     .where(eq(meetings.id, meetingId));
   if (!meeting) return null;
 
-  const registered = and(eq(registrations.meetingId, meetingId), eq(registrations.status, 'registered'));
+  // Who came, where anyone was checked in at the door; else who registered (a meeting without check-in).
+  const [checkedIn] = await executor
+    .select({ one: sql<number>`1` })
+    .from(checkIns)
+    .where(and(eq(checkIns.meetingId, meetingId), isNull(checkIns.undoneAt)))
+    .limit(1);
+  const participantBasis = checkedIn ? 'attended' : 'registered';
+  const registered = and(
+    eq(registrations.meetingId, meetingId),
+    checkedIn
+      ? exists(
+          sql`(select 1 from ${checkIns} where ${checkIns.invitationId} = ${registrations.invitationId} and ${checkIns.undoneAt} is null)`,
+        )
+      : eq(registrations.status, 'registered'),
+  );
   const organisationColumns = {
     id: organisations.id,
     nameEn: organisations.nameEn,
@@ -153,6 +168,7 @@ async function loadSummaryFacts(executor: DbExecutor, meetingId: string): Promis
     organisers: linked.filter((o) => o.role === 'organiser').map(fact),
     coOrganisers: linked.filter((o) => o.role === 'co_organiser').map(fact),
     participantCount: participantTotal?.participants ?? 0,
+    participantBasis,
     countries: participantCountries.map((row) => row.country),
     organisationTypes: [...typeTotals].sort((a, b) => b[1] - a[1]).map(([type]) => type),
     unEntities: presentOfType('un_entity'),

@@ -79,6 +79,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/[locale]/i/[token]': { access: 'token' },
   // A meeting document under a delegate's invitation link (the link is the key).
   '/[locale]/i/[token]/documents/[fileId]': { access: 'token' },
+  // The released list of participants, for the holder of a registered invitation's link.
+  '/[locale]/i/[token]/participants/[language]/[format]': { access: 'token' },
   // A delegation's focal point: a token of its own kind (lib/delegation-token.ts), never an invitation's.
   '/[locale]/d/[token]': { access: 'token' },
   '/[locale]/privacy': { access: 'public', locales: true },
@@ -120,6 +122,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   '/staff/meetings/[id]/participants/[invitationId]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/[invitationId]/edit': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/participants/new': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/participants/list': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/attendance': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/attendance/[format]': { access: 'staff', least: 'viewer' },
+  '/staff/meetings/[id]/participants/list/[language]/[format]': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/notes-verbales': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/documents': { access: 'staff', least: 'viewer' },
   '/staff/meetings/[id]/documents/upload': { access: 'staff', least: 'editor' },

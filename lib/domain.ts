@@ -139,3 +139,17 @@ export type DelegationMemberStatus = (typeof DELEGATION_MEMBER_STATUSES)[number]
 export const QUOTA_HOLDING: readonly DelegationMemberStatus[] = ['pending', 'invited'];
 export const SUBSTITUTION_STATUSES = ['proposed', 'accepted', 'refused'] as const;
 export type SubstitutionStatus = (typeof SUBSTITUTION_STATUSES)[number];
+
+// ── The meeting day ──────────────────────────────────────────────────────────────────────────────────────────────
+/**
+ * A statistical question asked at registration, optional: only ever counted in aggregate, never shown per person,
+ * never taken from the grammatical gender used for Russian greetings (lib/courtesy.ts) nor used for it.
+ */
+export const GENDERS = ['female', 'male', 'other', 'prefer_not_to_say'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const GENDER_LABELS: Record<Gender, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  prefer_not_to_say: 'Not stated',
+};

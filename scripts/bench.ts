@@ -1,6 +1,6 @@
-// `npm run bench [-- --only directory|app|scale|meeting-page|door|documents] [--fresh] [--seconds N] [--no-build]`:
-// performance on PostgreSQL, never part of `npm test` (machines are noisy; a benchmark reports, a test asserts). The
-// parts:
+// `npm run bench [-- --only directory|app|scale|meeting-page|door|documents|list] [--fresh] [--seconds N]
+// [--no-build]`: performance on PostgreSQL, never part of `npm test` (machines are noisy; a benchmark reports, a test
+// asserts). The parts:
 //  - directory: the directory's queries on 20,000 contacts (scripts/bench/directory-bench.ts);
 //  - app: a production build under load beside its baselines — a file from public/, a bare route handler, a minimal
 //    dynamic page, pgbench, raw nodemailer — plus 5,000 invitations and Lighthouse (scripts/bench-app.ts);
@@ -10,7 +10,8 @@
 //    (scripts/bench/meeting-page-bench.ts);
 //  - door: 500 badges as one PDF, and check-in POSTs of 500 badges (scripts/bench/door-bench.ts);
 //  - documents: a 20 MB public document downloaded by 20 clients at once, against a bare loop reading the same
-//    chunks from PostgreSQL, with the file served from public/ for reference (scripts/bench/documents-bench.ts).
+//    chunks from PostgreSQL, with the file served from public/ for reference (scripts/bench/documents-bench.ts);
+//  - list: the list of participants for 500 people as one PDF, through the app (scripts/bench/list-bench.ts).
 // Prints a table of figures and ratios, writes JSON to test-results/bench/, and exits non-zero when a target is missed.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { runDirectoryBench } from './bench/directory-bench';
 import { runDoorBench } from './bench/door-bench';
 import { runMeetingPageBench } from './bench/meeting-page-bench';
 import { runDocumentsBench } from './bench/documents-bench';
+import { runListBench } from './bench/list-bench';
 import { runScaleBench } from './bench/scale-bench';
 import { runAppBench } from './bench-app';
 import { runScript, UsageError } from './run-script';
@@ -37,8 +39,8 @@ await runScript(async () => {
     throw new UsageError(
       'npm run bench measures on PostgreSQL: set DATABASE_URL to a server (its database is not touched).',
     );
-  if (values.only && !['directory', 'app', 'scale', 'meeting-page', 'door', 'documents'].includes(values.only))
-    throw new UsageError('--only takes directory, app, scale, meeting-page, door or documents');
+  if (values.only && !['directory', 'app', 'scale', 'meeting-page', 'door', 'documents', 'list'].includes(values.only))
+    throw new UsageError('--only takes directory, app, scale, meeting-page, door, documents or list');
   const seconds = Number(values.seconds);
   if (!Number.isInteger(seconds) || seconds < 2 || seconds > 120)
     throw new UsageError('--seconds takes a whole number from 2 to 120');
@@ -201,6 +203,17 @@ await runScript(async () => {
     console.info(row(['---', '---:', '---']));
     for (const t of documents.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
     failures.push(...documents.targets.filter((t) => !t.ok).map((t) => `${t.name}: ${t.value}`));
+  }
+
+  if (runs('list')) {
+    // The app part's build serves this part too.
+    const list = await runListBench({ serverUrl, build: !values['no-build'] && values.only === 'list', log });
+    report.list = list;
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    console.info('\n' + row(['target', 'measured', '']));
+    console.info(row(['---', '---:', '---']));
+    for (const t of list.targets) console.info(row([t.name, t.value, t.ok ? 'met' : 'MISSED']));
+    failures.push(...list.targets.filter((t) => !t.ok).map((t) => `${t.name}: ${t.value}`));
   }
 
   const dir = path.resolve('test-results/bench');

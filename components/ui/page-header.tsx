@@ -34,7 +34,7 @@ export function PageHeader({
   return (
     <>
       {back && (
-        <p className="text-sm">
+        <p className="no-print text-sm">
           <Link href={back.href}>{back.label}</Link>
         </p>
       )}

@@ -3,7 +3,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Tab,
   Table,
@@ -87,6 +90,38 @@ function block(b: DocumentBlock): (Paragraph | Table)[] {
   }
 }
 
+/** The running header and the page numbers, as Word fields so they stay right after staff edit the file. */
+function running(model: DocumentModel) {
+  const { header, pageNumbers } = model.running ?? {};
+  const small = 18; // half-points: 9 pt
+  const [before, between] = model.language === 'ru' ? ['Стр. ', ' из '] : ['Page ', ' of '];
+  return {
+    headers: header
+      ? {
+          default: new Header({
+            children: [
+              new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: header, size: small })] }),
+            ],
+          }),
+        }
+      : undefined,
+    footers: pageNumbers
+      ? {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES], size: small }),
+                ],
+              }),
+            ],
+          }),
+        }
+      : undefined,
+  };
+}
+
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   const document = new Document({
     title: model.title,
@@ -99,6 +134,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     sections: [
       {
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1418, right: 1134 } } },
+        ...running(model),
         children: model.blocks.flatMap(block),
       },
     ],

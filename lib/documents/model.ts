@@ -18,12 +18,21 @@ export interface DocumentModel {
   /** The file's title (document properties), not printed. */
   title: string;
   blocks: DocumentBlock[];
+  /** Printed on every page: a line at the top (a Draft mark and the date the list is as of) and page numbers. */
+  running?: { header?: string; pageNumbers?: boolean };
+}
+
+/** "Page 2 of 5" / «Стр. 2 из 5». */
+export function pageNumberLabel(language: DocumentLanguage, page: number, pages: number): string {
+  return language === 'ru' ? `Стр. ${page} из ${pages}` : `Page ${page} of ${pages}`;
 }
 
 /** The document as plain text, in reading order: what tests and previews compare. */
 export function documentText(model: DocumentModel): string {
-  return model.blocks
-    .map((block) => {
+  const header = model.running?.header ? [model.running.header] : [];
+  return [
+    ...header,
+    ...model.blocks.map((block) => {
       switch (block.kind) {
         case 'heading':
         case 'paragraph':
@@ -35,6 +44,6 @@ export function documentText(model: DocumentModel): string {
         case 'space':
           return '';
       }
-    })
-    .join('\n');
+    }),
+  ].join('\n');
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { DocumentBlock, DocumentModel } from './model';
+import { pageNumberLabel, type DocumentBlock, type DocumentModel } from './model';
 
 // Noto Serif (SIL Open Font License, from the @expo-google-fonts/noto-serif package) carries Latin and Cyrillic in one
 // file, so a Russian name in an English letter keeps its glyphs; pdfkit embeds the subset it uses. The package is
@@ -24,6 +24,8 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
     lang: model.language === 'ru' ? 'ru-RU' : 'en-GB',
     info: { Title: model.title, Creator: '', Producer: '' },
     autoFirstPage: true,
+    // Page numbers ("Page 2 of 5") are drawn once every page exists.
+    bufferPages: Boolean(model.running),
   });
   doc.registerFont('regular', PDF_FONTS.regular);
   doc.registerFont('bold', PDF_FONTS.bold);
@@ -35,8 +37,35 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
     doc.on('error', reject);
   });
   for (const block of model.blocks) draw(doc, block);
+  if (model.running) drawRunning(doc, model);
   doc.end();
   return done;
+}
+
+/** The running header above each page's text and the page number below it, inside the margins' white space. */
+function drawRunning(doc: PDFKit.PDFDocument, model: DocumentModel) {
+  const { header, pageNumbers } = model.running ?? {};
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const { left } = doc.page.margins;
+    const bottomMargin = doc.page.margins.bottom;
+    // Text placed in the bottom margin would make pdfkit open a new page: lift the margin while drawing there.
+    doc.page.margins.bottom = 0;
+    doc
+      .font('regular')
+      .fontSize(SIZE - 2.5)
+      .fillColor('black');
+    if (header) doc.text(header, left, 28, { width: width(doc), align: 'right', lineBreak: false });
+    if (pageNumbers) {
+      doc.text(pageNumberLabel(model.language, i - start + 1, count), left, doc.page.height - 36, {
+        width: width(doc),
+        align: 'center',
+        lineBreak: false,
+      });
+    }
+    doc.page.margins.bottom = bottomMargin;
+  }
 }
 
 const width = (doc: PDFKit.PDFDocument) => doc.page.width - doc.page.margins.left - doc.page.margins.right;

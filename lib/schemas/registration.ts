@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode, isNationalityCode } from '@/lib/countries';
-import { ATTENDANCE_MODES } from '@/lib/domain';
+import { ATTENDANCE_MODES, GENDERS } from '@/lib/domain';
 import { keysOf, pick } from './fields';
 
 // A delegate's registration: the one place its fields are named. The form (app/[locale]/i/[token]/), its action,
@@ -50,6 +50,16 @@ const detailsSchema = z.object({
     .transform((v) => v ?? null),
 });
 
+/**
+ * The statistical question on gender: optional, "prefer not to say" when never answered. Kept apart from the details
+ * above, so it is never compared, named in an email, written to the audit log or shown back per person; only the
+ * attendance record's totals read it.
+ */
+const statisticsSchema = z.object({
+  // Absent (undefined): not asked on this form (the staff's correction form), and what is on file stays.
+  gender: z.preprocess((v) => (v === '' ? undefined : v), z.enum(GENDERS, 'gender').optional()),
+});
+
 /** Consent to the processing of the data: required on every submission, kept as the time it was given. */
 const consentSchema = z.object({ dataConsent: z.literal('on', { error: 'consent' }) });
 
@@ -77,6 +87,7 @@ export const VISA_FIELDS = keysOf(visaSchema.shape);
 
 /** The registration form, as posted, and as its action hands it to the data layer. */
 export const registrationSchema = detailsSchema
+  .extend(statisticsSchema.shape)
   .extend(consentSchema.shape)
   .extend(visaSchema.shape)
   .superRefine((v, ctx) => {
@@ -94,6 +105,7 @@ export const registrationSchema = detailsSchema
   })
   .transform((v) => ({
     ...registrationDetails(v),
+    ...(v.gender ? { gender: v.gender } : {}),
     visa: VISA_FIELDS.some((f) => v[f] !== '')
       ? { ...visaDetails(v), passportNumber: v.passportNumber.replace(/\s/g, '').toUpperCase() }
       : null,

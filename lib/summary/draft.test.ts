@@ -33,6 +33,14 @@ describe('participantsSentence', () => {
   ] as const)('%i (%s) → %s', (count, locale, expected) => {
     expect(participantsSentence(count, locale)).toBe(expected);
   });
+
+  it('says the count is of registrations where nobody was checked in', () => {
+    expect(participantsSentence(104, 'en', 'registered')).toBe('More than one hundred participants registered');
+    expect(participantsSentence(1, 'ru', 'registered')).toBe('Для участия в совещании зарегистрировался 1 человек');
+    expect(participantsSentence(104, 'ru', 'registered')).toBe(
+      'Для участия в совещании зарегистрировались более ста человек',
+    );
+  });
 });
 
 const org = (nameEn: string, nameRu: string | null, acronym: string | null, acronymRu: string | null) =>
@@ -73,6 +81,7 @@ describe('the draft', () => {
     organisers: [UNRCCA],
     coOrganisers: [UNOCT, MFA],
     participantCount: 21,
+    participantBasis: 'attended',
     countries: ['UZ', 'KZ'],
     organisationTypes: ['government', 'civil_society'],
     unEntities: [UNOCT],

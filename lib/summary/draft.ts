@@ -21,8 +21,9 @@ export type SummaryFacts = {
   council: { nameEn: string; nameRu: string; mandateEn: string; mandateRu: string };
   organisers: FactOrganisation[];
   coOrganisers: FactOrganisation[];
-  /** Registered participants (attended, once check-in exists). */
+  /** Who attended where check-ins exist, else who registered; `participantBasis` says which. */
   participantCount: number;
+  participantBasis: 'attended' | 'registered';
   /** ISO codes, most participants first. */
   countries: string[];
   organisationTypes: OrganisationType[];
@@ -221,16 +222,26 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const lowerFirst = (text: string) =>
   /^[A-ZА-ЯЁ][a-zа-яё]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 
-/** "104 participants took part" as a news item says it, with the right noun and verb forms. */
-export function participantsSentence(count: number, locale: Locale): string {
+/**
+ * "104 participants took part" as a news item says it, with the right noun and verb forms — or, where no one was
+ * checked in and the count is of registrations, "104 participants registered", so the draft says which it is.
+ */
+export function participantsSentence(
+  count: number,
+  locale: Locale,
+  basis: 'attended' | 'registered' = 'attended',
+): string {
   const words = participantCountWords(count, locale);
-  if (locale === 'en') return `${capitalise(words)} ${count === 1 ? 'participant' : 'participants'} took part`;
+  const noun = count === 1 ? 'participant' : 'participants';
+  if (locale === 'en') return `${capitalise(words)} ${noun} ${basis === 'attended' ? 'took part' : 'registered'}`;
   // «более ста человек», «двадцать человек», «3 человека», «1 человек».
   const exact = count < 20;
   const form = exact ? new Intl.PluralRules('ru').select(count) : 'many';
-  const noun = form === 'few' ? 'человека' : 'человек';
-  const verb = exact && form === 'one' ? 'принял' : 'приняли';
-  return `В совещании ${verb} участие ${words} ${noun}`;
+  const ruNoun = form === 'few' ? 'человека' : 'человек';
+  const one = exact && form === 'one';
+  if (basis === 'registered')
+    return `Для участия в совещании ${one ? 'зарегистрировался' : 'зарегистрировались'} ${words} ${ruNoun}`;
+  return `В совещании ${one ? 'принял' : 'приняли'} участие ${words} ${ruNoun}`;
 }
 
 /** A URL name from the English title and the date: lower-case Latin letters, digits and hyphens. */
@@ -312,7 +323,7 @@ function draftIn(facts: SummaryFacts, locale: Locale) {
   if (facts.participantCount > 0) {
     body.push(`## ${ru ? 'Участники' : 'Participants'}`);
     const countries = facts.countries.map((code) => escapeMarkdown(countryInText(code, locale)));
-    let paragraph = `${participantsSentence(facts.participantCount, locale)}.`;
+    let paragraph = `${participantsSentence(facts.participantCount, locale, facts.participantBasis)}.`;
     if (countries.length) {
       paragraph += ru
         ? ` Участники прибыли из следующих стран: ${joinList(countries, locale)}.`

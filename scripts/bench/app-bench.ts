@@ -298,6 +298,7 @@ export async function publishedBenchSummary(councilId: string): Promise<string> 
       organisation('Organization for Security and Co-operation in Europe', 'ОБСЕ', 'OSCE', 'ОБСЕ'),
     ],
     participantCount: 104,
+    participantBasis: 'attended',
     countries: ['UZ', 'KZ', 'KG', 'TJ', 'TM'],
     organisationTypes: ['government', 'civil_society', 'un_entity', 'regional_organisation'],
     unEntities: [

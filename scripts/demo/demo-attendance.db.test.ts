@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { contacts, invitations, organisations, registrations } from '@/db/schema';
-import { DEMO_ATTENDANCE } from './demo-attendance';
+import { checkIns, contacts, invitations, organisations, registrations } from '@/db/schema';
+import { DEMO_ATTENDANCE, DEMO_CHECKED_IN } from './demo-attendance';
 import { DEMO_PLENARY_ID, seedDemoData } from './seed';
 
 describe('the seeded plenary', () => {
@@ -28,5 +28,11 @@ describe('the seeded plenary', () => {
       .where(eq(registrations.meetingId, DEMO_PLENARY_ID));
     const list = types.map((t) => t.type).sort();
     expect(list).toEqual(['civil_society', 'government', 'regional_organisation', 'un_entity', 'academic'].sort());
+    // Checked in on the day, more than one hundred of them, once each however often the seed runs.
+    await seedDemoData(db);
+    const checked = await db.select().from(checkIns).where(eq(checkIns.meetingId, DEMO_PLENARY_ID));
+    expect(checked).toHaveLength(DEMO_CHECKED_IN);
+    expect(DEMO_CHECKED_IN).toBeGreaterThan(100);
+    expect(new Set(checked.map((c) => c.day))).toEqual(new Set(['2024-05-14']));
   });
 });

@@ -1,5 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { contacts, invitations, organisations, registrations } from '@/db/schema';
+import { checkIns, contacts, invitations, organisations, registrations } from '@/db/schema';
 import type { OrganisationType } from '@/lib/domain';
 
 // The seeded Tashkent plenary's attendance: 104 registered participants, as the news item reported "more than one
@@ -350,4 +350,19 @@ export async function seedDemoAttendance(tx: PgDatabase<PgQueryResultHKT, Record
       })),
     )
     .onConflictDoNothing();
+  // Checked in at the door on the day, all but the last two: the attendance record and the summary count who came.
+  await tx
+    .insert(checkIns)
+    .values(
+      people.slice(0, DEMO_CHECKED_IN).map((p, i) => ({
+        invitationId: p.invitationId,
+        meetingId,
+        day: '2024-05-14',
+        checkedInAt: new Date(Date.UTC(2024, 4, 14, 4, 10 + Math.floor(i / 4))),
+      })),
+    )
+    .onConflictDoNothing();
 }
+
+/** Of the 104 registered, those checked in: still "more than one hundred participants". */
+export const DEMO_CHECKED_IN = 102;

@@ -68,6 +68,7 @@ const asPosted = (input: RegistrationInput): Record<string, string> => ({
       return [field, typeof value === 'boolean' ? (value ? 'on' : '') : (value ?? '')];
     }),
   ),
+  gender: input.gender ?? '',
   dataConsent: 'on',
 });
 

@@ -16,6 +16,7 @@ import { meetingPlace, invitationTranslator } from '@/lib/mail/invitation-email'
 import { ACTIVE_REGISTRATION } from '@/db/registrations';
 import { countryOptions, territoryOptions } from '@/lib/countries';
 import { registrationDetails } from '@/lib/schemas/registration';
+import type { Gender } from '@/lib/domain';
 import {
   acceptInvitationAction,
   cancelRegistrationAction,
@@ -25,6 +26,7 @@ import {
 } from './actions';
 import { RegistrationForm } from './registration-form';
 import { SubstituteFields } from './substitute-fields';
+import { ParticipantListSection } from './participant-list-section';
 import { DONE } from './done';
 import { publicSecretariat } from '@/services/public-secretariat';
 import { actionWords } from './messages';
@@ -85,6 +87,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
     hybrid: meeting.format === 'hybrid',
     hasVisaDetails: registration?.hasVisaDetails ?? false,
     privacyHref: getPathname({ href: '/privacy', locale }),
+    gender: registration?.gender as Gender | undefined,
     // What is on file, or the invitation's name for a first registration.
     defaults: registration ? registrationDetails(registration) : { displayName: name },
   };
@@ -297,6 +300,10 @@ export default async function InvitationPage({ params, searchParams }: PageProps
             <p className="mt-1">{t('closed')}</p>
           )}
         </Card>
+      )}
+
+      {registration?.status === 'registered' && (
+        <ParticipantListSection token={token} meetingId={meeting.id} timeZone={meeting.timeZone} locale={locale} />
       )}
 
       {/* The same programme as the meeting's public page, in this page's language. */}

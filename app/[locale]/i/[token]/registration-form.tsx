@@ -8,7 +8,7 @@ import { SubmitButton } from '@/components/submit-button';
 import type { CountryOption } from '@/lib/countries';
 import { ACTION_CODES, fieldErrors, submittedValue, type FormState } from '@/lib/form-state';
 import type { ActionWords } from '@/lib/action-messages';
-import { ATTENDANCE_MODES } from '@/lib/domain';
+import { ATTENDANCE_MODES, GENDERS, type Gender } from '@/lib/domain';
 import type {
   RegistrationDetails,
   RegistrationField,
@@ -35,6 +35,7 @@ export function RegistrationForm({
   hasVisaDetails,
   privacyHref,
   submitLabel,
+  gender,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   defaults: RegistrationDefaults;
@@ -48,6 +49,8 @@ export function RegistrationForm({
   hasVisaDetails: boolean;
   privacyHref: string;
   submitLabel: string;
+  /** The delegate's own answer on file, to keep it when they change something else. */
+  gender?: Gender;
 }) {
   const t = useTranslations('Registration');
   const a = useTranslations('Action');
@@ -161,6 +164,29 @@ export function RegistrationForm({
         </div>
         {longText('accessibilityNeeds', t('accessibility'))}
         {longText('dietaryNeeds', t('dietary'))}
+        <fieldset aria-describedby="reg-gender-hint reg-gender-error">
+          <legend className="text-sm font-medium">{t('gender')}</legend>
+          <p id="reg-gender-hint" className="text-sm text-slate-700">
+            {t('genderHint')}
+          </p>
+          <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
+            {GENDERS.map((option) => (
+              <label key={option} className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="gender"
+                  value={option}
+                  defaultChecked={(submittedValue(state, 'gender') ?? gender ?? 'prefer_not_to_say') === option}
+                  className="size-5"
+                />
+                {t(`genderOption.${option}`)}
+              </label>
+            ))}
+          </div>
+          <p id="reg-gender-error" aria-live="polite" className="text-sm font-medium text-red-800">
+            {error('gender').join(' ')}
+          </p>
+        </fieldset>
 
         {visaSupport && (
           <fieldset className="flex flex-col gap-4 rounded-md border border-slate-300 p-4">

@@ -1,3 +1,4 @@
+import type { Gender } from '@/lib/domain';
 import type { ComponentProps } from 'react';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
@@ -38,14 +39,16 @@ describe('the registration schema', () => {
     // The action hands the data layer what the schema outputs (registerAction parses with registrationSchema and
     // passes the result on): the data layer's parameter is that output.
     expectTypeOf<Parameters<typeof submitRegistration>[1]>().toEqualTypeOf<z.output<typeof registrationSchema>>();
-    expectTypeOf<RegistrationInput>().branded.toEqualTypeOf<RegistrationDetails & { visa: VisaDetails | null }>();
+    expectTypeOf<RegistrationInput>().branded.toEqualTypeOf<
+      RegistrationDetails & { gender?: Gender; visa: VisaDetails | null }
+    >();
     // The table: a column of the same name and type for every stored field.
     expectTypeOf<Pick<Registration, RegistrationField>>().toEqualTypeOf<RegistrationDetails>();
   });
 
-  it('lists each field once: stored, secret or the consent', () => {
+  it('lists each field once: stored, secret, the statistical question or the consent', () => {
     expectTypeOf(REGISTRATION_FIELDS).toEqualTypeOf<RegistrationField[]>();
-    const formFields: RegistrationFormField[] = [...REGISTRATION_FIELDS, ...VISA_FIELDS, 'dataConsent'];
+    const formFields: RegistrationFormField[] = [...REGISTRATION_FIELDS, ...VISA_FIELDS, 'gender', 'dataConsent'];
     expect(new Set(formFields).size).toBe(formFields.length);
     expect(Object.keys(registrationSchema.parse(posted)).sort()).toEqual([...REGISTRATION_FIELDS, 'visa'].sort());
   });
@@ -69,6 +72,13 @@ describe('the registration schema', () => {
     });
     const row = { ...withVisa, status: 'registered', dataConsentAt: new Date() };
     expect(registrationDetails(row)).toEqual(registrationDetails(input));
+  });
+
+  it('takes the gender question as optional, one of its answers, and nothing else', () => {
+    expect(registrationSchema.parse({ ...posted, gender: 'female' }).gender).toBe('female');
+    expect(registrationSchema.parse({ ...posted, gender: '' }).gender).toBeUndefined();
+    const refused = registrationSchema.safeParse({ ...posted, gender: 'feminine' });
+    expect(refused.error?.issues.map((i) => [i.path[0], i.message])).toEqual([['gender', 'gender']]);
   });
 
   it('asks for visa details as a whole', () => {

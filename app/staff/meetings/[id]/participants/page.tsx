@@ -122,14 +122,26 @@ export default async function ParticipantsPage({
         {counts.byStatus.waitlisted ? ` · ${counts.byStatus.waitlisted} on the waiting list` : ''}
         {counts.byStatus.cancelled ? ` · ${counts.byStatus.cancelled} cancelled` : ''}
       </p>
-      <p className="mt-2">
-        <Link href={`/staff/meetings/${id}/participants/new`} className="font-medium">
-          Register someone on their behalf
-        </Link>
-      </p>
+      <ul className="no-print mt-2 flex flex-wrap gap-x-6 gap-y-1">
+        <li>
+          <Link href={`/staff/meetings/${id}/participants/new`} className="font-medium">
+            Register someone on their behalf
+          </Link>
+        </li>
+        <li>
+          <Link href={`/staff/meetings/${id}/participants/list`} className="font-medium">
+            List of participants (PDF, DOCX)
+          </Link>
+        </li>
+        <li>
+          <Link href={`/staff/meetings/${id}/attendance`} className="font-medium">
+            Attendance record
+          </Link>
+        </li>
+      </ul>
 
       {roleAtLeast(staff.role, 'editor') && (
-        <section aria-labelledby="badges-heading" className="mt-4">
+        <section aria-labelledby="badges-heading" className="no-print mt-4">
           <h2 id="badges-heading" className="text-lg font-semibold">
             Badges
           </h2>
@@ -154,7 +166,7 @@ export default async function ParticipantsPage({
         </section>
       )}
 
-      <div className="mt-4 grid gap-3 md:grid-cols-2">
+      <div className="no-print mt-4 grid gap-3 md:grid-cols-2">
         <CountChart
           title="By country"
           total={registered}
@@ -170,7 +182,7 @@ export default async function ParticipantsPage({
         />
       </div>
 
-      <form method="get" className="mt-6 flex flex-wrap items-end gap-3" aria-label="Filter participants">
+      <form method="get" className="no-print mt-6 flex flex-wrap items-end gap-3" aria-label="Filter participants">
         <FilterSelect
           id="filter-status"
           name="status"
@@ -206,56 +218,60 @@ export default async function ParticipantsPage({
           {filtered ? 'Nobody matches these filters.' : 'Nobody has registered yet.'}
         </p>
       ) : (
-        <DataTable
-          label="Participants table"
-          columns={[
-            'Name',
-            'Organisation',
-            'Country',
-            'Role',
-            'Status',
-            ...(hybrid ? ['Attends'] : []),
-            'Registered on',
-            'Stay',
-            'Needs',
-            'Badge printed',
-          ]}
-          caption={<>{counted(rows.length, 'registration')}</>}
-        >
-          {rows.map((r) => (
-            <Tr key={r.invitationId}>
-              <Td>
-                <Link href={`/staff/meetings/${id}/participants/${r.invitationId}`}>{r.displayName}</Link>
-                <span className="block text-xs text-slate-700">{r.passportName}</span>
-              </Td>
-              <Td>
-                {r.organisationName}
-                {r.title && <span className="block text-xs text-slate-700">{r.title}</span>}
-              </Td>
-              <Td>{countryName(r.country, 'en')}</Td>
-              <Td>{INVITATION_ROLE_LABELS[r.role]}</Td>
-              <Td>
-                {REGISTRATION_STATUS_LABELS[r.status]}
-                {r.status === 'offered' && r.offerExpiresAt && (
-                  <span className="block text-xs">
-                    until {formatDateTime(r.offerExpiresAt, meeting.timeZone, 'en')}
-                  </span>
-                )}
-              </Td>
-              {hybrid && <Td>{r.attendance ? ATTENDANCE_MODE_LABELS[r.attendance] : '—'}</Td>}
-              <Td>{formatDateTime(r.registeredOn, meeting.timeZone, 'en')}</Td>
-              <Td className="whitespace-nowrap">
-                {r.arrivalDate || r.departureDate ? `${day(r.arrivalDate)} – ${day(r.departureDate)}` : '—'}
-              </Td>
-              <Td>{[r.accessibilityNeeds, r.dietaryNeeds].filter(Boolean).join(' · ') || '—'}</Td>
-              <Td>
-                {printed.has(r.invitationId)
-                  ? formatDateTime(printed.get(r.invitationId)!, meeting.timeZone, 'en')
-                  : '—'}
-              </Td>
-            </Tr>
-          ))}
-        </DataTable>
+        // Printed, the table is all there is, without the needs column: a printout lies on a desk (app/globals.css).
+        <div className="print-participants">
+          <DataTable
+            label="Participants table"
+            columns={[
+              'Name',
+              'Organisation',
+              'Country',
+              'Role',
+              'Status',
+              ...(hybrid ? ['Attends'] : []),
+              'Registered on',
+              'Stay',
+              'Badge printed',
+              // Last: the print stylesheet leaves it out (app/globals.css).
+              'Needs',
+            ]}
+            caption={<>{counted(rows.length, 'registration')}</>}
+          >
+            {rows.map((r) => (
+              <Tr key={r.invitationId}>
+                <Td>
+                  <Link href={`/staff/meetings/${id}/participants/${r.invitationId}`}>{r.displayName}</Link>
+                  <span className="block text-xs text-slate-700">{r.passportName}</span>
+                </Td>
+                <Td>
+                  {r.organisationName}
+                  {r.title && <span className="block text-xs text-slate-700">{r.title}</span>}
+                </Td>
+                <Td>{countryName(r.country, 'en')}</Td>
+                <Td>{INVITATION_ROLE_LABELS[r.role]}</Td>
+                <Td>
+                  {REGISTRATION_STATUS_LABELS[r.status]}
+                  {r.status === 'offered' && r.offerExpiresAt && (
+                    <span className="block text-xs">
+                      until {formatDateTime(r.offerExpiresAt, meeting.timeZone, 'en')}
+                    </span>
+                  )}
+                </Td>
+                {hybrid && <Td>{r.attendance ? ATTENDANCE_MODE_LABELS[r.attendance] : '—'}</Td>}
+                <Td>{formatDateTime(r.registeredOn, meeting.timeZone, 'en')}</Td>
+                <Td className="whitespace-nowrap">
+                  {r.arrivalDate || r.departureDate ? `${day(r.arrivalDate)} – ${day(r.departureDate)}` : '—'}
+                </Td>
+                <Td>
+                  {printed.has(r.invitationId)
+                    ? formatDateTime(printed.get(r.invitationId)!, meeting.timeZone, 'en')
+                    : '—'}
+                </Td>
+                <Td>{[r.accessibilityNeeds, r.dietaryNeeds].filter(Boolean).join(' · ') || '—'}</Td>
+              </Tr>
+            ))}
+          </DataTable>
+        </div>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ActionFieldErrors, ActionForm } from '@/components/action-form';
 import { FormRow, inputClass } from '@/components/field';
 import { countryOptions, territoryOptions } from '@/lib/countries';
+import { GENDER_LABELS, GENDERS } from '@/lib/domain';
 import type { FormState } from '@/lib/form-state';
 import type { RegistrationDetails, RegistrationField } from '@/lib/schemas/registration';
 
@@ -20,6 +21,7 @@ const FIELD_WORDS: Record<string, string> = {
   stay: 'The departure date cannot be before the arrival date.',
   phone: 'Enter a phone number: digits, spaces, + ( ) and - only.',
   consent: 'Registration needs the delegate’s consent to the processing of their data.',
+  gender: 'Choose one of the answers.',
   attendance: 'Choose whether the delegate attends in person or online.',
   visaNotAsked: 'This meeting does not ask for visa details.',
   passportNumber: 'Enter the passport number as printed: 5 to 20 letters and digits.',
@@ -132,6 +134,26 @@ export function StaffRegistrationForm({
           />
         </FormRow>
       ))}
+      {mode === 'register' && (
+        // Asked when staff register someone; never shown again per person, so not on the correction form.
+        <fieldset>
+          <legend className="text-sm font-medium">Gender (optional, counted only in the meeting&apos;s totals)</legend>
+          <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
+            {GENDERS.map((option) => (
+              <label key={option} className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="gender"
+                  value={option}
+                  defaultChecked={option === 'prefer_not_to_say'}
+                  className="size-5"
+                />
+                {option === 'prefer_not_to_say' ? 'Prefer not to say' : GENDER_LABELS[option]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
       {visaSupport && (
         <fieldset className="flex flex-col gap-4 rounded-md border border-slate-300 p-4">
           <legend className="px-1 font-semibold">Visa support (optional)</legend>
