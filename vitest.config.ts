@@ -28,7 +28,8 @@ export default defineConfig({
     // next-intl's navigation (getPathname, used by server actions) imports `next/navigation` without an extension,
     // which Node's ESM resolver refuses: let Vite resolve it.
     server: { deps: { inline: ['next-intl'] } },
-    exclude: ['node_modules/**', 'e2e/**/*.spec.ts', '.next/**', 'data/**'],
+    // .next-bench is `npm run bench`'s build, with a node_modules of its own (whose packages ship tests).
+    exclude: ['**/node_modules/**', 'e2e/**/*.spec.ts', '.next/**', '.next-bench/**', 'data/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
@@ -37,7 +38,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/*.test.ts'],
-          exclude: ['**/*.db.test.ts', 'node_modules/**', 'e2e/**/*.spec.ts'],
+          exclude: [
+            '**/*.db.test.ts',
+            '**/node_modules/**',
+            'e2e/**/*.spec.ts',
+            '.next/**',
+            '.next-bench/**',
+            'data/**',
+          ],
         },
       },
       databaseProject('pglite'),

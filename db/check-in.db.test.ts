@@ -35,6 +35,8 @@ async function registered(
     language: person.language ?? 'en',
     organisationId: person.organisationId,
     searchKey: `${(person.name ?? `person ${stamp}`).toLowerCase()} ${(person.latin ?? '').toLowerCase()}`,
+    // Badges come in this order; without it every key is '' and the order falls to random invitation ids.
+    sortKey: (person.latin ?? `person ${stamp}`).toLowerCase(),
   });
   const invitation = await createInvitation({ meetingId, contactId: contact.id, status: 'accepted' });
   const db = await getDb();
