@@ -4,8 +4,8 @@ import { e2eDatabaseUrl } from '../scripts/e2e-database.mjs';
 // A fingerprint of the whole database under test, to show that a refused call changed nothing. On PostgreSQL the
 // server runs on a database of its own (scripts/e2e-server.sh); the embedded database belongs to the server process
 // alone, which serves it on loopback for this (db/embedded-socket.ts). Tables that requests touch on their own
-// (sessions, rate limits, the outbox's delivery columns) count rows only.
-const COUNT_ONLY = new Set(['sessions', 'rate_limits', 'outbox_messages']);
+// (sessions, rate limits, the outbox's delivery columns, the outbox workers' heartbeats) count rows only.
+const COUNT_ONLY = new Set(['sessions', 'rate_limits', 'outbox_messages', 'outbox_workers']);
 
 export interface DatabaseSnapshotter {
   /** What is fingerprinted, for the log. */

@@ -63,7 +63,7 @@ const conceptRu = pdfFile('Концептуальная записка, русс
 
 test('staff upload, replace and withdraw documents', async ({ page }) => {
   await page.goto(`/staff/meetings/${seeded.meetingId}`);
-  await page.getByRole('link', { name: 'Documents' }).click();
+  await page.getByRole('link', { name: 'Documents', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
   const upload = page.getByRole('region', { name: 'Upload a document' });
   const add = async (

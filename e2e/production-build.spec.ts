@@ -19,7 +19,11 @@ function filesUnder(dir: string): string[] {
 }
 
 // The server's and the browser's code (not .next/cache, which keeps the type checker's list of every source file).
-const emitted = [...filesUnder(path.join(build, 'server')), ...filesUnder(path.join(build, 'static'))];
+// Not .next/server/route-cache: Next writes it while the server runs (pages regenerated on a visit, such as the public
+// meeting pages of the database under test), so it holds that database's data, not the build's.
+const emitted = [...filesUnder(path.join(build, 'server')), ...filesUnder(path.join(build, 'static'))].filter(
+  (f) => !f.startsWith(path.join(build, 'server', 'route-cache') + path.sep),
+);
 
 /** Every source file (relative to the project) that went into the build, from its source maps. */
 function bundledSources(): Set<string> {
