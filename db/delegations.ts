@@ -684,6 +684,114 @@ export async function decideNomination(
   });
 }
 
+// ── The delegation's order on the list of participants ───────────────────────────────────────────────────────────
+
+type OrderedMember = { id: string; displayName: string; head: boolean; listOrder: number | null };
+
+const memberCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** The order the list of participants gives a delegation (lib/participant-list.ts): head, staff's order, name. */
+const inListOrder = <M extends OrderedMember>(members: M[]): M[] =>
+  [...members].sort(
+    (a, b) =>
+      Number(b.head) - Number(a.head) ||
+      (a.listOrder ?? Infinity) - (b.listOrder ?? Infinity) ||
+      memberCollator.compare(a.displayName, b.displayName) ||
+      a.id.localeCompare(b.id),
+  );
+
+export type OrderedDelegationMember = { id: string; displayName: string; head: boolean };
+
+/** The members holding a place in each delegation of a meeting, in the list's order, for staff's delegations page. */
+export async function listDelegationOrder({
+  actor,
+  meetingId,
+}: {
+  actor: StaffUser;
+  meetingId: string;
+}): Promise<Map<string, OrderedDelegationMember[]>> {
+  assertRole(actor, 'viewer');
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: delegationMembers.id,
+      delegationId: delegationMembers.delegationId,
+      displayName: delegationMembers.displayName,
+      head: delegationMembers.head,
+      listOrder: delegationMembers.listOrder,
+    })
+    .from(delegationMembers)
+    .innerJoin(delegations, eq(delegations.id, delegationMembers.delegationId))
+    .where(and(eq(delegations.meetingId, meetingId), inArray(delegationMembers.status, [...QUOTA_HOLDING])));
+  const byDelegation = new Map<string, OrderedDelegationMember[]>();
+  for (const m of inListOrder(rows))
+    byDelegation.set(m.delegationId, [
+      ...(byDelegation.get(m.delegationId) ?? []),
+      { id: m.id, displayName: m.displayName, head: m.head },
+    ]);
+  return byDelegation;
+}
+
+/**
+ * Moves a member one place up or down in their delegation's entry of the list of participants. Every member holding
+ * a place is numbered afresh, so the order staff see is the order the list prints; the head stays first and is
+ * never swapped with.
+ */
+export async function moveDelegationMember(
+  actor: StaffUser,
+  {
+    meetingId,
+    delegationId,
+    memberId,
+    direction,
+  }: {
+    meetingId: string;
+    delegationId: string;
+    memberId: string;
+    direction: 'up' | 'down';
+  },
+): Promise<DelegationResult> {
+  assertRole(actor, 'editor');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const locked = await lockDelegation(tx, delegationId);
+    if (!locked || locked.delegation.meetingId !== meetingId) return { ok: false, reason: 'notFound' } as const;
+    const members = await tx
+      .select({
+        id: delegationMembers.id,
+        displayName: delegationMembers.displayName,
+        head: delegationMembers.head,
+        listOrder: delegationMembers.listOrder,
+      })
+      .from(delegationMembers)
+      .where(
+        and(eq(delegationMembers.delegationId, delegationId), inArray(delegationMembers.status, [...QUOTA_HOLDING])),
+      );
+    const before = inListOrder(members);
+    const from = before.findIndex((m) => m.id === memberId);
+    if (from < 0) return { ok: false, reason: 'notFound' } as const;
+    const to = direction === 'up' ? from - 1 : from + 1;
+    if (before[from]!.head || to < 0 || to >= before.length || before[to]!.head)
+      return { ok: false, reason: 'invalid' } as const;
+    const after = [...before];
+    [after[from], after[to]] = [after[to]!, after[from]!];
+    for (const [index, member] of after.entries())
+      await tx
+        .update(delegationMembers)
+        .set({ listOrder: index + 1, updatedAt: sql`now()` })
+        .where(eq(delegationMembers.id, member.id));
+    await recordAudit(tx, {
+      actor: actorOf(actor),
+      action: 'delegation.members_reordered',
+      entityType: 'delegation',
+      entityId: delegationId,
+      before: { order: before.map((m) => m.id) },
+      after: { order: after.map((m) => m.id), memberId, direction },
+    });
+    return { ok: true } as const;
+  });
+}
+
 export type MemberState =
   | 'awaitingApproval'
   | 'rejected'

@@ -7,6 +7,7 @@ import {
   decideNomination,
   decideSubstitutionAsStaff,
   inviteDelegation,
+  moveDelegationMember,
   reissueDelegationLink,
   revokeDelegationLink,
   setDelegationQuota,
@@ -128,5 +129,20 @@ export const decideSubstituteAction = staffAction(
       meetingId,
       await decideSubstitutionAsStaff(staff, meetingId, proposalId, decision === 'accept'),
       decision === 'accept' ? 'Accepted: the substitute is invited.' : 'Refused.',
+    ),
+);
+
+export const moveMemberAction = staffAction(
+  {
+    name: 'delegations.moveMember',
+    role: 'editor',
+    bound: z.tuple([z.uuid(), z.uuid(), z.uuid()]),
+    schema: z.object({ direction: z.enum(['up', 'down']) }),
+  },
+  async ({ direction }, { staff, bound: [meetingId, delegationId, memberId] }) =>
+    outcome(
+      meetingId,
+      await moveDelegationMember(staff, { meetingId, delegationId, memberId, direction }),
+      direction === 'up' ? 'Moved up.' : 'Moved down.',
     ),
 );

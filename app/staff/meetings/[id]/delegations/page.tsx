@@ -9,6 +9,7 @@ import { Button, Card, DataTable, Notice, PageHeader, Td, Tr } from '@/component
 import {
   focalPointChoices,
   getOrganisationNames,
+  listDelegationOrder,
   listDelegations,
   listPendingNominations,
   listStaffProposals,
@@ -24,6 +25,7 @@ import {
   decideNominationAction,
   decideSubstituteAction,
   inviteDelegationAction,
+  moveMemberAction,
   reissueLinkAction,
   revokeLinkAction,
   setApprovalAction,
@@ -46,10 +48,11 @@ export default async function DelegationsPage({ params, searchParams }: PageProp
   if (!meeting) notFound();
   const canEdit = roleAtLeast(staff.role, 'editor');
   const query = await searchParams;
-  const [rows, pending, proposals] = await Promise.all([
+  const [rows, pending, proposals, order] = await Promise.all([
     listDelegations({ actor: staff, meetingId: id }),
     listPendingNominations({ actor: staff, meetingId: id }),
     listStaffProposals({ actor: staff, meetingId: id }),
+    listDelegationOrder({ actor: staff, meetingId: id }),
   ]);
   const totals = rows.reduce(
     (sum, r) => ({
@@ -161,6 +164,57 @@ export default async function DelegationsPage({ params, searchParams }: PageProp
             </Tr>
           ))}
         </DataTable>
+      )}
+
+      {rows.some((r) => order.has(r.id)) && (
+        <Card as="section" aria-labelledby="order" className="mt-6">
+          <h2 id="order" className="text-lg font-semibold">
+            Order on the list of participants
+          </h2>
+          <p className="mt-1 text-sm">
+            Within each delegation the head of delegation comes first, then the members in this order.
+          </p>
+          {rows
+            .filter((r) => order.has(r.id))
+            .map((r) => {
+              const members = order.get(r.id)!;
+              return (
+                <section key={r.id} aria-label={r.name} className="mt-3">
+                  <h3 className="font-medium">{r.name}</h3>
+                  <ol className="mt-1 list-decimal space-y-1 pl-6">
+                    {members.map((m, index) => (
+                      <li key={m.id}>
+                        <span className="flex flex-wrap items-center gap-2">
+                          <span>
+                            {m.displayName}
+                            {m.head && <span className="text-sm text-slate-700"> (head of delegation)</span>}
+                          </span>
+                          {canEdit && !m.head && index > 0 && !members[index - 1]!.head && (
+                            <ActionForm
+                              action={moveMemberAction.bind(null, id, r.id, m.id)}
+                              submitLabel={`Move ${m.displayName} up`}
+                              variant="secondary"
+                            >
+                              <input type="hidden" name="direction" value="up" />
+                            </ActionForm>
+                          )}
+                          {canEdit && !m.head && index < members.length - 1 && (
+                            <ActionForm
+                              action={moveMemberAction.bind(null, id, r.id, m.id)}
+                              submitLabel={`Move ${m.displayName} down`}
+                              variant="secondary"
+                            >
+                              <input type="hidden" name="direction" value="down" />
+                            </ActionForm>
+                          )}
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              );
+            })}
+        </Card>
       )}
 
       <Card as="section" aria-labelledby="approval" className="mt-6">
