@@ -404,6 +404,7 @@ test('every discovered route answers with the security headers, and session cook
     rest: 'no-such-page',
     slug: 'no-such-news-item',
     n: '2',
+    fileId: '00000000-0000-4000-8000-000000000000',
   };
   let checked = 0;
   for (const route of discoverRoutes()) {
