@@ -44,19 +44,21 @@ describe('searchContacts', () => {
 
   it('lists names that start with the text, then a word that does, then the rest, each alphabetically, once', async () => {
     const viewer = await createStaff('viewer');
-    // Letters only, so the search key keeps it as it is; unique to this run.
-    const token = Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+    // Unique to this run, and made so the search key keeps it as it is (lib/transliterate folds doubled letters,
+    // y, q, w, sh …): consonants and vowels in turn, from letters no fold touches, ending in a consonant.
+    const pick = (letters: string) => letters[Math.floor(Math.random() * letters.length)]!;
+    const token = Array.from({ length: 7 }, (_, i) => pick(i % 2 ? 'aeiou' : 'bdfmnpr')).join('');
     await addContacts([
       { name: `Zz${token} Inside` },
       { name: `Bb ${token}word` },
-      { name: `${token}b Start` },
+      { name: `${token} b Start` },
       { name: `Aa${token} Inside` },
       { name: `Aa ${token}word` },
-      { name: `${token}a Start` },
+      { name: `${token} a Start` },
     ]);
     expect((await searchContacts({ actor: viewer, search: token })).map((c) => c.name)).toEqual([
-      `${token}a Start`,
-      `${token}b Start`,
+      `${token} a Start`,
+      `${token} b Start`,
       `Aa ${token}word`,
       `Bb ${token}word`,
       `Aa${token} Inside`,
@@ -64,12 +66,12 @@ describe('searchContacts', () => {
     ]);
     // Fifteen more that start with it: 17 + 2 word matches leave one place, which goes to the first "inside" match,
     // though the word match "Aa …word" sorts before it and matches inside too: nobody twice.
-    await addContacts(Array.from({ length: 15 }, (_, i) => ({ name: `${token}c ${String(i).padStart(2, '0')}` })));
+    await addContacts(Array.from({ length: 15 }, (_, i) => ({ name: `${token} c ${String(i).padStart(2, '0')}` })));
     const twenty = await searchContacts({ actor: viewer, search: token });
     expect(twenty).toHaveLength(20);
     expect(new Set(twenty.map((c) => c.id)).size).toBe(20);
     expect(twenty.slice(16).map((c) => c.name)).toEqual([
-      `${token}c 14`,
+      `${token} c 14`,
       `Aa ${token}word`,
       `Bb ${token}word`,
       `Aa${token} Inside`,
