@@ -10,7 +10,7 @@ import * as schema from '@/db/schema';
 import { renderBadges, type Badge } from '@/lib/documents/badges';
 import { formatDateTimeRange } from '@/lib/datetime';
 import { invitationToken } from '@/lib/invitation-token';
-import { buildBenchApp, startBenchServer } from '../bench-app';
+import { buildBenchApp, startBenchServer, waitFor } from '../bench-app';
 import { freePort } from '../test-support';
 
 // `npm run bench -- --only door` (scripts/bench.ts): the meeting day at 500 participants, on a production build.
@@ -188,21 +188,6 @@ async function countCheckIns(databaseUrl: string) {
   }
 }
 
-async function waitForServer(origin: string) {
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (
-      await fetch(`${origin}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('Timed out waiting for the server');
-}
-
 export async function runDoorBench({
   serverUrl,
   build,
@@ -250,7 +235,7 @@ export async function runDoorBench({
 
   const server = startBenchServer({ ...env, DATABASE_URL: data.databaseUrl }, port);
   try {
-    await waitForServer(origin);
+    await waitFor(() => fetch(`${origin}/api/health`).then((r) => r.ok), 'the server');
     const cookie = `authjs.session-token=${data.sessionToken}`;
     const print = async (which: 'all' | 'unprinted') => {
       const started = performance.now();

@@ -5,7 +5,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from '@/db/schema';
 import { COUNTRIES } from '@/lib/countries';
-import { buildBenchApp, startBenchServer } from '../bench-app';
+import { buildBenchApp, startBenchServer, waitFor } from '../bench-app';
 import { freePort } from '../test-support';
 
 // `npm run bench -- --only list` (scripts/bench.ts): the list of participants for 500 people as one PDF, asked of a
@@ -133,21 +133,6 @@ async function prepare(serverUrl: string) {
   }
 }
 
-async function waitForServer(origin: string) {
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (
-      await fetch(`${origin}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('Timed out waiting for the server');
-}
-
 export async function runListBench({
   serverUrl,
   build,
@@ -174,7 +159,7 @@ export async function runListBench({
   const server = startBenchServer({ ...env, DATABASE_URL: databaseUrl }, port);
   const pdf = {} as ListBenchResult['pdf'];
   try {
-    await waitForServer(origin);
+    await waitFor(() => fetch(`${origin}/api/health`).then((r) => r.ok), 'the server');
     const headers = { cookie: `authjs.session-token=${sessionToken}` };
     for (const language of ['en', 'ru'] as const) {
       const seconds: number[] = [];

@@ -6,7 +6,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as schema from '@/db/schema';
-import { buildBenchApp, startBenchServer } from '../bench-app';
+import { buildBenchApp, startBenchServer, waitFor } from '../bench-app';
 import { generateDemoDirectory } from '../demo/demo-directory';
 import { freePort } from '../test-support';
 
@@ -171,21 +171,6 @@ async function prepare(serverUrl: string, size: (typeof SIZES)[number], log: (li
   }
 }
 
-async function waitForServer(origin: string) {
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (
-      await fetch(`${origin}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('Timed out waiting for the server');
-}
-
 export async function runScaleBench({
   serverUrl,
   seconds,
@@ -219,7 +204,7 @@ export async function runScaleBench({
   for (const { size, databaseUrl, meetingId, sessionToken } of prepared) {
     const server = startBenchServer({ ...baseEnv, DATABASE_URL: databaseUrl }, port);
     try {
-      await waitForServer(origin);
+      await waitFor(() => fetch(`${origin}/api/health`).then((r) => r.ok), 'the server');
       const headers = { cookie: `authjs.session-token=${sessionToken}` };
       const page = async (pagePath: string): Promise<PageFigures> => {
         const response = await fetch(origin + pagePath, { headers, redirect: 'manual' });
