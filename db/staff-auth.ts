@@ -1,11 +1,11 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { authSecret } from '@/lib/auth/secret';
 import { appBaseUrl } from '@/lib/env';
 import { recordAudit } from './audit';
 import { getDb, type DbExecutor } from './client';
-import { accounts, adminSetupTokens, users, verificationTokens, type User } from './schema';
+import { accounts, adminSetupTokens, sessions, users, verificationTokens, type User } from './schema';
 
 // The sign-in side of staff accounts: used by Auth.js callbacks, the first-admin set-up and `npm run admin:create`,
 // before anyone is signed in. Managing staff (db/staff.ts) needs an admin.
@@ -20,6 +20,23 @@ export async function findActiveStaffByEmail(email: string): Promise<User | null
     .select()
     .from(users)
     .where(and(eq(users.email, normaliseEmail(email)), eq(users.active, true)));
+  return user ?? null;
+}
+
+/**
+ * The active staff member whose unexpired sign-in session has this token, or null: one indexed lookup, for the
+ * read-only JSON routes that skip Auth.js's own session round trip (services/auth/index.ts). Checking `active` here
+ * keeps "a deactivated account is out at once" for them too.
+ */
+export async function findStaffBySessionToken(
+  token: string,
+): Promise<Pick<User, 'id' | 'email' | 'name' | 'role' | 'timeZone'> | null> {
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, timeZone: users.timeZone })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.sessionToken, token), gt(sessions.expires, sql`now()`), eq(users.active, true)));
   return user ?? null;
 }
 

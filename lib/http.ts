@@ -104,3 +104,10 @@ export function refusedStaffRoute(error: { reason: 'unauthenticated' | 'forbidde
   }
   return htmlPage({ status: 403, title: 'You cannot open this page', body: '<p>Ask an admin if you need access.</p>' });
 }
+
+/**
+ * Cache-Control for the JSON answers a staff page fetches as one types (the pickers, the door's search): never
+ * stored, and not compressed (`no-transform` makes Next's compression pass them by): a few kilobytes, for which a
+ * fresh zlib stream per answer cost more server time (~0.5 ms, a fifth of the search's) than the bytes it saved.
+ */
+export const TYPE_AHEAD_CACHE_CONTROL = 'private, no-store, no-transform';

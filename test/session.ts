@@ -19,6 +19,18 @@ export const authModule = {
   handlers: {},
 };
 
+/**
+ * The stand-in for services/auth/session-cookie (the read-only routes' session check), following the same chosen
+ * session: `vi.mock('@/services/auth/session-cookie', () => import('@/test/session').then((m) => m.sessionCookieModule))`.
+ */
+export const sessionCookieModule = {
+  sessionCookieUser: async () => {
+    if (!current?.user.active) return null;
+    const { id, email, name, role, timeZone } = current.user;
+    return { id, email, name, role, timeZone };
+  },
+};
+
 /** Creates an active staff member with `role` and makes them the signed-in user; null signs out. */
 export async function actAs(role: StaffRole | null): Promise<{ id: string; email: string } | null> {
   if (!role) {

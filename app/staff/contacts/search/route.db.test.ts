@@ -5,6 +5,7 @@ import { actAs } from '@/test/session';
 import { GET } from './route';
 
 vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
+vi.mock('@/services/auth/session-cookie', () => import('@/test/session').then((m) => m.sessionCookieModule));
 
 const search = (q: string) => GET(new Request(`http://localhost/staff/contacts/search?${new URLSearchParams({ q })}`));
 
@@ -23,7 +24,7 @@ describe('the people picker’s search', () => {
     for (const q of ['Karimova', 'Каримова', 'dilnoza kar']) {
       const response = await search(q);
       expect(response.status).toBe(200);
-      expect(response.headers.get('cache-control')).toBe('private, no-store');
+      expect(response.headers.get('cache-control')).toBe('private, no-store, no-transform');
       const { results } = (await response.json()) as { results: Record<string, unknown>[] };
       expect(results, q).toContainEqual({
         id: contact.id,

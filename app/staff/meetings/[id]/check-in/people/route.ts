@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { findDoorPeople } from '@/db/check-in';
 import { AuthorizationError } from '@/lib/auth/roles';
-import { refusedStaffRoute } from '@/lib/http';
-import { requireStaff } from '@/services/auth/staff';
+import { refusedStaffRoute, TYPE_AHEAD_CACHE_CONTROL } from '@/lib/http';
+import { requireStaffForReadOnlyRoute } from '@/services/auth/staff';
 
 /**
  * The check-in page's search by name, in either script (`?q=`): this meeting's people as JSON, with whether they are
@@ -11,11 +11,11 @@ import { requireStaff } from '@/services/auth/staff';
 export async function GET(request: Request, { params }: RouteContext<'/staff/meetings/[id]/check-in/people'>) {
   const { id } = await params;
   try {
-    const staff = await requireStaff('editor');
+    const staff = await requireStaffForReadOnlyRoute('editor');
     if (!z.uuid().safeParse(id).success) return Response.json({ people: [] }, { status: 404 });
     const search = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 200);
     const people = await findDoorPeople({ actor: staff, meetingId: id, search });
-    return Response.json({ people }, { headers: { 'Cache-Control': 'private, no-store' } });
+    return Response.json({ people }, { headers: { 'Cache-Control': TYPE_AHEAD_CACHE_CONTROL } });
   } catch (error) {
     if (error instanceof AuthorizationError) return refusedStaffRoute(error, `/staff/meetings/${id}/check-in`);
     throw error;

@@ -1,7 +1,7 @@
 import { invitationDeliveryProgress } from '@/db/invitations';
 import { AuthorizationError } from '@/lib/auth/roles';
 import { refusedStaffRoute } from '@/lib/http';
-import { requireStaff } from '@/services/auth/staff';
+import { requireStaffForReadOnlyRoute } from '@/services/auth/staff';
 
 /** The delivery counts DeliveryProgress polls while a bulk send goes out. */
 export async function GET(
@@ -11,7 +11,7 @@ export async function GET(
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: 'not found' }, { status: 404 });
   try {
-    const staff = await requireStaff('viewer');
+    const staff = await requireStaffForReadOnlyRoute('viewer');
     return Response.json(await invitationDeliveryProgress({ actor: staff, meetingId: id }), {
       headers: { 'Cache-Control': 'no-store' },
     });
