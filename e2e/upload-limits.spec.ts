@@ -301,8 +301,9 @@ async function roundTrip(appPort: number, pid: number, meetingId: string, sql: p
     }
     return { length, sha256: hash.digest('hex') };
   };
-  // Warm up: every module of the upload and download path loaded, so the growth measured is the file's.
-  const warm = await upload('warm-up.pdf', 2 * MB);
+  // Warm up: every module of the upload and download path loaded, so the growth measured is the file's. 6 MB takes
+  // the paths a large file takes: S3's multipart upload (parts of 5 MiB) and a collection (lib/garbage-hint.ts).
+  const warm = await upload('warm-up.pdf', 6 * MB);
   await download(problemOf(warm.location).get('document')!);
   const baseline = residentBytes(pid);
   let peak = baseline;
@@ -372,14 +373,9 @@ test.describe('a 50 MB document through the production server', () => {
             )
             .join('; '),
       );
-      // Node frees a dead Buffer's memory only when V8 collects it, and V8 waits until about 64 MB of external memory
-      // has been allocated since its last collection (its external allocation soft limit): any stream of more than
-      // that leaves up to 64 MB of garbage behind, held or not (a bare Node server passing 50 MB through a web
-      // Request grows by ~47 MB, and drops back to ~10 MB of buffers after a forced collection). The file is not held
-      // if the growth stays under that lag plus half the file, which a server keeping it whole would exceed.
-      const V8_EXTERNAL_GC_LAG = 64 * MB;
-      for (const [label, r] of Object.entries(results))
-        expect(r.growth, label).toBeLessThan(V8_EXTERNAL_GC_LAG + (50 * MB) / 2);
+      // The issue's bound: the server grows by less than half the file, so it never holds the file whole (it would
+      // also fail if the chunks that went by were left for V8's own schedule, 56–73 MB before lib/garbage-hint.ts).
+      for (const [label, r] of Object.entries(results)) expect(r.growth, label).toBeLessThan((50 * MB) / 2);
       const [inS3] = await sql<
         { count: number }[]
       >`select count(*)::int as count from stored_files where backend = 's3'`;

@@ -32,8 +32,8 @@ function s3(): { client: S3Client; bucket: string } {
 }
 
 /**
- * Streams `body` into the object `key` as a multipart upload: at most two 5 MiB parts are held at once, whatever the
- * file's size.
+ * Streams `body` into the object `key` as a multipart upload: one 5 MiB part (S3's least) is sent while the next is
+ * filled, whatever the file's size.
  */
 export async function putObject(key: string, body: Readable, contentType: string): Promise<void> {
   const { client, bucket } = s3();
@@ -41,7 +41,7 @@ export async function putObject(key: string, body: Readable, contentType: string
     client,
     params: { Bucket: bucket, Key: key, Body: body, ContentType: contentType },
     partSize: 5 * 1024 * 1024,
-    queueSize: 2,
+    queueSize: 1,
     leavePartsOnError: false,
   }).done();
 }

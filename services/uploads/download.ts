@@ -1,5 +1,6 @@
 import 'server-only';
 import { openStoredFile } from '@/db/file-storage';
+import { DOWNLOAD_HINTS, withGarbageHints } from '@/lib/garbage-hint';
 import { contentDisposition, parseRange } from '@/lib/uploads/document-file';
 
 // The answer of every document download route: streamed from storage, with ranges for large files (a resumed
@@ -32,7 +33,7 @@ export async function storedFileResponse(
   if (!opened)
     return new Response('This file is not available.', { status: 404, headers: { 'Cache-Control': 'no-store' } });
   if (range) {
-    return new Response(opened.stream, {
+    return new Response(withGarbageHints(opened.stream, DOWNLOAD_HINTS), {
       status: 206,
       headers: {
         ...headers,
@@ -41,7 +42,9 @@ export async function storedFileResponse(
       },
     });
   }
-  return new Response(opened.stream, { headers: { ...headers, 'Content-Length': String(file.byteSize) } });
+  return new Response(withGarbageHints(opened.stream, DOWNLOAD_HINTS), {
+    headers: { ...headers, 'Content-Length': String(file.byteSize) },
+  });
 }
 
 export const notFoundFile = () =>

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { hitRateLimit } from '@/db/rate-limits';
 import { UploadRefused } from '@/db/file-storage';
+import { garbageHinter } from '@/lib/garbage-hint';
 import { clientKey, isSameOriginRequest } from '@/lib/http';
 import { contentSecurityPolicy } from '@/lib/security-headers';
 
@@ -119,9 +120,13 @@ export async function readMultipart<T>(
         stream.resume();
         return;
       }
+      const passed = garbageHinter();
       const guarded = (async function* () {
         // Not destroyed when the handler stops early: busboy still needs to read past it.
-        for await (const piece of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) yield piece;
+        for await (const piece of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+          yield piece;
+          passed(piece.length);
+        }
         // busboy stops at the limit and marks the stream: the file was bigger than that.
         if ((stream as unknown as { truncated?: boolean }).truncated) throw new UploadRefused('tooLarge');
       })();

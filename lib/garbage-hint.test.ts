@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest';
+import { garbageHinter, withGarbageHints } from './garbage-hint';
+
+const MB = 1024 * 1024;
+
+describe('the garbage hints of long streams', () => {
+  it('asks for a collection each step of bytes, never for a short stream', () => {
+    const collect = vi.fn();
+    const passed = garbageHinter({ step: 4 * MB, collect });
+    for (let i = 0; i < 3; i++) passed(MB);
+    expect(collect).not.toHaveBeenCalled();
+    passed(MB);
+    expect(collect).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 8; i++) passed(MB);
+    expect(collect).toHaveBeenCalledTimes(3);
+  });
+
+  it('leaves out a collection asked for within the interval of the last, whichever stream asks', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const collect = vi.fn();
+      const first = garbageHinter({ step: MB, minIntervalMs: 100, collect });
+      const second = garbageHinter({ step: MB, minIntervalMs: 100, collect });
+      vi.advanceTimersByTime(1000);
+      first(MB);
+      second(MB);
+      expect(collect).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(150);
+      second(MB);
+      expect(collect).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('passes a stream through unchanged', async () => {
+    const pieces = [new Uint8Array([1, 2]), new Uint8Array([3])];
+    const source = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const piece of pieces) controller.enqueue(piece);
+        controller.close();
+      },
+    });
+    const read: number[] = [];
+    for await (const piece of withGarbageHints(source) as unknown as AsyncIterable<Uint8Array>) read.push(...piece);
+    expect(read).toEqual([1, 2, 3]);
+  });
+});
