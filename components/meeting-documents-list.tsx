@@ -8,20 +8,26 @@ const TYPE_NAMES: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PPTX',
 };
 
+/** The list of participants staff released, shown to a registered delegate among the documents. */
+export type ReleasedListEntry = { href: string; otherHref: string; otherLabel: string; note: string };
+
 /**
  * A meeting's documents for delegates or the public (db/meeting-documents.ts `listDocumentsFor`), with download links;
- * a file only in the other language says so. Nothing at all when there are none.
+ * a file only in the other language says so; for a registered delegate, the released list of participants last, as a
+ * document of that type. Nothing at all when there are none.
  */
 export async function MeetingDocumentsList({
   documents,
   locale,
   className = 'mt-6',
+  participantList = null,
 }: {
   documents: ListedDocument[];
   locale: 'en' | 'ru';
   className?: string;
+  participantList?: ReleasedListEntry | null;
 }) {
-  if (!documents.length) return null;
+  if (!documents.length && !participantList) return null;
   const t = await getTranslations({ locale, namespace: 'Documents' });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   return (
@@ -52,6 +58,20 @@ export async function MeetingDocumentsList({
             </li>
           );
         })}
+        {participantList && (
+          <li>
+            <a href={participantList.href} download hrefLang={locale} className="font-medium">
+              {t('kind.list_of_participants')}
+            </a>
+            <span className="block text-sm text-slate-700">{participantList.note}</span>
+            <span className="block text-sm text-slate-700">
+              PDF ·{' '}
+              <a href={participantList.otherHref} download hrefLang={locale === 'ru' ? 'en' : 'ru'}>
+                {participantList.otherLabel}
+              </a>
+            </span>
+          </li>
+        )}
       </ul>
     </section>
   );

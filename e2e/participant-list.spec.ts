@@ -124,13 +124,14 @@ test.describe('a registered delegate', () => {
 
     const invitation = await delegate();
     await invitation.open(`/ru/i/${seeded.token}`);
-    const list = invitation.page.getByRole('region', { name: 'Список участников' });
+    // Among the meeting's documents, as a document of that type.
+    const list = invitation.page.getByRole('region', { name: 'Документы' });
     await expect(list).toContainText('Список зарегистрировавшихся участников, опубликованный секретариатом');
     await expect(list.getByRole('link', { name: 'Список на английском языке (PDF)' })).toHaveAttribute(
       'hreflang',
       'en',
     );
-    const href = (await list.getByRole('link', { name: 'Скачать список (PDF)' }).getAttribute('href'))!;
+    const href = (await list.getByRole('link', { name: 'Список участников', exact: true }).getAttribute('href'))!;
     const download = await invitation.page.request.get(href);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toBe('application/pdf');

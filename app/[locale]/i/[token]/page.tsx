@@ -26,7 +26,7 @@ import {
 } from './actions';
 import { RegistrationForm } from './registration-form';
 import { SubstituteFields } from './substitute-fields';
-import { ParticipantListSection } from './participant-list-section';
+import { releasedParticipantList } from './released-participant-list';
 import { DONE } from './done';
 import { publicSecretariat } from '@/services/public-secretariat';
 import { actionWords } from './messages';
@@ -302,13 +302,17 @@ export default async function InvitationPage({ params, searchParams }: PageProps
         </Card>
       )}
 
-      {registration?.status === 'registered' && (
-        <ParticipantListSection token={token} meetingId={meeting.id} timeZone={meeting.timeZone} locale={locale} />
-      )}
-
       {/* The same programme as the meeting's public page, in this page's language. */}
       <MeetingProgramme items={programme} timeZone={meeting.timeZone} locale={locale} />
-      <MeetingDocumentsList documents={documents} locale={locale} />
+      <MeetingDocumentsList
+        documents={documents}
+        locale={locale}
+        participantList={
+          registration?.status === 'registered'
+            ? await releasedParticipantList({ token, meetingId: meeting.id, timeZone: meeting.timeZone, locale })
+            : null
+        }
+      />
       <p className="mt-6 text-sm text-slate-700">{t('personal')}</p>
       <p className="mt-2 text-sm text-slate-700">{t('contact', contact)}</p>
     </>
