@@ -33,6 +33,24 @@ describe('the garbage hints of long streams', () => {
     }
   });
 
+  it('leaves collections out while more streams than allowed are running; a stream quiet for a second is gone', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const collect = vi.fn();
+      const streams = Array.from({ length: 3 }, () => garbageHinter({ step: MB, mostRunning: 2, collect }));
+      vi.advanceTimersByTime(5000);
+      for (const passed of streams) passed(MB / 2);
+      streams[0]!(MB / 2);
+      expect(collect).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1500);
+      streams[0]!(MB / 2);
+      streams[1]!(MB / 2);
+      expect(collect).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('passes a stream through unchanged', async () => {
     const pieces = [new Uint8Array([1, 2]), new Uint8Array([3])];
     const source = new ReadableStream<Uint8Array>({
