@@ -10,9 +10,10 @@ import { buildBenchApp, startBenchServer } from '../bench-app';
 import { freePort } from '../test-support';
 
 // `npm run bench -- --only documents` (scripts/bench.ts): a 20 MB public document downloaded by 20 clients at once
-// from a production build on PostgreSQL, against the database's own ceiling — a bare loop reading the same chunks
-// with the same query at the same concurrency, each measured twice in turn and the better kept — and, for reference, the same file served from public/. Target: the
-// app delivers ≥ 70 % of the bare loop's throughput. In a database of its own, `<name>_documents`, made afresh.
+// from a production build on PostgreSQL, against the database's own ceiling — the faster of two bare loops reading
+// the same chunks at the same concurrency, one as bytea, one with the app's own base64 query — each measured twice in
+// turn and the better kept, and the same file served from public/ for reference. Target: the app delivers ≥ 70 % of
+// that ceiling. In a database of its own, `<name>_documents`, made afresh.
 
 const FILE_BYTES = 20 * 1024 * 1024;
 const CLIENTS = 20;
@@ -22,6 +23,7 @@ const MB = 1024 * 1024;
 export type DocumentsBenchResult = {
   appMBps: number;
   bareLoopMBps: number;
+  appQueryLoopMBps: number;
   publicFileMBps: number | null;
   targets: { name: string; value: string; ok: boolean }[];
 };
@@ -142,10 +144,20 @@ export async function runDocumentsBench({
     const documentUrl = `${origin}/api/documents/${documentFile!.id}`;
     await download(documentUrl);
     log(`Documents: ${CLIENTS} clients for ${seconds} s each — the app, the bare loop (twice each, in turn), public/…`);
+    // Each chunk read as it is stored, as bytea.
     const bareLoop = async () => {
       let length = 0;
       for (let seq = 0; seq < chunks; seq++) {
-        // db/file-storage.ts readChunk's query, and its decoding.
+        const [row] = await sql<{ data: Buffer }[]>`
+          select data from stored_file_chunks where file_id = ${stored!.id} and seq = ${seq}`;
+        length += row!.data.length;
+      }
+      return length;
+    };
+    // The same loop with db/file-storage.ts readChunk's own query (base64 text) and decoding.
+    const appQueryLoop = async () => {
+      let length = 0;
+      for (let seq = 0; seq < chunks; seq++) {
         const [row] = await sql<{ data: string }[]>`
           select encode(substring(data from 1 for ${CHUNK_SIZE}), 'base64') as data from stored_file_chunks
           where file_id = ${stored!.id} and seq = ${seq}`;
@@ -153,29 +165,34 @@ export async function runDocumentsBench({
       }
       return length;
     };
-    // In turn and the better of two each: one round of either moved by ±10 % from one run to the next here.
-    const rounds: { app: number; bare: number }[] = [];
+    // In turn and the better of two each: one round of any moved by ±10 % from one run to the next here.
+    const rounds: { app: number; bare: number; appQuery: number }[] = [];
     for (let round = 0; round < 2; round++) {
       const app = (await throughput(seconds, () => download(documentUrl))) / MB;
-      rounds.push({ app, bare: (await throughput(seconds, bareLoop)) / MB });
+      const bare = (await throughput(seconds, bareLoop)) / MB;
+      rounds.push({ app, bare, appQuery: (await throughput(seconds, appQueryLoop)) / MB });
     }
     const appMBps = Math.max(...rounds.map((r) => r.app));
     const bareLoopMBps = Math.max(...rounds.map((r) => r.bare));
+    const appQueryLoopMBps = Math.max(...rounds.map((r) => r.appQuery));
+    // The database's ceiling is the faster of the two ways of reading the chunks.
+    const ceilingMBps = Math.max(bareLoopMBps, appQueryLoopMBps);
     const staticUrl = `${origin}/${path.basename(publicFile)}`;
     const servesStatic = await fetch(staticUrl).then(
       (r) => (r.body?.cancel(), r.status === 200),
       () => false,
     );
     const publicFileMBps = servesStatic ? (await throughput(seconds, () => download(staticUrl))) / MB : null;
-    const ratio = appMBps / bareLoopMBps;
+    const ratio = appMBps / ceilingMBps;
     return {
       appMBps,
       bareLoopMBps,
+      appQueryLoopMBps,
       publicFileMBps,
       targets: [
         {
-          name: `20 MB document, ${CLIENTS} clients: ≥ ${TARGET_RATIO * 100} % of the bare chunk loop`,
-          value: `${(ratio * 100).toFixed(0)} % (${appMBps.toFixed(0)} of ${bareLoopMBps.toFixed(0)} MB/s)`,
+          name: `20 MB document, ${CLIENTS} clients: ≥ ${TARGET_RATIO * 100} % of the faster bare chunk loop`,
+          value: `${(ratio * 100).toFixed(0)} % (${appMBps.toFixed(0)} of ${ceilingMBps.toFixed(0)} MB/s)`,
           ok: ratio >= TARGET_RATIO,
         },
       ],
