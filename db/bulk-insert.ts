@@ -1,6 +1,6 @@
 import 'server-only';
 import { getTableName, sql, type Table } from 'drizzle-orm';
-import type { DbExecutor } from './client';
+import { executedRows, type DbExecutor } from './client';
 
 /**
  * Inserts many rows in one statement, passing them as a single JSON parameter that PostgreSQL unpacks with
@@ -26,6 +26,5 @@ export async function insertJsonRows<Row extends Record<string, unknown>>(
       ${onConflictDoNothing ? sql`on conflict do nothing` : sql``}
       ${returning.length ? sql`returning ${sql.raw(returning.map((c) => `"${c}"`).join(', '))}` : sql``}`,
   );
-  // postgres-js answers with the rows, PGlite with { rows }.
-  return (Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows) as Row[];
+  return executedRows<Row>(result);
 }

@@ -14,6 +14,11 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbExecutor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** The rows of a `db.execute(sql…)`: postgres-js answers with the rows, PGlite with `{ rows }`. */
+export function executedRows<Row>(result: unknown): Row[] {
+  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}
+
 export interface OpenDatabase {
   db: Database;
   kind: DatabaseKind;

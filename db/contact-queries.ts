@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { OrganisationType } from '@/lib/domain';
 import { searchKey } from '@/lib/transliterate';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { DbExecutor } from './client';
+import { executedRows, type DbExecutor } from './client';
 import { contacts, councilMembers, organisations, type Contact } from './schema';
 
 // The directory's list query, apart from the role checks of db/contacts.ts, so `npm run bench` runs exactly what
@@ -146,9 +146,9 @@ function prefixEnd(prefix: string): string {
  * Tiers, each stopping at what is still missing, rather than ranking every match: "ka" or a surname ending such as
  * "zoda" matches thousands of 20,000 keys, and ranking them all took 11–16 ms a search where the tiers take 1–2 ms.
  * All in one statement: the search runs ten times a second while staff type, and each round trip to the database
- * cost the app more than the scans. The first two tiers are fenced (`offset 0`) so the planner finds the matches by index and
- * sorts the few hundred found, instead of walking the alphabetical index and filtering, which took 17–46 ms for a
- * common first syllable.
+ * cost the app more than the scans. The first two tiers are fenced (`offset 0`) so the planner finds the matches by
+ * index and sorts the few hundred found, instead of walking the alphabetical index and filtering, which took 17–46 ms
+ * for a common first syllable.
  */
 export async function contactSearchQuery(db: DbExecutor, text: string, limit = PICKER_LIMIT): Promise<ContactChoice[]> {
   const key = searchKey(text);
@@ -182,15 +182,7 @@ export async function contactSearchQuery(db: DbExecutor, text: string, limit = P
     left join ${organisations} on ${organisations.id} = ${contacts.organisationId}
     order by found.tier, found.sort_key, found.id
     limit ${count}`);
-  // postgres-js answers with the rows, PGlite with { rows }.
-  const rows = Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows;
-  return (rows as ContactChoice[]).map(({ id, name, nameLatin, organisation, country }) => ({
-    id,
-    name,
-    nameLatin,
-    organisation,
-    country,
-  }));
+  return executedRows<ContactChoice>(result);
 }
 
 /** Contacts by id, in the order of `ids` (a picker's chosen people); unknown ids are left out. */

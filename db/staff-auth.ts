@@ -25,7 +25,7 @@ export async function findActiveStaffByEmail(email: string): Promise<User | null
 
 /**
  * The active staff member whose unexpired sign-in session has this token, or null: one indexed lookup, for the
- * read-only JSON routes that skip Auth.js's own session round trip (services/auth/index.ts). Checking `active` here
+ * read-only JSON routes that skip Auth.js's own session round trip (services/auth/session-cookie.ts). Checking `active` here
  * keeps "a deactivated account is out at once" for them too.
  */
 export async function findStaffBySessionToken(

@@ -143,28 +143,28 @@ export async function runDocumentsBench({
     }
     const documentUrl = `${origin}/api/documents/${documentFile!.id}`;
     await download(documentUrl);
-    log(`Documents: ${CLIENTS} clients for ${seconds} s each — the app, the bare loop (twice each, in turn), public/…`);
-    // Each chunk read as it is stored, as bytea.
-    const bareLoop = async () => {
+    log(
+      `Documents: ${CLIENTS} clients for ${seconds} s each — the app and two bare loops (twice each, in turn), public/…`,
+    );
+    // Every chunk in order, one query each, as a download reads them: `readChunk` gives one chunk's length.
+    const chunkLoop = (readChunk: (seq: number) => Promise<number>) => async () => {
       let length = 0;
-      for (let seq = 0; seq < chunks; seq++) {
-        const [row] = await sql<{ data: Buffer }[]>`
-          select data from stored_file_chunks where file_id = ${stored!.id} and seq = ${seq}`;
-        length += row!.data.length;
-      }
+      for (let seq = 0; seq < chunks; seq++) length += await readChunk(seq);
       return length;
     };
-    // The same loop with db/file-storage.ts readChunk's own query (base64 text) and decoding.
-    const appQueryLoop = async () => {
-      let length = 0;
-      for (let seq = 0; seq < chunks; seq++) {
-        const [row] = await sql<{ data: string }[]>`
-          select encode(substring(data from 1 for ${CHUNK_SIZE}), 'base64') as data from stored_file_chunks
-          where file_id = ${stored!.id} and seq = ${seq}`;
-        length += Buffer.from(row!.data, 'base64').length;
-      }
-      return length;
-    };
+    // As stored, as bytea.
+    const bareLoop = chunkLoop(async (seq) => {
+      const [row] = await sql<{ data: Buffer }[]>`
+        select data from stored_file_chunks where file_id = ${stored!.id} and seq = ${seq}`;
+      return row!.data.length;
+    });
+    // With db/file-storage.ts readChunk's own query (base64 text) and decoding.
+    const appQueryLoop = chunkLoop(async (seq) => {
+      const [row] = await sql<{ data: string }[]>`
+        select encode(substring(data from 1 for ${CHUNK_SIZE}), 'base64') as data from stored_file_chunks
+        where file_id = ${stored!.id} and seq = ${seq}`;
+      return Buffer.from(row!.data, 'base64').length;
+    });
     // In turn and the better of two each: one round of any moved by ±10 % from one run to the next here.
     const rounds: { app: number; bare: number; appQuery: number }[] = [];
     for (let round = 0; round < 2; round++) {

@@ -32,8 +32,9 @@ export async function storedFileResponse(
   const opened = await openStoredFile(file.storedFileId, range ?? undefined);
   if (!opened)
     return new Response('This file is not available.', { status: 404, headers: { 'Cache-Control': 'no-store' } });
+  const body = withGarbageHints(opened.stream, DOWNLOAD_HINTS);
   if (range) {
-    return new Response(withGarbageHints(opened.stream, DOWNLOAD_HINTS), {
+    return new Response(body, {
       status: 206,
       headers: {
         ...headers,
@@ -42,9 +43,7 @@ export async function storedFileResponse(
       },
     });
   }
-  return new Response(withGarbageHints(opened.stream, DOWNLOAD_HINTS), {
-    headers: { ...headers, 'Content-Length': String(file.byteSize) },
-  });
+  return new Response(body, { headers: { ...headers, 'Content-Length': String(file.byteSize) } });
 }
 
 export const notFoundFile = () =>

@@ -64,9 +64,12 @@ export default async function InvitationPage({ params, searchParams }: PageProps
 
   const { meeting, invitation, name, agenda, answerUntil, state, registration, substituteFor } = lookup.opened;
   // What the link's state allows (the invitation page lists the published agenda), as the public page shows it.
-  const [programme, documents] = await Promise.all([
+  const [programme, documents, participantList] = await Promise.all([
     agenda.length ? getPublishedProgramme(meeting.id) : [],
     listDocumentsFor({ meetingId: meeting.id, audience: 'delegate', token, locale }),
+    registration?.status === 'registered'
+      ? releasedParticipantList({ token, meetingId: meeting.id, timeZone: meeting.timeZone, locale })
+      : null,
   ]);
   const roleName = invitationTranslator(locale)(`role.${invitation.role}`);
   const title = locale === 'ru' ? meeting.titleRu : meeting.titleEn;
@@ -304,15 +307,7 @@ export default async function InvitationPage({ params, searchParams }: PageProps
 
       {/* The same programme as the meeting's public page, in this page's language. */}
       <MeetingProgramme items={programme} timeZone={meeting.timeZone} locale={locale} />
-      <MeetingDocumentsList
-        documents={documents}
-        locale={locale}
-        participantList={
-          registration?.status === 'registered'
-            ? await releasedParticipantList({ token, meetingId: meeting.id, timeZone: meeting.timeZone, locale })
-            : null
-        }
-      />
+      <MeetingDocumentsList documents={documents} locale={locale} participantList={participantList} />
       <p className="mt-6 text-sm text-slate-700">{t('personal')}</p>
       <p className="mt-2 text-sm text-slate-700">{t('contact', contact)}</p>
     </>
