@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
+import { copyOutOn } from './binary-copy';
 import { fillMissingDirectoryKeys } from './directory-keys';
 import { lockEmbeddedDataDir } from './embedded-lock';
 import { serveOnLoopback } from './embedded-socket';
@@ -28,6 +29,8 @@ export interface OpenDatabase {
   created: boolean;
   /** The embedded database's own handle (never on PostgreSQL): for its consistent copy (db/backup.ts). */
   embedded?: PGlite;
+  /** PostgreSQL only: all a `COPY … TO STDOUT` statement sends, in the pieces it came in (db/binary-copy.ts). */
+  copyOut?: (statement: string) => Promise<Buffer[]>;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
     kind: 'postgres',
     created: false,
     where: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    copyOut: copyOutOn(client),
     close: () => client.end(),
   };
 }

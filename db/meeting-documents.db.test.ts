@@ -74,6 +74,24 @@ describe('file storage in the database', () => {
     expect((await readRange(start, end)).equals(bytes.subarray(start, end + 1))).toBe(true);
   });
 
+  it('reads one file for many at once on the pool’s few connections, and leaves them usable', async () => {
+    const bytes = Buffer.alloc(CHUNK_SIZE * 3 - 77);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 253;
+    const stored = await storeFile(pieces(bytes, 300_000), {
+      contentType: 'application/pdf',
+      maxBytes: bytes.length,
+      backend: 'db',
+    });
+    // More readers than connections (10 on PostgreSQL): the driver would pipeline queries onto a connection in a COPY.
+    const copies = await Promise.all(
+      Array.from({ length: 25 }, async () => read(new Response((await openStoredFile(stored.id))!.stream))),
+    );
+    expect(copies.every((copy) => copy.equals(bytes))).toBe(true);
+    const stalled = new Promise((resolve) => setTimeout(resolve, 5000, 'stalled'));
+    const answers = Array.from({ length: 12 }, async () => (await getDb()).$count(storedFileChunks));
+    expect(await Promise.race([Promise.all(answers), stalled])).toEqual(Array(12).fill(expect.any(Number)));
+  });
+
   it('keeps nothing of a file over its limit', async () => {
     const before = await storedCount();
     await expect(

@@ -195,8 +195,9 @@ await runScript(async () => {
     console.info('\n' + row(['20 MB file, 20 clients at once', 'MB/s']));
     console.info(row(['---', '---:']));
     console.info(row(['public document from PostgreSQL (/api/documents/<id>)', documents.appMBps.toFixed(0)]));
-    console.info(row(['bare loop reading the same chunks as bytea', documents.bareLoopMBps.toFixed(0)]));
-    console.info(row(['bare loop with the app’s own query, base64', documents.appQueryLoopMBps.toFixed(0)]));
+    console.info(row(['bare loop reading the same chunks as bytea', documents.loopMBps.bytea.toFixed(0)]));
+    console.info(row(['bare loop reading them as base64 text', documents.loopMBps.base64.toFixed(0)]));
+    console.info(row(['bare loop reading them as the app does (binary COPY)', documents.loopMBps.copy.toFixed(0)]));
     console.info(row(['the same file from public/ (reference)', documents.publicFileMBps?.toFixed(0) ?? 'not served']));
     console.info('\n' + row(['target', 'measured', '']));
     console.info(row(['---', '---:', '---']));
