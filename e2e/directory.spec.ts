@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { decodeCsvBytes, parseCsv } from '../lib/csv';
+import { choosePerson } from './people-picker';
 
 // The directory as the secretariat uses it: the two messy spreadsheets the fixtures hold, imported through the page,
 // must end as contacts-expected.json says; what is exported imports again unchanged; duplicates are merged; a
@@ -190,9 +191,13 @@ test('merge two organisations and two contacts without losing a link', async ({ 
   await addContact.getByLabel('Email').fill(`olga.ismoilova.${stamp}@osce.example.org`);
   await addContact.getByLabel('Phone').fill('+996 312 66 00 66');
   await addContact.getByLabel('Tags').fill('focal point');
-  await addContact
-    .getByLabel('Organisation')
-    .selectOption({ label: `Organisation for Security and Cooperation in Europe ${stamp}` });
+  await choosePerson(
+    addContact,
+    'Organisation',
+    stamp,
+    `Organisation for Security and Cooperation in Europe ${stamp}`,
+    'organisations',
+  );
   await addContact.getByRole('button', { name: 'Add contact' }).click();
   await expect(addContact.getByRole('status')).toContainText('was added to the contacts');
 

@@ -130,6 +130,31 @@ test.describe('without JavaScript', () => {
     );
   });
 
+  test('staff search for a new contact’s organisation and keep what they typed', async ({ page }) => {
+    const email = `nodira.karimova.${Date.now().toString(36)}@example.org`;
+    await page.goto('/staff/contacts');
+    const add = page.getByRole('region', { name: 'Add a contact' });
+    await add.getByLabel('Name', { exact: true }).fill('Nodira Karimova');
+    await add.getByLabel('Email').fill(email);
+    await add.getByLabel('Phone').fill('+998 71 120 00 00');
+    await add.getByRole('group', { name: 'Organisation' }).getByLabel('Find by name').fill('UNODC');
+    await add.getByRole('button', { name: 'Search Organisation' }).click();
+
+    const again = page.getByRole('region', { name: 'Add a contact' });
+    await expect(again.getByLabel('Name', { exact: true })).toHaveValue('Nodira Karimova');
+    await expect(again.getByLabel('Email')).toHaveValue(email);
+    await expect(again.getByLabel('Phone')).toHaveValue('+998 71 120 00 00');
+    await again.getByRole('radio', { name: /United Nations Office on Drugs and Crime/ }).check();
+    await again.getByRole('button', { name: 'Add contact' }).click();
+    await expect(page.getByRole('region', { name: 'Add a contact' }).getByRole('status')).toHaveText(
+      'Nodira Karimova was added to the contacts.',
+    );
+    await page.goto(`/staff/contacts?q=${encodeURIComponent(email)}`);
+    await expect(page.getByRole('row', { name: /Nodira Karimova/ })).toContainText(
+      /UNODC|United Nations Office on Drugs and Crime/,
+    );
+  });
+
   test('staff search and choose the person to add to the roster', async ({ page }) => {
     await page.goto('/staff/councils/0b7a7c1e-5d1f-4c43-9a51-000000000001');
     const addMember = page.getByRole('region', { name: 'Add to the roster' });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
+import { choosePerson } from './people-picker';
 import { expect, test } from './test';
 
 // An events officer builds the council's roster in bulk: ticks people in the directory, adds one from their page,
@@ -8,7 +9,7 @@ import { expect, test } from './test';
 
 const COUNCIL = 'Regional Expert Council on Rehabilitation and Reintegration of Returnees';
 const WORKING_GROUP = 'Working Group on Rehabilitation and Reintegration Practice';
-const CICA = 'CICA — Conference on Interaction and Confidence Building Measures in Asia';
+const CICA = { search: 'CICA', name: 'Conference on Interaction and Confidence Building Measures in Asia' };
 const stamp = Date.now().toString(36);
 const people = ['Асель Жумабекова', 'Bolot Sydykov', 'Нуриза Алиева'].map((name, i) => ({
   name,
@@ -20,12 +21,21 @@ test.describe.configure({ mode: 'serial' });
 /** Fills the one roster form (lib/schemas/roster.ts) inside `form`. */
 async function fillTerm(
   form: Locator,
-  term: { role: string; state?: string; organisation?: string; from: string; to?: string; group?: string },
+  term: {
+    role: string;
+    state?: string;
+    organisation?: { search: string; name: string };
+    from: string;
+    to?: string;
+    group?: string;
+  },
 ) {
   await form.getByLabel('Role on the council').selectOption({ label: term.role });
   if (term.state) await form.getByLabel('Nominated by (state)').selectOption({ label: term.state });
-  if (term.organisation)
-    await form.getByLabel('Nominated by (organisation)').selectOption({ label: term.organisation });
+  if (term.organisation) {
+    const { search, name } = term.organisation;
+    await choosePerson(form, 'Nominated by (organisation)', search, name, 'organisations');
+  }
   await form.getByLabel('Term from').fill(term.from);
   if (term.to) await form.getByLabel('Term to (optional)').fill(term.to);
   if (term.group) await form.getByLabel('Working group (optional)').selectOption({ label: term.group });
@@ -97,7 +107,7 @@ test('add everyone at an organisation from the council’s page', async ({ page 
   await page.goto('/staff/councils');
   await page.getByRole('link', { name: COUNCIL }).click();
   const section = page.getByRole('region', { name: 'Add everyone at an organisation' });
-  await section.getByLabel('Organisation whose people to add').selectOption({ label: CICA });
+  await choosePerson(section, 'Organisation whose people to add', CICA.search, CICA.name, 'organisations');
   await fillTerm(section, { role: 'Observer', organisation: CICA, from: '2026-01-01' });
   await section.getByRole('button', { name: 'Add everyone at the organisation' }).click();
   // Everyone at CICA in the directory (two in the demo, more once other tests imported their files).
@@ -112,7 +122,7 @@ test('add everyone at an organisation from the council’s page', async ({ page 
   ).toBeVisible();
 
   // Again: everyone is on the roster in those dates already.
-  await section.getByLabel('Organisation whose people to add').selectOption({ label: CICA });
+  await choosePerson(section, 'Organisation whose people to add', CICA.search, CICA.name, 'organisations');
   await fillTerm(section, { role: 'Observer', organisation: CICA, from: '2026-01-01' });
   await section.getByRole('button', { name: 'Add everyone at the organisation' }).click();
   await expect(status).toHaveText(

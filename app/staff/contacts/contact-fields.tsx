@@ -1,20 +1,38 @@
-import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
+import { CountryOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
+import { PeoplePicker, type PickerPerson } from '@/components/people-picker';
 import { COURTESY_TITLES } from '@/lib/courtesy';
-import type { ContactValues } from '@/lib/schemas/contact';
+import type { ContactField, ContactValues } from '@/lib/schemas/contact';
 
 export const SUGGESTED_TAGS = ['focal point', 'expert', 'media', 'speaker', 'civil society', 'diplomat'];
+
+/** What the fields start with: a stored contact's values, or what was typed before a no-JavaScript search. */
+export type ContactDefaults = Partial<Record<Exclude<ContactField, 'organisationId'>, string | null>>;
+
+export const contactDefaults = (contact: ContactValues): ContactDefaults => ({
+  ...contact,
+  tags: contact.tags.join(', '),
+});
 
 /** The contact form's fields (server-rendered, inside an ActionForm). */
 export function ContactFields({
   idPrefix,
   contact,
-  organisations,
+  organisation,
   countries,
 }: {
   idPrefix: string;
-  contact?: ContactValues;
-  organisations: { id: string; nameEn: string; acronym: string | null }[];
+  contact?: ContactDefaults;
+  /**
+   * The organisation's picker (searched on the server, never listed): the one chosen, and where its no-JavaScript
+   * search goes with what it sent back (services/people-picker.ts).
+   */
+  organisation: {
+    chosen: PickerPerson[];
+    find: { action: string; value: string };
+    query?: string;
+    results?: PickerPerson[] | null;
+  };
   countries: { code: string; name: string }[];
 }) {
   const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
@@ -31,7 +49,7 @@ export function ContactFields({
         <input
           id={`${idPrefix}-name`}
           name="name"
-          defaultValue={contact?.name}
+          defaultValue={contact?.name ?? ''}
           autoComplete="off"
           className={inputClass}
           {...hinted('name')}
@@ -98,7 +116,7 @@ export function ContactFields({
           id={`${idPrefix}-email`}
           name="email"
           type="email"
-          defaultValue={contact?.email}
+          defaultValue={contact?.email ?? ''}
           autoComplete="off"
           className={inputClass}
         />,
@@ -115,18 +133,18 @@ export function ContactFields({
           className={inputClass}
         />,
       )}
-      {field(
-        'organisationId',
-        'Organisation',
-        <select
+      <div className="sm:col-span-2">
+        <PeoplePicker
+          kind="organisations"
           id={`${idPrefix}-organisationId`}
           name="organisationId"
-          defaultValue={contact?.organisationId ?? ''}
-          className={inputClass}
-        >
-          <OrganisationOptions organisations={organisations} />
-        </select>,
-      )}
+          label="Organisation"
+          chosen={organisation.chosen}
+          query={organisation.query}
+          results={organisation.results ?? null}
+          find={organisation.find}
+        />
+      </div>
       {field(
         'country',
         'Country',
@@ -153,7 +171,7 @@ export function ContactFields({
         <input
           id={`${idPrefix}-tags`}
           name="tags"
-          defaultValue={contact?.tags.join(', ') ?? ''}
+          defaultValue={contact?.tags ?? ''}
           className={inputClass}
           {...hinted('tags')}
         />,

@@ -8,7 +8,13 @@ import type { ContactFields } from './contact-fields';
 
 describe('the contact schema', () => {
   it('is what the form shows, the action parses and the data layer saves', () => {
-    expectTypeOf<NonNullable<ComponentProps<typeof ContactFields>['contact']>>().toEqualTypeOf<ContactValues>();
+    // Every field starts from a value but the organisation, which its picker shows (the `organisation` prop).
+    expectTypeOf<keyof NonNullable<ComponentProps<typeof ContactFields>['contact']>>().toEqualTypeOf<
+      Exclude<ContactField, 'organisationId'>
+    >();
+    expectTypeOf<
+      ComponentProps<typeof ContactFields>['organisation']['chosen'][number]['id']
+    >().toEqualTypeOf<string>();
     expectTypeOf<Parameters<typeof saveContact>[2]>().toEqualTypeOf<z.output<typeof contactSchema>>();
     // The table: a column of the same name and type for every field.
     expectTypeOf<Pick<Contact, ContactField>>().toEqualTypeOf<ContactValues>();

@@ -9,7 +9,6 @@ import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { CONTACTS_PAGE_SIZE, listContacts, listContactTags } from '@/db/contacts';
 import { listCouncils } from '@/db/councils';
 import { listWorkingGroupChoices } from '@/db/roster-bulk';
-import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
@@ -22,6 +21,7 @@ import { createContactAction } from './actions';
 import { ContactFields } from './contact-fields';
 import { counted, exportLabel } from '@/lib/counted';
 import { PageNotice } from '@/components/form-status';
+import { echoedValues, pickerFallback } from '@/services/people-picker';
 
 export const metadata: Metadata = { title: 'Contacts' };
 
@@ -31,13 +31,22 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
   const params = await searchParams;
   const filters = readContactFilters(params);
   const canEdit = roleAtLeast(staff.role, 'editor');
-  const [{ contacts, total }, tags, councils, organisations, workingGroups] = await Promise.all([
+  const [{ contacts, total }, tags, councils, newContactPicker, rosterPicker, workingGroups] = await Promise.all([
     listContacts({ actor: staff, ...filters }),
     listContactTags({ actor: staff }),
     listCouncils({ actor: staff }),
-    canEdit ? listOrganisationChoices({ actor: staff }) : [],
+    canEdit
+      ? pickerFallback(staff, params, 'new-contact', ['organisationId'], { organisationId: 'organisations' })
+      : null,
+    canEdit
+      ? pickerFallback(staff, params, 'bulk-roster', ['nominatedByOrganisationId'], {
+          nominatedByOrganisationId: 'organisations',
+        })
+      : null,
     canEdit ? listWorkingGroupChoices({ actor: staff }) : [],
   ]);
+  // A no-JavaScript organisation search reloads the page: the new contact's fields keep what was typed.
+  const typedContact = echoedValues(params, 'new-contact') ?? undefined;
   const query = {
     q: filters.search,
     country: filters.country,
@@ -65,12 +74,22 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
       />
       {params.saved === '1' && <PageNotice className="mt-3">Contact saved.</PageNotice>}
       {canEdit && (
-        <Card as="section" aria-labelledby="add-contact" className="mt-4">
+        <Card as="section" id="add-contact-form" aria-labelledby="add-contact" className="mt-4">
           <h2 id="add-contact" className="mb-3 text-lg font-semibold">
             Add a contact
           </h2>
           <ActionForm action={createContactAction} submitLabel="Add contact">
-            <ContactFields idPrefix="new-contact" organisations={organisations} countries={countries} />
+            <ContactFields
+              idPrefix="new-contact"
+              contact={typedContact}
+              organisation={{
+                chosen: newContactPicker?.organisationId?.chosen ?? [],
+                query: newContactPicker?.organisationId?.query,
+                results: newContactPicker?.organisationId?.results,
+                find: { action: '/staff/contacts#add-contact-form', value: 'new-contact' },
+              }}
+              countries={countries}
+            />
           </ActionForm>
         </Card>
       )}
@@ -146,7 +165,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
             className="flex flex-col items-start gap-3"
           >
             <ContactsTable contacts={contacts} selectable />
-            <Card as="fieldset" className="w-full" aria-describedby="bulk-roster-hint">
+            <Card as="fieldset" id="bulk-roster-form" className="w-full" aria-describedby="bulk-roster-hint">
               <legend className="px-1 text-lg font-semibold">Add to a council’s roster</legend>
               <p id="bulk-roster-hint" className="text-sm text-slate-700">
                 People already on the roster in those dates are skipped and counted.
@@ -170,7 +189,10 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
                 <RosterTermFields
                   idPrefix="bulk-roster"
                   councils={councils}
-                  organisations={organisations}
+                  nominatedBy={{
+                    find: { action: '/staff/contacts#bulk-roster-form', value: 'bulk-roster' },
+                    fallback: rosterPicker?.nominatedByOrganisationId,
+                  }}
                   countries={countries}
                   workingGroups={workingGroups}
                   today={today(staff.timeZone)}

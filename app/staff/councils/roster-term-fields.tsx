@@ -1,7 +1,9 @@
-import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
+import { CountryOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
+import { PeoplePicker } from '@/components/people-picker';
 import type { WorkingGroupChoice } from '@/db/roster-bulk';
 import { ROSTER_ROLE_LABELS, ROSTER_ROLES } from '@/lib/domain';
+import type { PickerFallback } from '@/services/people-picker';
 
 /**
  * The one form for roster terms given in bulk (lib/schemas/roster.ts): the council (or a fixed one), role,
@@ -11,7 +13,7 @@ export function RosterTermFields({
   idPrefix,
   councils,
   councilId,
-  organisations,
+  nominatedBy,
   countries,
   workingGroups,
   today,
@@ -20,7 +22,11 @@ export function RosterTermFields({
   /** Offered as a choice when no `councilId` is fixed. */
   councils: { id: string; nameEn: string }[];
   councilId?: string;
-  organisations: { id: string; nameEn: string; acronym: string | null }[];
+  /**
+   * The nominating organisation's picker (searched on the server, never listed): where its no-JavaScript search goes,
+   * and what that search sent back (services/people-picker.ts).
+   */
+  nominatedBy: { find: { action: string; value: string }; fallback?: PickerFallback };
   countries: { code: string; name: string }[];
   workingGroups: WorkingGroupChoice[];
   today: string;
@@ -62,11 +68,16 @@ export function RosterTermFields({
           <CountryOptions countries={countries} />
         </select>
       </FormRow>
-      <FormRow id={id('organisation')} label="Nominated by (organisation)">
-        <select id={id('organisation')} name="nominatedByOrganisationId" defaultValue="" className={inputClass}>
-          <OrganisationOptions organisations={organisations} />
-        </select>
-      </FormRow>
+      <PeoplePicker
+        kind="organisations"
+        id={id('organisation')}
+        name="nominatedByOrganisationId"
+        label="Nominated by (organisation)"
+        chosen={nominatedBy.fallback?.chosen ?? []}
+        query={nominatedBy.fallback?.query}
+        results={nominatedBy.fallback?.results ?? null}
+        find={nominatedBy.find}
+      />
       <FormRow id={id('from')} label="Term from">
         <input id={id('from')} name="termFrom" type="date" defaultValue={today} className={inputClass} />
       </FormRow>

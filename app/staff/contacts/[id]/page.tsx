@@ -12,7 +12,7 @@ import { listWorkingGroupChoices } from '@/db/roster-bulk';
 import { calendarDateIn } from '@/lib/datetime';
 import { addMembersInBulkAction } from '../../councils/actions';
 import { RosterTermFields } from '../../councils/roster-term-fields';
-import { listOrganisationChoices } from '@/db/meetings';
+import { getOrganisationChoices } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
@@ -21,8 +21,9 @@ import { toLatin } from '@/lib/transliterate';
 import { eraseContactAction, mergeContactAction, updateContactAction } from '../actions';
 import { FormRow, inputClass } from '@/components/field';
 import { Card, PageHeader } from '@/components/ui';
-import { ContactFields } from '../contact-fields';
+import { ContactFields, contactDefaults } from '../contact-fields';
 import { PageNotice } from '@/components/form-status';
+import { echoedValues, pickerFallback } from '@/services/people-picker';
 
 export const metadata: Metadata = { title: 'Edit contact' };
 
@@ -35,13 +36,18 @@ export default async function EditContactPage({ params, searchParams }: PageProp
   if (!contact) notFound();
   const query = await searchParams;
   const duplicateSearch = typeof query.dup === 'string' ? query.dup.trim().slice(0, 200) : '';
-  const [organisations, links, duplicates, councils, workingGroups] = await Promise.all([
-    listOrganisationChoices({ actor: staff }),
-    getContactLinks({ actor: staff, id }),
-    findContactDuplicates({ actor: staff, id, search: duplicateSearch || undefined }),
-    listCouncils({ actor: staff }),
-    listWorkingGroupChoices({ actor: staff }),
-  ]);
+  const [detailsPicker, rosterPicker, currentOrganisation, links, duplicates, councils, workingGroups] =
+    await Promise.all([
+      pickerFallback(staff, query, 'contact', ['organisationId'], { organisationId: 'organisations' }),
+      pickerFallback(staff, query, 'contact-roster', ['nominatedByOrganisationId'], {
+        nominatedByOrganisationId: 'organisations',
+      }),
+      getOrganisationChoices({ actor: staff, ids: contact.organisationId ? [contact.organisationId] : [] }),
+      getContactLinks({ actor: staff, id }),
+      findContactDuplicates({ actor: staff, id, search: duplicateSearch || undefined }),
+      listCouncils({ actor: staff }),
+      listWorkingGroupChoices({ actor: staff }),
+    ]);
   const todayParts = calendarDateIn(new Date(), staff.timeZone ?? 'Asia/Tashkent');
   const today = [todayParts.year, todayParts.month, todayParts.day].map((p) => String(p).padStart(2, '0')).join('-');
   const latin = contact.nameLatin || toLatin(contact.name);
@@ -75,8 +81,14 @@ export default async function EditContactPage({ params, searchParams }: PageProp
         >
           <ContactFields
             idPrefix="contact"
-            contact={contact}
-            organisations={organisations}
+            // A no-JavaScript organisation search reloads the page: the fields keep what was typed.
+            contact={echoedValues(query, 'contact') ?? contactDefaults(contact)}
+            organisation={{
+              chosen: detailsPicker?.organisationId?.chosen ?? currentOrganisation,
+              query: detailsPicker?.organisationId?.query,
+              results: detailsPicker?.organisationId?.results,
+              find: { action: `/staff/contacts/${contact.id}#details`, value: 'contact' },
+            }}
             countries={countryOptions('en')}
           />
         </ActionForm>
@@ -122,7 +134,10 @@ export default async function EditContactPage({ params, searchParams }: PageProp
             <RosterTermFields
               idPrefix="roster"
               councils={councils}
-              organisations={organisations}
+              nominatedBy={{
+                find: { action: `/staff/contacts/${contact.id}#add-to-roster`, value: 'contact-roster' },
+                fallback: rosterPicker?.nominatedByOrganisationId,
+              }}
               countries={countryOptions('en')}
               workingGroups={workingGroups}
               today={today}

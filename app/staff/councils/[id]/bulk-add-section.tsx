@@ -1,24 +1,26 @@
 import Link from 'next/link';
 import { ActionForm } from '@/components/action-form';
-import { OrganisationOptions } from '@/components/choice-options';
-import { FormRow, inputClass } from '@/components/field';
+import { PeoplePicker } from '@/components/people-picker';
 import { Card } from '@/components/ui';
 import type { CouncilDetail } from '@/db/councils';
+import type { PickerFallback } from '@/services/people-picker';
 import { addMembersInBulkAction } from '../actions';
 import { RosterTermFields } from '../roster-term-fields';
 
 /** Everyone at an organisation onto the roster at once, with one role, nomination, term and working group. */
 export function BulkAddSection({
   council,
-  organisations,
+  fallback,
   countries,
   today,
 }: {
   council: CouncilDetail;
-  organisations: { id: string; nameEn: string; acronym: string | null }[];
+  /** What a no-JavaScript search sent back, by field (components/people-picker.tsx). */
+  fallback: Record<string, PickerFallback> | null;
   countries: { code: string; name: string }[];
   today: string;
 }) {
+  const find = { action: `/staff/councils/${council.id}#add-organisation`, value: 'bulk-organisation' };
   return (
     <Card as="section" aria-labelledby="add-organisation" className="mt-8">
       <h2 id="add-organisation" className="text-lg font-semibold">
@@ -35,16 +37,21 @@ export function BulkAddSection({
         className="mt-3 flex flex-col items-start gap-3"
       >
         <input type="hidden" name="scope" value="organisation" />
-        <FormRow id="bulk-organisation" label="Organisation whose people to add">
-          <select id="bulk-organisation" name="organisationId" defaultValue="" className={inputClass}>
-            <OrganisationOptions organisations={organisations} />
-          </select>
-        </FormRow>
+        <PeoplePicker
+          kind="organisations"
+          id="bulk-organisation"
+          name="organisationId"
+          label="Organisation whose people to add"
+          chosen={fallback?.organisationId?.chosen ?? []}
+          query={fallback?.organisationId?.query}
+          results={fallback?.organisationId?.results ?? null}
+          find={find}
+        />
         <RosterTermFields
           idPrefix="bulk-organisation-term"
           councils={[council]}
           councilId={council.id}
-          organisations={organisations}
+          nominatedBy={{ find, fallback: fallback?.nominatedByOrganisationId }}
           countries={countries}
           workingGroups={council.workingGroups.map((g) => ({ id: g.id, councilId: council.id, label: g.nameEn }))}
           today={today}

@@ -7,7 +7,6 @@ import { FormRow, inputClass } from '@/components/field';
 import { PeoplePicker } from '@/components/people-picker';
 import { Card, PageHeader } from '@/components/ui';
 import { getCouncil, listRoster, type RosterEntry } from '@/db/councils';
-import { listOrganisationChoices } from '@/db/meetings';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { pickerFallback } from '@/services/people-picker';
@@ -33,7 +32,7 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
   const asOf = typeof query.asOf === 'string' && z.iso.date().safeParse(query.asOf).success ? query.asOf : today;
   const by = query.by === 'organisation' ? 'organisation' : 'country';
   const canEdit = roleAtLeast(staff.role, 'editor');
-  const [roster, memberPicker, detailsPicker, organisations] = await Promise.all([
+  const [roster, memberPicker, detailsPicker, bulkPicker] = await Promise.all([
     listRoster({ actor: staff, councilId: council.id, asOf }),
     canEdit
       ? pickerFallback(staff, query, 'member', ['contactId', 'nominatedByOrganisationId'], {
@@ -45,7 +44,12 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
           secretariatOrganisationId: 'organisations',
         })
       : null,
-    canEdit ? listOrganisationChoices({ actor: staff }) : [],
+    canEdit
+      ? pickerFallback(staff, query, 'bulk-organisation', ['organisationId', 'nominatedByOrganisationId'], {
+          organisationId: 'organisations',
+          nominatedByOrganisationId: 'organisations',
+        })
+      : null,
   ]);
   const secretariat = detailsPicker?.secretariatOrganisationId;
   const groups = new Map<string, RosterEntry[]>();
@@ -190,9 +194,7 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
 
       {canEdit && <AddMemberSection council={council} fallback={memberPicker} countries={countries} today={today} />}
 
-      {canEdit && (
-        <BulkAddSection council={council} organisations={organisations} countries={countries} today={today} />
-      )}
+      {canEdit && <BulkAddSection council={council} fallback={bulkPicker} countries={countries} today={today} />}
     </>
   );
 }
