@@ -173,6 +173,30 @@ test('find «Исмоилов» by typing "Ismoilov", and the reverse', async ({
   await expect(row('madina.ismoilov2@cis.example.org').getByRole('link', { name: 'Madina Ismoilov' })).toBeVisible();
 });
 
+test('file an office under its parent, found by search, and move it out again', async ({ page }) => {
+  const name = `UNODC Programme Office in Tashkent ${Date.now().toString(36)}`;
+  await page.goto('/staff/organisations');
+  const add = page.getByRole('region', { name: 'Add an organisation' });
+  await add.getByLabel('Name in English').fill(name);
+  await add.getByLabel('Type').selectOption({ label: 'UN entity' });
+  await choosePerson(add, 'Part of', 'unodc', 'United Nations Office on Drugs and Crime', 'organisations');
+  await add.getByRole('button', { name: 'Add organisation' }).click();
+  await expect(add.getByRole('status')).toContainText('was added to the organisations');
+
+  await page.getByLabel('Name or acronym').fill(name);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByText('· part of UNODC')).toBeVisible();
+  // The parent shows as chosen; removing it files the office on its own.
+  const details = page.getByRole('region', { name: 'Details' });
+  const chosen = details.getByRole('list', { name: 'Chosen: Part of' });
+  await expect(chosen).toContainText('United Nations Office on Drugs and Crime');
+  await chosen.getByRole('button', { name: /Remove/ }).click();
+  await details.getByRole('button', { name: 'Save organisation' }).click();
+  await expect(page.getByText('Organisation saved.')).toBeVisible();
+  await expect(page.getByText('· part of')).toHaveCount(0);
+});
+
 test('merge two organisations and two contacts without losing a link', async ({ page }) => {
   const stamp = Date.now().toString(36);
   // A duplicate of the OSCE, as a ministry's spreadsheet spells it, with a contact of its own.

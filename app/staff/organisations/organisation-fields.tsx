@@ -1,19 +1,33 @@
-import { CountryOptions, OrganisationOptions } from '@/components/choice-options';
+import { CountryOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
-import type { Organisation } from '@/db/schema';
+import { PeoplePicker, type PickerPerson } from '@/components/people-picker';
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
-import type { OrganisationValues } from '@/lib/schemas/organisation';
+import type { OrganisationField, OrganisationValues } from '@/lib/schemas/organisation';
+
+/** What the fields start with: a stored organisation's values, or what was typed before a no-JavaScript search. */
+export type OrganisationDefaults = Partial<Record<Exclude<OrganisationField, 'parentId'>, string | null>>;
+
+export const organisationDefaults = (organisation: OrganisationValues): OrganisationDefaults => organisation;
 
 /** The organisation form's fields (server-rendered, inside an ActionForm). */
 export function OrganisationFields({
   idPrefix,
   organisation,
-  parents,
+  parent,
   countries,
 }: {
   idPrefix: string;
-  organisation?: Pick<Organisation, 'id'> & OrganisationValues;
-  parents: { id: string; nameEn: string; acronym: string | null }[];
+  organisation?: OrganisationDefaults;
+  /**
+   * The parent's picker (searched on the server, never listed): the one chosen, and where its no-JavaScript search
+   * goes with what it sent back (services/people-picker.ts). The data layer refuses a loop.
+   */
+  parent: {
+    chosen: PickerPerson[];
+    find: { action: string; value: string };
+    query?: string;
+    results?: PickerPerson[] | null;
+  };
   countries: { code: string; name: string }[];
 }) {
   const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
@@ -26,7 +40,12 @@ export function OrganisationFields({
       {field(
         'nameEn',
         'Name in English',
-        <input id={`${idPrefix}-nameEn`} name="nameEn" defaultValue={organisation?.nameEn} className={inputClass} />,
+        <input
+          id={`${idPrefix}-nameEn`}
+          name="nameEn"
+          defaultValue={organisation?.nameEn ?? ''}
+          className={inputClass}
+        />,
       )}
       {field(
         'nameRu',
@@ -90,20 +109,19 @@ export function OrganisationFields({
         </select>,
         'None (—) for an international body.',
       )}
-      {field(
-        'parentId',
-        'Part of',
-        <select
+      <div className="sm:col-span-2">
+        <PeoplePicker
+          kind="organisations"
           id={`${idPrefix}-parentId`}
           name="parentId"
-          defaultValue={organisation?.parentId ?? ''}
-          aria-describedby={`${idPrefix}-parentId-hint`}
-          className={inputClass}
-        >
-          <OrganisationOptions organisations={parents.filter((p) => p.id !== organisation?.id)} />
-        </select>,
-        'For a department: the ministry or body it belongs to.',
-      )}
+          label="Part of"
+          chosen={parent.chosen}
+          query={parent.query}
+          results={parent.results ?? null}
+          find={parent.find}
+        />
+        <p className="mt-1 text-sm text-slate-700">For a department: the ministry or body it belongs to.</p>
+      </div>
       {field(
         'website',
         'Website',

@@ -13,8 +13,9 @@ import type { OrganisationFields } from './organisation-fields';
 
 describe('the organisation schema', () => {
   it('is what the form shows, the action parses and the data layer saves', () => {
-    expectTypeOf<NonNullable<ComponentProps<typeof OrganisationFields>['organisation']>>().toEqualTypeOf<
-      Pick<Organisation, 'id'> & OrganisationValues
+    // Every field starts from a value but the parent, which its picker shows (the `parent` prop).
+    expectTypeOf<keyof NonNullable<ComponentProps<typeof OrganisationFields>['organisation']>>().toEqualTypeOf<
+      Exclude<OrganisationField, 'parentId'>
     >();
     expectTypeOf<Parameters<typeof saveOrganisation>[2]>().toEqualTypeOf<z.output<typeof organisationSchema>>();
     // The table: a column of the same name and type for every field.

@@ -6,7 +6,7 @@ import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-sel
 import { FormRow, inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
-import { listOrganisationChoices } from '@/db/meetings';
+import { echoedValues, pickerFallback } from '@/services/people-picker';
 import { listOrganisations, ORGANISATIONS_PAGE_SIZE } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
@@ -24,12 +24,15 @@ export const metadata: Metadata = { title: 'Organisations' };
 export default async function OrganisationsPage({ searchParams }: PageProps<'/staff/organisations'>) {
   await connection();
   const staff = await requireSignedInPage('/staff/organisations');
-  const filters = readOrganisationFilters(await searchParams);
+  const params = await searchParams;
+  const filters = readOrganisationFilters(params);
   const canEdit = roleAtLeast(staff.role, 'editor');
-  const [{ organisations, total }, parents] = await Promise.all([
+  const [{ organisations, total }, parentPicker] = await Promise.all([
     listOrganisations({ actor: staff, ...filters }),
-    canEdit ? listOrganisationChoices({ actor: staff }) : [],
+    canEdit ? pickerFallback(staff, params, 'new-organisation', ['parentId'], { parentId: 'organisations' }) : null,
   ]);
+  // A no-JavaScript search for the parent reloads the page: the new organisation's fields keep what was typed.
+  const typedOrganisation = echoedValues(params, 'new-organisation') ?? undefined;
   const query = {
     q: filters.search,
     country: filters.country,
@@ -50,12 +53,22 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
         </a>
       </div>
       {canEdit && (
-        <Card as="section" aria-labelledby="add-organisation" className="mt-4">
+        <Card as="section" id="add-organisation-form" aria-labelledby="add-organisation" className="mt-4">
           <h2 id="add-organisation" className="mb-3 text-lg font-semibold">
             Add an organisation
           </h2>
           <ActionForm action={createOrganisationAction} submitLabel="Add organisation">
-            <OrganisationFields idPrefix="new-organisation" parents={parents} countries={countries} />
+            <OrganisationFields
+              idPrefix="new-organisation"
+              organisation={typedOrganisation}
+              parent={{
+                chosen: parentPicker?.parentId?.chosen ?? [],
+                query: parentPicker?.parentId?.query,
+                results: parentPicker?.parentId?.results,
+                find: { action: '/staff/organisations#add-organisation-form', value: 'new-organisation' },
+              }}
+              countries={countries}
+            />
           </ActionForm>
         </Card>
       )}

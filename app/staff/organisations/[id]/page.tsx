@@ -6,15 +6,15 @@ import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
 import { MergeSection } from '@/components/merge-section';
 import { Notice, PageHeader } from '@/components/ui';
-import { listOrganisationChoices } from '@/db/meetings';
-import { findOrganisationDuplicates, getOrganisation } from '@/db/organisations';
+import { echoedValues, pickerFallback } from '@/services/people-picker';
+import { findOrganisationDuplicates, getOrganisation, getOrganisationChoices } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryName, countryOptions } from '@/lib/countries';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
 import { missingRussian } from '@/lib/organisation-label';
 import { mergeOrganisationAction, updateOrganisationAction } from '../actions';
-import { OrganisationFields } from '../organisation-fields';
+import { OrganisationFields, organisationDefaults } from '../organisation-fields';
 import { counted } from '@/lib/counted';
 import { PageNotice } from '@/components/form-status';
 
@@ -29,12 +29,13 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
   const canEdit = roleAtLeast(staff.role, 'editor');
   const query = await searchParams;
   const duplicateSearch = typeof query.dup === 'string' ? query.dup.trim().slice(0, 200) : '';
-  const [parents, duplicates] = canEdit
+  const [parentPicker, currentParent, duplicates] = canEdit
     ? await Promise.all([
-        listOrganisationChoices({ actor: staff }),
+        pickerFallback(staff, query, 'organisation', ['parentId'], { parentId: 'organisations' }),
+        getOrganisationChoices({ actor: staff, ids: organisation.parentId ? [organisation.parentId] : [] }),
         findOrganisationDuplicates({ actor: staff, id, search: duplicateSearch || undefined }),
       ])
-    : [[], []];
+    : [null, [], []];
   const { links } = organisation;
   const gaps = missingRussian(organisation);
   return (
@@ -124,8 +125,14 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
             >
               <OrganisationFields
                 idPrefix="organisation"
-                organisation={organisation}
-                parents={parents}
+                // A no-JavaScript search for the parent reloads the page: the fields keep what was typed.
+                organisation={echoedValues(query, 'organisation') ?? organisationDefaults(organisation)}
+                parent={{
+                  chosen: parentPicker?.parentId?.chosen ?? currentParent,
+                  query: parentPicker?.parentId?.query,
+                  results: parentPicker?.parentId?.results,
+                  find: { action: `/staff/organisations/${organisation.id}#details`, value: 'organisation' },
+                }}
                 countries={countryOptions('en')}
               />
             </ActionForm>
