@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import { type Page } from '@playwright/test';
 import { securityHeaderProblems } from './checks';
+import { choosePerson } from './people-picker';
 import { requestFrom } from './from-address';
 import { type ReceivedMail } from './mailbox';
 import { e2eSettings } from './settings';
@@ -22,6 +23,8 @@ const people = [
 ];
 
 test.describe.configure({ mode: 'serial' });
+
+const CICA = 'Conference on Interaction and Confidence Building Measures in Asia';
 
 const mails: ReceivedMail[] = [];
 
@@ -102,6 +105,21 @@ test('staff invite three contacts, and each gets the email in their language wit
   await expect(page.getByRole('region', { name: /new invitations/ }).getByRole('heading')).toHaveText(
     '0 new invitations: 0 in English, 0 in Russian',
   );
+});
+
+test('staff preview inviting everyone at an organisation they found by search', async ({ page }) => {
+  await openInvitations(page);
+  const invite = page.getByRole('region', { name: 'Invite', exact: true });
+  await invite.getByLabel('Everyone at an organisation').check();
+  await choosePerson(invite, 'Organisation', 'CICA', CICA, 'organisations');
+  await invite.getByRole('button', { name: 'Preview the invitations' }).click();
+  // Nothing is sent here (other tests count this meeting's invitations): the preview, and the choice kept.
+  await expect(page.getByRole('region', { name: /new invitation/ }).getByRole('heading')).toHaveText(
+    /^\d+ new invitations?: \d+ in English, \d+ in Russian$/,
+  );
+  const again = page.getByRole('region', { name: 'Invite', exact: true });
+  await expect(again.getByLabel('Everyone at an organisation')).toBeChecked();
+  await expect(again.getByRole('list', { name: 'Chosen: Organisation' })).toContainText(CICA);
 });
 
 test('staff remind those who have not answered (same links), and give one invitee a new link', async ({

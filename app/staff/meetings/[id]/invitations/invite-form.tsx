@@ -1,11 +1,12 @@
 import { ActionForm } from '@/components/action-form';
 import { FormRow, inputClass } from '@/components/field';
 import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
+import { PeoplePicker, type PickerPerson } from '@/components/people-picker';
 import { Button, Card } from '@/components/ui';
 import { listContacts } from '@/db/contacts';
 import { listCouncils } from '@/db/councils';
 import { previewRecipients } from '@/db/invitations';
-import { listOrganisationChoices, listWorkingGroupChoices } from '@/db/meetings';
+import { listWorkingGroupChoices } from '@/db/meetings';
 import { INVITATION_ROLE_LABELS, INVITATION_ROLES } from '@/lib/domain';
 import { invitationEmail } from '@/lib/mail/invitation-email';
 import { inviteAction } from './actions';
@@ -23,7 +24,7 @@ const BY = [
 export function InviteForm({
   meetingId,
   query,
-  choices: { councils, groups, organisations, tags, countries },
+  choices: { councils, groups, organisation, tags, countries },
   found,
   by,
   search,
@@ -39,7 +40,8 @@ export function InviteForm({
   choices: {
     councils: Awaited<ReturnType<typeof listCouncils>>;
     groups: Awaited<ReturnType<typeof listWorkingGroupChoices>>;
-    organisations: Awaited<ReturnType<typeof listOrganisationChoices>>;
+    /** The organisation picker's (searched on the server, never listed): chosen, and a no-JavaScript search's. */
+    organisation: { chosen: PickerPerson[]; query?: string; results?: PickerPerson[] | null };
     tags: string[];
     countries: { code: string; name: string }[];
   };
@@ -120,16 +122,18 @@ export function InviteForm({
           value={typeof query.workingGroupId === 'string' ? query.workingGroupId : undefined}
           options={groups.map((g) => ({ value: g.id, label: g.label }))}
         />
-        <FilterSelect
-          id="invite-organisation"
-          name="organisationId"
-          label="Organisation"
-          value={typeof query.organisationId === 'string' ? query.organisationId : undefined}
-          options={organisations.map((o) => ({
-            value: o.id,
-            label: o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn,
-          }))}
-        />
+        <div className="sm:col-span-2">
+          <PeoplePicker
+            kind="organisations"
+            id="invite-organisation"
+            name="organisationId"
+            label="Organisation"
+            chosen={organisation.chosen}
+            query={organisation.query}
+            results={organisation.results ?? null}
+            find={{ action: `/staff/meetings/${meetingId}/invitations#invite`, value: 'invite-whom' }}
+          />
+        </div>
         <FilterSelect
           id="invite-country"
           name="country"

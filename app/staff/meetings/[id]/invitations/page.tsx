@@ -15,7 +15,9 @@ import {
   previewBulk,
   previewRecipients,
 } from '@/db/invitations';
-import { listOrganisationChoices, listWorkingGroupChoices } from '@/db/meetings';
+import { listWorkingGroupChoices } from '@/db/meetings';
+import { getOrganisationChoices } from '@/db/organisations';
+import { pickerFallback } from '@/services/people-picker';
 import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryOptions } from '@/lib/countries';
@@ -163,10 +165,14 @@ async function InviteSection({
 }) {
   const by = typeof query.by === 'string' ? query.by : 'contacts';
   const search = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
-  const [councils, groups, organisations, tags, found] = await Promise.all([
+  const chosenOrganisation = typeof query.organisationId === 'string' ? query.organisationId : '';
+  const [councils, groups, organisationPicker, currentOrganisation, tags, found] = await Promise.all([
     listCouncils({ actor: staff }),
     listWorkingGroupChoices({ actor: staff }),
-    listOrganisationChoices({ actor: staff }),
+    pickerFallback(staff, query, 'invite-whom', ['organisationId'], { organisationId: 'organisations' }),
+    z.uuid().safeParse(chosenOrganisation).success
+      ? getOrganisationChoices({ actor: staff, ids: [chosenOrganisation] })
+      : Promise.resolve([]),
     listContactTags({ actor: staff }),
     search ? listContacts({ actor: staff, search }) : Promise.resolve({ contacts: [], total: 0 }),
   ]);
@@ -195,7 +201,17 @@ async function InviteSection({
     <InviteForm
       meetingId={meetingId}
       query={query}
-      choices={{ councils, groups, organisations, tags, countries }}
+      choices={{
+        councils,
+        groups,
+        organisation: {
+          chosen: organisationPicker?.organisationId?.chosen ?? currentOrganisation,
+          query: organisationPicker?.organisationId?.query,
+          results: organisationPicker?.organisationId?.results,
+        },
+        tags,
+        countries,
+      }}
       found={found.contacts}
       emails={preview ? { en: previewEmail('en'), ru: previewEmail('ru') } : null}
       {...{ by, search, picked, errors, preview, total }}
