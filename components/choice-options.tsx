@@ -1,27 +1,7 @@
 import { countryName } from '@/lib/countries';
 
-// <option> lists shared by the staff forms: an empty choice first, then the items.
-
-function organisationLabel(o: { nameEn: string; acronym: string | null }): string {
-  return o.acronym ? `${o.acronym} — ${o.nameEn}` : o.nameEn;
-}
-
-export function OrganisationOptions({
-  organisations,
-}: {
-  organisations: { id: string; nameEn: string; acronym: string | null }[];
-}) {
-  return (
-    <>
-      <option value="">—</option>
-      {organisations.map((o) => (
-        <option key={o.id} value={o.id}>
-          {organisationLabel(o)}
-        </option>
-      ))}
-    </>
-  );
-}
+// <option> lists shared by the staff forms: an empty choice first, then the items. Organisations have none: they
+// grow with the directory, so forms search them on the server (components/people-picker.tsx).
 
 /**
  * The States; a stored code that is none of them (a territory saved before the UN list) stays selected under its

@@ -439,19 +439,6 @@ export async function listWorkingGroupChoices({
   return rows.map((r) => ({ id: r.id, label: `${r.group} (${r.council})` }));
 }
 
-export async function listOrganisationChoices({
-  actor,
-}: {
-  actor: StaffUser;
-}): Promise<Pick<Organisation, 'id' | 'nameEn' | 'acronym'>[]> {
-  assertRole(actor, 'viewer');
-  const db = await getDb();
-  return db
-    .select({ id: organisations.id, nameEn: organisations.nameEn, acronym: organisations.acronym })
-    .from(organisations)
-    .orderBy(asc(organisations.nameEn));
-}
-
 /**
  * The meeting's audit entries, newest first, with names in place of ids, in one query: the staff member's display
  * name (else the address they had), the organisation a reorder moved, the meeting a copy came from. lib/meeting-history

@@ -144,9 +144,13 @@ test('an import with a column it does not know asks which is which, and an unkno
 
   const organisations = page.getByRole('region', { name: 'Organisations not in the directory' });
   await expect(organisations.getByText(`OSCE Programme Office in Bishkek ${stamp}`)).toContainText('will be created');
-  await organisations
-    .getByLabel('Same as an organisation already in the directory?')
-    .selectOption({ label: 'OSCE — Organization for Security and Co-operation in Europe' });
+  await choosePerson(
+    organisations,
+    'Same as an organisation already in the directory?',
+    'OSCE',
+    'Organization for Security and Co-operation in Europe',
+    'organisations',
+  );
   await organisations.getByRole('button', { name: 'Save choice' }).click();
   await expect(organisations.getByText(`OSCE Programme Office in Bishkek ${stamp}`)).toContainText('goes to OSCE');
   await confirmImport(page);

@@ -5,15 +5,14 @@ import { after, connection } from 'next/server';
 import { z } from 'zod';
 import { AccessDenied } from '@/components/access-denied';
 import { ActionForm } from '@/components/action-form';
-import { OrganisationOptions } from '@/components/choice-options';
-import { FormRow, inputClass } from '@/components/field';
+import { PeoplePicker } from '@/components/people-picker';
 import { Pagination } from '@/components/pagination';
 import { Card, PageHeader } from '@/components/ui';
 import { getContactImport, previewContactImport, rosterRejections, runContactImport } from '@/db/contact-import';
-import { listOrganisationChoices } from '@/db/meetings';
 import type { ContactImport } from '@/db/schema';
 import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
+import { pickerFallback } from '@/services/people-picker';
 import { counted } from '@/lib/counted';
 import { cancelContactImportAction, chooseImportOrganisationAction, startContactImportAction } from '../actions';
 import { ColumnMappingStep } from './column-mapping-step';
@@ -57,6 +56,7 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
         <PreviewStep
           staff={staff}
           batch={batch}
+          query={query}
           show={SHOW.find((s) => s === query.show) ?? 'all'}
           page={Math.max(1, Number(query.page) || 1)}
         />
@@ -74,17 +74,24 @@ export default async function ImportPage({ params, searchParams }: PageProps<'/s
 async function PreviewStep({
   staff,
   batch,
+  query,
   show,
   page,
 }: {
   staff: StaffUser;
   batch: ContactImport;
+  query: Record<string, string | string[] | undefined>;
   show: Show;
   page: number;
 }) {
-  const [preview, organisationChoices] = await Promise.all([
+  // A no-JavaScript search names the organisation's form it came from (components/people-picker.tsx).
+  const searchedFrom =
+    typeof query.find === 'string' && /^organisation-choice-\d+$/.test(query.find) ? query.find : null;
+  const [preview, searched] = await Promise.all([
     previewContactImport({ actor: staff, batch }),
-    listOrganisationChoices({ actor: staff }),
+    searchedFrom
+      ? pickerFallback(staff, query, searchedFrom, ['organisationId'], { organisationId: 'organisations' })
+      : null,
   ]);
   const { counts } = preview;
   const shown = preview.outcomes.filter((o) => show === 'all' || o.outcome === show);
@@ -151,7 +158,7 @@ async function PreviewStep({
           </p>
           <ul className="mt-2 space-y-2">
             {preview.organisations.map((o, index) => (
-              <Card as="li" compact key={o.key}>
+              <Card as="li" compact key={o.key} id={`organisation-choice-${index}-form`}>
                 <p className="font-medium">
                   {o.name}
                   {o.acronym && o.acronym !== o.name && ` (${o.acronym})`}{' '}
@@ -166,19 +173,29 @@ async function PreviewStep({
                   variant="secondary"
                   className="mt-2 flex flex-wrap items-end gap-2"
                 >
-                  <FormRow
+                  <PeoplePicker
+                    kind="organisations"
                     id={`organisation-choice-${index}`}
+                    name="organisationId"
                     label="Same as an organisation already in the directory?"
-                  >
-                    <select
-                      id={`organisation-choice-${index}`}
-                      name="organisationId"
-                      defaultValue={o.mappedTo?.id ?? ''}
-                      className={inputClass}
-                    >
-                      <OrganisationOptions organisations={organisationChoices} />
-                    </select>
-                  </FormRow>
+                    chosen={
+                      searchedFrom === `organisation-choice-${index}`
+                        ? (searched?.organisationId?.chosen ?? [])
+                        : o.mappedTo
+                          ? [{ id: o.mappedTo.id, name: o.mappedTo.nameEn, organisation: o.mappedTo.acronym }]
+                          : []
+                    }
+                    query={searchedFrom === `organisation-choice-${index}` ? searched?.organisationId?.query : ''}
+                    results={
+                      searchedFrom === `organisation-choice-${index}`
+                        ? (searched?.organisationId?.results ?? null)
+                        : null
+                    }
+                    find={{
+                      action: `/staff/contacts/import/${batch.id}#organisation-choice-${index}-form`,
+                      value: `organisation-choice-${index}`,
+                    }}
+                  />
                 </ActionForm>
               </Card>
             ))}
