@@ -198,6 +198,7 @@ await runScript(async () => {
     console.info(row(['bare loop reading the same chunks as bytea', documents.loopMBps.bytea.toFixed(0)]));
     console.info(row(['bare loop reading them as base64 text', documents.loopMBps.base64.toFixed(0)]));
     console.info(row(['bare loop reading them as the app does (binary COPY)', documents.loopMBps.copy.toFixed(0)]));
+    console.info(row(['the same reads from a bare node:http server (reference)', documents.bareServerMBps.toFixed(0)]));
     console.info(row(['the same file from public/ (reference)', documents.publicFileMBps?.toFixed(0) ?? 'not served']));
     console.info('\n' + row(['target', 'measured', '']));
     console.info(row(['---', '---:', '---']));

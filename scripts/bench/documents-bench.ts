@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,8 +14,9 @@ import { freePort } from '../test-support';
 // `npm run bench -- --only documents` (scripts/bench.ts): a 20 MB public document downloaded by 20 clients at once
 // from a production build on PostgreSQL, against the database's own ceiling — the fastest of three bare loops reading
 // the same chunks at the same concurrency: as bytea, as base64 text, and as the app reads them (a binary COPY, with
-// db/binary-copy.ts itself) — each measured twice in turn and the better kept, and the same file served from public/
-// for reference. Target: the app delivers ≥ 70 % of that ceiling. In a database of its own, `<name>_documents`, made
+// db/binary-copy.ts itself) — each measured twice in turn and the better kept; for reference, the same chunks served
+// by a bare node:http server reading them the same way (scripts/bench/bare-download-server.ts: what HTTP alone costs
+// here) and the same file from public/. Target: the app delivers ≥ 70 % of that ceiling. In a database of its own, `<name>_documents`, made
 // afresh.
 
 const FILE_BYTES = 20 * 1024 * 1024;
@@ -26,6 +28,8 @@ export type DocumentsBenchResult = {
   appMBps: number;
   /** The bare loops: as bytea, as base64 text, as the app reads (binary COPY). */
   loopMBps: { bytea: number; base64: number; copy: number };
+  /** The same chunks from a bare node:http server reading them as the app does (no framework). */
+  bareServerMBps: number;
   publicFileMBps: number | null;
   targets: { name: string; value: string; ok: boolean }[];
 };
@@ -132,7 +136,24 @@ export async function runDocumentsBench({
   };
   if (build) buildBenchApp(env, log);
   const server = startBenchServer(env, port);
+  const barePort = await freePort();
+  const bareServer = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'bare-download-server.ts'),
+      databaseUrl,
+      stored!.id,
+      String(barePort),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   try {
+    await new Promise<void>((resolve, reject) => {
+      bareServer.stdout!.once('data', () => resolve());
+      bareServer.once('exit', (code) => reject(new Error(`the bare download server stopped (${code})`)));
+    });
     const until = Date.now() + 120_000;
     while (
       !(await fetch(`${origin}/api/health`).then(
@@ -146,7 +167,7 @@ export async function runDocumentsBench({
     const documentUrl = `${origin}/api/documents/${documentFile!.id}`;
     await download(documentUrl);
     log(
-      `Documents: ${CLIENTS} clients for ${seconds} s each — the app and three bare loops (twice each, in turn), public/…`,
+      `Documents: ${CLIENTS} clients for ${seconds} s each — the app, a bare HTTP server and three bare loops (twice each, in turn), public/…`,
     );
     // Every chunk in order, one query each, as a download reads them: `readChunk` gives one chunk's length.
     const chunkLoop = (readChunk: (seq: number) => Promise<number>) => async () => {
@@ -176,8 +197,12 @@ export async function runDocumentsBench({
     };
     // In turn and the better of two each: one round of any moved by ±10 % from one run to the next here.
     const best = { app: 0, bytea: 0, base64: 0, copy: 0 };
+    let bareServerMBps = 0;
+    const bareUrl = `http://127.0.0.1:${barePort}/`;
+    await download(bareUrl);
     for (let round = 0; round < 2; round++) {
       best.app = Math.max(best.app, (await throughput(seconds, () => download(documentUrl))) / MB);
+      bareServerMBps = Math.max(bareServerMBps, (await throughput(seconds, () => download(bareUrl))) / MB);
       for (const [name, loop] of Object.entries(loops) as [keyof typeof loops, () => Promise<number>][]) {
         best[name] = Math.max(best[name], (await throughput(seconds, loop)) / MB);
       }
@@ -195,6 +220,7 @@ export async function runDocumentsBench({
     return {
       appMBps,
       loopMBps,
+      bareServerMBps,
       publicFileMBps,
       targets: [
         {
@@ -206,6 +232,7 @@ export async function runDocumentsBench({
     };
   } finally {
     server.kill('SIGTERM');
+    bareServer.kill('SIGTERM');
     fs.rmSync(publicFile, { force: true });
     await sql.end();
   }
