@@ -83,6 +83,16 @@ describe(`meeting slugs (${process.env.TEST_DATABASE_KIND})`, () => {
     expect((await load(copy.id)).slug).toBe(`soveshchanie-${stamp}-2031`);
   });
 
+  it('gives four meetings created at the same instant with one title a slug each', async () => {
+    const council = await createCouncil();
+    const stamp = uniqueStamp();
+    const values = valuesOf(await insertMeeting({ councilId: council.id }), { titleEn: `Briefing ${stamp}` });
+    const created = await Promise.all(Array.from({ length: 4 }, () => createMeeting(editor, values)));
+    if (!created.every((c) => c.ok)) throw new Error('not created');
+    const slugs = await Promise.all(created.map(async (c) => (await load(c.id)).slug));
+    expect(slugs.sort()).toEqual([2, 3, 4, 0].map((n) => `briefing-${stamp}-2030${n ? `-${n}` : ''}`).sort());
+  });
+
   it('follows a draft’s title, redirecting the old slug; is kept once public; drafts are not found', async () => {
     const db = await getDb();
     const stamp = uniqueStamp();
