@@ -14,6 +14,17 @@ export type PickerPerson = {
   country?: string | null;
 };
 
+/**
+ * A picker a form's fields are handed: what it starts with (services/people-picker.ts `pickerState`) and where its
+ * no-JavaScript search goes.
+ */
+export type PickerSetup = {
+  chosen: PickerPerson[];
+  query?: string;
+  results?: PickerPerson[] | null;
+  find: { action: string; value: string };
+};
+
 /** Where each kind of picker searches (route handlers answering `?q=` with `{ results }`), and what it finds. */
 export const PICKER_KINDS = {
   people: { url: '/staff/contacts/search', one: 'person', many: 'people' },

@@ -46,6 +46,17 @@ export async function pickerFallback(
   return Object.fromEntries(entries);
 }
 
+/**
+ * A picker's starting state (components/people-picker.tsx's `chosen`, `query`, `results`): what a no-JavaScript
+ * search sent back for its field, else `chosen` (the stored choice, or none).
+ */
+export function pickerState(
+  fallback: PickerFallback | null | undefined,
+  chosen: Choice[] = [],
+): { chosen: Choice[]; query: string | undefined; results: Choice[] | null } {
+  return { chosen: fallback?.chosen ?? chosen, query: fallback?.query, results: fallback?.results ?? null };
+}
+
 /** The other fields of the form the search was sent from, to fill it again as it was. */
 export function echoedValues(query: Query, form: string): Record<string, string> | null {
   if (query.find !== form) return null;

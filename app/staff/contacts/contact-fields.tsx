@@ -1,6 +1,6 @@
 import { CountryOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
-import { PeoplePicker, type PickerPerson } from '@/components/people-picker';
+import { PeoplePicker, type PickerSetup } from '@/components/people-picker';
 import { COURTESY_TITLES } from '@/lib/courtesy';
 import type { ContactField, ContactValues } from '@/lib/schemas/contact';
 
@@ -27,12 +27,7 @@ export function ContactFields({
    * The organisation's picker (searched on the server, never listed): the one chosen, and where its no-JavaScript
    * search goes with what it sent back (services/people-picker.ts).
    */
-  organisation: {
-    chosen: PickerPerson[];
-    find: { action: string; value: string };
-    query?: string;
-    results?: PickerPerson[] | null;
-  };
+  organisation: PickerSetup;
   countries: { code: string; name: string }[];
 }) {
   const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (

@@ -21,7 +21,7 @@ import { createContactAction } from './actions';
 import { ContactFields } from './contact-fields';
 import { counted, exportLabel } from '@/lib/counted';
 import { PageNotice } from '@/components/form-status';
-import { echoedValues, pickerFallback } from '@/services/people-picker';
+import { echoedValues, pickerFallback, pickerState } from '@/services/people-picker';
 
 export const metadata: Metadata = { title: 'Contacts' };
 
@@ -83,9 +83,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
               idPrefix="new-contact"
               contact={typedContact}
               organisation={{
-                chosen: newContactPicker?.organisationId?.chosen ?? [],
-                query: newContactPicker?.organisationId?.query,
-                results: newContactPicker?.organisationId?.results,
+                ...pickerState(newContactPicker?.organisationId),
                 find: { action: '/staff/contacts#add-contact-form', value: 'new-contact' },
               }}
               countries={countries}

@@ -4,6 +4,7 @@ import { PeoplePicker } from '@/components/people-picker';
 import type { WorkingGroupChoice } from '@/db/roster-bulk';
 import { ROSTER_ROLE_LABELS, ROSTER_ROLES } from '@/lib/domain';
 import type { PickerFallback } from '@/services/people-picker';
+import { pickerState } from '@/services/people-picker';
 
 /**
  * The one form for roster terms given in bulk (lib/schemas/roster.ts): the council (or a fixed one), role,
@@ -73,9 +74,7 @@ export function RosterTermFields({
         id={id('organisation')}
         name="nominatedByOrganisationId"
         label="Nominated by (organisation)"
-        chosen={nominatedBy.fallback?.chosen ?? []}
-        query={nominatedBy.fallback?.query}
-        results={nominatedBy.fallback?.results ?? null}
+        {...pickerState(nominatedBy.fallback)}
         find={nominatedBy.find}
       />
       <FormRow id={id('from')} label="Term from">

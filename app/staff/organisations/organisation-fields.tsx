@@ -1,6 +1,6 @@
 import { CountryOptions } from '@/components/choice-options';
 import { FormRow, inputClass } from '@/components/field';
-import { PeoplePicker, type PickerPerson } from '@/components/people-picker';
+import { PeoplePicker, type PickerSetup } from '@/components/people-picker';
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from '@/lib/domain';
 import type { OrganisationField, OrganisationValues } from '@/lib/schemas/organisation';
 
@@ -22,12 +22,7 @@ export function OrganisationFields({
    * The parent's picker (searched on the server, never listed): the one chosen, and where its no-JavaScript search
    * goes with what it sent back (services/people-picker.ts). The data layer refuses a loop.
    */
-  parent: {
-    chosen: PickerPerson[];
-    find: { action: string; value: string };
-    query?: string;
-    results?: PickerPerson[] | null;
-  };
+  parent: PickerSetup;
   countries: { code: string; name: string }[];
 }) {
   const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (

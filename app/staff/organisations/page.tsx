@@ -6,7 +6,7 @@ import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-sel
 import { FormRow, inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
-import { echoedValues, pickerFallback } from '@/services/people-picker';
+import { echoedValues, pickerFallback, pickerState } from '@/services/people-picker';
 import { listOrganisations, ORGANISATIONS_PAGE_SIZE } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
@@ -62,9 +62,7 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
               idPrefix="new-organisation"
               organisation={typedOrganisation}
               parent={{
-                chosen: parentPicker?.parentId?.chosen ?? [],
-                query: parentPicker?.parentId?.query,
-                results: parentPicker?.parentId?.results,
+                ...pickerState(parentPicker?.parentId),
                 find: { action: '/staff/organisations#add-organisation-form', value: 'new-organisation' },
               }}
               countries={countries}

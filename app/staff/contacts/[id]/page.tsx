@@ -23,7 +23,7 @@ import { FormRow, inputClass } from '@/components/field';
 import { Card, PageHeader } from '@/components/ui';
 import { ContactFields, contactDefaults } from '../contact-fields';
 import { PageNotice } from '@/components/form-status';
-import { echoedValues, pickerFallback } from '@/services/people-picker';
+import { echoedValues, pickerFallback, pickerState } from '@/services/people-picker';
 
 export const metadata: Metadata = { title: 'Edit contact' };
 
@@ -84,9 +84,7 @@ export default async function EditContactPage({ params, searchParams }: PageProp
             // A no-JavaScript organisation search reloads the page: the fields keep what was typed.
             contact={echoedValues(query, 'contact') ?? contactDefaults(contact)}
             organisation={{
-              chosen: detailsPicker?.organisationId?.chosen ?? currentOrganisation,
-              query: detailsPicker?.organisationId?.query,
-              results: detailsPicker?.organisationId?.results,
+              ...pickerState(detailsPicker?.organisationId, currentOrganisation),
               find: { action: `/staff/contacts/${contact.id}#details`, value: 'contact' },
             }}
             countries={countryOptions('en')}

@@ -8,6 +8,7 @@ import type { getCouncil } from '@/db/councils';
 import { ROSTER_ROLE_LABELS, ROSTER_ROLES } from '@/lib/domain';
 import type { PickerFallback } from '@/services/people-picker';
 import { addMemberAction } from '../actions';
+import { pickerState } from '@/services/people-picker';
 
 type Council = NonNullable<Awaited<ReturnType<typeof getCouncil>>>;
 
@@ -42,9 +43,7 @@ export function AddMemberSection({
             id="member-contact"
             name="contactId"
             label="Person"
-            chosen={fallback?.contactId?.chosen ?? []}
-            query={fallback?.contactId?.query}
-            results={fallback?.contactId?.results ?? null}
+            {...pickerState(fallback?.contactId)}
             find={{ action: `/staff/councils/${council.id}#add-member`, value: 'member' }}
           />
         </div>
@@ -67,9 +66,7 @@ export function AddMemberSection({
           id="member-organisation"
           name="nominatedByOrganisationId"
           label="Nominated by (organisation)"
-          chosen={fallback?.nominatedByOrganisationId?.chosen ?? []}
-          query={fallback?.nominatedByOrganisationId?.query}
-          results={fallback?.nominatedByOrganisationId?.results ?? null}
+          {...pickerState(fallback?.nominatedByOrganisationId)}
           find={{ action: `/staff/councils/${council.id}#add-member`, value: 'member' }}
         />
         <FormRow id="member-from" label="Term from">

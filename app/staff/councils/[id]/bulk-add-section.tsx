@@ -6,6 +6,7 @@ import type { CouncilDetail } from '@/db/councils';
 import type { PickerFallback } from '@/services/people-picker';
 import { addMembersInBulkAction } from '../actions';
 import { RosterTermFields } from '../roster-term-fields';
+import { pickerState } from '@/services/people-picker';
 
 /** Everyone at an organisation onto the roster at once, with one role, nomination, term and working group. */
 export function BulkAddSection({
@@ -42,9 +43,7 @@ export function BulkAddSection({
           id="bulk-organisation"
           name="organisationId"
           label="Organisation whose people to add"
-          chosen={fallback?.organisationId?.chosen ?? []}
-          query={fallback?.organisationId?.query}
-          results={fallback?.organisationId?.results ?? null}
+          {...pickerState(fallback?.organisationId)}
           find={find}
         />
         <RosterTermFields

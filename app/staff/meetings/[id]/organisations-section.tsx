@@ -9,6 +9,7 @@ import { countryName } from '@/lib/countries';
 import { ORGANISATION_ROLES } from '@/lib/domain';
 import type { PickerFallback } from '@/services/people-picker';
 import { linkOrganisationAction, moveOrganisationAction, unlinkOrganisationAction } from '../actions';
+import { pickerState } from '@/services/people-picker';
 
 type Meeting = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
 
@@ -82,9 +83,7 @@ export async function OrganisationsSection({
               id="link-organisation"
               name="organisationId"
               label="Organisation"
-              chosen={fallback?.chosen ?? []}
-              query={fallback?.query}
-              results={fallback?.results ?? null}
+              {...pickerState(fallback)}
               find={{ action: `/staff/meetings/${meeting.id}#link-organisation-form`, value: 'link-organisation' }}
             />
             <FormRow id="link-role" label="Role">

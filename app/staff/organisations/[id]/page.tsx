@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ActionForm } from '@/components/action-form';
 import { MergeSection } from '@/components/merge-section';
 import { Notice, PageHeader } from '@/components/ui';
-import { echoedValues, pickerFallback } from '@/services/people-picker';
+import { echoedValues, pickerFallback, pickerState } from '@/services/people-picker';
 import { findOrganisationDuplicates, getOrganisation, getOrganisationChoices } from '@/db/organisations';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
@@ -128,9 +128,7 @@ export default async function OrganisationPage({ params, searchParams }: PagePro
                 // A no-JavaScript search for the parent reloads the page: the fields keep what was typed.
                 organisation={echoedValues(query, 'organisation') ?? organisationDefaults(organisation)}
                 parent={{
-                  chosen: parentPicker?.parentId?.chosen ?? currentParent,
-                  query: parentPicker?.parentId?.query,
-                  results: parentPicker?.parentId?.results,
+                  ...pickerState(parentPicker?.parentId, currentParent),
                   find: { action: `/staff/organisations/${organisation.id}#details`, value: 'organisation' },
                 }}
                 countries={countryOptions('en')}

@@ -17,7 +17,7 @@ import {
 } from '@/db/invitations';
 import { listWorkingGroupChoices } from '@/db/meetings';
 import { getOrganisationChoices } from '@/db/organisations';
-import { pickerFallback } from '@/services/people-picker';
+import { pickerFallback, pickerState } from '@/services/people-picker';
 import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
 import { countryOptions } from '@/lib/countries';
@@ -205,9 +205,7 @@ async function InviteSection({
         councils,
         groups,
         organisation: {
-          chosen: organisationPicker?.organisationId?.chosen ?? currentOrganisation,
-          query: organisationPicker?.organisationId?.query,
-          results: organisationPicker?.organisationId?.results,
+          ...pickerState(organisationPicker?.organisationId, currentOrganisation),
         },
         tags,
         countries,
