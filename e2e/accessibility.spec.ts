@@ -56,7 +56,7 @@ test('every page passes axe-core for WCAG 2.2 AA, in English and Russian, on des
     .getAttribute('href');
   await adminPage.goto('/staff/contacts');
   const contactName = `Sweep Contact ${Date.now()}`;
-  await adminPage.getByRole('region', { name: 'Add a contact' }).getByLabel('Name').fill(contactName);
+  await adminPage.getByRole('region', { name: 'Add a contact' }).getByLabel('Name', { exact: true }).fill(contactName);
   await adminPage
     .getByRole('region', { name: 'Add a contact' })
     .getByLabel('Email')

@@ -32,7 +32,7 @@ test('build the council’s roster from three countries with a working group, en
   await page.getByRole('link', { name: 'Contacts' }).click();
   const add = page.getByRole('region', { name: 'Add a contact' });
   for (const person of people) {
-    await add.getByLabel('Name').fill(person.name);
+    await add.getByLabel('Name', { exact: true }).fill(person.name);
     await add.getByLabel('Email').fill(person.email);
     await add.getByLabel('Country').selectOption({ label: person.country });
     await add.getByLabel('Preferred language').selectOption({ label: person.language });
@@ -40,11 +40,11 @@ test('build the council’s roster from three countries with a working group, en
     await expect(add.getByRole('status')).toHaveText(`${person.name} was added to the contacts.`);
   }
   // A second contact with the same address (in other case) is refused on the field, keeping what was typed.
-  await add.getByLabel('Name').fill('Someone Else');
+  await add.getByLabel('Name', { exact: true }).fill('Someone Else');
   await add.getByLabel('Email').fill(people[0]!.email.toUpperCase());
   await add.getByRole('button', { name: 'Add contact' }).click();
   await expect(add.getByText('Another contact already has this email address.')).toBeVisible();
-  await expect(add.getByLabel('Name')).toHaveValue('Someone Else');
+  await expect(add.getByLabel('Name', { exact: true })).toHaveValue('Someone Else');
 
   await page.getByRole('link', { name: 'Councils' }).click();
   await page.getByRole('link', { name: councilName }).click();

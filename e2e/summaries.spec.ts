@@ -282,6 +282,10 @@ test('an admin publishes it; the meeting is “summary published”; a signed-ou
   await expect(news.getByText('Фото: UNRCCA')).toBeVisible();
   await news.getByRole('link', { name: 'English version' }).click();
   await expect(news).toHaveURL(new RegExp(`/news/${slug}$`));
+  // The news pages carry the public meeting pages' header: back to all meetings from here.
+  await news.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All meetings' }).click();
+  await expect(news).toHaveURL(/\/$/);
+  await news.goBack();
 
   // The production server answers a repeated read from its front cache, with the same page.
   const read = await reader.request.get(`/news/${slug}`);

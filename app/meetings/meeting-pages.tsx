@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { MeetingProgramme } from '@/components/meeting-programme';
 import { MeetingDocumentsList } from '@/components/meeting-documents-list';
 import { listDocumentsFor } from '@/db/meeting-documents';
-import { PublicMeetingFrame } from '@/components/meetings/public-meeting-frame';
+import { PublicFrame } from '@/components/public-frame';
 import { ReaderLocalTime } from '@/components/reader-local-time';
 import { Notice, PageHeader } from '@/components/ui';
 import { getPublicMeeting, type PublicMeetingLookup } from '@/db/public-meetings';
@@ -90,7 +90,8 @@ export async function MeetingPage({ locale, slug }: { locale: Locale; slug: stri
   const place = physicalPlace(meeting, locale);
   const objectives = ru ? meeting.objectivesRu || meeting.objectivesEn : meeting.objectivesEn;
   return (
-    <PublicMeetingFrame
+    <PublicFrame
+      section="meetings"
       locale={locale}
       secretariat={await secretariatName(locale)}
       other={meetingPath(otherLocale(locale), meeting.slug)}
@@ -171,21 +172,22 @@ export async function MeetingPage({ locale, slug }: { locale: Locale; slug: stri
         <MeetingProgramme items={meeting.programme} timeZone={meeting.timeZone} locale={locale} />
         <MeetingDocumentsList documents={documents} locale={locale} />
       </article>
-    </PublicMeetingFrame>
+    </PublicFrame>
   );
 }
 
 export async function MeetingNotFound({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'MeetingPage' });
   return (
-    <PublicMeetingFrame
+    <PublicFrame
+      section="meetings"
       locale={locale}
       secretariat={await secretariatName(locale)}
       other={localePath(otherLocale(locale), '/')}
     >
       <PageHeader title={t('notFoundTitle')} />
       <p className="mt-2">{t('notFoundBody')}</p>
-    </PublicMeetingFrame>
+    </PublicFrame>
   );
 }
 

@@ -19,7 +19,7 @@ import {
   siteUrl,
 } from '@/lib/summary/public';
 import { NewsArticle } from '@/components/news/news-article';
-import { NewsFrame } from '@/components/news/news-frame';
+import { PublicFrame } from '@/components/public-frame';
 import { secretariatName } from '@/services/public-secretariat';
 import { NewsList } from '@/components/news/news-list';
 
@@ -92,9 +92,14 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
   const summary = await publishedSummary(slug);
   if (!summary) notFound();
   return (
-    <NewsFrame locale={locale} secretariat={await secretariatName(locale)} other={newsPath(otherLocale(locale), slug)}>
+    <PublicFrame
+      section="news"
+      locale={locale}
+      secretariat={await secretariatName(locale)}
+      other={newsPath(otherLocale(locale), slug)}
+    >
       <NewsArticle summary={summary} locale={locale} />
-    </NewsFrame>
+    </PublicFrame>
   );
 }
 
@@ -125,22 +130,32 @@ export async function ListPage({ locale, page }: { locale: Locale; page: number 
   const { items, total } = await listPage(page);
   if (page > 1 && items.length === 0) notFound();
   return (
-    <NewsFrame locale={locale} secretariat={await secretariatName(locale)} other={listPath(otherLocale(locale), page)}>
+    <PublicFrame
+      section="news"
+      locale={locale}
+      secretariat={await secretariatName(locale)}
+      other={listPath(otherLocale(locale), page)}
+    >
       <NewsList items={items} total={total} page={page} locale={locale} />
-    </NewsFrame>
+    </PublicFrame>
   );
 }
 
 export async function NewsNotFound({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'News' });
   return (
-    <NewsFrame locale={locale} secretariat={await secretariatName(locale)} other={newsPath(otherLocale(locale))}>
+    <PublicFrame
+      section="news"
+      locale={locale}
+      secretariat={await secretariatName(locale)}
+      other={newsPath(otherLocale(locale))}
+    >
       <PageHeader title={t('notFoundTitle')} />
       <p className="mt-2">{t('notFoundBody')}</p>
       <p className="mt-4">
         <a href={newsPath(locale)}>{t('allNews')}</a>
       </p>
-    </NewsFrame>
+    </PublicFrame>
   );
 }
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { secretariatName } from '@/services/public-secretariat';
 
-// Each news page renders its own document (components/news/news-frame.tsx); this layout only gives every page under
+// Each news page renders its own document (components/public-frame.tsx); this layout only gives every page under
 // it, the not-found answer included, a title.
 export async function generateMetadata(): Promise<Metadata> {
   const name = await secretariatName('ru');
