@@ -193,6 +193,65 @@ export const withoutVisa = ({ visa, ...rest }: RegistrationInput) => ({
   visa: visa ? 'provided' : undefined,
 });
 
+type PlacedFields = Omit<
+  typeof registrations.$inferInsert,
+  | 'invitationId'
+  | 'meetingId'
+  | 'status'
+  | 'dataConsentAt'
+  | 'registeredAt'
+  | 'waitlistedAt'
+  | 'offerExpiresAt'
+  | 'cancelledAt'
+>;
+
+/**
+ * Saves a new (or renewed) registration under the meeting's lock, by the delegate or by staff for them: a seat if the
+ * capacity has one after the `held` (null: no limit), else the end of the waiting list; and the invitation accepted,
+ * as registering is the acceptance (or a change of mind after declining).
+ */
+export async function placeRegistration(
+  tx: DbExecutor,
+  {
+    meeting,
+    invitation,
+    held,
+    fields,
+    now,
+  }: {
+    meeting: { id: string; capacity: number | null };
+    invitation: { id: string; status: string };
+    held: number | null;
+    fields: PlacedFields;
+    now: Date;
+  },
+) {
+  const seat = held === null || meeting.capacity === null || held < meeting.capacity;
+  const status: RegistrationStatus = seat ? 'registered' : 'waitlisted';
+  const row = {
+    ...fields,
+    status,
+    dataConsentAt: now,
+    registeredAt: seat ? now : null,
+    // The list's order is the order of arrival under the lock (the database's clock, not the caller's `now`).
+    waitlistedAt: seat ? null : sql`clock_timestamp()`,
+    offerExpiresAt: null,
+    cancelledAt: null,
+  };
+  const [saved] = await tx
+    .insert(registrations)
+    .values({ invitationId: invitation.id, meetingId: meeting.id, ...row })
+    .onConflictDoUpdate({ target: registrations.invitationId, set: { ...row, updatedAt: sql`now()` } })
+    .returning();
+  if (invitation.status !== 'accepted') {
+    await tx
+      .update(invitations)
+      .set({ status: 'accepted', declineReason: null, answeredAt: now, updatedAt: sql`now()` })
+      .where(eq(invitations.id, invitation.id));
+  }
+  return { saved: saved!, status, seat };
+}
+
 /**
  * A registration through the personal link: a new one takes a seat, or a place on the waiting list when the meeting
  * is full; an active one is changed in place. Submitting the same form twice (a flaky connection) leaves one
@@ -255,30 +314,7 @@ export async function submitRegistration(
       return { ok: true, outcome: 'changed', email: invitation.email } as const;
     }
 
-    const seat = held === null || meeting.capacity === null || held < meeting.capacity;
-    const status: RegistrationStatus = seat ? 'registered' : 'waitlisted';
-    const row = {
-      ...fields,
-      status,
-      dataConsentAt: now,
-      registeredAt: seat ? now : null,
-      // The list's order is the order of arrival under the lock (the database's clock, not the caller's `now`).
-      waitlistedAt: seat ? null : sql`clock_timestamp()`,
-      offerExpiresAt: null,
-      cancelledAt: null,
-    };
-    const [saved] = await tx
-      .insert(registrations)
-      .values({ invitationId: invitation.id, meetingId: meeting.id, ...row })
-      .onConflictDoUpdate({ target: registrations.invitationId, set: { ...row, updatedAt: sql`now()` } })
-      .returning();
-    // Registering is the acceptance (or a change of mind after declining, while answers are open).
-    if (invitation.status !== 'accepted') {
-      await tx
-        .update(invitations)
-        .set({ status: 'accepted', declineReason: null, answeredAt: now, updatedAt: sql`now()` })
-        .where(eq(invitations.id, invitation.id));
-    }
+    const { saved, status, seat } = await placeRegistration(tx, { meeting, invitation, held, fields, now });
     await recordAudit(tx, {
       actor,
       action: `registration.${status}`,
@@ -287,11 +323,11 @@ export async function submitRegistration(
       after: { ...withoutVisa(input), attendance: details.attendance },
     });
     if (seat) {
-      await queueRegistrationEmail(tx, meeting, invitation, saved!, 'registered');
+      await queueRegistrationEmail(tx, meeting, invitation, saved, 'registered');
       return { ok: true, outcome: 'registered', email: invitation.email } as const;
     }
-    const place = await waitlistPlace(tx, saved!);
-    await queueRegistrationEmail(tx, meeting, invitation, saved!, 'waitlisted', { place });
+    const place = await waitlistPlace(tx, saved);
+    await queueRegistrationEmail(tx, meeting, invitation, saved, 'waitlisted', { place });
     return { ok: true, outcome: 'waitlisted', place, email: invitation.email } as const;
   });
 }

@@ -12,6 +12,7 @@ import {
   ACTIVE_REGISTRATION,
   lapseOffers,
   lockMeeting,
+  placeRegistration,
   queueRegistrationEmail,
   settleSeats,
   waitlistPlace,
@@ -168,32 +169,19 @@ export async function registerOnBehalf(
     if (visa) return { ok: false, reason: visa } as const;
 
     const held = await settleSeats(tx, meeting, now);
-    const seat = held === null || meeting.capacity === null || held < meeting.capacity;
-    const status: RegistrationStatus = seat ? 'registered' : 'waitlisted';
-    const row = {
-      ...registrationDetails(input),
-      gender: input.gender ?? 'prefer_not_to_say',
-      attendance: meeting.format === 'hybrid' ? input.attendance : null,
-      ...visaColumns(meeting, input, invitation.id),
-      status,
-      // Given to staff by the delegate, who ticked it on the staff form's word.
-      dataConsentAt: now,
-      registeredAt: seat ? now : null,
-      waitlistedAt: seat ? null : sql`clock_timestamp()`,
-      offerExpiresAt: null,
-      cancelledAt: null,
-    };
-    const [saved] = await tx
-      .insert(registrations)
-      .values({ invitationId: invitation.id, meetingId: meeting.id, ...row })
-      .onConflictDoUpdate({ target: registrations.invitationId, set: { ...row, updatedAt: sql`now()` } })
-      .returning();
-    if (invitation.status !== 'accepted') {
-      await tx
-        .update(invitations)
-        .set({ status: 'accepted', declineReason: null, answeredAt: now, updatedAt: sql`now()` })
-        .where(eq(invitations.id, invitation.id));
-    }
+    // The consent is given to staff by the delegate, who ticked it on the staff form's word.
+    const { saved, status, seat } = await placeRegistration(tx, {
+      meeting,
+      invitation,
+      held,
+      fields: {
+        ...registrationDetails(input),
+        gender: input.gender ?? 'prefer_not_to_say',
+        attendance: meeting.format === 'hybrid' ? input.attendance : null,
+        ...visaColumns(meeting, input, invitation.id),
+      },
+      now,
+    });
     await recordAudit(tx, {
       actor: actorOf(actor),
       action: `registration.${status}`,
@@ -202,11 +190,11 @@ export async function registerOnBehalf(
       after: { ...withoutVisa(input), onBehalf: true },
     });
     if (seat) {
-      await queueRegistrationEmail(tx, meeting, invitation, saved!, 'registered', { byStaff: true });
+      await queueRegistrationEmail(tx, meeting, invitation, saved, 'registered', { byStaff: true });
       return { ok: true, outcome: 'registered' } as const;
     }
-    const place = await waitlistPlace(tx, saved!);
-    await queueRegistrationEmail(tx, meeting, invitation, saved!, 'waitlisted', { place, byStaff: true });
+    const place = await waitlistPlace(tx, saved);
+    await queueRegistrationEmail(tx, meeting, invitation, saved, 'waitlisted', { place, byStaff: true });
     return { ok: true, outcome: 'waitlisted', place } as const;
   });
 }
