@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
-import { copyOutOn } from './binary-copy';
+import { copyOutOn, copyPool } from './binary-copy';
 import { fillMissingDirectoryKeys } from './directory-keys';
 import { lockEmbeddedDataDir } from './embedded-lock';
 import { serveOnLoopback } from './embedded-socket';
@@ -54,6 +54,8 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   }
 
   const client = postgres(url, { max: 10, onnotice: () => {} });
+  // Stored files are read with COPY, on connections of their own (db/binary-copy.ts).
+  const copyClient = copyPool(url);
   const parsed = new URL(url);
   const db = drizzle(client, { schema, casing: 'snake_case' });
   await fillMissingDirectoryKeys(db);
@@ -62,8 +64,10 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
     kind: 'postgres',
     created: false,
     where: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
-    copyOut: copyOutOn(client),
-    close: () => client.end(),
+    copyOut: copyOutOn(copyClient),
+    close: async () => {
+      await Promise.all([client.end(), copyClient.end()]);
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { invitationToken } from '@/lib/invitation-token';
 import { createInvitation, createMeeting } from '@/test/factories';
 import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
 import { executable, officeFile, pdfFile } from '@/test/upload-files';
+import { binaryCopyField, chunkCopyStatement, copyOutOn, copyPool } from './binary-copy';
 import { getDb } from './client';
 import { CHUNK_SIZE, openStoredFile, storeFile } from './file-storage';
 import { listDocumentsFor, listMeetingDocuments } from './meeting-documents';
@@ -91,6 +92,32 @@ describe('file storage in the database', () => {
     const answers = Array.from({ length: 12 }, async () => (await getDb()).$count(storedFileChunks));
     expect(await Promise.race([Promise.all(answers), stalled])).toEqual(Array(12).fill(expect.any(Number)));
   });
+
+  it.runIf(process.env.TEST_DATABASE_KIND === 'postgres')(
+    'reads small ranges one after another on one COPY connection (the driver left it paused)',
+    async () => {
+      const bytes = Buffer.alloc(100_000);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 13) % 241;
+      const stored = await storeFile(pieces(bytes, 50_000), {
+        contentType: 'application/pdf',
+        maxBytes: bytes.length,
+        backend: 'db',
+      });
+      // One connection, and COPYs small enough to arrive in one socket read, as a PDF reader's range requests do.
+      const pool = copyPool(process.env.DATABASE_URL!, 1);
+      const copyOut = copyOutOn(pool);
+      try {
+        for (let start = 0; start < 50_000; start += 10_000) {
+          const stalled = new Promise<'stalled'>((resolve) => setTimeout(resolve, 3000, 'stalled'));
+          const read = await Promise.race([copyOut(chunkCopyStatement(stored.id, 0, start, 30_000)), stalled]);
+          expect(read, `the read from ${start}`).not.toBe('stalled');
+          expect(binaryCopyField(read as Buffer[])?.equals(bytes.subarray(start, start + 30_000))).toBe(true);
+        }
+      } finally {
+        await pool.end({ timeout: 1 });
+      }
+    },
+  );
 
   it('keeps nothing of a file over its limit', async () => {
     const before = await storedCount();

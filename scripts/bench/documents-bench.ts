@@ -6,7 +6,7 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { binaryCopyField, chunkCopyStatement, copyOutOn } from '@/db/binary-copy';
+import { binaryCopyField, chunkCopyStatement, copyOutOn, copyPool } from '@/db/binary-copy';
 import { CHUNK_SIZE } from '@/db/file-storage';
 import { buildBenchApp, startBenchServer } from '../bench-app';
 import { freePort } from '../test-support';
@@ -94,6 +94,7 @@ export async function runDocumentsBench({
 
   log('Documents: storing a 20 MB public document in PostgreSQL…');
   const sql = postgres(databaseUrl, { max: CLIENTS, onnotice: () => {} });
+  const copyClient = copyPool(databaseUrl, CLIENTS);
   await migrate(drizzle(sql), { migrationsFolder: path.join(process.cwd(), 'drizzle') });
   const file = randomBytes(FILE_BYTES);
   const [council] = await sql<{ id: string }[]>`
@@ -175,7 +176,7 @@ export async function runDocumentsBench({
       for (let seq = 0; seq < chunks; seq++) length += await readChunk(seq);
       return length;
     };
-    const copyOut = copyOutOn(sql);
+    const copyOut = copyOutOn(copyClient);
     const loops = {
       // As a plain query gives it: bytea, which the driver receives as hex.
       bytea: chunkLoop(async (seq) => {
@@ -235,5 +236,6 @@ export async function runDocumentsBench({
     bareServer.kill('SIGTERM');
     fs.rmSync(publicFile, { force: true });
     await sql.end();
+    await copyClient.end();
   }
 }
