@@ -229,6 +229,9 @@ export function ActionForm({
   const { state, pending, formProps } = useActionForm(action, { resetOnSuccess: true });
   return (
     <form {...formProps} className={className} noValidate>
+      {/* The form's default button, first in the form: Enter in a field submits the action even where a picker's
+          no-JavaScript Search button comes before the real one. None where the action asks first. */}
+      {!confirm && <button type="submit" hidden tabIndex={-1} />}
       <Outcome value={{ state, fieldWords }}>{children}</Outcome>
       {confirm ? (
         <ConfirmButton

@@ -7,16 +7,17 @@ import { meetingSlugs, meetings } from './schema';
 // Writing and resolving meetings' public addresses (/meetings/<slug>). A slug is unique among current and earlier
 // slugs alike, so an old address never points at two meetings.
 
-// Transaction-scoped, per base: two meetings given the same title at the same instant (on any instance) take turns
-// choosing, so the second sees the first's slug and takes -2 instead of failing on the unique index.
-const SLUG_CHOICE_LOCK = 731_022_403; // pg_advisory_xact_lock(int, int): below 2^31
+// Transaction-scoped: two meetings given the same title at the same instant (on any instance) take turns choosing, so
+// the second sees the first's slug and takes -2 instead of failing on the unique index. One lock for every slug, not
+// one per base: "x" may become "x-2", which is also the base of a title like "X 2". Slugs are chosen rarely.
+const SLUG_CHOICE_LOCK = 7_310_224_003;
 
 /**
  * The slugs `base` or `base-N` already used, by other meetings (or by `meetingId`'s own current row, excluded); holds
- * the base's lock until the caller's transaction ends, so the slug it then picks stays free.
+ * the slugs' lock until the caller's transaction ends, so the slug it then picks stays free.
  */
 async function takenLike(executor: DbExecutor, base: string, meetingId?: string): Promise<Set<string>> {
-  await executor.execute(sql`select pg_advisory_xact_lock(${SLUG_CHOICE_LOCK}::int, hashtext(${base}))`);
+  await executor.execute(sql`select pg_advisory_xact_lock(${SLUG_CHOICE_LOCK})`);
   const near = (column: typeof meetings.slug | typeof meetingSlugs.slug) =>
     or(eq(column, base), like(column, `${base}-%`));
   const [current, earlier] = await Promise.all([

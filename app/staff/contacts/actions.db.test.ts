@@ -5,7 +5,13 @@ import { getDb } from '@/db/client';
 import { contacts } from '@/db/schema';
 import { createContact } from '@/test/factories';
 import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
-import { createContactAction, eraseContactAction, mergeContactAction, updateContactAction } from './actions';
+import {
+  createContactAction,
+  createContactAfterSearchAction,
+  eraseContactAction,
+  mergeContactAction,
+  updateContactAction,
+} from './actions';
 
 vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -16,6 +22,7 @@ const all = async () => (await getDb()).select().from(contacts).orderBy(contacts
 describe('contact actions', () => {
   it('refuse anyone below editor and change nothing', async () => {
     await expectRefusedBelow('editor', () => createContactAction(idle, form(person)), all);
+    await expectRefusedBelow('editor', () => createContactAfterSearchAction(idle, form(person)), all);
     await expectRefusedBelow('editor', () => updateContactAction(randomUUID(), idle, form(person)), all);
   });
 
@@ -62,6 +69,20 @@ describe('contact actions', () => {
     ).rejects.toThrow('NEXT_REDIRECT');
     const [updated] = await (await getDb()).select().from(contacts).where(eq(contacts.id, saved!.id));
     expect(updated).toMatchObject({ name: 'Айдана Джумаева', language: 'ru' });
+  });
+});
+
+describe('adding a contact from the page a no-JavaScript search reloaded', () => {
+  it('answers bad input in place, and on success goes to a clean page', async () => {
+    await actAs('editor');
+    const before = await all();
+    expect(await createContactAfterSearchAction(idle, form({ ...person, email: 'x@' }))).toMatchObject({
+      fieldErrors: { email: [expect.stringMatching(/valid email/)] },
+    });
+    expect(await all()).toEqual(before);
+    const email = `nodira.${randomUUID().slice(0, 8)}@example.org`;
+    await expect(createContactAfterSearchAction(idle, form({ ...person, email }))).rejects.toThrow('NEXT_REDIRECT');
+    expect((await all()).map((c) => c.email)).toContain(email);
   });
 });
 

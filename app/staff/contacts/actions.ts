@@ -9,15 +9,21 @@ import { staffAction } from '@/services/actions';
 import { contactRefusal } from './messages';
 import { contactSchema, mergeSchema } from '@/lib/schemas/contact';
 
-export const createContactAction = staffAction(
-  { name: 'contacts.create', role: 'editor', schema: contactSchema },
-  async (values, { staff }) => {
+const createContact = (afterSearch: boolean) =>
+  staffAction({ name: 'contacts.create', role: 'editor', schema: contactSchema }, async (values, { staff }) => {
     const result = await saveContact(staff, null, values);
     if (!result.ok) return contactRefusal(result);
     revalidatePath('/staff/contacts');
+    if (afterSearch) redirect('/staff/contacts?added=1');
     return { status: 'success', message: `${values.name} was added to the contacts.` };
-  },
-);
+  });
+
+export const createContactAction = createContact(false);
+/**
+ * The same, from the page a no-JavaScript organisation search reloaded: its address holds what was typed, so a clean
+ * page follows instead of an answer in place (which would show the contact just added as if still to add).
+ */
+export const createContactAfterSearchAction = createContact(true);
 
 export const updateContactAction = staffAction(
   { name: 'contacts.update', role: 'editor', bound: z.tuple([z.uuid()]), schema: contactSchema },

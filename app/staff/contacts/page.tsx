@@ -17,7 +17,7 @@ import { toLatin } from '@/lib/transliterate';
 import { calendarDateIn } from '@/lib/datetime';
 import { addMembersInBulkAction } from '../councils/actions';
 import { RosterTermFields } from '../councils/roster-term-fields';
-import { createContactAction } from './actions';
+import { createContactAction, createContactAfterSearchAction } from './actions';
 import { ContactFields } from './contact-fields';
 import { counted, exportLabel } from '@/lib/counted';
 import { PageNotice } from '@/components/form-status';
@@ -29,7 +29,8 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
   await connection();
   const staff = await requireSignedInPage('/staff/contacts');
   const params = await searchParams;
-  const filters = readContactFilters(params);
+  // The add form's no-JavaScript search carries its own fields (a country among them), which are no filters.
+  const filters = readContactFilters(params.find === 'new-contact' ? {} : params);
   const canEdit = roleAtLeast(staff.role, 'editor');
   const [{ contacts, total }, tags, councils, newContactPicker, rosterPicker, workingGroups] = await Promise.all([
     listContacts({ actor: staff, ...filters }),
@@ -73,12 +74,16 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
         }
       />
       {params.saved === '1' && <PageNotice className="mt-3">Contact saved.</PageNotice>}
+      {params.added === '1' && <PageNotice className="mt-3">Contact added.</PageNotice>}
       {canEdit && (
         <Card as="section" id="add-contact-form" aria-labelledby="add-contact" className="mt-4">
           <h2 id="add-contact" className="mb-3 text-lg font-semibold">
             Add a contact
           </h2>
-          <ActionForm action={createContactAction} submitLabel="Add contact">
+          <ActionForm
+            action={typedContact ? createContactAfterSearchAction : createContactAction}
+            submitLabel="Add contact"
+          >
             <ContactFields
               idPrefix="new-contact"
               contact={typedContact}

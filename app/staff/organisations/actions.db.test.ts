@@ -5,7 +5,12 @@ import { getDb } from '@/db/client';
 import { contacts, organisations } from '@/db/schema';
 import { createContact } from '@/test/factories';
 import { actAs, expectRefusedBelow, form, idle } from '@/test/session';
-import { createOrganisationAction, mergeOrganisationAction, updateOrganisationAction } from './actions';
+import {
+  createOrganisationAction,
+  createOrganisationAfterSearchAction,
+  mergeOrganisationAction,
+  updateOrganisationAction,
+} from './actions';
 
 vi.mock('@/services/auth', () => import('@/test/session').then((m) => m.authModule));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -32,6 +37,7 @@ describe('organisation actions', () => {
       })
       .returning();
     await expectRefusedBelow('editor', () => createOrganisationAction(idle, form(ministry('a'))), all);
+    await expectRefusedBelow('editor', () => createOrganisationAfterSearchAction(idle, form(ministry('a'))), all);
     await expectRefusedBelow('editor', () => updateOrganisationAction(existing!.id, idle, form(ministry('b'))), all);
     await expectRefusedBelow(
       'editor',
@@ -114,5 +120,18 @@ describe('organisation actions', () => {
     );
     expect((await db.select().from(contacts).where(eq(contacts.id, person!.id)))[0]!.organisationId).toBe(parent!.id);
     expect(await db.select().from(organisations).where(eq(organisations.id, department!.id))).toEqual([]);
+  });
+});
+
+describe('adding an organisation from the page a no-JavaScript search reloaded', () => {
+  it('answers bad input in place, and on success goes to a clean page', async () => {
+    await actAs('editor');
+    const before = await all();
+    expect(await createOrganisationAfterSearchAction(idle, form({ ...ministry('e'), type: 'ministry' }))).toMatchObject(
+      { fieldErrors: { type: ['Choose the type of organisation.'] } },
+    );
+    expect(await all()).toEqual(before);
+    await expect(createOrganisationAfterSearchAction(idle, form(ministry('f')))).rejects.toThrow('NEXT_REDIRECT');
+    expect((await all()).length).toBe(before.length + 1);
   });
 });

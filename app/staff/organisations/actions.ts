@@ -8,15 +8,24 @@ import { staffAction } from '@/services/actions';
 import { organisationRefusal } from './messages';
 import { organisationMergeSchema, organisationSchema } from '@/lib/schemas/organisation';
 
-export const createOrganisationAction = staffAction(
-  { name: 'organisations.create', role: 'editor', schema: organisationSchema },
-  async (values, { staff }) => {
-    const result = await saveOrganisation(staff, null, values);
-    if (!result.ok) return organisationRefusal(result);
-    revalidatePath('/staff/organisations');
-    return { status: 'success', message: `${values.nameEn} was added to the organisations.` };
-  },
-);
+const createOrganisation = (afterSearch: boolean) =>
+  staffAction(
+    { name: 'organisations.create', role: 'editor', schema: organisationSchema },
+    async (values, { staff }) => {
+      const result = await saveOrganisation(staff, null, values);
+      if (!result.ok) return organisationRefusal(result);
+      revalidatePath('/staff/organisations');
+      if (afterSearch) redirect('/staff/organisations?added=1');
+      return { status: 'success', message: `${values.nameEn} was added to the organisations.` };
+    },
+  );
+
+export const createOrganisationAction = createOrganisation(false);
+/**
+ * The same, from the page a no-JavaScript search for the parent reloaded: its address holds what was typed, so a clean
+ * page follows instead of an answer in place (which would show the organisation just added as if still to add).
+ */
+export const createOrganisationAfterSearchAction = createOrganisation(true);
 
 export const updateOrganisationAction = staffAction(
   { name: 'organisations.update', role: 'editor', bound: z.tuple([z.uuid()]), schema: organisationSchema },

@@ -1,4 +1,5 @@
-import type { ComponentProps } from 'react';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { saveOrganisation } from '@/db/organisations';
@@ -9,18 +10,26 @@ import {
   type OrganisationField,
   type OrganisationValues,
 } from '@/lib/schemas/organisation';
-import type { OrganisationFields } from './organisation-fields';
+import { OrganisationFields } from './organisation-fields';
 
 describe('the organisation schema', () => {
   it('is what the form shows, the action parses and the data layer saves', () => {
-    // Every field starts from a value but the parent, which its picker shows (the `parent` prop).
-    expectTypeOf<keyof NonNullable<ComponentProps<typeof OrganisationFields>['organisation']>>().toEqualTypeOf<
-      Exclude<OrganisationField, 'parentId'>
-    >();
     expectTypeOf<Parameters<typeof saveOrganisation>[2]>().toEqualTypeOf<z.output<typeof organisationSchema>>();
     // The table: a column of the same name and type for every field.
     expectTypeOf<Pick<Organisation, OrganisationField>>().toEqualTypeOf<OrganisationValues>();
     expectTypeOf(ORGANISATION_FIELDS).toEqualTypeOf<OrganisationField[]>();
+  });
+
+  it('has a control in the form for every field', () => {
+    const html = renderToStaticMarkup(
+      createElement(OrganisationFields, {
+        idPrefix: 'organisation',
+        parent: { chosen: [], find: { action: '/staff/organisations', value: 'new-organisation' } },
+        countries: [{ code: 'UZ', name: 'Uzbekistan' }],
+      }),
+    );
+    const posted = new Set([...html.matchAll(/ name="(\w+)"/g)].map((m) => m[1]));
+    expect(ORGANISATION_FIELDS.filter((field) => !posted.has(field))).toEqual([]);
   });
 
   it('lists every field the form posts', () => {

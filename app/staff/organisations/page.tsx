@@ -5,6 +5,7 @@ import { ActionForm } from '@/components/action-form';
 import { FilterSelect, ORGANISATION_TYPE_OPTIONS } from '@/components/filter-select';
 import { FormRow, inputClass } from '@/components/field';
 import { Pagination } from '@/components/pagination';
+import { PageNotice } from '@/components/form-status';
 import { Button, Card, DataTable, PageHeader, Td, Tr } from '@/components/ui';
 import { echoedValues, pickerFallback, pickerState } from '@/services/people-picker';
 import { listOrganisations, ORGANISATIONS_PAGE_SIZE } from '@/db/organisations';
@@ -14,7 +15,7 @@ import { countryName, countryOptions } from '@/lib/countries';
 import { readOrganisationFilters } from '@/lib/directory-filters';
 import { ORGANISATION_TYPE_LABELS } from '@/lib/domain';
 import { missingRussian } from '@/lib/organisation-label';
-import { createOrganisationAction } from './actions';
+import { createOrganisationAction, createOrganisationAfterSearchAction } from './actions';
 import { OrganisationFields } from './organisation-fields';
 import { RussianGap } from './russian-gap';
 import { counted, exportLabel } from '@/lib/counted';
@@ -25,7 +26,8 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
   await connection();
   const staff = await requireSignedInPage('/staff/organisations');
   const params = await searchParams;
-  const filters = readOrganisationFilters(params);
+  // The add form's no-JavaScript search carries its own fields (country, type), which are no filters.
+  const filters = readOrganisationFilters(params.find === 'new-organisation' ? {} : params);
   const canEdit = roleAtLeast(staff.role, 'editor');
   const [{ organisations, total }, parentPicker] = await Promise.all([
     listOrganisations({ actor: staff, ...filters }),
@@ -52,12 +54,16 @@ export default async function OrganisationsPage({ searchParams }: PageProps<'/st
           {exportLabel(total, filtered, 'organisation')}
         </a>
       </div>
+      {params.added === '1' && <PageNotice className="mt-3">Organisation added.</PageNotice>}
       {canEdit && (
         <Card as="section" id="add-organisation-form" aria-labelledby="add-organisation" className="mt-4">
           <h2 id="add-organisation" className="mb-3 text-lg font-semibold">
             Add an organisation
           </h2>
-          <ActionForm action={createOrganisationAction} submitLabel="Add organisation">
+          <ActionForm
+            action={typedOrganisation ? createOrganisationAfterSearchAction : createOrganisationAction}
+            submitLabel="Add organisation"
+          >
             <OrganisationFields
               idPrefix="new-organisation"
               organisation={typedOrganisation}

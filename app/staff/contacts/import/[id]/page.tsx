@@ -177,7 +177,7 @@ async function PreviewStep({
                     kind="organisations"
                     id={`organisation-choice-${index}`}
                     name="organisationId"
-                    label="Same as an organisation already in the directory?"
+                    label={`“${o.name}” is already in the directory as`}
                     chosen={
                       searchedFrom === `organisation-choice-${index}`
                         ? (searched?.organisationId?.chosen ?? [])
