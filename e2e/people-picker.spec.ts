@@ -158,6 +158,43 @@ test.describe('without JavaScript', () => {
     );
   });
 
+  test('staff tick people for the roster, search the nominating organisation, and keep ticks and term', async ({
+    page,
+  }) => {
+    const stamp = Date.now().toString(36);
+    const names = [`Dilnoza Rahimova ${stamp}`, `Farrukh Sodiqov ${stamp}`];
+    await page.goto('/staff/contacts');
+    for (const [index, name] of names.entries()) {
+      const add = page.getByRole('region', { name: 'Add a contact' });
+      await add.getByLabel('Name', { exact: true }).fill(name);
+      await add.getByLabel('Email').fill(`roster.nojs.${index}.${stamp}@example.org`);
+      await add.getByRole('button', { name: 'Add contact' }).click();
+      await expect(page.getByRole('region', { name: 'Add a contact' }).getByRole('status')).toHaveText(
+        `${name} was added to the contacts.`,
+      );
+    }
+    await page.goto(`/staff/contacts?q=${stamp}`);
+    for (const name of names) await page.getByLabel(`Select ${name}`).check();
+    const bulk = page.getByRole('group', { name: 'Add to a council’s roster' });
+    await bulk.getByLabel('Role on the council').selectOption({ label: 'Observer' });
+    // A term long past, so it overlaps no term another spec gives them.
+    await bulk.getByLabel('Term from').fill('2002-01-01');
+    await bulk.getByLabel('Term to (optional)').fill('2002-12-31');
+    await bulk.getByRole('group', { name: 'Nominated by (organisation)' }).getByLabel('Find by name').fill('CICA');
+    await bulk.getByRole('button', { name: 'Search Nominated by (organisation)' }).click();
+
+    for (const name of names) await expect(page.getByLabel(`Select ${name}`)).toBeChecked();
+    const again = page.getByRole('group', { name: 'Add to a council’s roster' });
+    await expect(again.getByLabel('Role on the council')).toHaveValue('observer');
+    await expect(again.getByLabel('Term from')).toHaveValue('2002-01-01');
+    await expect(again.getByLabel('Term to (optional)')).toHaveValue('2002-12-31');
+    await again
+      .getByRole('radio', { name: /Conference on Interaction and Confidence Building Measures in Asia/ })
+      .check();
+    await page.getByRole('button', { name: 'Add to the roster' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Added' })).toHaveText('Added 2 people to the roster.');
+  });
+
   test('staff search and choose the person to add to the roster', async ({ page }) => {
     await page.goto('/staff/councils/0b7a7c1e-5d1f-4c43-9a51-000000000001');
     const addMember = page.getByRole('region', { name: 'Add to the roster' });

@@ -46,8 +46,10 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
       : null,
     canEdit ? listWorkingGroupChoices({ actor: staff }) : [],
   ]);
-  // A no-JavaScript organisation search reloads the page: the new contact's fields keep what was typed.
+  // A no-JavaScript organisation search reloads the page: the forms keep what was typed, and the ticks.
   const typedContact = echoedValues(params, 'new-contact') ?? undefined;
+  const typedRoster = echoedValues(params, 'bulk-roster');
+  const ticked = typedRoster ? new Set([params.contactIds ?? []].flat()) : undefined;
   const query = {
     q: filters.search,
     country: filters.country,
@@ -167,7 +169,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
             submitLabel="Add to the roster"
             className="flex flex-col items-start gap-3"
           >
-            <ContactsTable contacts={contacts} selectable />
+            <ContactsTable contacts={contacts} selectable ticked={ticked} />
             <Card as="fieldset" id="bulk-roster-form" className="w-full" aria-describedby="bulk-roster-hint">
               <legend className="px-1 text-lg font-semibold">Add to a council’s roster</legend>
               <p id="bulk-roster-hint" className="text-sm text-slate-700">
@@ -176,10 +178,11 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
               <fieldset className="mt-2" aria-describedby="bulk-scope-error">
                 <legend className="text-sm font-medium">Whom to add</legend>
                 <label className="mr-4 inline-flex items-center gap-1">
-                  <input type="radio" name="scope" value="selected" defaultChecked /> The people ticked in the table
+                  <input type="radio" name="scope" value="selected" defaultChecked={typedRoster?.scope !== 'filter'} />{' '}
+                  The people ticked in the table
                 </label>
                 <label className="inline-flex items-center gap-1">
-                  <input type="radio" name="scope" value="filter" />{' '}
+                  <input type="radio" name="scope" value="filter" defaultChecked={typedRoster?.scope === 'filter'} />{' '}
                   {filtered ? 'Everyone matching the filters' : 'Everyone in the directory'} (
                   {total.toLocaleString('en')})
                 </label>
@@ -192,6 +195,7 @@ export default async function ContactsPage({ searchParams }: PageProps<'/staff/c
                 <RosterTermFields
                   idPrefix="bulk-roster"
                   councils={councils}
+                  typed={typedRoster}
                   nominatedBy={{
                     find: { action: '/staff/contacts#bulk-roster-form', value: 'bulk-roster' },
                     fallback: rosterPicker?.nominatedByOrganisationId,
@@ -226,10 +230,13 @@ const today = (zone: string | null) => {
 function ContactsTable({
   contacts,
   selectable = false,
+  ticked,
 }: {
   contacts: Awaited<ReturnType<typeof listContacts>>['contacts'];
   /** Editors tick rows for the roster form around the table; their names link to the contact's page. */
   selectable?: boolean;
+  /** Rows ticked before a no-JavaScript search reloaded the page. */
+  ticked?: Set<string>;
 }) {
   return (
     <DataTable
@@ -244,6 +251,7 @@ function ContactsTable({
                 type="checkbox"
                 name="contactIds"
                 value={c.id}
+                defaultChecked={ticked?.has(c.id)}
                 aria-label={`Select ${c.name}`}
                 className="size-5"
               />

@@ -15,6 +15,7 @@ export function RosterTermFields({
   councils,
   councilId,
   nominatedBy,
+  typed,
   countries,
   workingGroups,
   today,
@@ -28,6 +29,8 @@ export function RosterTermFields({
    * and what that search sent back (services/people-picker.ts).
    */
   nominatedBy: { find: { action: string; value: string }; fallback?: PickerFallback };
+  /** What was typed before a no-JavaScript search reloaded the page (services/people-picker.ts echoedValues). */
+  typed?: Record<string, string> | null;
   countries: { code: string; name: string }[];
   workingGroups: WorkingGroupChoice[];
   today: string;
@@ -43,7 +46,7 @@ export function RosterTermFields({
           <select
             id={id('council')}
             name="councilId"
-            defaultValue={councils.length === 1 ? councils[0]!.id : ''}
+            defaultValue={typed?.councilId ?? (councils.length === 1 ? councils[0]!.id : '')}
             className={inputClass}
           >
             {councils.length !== 1 && <option value="">—</option>}
@@ -56,7 +59,7 @@ export function RosterTermFields({
         </FormRow>
       )}
       <FormRow id={id('role')} label="Role on the council">
-        <select id={id('role')} name="role" defaultValue="national_expert" className={inputClass}>
+        <select id={id('role')} name="role" defaultValue={typed?.role ?? 'national_expert'} className={inputClass}>
           {ROSTER_ROLES.map((r) => (
             <option key={r} value={r}>
               {ROSTER_ROLE_LABELS[r]}
@@ -65,7 +68,12 @@ export function RosterTermFields({
         </select>
       </FormRow>
       <FormRow id={id('country')} label="Nominated by (state)">
-        <select id={id('country')} name="nominatedByCountry" defaultValue="" className={inputClass}>
+        <select
+          id={id('country')}
+          name="nominatedByCountry"
+          defaultValue={typed?.nominatedByCountry ?? ''}
+          className={inputClass}
+        >
           <CountryOptions countries={countries} />
         </select>
       </FormRow>
@@ -78,14 +86,25 @@ export function RosterTermFields({
         find={nominatedBy.find}
       />
       <FormRow id={id('from')} label="Term from">
-        <input id={id('from')} name="termFrom" type="date" defaultValue={today} className={inputClass} />
+        <input
+          id={id('from')}
+          name="termFrom"
+          type="date"
+          defaultValue={typed?.termFrom ?? today}
+          className={inputClass}
+        />
       </FormRow>
       <FormRow id={id('to')} label="Term to (optional)">
-        <input id={id('to')} name="termTo" type="date" className={inputClass} />
+        <input id={id('to')} name="termTo" type="date" defaultValue={typed?.termTo ?? ''} className={inputClass} />
       </FormRow>
       {groups.length > 0 && (
         <FormRow id={id('group')} label="Working group (optional)">
-          <select id={id('group')} name="workingGroupId" defaultValue="" className={inputClass}>
+          <select
+            id={id('group')}
+            name="workingGroupId"
+            defaultValue={typed?.workingGroupId ?? ''}
+            className={inputClass}
+          >
             <option value="">—</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>

@@ -132,6 +132,7 @@ export default async function EditContactPage({ params, searchParams }: PageProp
             <RosterTermFields
               idPrefix="roster"
               councils={councils}
+              typed={echoedValues(query, 'contact-roster')}
               nominatedBy={{
                 find: { action: `/staff/contacts/${contact.id}#add-to-roster`, value: 'contact-roster' },
                 fallback: rosterPicker?.nominatedByOrganisationId,

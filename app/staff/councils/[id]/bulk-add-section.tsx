@@ -12,10 +12,13 @@ import { pickerState } from '@/services/people-picker';
 export function BulkAddSection({
   council,
   fallback,
+  typed,
   countries,
   today,
 }: {
   council: CouncilDetail;
+  /** What was typed before a no-JavaScript search reloaded the page (services/people-picker.ts echoedValues). */
+  typed: Record<string, string> | null;
   /** What a no-JavaScript search sent back, by field (components/people-picker.tsx). */
   fallback: Record<string, PickerFallback> | null;
   countries: { code: string; name: string }[];
@@ -51,6 +54,7 @@ export function BulkAddSection({
           councils={[council]}
           councilId={council.id}
           nominatedBy={{ find, fallback: fallback?.nominatedByOrganisationId }}
+          typed={typed}
           countries={countries}
           workingGroups={council.workingGroups.map((g) => ({ id: g.id, councilId: council.id, label: g.nameEn }))}
           today={today}

@@ -9,7 +9,7 @@ import { Card, PageHeader } from '@/components/ui';
 import { getCouncil, listRoster, type RosterEntry } from '@/db/councils';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
-import { pickerFallback } from '@/services/people-picker';
+import { echoedValues, pickerFallback } from '@/services/people-picker';
 import { countryName, countryOptions } from '@/lib/countries';
 import { calendarDateIn } from '@/lib/datetime';
 import { addWorkingGroupAction, setCouncilContactAction, updateCouncilAction } from '../actions';
@@ -194,7 +194,15 @@ export default async function CouncilPage({ params, searchParams }: PageProps<'/
 
       {canEdit && <AddMemberSection council={council} fallback={memberPicker} countries={countries} today={today} />}
 
-      {canEdit && <BulkAddSection council={council} fallback={bulkPicker} countries={countries} today={today} />}
+      {canEdit && (
+        <BulkAddSection
+          council={council}
+          fallback={bulkPicker}
+          typed={echoedValues(query, 'bulk-organisation')}
+          countries={countries}
+          today={today}
+        />
+      )}
     </>
   );
 }
