@@ -4,7 +4,7 @@ import postgres, { type Sql } from 'postgres';
 
 // One stored chunk read with `COPY (select …) TO STDOUT (FORMAT binary)`: the bytes arrive as they are stored, where a
 // query's bytea comes as hex text (twice the size, decoded by the driver) and base64 as text to decode again. On this
-// machine twenty loops of such reads move 544–598 MB/s, against 267–285 as base64 and 180–198 as bytea (npm run bench).
+// machine twenty loops of such reads move 384–598 MB/s, against 267–288 as base64 and 179–198 as bytea (npm run bench).
 //
 // COPY takes no parameters, so the statement is built here from a checked uuid and integers only.
 
