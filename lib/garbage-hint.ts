@@ -40,8 +40,8 @@ const RUNNING_WITHIN_MS = 1000;
  * Counts one stream's bytes as they pass, asking for a collection each time another `step` has gone by; with
  * `minIntervalMs`, not within that long of the last one; with `mostRunning`, only while at most that many hinted
  * streams are running. For downloads: one collection frees the garbage of every stream at once, and with twenty
- * running the pauses cost more than the memory they save (57 % of the database's ceiling instead of 71 % in
- * `npm run bench -- --only documents`), which V8's own schedule then bounds.
+ * running the pauses cost more throughput than the memory they save is worth; V8's own schedule bounds it then (in
+ * `npm run bench -- --only documents` it collects several times a second).
  */
 export function garbageHinter({
   step = COLLECT_EVERY_BYTES,

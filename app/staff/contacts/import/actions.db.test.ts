@@ -8,6 +8,7 @@ import { readContactsFile } from '@/lib/contact-import';
 import {
   cancelContactImportAction,
   chooseImportOrganisationAction,
+  chooseImportOrganisationAfterSearchAction,
   saveImportMappingAction,
   startContactImportAction,
 } from './actions';
@@ -53,6 +54,11 @@ describe('import actions', () => {
     await expectRefusedBelow(
       'editor',
       () => chooseImportOrganisationAction(id, 'name:x', idle, form({ organisationId: '' })),
+      snapshot,
+    );
+    await expectRefusedBelow(
+      'editor',
+      () => chooseImportOrganisationAfterSearchAction(id, 'name:x', idle, form({ organisationId: '' })),
       snapshot,
     );
     await expectRefusedBelow('editor', () => startContactImportAction(id, idle, form()), snapshot);
@@ -117,6 +123,21 @@ describe('import actions', () => {
       message: 'This import has already started, finished or been cancelled: nothing was changed.',
     });
     expect(await cancelContactImportAction(id, idle, form())).toMatchObject({ status: 'error' });
+  });
+
+  it('choose an organisation after a no-JavaScript search: bad input in place, then the clean preview', async () => {
+    const id = await uploaded(CSV.replace('azamat.k@', 'azamat.search@'));
+    const key = 'name:ministry of emergency situations kg';
+    const before = await state(id);
+    expect(
+      await chooseImportOrganisationAfterSearchAction(id, key, idle, form({ organisationId: 'nope' })),
+    ).toMatchObject({ fieldErrors: { organisationId: ['Choose an organisation from the list.'] } });
+    expect(await state(id)).toEqual(before);
+    const [unodc] = await (await getDb()).select().from(organisations).limit(1);
+    await expect(
+      chooseImportOrganisationAfterSearchAction(id, key, idle, form({ organisationId: unodc!.id })),
+    ).rejects.toThrow('NEXT_REDIRECT');
+    expect((await state(id)).batch!.organisationChoices).toEqual({ [key]: unodc!.id });
   });
 
   it('cancel an import, keeping nothing of its rows', async () => {

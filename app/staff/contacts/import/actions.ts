@@ -33,23 +33,32 @@ export const saveImportMappingAction = staffAction(
   },
 );
 
-export const chooseImportOrganisationAction = staffAction(
-  {
-    name: 'contactImport.chooseOrganisation',
-    role: 'editor',
-    bound: z.tuple([z.uuid(), z.string().min(1).max(400)]),
-    schema: z.object({ organisationId: z.union([z.literal(''), z.uuid('Choose an organisation from the list.')]) }),
-  },
-  async ({ organisationId }, { staff, bound: [id, key] }) => {
-    const result = await chooseImportOrganisation(staff, id, key, organisationId || null);
-    if (!result.ok) return importRefusal(result);
-    revalidatePath(`/staff/contacts/import/${id}`);
-    return {
-      status: 'success',
-      message: organisationId ? 'Rows will go to the organisation chosen.' : 'The organisation will be created.',
-    };
-  },
-);
+const chooseImportOrganisationOf = (afterSearch: boolean) =>
+  staffAction(
+    {
+      name: 'contactImport.chooseOrganisation',
+      role: 'editor',
+      bound: z.tuple([z.uuid(), z.string().min(1).max(400)]),
+      schema: z.object({ organisationId: z.union([z.literal(''), z.uuid('Choose an organisation from the list.')]) }),
+    },
+    async ({ organisationId }, { staff, bound: [id, key] }) => {
+      const result = await chooseImportOrganisation(staff, id, key, organisationId || null);
+      if (!result.ok) return importRefusal(result);
+      revalidatePath(`/staff/contacts/import/${id}`);
+      if (afterSearch) redirect(`/staff/contacts/import/${id}`);
+      return {
+        status: 'success',
+        message: organisationId ? 'Rows will go to the organisation chosen.' : 'The organisation will be created.',
+      };
+    },
+  );
+
+export const chooseImportOrganisationAction = chooseImportOrganisationOf(false);
+/**
+ * The same, from the preview a no-JavaScript search reloaded: its address holds the choice as it was before the
+ * search, so the clean preview follows (showing the choice saved) instead of an answer in place.
+ */
+export const chooseImportOrganisationAfterSearchAction = chooseImportOrganisationOf(true);
 
 export const startContactImportAction = staffAction(
   { name: 'contactImport.start', role: 'editor', bound: z.tuple([z.uuid()]), schema: z.object({}) },

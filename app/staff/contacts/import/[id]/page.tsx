@@ -12,9 +12,14 @@ import { getContactImport, previewContactImport, rosterRejections, runContactImp
 import type { ContactImport } from '@/db/schema';
 import { roleAtLeast, type StaffUser } from '@/lib/auth/roles';
 import { requireSignedInPage } from '@/services/auth/staff';
-import { pickerFallback } from '@/services/people-picker';
+import { pickerFallback, pickerState } from '@/services/people-picker';
 import { counted } from '@/lib/counted';
-import { cancelContactImportAction, chooseImportOrganisationAction, startContactImportAction } from '../actions';
+import {
+  cancelContactImportAction,
+  chooseImportOrganisationAction,
+  chooseImportOrganisationAfterSearchAction,
+  startContactImportAction,
+} from '../actions';
 import { ColumnMappingStep } from './column-mapping-step';
 import { DoneStep } from './done-step';
 import { n, OutcomeTable, RejectedSection } from './outcome-tables';
@@ -85,6 +90,7 @@ async function PreviewStep({
   page: number;
 }) {
   // A no-JavaScript search names the organisation's form it came from (components/people-picker.tsx).
+  const formId = (index: number) => `organisation-choice-${index}`;
   const searchedFrom =
     typeof query.find === 'string' && /^organisation-choice-\d+$/.test(query.find) ? query.find : null;
   const [preview, searched] = await Promise.all([
@@ -157,48 +163,53 @@ async function PreviewStep({
             directory.
           </p>
           <ul className="mt-2 space-y-2">
-            {preview.organisations.map((o, index) => (
-              <Card as="li" compact key={o.key} id={`organisation-choice-${index}-form`}>
-                <p className="font-medium">
-                  {o.name}
-                  {o.acronym && o.acronym !== o.name && ` (${o.acronym})`}{' '}
-                  <span className="text-sm font-normal text-slate-700">
-                    · {counted(o.rows, 'row')} ·{' '}
-                    {o.mappedTo ? `goes to ${o.mappedTo.acronym ?? o.mappedTo.nameEn}` : 'will be created'}
-                  </span>
-                </p>
-                <ActionForm
-                  action={chooseImportOrganisationAction.bind(null, batch.id, o.key)}
-                  submitLabel="Save choice"
-                  variant="secondary"
-                  className="mt-2 flex flex-wrap items-end gap-2"
-                >
-                  <PeoplePicker
-                    kind="organisations"
-                    id={`organisation-choice-${index}`}
-                    name="organisationId"
-                    label={`“${o.name}” is already in the directory as`}
-                    chosen={
-                      searchedFrom === `organisation-choice-${index}`
-                        ? (searched?.organisationId?.chosen ?? [])
-                        : o.mappedTo
-                          ? [{ id: o.mappedTo.id, name: o.mappedTo.nameEn, organisation: o.mappedTo.acronym }]
-                          : []
-                    }
-                    query={searchedFrom === `organisation-choice-${index}` ? searched?.organisationId?.query : ''}
-                    results={
-                      searchedFrom === `organisation-choice-${index}`
-                        ? (searched?.organisationId?.results ?? null)
-                        : null
-                    }
-                    find={{
-                      action: `/staff/contacts/import/${batch.id}#organisation-choice-${index}-form`,
-                      value: `organisation-choice-${index}`,
-                    }}
-                  />
-                </ActionForm>
-              </Card>
-            ))}
+            {preview.organisations.map((o, index) => {
+              const id = formId(index);
+              const searchedHere = searchedFrom === id;
+              return (
+                <Card as="li" compact key={o.key} id={`${id}-form`}>
+                  <p className="font-medium">
+                    {o.name}
+                    {o.acronym && o.acronym !== o.name && ` (${o.acronym})`}{' '}
+                    <span className="text-sm font-normal text-slate-700">
+                      · {counted(o.rows, 'row')} ·{' '}
+                      {o.mappedTo ? `goes to ${o.mappedTo.acronym ?? o.mappedTo.nameEn}` : 'will be created'}
+                    </span>
+                  </p>
+                  <ActionForm
+                    action={(searchedHere
+                      ? chooseImportOrganisationAfterSearchAction
+                      : chooseImportOrganisationAction
+                    ).bind(null, batch.id, o.key)}
+                    submitLabel="Save choice"
+                    variant="secondary"
+                    className="mt-2 flex flex-wrap items-end gap-2"
+                  >
+                    <PeoplePicker
+                      kind="organisations"
+                      id={id}
+                      name="organisationId"
+                      label={`“${o.name}” is already in the directory as`}
+                      {...pickerState(
+                        searchedHere ? searched?.organisationId : undefined,
+                        o.mappedTo
+                          ? [
+                              {
+                                id: o.mappedTo.id,
+                                name: o.mappedTo.nameEn,
+                                nameLatin: null,
+                                organisation: o.mappedTo.acronym,
+                                country: null,
+                              },
+                            ]
+                          : [],
+                      )}
+                      find={{ action: `/staff/contacts/import/${batch.id}#${id}-form`, value: id }}
+                    />
+                  </ActionForm>
+                </Card>
+              );
+            })}
           </ul>
         </section>
       )}
