@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { binaryCopyField, chunkCopyStatement, copyOutOn, copyPool } from '@/db/binary-copy';
 import { CHUNK_SIZE } from '@/db/file-storage';
 import { buildBenchApp, startBenchServer } from '../bench-app';
 import { freePort } from '../test-support';
@@ -16,7 +14,8 @@ import { freePort } from '../test-support';
 // the same chunks at the same concurrency: as bytea, as base64 text, and as the app reads them (a binary COPY, with
 // db/binary-copy.ts itself) — each measured twice in turn and the better kept; for reference, the same chunks served
 // by a bare node:http server reading them the same way (scripts/bench/bare-download-server.ts: what HTTP alone costs
-// here) and the same file from public/. Target: the app delivers ≥ 70 % of that ceiling. In a database of its own, `<name>_documents`, made
+// here) and the same file from public/. Target: the app delivers ≥ 70 % of that ceiling. Every measurement runs in a
+// lean process of its own (scripts/bench/documents-client.ts). In a database of its own, `<name>_documents`, made
 // afresh.
 
 const FILE_BYTES = 20 * 1024 * 1024;
@@ -34,42 +33,23 @@ export type DocumentsBenchResult = {
   targets: { name: string; value: string; ok: boolean }[];
 };
 
-/** Runs `client` on CLIENTS workers for `seconds`; returns the bytes moved per second. */
-async function throughput(seconds: number, client: () => Promise<number>): Promise<number> {
-  const until = Date.now() + seconds * 1000;
-  const started = performance.now();
-  let bytes = 0;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (Date.now() < until) {
-        // Not `bytes += await client()`: that reads `bytes` before the wait, and the clients overwrite each other's
-        // counts (the figures had been a tenth of the truth).
-        const moved = await client();
-        bytes += moved;
-      }
-    }),
+/** One measurement by scripts/bench/documents-client.ts (`what`: `http <url>`, or a loop's kind and its arguments). */
+function throughput(seconds: number, what: string[]): number {
+  const measured = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'documents-client.ts'),
+      String(seconds),
+      String(CLIENTS),
+      String(FILE_BYTES),
+      ...what,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  return bytes / ((performance.now() - started) / 1000);
-}
-
-/** One whole download, through node:http: less work than fetch for the measuring process, which shares the cores. */
-function download(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (response) => {
-        if (response.statusCode !== 200) {
-          response.resume();
-          return reject(new Error(`${url} answered ${response.statusCode}`));
-        }
-        let length = 0;
-        response.on('data', (piece: Buffer) => (length += piece.length));
-        response.on('end', () =>
-          length === FILE_BYTES ? resolve(length) : reject(new Error(`${url} sent ${length} bytes, not ${FILE_BYTES}`)),
-        );
-        response.on('error', reject);
-      })
-      .on('error', reject);
-  });
+  if (measured.status !== 0) throw new Error(`the measurement of ${what.join(' ')} failed`);
+  return (JSON.parse(measured.stdout.trim().split('\n').pop()!) as { bytesPerSecond: number }).bytesPerSecond;
 }
 
 export async function runDocumentsBench({
@@ -93,8 +73,7 @@ export async function runDocumentsBench({
   const databaseUrl = url.toString();
 
   log('Documents: storing a 20 MB public document in PostgreSQL…');
-  const sql = postgres(databaseUrl, { max: CLIENTS, onnotice: () => {} });
-  const copyClient = copyPool(databaseUrl, CLIENTS);
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   await migrate(drizzle(sql), { migrationsFolder: path.join(process.cwd(), 'drizzle') });
   const file = randomBytes(FILE_BYTES);
   const [council] = await sql<{ id: string }[]>`
@@ -166,46 +145,22 @@ export async function runDocumentsBench({
       await new Promise((r) => setTimeout(r, 250));
     }
     const documentUrl = `${origin}/api/documents/${documentFile!.id}`;
-    await download(documentUrl);
     log(
       `Documents: ${CLIENTS} clients for ${seconds} s each — the app, a bare HTTP server and three bare loops (twice each, in turn), public/…`,
     );
-    // Every chunk in order, one query each, as a download reads them: `readChunk` gives one chunk's length.
-    const chunkLoop = (readChunk: (seq: number) => Promise<number>) => async () => {
-      let length = 0;
-      for (let seq = 0; seq < chunks; seq++) length += await readChunk(seq);
-      return length;
-    };
-    const copyOut = copyOutOn(copyClient);
-    const loops = {
-      // As a plain query gives it: bytea, which the driver receives as hex.
-      bytea: chunkLoop(async (seq) => {
-        const [row] = await sql<{ data: Buffer }[]>`
-          select data from stored_file_chunks where file_id = ${stored!.id} and seq = ${seq}`;
-        return row!.data.length;
-      }),
-      // As base64 text, decoded (what the app did before, and still does on the embedded database).
-      base64: chunkLoop(async (seq) => {
-        const [row] = await sql<{ data: string }[]>`
-          select encode(substring(data from 1 for ${CHUNK_SIZE}), 'base64') as data from stored_file_chunks
-          where file_id = ${stored!.id} and seq = ${seq}`;
-        return Buffer.from(row!.data, 'base64').length;
-      }),
-      // As db/file-storage.ts readChunk does on PostgreSQL, with the same functions.
-      copy: chunkLoop(
-        async (seq) => binaryCopyField(await copyOut(chunkCopyStatement(stored!.id, seq, 0, CHUNK_SIZE)))!.length,
-      ),
-    };
+    const loops = ['bytea', 'base64', 'copy'] as const;
     // In turn and the better of two each: one round of any moved by ±10 % from one run to the next here.
     const best = { app: 0, bytea: 0, base64: 0, copy: 0 };
     let bareServerMBps = 0;
     const bareUrl = `http://127.0.0.1:${barePort}/`;
-    await download(bareUrl);
     for (let round = 0; round < 2; round++) {
-      best.app = Math.max(best.app, (await throughput(seconds, () => download(documentUrl))) / MB);
-      bareServerMBps = Math.max(bareServerMBps, (await throughput(seconds, () => download(bareUrl))) / MB);
-      for (const [name, loop] of Object.entries(loops) as [keyof typeof loops, () => Promise<number>][]) {
-        best[name] = Math.max(best[name], (await throughput(seconds, loop)) / MB);
+      best.app = Math.max(best.app, throughput(seconds, ['http', documentUrl]) / MB);
+      bareServerMBps = Math.max(bareServerMBps, throughput(seconds, ['http', bareUrl]) / MB);
+      for (const loop of loops) {
+        best[loop] = Math.max(
+          best[loop],
+          throughput(seconds, [loop, databaseUrl, stored!.id, String(CHUNK_SIZE)]) / MB,
+        );
       }
     }
     const { app: appMBps, ...loopMBps } = best;
@@ -216,7 +171,7 @@ export async function runDocumentsBench({
       (r) => (r.body?.cancel(), r.status === 200),
       () => false,
     );
-    const publicFileMBps = servesStatic ? (await throughput(seconds, () => download(staticUrl))) / MB : null;
+    const publicFileMBps = servesStatic ? throughput(seconds, ['http', staticUrl]) / MB : null;
     const ratio = appMBps / ceilingMBps;
     return {
       appMBps,
@@ -236,6 +191,5 @@ export async function runDocumentsBench({
     bareServer.kill('SIGTERM');
     fs.rmSync(publicFile, { force: true });
     await sql.end();
-    await copyClient.end();
   }
 }
