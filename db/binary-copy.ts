@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import postgres, { type Sql } from 'postgres';
+import { framedSocket } from './framed-socket';
 
 // One stored chunk read with `COPY (select …) TO STDOUT (FORMAT binary)`: the bytes arrive as they are stored, where a
 // query's bytea comes as hex text (twice the size, decoded by the driver) and base64 as text to decode again. On this
@@ -74,12 +75,14 @@ export function binaryCopyField(pieces: readonly Buffer[]): Buffer | null {
 /**
  * A postgres.js pool for COPY … TO STDOUT only, which never pipelines (`max_pipeline: 0`): postgres.js otherwise sends
  * further queries on a busy connection, and refuses them on one in a COPY. Its own pool, so the driver keeps its usual
- * care of connections that fail (a reserved connection would be handed back after it closed).
+ * care of connections that fail (a reserved connection would be handed back after it closed). Its sockets read each
+ * large message into a buffer of its own (db/framed-socket.ts).
  */
 export function copyPool(url: string, max = 4): Sql {
-  // An option of postgres.js (src/index.js, default 100) that its type declarations leave out.
-  const noPipelining = { max_pipeline: 0 } as object;
-  return postgres(url, { max, onnotice: () => {}, ...noPipelining });
+  // Options of postgres.js that its type declarations leave out: `max_pipeline` (src/index.js, default 100), and
+  // `socket`, a function giving it a connected socket (src/connection.js) — here one that reads whole messages.
+  const untyped = { max_pipeline: 0, socket: framedSocket } as object;
+  return postgres(url, { max, onnotice: () => {}, ...untyped });
 }
 
 /** Runs COPY … TO STDOUT statements on `pool` (a copyPool) and returns all each sends. */
