@@ -68,19 +68,3 @@ export function garbageHinter({
     lastCollection = performance.now();
   };
 }
-
-/** `stream`, passed through unchanged, with a collection asked for each COLLECT_EVERY_BYTES. */
-export function withGarbageHints(
-  stream: ReadableStream<Uint8Array>,
-  options: Parameters<typeof garbageHinter>[0] = {},
-): ReadableStream<Uint8Array> {
-  const passed = garbageHinter(options);
-  return stream.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        controller.enqueue(chunk);
-        passed(chunk.byteLength);
-      },
-    }),
-  );
-}

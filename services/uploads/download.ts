@@ -1,6 +1,7 @@
 import 'server-only';
 import { openStoredFile } from '@/db/file-storage';
-import { DOWNLOAD_HINTS, withGarbageHints } from '@/lib/garbage-hint';
+import { DOWNLOAD_HINTS, garbageHinter } from '@/lib/garbage-hint';
+import { responsesArePiped } from '@/lib/piped-responses.mjs';
 import { contentDisposition, parseRange } from '@/lib/uploads/document-file';
 
 // The answer of every document download route: streamed from storage, with ranges for large files (a resumed
@@ -29,12 +30,14 @@ export async function storedFileResponse(
   if (range === 'unsatisfiable') {
     return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${file.byteSize}` } });
   }
-  const opened = await openStoredFile(file.storedFileId, range ?? undefined);
+  const opened = await openStoredFile(file.storedFileId, range ?? undefined, {
+    onRead: garbageHinter(DOWNLOAD_HINTS),
+    releaseSent: responsesArePiped(),
+  });
   if (!opened)
     return new Response('This file is not available.', { status: 404, headers: { 'Cache-Control': 'no-store' } });
-  const body = withGarbageHints(opened.stream, DOWNLOAD_HINTS);
   if (range) {
-    return new Response(body, {
+    return new Response(opened.stream, {
       status: 206,
       headers: {
         ...headers,
@@ -43,7 +46,7 @@ export async function storedFileResponse(
       },
     });
   }
-  return new Response(body, { headers: { ...headers, 'Content-Length': String(file.byteSize) } });
+  return new Response(opened.stream, { headers: { ...headers, 'Content-Length': String(file.byteSize) } });
 }
 
 export const notFoundFile = () =>
