@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import postgres, { type Sql } from 'postgres';
-import { framedSocket } from './framed-socket';
+import { framedSocket, framingSuits } from './framed-socket';
 
 // One stored chunk read with `COPY (select …) TO STDOUT (FORMAT binary)`: the bytes arrive as they are stored, where a
 // query's bytea comes as hex text (twice the size, decoded by the driver) and base64 as text to decode again. On this
@@ -80,9 +80,13 @@ export function binaryCopyField(pieces: readonly Buffer[]): Buffer | null {
  */
 export function copyPool(url: string, max = 4): Sql {
   // Options of postgres.js that its type declarations leave out: `max_pipeline` (src/index.js, default 100), and
-  // `socket`, a function giving it a connected socket (src/connection.js) — here one that reads whole messages.
-  const untyped = { max_pipeline: 0, socket: framedSocket } as object;
-  return postgres(url, { max, onnotice: () => {}, ...untyped });
+  // `socket`, a function giving it a socket (src/connection.js) — here one that reads whole messages.
+  const settings = { max, onnotice: () => {}, ...({ max_pipeline: 0 } as object) };
+  const plain = postgres(url, settings);
+  // The driver parses the URL; it connects only on the first query. With TLS or several hosts, its own sockets.
+  if (!framingSuits(plain.options)) return plain;
+  void plain.end();
+  return postgres(url, { ...settings, ...({ socket: framedSocket } as object) });
 }
 
 /** Runs COPY … TO STDOUT statements on `pool` (a copyPool) and returns all each sends. */

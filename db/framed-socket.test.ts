@@ -1,6 +1,8 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { framedSocket, MessageFramer, releaseMessageBuffer } from './framed-socket';
+import postgres from 'postgres';
+import { copyPool } from './binary-copy';
+import { framedSocket, framingSuits, MessageFramer, releaseMessageBuffer } from './framed-socket';
 
 /** A PostgreSQL message: type byte, 32-bit length (itself and the body), body. */
 function message(type: string, bodyLength: number, fill: number): Buffer {
@@ -127,7 +129,7 @@ describe('the framed socket', () => {
       }
       socket.end();
     });
-    const socket = await framedSocket({ host: ['127.0.0.1'], port: [port] });
+    const socket = framedSocket({ host: ['127.0.0.1'], port: [port] });
     const runs: Buffer[] = [];
     socket.on('data', (run: Buffer) => runs.push(Buffer.from(run)));
     await new Promise((resolve) => socket.on('close', resolve));
@@ -136,22 +138,56 @@ describe('the framed socket', () => {
 
   it('fails a connection that sends something other than messages', async () => {
     const port = await serve((socket) => socket.end(Buffer.from([0x44, 0, 0, 0, 1])));
-    const socket = await framedSocket({ host: ['127.0.0.1'], port: [port] });
+    const socket = framedSocket({ host: ['127.0.0.1'], port: [port] });
     const failure = await new Promise<Error>((resolve) => socket.on('error', resolve));
     expect(failure.message).toMatch(/not a PostgreSQL message/);
   });
 
-  it('gives the driver a plain socket for TLS, which it puts over the socket', async () => {
-    const port = await serve((socket) => socket.end(Buffer.from('S')));
-    const socket = await framedSocket({ host: ['127.0.0.1'], port: [port], ssl: 'require' });
-    // The one-byte answer to an SSLRequest is no message: a framed socket would wait for four more bytes.
-    const answer = await new Promise<Buffer>((resolve) => socket.once('data', resolve));
-    expect(answer.toString()).toBe('S');
+  it('tells a listener that takes the socket a moment late of a failure it missed', async () => {
+    const port = await serve(() => {});
+    const socket = framedSocket({ host: ['127.0.0.1'], port: [port] });
+    socket.destroy(new Error('failed at once'));
+    // The failure is emitted before anyone listens…
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(socket.destroyed).toBe(true);
+    // …and told again to the listeners that arrive after (the driver's, a moment later), with the close.
+    const heard: string[] = [];
+    socket.on('error', (error) => heard.push(`error: ${error.message}`));
+    await new Promise<void>((resolve) =>
+      socket.on('close', (hadError) => {
+        heard.push(`close (had error: ${hadError})`);
+        resolve();
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).toEqual(['error: failed at once', 'close (had error: true)']);
+  });
+});
+
+describe('the COPY pool', () => {
+  it('reads through framed sockets with one host and no TLS only', () => {
+    const suits = (url: string) => {
+      const pool = postgres(url, { max: 1 });
+      void pool.end();
+      return framingSuits(pool.options);
+    };
+    expect(suits('postgres://app@127.0.0.1:5432/db')).toBe(true);
+    expect(suits('postgres://app@127.0.0.1:5432/db?sslmode=require')).toBe(false);
+    expect(suits('postgres://app@10.0.0.1:5432,10.0.0.2:5432/db')).toBe(false);
   });
 
-  it('refuses to connect where nothing listens', async () => {
-    const port = await serve(() => {});
-    await new Promise((resolve) => servers.pop()!.close(resolve));
-    await expect(framedSocket({ host: ['127.0.0.1'], port: [port] })).rejects.toThrow(/ECONNREFUSED/);
-  });
+  it('fails its queries, rather than holding them, while PostgreSQL is unreachable', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as net.AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const pool = copyPool(`postgres://app@127.0.0.1:${port}/db`, 2);
+    try {
+      // More queries than connections: a connection whose failure the driver never heard of would hold the rest.
+      const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => pool.unsafe('select 1')));
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(5).fill('rejected'));
+    } finally {
+      await pool.end({ timeout: 0 });
+    }
+  }, 20_000);
 });

@@ -100,53 +100,52 @@ export class MessageFramer {
 }
 
 /** What postgres.js passes its `socket` option (its parsed options). */
-type DriverOptions = { host?: string[]; port?: number[]; path?: string; ssl?: unknown; connect_timeout?: number };
+type DriverOptions = { host: string[]; port: number[]; path?: string | false; ssl?: unknown };
+
+/** Whether a pool with these options can read through framed sockets: one host, no TLS (which would go over it). */
+export const framingSuits = (options: DriverOptions) => options.host.length === 1 && !options.ssl;
 
 /**
- * postgres.js's `socket` option for the COPY pool: a connected socket whose 'data' events carry whole messages. With
- * TLS (which the driver puts over the socket) or several hosts, a plain socket, as the driver would make.
+ * postgres.js's `socket` option for the COPY pool (only where `framingSuits`): a socket, connecting, whose 'data'
+ * events carry whole messages. Handed over at once, as the driver's own would be, so its listeners and connect
+ * timeout see every failure.
  */
-export function framedSocket(options: DriverOptions): Promise<net.Socket> {
-  const plain = Boolean(options.ssl) || (options.host?.length ?? 0) > 1;
+export function framedSocket(options: DriverOptions): net.Socket {
   const framer = new MessageFramer();
+  const [host, port] = [options.host[0]!, options.port[0]!];
   const socket: net.Socket = net.connect({
-    ...(options.path
-      ? { path: options.path }
-      : { host: options.host?.[0] ?? 'localhost', port: options.port?.[0] ?? 5432 }),
-    ...(plain
-      ? {}
-      : {
-          onread: {
-            buffer: () => framer.space(),
-            callback: (count: number) => {
-              let whole: Buffer | null;
-              try {
-                whole = framer.received(count);
-              } catch (error) {
-                socket.destroy(error instanceof Error ? error : new Error(String(error)));
-                return false;
-              }
-              if (whole) socket.emit('data', whole);
-              return true;
-            },
-          },
-        }),
+    ...(options.path ? { path: options.path } : { host, port }),
+    onread: {
+      buffer: () => framer.space(),
+      callback: (count: number) => {
+        let whole: Buffer | null;
+        try {
+          whole = framer.received(count);
+        } catch (error) {
+          socket.destroy(error instanceof Error ? error : new Error(String(error)));
+          return false;
+        }
+        if (whole) socket.emit('data', whole);
+        return true;
+      },
+    },
   });
-  const seconds = options.connect_timeout ?? 30;
-  return new Promise((resolve, reject) => {
-    const timeout = setTimeout(
-      () => socket.destroy(new Error(`could not connect to PostgreSQL within ${seconds} s`)),
-      seconds * 1000,
-    );
-    const failed = (error: Error) => {
-      clearTimeout(timeout);
-      reject(error);
-    };
-    socket.once('error', failed);
-    socket.once('connect', () => {
-      clearTimeout(timeout);
-      socket.off('error', failed);
-      resolve(socket);
-    });
+  // Where the driver's own socket says where it goes (its errors name it).
+  Object.assign(socket, { host, port });
+  // A connect that fails at once reports it before the driver, which takes the socket a moment later, listens:
+  // keep what it missed and tell it then.
+  let missed: { error?: Error; closed?: boolean } | null = {};
+  const early = (event: 'error' | 'close') => socket.listenerCount(event) === 1 && missed !== null;
+  const onError = (error: Error) => early('error') && (missed!.error = error);
+  const onClose = () => early('close') && (missed!.closed = true);
+  socket.on('error', onError).once('close', onClose);
+  setImmediate(() => {
+    const { error, closed } = missed!;
+    missed = null;
+    socket.off('error', onError).off('close', onClose);
+    // (Nobody listening now would mean nobody took the socket: an 'error' without a listener would throw.)
+    if (error && socket.listenerCount('error') > 0) socket.emit('error', error);
+    if (closed) socket.emit('close', Boolean(error));
   });
+  return socket;
 }
