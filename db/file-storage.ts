@@ -166,14 +166,20 @@ async function readChunkAsBase64(db: Database, fileId: string, seq: number, offs
 export type FileRange = { start: number; end: number };
 
 /**
+ * A chunk is freed early only from this size on: far above a socket's high-water mark (16 KiB, 64 KiB from Node 22),
+ * so that a write of it that returned left nothing of the chunk before it unsent (lib/piped-responses.mjs).
+ */
+const RELEASE_FROM_BYTES = 128 * 1024;
+
+/**
  * A stored file's bytes from `range.start` to `range.end` (inclusive; the whole file without a range), read one chunk
  * at a time as the consumer asks for more, with `onRead` told each piece's size (lib/garbage-hint.ts). Null when there
  * is no such complete file.
  *
- * With `releaseSent`, the memory of a chunk read on PostgreSQL is freed once the consumer has asked for three more
- * (db/framed-socket.ts): only for a consumer that lets go of a chunk before it asks for the chunk after next, as
- * Next's writing of a response to its socket does (it waits for each chunk to be written before taking another).
- * Chunks a consumer keeps would be emptied.
+ * With `releaseSent`, the memory of a chunk of at least RELEASE_FROM_BYTES read on PostgreSQL is freed once the
+ * consumer has asked for three more (db/framed-socket.ts) — only for a consumer that has let go of a chunk by then,
+ * as Next writing a response to its socket has (lib/piped-responses.mjs says why). Chunks a consumer keeps would be
+ * emptied.
  */
 export async function openStoredFile(
   id: string,
@@ -201,7 +207,7 @@ export async function openStoredFile(
   }
   let position = start;
   // The chunks handed on last, newest at the end. A consumer that asks for chunk k has taken k - 1 (this stream
-  // keeps one queued) and so, writing one at a time, has written k - 2; chunk k - 3 is freed, one kept as a margin.
+  // keeps one queued), so its write of k - 2 has returned; chunk k - 3 is freed.
   const handed: Uint8Array[] = [];
   const stream = new ReadableStream<Uint8Array>(
     {
@@ -215,7 +221,8 @@ export async function openStoredFile(
         controller.enqueue(bytes);
         if (releaseSent) {
           handed.push(bytes);
-          if (handed.length > 3) releaseMessageBuffer(handed.shift()!);
+          const written = handed.length > 3 ? handed.shift()! : null;
+          if (written && written.byteLength >= RELEASE_FROM_BYTES) releaseMessageBuffer(written);
         }
         onRead?.(length);
         if (position > end) controller.close();
