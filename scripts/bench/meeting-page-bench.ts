@@ -181,7 +181,9 @@ export async function runMeetingPageBench({
       NEXT_TELEMETRY_DISABLED: '1',
     };
     Object.assign(process.env, env);
-    const { openAppDatabase } = await import('@/db/lifecycle');
+    const { closeDatabase, openAppDatabase } = await import('@/db/lifecycle');
+    // In a whole `npm run bench` the app part has this process's database open: the one just dropped and made afresh.
+    await closeDatabase();
     await openAppDatabase();
     if (build) buildBenchApp(env, log);
     const server = startBenchServer(env, port);
