@@ -49,14 +49,27 @@ async function* pieces(bytes: Buffer, size: number) {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
+/** A file of `length` bytes in a pattern of its own (byte i is i × factor mod modulo), stored in the database. */
+async function storePattern(
+  length: number,
+  { factor, modulo, pieceSize }: { factor: number; modulo: number; pieceSize: number },
+) {
+  const bytes = Buffer.alloc(length);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * factor) % modulo;
+  const stored = await storeFile(pieces(bytes, pieceSize), {
+    contentType: 'application/pdf',
+    maxBytes: bytes.length,
+    backend: 'db',
+  });
+  return { bytes, stored };
+}
+
 describe('file storage in the database', () => {
   it('keeps a file in chunks and reads back any range of it', async () => {
-    const bytes = Buffer.alloc(CHUNK_SIZE * 2 + 1234);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
-    const stored = await storeFile(pieces(bytes, 100_000), {
-      contentType: 'application/pdf',
-      maxBytes: bytes.length,
-      backend: 'db',
+    const { bytes, stored } = await storePattern(CHUNK_SIZE * 2 + 1234, {
+      factor: 7919,
+      modulo: 251,
+      pieceSize: 100_000,
     });
     expect(stored.byteSize).toBe(bytes.length);
     const chunks = await (
@@ -80,13 +93,7 @@ describe('file storage in the database', () => {
   });
 
   it('reads one file for many at once on the pool’s few connections, and leaves them usable', async () => {
-    const bytes = Buffer.alloc(CHUNK_SIZE * 3 - 77);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 253;
-    const stored = await storeFile(pieces(bytes, 300_000), {
-      contentType: 'application/pdf',
-      maxBytes: bytes.length,
-      backend: 'db',
-    });
+    const { bytes, stored } = await storePattern(CHUNK_SIZE * 3 - 77, { factor: 31, modulo: 253, pieceSize: 300_000 });
     // More readers than connections (10 on PostgreSQL): the driver would pipeline queries onto a connection in a COPY.
     const copies = await Promise.all(
       Array.from({ length: 25 }, async () => read(new Response((await openStoredFile(stored.id))!.stream))),
@@ -100,12 +107,10 @@ describe('file storage in the database', () => {
   it.runIf(process.env.TEST_DATABASE_KIND === 'postgres')(
     'frees each chunk read on PostgreSQL once a consumer writing one at a time is three further, if asked to',
     async () => {
-      const bytes = Buffer.alloc(CHUNK_SIZE * 5 + 123);
-      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 17) % 239;
-      const stored = await storeFile(pieces(bytes, 200_000), {
-        contentType: 'application/pdf',
-        maxBytes: bytes.length,
-        backend: 'db',
+      const { bytes, stored } = await storePattern(CHUNK_SIZE * 5 + 123, {
+        factor: 17,
+        modulo: 239,
+        pieceSize: 200_000,
       });
       // As Next writes a response to its socket: one chunk at a time, the next taken once that one is written.
       const pipeLikeNext = async (releaseSent: boolean) => {
@@ -135,13 +140,7 @@ describe('file storage in the database', () => {
   it.runIf(process.env.TEST_DATABASE_KIND === 'postgres')(
     'reads small ranges one after another on one COPY connection (the driver left it paused)',
     async () => {
-      const bytes = Buffer.alloc(100_000);
-      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 13) % 241;
-      const stored = await storeFile(pieces(bytes, 50_000), {
-        contentType: 'application/pdf',
-        maxBytes: bytes.length,
-        backend: 'db',
-      });
+      const { bytes, stored } = await storePattern(100_000, { factor: 13, modulo: 241, pieceSize: 50_000 });
       // One connection, and COPYs small enough to arrive in one socket read, as a PDF reader's range requests do.
       const pool = copyPool(process.env.DATABASE_URL!, 1);
       const copyOut = copyOutOn(pool);
